@@ -1,0 +1,36 @@
+/** Base of every error the codecs throw: bad input is always one of these, never a crash. */
+export class CodecError extends Error {
+  override name = "CodecError";
+}
+
+/** Malformed or hostile protobuf binary input. `offset` is where the reader stood. */
+export class BinaryDecodeError extends CodecError {
+  override name = "BinaryDecodeError";
+  constructor(
+    message: string,
+    readonly offset?: number,
+  ) {
+    super(offset === undefined ? message : `${message} (at byte ${offset})`);
+  }
+}
+
+/** A value that cannot be written in the binary format (e.g. an int64 string that is not a number). */
+export class BinaryEncodeError extends CodecError {
+  override name = "BinaryEncodeError";
+}
+
+/** Malformed JSON, or JSON that does not match the message. `path` locates the offending value. */
+export class JsonDecodeError extends CodecError {
+  override name = "JsonDecodeError";
+  constructor(
+    message: string,
+    readonly path?: string,
+  ) {
+    super(path ? `${path}: ${message}` : message);
+  }
+}
+
+/** A message that cannot be written as JSON (e.g. an Any whose type is not in the registry). */
+export class JsonEncodeError extends CodecError {
+  override name = "JsonEncodeError";
+}

@@ -1,0 +1,106 @@
+import type { FieldList } from "./fields.js";
+import type { BinaryReader } from "./wire/reader.js";
+import type { BinaryWriter } from "./wire/writer.js";
+import type { JsonValue } from "./json/json-value.js";
+import type { BinaryReadOptions, BinaryWriteOptions, JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions } from "./options.js";
+import { readBinary, writeBinary } from "./wire/binary.js";
+import { readJson, readJsonString, writeJson, writeJsonString } from "./json/json.js";
+import { messageEquals } from "./equals.js";
+import { messageClone } from "./clone.js";
+
+/**
+ * Where a message keeps the raw bytes of fields its schema does not know, in
+ * wire order, each chunk one complete field (tag included). A symbol so it
+ * never collides with a field and stays out of `Object.keys` and JSON.
+ */
+export const unknownFields: unique symbol = Symbol.for("tsgrpc.unknownFields");
+
+/**
+ * Base class of every generated message. Generated subclasses hold the fields
+ * as plain properties and implement `$encode` / `$decode`; everything else
+ * (JSON, equality, cloning) is driven by the class's `$fields` table.
+ * `$`-prefixed members cannot collide with proto names, which never contain `$`.
+ */
+export abstract class Message<T extends Message<T> = AnyMessage> {
+  declare [unknownFields]?: Uint8Array[];
+
+  /** Writes this message's fields (not its own tag or length). Generated. */
+  abstract $encode(w: BinaryWriter): void;
+  /**
+   * Merges fields read from `r` until `end`, or, when `group` is a field
+   * number, until that group's END_GROUP tag. Generated.
+   */
+  abstract $decode(r: BinaryReader, end: number, group?: number): void;
+
+  static fromBinary<T extends Message<T>>(this: MessageType<T>, bytes: Uint8Array, options?: BinaryReadOptions): T {
+    return readBinary(this, bytes, options);
+  }
+  static fromJson<T extends Message<T>>(this: MessageType<T>, json: JsonValue, options?: JsonReadOptions): T {
+    return readJson(this, json, options);
+  }
+  static fromJsonString<T extends Message<T>>(this: MessageType<T>, json: string, options?: JsonReadOptions): T {
+    return readJsonString(this, json, options);
+  }
+
+  toBinary(options?: BinaryWriteOptions): Uint8Array {
+    return writeBinary(this, options);
+  }
+  toJson(options?: JsonWriteOptions): JsonValue {
+    return writeJson(this, options);
+  }
+  toJsonString(options?: JsonWriteStringOptions): string {
+    return writeJsonString(this, options);
+  }
+  /** Field-by-field equality; NaN equals NaN, unknown fields are compared too. */
+  equals(other: T | undefined | null): boolean {
+    return messageEquals(this, other);
+  }
+  /** A deep copy. */
+  clone(): T {
+    return messageClone(this as unknown as T);
+  }
+  /** The generated class of this message. */
+  $type(): MessageType<T> {
+    return this.constructor as MessageType<T>;
+  }
+}
+
+/** A message of any type. */
+export interface AnyMessage extends Message<AnyMessage> {
+  [key: string]: unknown;
+}
+
+/** The static side of a generated message class. */
+export interface MessageType<T extends Message<T> = AnyMessage> {
+  new (init?: PartialMessage<T>): T;
+  readonly typeName: string;
+  readonly $fields: FieldList;
+  fromBinary(bytes: Uint8Array, options?: BinaryReadOptions): T;
+  fromJson(json: JsonValue, options?: JsonReadOptions): T;
+  fromJsonString(json: string, options?: JsonReadOptions): T;
+}
+
+/** Member names of Message itself; never fields. */
+type MessageMember = keyof Message<AnyMessage>;
+
+/**
+ * A deep partial of a message's fields: what constructors, clients and
+ * handlers accept. Nested messages may be given as plain objects too.
+ */
+export type PartialMessage<T extends Message<T>> = {
+  [P in keyof T as P extends MessageMember | symbol ? never : P]?: PartialField<T[P]>;
+};
+
+type PartialField<F> = F extends Uint8Array | bigint | string | number | boolean | undefined | null
+  ? F
+  : F extends Message<infer U>
+    ? U | PartialMessage<U>
+    : F extends readonly (infer E)[]
+      ? PartialField<E>[]
+      : F extends { case: infer C; value?: infer V }
+        ? C extends undefined
+          ? { case: undefined; value?: undefined }
+          : { case: C; value: PartialField<V> }
+        : F extends { [key: string]: infer V }
+          ? { [key: string]: PartialField<V> }
+          : F;
