@@ -1,0 +1,121 @@
+import { fromBinary, fromJson, toBinary } from "@bufbuild/protobuf";
+import type { Case } from "./cases.js";
+import { canonical } from "./content.js";
+import type { Peer } from "./peer.js";
+import { esSchema } from "./peers/protobuf-es.js";
+import { table, count, percent, ratio } from "./table.js";
+import { calibrate, compileLoop, summarize, timeLoop, type Loop } from "./timing.js";
+
+export interface CodecBenchOptions {
+  rounds: number;
+  /** Seconds per timed batch. */
+  batchSeconds: number;
+  /** Smoke mode: a couple of iterations per cell, no calibration. */
+  smoke: boolean;
+  /** Peer whose ratio to every other peer is printed. */
+  subject: string;
+}
+
+type Op = "encode" | "decode";
+
+interface Cell {
+  peer: Peer;
+  op: Op;
+  loop: Loop;
+  /** Bytes moved per operation (binary size, or JSON text length). */
+  size: number;
+  iterations: number;
+  opsPerSecond: number[];
+}
+
+/** Thrown when peers disagree on content: timing them would compare different work. */
+export class ContentMismatchError extends Error {}
+
+function expectSame(what: string, expected: string, actual: string): void {
+  if (expected === actual) return;
+  let i = 0;
+  while (expected[i] === actual[i]) i++;
+  throw new ContentMismatchError(
+    `${what}: content differs from the reference at character ${i}:\n  expected …${expected.slice(Math.max(0, i - 60), i + 60)}\n  actual   …${actual.slice(Math.max(0, i - 60), i + 60)}`,
+  );
+}
+
+function byteSize(v: Uint8Array | string): number {
+  return typeof v === "string" ? Buffer.byteLength(v) : v.length;
+}
+
+/**
+ * Builds the encode and decode loops of one message for every peer, after
+ * checking that each peer decodes the reference bytes to the reference
+ * content and that what it encodes reads back to the same content.
+ */
+function prepare(c: Case, peers: readonly Peer[]): Cell[] {
+  const schema = esSchema(c.typeName);
+  const reference = toBinary(schema, fromJson(schema, c.json as never));
+  const expected = canonical(fromBinary(schema, reference));
+  const cells: Cell[] = [];
+  for (const peer of peers) {
+    const T = peer.type(c.typeName);
+    const b = peer.input(c.typeName, reference);
+    const decode = compileLoop(peer.decode, { lib: peer.lib, T, b });
+    const m = decode(1);
+    expectSame(`${peer.name} decoding ${c.typeName}`, expected, canonical(peer.content(c.typeName, m)));
+    const encode = compileLoop(peer.encode, { lib: peer.lib, T, m });
+    const encoded = encode(1) as Uint8Array | string;
+    expectSame(`${peer.name} encoding ${c.typeName}`, expected, canonical(peer.readBack(c.typeName, encoded)));
+    cells.push({ peer, op: "decode", loop: decode, size: byteSize(b), iterations: 2, opsPerSecond: [] });
+    cells.push({ peer, op: "encode", loop: encode, size: byteSize(encoded), iterations: 2, opsPerSecond: [] });
+  }
+  return cells;
+}
+
+/**
+ * Runs every cell once per round, rotating the peers' order from round to
+ * round so drift (thermal, other load on the machine) spreads over all peers.
+ */
+function measure(cells: readonly Cell[], peerCount: number, options: CodecBenchOptions): void {
+  if (!options.smoke) {
+    for (const cell of cells) cell.iterations = calibrate(cell.loop, options.batchSeconds);
+  }
+  const perPeer = cells.length / peerCount;
+  for (let round = 0; round < options.rounds; round++) {
+    for (let k = 0; k < perPeer; k++) {
+      for (let j = 0; j < peerCount; j++) {
+        const cell = cells[((j + round) % peerCount) * perPeer + k];
+        cell.opsPerSecond.push(cell.iterations / timeLoop(cell.loop, cell.iterations));
+      }
+    }
+  }
+}
+
+function report(c: Case, cells: readonly Cell[], subject: string): string {
+  const find = (peer: string, op: Op) => cells.find((x) => x.peer.name === peer && x.op === op);
+  const header = ["peer", "encode ops/s", "±", "MB/s", "decode ops/s", "±", "MB/s", `${subject}/peer enc`, "dec"];
+  const rows = [...new Set(cells.map((x) => x.peer.name))].map((name) => {
+    const row = [name];
+    const ratios: string[] = [];
+    for (const op of ["encode", "decode"] as const) {
+      const cell = find(name, op)!;
+      const s = summarize(cell.opsPerSecond);
+      row.push(count(s.median), percent(s.spread), count((s.median * cell.size) / 1e6));
+      const mine = find(subject, op);
+      ratios.push(mine && name !== subject ? ratio(summarize(mine.opsPerSecond).median / s.median) : "");
+    }
+    return [...row, ...ratios];
+  });
+  const sizes = [...new Set(cells.filter((x) => x.op === "decode").map((x) => x.size))].join(" / ");
+  return `### ${c.name} (${c.typeName}, ${sizes} bytes)\n\n${table(header, rows)}\n`;
+}
+
+/** Checks, measures and prints every case; returns the printed tables. */
+export function runCodecBench(cases: readonly Case[], peers: readonly Peer[], options: CodecBenchOptions): string {
+  const out: string[] = [];
+  for (const c of cases) {
+    const cells = prepare(c, peers);
+    measure(cells, peers.length, options);
+    const text = report(c, cells, options.subject);
+    console.log(text);
+    out.push(text);
+  }
+  return out.join("\n");
+}

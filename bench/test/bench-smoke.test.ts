@@ -1,0 +1,24 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+/**
+ * Keeps `npm run bench` from rotting: a smoke run generates every peer's
+ * code, checks that all peers decode and encode the same content, and prints
+ * a table per message. Speed is never asserted here: that is what the bench
+ * itself reports.
+ */
+describe("npm run bench -- --smoke", () => {
+  let output = "";
+  beforeAll(() => {
+    output = execFileSync("npm", ["run", "-s", "bench", "--", "--smoke"], { cwd: join(__dirname, ".."), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  }, 240_000);
+
+  it.each(["bench.v1.User", "bench.v1.ScalarMix", "bench.v1.UserPage", "bench.v1.Inventory", "bench.v1.Series", "bench.v1.Blob"])(
+    "measures %s after every peer agreed on its content",
+    (typeName) => {
+      const section = output.split("### ").find((s) => s.includes(`(${typeName},`));
+      expect(section).toBeDefined();
+      for (const peer of ["protobuf-es", "ts-proto", "protobuf.js", "JSON"]) expect(section).toMatch(new RegExp(`\\| ${peer.replace(".", "\\.")} +\\| +[0-9]`));
+    },
+  );
+});
