@@ -7,13 +7,9 @@ import { readBinary, writeBinary } from "./wire/binary.js";
 import { readJson, readJsonString, writeJson, writeJsonString } from "./json/json.js";
 import { messageEquals } from "./equals.js";
 import { messageClone } from "./clone.js";
+import { unknownFields } from "./unknown-fields.js";
 
-/**
- * Where a message keeps the raw bytes of fields its schema does not know, in
- * wire order, each chunk one complete field (tag included). A symbol so it
- * never collides with a field and stays out of `Object.keys` and JSON.
- */
-export const unknownFields: unique symbol = Symbol.for("tsgrpc.unknownFields");
+export { unknownFields };
 
 /**
  * Base class of every generated message. Generated subclasses hold the fields
@@ -67,7 +63,8 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
 
 /** A message of any type. */
 export interface AnyMessage extends Message<AnyMessage> {
-  [key: string]: unknown;
+  // `any`, not `unknown`: only an `any` index signature lets every generated class (which has none) be an AnyMessage.
+  [key: string]: any;
 }
 
 /** The static side of a generated message class. */

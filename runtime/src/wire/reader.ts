@@ -1,0 +1,331 @@
+import { BinaryDecodeError } from "../errors.js";
+import type { BinaryReadOptions } from "../options.js";
+import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
+import { decodeUtf8 } from "./utf8.js";
+
+const DEFAULT_MAX_DEPTH = 100;
+const TWO_32 = 4294967296;
+/** |hi| below this keeps hi * 2^32 + lo a safe integer, so no BigInt arithmetic is needed. */
+const SAFE_HI = 0x200000;
+
+/**
+ * Reads the protobuf binary format for generated `$decode` methods. Every
+ * read is bounds-checked against `len`; every malformed input throws a
+ * BinaryDecodeError carrying the offset where it was found.
+ */
+export class BinaryReader {
+  readonly buf: Uint8Array;
+  pos = 0;
+  readonly len: number;
+  /** Where the last tag started, so `unknown` keeps the field's bytes exactly as received. */
+  private tagStart = 0;
+  /** High 32 bits of the last 64-bit value read (the low half is returned). */
+  private hi = 0;
+  private depth = 0;
+  private readonly maxDepth: number;
+  private readonly keepUnknown: boolean;
+  private view: DataView | undefined;
+
+  constructor(bytes: Uint8Array, options?: BinaryReadOptions) {
+    if (!(bytes instanceof Uint8Array)) throw new BinaryDecodeError("binary input must be a Uint8Array");
+    // A plain Uint8Array view of a Buffer keeps element access monomorphic and makes `slice` copy.
+    this.buf = bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.len = bytes.length;
+    const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+    if (!Number.isInteger(maxDepth) || maxDepth < 0) {
+      throw new BinaryDecodeError(`maxDepth must be a non-negative integer, got ${String(maxDepth)}`);
+    }
+    this.maxDepth = maxDepth;
+    this.keepUnknown = options?.readUnknownFields !== false;
+  }
+
+  /** Reads a field tag; rejects field number 0, wire types 6 and 7, and tags over 5 bytes or 32 bits. */
+  tag(): number {
+    const start = this.pos;
+    this.tagStart = start;
+    const t = this.varint32() >>> 0;
+    if (this.pos - start > 4) this.checkLongTag(start);
+    if (t < 8 || (t & 7) > 5) {
+      throw new BinaryDecodeError(
+        t < 8 ? "invalid tag: field number 0" : `invalid wire type ${t & 7} (field ${t >>> 3})`,
+        start,
+      );
+    }
+    return t;
+  }
+
+  int32(): number {
+    return this.varint32();
+  }
+  uint32(): number {
+    return this.varint32() >>> 0;
+  }
+  sint32(): number {
+    const n = this.varint32();
+    return (n >>> 1) ^ -(n & 1);
+  }
+  fixed32(): number {
+    return this.bits32() >>> 0;
+  }
+  sfixed32(): number {
+    return this.bits32();
+  }
+  float(): number {
+    const pos = this.advance(4);
+    return this.dataView().getFloat32(pos, true);
+  }
+  double(): number {
+    const pos = this.advance(8);
+    return this.dataView().getFloat64(pos, true);
+  }
+  /** Any varint: zero is false, everything else true (all 64 bits count). */
+  bool(): boolean {
+    return this.varint64() !== 0 || this.hi !== 0;
+  }
+
+  int64(): bigint {
+    return signed64(this.varint64(), this.hi);
+  }
+  uint64(): bigint {
+    return unsigned64(this.varint64(), this.hi);
+  }
+  sint64(): bigint {
+    const lo = this.varint64();
+    const hi = this.hi;
+    const mask = -(lo & 1);
+    return signed64((((lo >>> 1) | (hi << 31)) ^ mask) >>> 0, (hi >>> 1) ^ mask);
+  }
+  fixed64(): bigint {
+    const lo = this.bits32() >>> 0;
+    return unsigned64(lo, this.bits32());
+  }
+  sfixed64(): bigint {
+    const lo = this.bits32() >>> 0;
+    return signed64(lo, this.bits32());
+  }
+
+  /** A length-delimited UTF-8 string; invalid UTF-8 throws when `validate` (proto3, editions default). */
+  string(validate = true): string {
+    const end = this.delimitedEnd();
+    const start = this.pos;
+    this.pos = end;
+    try {
+      return decodeUtf8(this.buf, start, end, validate);
+    } catch {
+      throw new BinaryDecodeError("invalid UTF-8 in string field", start);
+    }
+  }
+
+  /** Length-delimited bytes, copied so the result does not pin the input buffer. */
+  bytes(): Uint8Array {
+    const end = this.delimitedEnd();
+    const b = this.buf.slice(this.pos, end);
+    this.pos = end;
+    return b;
+  }
+
+  /** Reads a length prefix, checks that many bytes remain, and returns where they end. */
+  delimitedEnd(): number {
+    const start = this.pos;
+    let n = this.varint32() >>> 0;
+    if (this.pos - start > 4) {
+      // 5+ byte lengths: re-read all 64 bits so a huge or negative length is not truncated into a small one.
+      this.pos = start;
+      n = this.varint64();
+      if (this.hi !== 0) throw new BinaryDecodeError("invalid length: over 32 bits", start);
+    }
+    const remaining = this.len - this.pos;
+    if (n > remaining) {
+      throw new BinaryDecodeError(`length ${n} exceeds the ${remaining} remaining bytes`, start);
+    }
+    return this.pos + n;
+  }
+
+  /** Throws unless the last field ended exactly at `end`, the end of its enclosing length-delimited region. */
+  assertEnd(end: number): void {
+    if (this.pos !== end) {
+      throw new BinaryDecodeError(`a field overran its enclosing length (region ends at byte ${end})`, this.pos);
+    }
+  }
+
+  /** Enters a nested message or group; throws past `maxDepth`. */
+  enter(): void {
+    if (++this.depth > this.maxDepth) {
+      throw new BinaryDecodeError(`nesting exceeds the maximum depth of ${this.maxDepth}`, this.pos);
+    }
+  }
+  leave(): void {
+    this.depth--;
+  }
+
+  /** For a group's decode loop that reached its end without the END_GROUP tag. */
+  endGroup(group: number): never {
+    throw new BinaryDecodeError(`unterminated group (field ${group})`, this.pos);
+  }
+
+  /**
+   * Skips the field whose tag was just read and, unless `readUnknownFields`
+   * is false, appends its raw bytes (tag included) to `msg[unknownFields]`.
+   */
+  unknown(msg: HasUnknownFields, tag: number): void {
+    const start = this.tagStart;
+    this.skip(tag);
+    if (this.keepUnknown) {
+      const chunk = this.buf.slice(start, this.pos);
+      const list = msg[unknownFields];
+      if (list === undefined) msg[unknownFields] = [chunk];
+      else list.push(chunk);
+    }
+  }
+
+  private skip(tag: number): void {
+    switch (tag & 7) {
+      case 0:
+        this.varint64();
+        break;
+      case 1:
+        this.advance(8);
+        break;
+      case 2:
+        this.pos = this.delimitedEnd();
+        break;
+      case 3:
+        this.skipGroup(tag >>> 3);
+        break;
+      case 4:
+        throw new BinaryDecodeError(`unexpected END_GROUP (field ${tag >>> 3})`, this.tagStart);
+      case 5:
+        this.advance(4);
+        break;
+    }
+  }
+
+  /** Skips a group and any groups nested in it, iteratively so hostile nesting cannot overflow the stack. */
+  private skipGroup(group: number): void {
+    const open: number[] = [];
+    this.enter();
+    for (;;) {
+      if (this.pos >= this.len) this.endGroup(group);
+      const t = this.tag();
+      const wireType = t & 7;
+      if (wireType === 3) {
+        this.enter();
+        open.push(group);
+        group = t >>> 3;
+      } else if (wireType === 4) {
+        if (t >>> 3 !== group) {
+          throw new BinaryDecodeError(`END_GROUP for field ${t >>> 3} inside the group of field ${group}`, this.tagStart);
+        }
+        this.leave();
+        const outer = open.pop();
+        if (outer === undefined) return;
+        group = outer;
+      } else {
+        this.skip(t);
+      }
+    }
+  }
+
+  /** Reads a varint of up to 10 bytes and returns its low 32 bits as a signed int32. */
+  private varint32(): number {
+    const buf = this.buf;
+    const len = this.len;
+    let pos = this.pos;
+    let v = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      if (pos >= len) this.truncated(pos);
+      const b = buf[pos++];
+      v |= (b & 0x7f) << shift;
+      if (b < 0x80) {
+        this.pos = pos;
+        return v;
+      }
+    }
+    // Bytes 6 to 10 only carry bits above 32: skip them.
+    for (let i = 5; i < 10; i++) {
+      if (pos >= len) this.truncated(pos);
+      if (buf[pos++] < 0x80) {
+        this.pos = pos;
+        return v;
+      }
+    }
+    throw new BinaryDecodeError("varint longer than 10 bytes", this.pos);
+  }
+
+  /** Reads a varint of up to 10 bytes; returns the low 32 bits unsigned and leaves the high 32 in `hi`. */
+  private varint64(): number {
+    const buf = this.buf;
+    const len = this.len;
+    let pos = this.pos;
+    let lo = 0;
+    let hi = 0;
+    let b = 0;
+    for (let shift = 0; shift < 28; shift += 7) {
+      if (pos >= len) this.truncated(pos);
+      b = buf[pos++];
+      lo |= (b & 0x7f) << shift;
+      if (b < 0x80) return this.end64(pos, lo, 0);
+    }
+    if (pos >= len) this.truncated(pos);
+    b = buf[pos++];
+    lo |= (b & 0x7f) << 28;
+    hi = (b & 0x7f) >> 4;
+    if (b < 0x80) return this.end64(pos, lo, hi);
+    for (let shift = 3; shift < 38; shift += 7) {
+      if (pos >= len) this.truncated(pos);
+      b = buf[pos++];
+      hi |= (b & 0x7f) << shift;
+      if (b < 0x80) return this.end64(pos, lo, hi);
+    }
+    throw new BinaryDecodeError("varint longer than 10 bytes", this.pos);
+  }
+
+  private checkLongTag(start: number): void {
+    if (this.pos - start > 5 || this.buf[start + 4] > 0x0f) {
+      throw new BinaryDecodeError("invalid tag: longer than 5 bytes or over 32 bits", start);
+    }
+  }
+
+  private end64(pos: number, lo: number, hi: number): number {
+    this.pos = pos;
+    this.hi = hi >>> 0;
+    return lo >>> 0;
+  }
+
+  /** Reads 4 bytes little endian as a signed int32. */
+  private bits32(): number {
+    const p = this.advance(4);
+    const buf = this.buf;
+    return buf[p] | (buf[p + 1] << 8) | (buf[p + 2] << 16) | (buf[p + 3] << 24);
+  }
+
+  /** Moves past `n` bytes, returning where they start. */
+  private advance(n: number): number {
+    const p = this.pos;
+    if (n > this.len - p) {
+      throw new BinaryDecodeError(`truncated input: ${n} bytes needed, ${this.len - p} remain`, p);
+    }
+    this.pos = p + n;
+    return p;
+  }
+
+  private dataView(): DataView {
+    return (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
+  }
+
+  private truncated(pos: number): never {
+    throw new BinaryDecodeError("truncated input: varint runs past the end", pos);
+  }
+}
+
+function signed64(lo: number, hi: number): bigint {
+  const h = hi | 0;
+  if (h >= -SAFE_HI && h < SAFE_HI) return BigInt(h * TWO_32 + lo);
+  return (BigInt(h) << 32n) + BigInt(lo);
+}
+
+function unsigned64(lo: number, hi: number): bigint {
+  const h = hi >>> 0;
+  if (h < SAFE_HI) return BigInt(h * TWO_32 + lo);
+  return (BigInt(h) << 32n) + BigInt(lo);
+}

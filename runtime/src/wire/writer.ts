@@ -1,0 +1,309 @@
+import { BinaryEncodeError } from "../errors.js";
+import type { BinaryWriteOptions } from "../options.js";
+import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
+import { encodeUtf8 } from "./utf8.js";
+
+const INITIAL_SIZE = 1024;
+/** Buffers up to this size are kept for the next writer; bigger ones are left to the GC. */
+const MAX_SPARE_SIZE = 1 << 20;
+const FLOAT32_MAX = 3.4028234663852886e38;
+const TWO_32 = 4294967296;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+const DECIMAL = /^-?[0-9]+$/;
+
+const EMPTY = new Uint8Array(0);
+const EMPTY_VIEW: DataView = new DataView(EMPTY.buffer);
+
+/**
+ * The buffer of the last finished writer, reused by the next one: encoding
+ * then allocates only its exact-size result. Encoding is synchronous, so a
+ * writer created while another is open (re-entrant encode) just gets a fresh buffer.
+ */
+let spare: Uint8Array | undefined;
+let spareView: DataView = EMPTY_VIEW;
+
+/**
+ * Writes the protobuf binary format for generated `$encode` methods into one
+ * growable buffer. A length-delimited region reserves one byte for its length
+ * (`fork`) and widens it in place when it closes (`join`), so nesting costs no
+ * extra buffers. Values that the wire type cannot hold throw BinaryEncodeError.
+ */
+export class BinaryWriter {
+  pos = 0;
+  private buf: Uint8Array;
+  private view: DataView;
+  /** High 32 bits of the last 64-bit value split by `long` (the low half is returned). */
+  private hi = 0;
+  /** Regions forked and not yet joined, to catch unbalanced use at `finish`. */
+  private open = 0;
+  private readonly writeUnknown: boolean;
+
+  constructor(options?: BinaryWriteOptions) {
+    if (spare !== undefined) {
+      this.buf = spare;
+      this.view = spareView;
+      spare = undefined;
+    } else {
+      this.buf = new Uint8Array(INITIAL_SIZE);
+      this.view = new DataView(this.buf.buffer);
+    }
+    this.writeUnknown = options?.writeUnknownFields !== false;
+  }
+
+  /** Returns a copy of the bytes written; the writer is then empty. */
+  finish(): Uint8Array {
+    if (this.open !== 0) throw new BinaryEncodeError(`${this.open} fork() region(s) not joined`);
+    const out = this.buf.slice(0, this.pos);
+    if (this.buf.length <= MAX_SPARE_SIZE) {
+      spare = this.buf;
+      spareView = this.view;
+    }
+    this.buf = EMPTY;
+    this.view = EMPTY_VIEW;
+    this.pos = 0;
+    return out;
+  }
+
+  /** Varint of an unsigned 32-bit integer; also writes precomputed tags. */
+  uint32(v: number): this {
+    if (v >>> 0 !== v) throw invalid("uint32", v);
+    this.varint32(v);
+    return this;
+  }
+  int32(v: number): this {
+    if ((v | 0) !== v) throw invalid("int32", v);
+    // Negative int32 is sign-extended to 64 bits: always 10 bytes.
+    if (v < 0) this.varint64(v >>> 0, 0xffffffff);
+    else this.varint32(v);
+    return this;
+  }
+  sint32(v: number): this {
+    if ((v | 0) !== v) throw invalid("sint32", v);
+    this.varint32(((v << 1) ^ (v >> 31)) >>> 0);
+    return this;
+  }
+  fixed32(v: number): this {
+    if (v >>> 0 !== v) throw invalid("fixed32", v);
+    this.bits32(v);
+    return this;
+  }
+  sfixed32(v: number): this {
+    if ((v | 0) !== v) throw invalid("sfixed32", v);
+    this.bits32(v);
+    return this;
+  }
+  float(v: number): this {
+    if (typeof v !== "number" || (v > FLOAT32_MAX && v !== Infinity) || (v < -FLOAT32_MAX && v !== -Infinity)) {
+      throw invalid("float", v);
+    }
+    this.ensure(4);
+    this.view.setFloat32(this.pos, v, true);
+    this.pos += 4;
+    return this;
+  }
+  double(v: number): this {
+    if (typeof v !== "number") throw invalid("double", v);
+    this.ensure(8);
+    this.view.setFloat64(this.pos, v, true);
+    this.pos += 8;
+    return this;
+  }
+  bool(v: boolean): this {
+    this.ensure(1);
+    this.buf[this.pos++] = v ? 1 : 0;
+    return this;
+  }
+
+  int64(v: bigint | string): this {
+    const lo = this.long(v, "int64");
+    this.varint64(lo, this.hi);
+    return this;
+  }
+  uint64(v: bigint | string): this {
+    const lo = this.long(v, "uint64");
+    this.varint64(lo, this.hi);
+    return this;
+  }
+  sint64(v: bigint | string): this {
+    const lo = this.long(v, "sint64");
+    const hi = this.hi;
+    const mask = hi >> 31;
+    this.varint64(((lo << 1) ^ mask) >>> 0, (((hi << 1) | (lo >>> 31)) ^ mask) >>> 0);
+    return this;
+  }
+  fixed64(v: bigint | string): this {
+    const lo = this.long(v, "fixed64");
+    this.bits32(lo);
+    this.bits32(this.hi);
+    return this;
+  }
+  sfixed64(v: bigint | string): this {
+    const lo = this.long(v, "sfixed64");
+    this.bits32(lo);
+    this.bits32(this.hi);
+    return this;
+  }
+
+  /** Length-prefixed UTF-8. */
+  string(s: string): this {
+    if (typeof s !== "string") throw invalid("string", s);
+    // Room for the worst case: 3 bytes per UTF-16 unit plus a 5-byte length.
+    this.ensure(3 * s.length + 5);
+    const mark = this.pos;
+    this.pos = encodeUtf8(s, this.buf, mark + 1);
+    this.writeLength(mark);
+    return this;
+  }
+
+  /** Length-prefixed bytes. */
+  bytes(b: Uint8Array): this {
+    if (!(b instanceof Uint8Array)) throw invalid("bytes", b);
+    this.varint32(b.length);
+    return this.raw(b);
+  }
+
+  /** Bytes as they are, no length (unknown fields, pre-encoded data). */
+  raw(b: Uint8Array): this {
+    this.ensure(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+    return this;
+  }
+
+  /** Starts a length-delimited region (sub-message, packed field, map entry); pass the result to `join`. */
+  fork(): number {
+    this.ensure(1);
+    this.open++;
+    return this.pos++;
+  }
+
+  /** Closes the region started by the `fork` that returned `mark`, writing its length. */
+  join(mark: number): this {
+    this.open--;
+    this.writeLength(mark);
+    return this;
+  }
+
+  /** Writes back the unknown fields decoding kept on `msg`, unless `writeUnknownFields` is false. */
+  unknown(msg: HasUnknownFields): this {
+    const list = msg[unknownFields];
+    if (list !== undefined && this.writeUnknown) {
+      for (let i = 0; i < list.length; i++) this.raw(list[i]);
+    }
+    return this;
+  }
+
+  /**
+   * Fills in the length of the region after the byte reserved at `mark`,
+   * moving the region right when the length needs more than that one byte.
+   */
+  private writeLength(mark: number): void {
+    let len = this.pos - mark - 1;
+    if (len < 0x80) {
+      this.buf[mark] = len;
+      return;
+    }
+    const extra = len < 0x4000 ? 1 : len < 0x200000 ? 2 : len < 0x10000000 ? 3 : 4;
+    this.ensure(extra);
+    const buf = this.buf;
+    buf.copyWithin(mark + 1 + extra, mark + 1, this.pos);
+    this.pos += extra;
+    let p = mark;
+    while (len > 0x7f) {
+      buf[p++] = (len & 0x7f) | 0x80;
+      len >>>= 7;
+    }
+    buf[p] = len;
+  }
+
+  private varint32(v: number): void {
+    this.ensure(5);
+    const buf = this.buf;
+    let pos = this.pos;
+    while (v > 0x7f) {
+      buf[pos++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[pos++] = v;
+    this.pos = pos;
+  }
+
+  /** Varint of the 64-bit value hi:lo (both unsigned 32-bit halves). */
+  private varint64(lo: number, hi: number): void {
+    this.ensure(10);
+    const buf = this.buf;
+    let pos = this.pos;
+    while (hi !== 0 || lo > 0x7f) {
+      buf[pos++] = (lo & 0x7f) | 0x80;
+      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+      hi >>>= 7;
+    }
+    buf[pos++] = lo;
+    this.pos = pos;
+  }
+
+  /** 4 bytes little endian. */
+  private bits32(v: number): void {
+    this.ensure(4);
+    const buf = this.buf;
+    const pos = this.pos;
+    buf[pos] = v;
+    buf[pos + 1] = v >>> 8;
+    buf[pos + 2] = v >>> 16;
+    buf[pos + 3] = v >>> 24;
+    this.pos = pos + 4;
+  }
+
+  /**
+   * Checks a 64-bit value (bigint or decimal string) against the range of
+   * `type` and splits it into two's-complement halves: returns the low 32
+   * bits unsigned and leaves the high 32 bits in `hi`.
+   */
+  private long(v: bigint | string, type: string): number {
+    let b: bigint;
+    if (typeof v === "bigint") b = v;
+    else if (typeof v === "string" && DECIMAL.test(v)) b = BigInt(v);
+    else throw invalid(type, v);
+    const unsigned = type === "uint64" || type === "fixed64";
+    const n = Number(b);
+    if (Number.isSafeInteger(n)) {
+      if (unsigned && n < 0) throw outOfRange(type, b);
+      this.hi = Math.floor(n / TWO_32) >>> 0;
+      return n >>> 0;
+    }
+    if (unsigned ? b < 0n || b > UINT64_MAX : b < INT64_MIN || b > INT64_MAX) throw outOfRange(type, b);
+    this.hi = Number((b >> 32n) & 0xffffffffn);
+    return Number(b & 0xffffffffn);
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n > this.buf.length) this.grow(n);
+  }
+
+  private grow(n: number): void {
+    let size = Math.max(this.buf.length * 2, INITIAL_SIZE);
+    while (size < this.pos + n) size *= 2;
+    const buf = new Uint8Array(size);
+    buf.set(this.buf.subarray(0, this.pos));
+    this.buf = buf;
+    this.view = new DataView(buf.buffer);
+  }
+}
+
+function invalid(type: string, v: unknown): BinaryEncodeError {
+  const shown =
+    typeof v === "string"
+      ? JSON.stringify(v)
+      : typeof v === "bigint"
+        ? `${v}n`
+        : typeof v === "object" && v !== null
+          ? Object.prototype.toString.call(v)
+          : String(v);
+  return new BinaryEncodeError(`invalid ${type} value: ${shown.length > 40 ? shown.slice(0, 40) + "…" : shown}`);
+}
+
+function outOfRange(type: string, v: bigint): BinaryEncodeError {
+  return new BinaryEncodeError(`${type} value out of range: ${v}`);
+}

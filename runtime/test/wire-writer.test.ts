@@ -1,0 +1,251 @@
+import { BinaryReader } from "../src/wire/reader";
+import { BinaryWriter } from "../src/wire/writer";
+import { BinaryDecodeError, BinaryEncodeError } from "../src/errors";
+import { unknownFields } from "../src/unknown-fields";
+import { hex, unhex } from "./wire/hex";
+
+function varintSize(n: number): number {
+  let size = 1;
+  while (n > 0x7f) {
+    n = Math.floor(n / 128);
+    size++;
+  }
+  return size;
+}
+
+describe("fork/join writes the length of a delimited region", () => {
+  const sizes = [0, 1, 127, 128, 16383, 16384, 2097151, 2097152, 2 * 1024 * 1024 + 3];
+
+  test.each(sizes)("region of %i bytes", (size) => {
+    const payload = new Uint8Array(size).map((_, i) => i % 251);
+    const w = new BinaryWriter();
+    w.uint32(0x0a);
+    const mark = w.fork();
+    w.raw(payload);
+    w.join(mark);
+    w.uint32(0x10).uint32(7);
+    const bytes = w.finish();
+
+    expect(bytes.length).toBe(1 + varintSize(size) + size + 2);
+    const r = new BinaryReader(bytes);
+    expect(r.tag()).toBe(0x0a);
+    const end = r.delimitedEnd();
+    expect(end - r.pos).toBe(size);
+    expect(Buffer.compare(bytes.subarray(r.pos, end), payload)).toBe(0);
+    r.pos = end;
+    expect(r.tag()).toBe(0x10);
+    expect(r.uint32()).toBe(7);
+  });
+
+  test.each(sizes)("region of %i bytes nested two deep, each level with a trailing field", (size) => {
+    const w = new BinaryWriter();
+    const outer = w.fork();
+    const inner = w.fork();
+    w.raw(new Uint8Array(size).fill(3));
+    w.join(inner);
+    w.uint32(0x08).uint32(1);
+    w.join(outer);
+    const bytes = w.finish();
+
+    const r = new BinaryReader(bytes);
+    const outerEnd = r.delimitedEnd();
+    expect(outerEnd).toBe(bytes.length);
+    const innerEnd = r.delimitedEnd();
+    expect(innerEnd - r.pos).toBe(size);
+    expect(bytes.subarray(r.pos, innerEnd).every((b) => b === 3)).toBe(true);
+    r.pos = innerEnd;
+    expect(r.tag()).toBe(0x08);
+    expect(r.uint32()).toBe(1);
+    r.assertEnd(outerEnd);
+  });
+
+  test("many small sibling regions inside one large region", () => {
+    const w = new BinaryWriter();
+    const outer = w.fork();
+    for (let i = 0; i < 1000; i++) {
+      const m = w.fork();
+      w.string("item " + i);
+      w.join(m);
+    }
+    w.join(outer);
+    const r = new BinaryReader(w.finish());
+    const end = r.delimitedEnd();
+    for (let i = 0; i < 1000; i++) {
+      const itemEnd = r.delimitedEnd();
+      expect(r.string()).toBe("item " + i);
+      r.assertEnd(itemEnd);
+    }
+    r.assertEnd(end);
+  });
+
+  test("finish throws when a fork was never joined", () => {
+    const w = new BinaryWriter();
+    w.fork();
+    expect(() => w.finish()).toThrow(new BinaryEncodeError("1 fork() region(s) not joined"));
+  });
+});
+
+describe("strings are written as UTF-8", () => {
+  const cases = [
+    "",
+    "plain ascii",
+    "a".repeat(127),
+    "a".repeat(128),
+    "é".repeat(63),
+    "é".repeat(64),
+    "€uro",
+    "😀 emoji",
+    "mixed ü € 😀 ".repeat(20),
+    "\uFEFF leading BOM",
+  ];
+  test.each(cases)("%j matches Node's encoder", (s) => {
+    const w = new BinaryWriter();
+    w.string(s);
+    const expected = Buffer.from(s, "utf8");
+    expect(hex(w.finish())).toBe(hex(new Uint8Array([...lengthPrefix(expected.length), ...expected])));
+  });
+
+  test.each([
+    ["lone high surrogate", "a\uD800b"],
+    ["lone low surrogate", "a\uDC00b"],
+    ["high surrogate at the end", "ab\uD83D"],
+    ["reversed pair", "\uDE00\uD83D"],
+  ])("%s becomes U+FFFD, as TextEncoder does", (_name, s) => {
+    for (const str of [s, s + "x".repeat(100)]) {
+      const w = new BinaryWriter();
+      w.string(str);
+      const expected = new TextEncoder().encode(str);
+      expect(hex(w.finish())).toBe(hex(new Uint8Array([...lengthPrefix(expected.length), ...expected])));
+    }
+  });
+
+  test("random strings of every length and code point class round-trip", () => {
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const pools = [[0x20, 0x7f], [0x80, 0x800], [0x800, 0xd800], [0xe000, 0x10000], [0x10000, 0x110000]];
+    for (let i = 0; i < 2000; i++) {
+      let s = "";
+      const len = rand(300);
+      for (let j = 0; j < len; j++) {
+        const [lo, hi] = pools[rand(pools.length)];
+        s += String.fromCodePoint(lo + rand(hi - lo));
+      }
+      const w = new BinaryWriter();
+      w.string(s);
+      const bytes = w.finish();
+      const expected = Buffer.concat([Buffer.from(lengthPrefix(Buffer.byteLength(s))), Buffer.from(s)]);
+      expect(Buffer.compare(bytes, expected)).toBe(0);
+      expect(new BinaryReader(bytes).string()).toBe(s);
+    }
+  });
+});
+
+describe("reading strings", () => {
+  test.each([
+    ["a lone continuation byte", "0180"],
+    ["an invalid byte", "03ff6162"],
+    ["an overlong encoding", "02c080"],
+    ["an encoded surrogate", "03eda080"],
+    ["a truncated sequence", "02e282"],
+    ["an invalid byte after 40 ASCII bytes", "29" + "61".repeat(40) + "ff"],
+  ])("%s is invalid UTF-8", (_name, input) => {
+    const read = () => new BinaryReader(unhex(input)).string();
+    expect(read).toThrow(BinaryDecodeError);
+    expect(read).toThrow("invalid UTF-8 in string field (at byte 1)");
+  });
+
+  test("without validation invalid UTF-8 becomes U+FFFD", () => {
+    expect(new BinaryReader(unhex("03ff6162")).string(false)).toBe("\uFFFDab");
+  });
+
+  test("a leading BOM is kept as content", () => {
+    expect(new BinaryReader(unhex("06efbbbf616263")).string()).toBe("\uFEFFabc");
+  });
+});
+
+describe("bytes", () => {
+  test("reading returns a copy that does not share the input's memory", () => {
+    const input = unhex("03010203");
+    const b = new BinaryReader(input).bytes();
+    input[1] = 99;
+    expect(b).toEqual(unhex("010203"));
+    expect(b.buffer).not.toBe(input.buffer);
+  });
+
+  test("a Buffer input is read like a Uint8Array and bytes are still copied", () => {
+    const input = Buffer.from("0203040506", "hex");
+    const r = new BinaryReader(input);
+    const b = r.bytes();
+    input[1] = 0;
+    expect(b.constructor).toBe(Uint8Array);
+    expect(b).toEqual(unhex("0304"));
+  });
+});
+
+describe("writer buffers", () => {
+  test("each finish returns its own bytes even though the buffer is reused", () => {
+    const w1 = new BinaryWriter();
+    w1.string("first");
+    const a = w1.finish();
+    const w2 = new BinaryWriter();
+    w2.string("second!");
+    const b = w2.finish();
+    expect(new BinaryReader(a).string()).toBe("first");
+    expect(new BinaryReader(b).string()).toBe("second!");
+  });
+
+  test("a writer opened while another is open (re-entrant encode) does not disturb it", () => {
+    const outer = new BinaryWriter();
+    outer.uint32(0x0a);
+    const mark = outer.fork();
+    const inner = new BinaryWriter();
+    inner.string("inner");
+    const innerBytes = inner.finish();
+    outer.raw(innerBytes);
+    outer.join(mark);
+    expect(hex(outer.finish())).toBe("0a06" + "05" + Buffer.from("inner").toString("hex"));
+  });
+
+  test("a finished writer can be written again from empty", () => {
+    const w = new BinaryWriter();
+    w.uint32(1);
+    w.finish();
+    w.uint32(2);
+    expect(hex(w.finish())).toBe("02");
+  });
+
+  test("growing past the initial size keeps everything written", () => {
+    const w = new BinaryWriter();
+    for (let i = 0; i < 100000; i++) w.uint32(i);
+    const r = new BinaryReader(w.finish());
+    const read = Array.from({ length: 100000 }, () => r.uint32());
+    expect(read.every((v, i) => v === i)).toBe(true);
+    expect(r.pos).toBe(r.len);
+  });
+});
+
+describe("unknown fields on write", () => {
+  const msg = { [unknownFields]: [unhex("0801"), unhex("120161")] };
+  test("are written back in order", () => {
+    expect(hex(new BinaryWriter().unknown(msg).finish())).toBe("0801120161");
+  });
+  test("are dropped with writeUnknownFields: false", () => {
+    expect(hex(new BinaryWriter({ writeUnknownFields: false }).unknown(msg).finish())).toBe("");
+  });
+  test("a message without any writes nothing", () => {
+    expect(new BinaryWriter().unknown({}).finish().length).toBe(0);
+  });
+});
+
+function lengthPrefix(n: number): number[] {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+  return out;
+}
