@@ -1,0 +1,51 @@
+import type { Registry } from "../registry.js";
+import type { JsonReadOptions, JsonWriteOptions } from "../options.js";
+
+/** Read options with defaults applied, plus the current nesting depth. */
+export interface ReadContext {
+  readonly ignoreUnknownFields: boolean;
+  readonly registry: Registry | undefined;
+  readonly maxDepth: number;
+  depth: number;
+}
+
+/** Write options with defaults applied. */
+export interface WriteContext {
+  readonly emitDefaultValues: boolean;
+  readonly enumAsInteger: boolean;
+  readonly useProtoFieldName: boolean;
+  readonly registry: Registry | undefined;
+}
+
+export function readContext(options: JsonReadOptions | undefined): ReadContext {
+  return {
+    ignoreUnknownFields: options?.ignoreUnknownFields ?? false,
+    registry: options?.registry,
+    maxDepth: options?.maxDepth ?? 100,
+    depth: 0,
+  };
+}
+
+export function writeContext(options: JsonWriteOptions | undefined): WriteContext {
+  return {
+    emitDefaultValues: options?.emitDefaultValues ?? false,
+    enumAsInteger: options?.enumAsInteger ?? false,
+    useProtoFieldName: options?.useProtoFieldName ?? false,
+    registry: options?.registry,
+  };
+}
+
+/** Sets `obj[key]` so that a "__proto__" key is an own property, never the prototype. */
+export function setKey<V>(obj: { [key: string]: V }, key: string, value: V): void {
+  if (key === "__proto__") {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    obj[key] = value;
+  }
+}
+
+/** Joins a JSON path for error messages: `a.b`, `a[3]`. */
+export function childPath(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path === "" ? key : `${path}.${key}`;
+}

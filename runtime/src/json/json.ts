@@ -1,0 +1,34 @@
+import { JsonDecodeError } from "../errors.js";
+import type { Message, MessageType } from "../message.js";
+import type { JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions } from "../options.js";
+import type { JsonValue } from "./json-value.js";
+import { readContext, writeContext } from "./context.js";
+import { readMessage } from "./read.js";
+import { writeMessage } from "./write.js";
+
+/** A new message of `type` from its proto3 JSON form (an already parsed value). */
+export function readJson<T extends Message<T>>(type: MessageType<T>, json: JsonValue, options?: JsonReadOptions): T {
+  return readMessage(type as unknown as MessageType, json, readContext(options), "") as unknown as T;
+}
+
+/** A new message of `type` from JSON text. Text that is not JSON is a JsonDecodeError too. */
+export function readJsonString<T extends Message<T>>(type: MessageType<T>, text: string, options?: JsonReadOptions): T {
+  if (typeof text !== "string") throw new JsonDecodeError(`expected JSON text, got ${typeof text}`);
+  let json: JsonValue;
+  try {
+    json = JSON.parse(text) as JsonValue;
+  } catch (e) {
+    throw new JsonDecodeError(`invalid JSON: ${(e as Error).message}`);
+  }
+  return readJson(type, json, options);
+}
+
+/** The proto3 JSON form of a message (`Message<any>` so that `this` of any `Message<T>` fits). */
+export function writeJson(msg: Message<any>, options?: JsonWriteOptions): JsonValue {
+  return writeMessage(msg as Parameters<typeof writeMessage>[0], writeContext(options));
+}
+
+/** The proto3 JSON form of a message as text, compact unless `prettySpaces` is given. */
+export function writeJsonString(msg: Message<any>, options?: JsonWriteStringOptions): string {
+  return JSON.stringify(writeJson(msg, options), null, options?.prettySpaces ?? 0);
+}

@@ -1,0 +1,155 @@
+import { JsonDecodeError } from "../errors.js";
+import type { EnumType, FieldInfo, ValueInfo } from "../fields.js";
+import type { AnyMessage, MessageType } from "../message.js";
+import { ScalarType } from "../scalar.js";
+import type { JsonObject, JsonValue } from "./json-value.js";
+import { childPath, type ReadContext } from "./context.js";
+import { enumLookup, NULL_VALUE } from "./enum.js";
+import { describe, expected, readScalar } from "./scalar-read.js";
+import { wktForm } from "./wkt-forms.js";
+
+/** Returned for an unknown enum name or number skipped under `ignoreUnknownFields`. */
+const IGNORED = Symbol("ignored");
+
+const VALUE = "google.protobuf.Value";
+
+/** Reads a message of `type` from its JSON form, special forms of well-known types included. */
+export function readMessage(type: MessageType, json: JsonValue, ctx: ReadContext, path: string): AnyMessage {
+  if (++ctx.depth > ctx.maxDepth) throw new JsonDecodeError(`nesting deeper than maxDepth ${ctx.maxDepth}`, path);
+  const form = wktForm(type.typeName);
+  let msg: AnyMessage;
+  if (form) {
+    msg = form.read(type, json, ctx, path);
+  } else {
+    msg = new type();
+    readFields(msg, type, asObject(json, path), ctx, path);
+  }
+  ctx.depth--;
+  return msg;
+}
+
+/** The JSON object, or a JsonDecodeError. */
+export function asObject(json: JsonValue, path: string): JsonObject {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw expected("object", json, path);
+  return json;
+}
+
+/** Reads the members of `json` into `msg`'s fields (keys already known not to be special, like Any's "@type"). */
+export function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: ReadContext, path: string): void {
+  const fields = type.$fields;
+  let seen: Set<FieldInfo> | undefined;
+  let oneofs: Set<string> | undefined;
+  for (const key of Object.keys(json)) {
+    const field = fields.findJsonKey(key);
+    if (!field) {
+      if (ctx.ignoreUnknownFields) continue;
+      throw new JsonDecodeError(`unknown field ${JSON.stringify(key)} in ${type.typeName}`, path);
+    }
+    if (field.name !== field.jsonName) {
+      // Both spellings of one field in one object: JSON.parse cannot see this duplicate.
+      seen ??= new Set();
+      if (seen.has(field)) throw new JsonDecodeError(`field ${field.name} given twice`, path);
+      seen.add(field);
+    }
+    const value = json[key]!;
+    const at = childPath(path, key);
+    if (field.kind === "map") {
+      if (value !== null) readMap(msg[field.localName] as Record<string, unknown>, field, value, ctx, at);
+      continue;
+    }
+    if (value === null && !(readsNull(field) && !field.repeated)) {
+      // null means "default": the field of a fresh message already is.
+      continue;
+    }
+    if (field.repeated) {
+      readList(msg[field.localName] as unknown[], field, value, ctx, at);
+      continue;
+    }
+    const v = readValue(field, value, ctx, at);
+    if (v === IGNORED) continue;
+    if (field.oneof) {
+      oneofs ??= new Set();
+      if (oneofs.has(field.oneof)) throw new JsonDecodeError(`more than one member of oneof ${field.oneof} given`, path);
+      oneofs.add(field.oneof);
+      msg[field.oneof] = { case: field.localName, value: v };
+    } else {
+      msg[field.localName] = v;
+    }
+  }
+}
+
+/** True for types whose JSON form includes null: Value (null_value) and the NullValue enum. */
+function readsNull(v: ValueInfo): boolean {
+  return (v.kind === "message" && v.T.typeName === VALUE) || (v.kind === "enum" && v.T.typeName === NULL_VALUE);
+}
+
+function readValue(v: ValueInfo, json: JsonValue, ctx: ReadContext, path: string): unknown {
+  switch (v.kind) {
+    case "scalar":
+      return readScalar(v.T, v.L, json, path);
+    case "enum":
+      return readEnum(v.T, json, ctx, path);
+    case "message":
+      return readMessage(v.T, json, ctx, path);
+  }
+}
+
+function readList(list: unknown[], v: ValueInfo, json: JsonValue, ctx: ReadContext, path: string): void {
+  if (!Array.isArray(json)) throw expected("array", json, path);
+  const nullable = readsNull(v);
+  for (let i = 0; i < json.length; i++) {
+    const item = json[i]!;
+    if (item === null && !nullable) throw new JsonDecodeError("null is not allowed in a list", childPath(path, i));
+    const r = readValue(v, item, ctx, childPath(path, i));
+    if (r !== IGNORED) list.push(r);
+  }
+}
+
+function readMap(
+  map: Record<string, unknown>,
+  field: Extract<FieldInfo, { kind: "map" }>,
+  json: JsonValue,
+  ctx: ReadContext,
+  path: string,
+): void {
+  const obj = asObject(json, path);
+  const nullable = readsNull(field.V);
+  for (const key of Object.keys(obj)) {
+    const at = childPath(path, key);
+    const item = obj[key]!;
+    if (item === null && !nullable) throw new JsonDecodeError("null is not allowed as a map value", at);
+    const v = readValue(field.V, item, ctx, at);
+    if (v !== IGNORED) map[mapKey(field.K, key, at)] = v;
+  }
+}
+
+/** Validates a map key and returns its canonical string form ("01" is not an int key). */
+function mapKey(K: ScalarType, key: string, path: string): string {
+  switch (K) {
+    case ScalarType.STRING:
+      return readScalar(K, undefined, key, path) as string;
+    case ScalarType.BOOL:
+      if (key === "true" || key === "false") return key;
+      throw new JsonDecodeError(`invalid bool map key ${JSON.stringify(key)}`, path);
+    default:
+      if (!/^-?(0|[1-9][0-9]*)$/.test(key)) throw new JsonDecodeError(`invalid integer map key ${JSON.stringify(key)}`, path);
+      return String(readScalar(K, undefined, key, path));
+  }
+}
+
+function readEnum(T: EnumType, json: JsonValue, ctx: ReadContext, path: string): number | typeof IGNORED {
+  if (json === null && T.typeName === NULL_VALUE) return 0;
+  if (typeof json === "string") {
+    const no = enumLookup(T).byName.get(json);
+    if (no !== undefined) return no;
+    if (ctx.ignoreUnknownFields) return IGNORED;
+    throw new JsonDecodeError(`unknown value ${JSON.stringify(json.slice(0, 100))} for enum ${T.typeName}`, path);
+  }
+  if (typeof json === "number") {
+    const no = readScalar(ScalarType.INT32, undefined, json, path) as number;
+    if (T.open || enumLookup(T).byNo.has(no)) return no;
+    if (ctx.ignoreUnknownFields) return IGNORED;
+    throw new JsonDecodeError(`unknown value ${no} for closed enum ${T.typeName}`, path);
+  }
+  throw new JsonDecodeError(`expected enum name or number, got ${describe(json)}`, path);
+}

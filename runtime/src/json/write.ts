@@ -1,0 +1,73 @@
+import type { EnumType, FieldInfo, ValueInfo } from "../fields.js";
+import type { AnyMessage } from "../message.js";
+import type { JsonObject, JsonValue } from "./json-value.js";
+import { setKey, type WriteContext } from "./context.js";
+import { enumLookup, NULL_VALUE } from "./enum.js";
+import { isZero, writeScalar } from "./scalar-write.js";
+import { wktForm } from "./wkt-forms.js";
+
+/** The JSON form of a message, special forms of well-known types included. */
+export function writeMessage(msg: AnyMessage, ctx: WriteContext): JsonValue {
+  const type = msg.$type();
+  const form = wktForm(type.typeName);
+  if (form) return form.write(msg, ctx);
+  return writeFields(msg, ctx);
+}
+
+/** A JSON object with the message's set fields (or all, with emitDefaultValues). */
+export function writeFields(msg: AnyMessage, ctx: WriteContext): JsonObject {
+  const out: JsonObject = {};
+  for (const f of msg.$type().$fields.list) {
+    const key = ctx.useProtoFieldName ? f.name : f.jsonName;
+    let json: JsonValue | undefined;
+    if (f.oneof) {
+      const oneof = msg[f.oneof] as { case: string | undefined; value?: unknown };
+      if (oneof.case === f.localName) json = writeSingular(f as ValueInfo, oneof.value, ctx);
+    } else {
+      json = writeField(f, msg[f.localName], ctx);
+    }
+    if (json !== undefined) setKey(out, key, json);
+  }
+  return out;
+}
+
+/** The JSON of one non-oneof field, or undefined when it is omitted. */
+function writeField(f: FieldInfo, value: unknown, ctx: WriteContext): JsonValue | undefined {
+  if (f.kind === "map") {
+    const map = value as Record<string, unknown>;
+    const keys = Object.keys(map);
+    if (keys.length === 0 && !ctx.emitDefaultValues) return undefined;
+    const out: JsonObject = {};
+    for (const k of keys) setKey(out, k, writeSingular(f.V, map[k], ctx));
+    return out;
+  }
+  if (f.repeated) {
+    const list = value as unknown[];
+    if (list.length === 0 && !ctx.emitDefaultValues) return undefined;
+    return list.map((item) => writeSingular(f, item, ctx));
+  }
+  if (value === undefined) return undefined; // unset message or field with explicit presence
+  if (!f.presence && !ctx.emitDefaultValues && f.kind !== "message" && isDefault(f, value)) return undefined;
+  return writeSingular(f, value, ctx);
+}
+
+function isDefault(v: ValueInfo, value: unknown): boolean {
+  return v.kind === "enum" ? value === 0 : v.kind === "scalar" && isZero(v.T, value);
+}
+
+function writeSingular(v: ValueInfo, value: unknown, ctx: WriteContext): JsonValue {
+  switch (v.kind) {
+    case "scalar":
+      return writeScalar(v.T, value);
+    case "enum":
+      return writeEnum(v.T, value as number, ctx);
+    case "message":
+      return writeMessage(value as AnyMessage, ctx);
+  }
+}
+
+function writeEnum(T: EnumType, no: number, ctx: WriteContext): JsonValue {
+  if (T.typeName === NULL_VALUE) return null;
+  if (ctx.enumAsInteger) return no;
+  return enumLookup(T).byNo.get(no) ?? no;
+}

@@ -1,0 +1,25 @@
+import { LongType } from "../scalar.js";
+import type { AnyMessage, Message, MessageType } from "../message.js";
+import { wktField } from "./field.js";
+
+/**
+ * Seconds and nanos of a Timestamp or Duration (fields 1 and 2 of both), as
+ * bigint and number whatever the generated long type.
+ */
+export function getTime(message: Message<any>): { seconds: bigint; nanos: number } {
+  const msg = message as unknown as AnyMessage;
+  const type = msg.$type();
+  return {
+    seconds: BigInt(msg[wktField(type, 1, "scalar").localName] as bigint | string),
+    nanos: msg[wktField(type, 2, "scalar").localName] as number,
+  };
+}
+
+/** A new Timestamp or Duration of `type`. */
+export function newTime(type: MessageType, seconds: bigint, nanos: number): AnyMessage {
+  const s = wktField(type, 1, "scalar");
+  const msg = new type();
+  msg[s.localName] = s.L === LongType.STRING ? seconds.toString() : seconds;
+  msg[wktField(type, 2, "scalar").localName] = nanos;
+  return msg;
+}

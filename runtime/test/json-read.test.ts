@@ -1,0 +1,163 @@
+import { JsonDecodeError } from "../src/errors";
+import { readJson, readJsonString } from "../src/json/json";
+import { Child, Color, Sample } from "./json-fixtures";
+
+const read = (json: unknown, options?: Parameters<typeof readJson>[2]) => readJson(Sample, json as never, options);
+const fails = (json: unknown, message: RegExp, options?: Parameters<typeof readJson>[2]) => {
+  expect(() => read(json, options)).toThrow(JsonDecodeError);
+  expect(() => read(json, options)).toThrow(message);
+};
+
+describe("reading proto3 JSON", () => {
+  test("accepts both the JSON name and the proto name of a field", () => {
+    expect(read({ int32V: 1, string_v: "a", customName: "x" })).toMatchObject({ int32V: 1, stringV: "a", renamed: "x" });
+    expect(read({ renamed: "y" }).renamed).toBe("y");
+  });
+
+  test("rejects the same field given under both names", () => {
+    fails({ int32V: 1, int32_v: 2 }, /int32_v given twice/);
+  });
+
+  test("rejects unknown keys unless ignoreUnknownFields", () => {
+    fails({ nope: 1 }, /unknown field "nope" in test.Sample/);
+    expect(read({ nope: { deep: [1] }, int32V: 3 }, { ignoreUnknownFields: true }).int32V).toBe(3);
+  });
+
+  test("reads integers from numbers, integral floats and decimal strings", () => {
+    expect(read({ int32V: 1e5, uint32V: "4294967295", int64V: "-9223372036854775808", uint64V: 18446744073709549568 })).toMatchObject({
+      int32V: 100000,
+      uint32V: 4294967295,
+      int64V: -9223372036854775808n,
+      uint64V: 18446744073709549568n,
+    });
+    expect(read({ int64V: "1e3" }).int64V).toBe(1000n);
+    expect(read({ int32V: -2.147483648e9 }).int32V).toBe(-2147483648);
+  });
+
+  test("keeps 64-bit fields generated as strings as strings", () => {
+    expect(read({ sfixed64Str: 12 }).sfixed64Str).toBe("12");
+    expect(read({ sfixed64Str: "-9223372036854775808" }).sfixed64Str).toBe("-9223372036854775808");
+  });
+
+  test.each([
+    [{ int32V: 2147483648 }, /out of range/],
+    [{ uint32V: -1 }, /out of range/],
+    [{ int64V: "9223372036854775808" }, /out of range/],
+    [{ uint64V: "18446744073709551616" }, /out of range/],
+    [{ int64V: "1e999999999" }, /out of range/],
+    [{ int32V: 0.5 }, /not an integer/],
+    [{ int64V: "0.5" }, /not an integer/],
+    [{ int32V: " 1" }, /expected integer/],
+    [{ int32V: "+1" }, /expected integer/],
+    [{ int32V: "0x10" }, /expected integer/],
+    [{ int32V: true }, /expected integer, got boolean/],
+    [{ floatV: 3.5e38 }, /out of float range/],
+    [{ doubleV: "1e999" }, /out of double range/],
+    [{ doubleV: "nan" }, /invalid number/],
+    [{ boolV: "true" }, /expected boolean/],
+    [{ boolV: 0 }, /expected boolean/],
+    [{ stringV: 5 }, /expected string/],
+    [{ stringV: "\uD800" }, /unpaired UTF-16 surrogate/],
+    [{ stringV: "a\uDC00b" }, /unpaired UTF-16 surrogate/],
+    [{ bytesV: "AQ=I" }, /invalid base64/],
+    [{ bytesV: "A" }, /invalid base64/],
+    [{ color: "PURPLE" }, /unknown value "PURPLE" for enum test.Color/],
+    [{ color: 1.5 }, /not an integer/],
+    [{ closed: 3 }, /unknown value 3 for closed enum test.Closed/],
+    [{ child: [] }, /expected object, got array/],
+    [{ ints: 1 }, /expected array/],
+    [{ ints: [1, null] }, /ints\[1\]: null is not allowed in a list/],
+    [{ byName: { a: null } }, /byName.a: null is not allowed as a map value/],
+    [{ byId: { "01": {} } }, /invalid integer map key "01"/],
+    [{ byId: { "9223372036854775808": {} } }, /out of range/],
+    [{ byFlag: { True: "RED" } }, /invalid bool map key/],
+    [{ text: "a", number: 1 }, /more than one member of oneof choice/],
+  ])("rejects %j", (json, message) => fails(json, message));
+
+  test("reads float special values and rounds floats to 32 bits", () => {
+    const m = read({ doubleV: "-Infinity", floatV: "0.1" });
+    expect(m.doubleV).toBe(-Infinity);
+    expect(m.floatV).toBe(Math.fround(0.1));
+    expect(read({ doubleV: "NaN" }).doubleV).toBeNaN();
+    expect(read({ floatV: -3.402823e38 }).floatV).toBe(Math.fround(-3.402823e38));
+  });
+
+  test("reads bytes in standard and URL-safe base64, padded or not", () => {
+    expect(read({ bytesV: "AQI=" }).bytesV).toEqual(new Uint8Array([1, 2]));
+    expect(read({ bytesV: "-_8" }).bytesV).toEqual(new Uint8Array([0xfb, 0xff]));
+    expect(read({ bytesV: "+/8=" }).bytesV).toEqual(new Uint8Array([0xfb, 0xff]));
+    expect(read({ bytesV: "" }).bytesV).toEqual(new Uint8Array(0));
+  });
+
+  test("reads enums by name (aliases included) or number; open enums keep unknown numbers", () => {
+    expect(read({ color: "AZURE", colors: ["GREEN", 2, 7] })).toMatchObject({ color: Color.BLUE, colors: [1, 2, 7] });
+    expect(read({ closed: "TWO" }).closed).toBe(2);
+  });
+
+  test("skips unknown enum names (and numbers of closed enums) with ignoreUnknownFields", () => {
+    const m = read({ color: "PURPLE", colors: ["RED", "PURPLE", "BLUE"], closed: 9, byFlag: { true: "X", false: "GREEN" } }, { ignoreUnknownFields: true });
+    expect(m.color).toBe(Color.RED);
+    expect(m.colors).toEqual([Color.RED, Color.BLUE]);
+    expect(m.closed).toBeUndefined();
+    expect({ ...m.byFlag }).toEqual({ false: Color.GREEN });
+  });
+
+  test("treats null as the field's default, and ignores a null oneof member", () => {
+    const m = read({ int32V: null, optInt32: null, child: null, ints: null, byName: null, text: null, number: 3 });
+    expect(m).toMatchObject({ int32V: 0, optInt32: undefined, child: undefined, ints: [], choice: { case: "number", value: 3 } });
+  });
+
+  test("reads explicit presence fields and oneofs with zero values as set", () => {
+    const m = read({ optInt32: 0, text: "" });
+    expect(m.optInt32).toBe(0);
+    expect(m.choice).toEqual({ case: "text", value: "" });
+    expect(read({ nested: {} }).choice).toEqual({ case: "nested", value: new Child() });
+  });
+
+  test("reads maps with canonical string keys into null-prototype records", () => {
+    const m = read({ byName: JSON.parse('{"__proto__":1,"constructor":2}'), byId: { "-5": { name: "x" } }, byFlag: { true: 1 } });
+    expect(Object.getPrototypeOf(m.byName)).toBeNull();
+    expect(m.byName["__proto__"]).toBe(1);
+    expect(m.byName["constructor"]).toBe(2);
+    expect(m.byId["-5"]).toEqual(new Child({ name: "x" }));
+    expect(m.byFlag["true"]).toBe(Color.GREEN);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  test("a __proto__ key from JSON text never reaches a prototype", () => {
+    const m = readJsonString(Sample, '{"byName":{"__proto__":7},"child":{"name":"a"}}');
+    expect(m.byName["__proto__"]).toBe(7);
+    expect(() => readJsonString(Sample, '{"__proto__":{"int32V":1}}')).toThrow(/unknown field "__proto__"/);
+  });
+
+  test("escaped member names are matched by their JSON name", () => {
+    expect(read({ constructor: "c" }).constructor$).toBe("c");
+  });
+
+  test("error paths point at the offending value", () => {
+    fails({ children: [{ name: "a" }, { child: { name: 5 } }] }, /^children\[1\]\.child\.name: expected string, got number 5$/);
+  });
+
+  test("stops at maxDepth instead of overflowing the stack", () => {
+    let json: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) json = { child: json };
+    expect(() => readJson(Child, json as never)).toThrow(/nesting deeper than maxDepth 100/);
+    expect(() => readJson(Child, json as never, { maxDepth: 300 })).not.toThrow();
+  });
+
+  test("the top level must be an object", () => {
+    expect(() => readJsonString(Sample, "null")).toThrow(/expected object, got null/);
+    expect(() => readJsonString(Sample, "[1]")).toThrow(JsonDecodeError);
+  });
+
+  test("text that is not JSON is a JsonDecodeError", () => {
+    for (const text of ["{", '{"int32V":1,}', "{'a':1}", '{"int32V": 01}', '{"doubleV": NaN}', "// c\n{}", ""]) {
+      expect(() => readJsonString(Sample, text)).toThrow(/invalid JSON/);
+    }
+  });
+
+  test("huge strings are read, not choked on", () => {
+    const big = "x".repeat(5_000_000);
+    expect(readJsonString(Sample, JSON.stringify({ stringV: big })).stringV.length).toBe(5_000_000);
+  });
+});
