@@ -4,6 +4,11 @@ module.exports = {
   roots: ["<rootDir>/runtime/test", "<rootDir>/plugin/test", "<rootDir>/bench/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  // Generated code imports "@tsgrpc/runtime": tests run it from source, no build needed.
+  moduleNameMapper: {
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+    "^@tsgrpc/runtime$": "<rootDir>/runtime/src/index.ts",
+    "^@tsgrpc/runtime/grpc$": "<rootDir>/runtime/src/grpc/index.ts",
+  },
   testTimeout: 60000,
 };

@@ -1,0 +1,93 @@
+import { ScalarType, type DescField, type DescMessage } from "@bufbuild/protobuf";
+import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
+import { block, literal, type Line } from "./code.js";
+import type { FileContext } from "./context.js";
+import { fieldName, oneofName } from "./names.js";
+import { scalarInfo, scalarIsSet, scalarWrite, tag, WireType } from "./scalar.js";
+
+/** `$encode`: every field in field-number order (as protobuf C++ writes them), then the unknown fields. */
+export function generateEncode(ctx: FileContext, message: DescMessage): Line[] {
+  const body: Line[] = [];
+  for (const field of [...message.fields].sort((a, b) => a.number - b.number)) body.push(...encodeField(ctx, field));
+  body.push(["w.unknown(this);"]);
+  return block(["$encode(w: ", ctx.rt("BinaryWriter", true), "): void"], body);
+}
+
+function encodeField(ctx: FileContext, field: DescField): Line[] {
+  const x = `this.${fieldName(field)}`;
+  switch (field.fieldKind) {
+    case "scalar":
+    case "enum": {
+      const t = field.fieldKind === "enum" ? ScalarType.INT32 : field.scalar;
+      const write = [[`w.uint32(${tag(field.number, scalarInfo(t).wireType)});`], [scalarWrite(t, valueOf(field, x))]];
+      return block(["if (", singularIsSet(ctx, field, t, x), ")"], write);
+    }
+    case "message":
+      return block(["if (", singularIsSet(ctx, field, ScalarType.INT32, x), ")"], writeMessage(field.number, field.delimitedEncoding, valueOf(field, x)));
+    case "list":
+      if (field.listKind === "message") {
+        return block([`for (const v of ${x})`], writeMessage(field.number, field.delimitedEncoding, "v"));
+      } else {
+        const t = field.listKind === "enum" ? ScalarType.INT32 : field.scalar;
+        if (field.packed) {
+          return block(
+            [`if (${x}.length)`],
+            [
+              [`w.uint32(${tag(field.number, WireType.LengthDelimited)});`],
+              ["const mark = w.fork();"],
+              [`for (const v of ${x}) ${scalarWrite(t, "v")}`],
+              ["w.join(mark);"],
+            ],
+          );
+        }
+        return block([`for (const v of ${x})`], [[`w.uint32(${tag(field.number, scalarInfo(t).wireType)});`], [scalarWrite(t, "v")]]);
+      }
+    case "map": {
+      const keyInfo = scalarInfo(field.mapKey);
+      const value: Line[] =
+        field.mapKind === "message"
+          ? writeMessage(2, false, `${x}[k]`)
+          : (() => {
+              const t = field.mapKind === "enum" ? ScalarType.INT32 : field.scalar;
+              return [[`w.uint32(${tag(2, scalarInfo(t).wireType)});`], [scalarWrite(t, `${x}[k]`)]];
+            })();
+      return block(
+        [`for (const k of Object.keys(${x}))`],
+        [
+          [`w.uint32(${tag(field.number, WireType.LengthDelimited)});`],
+          ["const entry = w.fork();"],
+          [`w.uint32(${tag(1, keyInfo.wireType)});`],
+          [scalarWrite(field.mapKey, mapKeyFromString(field.mapKey, "k"))],
+          ...value,
+          ["w.join(entry);"],
+        ],
+      );
+    }
+  }
+}
+
+/** The condition under which a singular field is written. */
+function singularIsSet(ctx: FileContext, field: DescField, t: ScalarType, x: string): string {
+  if (field.oneof) return `this.${oneofName(field.oneof)}.case === ${literal(fieldName(field))}`;
+  if (field.fieldKind === "message" || field.presence !== FeatureSet_FieldPresence.IMPLICIT) return `${x} !== undefined`;
+  return scalarIsSet(t, ctx.long(field), x);
+}
+
+/** Where a singular field's value lives: its property, or the value of its oneof (narrowed by the condition). */
+function valueOf(field: DescField, x: string): string {
+  return field.oneof ? `this.${oneofName(field.oneof)}.value` : x;
+}
+
+function writeMessage(fieldNo: number, delimited: boolean, v: string): Line[] {
+  if (delimited) {
+    return [[`w.uint32(${tag(fieldNo, WireType.StartGroup)});`], [`${v}.$encode(w);`], [`w.uint32(${tag(fieldNo, WireType.EndGroup)});`]];
+  }
+  return [[`w.uint32(${tag(fieldNo, WireType.LengthDelimited)});`], ["const mark = w.fork();"], [`${v}.$encode(w);`], ["w.join(mark);"]];
+}
+
+/** Map keys are stored in their string form; this turns one back into what the writer takes. */
+function mapKeyFromString(t: ScalarType, k: string): string {
+  if (t === ScalarType.STRING || scalarInfo(t).is64) return k;
+  if (t === ScalarType.BOOL) return `${k} === "true"`;
+  return `Number(${k})`;
+}

@@ -1,0 +1,21 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createEcmaScriptPlugin, type Schema } from "@bufbuild/protoplugin";
+import { generatePbFile } from "./file.js";
+import { parseOptions, type Options } from "./options.js";
+import { generateServices } from "./service.js";
+
+const { version } = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string };
+
+/** The protoc / buf plugin: `<name>_pb.ts` for every file, `<name>_grpc.ts` for files with services. */
+export const protocGenTsgrpc = createEcmaScriptPlugin<Options>({
+  name: "protoc-gen-tsgrpc",
+  version: `v${version}`,
+  parseOptions,
+  generateTs(schema: Schema<Options>) {
+    for (const file of schema.files) {
+      generatePbFile(schema, file);
+      if (schema.options.services && file.services.length) generateServices(schema, file);
+    }
+  },
+});

@@ -1,0 +1,72 @@
+import type { DescEnum, DescEnumValue, DescField, DescFile, DescMessage, DescOneof } from "@bufbuild/protobuf";
+import { protoCamelCase } from "@bufbuild/protobuf/reflect";
+
+/**
+ * Naming and escaping. Proto identifiers never contain `$`, so a `$` suffix
+ * is a collision-free escape and every `$`-prefixed member is the runtime's.
+ */
+
+/** Words that cannot name a class, enum or const, plus globals and runtime symbols generated code refers to. */
+const reservedTypeNames = new Set([
+  // ECMAScript keywords and future reserved words
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+  "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new",
+  "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while",
+  "with", "yield", "enum", "implements", "interface", "let", "package", "private", "protected", "public",
+  "static", "await", "arguments", "eval",
+  // TypeScript type keywords
+  "any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "undefined", "unknown",
+  // globals generated code uses or users expect to keep
+  "Object", "Array", "Uint8Array", "Number", "String", "Boolean", "BigInt", "Symbol", "Error", "Date",
+  "Map", "Set", "Promise", "JSON", "Math", "Infinity", "NaN", "globalThis", "Record", "Partial",
+  // runtime symbols generated code imports
+  "Message", "PartialMessage", "ScalarType", "LongType", "EnumType", "BinaryReader", "BinaryWriter",
+]);
+
+/** Property names taken by Object.prototype, the class syntax or the Message base class. */
+const reservedPropertyNames = new Set([
+  "constructor", "__proto__", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
+  "propertyIsEnumerable", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+  "toBinary", "toJson", "toJsonString", "equals", "clone",
+]);
+
+function escape(name: string, reserved: ReadonlySet<string>): string {
+  return reserved.has(name) ? name + "$" : name;
+}
+
+/** Class or enum name: nested types are joined with `_` (`Outer_Inner`). */
+export function typeName(desc: DescMessage | DescEnum): string {
+  const parts: string[] = [];
+  for (let d: DescMessage | DescEnum | undefined = desc; d; d = d.parent) parts.unshift(d.name);
+  return escape(parts.join("_"), reservedTypeNames);
+}
+
+/** The exported `EnumType` describing an enum for the field table. */
+export function enumInfoName(desc: DescEnum): string {
+  return typeName(desc) + "$type";
+}
+
+/** The exported file descriptor constant, e.g. `file_users_v1_user` for `users/v1/user.proto` (DescFile names omit `.proto`). */
+export function fileConstName(file: DescFile): string {
+  return "file_" + file.name.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/** Property name of a field: the proto name in lowerCamelCase, escaped when it collides. */
+export function fieldName(field: DescField): string {
+  return escape(protoCamelCase(field.name), reservedPropertyNames);
+}
+
+/** Property name of a oneof group. */
+export function oneofName(oneof: DescOneof): string {
+  return escape(protoCamelCase(oneof.name), reservedPropertyNames);
+}
+
+/** Enum member name: the proto value name; `__proto__` would not become an own member, so it is escaped. */
+export function enumValueName(value: DescEnumValue): string {
+  return value.name === "__proto__" ? "__proto__$" : value.name;
+}
+
+/** Module path (relative to the output root) of the `_pb` file generated for `file`. */
+export function pbModulePath(file: DescFile): string {
+  return "./" + file.name + "_pb.js";
+}

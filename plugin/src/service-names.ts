@@ -1,0 +1,28 @@
+import type { DescMethod, DescService } from "@bufbuild/protobuf";
+import { protoCamelCase } from "@bufbuild/protobuf/reflect";
+
+/**
+ * Names a method takes on the client, the implementation and the definition's
+ * `methods`: one name everywhere, so a user never guesses which escape applies.
+ */
+const reservedMethodNames = new Set([
+  // Object.prototype and the class syntax: shadowing them breaks objects and classes
+  "constructor", "__proto__", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
+  "propertyIsEnumerable", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+  // the runtime Client's own member
+  "close",
+  // a `then` method makes an object a thenable: `await client` would call it
+  "then",
+]);
+
+/** lowerCamelCase method name, `$`-suffixed when it would shadow one of the names above. */
+export function methodName(method: DescMethod): string {
+  const camel = protoCamelCase(method.name);
+  const name = camel.charAt(0).toLowerCase() + camel.slice(1);
+  return reservedMethodNames.has(name) ? name + "$" : name;
+}
+
+/** The exported names generated for a service: definition, server interface, client class. */
+export function serviceNames(service: DescService): { definition: string; implementation: string; client: string } {
+  return { definition: service.name, implementation: service.name + "Implementation", client: service.name + "Client" };
+}

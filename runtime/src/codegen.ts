@@ -1,0 +1,13 @@
+/**
+ * Exactly what generated `_pb.ts` files import. The runtime's own generated
+ * files (well-known types) import this module directly instead of the index,
+ * which re-exports them: that avoids an import cycle.
+ */
+export { Message, type PartialMessage, type MessageType } from "./message.js";
+export { fieldList, type FieldInfo, type EnumType } from "./fields.js";
+export { ScalarType, LongType } from "./scalar.js";
+export { initPartial } from "./init.js";
+export { unknownEnum, unknownEntry } from "./closed-enum.js";
+export { fileInfo, type FileInfo } from "./registry.js";
+export type { BinaryReader } from "./wire/reader.js";
+export type { BinaryWriter } from "./wire/writer.js";
