@@ -107,15 +107,29 @@ function report(c: Case, cells: readonly Cell[], subject: string): string {
   return `### ${c.name} (${c.typeName}, ${sizes} bytes)\n\n${table(header, rows)}\n`;
 }
 
-/** Checks, measures and prints every case; returns the printed tables. */
+/** tsgrpc's median over each other peer's, per message and operation: the headline. */
+function ratioSummary(results: readonly { c: Case; cells: readonly Cell[] }[], subject: string): string {
+  const median = (cells: readonly Cell[], peer: string, op: Op) => summarize(cells.find((x) => x.peer.name === peer && x.op === op)!.opsPerSecond).median;
+  const others = [...new Set(results[0].cells.map((x) => x.peer.name))].filter((p) => p !== subject);
+  const header = ["message", ...others.flatMap((p) => [`vs ${p} enc`, "dec"])];
+  const rows = results.map(({ c, cells }) => [c.name, ...others.flatMap((p) => (["encode", "decode"] as const).map((op) => ratio(median(cells, subject, op) / median(cells, p, op))))]);
+  return `### ${subject} / peer (median ops/s ratio; above 1.00x means ${subject} is faster)\n\n${table(header, rows)}\n`;
+}
+
+/** Checks, measures and prints every case, then the ratio summary; returns all printed text. */
 export function runCodecBench(cases: readonly Case[], peers: readonly Peer[], options: CodecBenchOptions): string {
   const out: string[] = [];
+  const print = (text: string) => {
+    console.log(text);
+    out.push(text);
+  };
+  const results: { c: Case; cells: Cell[] }[] = [];
   for (const c of cases) {
     const cells = prepare(c, peers);
     measure(cells, peers.length, options);
-    const text = report(c, cells, options.subject);
-    console.log(text);
-    out.push(text);
+    results.push({ c, cells });
+    print(report(c, cells, options.subject));
   }
+  if (results.length > 0 && peers.some((p) => p.name === options.subject)) print(ratioSummary(results, options.subject));
   return out.join("\n");
 }

@@ -12,25 +12,35 @@ export function compileLoop(expr: string, bindings: Record<string, unknown>): Lo
   return make(...names.map((k) => bindings[k])) as Loop;
 }
 
-const collect: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
-
-/** Seconds taken by `n` runs, after a full GC when node runs with --expose-gc (one peer's garbage is not billed to the next). */
+/**
+ * CPU seconds (user + system, all of this process's threads) taken by `n`
+ * runs. CPU time, not wall time: the machine is shared, and time spent
+ * descheduled while other processes run is not the codec's cost. GC work on
+ * helper threads still counts, as it should.
+ */
 export function timeLoop(loop: Loop, n: number): number {
-  collect?.();
-  const start = process.hrtime.bigint();
+  const start = process.cpuUsage();
   loop(n);
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
-/** Iterations that take about `targetSeconds`; running it is also the warm-up. */
+/**
+ * Warms the loop up (doubling batches until about `4 * targetSeconds` were
+ * spent, so the optimizing compiler is done with it), then returns the
+ * iterations that take about `targetSeconds` at warm speed. Sizing from a
+ * cold first run would give batches of a few iterations that time the timer.
+ */
 export function calibrate(loop: Loop, targetSeconds: number): number {
   let n = 1;
-  let t = timeLoop(loop, n);
-  while (t < targetSeconds / 4) {
-    n *= 2;
+  let spent = 0;
+  let t = 0;
+  while (spent < 4 * targetSeconds) {
     t = timeLoop(loop, n);
+    spent += t;
+    n *= 2;
   }
-  return Math.max(1, Math.round((n * targetSeconds) / t));
+  return Math.max(1, Math.round((n / 2) * (targetSeconds / t)));
 }
 
 export interface Summary {
