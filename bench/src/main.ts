@@ -5,6 +5,7 @@ import { nativeJson } from "./peers/json.js";
 import { protobufEs } from "./peers/protobuf-es.js";
 import { protobufJs } from "./peers/protobufjs.js";
 import { tsProto } from "./peers/ts-proto.js";
+import { tsgrpc } from "./peers/tsgrpc.js";
 
 interface Args {
   smoke: boolean;
@@ -35,7 +36,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const peers: Peer[] = [protobufEs, tsProto, protobufJs, nativeJson];
+  const peers: Peer[] = [tsgrpc, protobufEs, tsProto, protobufJs, nativeJson];
   const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
   console.log(`# tsgrpc codec bench: node ${process.version}, ${args.smoke ? "smoke run" : `${args.rounds} rounds`}\n`);
   runCodecBench(cases, peers, { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: "tsgrpc" });

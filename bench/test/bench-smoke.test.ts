@@ -18,7 +18,7 @@ describe("npm run bench -- --smoke", () => {
     (typeName) => {
       const section = output.split("### ").find((s) => s.includes(`(${typeName},`));
       expect(section).toBeDefined();
-      for (const peer of ["protobuf-es", "ts-proto", "protobuf.js", "JSON"]) expect(section).toMatch(new RegExp(`\\| ${peer.replace(".", "\\.")} +\\| +[0-9]`));
+      for (const peer of ["tsgrpc", "protobuf-es", "ts-proto", "protobuf.js", "JSON"]) expect(section).toMatch(new RegExp(`\\| ${peer.replace(".", "\\.")} +\\| +[0-9]`));
     },
   );
 });
