@@ -1,0 +1,89 @@
+import type * as grpc from "@grpc/grpc-js";
+import { cancelSignals, effectiveDeadline, type CallOptions } from "../call-options.js";
+import type { ClientCall } from "../interceptors.js";
+import { fromGrpcMetadata } from "../metadata-grpc.js";
+import { rpcErrorFromStatus } from "../status/grpc-status.js";
+import { Code } from "../status/code.js";
+
+/** What every grpc-js client call object offers. */
+type GrpcCall = Pick<grpc.ClientUnaryCall, "cancel" | "on">;
+
+/** grpc-js call options for `call` (its effective deadline). */
+export function grpcCallOptions(call: ClientCall<any, any>): grpc.CallOptions {
+  const deadline = effectiveDeadline(call.options);
+  return deadline ? { deadline } : {};
+}
+
+/**
+ * The bookkeeping of one client call: forwards headers to `onHeader`, cancels
+ * on the caller's signals, remembers a local failure (a request iterable or a
+ * hook that threw) which then wins over the CANCELLED status it causes, and
+ * turns the final status into the call's outcome.
+ */
+export class ClientCallState {
+  #failure?: { error: unknown };
+  readonly #ended = new AbortController();
+  readonly #signals: AbortSignal[];
+  readonly #cancel = () => this.grpcCall.cancel();
+
+  constructor(
+    readonly grpcCall: GrpcCall,
+    readonly options: CallOptions,
+  ) {
+    const { onHeader } = options;
+    if (onHeader) {
+      grpcCall.on("metadata", (md: grpc.Metadata) => {
+        try {
+          onHeader(fromGrpcMetadata(md));
+        } catch (error) {
+          this.fail(error);
+        }
+      });
+    }
+    this.#signals = cancelSignals(options);
+    for (const s of this.#signals) {
+      if (s.aborted) this.grpcCall.cancel();
+      else s.addEventListener("abort", this.#cancel, { once: true });
+    }
+  }
+
+  /** Aborted once the status has arrived. */
+  get ended(): AbortSignal {
+    return this.#ended.signal;
+  }
+
+  /** Cancels the call because of a local error, which becomes the call's error. */
+  fail(error: unknown): void {
+    this.#failure ??= { error };
+    this.grpcCall.cancel();
+  }
+
+  /** Cancels the call because its caller stopped reading; nothing is reported. */
+  abandon(): void {
+    this.#dispose();
+    this.grpcCall.cancel();
+  }
+
+  /**
+   * Ends the call with grpc-js's final status (or, for single-response calls,
+   * the error grpc-js derived from it): calls `onTrailer` and returns the
+   * error to throw, or undefined when the call succeeded.
+   */
+  finish(status: grpc.StatusObject, error?: { code: number; details: string; metadata?: grpc.Metadata } | null): { error: unknown } | undefined {
+    this.#dispose();
+    try {
+      this.options.onTrailer?.(fromGrpcMetadata(status.metadata));
+    } catch (hookError) {
+      this.#failure ??= { error: hookError };
+    }
+    if (this.#failure) return this.#failure;
+    if (error) return { error: rpcErrorFromStatus(error) };
+    if ((status.code as number) !== Code.OK) return { error: rpcErrorFromStatus(status) };
+    return undefined;
+  }
+
+  #dispose(): void {
+    this.#ended.abort();
+    for (const s of this.#signals) s.removeEventListener("abort", this.#cancel);
+  }
+}

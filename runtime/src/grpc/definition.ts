@@ -1,0 +1,66 @@
+import type * as grpc from "@grpc/grpc-js";
+import type { AnyMessage, Message, MessageType, PartialMessage } from "../message.js";
+
+/** The four gRPC call kinds. */
+export type MethodKind = "unary" | "server_streaming" | "client_streaming" | "bidi_streaming";
+
+/** One RPC method of a generated service definition. */
+export interface MethodDefinition<I extends Message<I> = AnyMessage, O extends Message<O> = AnyMessage, K extends MethodKind = MethodKind> {
+  /** The method's name in the .proto file, e.g. `GetUser`. */
+  readonly name: string;
+  /** The HTTP/2 path, e.g. `/users.UserService/GetUser`. */
+  readonly path: string;
+  readonly kind: K;
+  /** Request message class. */
+  readonly I: MessageType<I>;
+  /** Response message class. */
+  readonly O: MessageType<O>;
+}
+
+/** A generated service: its full proto name and its methods keyed by their lowerCamelCase names. */
+export interface ServiceDefinition<M extends { readonly [name: string]: MethodDefinition<any, any> } = { readonly [name: string]: MethodDefinition<any, any> }> {
+  readonly typeName: string;
+  readonly methods: M;
+}
+
+/** A request or response: a message instance, or a plain partial object that becomes one. */
+export type MessageInit<T extends Message<T>> = T | PartialMessage<T>;
+
+/** `init` as an instance of `type` (instances pass through untouched). */
+export function toMessage<T extends Message<T>>(type: MessageType<T>, init: MessageInit<T>): T {
+  return init instanceof type ? init : new type(init as PartialMessage<T>);
+}
+
+/** grpc-js serializer for `type`: accepts instances and partials; the Buffer shares the encoded bytes. */
+export function serializer<T extends Message<T>>(type: MessageType<T>): (value: MessageInit<T>) => Buffer {
+  return (value) => {
+    const bytes = toMessage(type, value).toBinary();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
+}
+
+/** grpc-js deserializer for `type`. */
+export function deserializer<T extends Message<T>>(type: MessageType<T>): (bytes: Buffer) => T {
+  return (bytes) => type.fromBinary(bytes);
+}
+
+/**
+ * grpc-js's own `ServiceDefinition` for a generated service, serializers
+ * included, for `server.addService` or `makeGenericClientConstructor`.
+ */
+export function toGrpcDefinition(def: ServiceDefinition): Record<string, grpc.MethodDefinition<MessageInit<AnyMessage>, AnyMessage>> {
+  const out: Record<string, grpc.MethodDefinition<MessageInit<AnyMessage>, AnyMessage>> = {};
+  for (const [key, m] of Object.entries(def.methods)) {
+    out[key] = {
+      path: m.path,
+      originalName: m.name,
+      requestStream: m.kind === "client_streaming" || m.kind === "bidi_streaming",
+      responseStream: m.kind === "server_streaming" || m.kind === "bidi_streaming",
+      requestSerialize: serializer(m.I),
+      requestDeserialize: deserializer(m.I),
+      responseSerialize: serializer(m.O),
+      responseDeserialize: deserializer(m.O),
+    };
+  }
+  return out;
+}

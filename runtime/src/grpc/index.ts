@@ -1,0 +1,13 @@
+/** `@tsgrpc/runtime/grpc`: what generated `_grpc.ts` files and their users need. */
+export { credentials, ServerCredentials, type ChannelCredentials, type ServiceConfig } from "@grpc/grpc-js";
+export { Metadata, type MetadataInit, type MetadataValue } from "./metadata.js";
+export { Code } from "./status/code.js";
+export { RpcError, type RpcErrorOptions } from "./rpc-error.js";
+export type { CallOptions } from "./call-options.js";
+export { toGrpcDefinition, type MessageInit, type MethodDefinition, type MethodKind, type ServiceDefinition } from "./definition.js";
+export type { CallRequest, ClientCall, ClientInterceptor, ServerCall, ServerInterceptor } from "./interceptors.js";
+export { Client, type RequestStream } from "./client/client.js";
+export type { ClientOptions } from "./client/client-options.js";
+export { Server, type ServerOptions } from "./server/server.js";
+export type { CallContext } from "./server/context.js";
+export type { MethodHandler, ServiceImplementation } from "./server/implementation.js";

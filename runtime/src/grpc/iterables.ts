@@ -1,0 +1,64 @@
+import type { Writable } from "node:stream";
+import type { Message, MessageType } from "../message.js";
+import { toMessage, type MessageInit } from "./definition.js";
+import { RpcError } from "./rpc-error.js";
+import { Code } from "./status/code.js";
+
+/** The one message of a unary or client-streaming call (interceptors see it as a stream). */
+export async function single<T>(responses: AsyncIterable<T>): Promise<T> {
+  for await (const r of responses) return r;
+  throw new RpcError(Code.INTERNAL, "the call produced no response message");
+}
+
+/** Partial messages as instances of `type`, sync or async source alike. */
+export async function* toMessages<T extends Message<T>>(type: MessageType<T>, source: AsyncIterable<MessageInit<T>> | Iterable<MessageInit<T>>): AsyncGenerator<T> {
+  for await (const m of source) yield toMessage(type, m);
+}
+
+/** Closes an iterator without waiting for it or caring how it ends. */
+export function closeQuietly(it: AsyncIterator<unknown>): void {
+  it.return?.().catch(() => undefined);
+}
+
+export const ABORTED: unique symbol = Symbol("aborted");
+
+/**
+ * `promise`, or `ABORTED` as soon as `signal` aborts. The abort listener is
+ * removed when `promise` settles, so this is safe to call once per message.
+ */
+export function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(ABORTED);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * Messages written between two turns of the event loop. grpc-js completes a
+ * write within the same turn while HTTP/2 has window, so a synchronous source
+ * (an array, a generator) would otherwise never let I/O, timers or the peer's
+ * status through until the window fills.
+ */
+const WRITES_PER_TURN = 64;
+
+/** A write-side pacer: `await pace()` after each message yields to the event loop every WRITES_PER_TURN messages. */
+export function pacer(): () => Promise<void> | undefined {
+  let writes = 0;
+  return () => (++writes % WRITES_PER_TURN === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);
+}
+
+/** Resolves when a full stream has room again. */
+export function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => stream.once("drain", resolve));
+}

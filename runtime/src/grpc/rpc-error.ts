@@ -1,0 +1,44 @@
+import { Any } from "../gen/google/protobuf/any_pb.js";
+import type { AnyMessage, Message, MessageType } from "../message.js";
+import { anyIs, anyPack, anyUnpack } from "../wkt/any.js";
+import { Metadata, type MetadataInit } from "./metadata.js";
+import { Code } from "./status/code.js";
+
+export interface RpcErrorOptions {
+  /** Typed details (`google.rpc.ErrorInfo`, `BadRequest`, ...); messages that are not `Any` are packed. */
+  details?: readonly (Any | Message<AnyMessage>)[];
+  /** Trailing metadata sent with (or received with) the status. */
+  trailers?: Metadata | MetadataInit;
+  cause?: unknown;
+}
+
+/**
+ * A non-OK gRPC status. Clients reject with it; a handler throws it to answer
+ * with exactly this status. `message` is the status message as sent on the
+ * wire, never prefixed; `details` travel in `grpc-status-details-bin`.
+ */
+export class RpcError extends Error {
+  override name = "RpcError";
+  readonly code: Code;
+  readonly details: Any[];
+  readonly trailers: Metadata;
+
+  constructor(code: Code, message = "", options: RpcErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    if (!Number.isInteger(code) || code <= Code.OK || code > Code.UNAUTHENTICATED) {
+      throw new RangeError(`RpcError needs a non-OK status code (1..16), got ${String(code)}`);
+    }
+    this.code = code;
+    this.details = (options.details ?? []).map(packDetail);
+    this.trailers = new Metadata(options.trailers);
+  }
+
+  /** The details of type `type`, unpacked, in the order they were sent. */
+  findDetails<T extends Message<T>>(type: MessageType<T>): T[] {
+    return this.details.filter((d) => anyIs(d, type)).map((d) => anyUnpack(d, type) as unknown as T);
+  }
+}
+
+function packDetail(detail: Any | Message<AnyMessage>): Any {
+  return detail instanceof Any ? detail : anyPack(Any, detail);
+}

@@ -1,0 +1,89 @@
+import type * as grpc from "@grpc/grpc-js";
+import { fromGrpcMetadata, toGrpcMetadata } from "../metadata-grpc.js";
+import { Metadata, type MetadataInit } from "../metadata.js";
+import { RpcError } from "../rpc-error.js";
+import { Code } from "../status/code.js";
+
+/** What a server handler knows about its call. */
+export interface CallContext {
+  /** Request metadata. */
+  readonly metadata: Metadata;
+  /** When the client stops waiting, if it set a deadline. */
+  readonly deadline: Date | undefined;
+  /** Aborts, with an `RpcError` (CANCELLED or DEADLINE_EXCEEDED) as reason, when the client cancels or time runs out. */
+  readonly signal: AbortSignal;
+  /** The client's address, e.g. `ipv4:127.0.0.1:54321`. */
+  readonly peer: string;
+  /** Sends response headers now; at most once, before the first message (otherwise they go with it or with the status). */
+  sendHeader(headers?: Metadata | MetadataInit): void;
+  /** Adds trailers to whatever status ends the call; keys set again replace earlier values. */
+  setTrailer(trailers: Metadata | MetadataInit): void;
+}
+
+/** What every grpc-js server call object offers. */
+type SurfaceCall = Pick<grpc.ServerUnaryCall<unknown, unknown>, "metadata" | "getPeer" | "getDeadline" | "sendMetadata"> & {
+  on(event: "cancelled", listener: () => void): unknown;
+  removeListener(event: "cancelled", listener: () => void): unknown;
+};
+
+// setTimeout fires at once for delays beyond this (2^31 - 1 ms, about 24.8 days).
+const MAX_TIMER_MS = 0x7fffffff;
+
+/** The CallContext of one grpc-js server call; the handler adapters drive its lifecycle. */
+export class ServerCallContext implements CallContext {
+  readonly metadata: Metadata;
+  readonly deadline: Date | undefined;
+  readonly peer: string;
+  readonly trailers = new Metadata();
+  #headerSent = false;
+  readonly #abort = new AbortController();
+  readonly #timer?: NodeJS.Timeout;
+
+  constructor(private readonly call: SurfaceCall) {
+    this.metadata = fromGrpcMetadata(call.metadata);
+    this.peer = call.getPeer();
+    const deadline = call.getDeadline();
+    const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+    this.deadline = Number.isFinite(ms) ? new Date(ms) : undefined;
+    if (this.deadline) {
+      const delay = this.deadline.getTime() - Date.now();
+      if (delay < MAX_TIMER_MS) this.#timer = setTimeout(() => this.#cancel(Code.DEADLINE_EXCEEDED), Math.max(0, delay));
+    }
+    call.on("cancelled", this.#onCancelled);
+  }
+
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
+
+  sendHeader(headers?: Metadata | MetadataInit): void {
+    if (this.#headerSent) throw new Error("sendHeader: headers were already sent (by sendHeader or with the first message)");
+    this.#headerSent = true;
+    this.call.sendMetadata(toGrpcMetadata(headers));
+  }
+
+  setTrailer(trailers: Metadata | MetadataInit): void {
+    this.trailers.merge(trailers instanceof Metadata ? trailers : new Metadata(trailers));
+  }
+
+  /** Notes that headers went out implicitly (with the first message). */
+  markHeaderSent(): void {
+    this.#headerSent = true;
+  }
+
+  /** Stops the deadline timer and listeners once the call has ended. */
+  close(): void {
+    clearTimeout(this.#timer);
+    this.call.removeListener("cancelled", this.#onCancelled);
+  }
+
+  readonly #onCancelled = () => {
+    const late = this.deadline !== undefined && Date.now() >= this.deadline.getTime();
+    this.#cancel(late ? Code.DEADLINE_EXCEEDED : Code.CANCELLED);
+  };
+
+  #cancel(code: Code.CANCELLED | Code.DEADLINE_EXCEEDED): void {
+    if (this.#abort.signal.aborted) return;
+    this.#abort.abort(new RpcError(code, code === Code.CANCELLED ? "call cancelled by the client" : "deadline exceeded"));
+  }
+}

@@ -1,0 +1,91 @@
+import * as grpc from "@grpc/grpc-js";
+import { byteLimit } from "../client/client-options.js";
+import { toGrpcDefinition, type MethodDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
+import { chain, type ServerInterceptor } from "../interceptors.js";
+import { bidiStreamingHandler } from "./bidi-streaming.js";
+import { clientStreamingHandler } from "./client-streaming.js";
+import type { RunCall } from "./handler.js";
+import { toRunCall, type ServiceImplementation } from "./implementation.js";
+import { serverStreamingHandler } from "./server-streaming.js";
+import { unaryHandler } from "./unary.js";
+
+export interface ServerOptions {
+  /** The gRPC health service (grpc.health.v1); not available yet. */
+  health?: boolean;
+  /** The gRPC reflection service; not available yet. */
+  reflection?: boolean;
+  /** Middleware around every handler, the first one outermost. */
+  interceptors?: readonly ServerInterceptor[];
+  /** Largest request accepted (default 4 MiB); larger ones answer RESOURCE_EXHAUSTED without calling the handler. */
+  maxReceiveMessageBytes?: number;
+  /** Largest response sent (default unlimited). */
+  maxSendMessageBytes?: number;
+  /** Raw grpc-js server options; the options above win over these. */
+  channelOptions?: grpc.ServerOptions;
+}
+
+const HANDLERS: Record<MethodKind, (method: MethodDefinition, run: RunCall) => grpc.UntypedHandleCall> = {
+  unary: unaryHandler,
+  server_streaming: serverStreamingHandler,
+  client_streaming: clientStreamingHandler,
+  bidi_streaming: bidiStreamingHandler,
+};
+
+const passThrough = (bytes: unknown) => bytes as Buffer;
+
+/** A gRPC server over grpc-js for generated service definitions. */
+export class Server {
+  readonly #grpc: grpc.Server;
+  readonly #interceptors: readonly ServerInterceptor[];
+
+  constructor(options: ServerOptions = {}) {
+    if (options.health || options.reflection) throw new Error("Server: the health and reflection services are not available yet");
+    const grpcOptions: grpc.ServerOptions = { ...options.channelOptions };
+    if (options.maxReceiveMessageBytes !== undefined) grpcOptions["grpc.max_receive_message_length"] = byteLimit("maxReceiveMessageBytes", options.maxReceiveMessageBytes);
+    if (options.maxSendMessageBytes !== undefined) grpcOptions["grpc.max_send_message_length"] = byteLimit("maxSendMessageBytes", options.maxSendMessageBytes);
+    this.#grpc = new grpc.Server(grpcOptions);
+    this.#interceptors = options.interceptors ?? [];
+  }
+
+  /** Serves `definition` with `implementation`; methods it lacks answer UNIMPLEMENTED. */
+  add<S extends ServiceDefinition>(definition: S, implementation: Partial<ServiceImplementation<S>>): this {
+    const grpcDefinition = toGrpcDefinition(definition);
+    const handlers: grpc.UntypedServiceImplementation = {};
+    for (const [key, method] of Object.entries(definition.methods)) {
+      // Method keys are escaped away from Object.prototype names, so an inherited function is the user's own method.
+      const candidate = (implementation as Record<string, unknown>)[key];
+      const handler = typeof candidate === "function" ? (candidate as (...args: never[]) => unknown) : undefined;
+      handlers[key] = HANDLERS[method.kind](method, chain(this.#interceptors, toRunCall(method, handler, implementation)));
+      // Responses reach grpc-js already encoded (see response-pump.ts), so its serializer passes them through.
+      grpcDefinition[key] = { ...grpcDefinition[key]!, responseSerialize: passThrough };
+    }
+    this.#grpc.addService(grpcDefinition, handlers);
+    return this;
+  }
+
+  /** Binds `address` (e.g. `127.0.0.1:0`) and serves; resolves to the bound port. Credentials default to plaintext. */
+  listen(address: string, credentials: grpc.ServerCredentials = grpc.ServerCredentials.createInsecure()): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.#grpc.bindAsync(address, credentials, (error, port) => (error ? reject(error) : resolve(port)));
+    });
+  }
+
+  /**
+   * Stops accepting calls and waits for those in flight; after `graceMs`
+   * (default: no limit) the rest are cancelled.
+   */
+  shutdown({ graceMs }: { graceMs?: number } = {}): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = graceMs === undefined ? undefined : setTimeout(() => this.forceShutdown(), graceMs);
+      this.#grpc.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Stops at once, cancelling every call in flight. */
+  forceShutdown(): void {
+    this.#grpc.forceShutdown();
+  }
+}

@@ -1,0 +1,25 @@
+import type * as grpc from "@grpc/grpc-js";
+import type { AnyMessage } from "../../message.js";
+import type { MethodDefinition } from "../definition.js";
+import { toGrpcMetadata } from "../metadata-grpc.js";
+import { statusFromError } from "../status/grpc-status.js";
+import type { ServerCallContext } from "./context.js";
+import { pumpResponses } from "./response-pump.js";
+
+/** Streams responses to a grpc-js server stream and ends it with the status (nothing more once cancelled). */
+export function respondStreaming(
+  stream: grpc.ServerWritableStream<AnyMessage, Buffer> | grpc.ServerDuplexStream<AnyMessage, Buffer>,
+  method: MethodDefinition,
+  responses: AsyncIterable<AnyMessage>,
+  context: ServerCallContext,
+): void {
+  pumpResponses(stream, method.O, responses, context)
+    .then((completed) => {
+      context.close();
+      if (completed) stream.end(toGrpcMetadata(context.trailers));
+    })
+    .catch((error: unknown) => {
+      context.close();
+      if (!context.signal.aborted) stream.emit("error", statusFromError(error, context.trailers));
+    });
+}

@@ -1,0 +1,49 @@
+import { Server, type ServerOptions, type ServiceImplementation } from "@tsgrpc/runtime/grpc";
+import { EchoService, EchoServiceClient } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
+import type { ClientOptions } from "@tsgrpc/runtime/grpc";
+
+/** An EchoService server on a random loopback port, and a client for it; `stop()` ends both. */
+export async function startEcho(
+  implementation: Partial<ServiceImplementation<typeof EchoService>>,
+  options: { server?: ServerOptions; client?: ClientOptions } = {},
+): Promise<{ server: Server; port: number; client: EchoServiceClient; stop(): Promise<void> }> {
+  const server = new Server(options.server).add(EchoService, implementation);
+  const port = await server.listen("127.0.0.1:0");
+  const client = new EchoServiceClient(`127.0.0.1:${port}`, undefined, options.client);
+  return {
+    server,
+    port,
+    client,
+    async stop() {
+      client.close();
+      server.forceShutdown();
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves when `signal` aborts. */
+export function aborted(signal: AbortSignal): Promise<unknown> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(signal.reason);
+    else signal.addEventListener("abort", () => resolve(signal.reason), { once: true });
+  });
+}
+
+/** Collects an async iterable. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** The rejection of `promise` (fails if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<any> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection");
+}
