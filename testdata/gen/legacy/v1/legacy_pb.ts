@@ -9,11 +9,11 @@ import { fieldList, fileInfo, initPartial, Message, ScalarType, unknownEntry, un
 
 export const file_legacy_v1_legacy = fileInfo(
   "legacy/v1/legacy.proto",
-  "ChZsZWdhY3kvdjEvbGVnYWN5LnByb3RvEglsZWdhY3kudjEiqgcKBkxlZ2FjeRISCgRuYW1lGAEgAigJUgRuYW1lEhgKBWNvdW50GAIgASgFOgI0MlIFY291bnQSKgoIZ3JlZXRpbmcYAyABKAk6DmhlbGxvICJ3b3JsZCIKUghncmVldGluZxIzCgVjb2xvchgEIAEoDjIQLmxlZ2FjeS52MS5Db2xvcjoLQ09MT1JfR1JFRU5SBWNvbG9yEhoKBXJhdGlvGAUgASgBOgQtaW5mUgVyYXRpbxIgCgluYW5fdmFsdWUYBiABKAI6A25hblIIbmFuVmFsdWUSIwoDYmlnGAcgASgDOhEtOTAwNzE5OTI1NDc0MDk5M1IDYmlnEigKBHViaWcYCCABKAQ6FDE4NDQ2NzQ0MDczNzA5NTUxNjE1UgR1YmlnEh8KBGJsb2IYCSABKAw6C1wwMDFcMDAyeHl6UgRibG9iEhgKBGZsYWcYCiABKAg6BHRydWVSBGZsYWcSGgoIdW5wYWNrZWQYCyADKAVSCHVucGFja2VkEhoKBnBhY2tlZBgMIAMoBUICEAFSBnBhY2tlZBIoCgZjb2xvcnMYDSADKA4yEC5sZWdhY3kudjEuQ29sb3JSBmNvbG9ycxIqCgRpdGVtGA4gASgKMhYubGVnYWN5LnYxLkxlZ2FjeS5JdGVtUgRpdGVtEi0KBWVudHJ5GBEgAygKMhcubGVnYWN5LnYxLkxlZ2FjeS5FbnRyeVIFZW50cnkSJwoFY2hpbGQYEyABKAsyES5sZWdhY3kudjEuTGVnYWN5UgVjaGlsZBJACgtjb2xvcl9ieV9pZBgUIAMoCzIgLmxlZ2FjeS52MS5MZWdhY3kuQ29sb3JCeUlkRW50cnlSCWNvbG9yQnlJZBIZCghyYXdfdGV4dBgVIAEoCVIHcmF3VGV4dBIlCg1jaG9pY2VfbnVtYmVyGBYgASgFSABSDGNob2ljZU51bWJlchI1CgxjaG9pY2VfY29sb3IYFyABKA4yEC5sZWdhY3kudjEuQ29sb3JIAFILY2hvaWNlQ29sb3IaLAoESXRlbRIOCgJpZBgPIAEoBVICaWQSFAoFbGFiZWwYECABKAlSBWxhYmVsGhkKBUVudHJ5EhAKA2tleRgSIAEoCVIDa2V5Gk4KDkNvbG9yQnlJZEVudHJ5EhAKA2tleRgBIAEoBVIDa2V5EiYKBXZhbHVlGAIgASgOMhAubGVnYWN5LnYxLkNvbG9yUgV2YWx1ZToCOAEqBQhkEMgBQggKBmNob2ljZSJ5CgZIb2xkZXISKQoGbGVnYWN5GAEgASgLMhEubGVnYWN5LnYxLkxlZ2FjeVIGbGVnYWN5MkQKCmhvbGRlcl9leHQSES5sZWdhY3kudjEuTGVnYWN5GJYBIAEoCzIRLmxlZ2FjeS52MS5Ib2xkZXJSCWhvbGRlckV4dCo3CgVDb2xvchINCglDT0xPUl9SRUQQARIPCgtDT0xPUl9HUkVFThACEg4KCkNPTE9SX0JMVUUQAzo0CgxsZWdhY3lfZXh0cmESES5sZWdhY3kudjEuTGVnYWN5GGQgASgFUgtsZWdhY3lFeHRyYToyCgtsZWdhY3lfdGFncxIRLmxlZ2FjeS52MS5MZWdhY3kYZSADKAlSCmxlZ2FjeVRhZ3M=",
+  "ChZsZWdhY3kvdjEvbGVnYWN5LnByb3RvEglsZWdhY3kudjEiqgcKBkxlZ2FjeRISCgRuYW1lGAEgAigJUgRuYW1lEhgKBWNvdW50GAIgASgFOgI0MlIFY291bnQSKgoIZ3JlZXRpbmcYAyABKAk6DmhlbGxvICJ3b3JsZCIKUghncmVldGluZxIzCgVjb2xvchgEIAEoDjIQLmxlZ2FjeS52MS5Db2xvcjoLQ09MT1JfR1JFRU5SBWNvbG9yEhoKBXJhdGlvGAUgASgBOgQtaW5mUgVyYXRpbxIgCgluYW5fdmFsdWUYBiABKAI6A25hblIIbmFuVmFsdWUSIwoDYmlnGAcgASgDOhEtOTAwNzE5OTI1NDc0MDk5M1IDYmlnEigKBHViaWcYCCABKAQ6FDE4NDQ2NzQ0MDczNzA5NTUxNjE1UgR1YmlnEh8KBGJsb2IYCSABKAw6C1wwMDFcMDAyeHl6UgRibG9iEhgKBGZsYWcYCiABKAg6BHRydWVSBGZsYWcSGgoIdW5wYWNrZWQYCyADKAVSCHVucGFja2VkEhoKBnBhY2tlZBgMIAMoBUICEAFSBnBhY2tlZBIoCgZjb2xvcnMYDSADKA4yEC5sZWdhY3kudjEuQ29sb3JSBmNvbG9ycxIqCgRpdGVtGA4gASgKMhYubGVnYWN5LnYxLkxlZ2FjeS5JdGVtUgRpdGVtEi0KBWVudHJ5GBEgAygKMhcubGVnYWN5LnYxLkxlZ2FjeS5FbnRyeVIFZW50cnkSJwoFY2hpbGQYEyABKAsyES5sZWdhY3kudjEuTGVnYWN5UgVjaGlsZBJACgtzaGFkZV9ieV9pZBgUIAMoCzIgLmxlZ2FjeS52MS5MZWdhY3kuU2hhZGVCeUlkRW50cnlSCXNoYWRlQnlJZBIZCghyYXdfdGV4dBgVIAEoCVIHcmF3VGV4dBIlCg1jaG9pY2VfbnVtYmVyGBYgASgFSABSDGNob2ljZU51bWJlchI1CgxjaG9pY2VfY29sb3IYFyABKA4yEC5sZWdhY3kudjEuQ29sb3JIAFILY2hvaWNlQ29sb3IaLAoESXRlbRIOCgJpZBgPIAEoBVICaWQSFAoFbGFiZWwYECABKAlSBWxhYmVsGhkKBUVudHJ5EhAKA2tleRgSIAEoCVIDa2V5Gk4KDlNoYWRlQnlJZEVudHJ5EhAKA2tleRgBIAEoBVIDa2V5EiYKBXZhbHVlGAIgASgOMhAubGVnYWN5LnYxLlNoYWRlUgV2YWx1ZToCOAEqBQhkEMgBQggKBmNob2ljZSJ5CgZIb2xkZXISKQoGbGVnYWN5GAEgASgLMhEubGVnYWN5LnYxLkxlZ2FjeVIGbGVnYWN5MkQKCmhvbGRlcl9leHQSES5sZWdhY3kudjEuTGVnYWN5GJYBIAEoCzIRLmxlZ2FjeS52MS5Ib2xkZXJSCWhvbGRlckV4dCo3CgVDb2xvchINCglDT0xPUl9SRUQQARIPCgtDT0xPUl9HUkVFThACEg4KCkNPTE9SX0JMVUUQAyonCgVTaGFkZRIOCgpTSEFERV9OT05FEAASDgoKU0hBREVfREFSSxABOjQKDGxlZ2FjeV9leHRyYRIRLmxlZ2FjeS52MS5MZWdhY3kYZCABKAVSC2xlZ2FjeUV4dHJhOjIKC2xlZ2FjeV90YWdzEhEubGVnYWN5LnYxLkxlZ2FjeRhlIAMoCVIKbGVnYWN5VGFncw==",
   [],
   () => ({
     messages: [Legacy, Legacy_Item, Legacy_Entry, Holder],
-    enums: [Color$type],
+    enums: [Color$type, Shade$type],
     services: [],
   }),
 );
@@ -31,6 +31,23 @@ export const Color$type: EnumType = {
     { no: 1, name: "COLOR_RED" },
     { no: 2, name: "COLOR_GREEN" },
     { no: 3, name: "COLOR_BLUE" },
+  ],
+};
+
+/**
+ * A closed enum usable as a map value (protoc wants 0 first there).
+ */
+export enum Shade {
+  SHADE_NONE = 0,
+  SHADE_DARK = 1,
+}
+
+export const Shade$type: EnumType = {
+  typeName: "legacy.v1.Shade",
+  open: false,
+  values: [
+    { no: 0, name: "SHADE_NONE" },
+    { no: 1, name: "SHADE_DARK" },
   ],
 };
 
@@ -53,7 +70,7 @@ export class Legacy extends Message<Legacy> {
     { no: 14, name: "item", localName: "item", jsonName: "item", kind: "message", T: Legacy_Item, delimited: true },
     { no: 17, name: "entry", localName: "entry", jsonName: "entry", kind: "message", T: Legacy_Entry, delimited: true, repeated: true },
     { no: 19, name: "child", localName: "child", jsonName: "child", kind: "message", T: Legacy },
-    { no: 20, name: "color_by_id", localName: "colorById", jsonName: "colorById", kind: "map", K: ScalarType.INT32, V: { kind: "enum", T: Color$type } },
+    { no: 20, name: "shade_by_id", localName: "shadeById", jsonName: "shadeById", kind: "map", K: ScalarType.INT32, V: { kind: "enum", T: Shade$type } },
     { no: 21, name: "raw_text", localName: "rawText", jsonName: "rawText", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 22, name: "choice_number", localName: "choiceNumber", jsonName: "choiceNumber", oneof: "choice", kind: "scalar", T: ScalarType.INT32 },
     { no: 23, name: "choice_color", localName: "choiceColor", jsonName: "choiceColor", oneof: "choice", kind: "enum", T: Color$type },
@@ -74,7 +91,7 @@ export class Legacy extends Message<Legacy> {
   item?: Legacy_Item;
   entry: Legacy_Entry[] = [];
   child?: Legacy;
-  colorById: { [key: string]: Color } = Object.create(null);
+  shadeById: { [key: string]: Shade } = Object.create(null);
   rawText?: string;
   choice: { case: "choiceNumber"; value: number } | { case: "choiceColor"; value: Color } | { case: undefined; value?: undefined } = { case: undefined };
 
@@ -154,13 +171,13 @@ export class Legacy extends Message<Legacy> {
       this.child.$encode(w);
       w.join(mark);
     }
-    for (const k of Object.keys(this.colorById)) {
+    for (const k of Object.keys(this.shadeById)) {
       w.uint32(162);
       const entry = w.fork();
       w.uint32(8);
       w.int32(Number(k));
       w.uint32(16);
-      w.int32(this.colorById[k]);
+      w.int32(this.shadeById[k]);
       w.join(entry);
     }
     if (this.rawText !== undefined) {
@@ -287,7 +304,7 @@ export class Legacy extends Message<Legacy> {
           const e = r.delimitedEnd();
           const start = r.pos;
           let k = "0";
-          let v: Color = Color.COLOR_RED;
+          let v: Shade = Shade.SHADE_NONE;
           while (r.pos < e) {
             const t = r.tag();
             if (t === 8) {
@@ -299,7 +316,7 @@ export class Legacy extends Message<Legacy> {
             }
           }
           r.assertEnd(e);
-          if (Color[v] !== undefined) this.colorById[k] = v;
+          if (Shade[v] !== undefined) this.shadeById[k] = v;
           else unknownEntry(this, 20, r.buf.subarray(start, e));
           break;
         }

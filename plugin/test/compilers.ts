@@ -1,0 +1,66 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+
+/** Spawning the real compilers, as users run them. */
+export const root = join(__dirname, "..", "..");
+export const pluginBin = join(root, "plugin", "bin", "protoc-gen-tsgrpc");
+export const protoRoot = join(root, "testdata", "proto");
+export const wktInclude = join(root, "node_modules", "protoc", "include");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cmd: string, args: string[]): Run {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 120_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "tsgrpc-plugin-"));
+}
+
+/** protoc with our plugin; `files` relative to the include paths. */
+export function protoc(out: string, opt: string, files: string[], includes = [protoRoot, wktInclude]): Run {
+  return run(bin("protoc"), [
+    ...includes.map((i) => `-I${i}`),
+    `--plugin=protoc-gen-tsgrpc=${pluginBin}`,
+    `--tsgrpc_out=${out}`,
+    `--tsgrpc_opt=${opt}`,
+    ...files,
+  ]);
+}
+
+/** `buf generate` with the repository's buf.yaml and buf.gen.yaml, written below `outBase`. */
+export function bufGenerate(outBase: string): Run {
+  return run(bin("buf"), ["generate", "--output", outBase]);
+}
+
+export function tsc(project: string): Run {
+  return run(bin("tsc"), ["-p", project]);
+}
+
+/** Every file below `dir` as relative path → content. */
+export function readTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, "utf8"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The .proto fixtures, relative to testdata/proto. */
+export function fixtureFiles(): string[] {
+  return [...readTree(protoRoot).keys()].filter((f) => f.endsWith(".proto"));
+}

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fixtureFiles, protoc, readTree, tempDir } from "./compilers";
+
+describe("protoc-gen-tsgrpc under protoc", () => {
+  it("writes one _pb.ts per file, and _grpc.ts only for files with services", () => {
+    const out = tempDir();
+    const r = protoc(out, "target=ts", ["users/v1/user_service.proto", "common/v1/common.proto"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(existsSync(join(out, "users/v1/user_service_pb.ts"))).toBe(true);
+    expect(existsSync(join(out, "common/v1/common_pb.ts"))).toBe(true);
+    expect(existsSync(join(out, "common/v1/common_grpc.ts"))).toBe(false);
+    const pb = readFileSync(join(out, "users/v1/user_service_pb.ts"), "utf8");
+    expect(pb).toContain("export class User extends Message<User> {");
+    expect(pb).not.toContain("grpc-js");
+  });
+
+  it("imports well-known types from the runtime instead of generating them", () => {
+    const out = tempDir();
+    expect(protoc(out, "target=ts", ["users/v1/user_service.proto"]).status).toBe(0);
+    const pb = readFileSync(join(out, "users/v1/user_service_pb.ts"), "utf8");
+    expect(pb).toMatch(/import \{[^}]*\bTimestamp\b[^}]*\} from "@tsgrpc\/runtime";/);
+    expect(existsSync(join(out, "google/protobuf/timestamp_pb.ts"))).toBe(false);
+  });
+
+  it("honours runtime_import, relative to the output root", () => {
+    const out = tempDir();
+    expect(protoc(out, "target=ts,runtime_import=./rt/index.js", ["users/v1/user_service.proto"]).status).toBe(0);
+    const pb = readFileSync(join(out, "users/v1/user_service_pb.ts"), "utf8");
+    expect(pb).toContain('from "../../rt/index"');
+  });
+
+  it("writes 64-bit fields as strings with long_type=string", () => {
+    const out = tempDir();
+    expect(protoc(out, "target=ts,long_type=string", ["scalars/v1/scalars.proto"]).status).toBe(0);
+    const pb = readFileSync(join(out, "scalars/v1/scalars_pb.ts"), "utf8");
+    expect(pb).toContain('fInt64 = "0";');
+    expect(pb).toContain("this.fInt64 = r.int64().toString();");
+  });
+
+  it.each([
+    ["long_type=number", 'invalid value "number" for option "long_type"'],
+    ["services=maybe", 'invalid value "maybe" for option "services"'],
+    ["colour=blue", 'unknown option "colour"'],
+    ["target=tsx", "target=tsx"],
+  ])("rejects the parameter %s with an error naming it", (opt, message) => {
+    const r = protoc(tempDir(), opt, ["common/v1/common.proto"]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("produces the same output whatever the order of the files", () => {
+    const files = fixtureFiles();
+    const a = tempDir();
+    const b = tempDir();
+    expect(protoc(a, "target=ts", files).status).toBe(0);
+    expect(protoc(b, "target=ts", [...files].reverse()).status).toBe(0);
+    expect(readTree(b)).toEqual(readTree(a));
+    expect(readTree(a).size).toBeGreaterThanOrEqual(files.length);
+  });
+});
