@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
@@ -28,6 +28,7 @@ export function tempDir(): string {
 
 /** protoc with our plugin; `files` relative to the include paths. */
 export function protoc(out: string, opt: string, files: string[], includes = [protoRoot, wktInclude]): Run {
+  mkdirSync(out, { recursive: true }); // protoc does not create it
   return run(bin("protoc"), [
     ...includes.map((i) => `-I${i}`),
     `--plugin=protoc-gen-tsgrpc=${pluginBin}`,
