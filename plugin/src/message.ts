@@ -9,6 +9,7 @@ import { enumDefault } from "./enum.js";
 import { fieldTable } from "./field-table.js";
 import { fieldName, oneofName, typeName } from "./names.js";
 import { scalarTsType, scalarZero } from "./scalar.js";
+import { wktHelpers } from "./wkt-helpers.js";
 
 /** The class of one message (nested types are emitted separately, named `Outer_Inner`). */
 export function generateMessage(ctx: FileContext, message: DescMessage): Line[] {
@@ -26,6 +27,7 @@ export function generateMessage(ctx: FileContext, message: DescMessage): Line[] 
     ...generateEncode(ctx, message),
     [],
     ...generateDecode(ctx, message),
+    ...wktHelpers(ctx, message),
   ];
   return [...tsDoc(message), [`export class ${name} extends `, ctx.rt("Message"), `<${name}> {`], ...indent(body), ["}"]];
 }

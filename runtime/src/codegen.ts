@@ -11,3 +11,10 @@ export { unknownEnum, unknownEntry } from "./closed-enum.js";
 export { fileInfo, type FileInfo } from "./registry.js";
 export type { BinaryReader } from "./wire/reader.js";
 export type { BinaryWriter } from "./wire/writer.js";
+// Well-known type helpers: the generated WKT classes delegate to these (docs/ARCHITECTURE.md, "WKT helpers").
+export { timestampFromDate, timestampToDate } from "./wkt/timestamp.js";
+export { durationFromMs, durationToMs } from "./wkt/duration.js";
+export { anyPack, anyIs, anyUnpack } from "./wkt/any.js";
+export type { AnyMessage } from "./message.js";
+export type { Registry } from "./registry.js";
+export type { JsonValue, JsonObject } from "./json/json-value.js";

@@ -109,7 +109,7 @@ export class Sample extends NoBinary<Sample> {
   };
   renamed = "";
   constructor$ = "";
-  constructor(init?: Partial<Sample>) {
+  constructor(init?: PartialMessage<Sample>) {
     super();
     Object.assign(this, init);
   }

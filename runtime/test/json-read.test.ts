@@ -1,9 +1,9 @@
 import { JsonDecodeError } from "../src/errors";
-import { readJson, readJsonString } from "../src/json/json";
+import type { JsonReadOptions } from "../src/options";
 import { Child, Color, Sample } from "./json-fixtures";
 
-const read = (json: unknown, options?: Parameters<typeof readJson>[2]) => readJson(Sample, json as never, options);
-const fails = (json: unknown, message: RegExp, options?: Parameters<typeof readJson>[2]) => {
+const read = (json: unknown, options?: JsonReadOptions) => Sample.fromJson(json as never, options);
+const fails = (json: unknown, message: RegExp, options?: JsonReadOptions) => {
   expect(() => read(json, options)).toThrow(JsonDecodeError);
   expect(() => read(json, options)).toThrow(message);
 };
@@ -125,9 +125,9 @@ describe("reading proto3 JSON", () => {
   });
 
   test("a __proto__ key from JSON text never reaches a prototype", () => {
-    const m = readJsonString(Sample, '{"byName":{"__proto__":7},"child":{"name":"a"}}');
+    const m = Sample.fromJsonString('{"byName":{"__proto__":7},"child":{"name":"a"}}');
     expect(m.byName["__proto__"]).toBe(7);
-    expect(() => readJsonString(Sample, '{"__proto__":{"int32V":1}}')).toThrow(/unknown field "__proto__"/);
+    expect(() => Sample.fromJsonString('{"__proto__":{"int32V":1}}')).toThrow(/unknown field "__proto__"/);
   });
 
   test("escaped member names are matched by their JSON name", () => {
@@ -141,23 +141,23 @@ describe("reading proto3 JSON", () => {
   test("stops at maxDepth instead of overflowing the stack", () => {
     let json: Record<string, unknown> = {};
     for (let i = 0; i < 200; i++) json = { child: json };
-    expect(() => readJson(Child, json as never)).toThrow(/nesting deeper than maxDepth 100/);
-    expect(() => readJson(Child, json as never, { maxDepth: 300 })).not.toThrow();
+    expect(() => Child.fromJson(json as never)).toThrow(/nesting deeper than maxDepth 100/);
+    expect(() => Child.fromJson(json as never, { maxDepth: 300 })).not.toThrow();
   });
 
   test("the top level must be an object", () => {
-    expect(() => readJsonString(Sample, "null")).toThrow(/expected object, got null/);
-    expect(() => readJsonString(Sample, "[1]")).toThrow(JsonDecodeError);
+    expect(() => Sample.fromJsonString("null")).toThrow(/expected object, got null/);
+    expect(() => Sample.fromJsonString("[1]")).toThrow(JsonDecodeError);
   });
 
   test("text that is not JSON is a JsonDecodeError", () => {
     for (const text of ["{", '{"int32V":1,}', "{'a':1}", '{"int32V": 01}', '{"doubleV": NaN}', "// c\n{}", ""]) {
-      expect(() => readJsonString(Sample, text)).toThrow(/invalid JSON/);
+      expect(() => Sample.fromJsonString(text)).toThrow(/invalid JSON/);
     }
   });
 
   test("huge strings are read, not choked on", () => {
     const big = "x".repeat(5_000_000);
-    expect(readJsonString(Sample, JSON.stringify({ stringV: big })).stringV.length).toBe(5_000_000);
+    expect(Sample.fromJsonString(JSON.stringify({ stringV: big })).stringV.length).toBe(5_000_000);
   });
 });

@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/any.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { AnyMessage, BinaryReader, BinaryWriter, MessageType, PartialMessage, Registry } from "../../../codegen.js";
+import { anyIs, anyPack, anyUnpack, fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
 export const file_google_protobuf_any = fileInfo(
   "google/protobuf/any.proto",
@@ -154,5 +154,21 @@ export class Any extends Message<Any> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  /** `message` in binary form under the type URL "<typeUrlPrefix>/<typeName>" (default prefix "type.googleapis.com"). */
+  static pack(message: Message<any>, typeUrlPrefix?: string): Any {
+    return anyPack(Any, message, typeUrlPrefix);
+  }
+  /** Whether this holds a message of `type` (a class or a fully-qualified name). */
+  is(type: MessageType<any> | string): boolean {
+    return anyIs(this, type);
+  }
+  /** The packed message if it is of `type`, else undefined. */
+  unpack<T extends Message<T>>(type: MessageType<T>): T | undefined;
+  /** The packed message if `registry` knows its type, else undefined. */
+  unpack(registry: Registry): AnyMessage | undefined;
+  unpack(from: MessageType<any> | Registry): AnyMessage | undefined {
+    return anyUnpack(this, from);
   }
 }

@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import { durationFromMs, durationToMs, fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
 export const file_google_protobuf_duration = fileInfo(
   "google/protobuf/duration.proto",
@@ -162,5 +162,14 @@ export class Duration extends Message<Duration> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  /** A duration of `ms` milliseconds (fractions kept to the nanosecond). */
+  static fromMs(ms: number): Duration {
+    return durationFromMs(Duration, ms);
+  }
+  /** This duration in milliseconds (fractional below one). */
+  toMs(): number {
+    return durationToMs(this);
   }
 }

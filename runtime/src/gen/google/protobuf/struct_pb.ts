@@ -32,7 +32,7 @@
 // @generated from file google/protobuf/struct.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, JsonObject, JsonValue, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
 export const file_google_protobuf_struct = fileInfo(
@@ -150,6 +150,15 @@ export class Struct extends Message<Struct> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  /** The message for a plain JSON object (its JSON form). */
+  static fromJsonObject(json: JsonObject): Struct {
+    return Struct.fromJson(json);
+  }
+  /** This message as a plain JSON object. */
+  toJsonObject(): JsonObject {
+    return this.toJson() as JsonObject;
+  }
 }
 
 /**
@@ -255,6 +264,15 @@ export class Value extends Message<Value> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  /** The message for a plain JSON value (its JSON form). */
+  static fromJsonValue(json: JsonValue): Value {
+    return Value.fromJson(json);
+  }
+  /** This message as a plain JSON value. */
+  toJsonValue(): JsonValue {
+    return this.toJson() as JsonValue;
+  }
 }
 
 /**
@@ -305,5 +323,14 @@ export class ListValue extends Message<ListValue> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  /** The message for a plain JSON array (its JSON form). */
+  static fromJsonArray(json: JsonValue[]): ListValue {
+    return ListValue.fromJson(json);
+  }
+  /** This message as a plain JSON array. */
+  toJsonArray(): JsonValue[] {
+    return this.toJson() as JsonValue[];
   }
 }

@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import { fieldList, fileInfo, initPartial, Message, ScalarType, timestampFromDate, timestampToDate } from "../../../codegen.js";
 
 export const file_google_protobuf_timestamp = fileInfo(
   "google/protobuf/timestamp.proto",
@@ -192,5 +192,18 @@ export class Timestamp extends Message<Timestamp> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  /** The instant of `date` (millisecond precision). */
+  static fromDate(date: Date): Timestamp {
+    return timestampFromDate(Timestamp, date);
+  }
+  /** The current time (millisecond precision). */
+  static now(): Timestamp {
+    return timestampFromDate(Timestamp, new Date());
+  }
+  /** This instant as a Date; digits below the millisecond are dropped. */
+  toDate(): Date {
+    return timestampToDate(this);
   }
 }
