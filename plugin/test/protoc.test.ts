@@ -39,6 +39,13 @@ describe("protoc-gen-tsgrpc under protoc", () => {
     expect(pb).toContain("this.fInt64 = r.int64().toString();");
   });
 
+  it("writes JavaScript and declarations with target=js+dts, and no services with services=false", () => {
+    const out = tempDir();
+    expect(protoc(out, "target=js+dts,services=false", ["rpc/v1/echo.proto"]).status).toBe(0);
+    expect([...readTree(out).keys()].sort()).toEqual(["rpc/v1/echo_pb.d.ts", "rpc/v1/echo_pb.js"]);
+    expect(readTree(out).get("rpc/v1/echo_pb.js")).toContain("class EchoRequest extends Message {");
+  });
+
   it.each([
     ["long_type=number", 'invalid value "number" for option "long_type"'],
     ["services=maybe", 'invalid value "maybe" for option "services"'],

@@ -4,6 +4,7 @@ import { Address, Priority } from "../../testdata/gen/common/v1/common_pb.js";
 import { MapKeys, RepeatedScalars, Scalars } from "../../testdata/gen/scalars/v1/scalars_pb.js";
 import { Color, Legacy, Legacy_Entry, Legacy_Item, Shade } from "../../testdata/gen/legacy/v1/legacy_pb.js";
 import { ClosedKind, Features, Features_Child } from "../../testdata/gen/editions/v1/features_pb.js";
+import { Edition2024, Edition2024_Kind } from "../../testdata/gen/editions/v1/edition2024_pb.js";
 import { Date$, Hostile, Object$, UsesHostile } from "../../testdata/gen/collide/v1/names_pb.js";
 
 /** Raw protobuf bytes, written field by field. */
@@ -339,5 +340,13 @@ describe("editions 2023", () => {
     expect(msg.closedKind).toBeUndefined();
     expect(Features.fromBinary(new Features({ closedKind: ClosedKind.CLOSED_KIND_B }).toBinary()).closedKind).toBe(ClosedKind.CLOSED_KIND_B);
     expect(msg.toBinary()).toEqual(bytes((w) => w.uint32((9 << 3) | 0).int32(42)));
+  });
+});
+
+describe("editions 2024", () => {
+  it("round-trips with explicit presence by default and implicit where asked", () => {
+    const msg = new Edition2024({ number: 0, numbers: [1, 2], text: "", kind: Edition2024_Kind.KIND_UNSPECIFIED });
+    expect(Array.from(msg.toBinary())).toEqual([8, 0, 18, 2, 1, 2, 32, 0]);
+    expect(Edition2024.fromBinary(msg.toBinary()).equals(msg)).toBe(true);
   });
 });

@@ -6,13 +6,14 @@
 
 import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import { Address as Address$1, file_common_v1_common } from "../../common/v1/common_pb.js";
 
 export const file_collide_v1_names = fileInfo(
   "collide/v1/names.proto",
-  "ChZjb2xsaWRlL3YxL25hbWVzLnByb3RvEgpjb2xsaWRlLnYxIr4CCgZPYmplY3QSIAoLY29uc3RydWN0b3IYASABKAlSC2NvbnN0cnVjdG9yEhgKCV9fcHJvdG9fXxgCIAEoCVIFUHJvdG8SGwoJdG9fc3RyaW5nGAMgASgJUgh0b1N0cmluZxIXCgd0b19qc29uGAQgASgJUgZ0b0pzb24SGQoIdmFsdWVfb2YYBSABKAlSB3ZhbHVlT2YSKAoQaGFzX293bl9wcm9wZXJ0eRgGIAEoCVIOaGFzT3duUHJvcGVydHkSFgoGZXF1YWxzGAcgASgJUgZlcXVhbHMSFAoFY2xvbmUYCCABKAlSBWNsb25lEhQKBWNsYXNzGAkgASgJUgVjbGFzcxIYCgZkZWxldGUYCiABKAlIAFIGZGVsZXRlEhIKA25ldxgLIAEoBUgAUgNuZXdCCwoJdG9fYmluYXJ5IlsKB01lc3NhZ2USKgoGb2JqZWN0GAEgASgLMhIuY29sbGlkZS52MS5PYmplY3RSBm9iamVjdBIkCgRkYXRlGAIgASgLMhAuY29sbGlkZS52MS5EYXRlUgRkYXRlIokBCgREYXRlEhgKB3NlY29uZHMYASABKANSB3NlY29uZHMSLgoEZGljdBgCIAMoCzIaLmNvbGxpZGUudjEuRGF0ZS5EaWN0RW50cnlSBGRpY3QaNwoJRGljdEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEizAEKC1VzZXNIb3N0aWxlEi0KB2hvc3RpbGUYASABKA4yEy5jb2xsaWRlLnYxLkhvc3RpbGVSB2hvc3RpbGUSPgoHb2JqZWN0cxgCIAMoCzIkLmNvbGxpZGUudjEuVXNlc0hvc3RpbGUuT2JqZWN0c0VudHJ5UgdvYmplY3RzGk4KDE9iamVjdHNFbnRyeRIQCgNrZXkYASABKAlSA2tleRIoCgV2YWx1ZRgCIAEoCzISLmNvbGxpZGUudjEuT2JqZWN0UgV2YWx1ZToCOAEqQgoHSG9zdGlsZRIXChNIT1NUSUxFX1VOU1BFQ0lGSUVEEAASDQoJX19wcm90b19fEAESDwoLY29uc3RydWN0b3IQAmIGcHJvdG8z",
-  [],
+  "ChZjb2xsaWRlL3YxL25hbWVzLnByb3RvEgpjb2xsaWRlLnYxGhZjb21tb24vdjEvY29tbW9uLnByb3RvIr4CCgZPYmplY3QSIAoLY29uc3RydWN0b3IYASABKAlSC2NvbnN0cnVjdG9yEhgKCV9fcHJvdG9fXxgCIAEoCVIFUHJvdG8SGwoJdG9fc3RyaW5nGAMgASgJUgh0b1N0cmluZxIXCgd0b19qc29uGAQgASgJUgZ0b0pzb24SGQoIdmFsdWVfb2YYBSABKAlSB3ZhbHVlT2YSKAoQaGFzX293bl9wcm9wZXJ0eRgGIAEoCVIOaGFzT3duUHJvcGVydHkSFgoGZXF1YWxzGAcgASgJUgZlcXVhbHMSFAoFY2xvbmUYCCABKAlSBWNsb25lEhQKBWNsYXNzGAkgASgJUgVjbGFzcxIYCgZkZWxldGUYCiABKAlIAFIGZGVsZXRlEhIKA25ldxgLIAEoBUgAUgNuZXdCCwoJdG9fYmluYXJ5IlsKB01lc3NhZ2USKgoGb2JqZWN0GAEgASgLMhIuY29sbGlkZS52MS5PYmplY3RSBm9iamVjdBIkCgRkYXRlGAIgASgLMhAuY29sbGlkZS52MS5EYXRlUgRkYXRlIokBCgREYXRlEhgKB3NlY29uZHMYASABKANSB3NlY29uZHMSLgoEZGljdBgCIAMoCzIaLmNvbGxpZGUudjEuRGF0ZS5EaWN0RW50cnlSBGRpY3QaNwoJRGljdEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEizAEKC1VzZXNIb3N0aWxlEi0KB2hvc3RpbGUYASABKA4yEy5jb2xsaWRlLnYxLkhvc3RpbGVSB2hvc3RpbGUSPgoHb2JqZWN0cxgCIAMoCzIkLmNvbGxpZGUudjEuVXNlc0hvc3RpbGUuT2JqZWN0c0VudHJ5UgdvYmplY3RzGk4KDE9iamVjdHNFbnRyeRIQCgNrZXkYASABKAlSA2tleRIoCgV2YWx1ZRgCIAEoCzISLmNvbGxpZGUudjEuT2JqZWN0UgV2YWx1ZToCOAEiMwoHQWRkcmVzcxIoCgVpbm5lchgBIAEoCzISLmNvbW1vbi52MS5BZGRyZXNzUgVpbm5lcipCCgdIb3N0aWxlEhcKE0hPU1RJTEVfVU5TUEVDSUZJRUQQABINCglfX3Byb3RvX18QARIPCgtjb25zdHJ1Y3RvchACYgZwcm90bzM=",
+  [file_common_v1_common],
   () => ({
-    messages: [Object$, Message$, Date$, UsesHostile],
+    messages: [Object$, Message$, Date$, UsesHostile, Address],
     enums: [Hostile$type],
     services: [],
   }),
@@ -343,6 +344,52 @@ export class UsesHostile extends Message<UsesHostile> {
           }
           r.assertEnd(e);
           this.objects[k] = v ?? new Object$();
+          break;
+        }
+        default:
+          if (group !== undefined && tag === group * 8 + 4) return;
+          r.unknown(this, tag);
+      }
+    }
+    if (group !== undefined) r.endGroup(group);
+  }
+}
+
+/**
+ * Same name as the imported common.v1.Address: the import gets an alias.
+ */
+export class Address extends Message<Address> {
+  static readonly typeName = "collide.v1.Address";
+  static readonly $fields = fieldList(() => [
+    { no: 1, name: "inner", localName: "inner", jsonName: "inner", kind: "message", T: Address$1 },
+  ]);
+  inner?: Address$1;
+
+  constructor(init?: PartialMessage<Address>) {
+    super();
+    if (init) initPartial(this, init);
+  }
+
+  $encode(w: BinaryWriter): void {
+    if (this.inner !== undefined) {
+      w.uint32(10);
+      const mark = w.fork();
+      this.inner.$encode(w);
+      w.join(mark);
+    }
+    w.unknown(this);
+  }
+
+  $decode(r: BinaryReader, end: number, group?: number): void {
+    while (r.pos < end) {
+      const tag = r.tag();
+      switch (tag) {
+        case 10: {
+          const msgEnd = r.delimitedEnd();
+          r.enter();
+          (this.inner ??= new Address$1()).$decode(r, msgEnd);
+          r.leave();
+          r.assertEnd(msgEnd);
           break;
         }
         default:
