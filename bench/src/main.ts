@@ -6,40 +6,78 @@ import { protobufEs } from "./peers/protobuf-es.js";
 import { protobufJs } from "./peers/protobufjs.js";
 import { tsProto } from "./peers/ts-proto.js";
 import { tsgrpc } from "./peers/tsgrpc.js";
+import { rpcImpls } from "./rpc/impls/index.js";
+import { runRpcBench } from "./rpc/rpc-bench.js";
+
+const usage = `npm run bench -- [options]
+  --smoke           a few iterations of everything (checks that the bench works, measures nothing)
+  --only codec|rpc  run one half
+  --rounds N        codec rounds (default 7)
+  --batch-ms MS     codec: time per measured batch (default 50)
+  --filter TEXT     codec: only messages whose name or type contains TEXT
+  --rpc-rounds N    RPC rounds, each a fresh server and client process per implementation (default 5)
+  --rpc-seconds S   RPC: seconds of unary calls and of ping-pong per scenario (default 2)
+  --stream N        RPC: messages per streaming call (default 100000)`;
 
 interface Args {
   smoke: boolean;
+  only?: "codec" | "rpc";
   rounds: number;
   batchSeconds: number;
   filter?: string;
+  rpcRounds: number;
+  rpcSeconds: number;
+  streamMessages: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { smoke: false, rounds: 7, batchSeconds: 0.05 };
+  const args: Args = { smoke: false, rounds: 7, batchSeconds: 0.05, rpcRounds: 5, rpcSeconds: 2, streamMessages: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
+      if (v === undefined) throw new Error(`${a} needs a value\n${usage}`);
+      return v;
+    };
+    const positive = () => {
+      const v = Number(value());
+      if (!(v > 0)) throw new Error(`${a} must be a positive number\n${usage}`);
       return v;
     };
     if (a === "--smoke") args.smoke = true;
-    else if (a === "--rounds") args.rounds = Number(value());
-    else if (a === "--batch-ms") args.batchSeconds = Number(value()) / 1000;
+    else if (a === "--only") {
+      const v = value();
+      if (v !== "codec" && v !== "rpc") throw new Error(`--only takes codec or rpc\n${usage}`);
+      args.only = v;
+    } else if (a === "--rounds") args.rounds = positive();
+    else if (a === "--batch-ms") args.batchSeconds = positive() / 1000;
     else if (a === "--filter") args.filter = value();
-    else throw new Error(`unknown argument ${a}; known: --smoke, --rounds N, --batch-ms MS, --filter TEXT`);
+    else if (a === "--rpc-rounds") args.rpcRounds = positive();
+    else if (a === "--rpc-seconds") args.rpcSeconds = positive();
+    else if (a === "--stream") args.streamMessages = Math.round(positive());
+    else throw new Error(`unknown argument ${a}\n${usage}`);
   }
-  if (!(args.rounds >= 1) || !(args.batchSeconds > 0)) throw new Error("--rounds and --batch-ms must be positive");
-  if (args.smoke) args.rounds = 1;
+  if (args.smoke) Object.assign(args, { rounds: 1, rpcRounds: 1, rpcSeconds: 0.1, streamMessages: 200 });
   return args;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const peers: Peer[] = [tsgrpc, protobufEs, tsProto, protobufJs, nativeJson];
-  const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
-  console.log(`# tsgrpc codec bench: node ${process.version}, ${args.smoke ? "smoke run" : `${args.rounds} rounds`}\n`);
-  runCodecBench(cases, peers, { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: "tsgrpc" });
+  const mode = args.smoke ? "smoke run (numbers mean nothing)" : "CPU-time medians";
+  console.log(`# tsgrpc bench: node ${process.version}, ${process.platform}/${process.arch}, ${mode}\n`);
+  if (args.only !== "rpc") {
+    console.log(`## Encode / decode (${args.rounds} rounds)\n`);
+    const peers: Peer[] = [tsgrpc, protobufEs, tsProto, protobufJs, nativeJson];
+    const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
+    runCodecBench(cases, peers, { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: tsgrpc.name });
+  }
+  if (args.only !== "codec") {
+    console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock)\n`);
+    await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
+  }
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -3,9 +3,9 @@ import { join } from "node:path";
 
 /**
  * Keeps `npm run bench` from rotting: a smoke run generates every peer's
- * code, checks that all peers decode and encode the same content, and prints
- * a table per message. Speed is never asserted here: that is what the bench
- * itself reports.
+ * code, checks that all peers decode and encode the same content, prints a
+ * table per message, and runs every RPC scenario against a server in a child
+ * process. Speed is never asserted here: that is what the bench itself reports.
  */
 describe("npm run bench -- --smoke", () => {
   let output = "";
@@ -21,4 +21,10 @@ describe("npm run bench -- --smoke", () => {
       for (const peer of ["tsgrpc", "protobuf-es", "ts-proto", "protobuf.js", "JSON"]) expect(section).toMatch(new RegExp(`\\| ${peer.replace(".", "\\.")} +\\| +[0-9]`));
     },
   );
+
+  it.each(["unary c=1", "unary c=64", "server streaming", "client streaming", "bidi ping-pong", "peak RSS"])("reports RPC scenario %s for every implementation", (scenario) => {
+    const section = output.split("### ").find((s) => s.startsWith(scenario));
+    expect(section).toBeDefined();
+    for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec", "nice-grpc \\+ ts-proto"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+  });
 });
