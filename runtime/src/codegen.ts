@@ -4,7 +4,7 @@
  * which re-exports them: that avoids an import cycle.
  */
 export { Message, type PartialMessage, type MessageType } from "./message.js";
-export { fieldList, type FieldInfo, type EnumType } from "./fields.js";
+export { fieldList, type FieldList, type FieldInfo, type EnumType } from "./fields.js";
 export { ScalarType, LongType } from "./scalar.js";
 export { initPartial } from "./init.js";
 export { unknownEnum, unknownEntry } from "./closed-enum.js";
