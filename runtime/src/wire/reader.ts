@@ -24,7 +24,7 @@ export class BinaryReader {
   private depth = 0;
   private readonly maxDepth: number;
   private readonly keepUnknown: boolean;
-  private view: DataView | undefined;
+  private readonly view: DataView;
 
   constructor(bytes: Uint8Array, options?: BinaryReadOptions) {
     if (!(bytes instanceof Uint8Array)) throw new BinaryDecodeError("binary input must be a Uint8Array");
@@ -35,6 +35,7 @@ export class BinaryReader {
     if (!Number.isInteger(maxDepth) || maxDepth < 0) {
       throw new BinaryDecodeError(`maxDepth must be a non-negative integer, got ${String(maxDepth)}`);
     }
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.maxDepth = maxDepth;
     this.keepUnknown = options?.readUnknownFields !== false;
   }
@@ -72,11 +73,11 @@ export class BinaryReader {
   }
   float(): number {
     const pos = this.advance(4);
-    return this.dataView().getFloat32(pos, true);
+    return this.view.getFloat32(pos, true);
   }
   double(): number {
     const pos = this.advance(8);
-    return this.dataView().getFloat64(pos, true);
+    return this.view.getFloat64(pos, true);
   }
   /** Any varint: zero is false, everything else true (all 64 bits count). */
   bool(): boolean {
@@ -226,70 +227,90 @@ export class BinaryReader {
     }
   }
 
+  /*
+   * The varint readers do not bounds-check each byte: a read past the end of
+   * a Uint8Array gives undefined, which `& 0x80` turns into a final byte, and
+   * one check at the end then reports the truncation. Valid input never reads
+   * out of bounds, so the hot path stays a plain unrolled loop.
+   */
+
   /** Reads a varint of up to 10 bytes and returns its low 32 bits as a signed int32. */
   private varint32(): number {
     const buf = this.buf;
-    const len = this.len;
     let pos = this.pos;
-    let v = 0;
-    for (let shift = 0; shift < 35; shift += 7) {
-      if (pos >= len) this.truncated(pos);
-      const b = buf[pos++];
-      v |= (b & 0x7f) << shift;
-      if (b < 0x80) {
-        this.pos = pos;
-        return v;
+    let b = buf[pos++];
+    let v = b & 0x7f;
+    if (b & 0x80) {
+      b = buf[pos++];
+      v |= (b & 0x7f) << 7;
+      if (b & 0x80) {
+        b = buf[pos++];
+        v |= (b & 0x7f) << 14;
+        if (b & 0x80) {
+          b = buf[pos++];
+          v |= (b & 0x7f) << 21;
+          if (b & 0x80) {
+            b = buf[pos++];
+            v |= b << 28;
+            // Bytes 6 to 10 only carry bits above 32.
+            if (b & 0x80) pos = this.skipVarintTail(pos);
+          }
+        }
       }
     }
-    // Bytes 6 to 10 only carry bits above 32: skip them.
-    for (let i = 5; i < 10; i++) {
-      if (pos >= len) this.truncated(pos);
-      if (buf[pos++] < 0x80) {
-        this.pos = pos;
-        return v;
-      }
-    }
-    throw new BinaryDecodeError("varint longer than 10 bytes", this.pos);
+    if (pos > this.len) this.truncated();
+    this.pos = pos;
+    return v;
   }
 
   /** Reads a varint of up to 10 bytes; returns the low 32 bits unsigned and leaves the high 32 in `hi`. */
   private varint64(): number {
     const buf = this.buf;
-    const len = this.len;
     let pos = this.pos;
     let lo = 0;
     let hi = 0;
-    let b = 0;
-    for (let shift = 0; shift < 28; shift += 7) {
-      if (pos >= len) this.truncated(pos);
+    let b = 0x80;
+    for (let shift = 0; shift < 28 && b & 0x80; shift += 7) {
       b = buf[pos++];
       lo |= (b & 0x7f) << shift;
-      if (b < 0x80) return this.end64(pos, lo, 0);
     }
-    if (pos >= len) this.truncated(pos);
-    b = buf[pos++];
-    lo |= (b & 0x7f) << 28;
-    hi = (b & 0x7f) >> 4;
-    if (b < 0x80) return this.end64(pos, lo, hi);
-    for (let shift = 3; shift < 38; shift += 7) {
-      if (pos >= len) this.truncated(pos);
+    if (b & 0x80) {
       b = buf[pos++];
-      hi |= (b & 0x7f) << shift;
-      if (b < 0x80) return this.end64(pos, lo, hi);
+      lo |= b << 28;
+      hi = (b & 0x7f) >> 4;
+      for (let shift = 3; shift < 38 && b & 0x80; shift += 7) {
+        b = buf[pos++];
+        hi |= (b & 0x7f) << shift;
+      }
+      if (b & 0x80) this.tooLong();
     }
+    if (pos > this.len) this.truncated();
+    this.pos = pos;
+    this.hi = hi >>> 0;
+    return lo >>> 0;
+  }
+
+  /** Skips the continuation bytes 6 to 10 of a varint whose 5th byte was at `pos - 1`. */
+  private skipVarintTail(pos: number): number {
+    const buf = this.buf;
+    for (let i = 5; i < 10; i++) {
+      if (!(buf[pos++] & 0x80)) return pos;
+    }
+    return this.tooLong();
+  }
+
+  private tooLong(): never {
     throw new BinaryDecodeError("varint longer than 10 bytes", this.pos);
+  }
+
+  private truncated(): never {
+    throw new BinaryDecodeError("truncated input: varint runs past the end", this.len);
   }
 
   private checkLongTag(start: number): void {
     if (this.pos - start > 5 || this.buf[start + 4] > 0x0f) {
       throw new BinaryDecodeError("invalid tag: longer than 5 bytes or over 32 bits", start);
     }
-  }
-
-  private end64(pos: number, lo: number, hi: number): number {
-    this.pos = pos;
-    this.hi = hi >>> 0;
-    return lo >>> 0;
   }
 
   /** Reads 4 bytes little endian as a signed int32. */
@@ -302,19 +323,13 @@ export class BinaryReader {
   /** Moves past `n` bytes, returning where they start. */
   private advance(n: number): number {
     const p = this.pos;
-    if (n > this.len - p) {
-      throw new BinaryDecodeError(`truncated input: ${n} bytes needed, ${this.len - p} remain`, p);
-    }
+    if (n > this.len - p) this.tooFew(n);
     this.pos = p + n;
     return p;
   }
 
-  private dataView(): DataView {
-    return (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
-  }
-
-  private truncated(pos: number): never {
-    throw new BinaryDecodeError("truncated input: varint runs past the end", pos);
+  private tooFew(n: number): never {
+    throw new BinaryDecodeError(`truncated input: ${n} bytes needed, ${this.len - this.pos} remain`, this.pos);
   }
 }
 
