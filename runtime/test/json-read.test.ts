@@ -156,6 +156,17 @@ describe("reading proto3 JSON", () => {
     }
   });
 
+  test("rejects an object that repeats a key, which JSON.parse would silently collapse", () => {
+    expect(() => Sample.fromJsonString('{"int32V":1,"int32V":2}')).toThrow(/duplicate key/);
+    expect(() => Sample.fromJsonString('{"child":{"name":"a","name":"b"}}')).toThrow(/duplicate key/);
+    expect(Sample.fromJsonString('{"stringV":"k\\":1,\\"k\\":2","children":[{"name":"a"},{"name":"a"}]}').stringV).toBe('k":1,"k":2');
+  });
+
+  test("deeply nested JSON text is an error, not a stack overflow", () => {
+    const deep = "[".repeat(1_000_000) + "]".repeat(1_000_000);
+    expect(() => Sample.fromJsonString(`{"ints":${deep}}`)).toThrow(JsonDecodeError);
+  });
+
   test("huge strings are read, not choked on", () => {
     const big = "x".repeat(5_000_000);
     expect(Sample.fromJsonString(JSON.stringify({ stringV: big })).stringV.length).toBe(5_000_000);

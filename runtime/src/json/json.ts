@@ -2,6 +2,7 @@ import { JsonDecodeError } from "../errors.js";
 import type { Message, MessageType } from "../message.js";
 import type { JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions } from "../options.js";
 import type { JsonValue } from "./json-value.js";
+import { parseJson } from "./parse.js";
 import { readContext, writeContext } from "./context.js";
 import { readMessage } from "./read.js";
 import { writeMessage } from "./write.js";
@@ -11,16 +12,10 @@ export function readJson<T extends Message<T>>(type: MessageType<T>, json: JsonV
   return readMessage(type as unknown as MessageType, json, readContext(options), "") as unknown as T;
 }
 
-/** A new message of `type` from JSON text. Text that is not JSON is a JsonDecodeError too. */
+/** A new message of `type` from JSON text. Text that is not JSON, or repeats a key, is a JsonDecodeError too. */
 export function readJsonString<T extends Message<T>>(type: MessageType<T>, text: string, options?: JsonReadOptions): T {
   if (typeof text !== "string") throw new JsonDecodeError(`expected JSON text, got ${typeof text}`);
-  let json: JsonValue;
-  try {
-    json = JSON.parse(text) as JsonValue;
-  } catch (e) {
-    throw new JsonDecodeError(`invalid JSON: ${(e as Error).message}`);
-  }
-  return readJson(type, json, options);
+  return readJson(type, parseJson(text), options);
 }
 
 /** The proto3 JSON form of a message (`Message<any>` so that `this` of any `Message<T>` fits). */
