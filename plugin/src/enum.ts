@@ -10,10 +10,10 @@ import { enumInfoName, enumValueName, typeName } from "./names.js";
  */
 export function generateEnum(ctx: FileContext, desc: DescEnum): Line[] {
   const name = typeName(desc);
-  const lines: Line[] = [...tsDoc(desc), [`export enum ${name} {`]];
+  const lines: Line[] = [...tsDoc(desc), [ctx.g.export("enum", name), " {"]];
   for (const v of desc.values) lines.push(...indent([...tsDoc(v), [`${enumValueName(v)} = ${v.number},`]]));
   lines.push(["}"], []);
-  lines.push([`export const ${enumInfoName(desc)}: `, ctx.rt("EnumType", true), " = {"]);
+  lines.push([ctx.g.export("const", enumInfoName(desc)), ": ", ctx.rt("EnumType", true), " = {"]);
   lines.push([`  typeName: ${literal(desc.typeName)},`]);
   lines.push([`  open: ${desc.open},`]);
   lines.push(["  values: ["]);

@@ -29,7 +29,7 @@ export function generateMessage(ctx: FileContext, message: DescMessage): Line[] 
     ...generateDecode(ctx, message),
     ...wktHelpers(ctx, message),
   ];
-  return [...tsDoc(message), [`export class ${name} extends `, ctx.rt("Message"), `<${name}> {`], ...indent(body), ["}"]];
+  return [...tsDoc(message), [ctx.g.export("class", name), " extends ", ctx.rt("Message"), `<${name}> {`], ...indent(body), ["}"]];
 }
 
 /** One property per field or oneof, in declaration order. */
