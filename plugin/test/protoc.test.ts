@@ -16,6 +16,15 @@ describe("protoc-gen-tsgrpc under protoc", () => {
     expect(pb).not.toContain("grpc-js");
   });
 
+  it("turns leading comments into TSDoc and `deprecated` into @deprecated", () => {
+    const out = tempDir();
+    expect(protoc(out, "target=ts", ["users/v1/user_service.proto"]).status).toBe(0);
+    const pb = readFileSync(join(out, "users/v1/user_service_pb.ts"), "utf8");
+    expect(pb).toContain("/**\n * A user of the system.\n *\n * Every field kind appears here once.\n */\nexport class User ");
+    expect(pb).toContain("  /**\n   * Kept for old clients.\n   *\n   * @deprecated\n   */\n  legacyCode = \"\";");
+    expect(pb).toContain("  /**\n   * @deprecated\n   */\n  STATUS_LEGACY = 3,");
+  });
+
   it("imports well-known types from the runtime instead of generating them", () => {
     const out = tempDir();
     expect(protoc(out, "target=ts", ["users/v1/user_service.proto"]).status).toBe(0);
