@@ -15,24 +15,30 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { buildTestee } = require("./build.js");
+const { withLock } = require("./lock.js");
 const { runnerCommand } = require("./runner.js");
 
-buildTestee();
-const testee = path.join(__dirname, "testee");
-// The runner writes failing_tests.txt into --output_dir, by default "/"; the failures are printed anyway.
-const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), "tsgrpc-conformance-"));
-try {
-  const { file, args } = runnerCommand([
-    "--enforce_recommended",
-    "--maximum_edition", "2024",
-    "--failure_list", path.join(__dirname, "failure_list.txt"),
-    "--output_dir", outputDir,
-    ...process.argv.slice(2),
-    testee,
-  ]);
-  const r = spawnSync(file, args, { stdio: "inherit" });
-  if (r.error) throw r.error;
-  process.exitCode = r.status ?? 1;
-} finally {
-  fs.rmSync(outputDir, { recursive: true, force: true });
+/** Runs the runner against the freshly built testee; returns the runner's exit status. */
+function runSuite(extraArgs) {
+  buildTestee();
+  // The runner writes failing_tests.txt into --output_dir, by default "/"; the failures are printed anyway.
+  const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), "tsgrpc-conformance-"));
+  try {
+    const { file, args } = runnerCommand([
+      "--enforce_recommended",
+      "--maximum_edition", "2024",
+      "--failure_list", path.join(__dirname, "failure_list.txt"),
+      "--output_dir", outputDir,
+      ...extraArgs,
+      path.join(__dirname, "testee"),
+    ]);
+    const r = spawnSync(file, args, { stdio: "inherit" });
+    if (r.error) throw r.error;
+    return r.status ?? 1;
+  } finally {
+    fs.rmSync(outputDir, { recursive: true, force: true });
+  }
 }
+
+// One run at a time per work tree: each rebuilds gen/ and dist/.
+process.exitCode = withLock(path.join(__dirname, ".run.lock"), () => runSuite(process.argv.slice(2)));
