@@ -110,11 +110,7 @@ export class BinaryReader {
     const end = this.delimitedEnd();
     const start = this.pos;
     this.pos = end;
-    try {
-      return decodeUtf8(this.buf, start, end, validate);
-    } catch {
-      throw new BinaryDecodeError("invalid UTF-8 in string field", start);
-    }
+    return decodeUtf8(this.buf, start, end, validate);
   }
 
   /** Length-delimited bytes, copied so the result does not pin the input buffer. */

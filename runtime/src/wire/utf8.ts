@@ -3,6 +3,8 @@
  * the per-call cost of TextEncoder/TextDecoder; long ones use those natives.
  */
 
+import { BinaryDecodeError } from "../errors.js";
+
 const encoder = new TextEncoder();
 // ignoreBOM keeps a leading U+FEFF as content: it is data, not a byte-order mark.
 const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -19,7 +21,19 @@ const SHORT = 32;
 export function encodeUtf8(s: string, buf: Uint8Array, pos: number): number {
   const n = s.length;
   if (n > SHORT) return pos + encoder.encodeInto(s, buf.subarray(pos)).written;
-  for (let i = 0; i < n; i++) {
+  // A tight loop for the ASCII prefix (usually the whole string) keeps the common case small.
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) break;
+    buf[pos + i] = c;
+  }
+  return i === n ? pos + n : encodeNonAscii(s, i, buf, pos + i);
+}
+
+function encodeNonAscii(s: string, i: number, buf: Uint8Array, pos: number): number {
+  const n = s.length;
+  for (; i < n; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) {
       buf[pos++] = c;
@@ -50,8 +64,8 @@ export function encodeUtf8(s: string, buf: Uint8Array, pos: number): number {
 }
 
 /**
- * Decodes `buf[start, end)`. With `validate`, invalid UTF-8 throws a
- * TypeError (the caller turns it into a decode error); without, it becomes U+FFFD.
+ * Decodes `buf[start, end)`. Invalid UTF-8 throws a BinaryDecodeError with
+ * `validate`, and becomes U+FFFD without.
  */
 export function decodeUtf8(buf: Uint8Array, start: number, end: number, validate: boolean): string {
   const n = end - start;
@@ -69,5 +83,10 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number, validate
 }
 
 function decodeNative(buf: Uint8Array, start: number, end: number, validate: boolean): string {
-  return (validate ? strictDecoder : lenientDecoder).decode(buf.subarray(start, end));
+  if (!validate) return lenientDecoder.decode(buf.subarray(start, end));
+  try {
+    return strictDecoder.decode(buf.subarray(start, end));
+  } catch {
+    throw new BinaryDecodeError("invalid UTF-8 in string field", start);
+  }
 }
