@@ -1,11 +1,6 @@
 import { benchCases } from "./cases.js";
 import { runCodecBench } from "./codec-bench.js";
-import type { Peer } from "./peer.js";
-import { nativeJson } from "./peers/json.js";
-import { protobufEs } from "./peers/protobuf-es.js";
-import { protobufJs } from "./peers/protobufjs.js";
-import { tsProto } from "./peers/ts-proto.js";
-import { tsgrpc } from "./peers/tsgrpc.js";
+import { peers } from "./peers/index.js";
 import { rpcImpls } from "./rpc/impls/index.js";
 import { runRpcBench } from "./rpc/rpc-bench.js";
 
@@ -67,9 +62,8 @@ async function main(): Promise<void> {
   console.log(`# tsgrpc bench: node ${process.version}, ${process.platform}/${process.arch}, ${mode}\n`);
   if (args.only !== "rpc") {
     console.log(`## Encode / decode (${args.rounds} rounds)\n`);
-    const peers: Peer[] = [tsgrpc, protobufEs, tsProto, protobufJs, nativeJson];
     const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
-    runCodecBench(cases, peers, { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: tsgrpc.name });
+    runCodecBench(cases, peers, { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: peers[0].name });
   }
   if (args.only !== "codec") {
     console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock)\n`);
