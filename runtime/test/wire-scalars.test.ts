@@ -138,6 +138,14 @@ describe("reading follows the spec's integer conversions", () => {
   });
 });
 
+describe("float rounding", () => {
+  test("a double that rounds to a finite float32 is written rounded, FLT_MAX as printed included", () => {
+    const r = new BinaryReader(encode((w) => w.float(3.4028235e38).float(0.1)));
+    expect(r.float()).toBe(FLOAT32_MAX);
+    expect(r.float()).toBe(Math.fround(0.1));
+  });
+});
+
 describe("values the wire type cannot hold throw BinaryEncodeError", () => {
   const w = new BinaryWriter();
   test.each([

@@ -1,4 +1,5 @@
 import { unknownFields } from "../src/message";
+import { BinaryReader } from "../src/wire/reader";
 import { Nest, Raw } from "./wire/messages";
 import { corpus } from "./wire/corpus";
 import { hex, unhex } from "./wire/hex";
@@ -27,6 +28,13 @@ describe("unknown fields", () => {
     const m = Raw.fromBinary(unhex("0801 0b0801 13 14 0c 120161"), { readUnknownFields: false });
     expect(m[unknownFields]).toBeUndefined();
     expect(m.toBinary().length).toBe(0);
+  });
+
+  test("skip passes over one field of any wire type without keeping it", () => {
+    const r = new BinaryReader(unhex("0801 0d01020304 110102030405060708 120161 0b 0801 13 14 0c 2002"));
+    for (let i = 0; i < 5; i++) r.skip(r.tag());
+    expect(r.tag()).toBe(0x20);
+    expect(r.uint32()).toBe(2);
   });
 
   test("writeUnknownFields: false leaves them out of the output", () => {

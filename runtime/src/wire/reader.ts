@@ -175,7 +175,8 @@ export class BinaryReader {
     }
   }
 
-  private skip(tag: number): void {
+  /** Skips the field whose tag was just read, keeping nothing (e.g. an unknown field of a map entry). */
+  skip(tag: number): void {
     switch (tag & 7) {
       case 0:
         this.varint64();

@@ -6,7 +6,6 @@ import { encodeUtf8 } from "./utf8.js";
 const INITIAL_SIZE = 1024;
 /** Buffers up to this size are kept for the next writer; bigger ones are left to the GC. */
 const MAX_SPARE_SIZE = 1 << 20;
-const FLOAT32_MAX = 3.4028234663852886e38;
 const TWO_32 = 4294967296;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -95,9 +94,8 @@ export class BinaryWriter {
     return this;
   }
   float(v: number): this {
-    if (typeof v !== "number" || (v > FLOAT32_MAX && v !== Infinity) || (v < -FLOAT32_MAX && v !== -Infinity)) {
-      throw invalid("float", v);
-    }
+    // Out of range means rounding to float32 overflows: 3.4028235e38, FLT_MAX as printed, still fits.
+    if (typeof v !== "number" || (Number.isFinite(v) && !Number.isFinite(Math.fround(v)))) throw invalid("float", v);
     this.ensure(4);
     this.view.setFloat32(this.pos, v, true);
     this.pos += 4;
