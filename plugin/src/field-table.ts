@@ -11,7 +11,7 @@ export function fieldTable(ctx: FileContext, message: DescMessage): Line[] {
   return [["static readonly $fields = ", ctx.rt("fieldList"), "(() => ["], ...entries, ["]);"]];
 }
 
-function fieldInfo(ctx: FileContext, field: DescField): Line {
+export function fieldInfo(ctx: FileContext, field: DescField): Line {
   const head = `{ no: ${field.number}, name: ${literal(field.name)}, localName: ${literal(fieldName(field))}, jsonName: ${literal(field.jsonName)}`;
   const oneof = field.oneof ? `, oneof: ${literal(oneofName(field.oneof))}` : "";
   const long = ctx.long(field);

@@ -7,6 +7,7 @@ import { createFileContext, type FileContext } from "./context.js";
 import { generateEnum } from "./enum.js";
 import { generateMessage } from "./message.js";
 import { fileConstName } from "./names.js";
+import { extensionSections, extensionsEntry } from "./extensions.js";
 import type { Options } from "./options.js";
 
 /** Writes `<name>_pb.ts`: the embedded file descriptor, then every enum, then every message class. */
@@ -18,6 +19,7 @@ export function generatePbFile(schema: Schema<Options>, file: DescFile): void {
   const sections: Line[][] = [embeddedDescriptor(ctx, enums, messages)];
   for (const e of enums) sections.push(generateEnum(ctx, e));
   for (const m of messages) sections.push(generateMessage(ctx, m));
+  sections.push(...extensionSections(ctx));
   for (const [i, section] of sections.entries()) {
     if (i) g.print();
     for (const line of section) g.print(...line);
@@ -39,6 +41,7 @@ function embeddedDescriptor(ctx: FileContext, enums: DescEnum[], messages: DescM
     ["    messages: [", ...list(messages.map((m) => [ctx.type(m)])), "],"],
     ["    enums: [", ...list(enums.map((e) => [ctx.enumInfo(e)])), "],"],
     ["    services: [", ...list(ctx.file.services.map((s) => [literal(s.typeName)])), "],"],
+    ...extensionsEntry(ctx.file),
     ["  }),"],
     [");"],
   ];

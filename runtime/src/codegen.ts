@@ -8,7 +8,7 @@ export { fieldList, type FieldList, type FieldInfo, type EnumType } from "./fiel
 export { ScalarType, LongType } from "./scalar.js";
 export { initPartial } from "./init.js";
 export { unknownEnum, unknownEntry } from "./closed-enum.js";
-export { fileInfo, type FileInfo } from "./registry.js";
+export { fileInfo, extensionInfo, type FileInfo, type ExtensionInfo } from "./registry.js";
 export type { BinaryReader } from "./wire/reader.js";
 export type { BinaryWriter } from "./wire/writer.js";
 // Well-known type helpers: the generated WKT classes delegate to these (docs/ARCHITECTURE.md, "WKT helpers").

@@ -1,4 +1,4 @@
-import type { EnumType } from "./fields.js";
+import type { EnumType, FieldInfo } from "./fields.js";
 import type { MessageType } from "./message.js";
 import { base64Decode } from "./json/base64.js";
 
@@ -20,6 +20,38 @@ export interface FileInfo {
   readonly enums: readonly EnumType[];
   /** Fully-qualified names of the services the file declares. */
   readonly services: readonly string[];
+  /** The extensions the file declares (nested ones included). */
+  readonly extensions: readonly ExtensionInfo[];
+}
+
+/**
+ * An extension field, as a generated file exports it (`<name>$extension`).
+ * Extension values live in the extendee's unknown fields; with the extension
+ * in the registry, JSON reads and writes them as `"[full.name]": value`.
+ */
+export interface ExtensionInfo {
+  readonly kind: "extension";
+  /** Fully-qualified name, e.g. "pkg.my_ext". */
+  readonly typeName: string;
+  readonly extendee: MessageType;
+  /** The field; its `jsonName` is "[typeName]". */
+  readonly field: FieldInfo;
+}
+
+/** Builds an ExtensionInfo in generated code (thunked: the classes it names may be declared later). */
+export function extensionInfo(typeName: string, extendee: () => MessageType, field: () => FieldInfo): ExtensionInfo {
+  let e: MessageType | undefined;
+  let f: FieldInfo | undefined;
+  return {
+    kind: "extension",
+    typeName,
+    get extendee() {
+      return (e ??= extendee());
+    },
+    get field() {
+      return (f ??= field());
+    },
+  };
 }
 
 /**
@@ -31,7 +63,12 @@ export function fileInfo(
   name: string,
   protoBase64: string,
   dependencies: readonly FileInfo[],
-  types: () => { messages?: readonly MessageType[]; enums?: readonly EnumType[]; services?: readonly string[] },
+  types: () => {
+    messages?: readonly MessageType[];
+    enums?: readonly EnumType[];
+    services?: readonly string[];
+    extensions?: readonly ExtensionInfo[];
+  },
 ): FileInfo {
   let proto: Uint8Array | undefined;
   let resolved: ReturnType<typeof types> | undefined;
@@ -52,6 +89,9 @@ export function fileInfo(
     get services() {
       return get().services ?? [];
     },
+    get extensions() {
+      return get().extensions ?? [];
+    },
   };
 }
 
@@ -64,17 +104,23 @@ export interface Registry {
   getFile(name: string): FileInfo | undefined;
   /** The file declaring a message, enum or service (or a nested name in them), if its file was registered. */
   getFileContaining(symbol: string): FileInfo | undefined;
+  /** An extension by its fully-qualified name. */
+  getExtension(typeName: string): ExtensionInfo | undefined;
+  /** The extension of message `extendee` (a type name) with field number `no`. */
+  getExtensionFor(extendee: string, no: number): ExtensionInfo | undefined;
   /** Every registered file, each once, dependencies before the files that import them. */
   files(): readonly FileInfo[];
   /** Every known message type. */
   messages(): readonly MessageType[];
+  /** Every known extension. */
+  extensions(): readonly ExtensionInfo[];
 }
 
-type Registrable = MessageType | EnumType | FileInfo | Registry;
+type Registrable = MessageType | EnumType | ExtensionInfo | FileInfo | Registry;
 
 /**
- * A registry of message types, enum types, generated files (with all their
- * types and transitive dependencies) and other registries. A message type
+ * A registry of message types, enum types, extensions, generated files (with
+ * all their types and transitive dependencies) and other registries. A message type
  * added directly brings the message and enum types its fields reach.
  */
 export function createRegistry(...items: Registrable[]): Registry {
@@ -82,17 +128,25 @@ export function createRegistry(...items: Registrable[]): Registry {
   const enums = new Map<string, EnumType>();
   const files = new Map<string, FileInfo>();
   const symbols = new Map<string, FileInfo>();
+  const extensions = new Map<string, ExtensionInfo>();
+  const extensionsByField = new Map<string, ExtensionInfo>();
 
   const addEnum = (e: EnumType) => void enums.set(e.typeName, e);
+  const addFieldTypes = (f: FieldInfo): void => {
+    for (const v of f.kind === "map" ? [f.V] : [f]) {
+      if (v.kind === "message") addMessage(v.T);
+      else if (v.kind === "enum") addEnum(v.T);
+    }
+  };
   const addMessage = (m: MessageType): void => {
     if (messages.get(m.typeName) === m) return;
     messages.set(m.typeName, m);
-    for (const f of m.$fields.list) {
-      for (const v of f.kind === "map" ? [f.V] : [f]) {
-        if (v.kind === "message") addMessage(v.T);
-        else if (v.kind === "enum") addEnum(v.T);
-      }
-    }
+    m.$fields.list.forEach(addFieldTypes);
+  };
+  const addExtension = (x: ExtensionInfo): void => {
+    extensions.set(x.typeName, x);
+    extensionsByField.set(`${x.extendee.typeName}/${x.field.no}`, x);
+    addFieldTypes(x.field);
   };
   const addFile = (file: FileInfo): void => {
     if (files.has(file.name)) return;
@@ -107,14 +161,21 @@ export function createRegistry(...items: Registrable[]): Registry {
       symbols.set(e.typeName, file);
     }
     for (const s of file.services) symbols.set(s, file);
+    for (const x of file.extensions) {
+      addExtension(x);
+      symbols.set(x.typeName, file);
+    }
   };
 
   for (const item of items) {
     if (isRegistry(item)) {
       for (const f of item.files()) addFile(f);
       for (const m of item.messages()) addMessage(m);
+      for (const x of item.extensions()) addExtension(x);
     } else if ("kind" in item && item.kind === "file") {
       addFile(item);
+    } else if ("kind" in item && item.kind === "extension") {
+      addExtension(item);
     } else if ("$fields" in item) {
       addMessage(item);
     } else {
@@ -134,8 +195,11 @@ export function createRegistry(...items: Registrable[]): Registry {
       }
       return undefined;
     },
+    getExtension: (name) => extensions.get(name),
+    getExtensionFor: (extendee, no) => extensionsByField.get(`${extendee}/${no}`),
     files: () => [...files.values()],
     messages: () => [...messages.values()],
+    extensions: () => [...extensions.values()],
   };
 }
 

@@ -7,6 +7,7 @@ import { childPath, type ReadContext } from "./context.js";
 import { enumLookup, NULL_VALUE } from "./enum.js";
 import { describe, expected, readScalar } from "./scalar-read.js";
 import { wktForm } from "./wkt-forms.js";
+import { findExtension, readExtension } from "./extension.js";
 
 /** Returned for an unknown enum name or number skipped under `ignoreUnknownFields`. */
 const IGNORED = Symbol("ignored");
@@ -42,6 +43,11 @@ export function readFields(msg: AnyMessage, type: MessageType, json: JsonObject,
   for (const key of Object.keys(json)) {
     const field = fields.findJsonKey(key);
     if (!field) {
+      const ext = findExtension(type.typeName, key, ctx);
+      if (ext) {
+        readExtension(msg, ext, json[key]!, ctx, childPath(path, key));
+        continue;
+      }
       if (ctx.ignoreUnknownFields) continue;
       throw new JsonDecodeError(`unknown field ${JSON.stringify(key)} in ${type.typeName}`, path);
     }
@@ -57,16 +63,13 @@ export function readFields(msg: AnyMessage, type: MessageType, json: JsonObject,
       if (value !== null) readMap(msg[field.localName] as Record<string, unknown>, field, value, ctx, at);
       continue;
     }
-    if (value === null && !(readsNull(field) && !field.repeated)) {
-      // null means "default": the field of a fresh message already is.
-      continue;
-    }
     if (field.repeated) {
-      readList(msg[field.localName] as unknown[], field, value, ctx, at);
+      readFieldValues(field, value, ctx, at, msg[field.localName] as unknown[]);
       continue;
     }
-    const v = readValue(field, value, ctx, at);
-    if (v === IGNORED) continue;
+    const [v] = readFieldValues(field, value, ctx, at);
+    // Nothing for null (the field of a fresh message already holds its default) or a skipped enum value.
+    if (v === undefined) continue;
     if (field.oneof) {
       oneofs ??= new Set();
       if (oneofs.has(field.oneof)) throw new JsonDecodeError(`more than one member of oneof ${field.oneof} given`, path);
@@ -76,6 +79,24 @@ export function readFields(msg: AnyMessage, type: MessageType, json: JsonObject,
       msg[field.localName] = v;
     }
   }
+}
+
+/** Appends the values a JSON value gives a non-map field: a list's elements, or none for null or a skipped enum. */
+export function readFieldValues(
+  f: Exclude<FieldInfo, { kind: "map" }>,
+  json: JsonValue,
+  ctx: ReadContext,
+  path: string,
+  values: unknown[] = [],
+): unknown[] {
+  if (json === null && !(readsNull(f) && !f.repeated)) return values;
+  if (f.repeated) {
+    readList(values, f, json, ctx, path);
+  } else {
+    const v = readValue(f, json, ctx, path);
+    if (v !== IGNORED) values.push(v);
+  }
+  return values;
 }
 
 /** True for types whose JSON form includes null: Value (null_value) and the NullValue enum. */

@@ -5,6 +5,7 @@ import { setKey, type WriteContext } from "./context.js";
 import { enumLookup, NULL_VALUE } from "./enum.js";
 import { isZero, writeScalar } from "./scalar-write.js";
 import { wktForm } from "./wkt-forms.js";
+import { writeExtensions } from "./extension.js";
 
 /** The JSON form of a message, special forms of well-known types included. */
 export function writeMessage(msg: AnyMessage, ctx: WriteContext): JsonValue {
@@ -28,6 +29,7 @@ export function writeFields(msg: AnyMessage, ctx: WriteContext): JsonObject {
     }
     if (json !== undefined) setKey(out, key, json);
   }
+  writeExtensions(msg, out, ctx);
   return out;
 }
 
@@ -44,7 +46,7 @@ function writeField(f: FieldInfo, value: unknown, ctx: WriteContext): JsonValue 
   if (f.repeated) {
     const list = value as unknown[];
     if (list.length === 0 && !ctx.emitDefaultValues) return undefined;
-    return list.map((item) => writeSingular(f, item, ctx));
+    return writeList(f, list, ctx);
   }
   if (value === undefined) return undefined; // unset message or field with explicit presence
   if (!f.presence && !ctx.emitDefaultValues && f.kind !== "message" && isDefault(f, value)) return undefined;
@@ -55,7 +57,11 @@ function isDefault(v: ValueInfo, value: unknown): boolean {
   return v.kind === "enum" ? value === 0 : v.kind === "scalar" && isZero(v.T, value);
 }
 
-function writeSingular(v: ValueInfo, value: unknown, ctx: WriteContext): JsonValue {
+export function writeList(v: ValueInfo, list: readonly unknown[], ctx: WriteContext): JsonValue[] {
+  return list.map((item) => writeSingular(v, item, ctx));
+}
+
+export function writeSingular(v: ValueInfo, value: unknown, ctx: WriteContext): JsonValue {
   switch (v.kind) {
     case "scalar":
       return writeScalar(v.T, value);

@@ -4,8 +4,8 @@
 
 // proto2: defaults, required fields, groups, extensions and closed enums.
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType, unknownEntry, unknownEnum } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, PartialMessage } from "@tsgrpc/runtime";
+import { extensionInfo, fieldList, fileInfo, initPartial, Message, ScalarType, unknownEntry, unknownEnum } from "@tsgrpc/runtime";
 
 export const file_legacy_v1_legacy = fileInfo(
   "legacy/v1/legacy.proto",
@@ -15,6 +15,7 @@ export const file_legacy_v1_legacy = fileInfo(
     messages: [Legacy, Legacy_Item, Legacy_Entry, Holder],
     enums: [Color$type, Shade$type],
     services: [],
+    extensions: [legacy_extra$extension, legacy_tags$extension, Holder_holder_ext$extension],
   }),
 );
 
@@ -467,3 +468,21 @@ export class Holder extends Message<Holder> {
     if (group !== undefined) r.endGroup(group);
   }
 }
+
+export const legacy_extra$extension: ExtensionInfo = extensionInfo(
+  "legacy.v1.legacy_extra",
+  () => Legacy,
+  () => ({ no: 100, name: "legacy_extra", localName: "legacyExtra", jsonName: "[legacy.v1.legacy_extra]", kind: "scalar", T: ScalarType.INT32, presence: "explicit" }),
+);
+
+export const legacy_tags$extension: ExtensionInfo = extensionInfo(
+  "legacy.v1.legacy_tags",
+  () => Legacy,
+  () => ({ no: 101, name: "legacy_tags", localName: "legacyTags", jsonName: "[legacy.v1.legacy_tags]", kind: "scalar", T: ScalarType.STRING, repeated: true }),
+);
+
+export const Holder_holder_ext$extension: ExtensionInfo = extensionInfo(
+  "legacy.v1.Holder.holder_ext",
+  () => Legacy,
+  () => ({ no: 150, name: "holder_ext", localName: "holderExt", jsonName: "[legacy.v1.Holder.holder_ext]", kind: "message", T: Holder }),
+);
