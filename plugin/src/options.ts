@@ -26,12 +26,12 @@ export function parseOptions(raw: { key: string; value: string }[]): Options {
         options.services = value === "true";
         break;
       default:
-        throw new Error(`protoc-gen-tsgrpc: unknown option "${key}"`);
+        throw new Error(`unknown option "${key}"`);
     }
   }
   return options;
 }
 
 function invalid(key: string, value: string, expected: string): Error {
-  return new Error(`protoc-gen-tsgrpc: invalid value "${value}" for option "${key}" (expected ${expected})`);
+  return new Error(`invalid value "${value}" for option "${key}" (expected ${expected})`);
 }

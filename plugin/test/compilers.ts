@@ -39,8 +39,8 @@ export function protoc(out: string, opt: string, files: string[], includes = [pr
 }
 
 /** `buf generate` with the repository's buf.yaml and buf.gen.yaml, written below `outBase`. */
-export function bufGenerate(outBase: string): Run {
-  return run(bin("buf"), ["generate", "--output", outBase]);
+export function bufGenerate(outBase: string, template?: object): Run {
+  return run(bin("buf"), ["generate", "--output", outBase, ...(template ? ["--template", JSON.stringify(template)] : [])]);
 }
 
 export function tsc(project: string): Run {

@@ -63,7 +63,10 @@ describe("protoc-gen-tsgrpc under protoc", () => {
   ])("rejects the parameter %s with an error naming it", (opt, message) => {
     const r = protoc(tempDir(), opt, ["common/v1/common.proto"]);
     expect(r.status).not.toBe(0);
+    // Reported in CodeGeneratorResponse.error, which protoc prints after the flag; not a plugin crash.
+    expect(r.stderr).toContain(`--tsgrpc_out: invalid option "${opt}"`);
     expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toContain("Plugin failed");
   });
 
   it("produces the same output whatever the order of the files", () => {

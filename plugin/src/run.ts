@@ -1,0 +1,32 @@
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import { CodeGeneratorRequestSchema, CodeGeneratorResponseSchema } from "@bufbuild/protobuf/wkt";
+import type { Plugin } from "@bufbuild/protoplugin";
+
+/**
+ * Runs the plugin on one serialized CodeGeneratorRequest. A bad parameter
+ * becomes CodeGeneratorResponse.error, which is how protoc and buf expect a
+ * plugin to report problems with its input (they print it next to the
+ * `--x_out` flag); anything else is a bug in the plugin and is thrown.
+ */
+export function runPlugin(plugin: Plugin, request: Uint8Array): Uint8Array {
+  let response;
+  try {
+    response = plugin.run(fromBinary(CodeGeneratorRequestSchema, request));
+  } catch (e) {
+    if (!(e instanceof Error && e.name === "PluginOptionError")) throw e;
+    response = create(CodeGeneratorResponseSchema, { error: e.message });
+  }
+  return toBinary(CodeGeneratorResponseSchema, response);
+}
+
+/** The executable: request on stdin, response on stdout; `--version` prints the version. */
+export async function main(plugin: Plugin): Promise<void> {
+  if (process.argv.includes("--version") || process.argv.includes("-v")) {
+    process.stdout.write(`${plugin.name} ${plugin.version}\n`);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const out = runPlugin(plugin, Buffer.concat(chunks));
+  await new Promise<void>((resolve, reject) => process.stdout.write(out, (err) => (err ? reject(err) : resolve())));
+}
