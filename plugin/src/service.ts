@@ -3,6 +3,7 @@ import type { ImportSymbol, Schema } from "@bufbuild/protoplugin";
 import { block, indent, literal, type Line } from "./code.js";
 import { tsDoc } from "./comments.js";
 import { createFileContext, type FileContext } from "./context.js";
+import { fileConstName } from "./names.js";
 import type { Options } from "./options.js";
 import { methodName, serviceNames } from "./service-names.js";
 
@@ -57,6 +58,7 @@ function definition(ctx: ServiceContext, service: DescService): Line[] {
     ...indent(types),
     ["}> = {"],
     [`  typeName: ${literal(service.typeName)},`],
+    ["  file: ", ctx.fileConst(ctx.file, fileConstName(ctx.file)), ","],
     ...indent(block(["methods:"], values, ["},"])),
     ["};"],
   ];

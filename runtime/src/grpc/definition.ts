@@ -1,5 +1,6 @@
 import type * as grpc from "@grpc/grpc-js";
 import type { AnyMessage, Message, MessageType, PartialMessage } from "../message.js";
+import type { FileInfo } from "../registry.js";
 
 /** The four gRPC call kinds. */
 export type MethodKind = "unary" | "server_streaming" | "client_streaming" | "bidi_streaming";
@@ -20,6 +21,8 @@ export interface MethodDefinition<I extends Message<I> = AnyMessage, O extends M
 /** A generated service: its full proto name and its methods keyed by their lowerCamelCase names. */
 export interface ServiceDefinition<M extends { readonly [name: string]: MethodDefinition<any, any> } = { readonly [name: string]: MethodDefinition<any, any> }> {
   readonly typeName: string;
+  /** The generated file declaring the service, with its descriptor: what server reflection answers from. */
+  readonly file?: FileInfo;
   readonly methods: M;
 }
 

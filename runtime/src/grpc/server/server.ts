@@ -1,7 +1,11 @@
 import * as grpc from "@grpc/grpc-js";
 import { byteLimit } from "../client/client-options.js";
 import { toGrpcDefinition, type MethodDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
+import { Health } from "../../gen/grpc/health/v1/health_grpc.js";
+import { healthService } from "../health/health-service.js";
+import { ServerHealth, ServingStatus } from "../health/server-health.js";
 import { chain, type ServerInterceptor } from "../interceptors.js";
+import { reflectionDefinitions, reflectionService } from "../reflection/reflection-service.js";
 import { bidiStreamingHandler } from "./bidi-streaming.js";
 import { clientStreamingHandler } from "./client-streaming.js";
 import type { RunCall } from "./handler.js";
@@ -10,9 +14,9 @@ import { serverStreamingHandler } from "./server-streaming.js";
 import { unaryHandler } from "./unary.js";
 
 export interface ServerOptions {
-  /** The gRPC health service (grpc.health.v1); not available yet. */
+  /** Serves grpc.health.v1.Health, answering from `server.health`. */
   health?: boolean;
-  /** The gRPC reflection service; not available yet. */
+  /** Serves grpc.reflection.v1 and v1alpha ServerReflection, describing every added service. */
   reflection?: boolean;
   /** Middleware around every handler, the first one outermost. */
   interceptors?: readonly ServerInterceptor[];
@@ -37,14 +41,18 @@ const passThrough = (bytes: unknown) => bytes as Buffer;
 export class Server {
   readonly #grpc: grpc.Server;
   readonly #interceptors: readonly ServerInterceptor[];
+  readonly #services: ServiceDefinition[] = [];
+  /** The statuses the health service reports: "" and every added service start SERVING. */
+  readonly health = new ServerHealth();
 
   constructor(options: ServerOptions = {}) {
-    if (options.health || options.reflection) throw new Error("Server: the health and reflection services are not available yet");
     const grpcOptions: grpc.ServerOptions = { ...options.channelOptions };
     if (options.maxReceiveMessageBytes !== undefined) grpcOptions["grpc.max_receive_message_length"] = byteLimit("maxReceiveMessageBytes", options.maxReceiveMessageBytes);
     if (options.maxSendMessageBytes !== undefined) grpcOptions["grpc.max_send_message_length"] = byteLimit("maxSendMessageBytes", options.maxSendMessageBytes);
     this.#grpc = new grpc.Server(grpcOptions);
     this.#interceptors = options.interceptors ?? [];
+    if (options.health) this.add(Health, healthService(this.health));
+    if (options.reflection) for (const definition of reflectionDefinitions) this.add(definition, reflectionService(() => this.#services));
   }
 
   /** Serves `definition` with `implementation`; methods it lacks answer UNIMPLEMENTED. */
@@ -60,6 +68,8 @@ export class Server {
       grpcDefinition[key] = { ...grpcDefinition[key]!, responseSerialize: passThrough };
     }
     this.#grpc.addService(grpcDefinition, handlers);
+    this.#services.push(definition);
+    this.health.setStatus(definition.typeName, ServingStatus.SERVING);
     return this;
   }
 
@@ -71,10 +81,12 @@ export class Server {
   }
 
   /**
-   * Stops accepting calls and waits for those in flight; after `graceMs`
+   * Stops accepting calls, marks every service NOT_SERVING (ending health
+   * watches), and waits for the calls in flight; after `graceMs`
    * (default: no limit) the rest are cancelled.
    */
   shutdown({ graceMs }: { graceMs?: number } = {}): Promise<void> {
+    this.health.shutdown();
     return new Promise((resolve) => {
       const timer = graceMs === undefined ? undefined : setTimeout(() => this.forceShutdown(), graceMs);
       this.#grpc.tryShutdown(() => {
@@ -86,6 +98,7 @@ export class Server {
 
   /** Stops at once, cancelling every call in flight. */
   forceShutdown(): void {
+    this.health.shutdown();
     this.#grpc.forceShutdown();
   }
 }

@@ -7,7 +7,7 @@
 
 import type { CallContext, CallOptions, MethodDefinition, RequestStream, ServiceDefinition } from "@tsgrpc/runtime/grpc";
 import { Client } from "@tsgrpc/runtime/grpc";
-import { CollectResponse, EchoRequest, EchoResponse, ExpandRequest } from "./echo_pb.js";
+import { CollectResponse, EchoRequest, EchoResponse, ExpandRequest, file_rpc_v1_echo } from "./echo_pb.js";
 import type { PartialMessage } from "@tsgrpc/runtime";
 
 /**
@@ -42,6 +42,7 @@ export const EchoService: ServiceDefinition<{
   readonly old: MethodDefinition<EchoRequest, EchoResponse, "unary">;
 }> = {
   typeName: "rpc.v1.EchoService",
+  file: file_rpc_v1_echo,
   methods: {
     echo: { name: "Echo", path: "/rpc.v1.EchoService/Echo", kind: "unary", I: EchoRequest, O: EchoResponse },
     expand: { name: "Expand", path: "/rpc.v1.EchoService/Expand", kind: "server_streaming", I: ExpandRequest, O: EchoResponse },

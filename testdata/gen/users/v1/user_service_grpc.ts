@@ -6,7 +6,7 @@
 
 import type { CallContext, CallOptions, MethodDefinition, RequestStream, ServiceDefinition } from "@tsgrpc/runtime/grpc";
 import { Client } from "@tsgrpc/runtime/grpc";
-import { ChatMessage, CreateUserRequest, GetUserRequest, UploadSummary, User, UserEvent, WatchUsersRequest } from "./user_service_pb.js";
+import { ChatMessage, CreateUserRequest, file_users_v1_user_service, GetUserRequest, UploadSummary, User, UserEvent, WatchUsersRequest } from "./user_service_pb.js";
 import type { PartialMessage } from "@tsgrpc/runtime";
 
 /**
@@ -22,6 +22,7 @@ export const UserService: ServiceDefinition<{
   readonly chat: MethodDefinition<ChatMessage, ChatMessage, "bidi_streaming">;
 }> = {
   typeName: "users.v1.UserService",
+  file: file_users_v1_user_service,
   methods: {
     getUser: { name: "GetUser", path: "/users.v1.UserService/GetUser", kind: "unary", I: GetUserRequest, O: User },
     watchUsers: { name: "WatchUsers", path: "/users.v1.UserService/WatchUsers", kind: "server_streaming", I: WatchUsersRequest, O: UserEvent },
