@@ -1,12 +1,10 @@
 import { BinaryDecodeError } from "../errors.js";
 import type { BinaryReadOptions } from "../options.js";
 import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
+import { int64From, uint64From } from "./int64.js";
 import { decodeUtf8 } from "./utf8.js";
 
 const DEFAULT_MAX_DEPTH = 100;
-const TWO_32 = 4294967296;
-/** |hi| below this keeps hi * 2^32 + lo a safe integer, so no BigInt arithmetic is needed. */
-const SAFE_HI = 0x200000;
 
 /**
  * Reads the protobuf binary format for generated `$decode` methods. Every
@@ -85,24 +83,24 @@ export class BinaryReader {
   }
 
   int64(): bigint {
-    return signed64(this.varint64(), this.hi);
+    return int64From(this.varint64(), this.hi);
   }
   uint64(): bigint {
-    return unsigned64(this.varint64(), this.hi);
+    return uint64From(this.varint64(), this.hi);
   }
   sint64(): bigint {
     const lo = this.varint64();
     const hi = this.hi;
     const mask = -(lo & 1);
-    return signed64((((lo >>> 1) | (hi << 31)) ^ mask) >>> 0, (hi >>> 1) ^ mask);
+    return int64From((((lo >>> 1) | (hi << 31)) ^ mask) >>> 0, (hi >>> 1) ^ mask);
   }
   fixed64(): bigint {
     const lo = this.bits32() >>> 0;
-    return unsigned64(lo, this.bits32());
+    return uint64From(lo, this.bits32());
   }
   sfixed64(): bigint {
     const lo = this.bits32() >>> 0;
-    return signed64(lo, this.bits32());
+    return int64From(lo, this.bits32());
   }
 
   /** A length-delimited UTF-8 string; invalid UTF-8 throws when `validate` (proto3, editions default). */
@@ -328,16 +326,4 @@ export class BinaryReader {
   private tooFew(n: number): never {
     throw new BinaryDecodeError(`truncated input: ${n} bytes needed, ${this.len - this.pos} remain`, this.pos);
   }
-}
-
-function signed64(lo: number, hi: number): bigint {
-  const h = hi | 0;
-  if (h >= -SAFE_HI && h < SAFE_HI) return BigInt(h * TWO_32 + lo);
-  return (BigInt(h) << 32n) + BigInt(lo);
-}
-
-function unsigned64(lo: number, hi: number): bigint {
-  const h = hi >>> 0;
-  if (h < SAFE_HI) return BigInt(h * TWO_32 + lo);
-  return (BigInt(h) << 32n) + BigInt(lo);
 }

@@ -1,15 +1,12 @@
 import { BinaryEncodeError } from "../errors.js";
 import type { BinaryWriteOptions } from "../options.js";
 import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
+import { high, low, splitInt64, splitUint64 } from "./int64.js";
 import { encodeUtf8 } from "./utf8.js";
 
 const INITIAL_SIZE = 1024;
 /** Buffers up to this size are kept for the next writer; bigger ones are left to the GC. */
 const MAX_SPARE_SIZE = 1 << 20;
-const TWO_32 = 4294967296;
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-const UINT64_MAX = 2n ** 64n - 1n;
 const DECIMAL = /^-?[0-9]+$/;
 
 const EMPTY = new Uint8Array(0);
@@ -33,8 +30,6 @@ export class BinaryWriter {
   pos = 0;
   private buf: Uint8Array;
   private view: DataView;
-  /** High 32 bits of the last 64-bit value split by `long` (the low half is returned). */
-  private hi = 0;
   /** Regions forked and not yet joined, to catch unbalanced use at `finish`. */
   private open = 0;
   private readonly writeUnknown: boolean;
@@ -115,32 +110,33 @@ export class BinaryWriter {
   }
 
   int64(v: bigint | string): this {
-    const lo = this.long(v, "int64");
-    this.varint64(lo, this.hi);
+    this.split(v, "int64", false);
+    this.varint64(low(), high());
     return this;
   }
   uint64(v: bigint | string): this {
-    const lo = this.long(v, "uint64");
-    this.varint64(lo, this.hi);
+    this.split(v, "uint64", true);
+    this.varint64(low(), high());
     return this;
   }
   sint64(v: bigint | string): this {
-    const lo = this.long(v, "sint64");
-    const hi = this.hi;
+    this.split(v, "sint64", false);
+    const lo = low();
+    const hi = high();
     const mask = hi >> 31;
     this.varint64(((lo << 1) ^ mask) >>> 0, (((hi << 1) | (lo >>> 31)) ^ mask) >>> 0);
     return this;
   }
   fixed64(v: bigint | string): this {
-    const lo = this.long(v, "fixed64");
-    this.bits32(lo);
-    this.bits32(this.hi);
+    this.split(v, "fixed64", true);
+    this.bits32(low());
+    this.bits32(high());
     return this;
   }
   sfixed64(v: bigint | string): this {
-    const lo = this.long(v, "sfixed64");
-    this.bits32(lo);
-    this.bits32(this.hi);
+    this.split(v, "sfixed64", false);
+    this.bits32(low());
+    this.bits32(high());
     return this;
   }
 
@@ -254,26 +250,13 @@ export class BinaryWriter {
     this.pos = pos + 4;
   }
 
-  /**
-   * Checks a 64-bit value (bigint or decimal string) against the range of
-   * `type` and splits it into two's-complement halves: returns the low 32
-   * bits unsigned and leaves the high 32 bits in `hi`.
-   */
-  private long(v: bigint | string, type: string): number {
+  /** Checks a 64-bit value (bigint or decimal string) against the range of `type` and loads it for `low()` / `high()`. */
+  private split(v: bigint | string, type: string, unsigned: boolean): void {
     let b: bigint;
     if (typeof v === "bigint") b = v;
     else if (typeof v === "string" && DECIMAL.test(v)) b = BigInt(v);
     else throw invalid(type, v);
-    const unsigned = type === "uint64" || type === "fixed64";
-    const n = Number(b);
-    if (Number.isSafeInteger(n)) {
-      if (unsigned && n < 0) throw outOfRange(type, b);
-      this.hi = Math.floor(n / TWO_32) >>> 0;
-      return n >>> 0;
-    }
-    if (unsigned ? b < 0n || b > UINT64_MAX : b < INT64_MIN || b > INT64_MAX) throw outOfRange(type, b);
-    this.hi = Number((b >> 32n) & 0xffffffffn);
-    return Number(b & 0xffffffffn);
+    if (!(unsigned ? splitUint64(b) : splitInt64(b))) throw new BinaryEncodeError(`${type} value out of range: ${b}`);
   }
 
   private ensure(n: number): void {
@@ -300,8 +283,4 @@ function invalid(type: string, v: unknown): BinaryEncodeError {
           ? Object.prototype.toString.call(v)
           : String(v);
   return new BinaryEncodeError(`invalid ${type} value: ${shown.length > 40 ? shown.slice(0, 40) + "…" : shown}`);
-}
-
-function outOfRange(type: string, v: bigint): BinaryEncodeError {
-  return new BinaryEncodeError(`${type} value out of range: ${v}`);
 }
