@@ -38,11 +38,3 @@ export function effectiveDeadline(options: CallOptions): Date | undefined {
   if (context?.deadline) candidates.push(context.deadline.getTime());
   return candidates.length ? new Date(Math.min(...candidates)) : undefined;
 }
-
-/** The signals that cancel a call: its own and its parent context's. */
-export function cancelSignals(options: CallOptions): AbortSignal[] {
-  const out: AbortSignal[] = [];
-  if (options.signal) out.push(options.signal);
-  if (options.context) out.push(options.context.signal);
-  return out;
-}

@@ -11,6 +11,8 @@ export type { ClientOptions } from "./client/client-options.js";
 export { Server, type ServerOptions } from "./server/server.js";
 export type { CallContext } from "./server/context.js";
 export type { MethodHandler, ServiceImplementation } from "./server/implementation.js";
+export { Status, file_google_rpc_status } from "../gen/google/rpc/status_pb.js";
+export * from "../gen/google/rpc/error_details_pb.js";
 export { ServerHealth, ServingStatus, type SettableStatus } from "./health/server-health.js";
 export { Health, HealthClient, type HealthImplementation } from "../gen/grpc/health/v1/health_grpc.js";
 export * from "../gen/grpc/health/v1/health_pb.js";

@@ -1,6 +1,5 @@
 import { Any } from "../gen/google/protobuf/any_pb.js";
 import type { AnyMessage, Message, MessageType } from "../message.js";
-import { anyIs, anyPack, anyUnpack } from "../wkt/any.js";
 import { Metadata, type MetadataInit } from "./metadata.js";
 import { Code } from "./status/code.js";
 
@@ -34,11 +33,11 @@ export class RpcError extends Error {
   }
 
   /** The details of type `type`, unpacked, in the order they were sent. */
-  findDetails<T extends Message<T>>(type: MessageType<T>): T[] {
-    return this.details.filter((d) => anyIs(d, type)).map((d) => anyUnpack(d, type) as unknown as T);
+  findDetails<C extends MessageType<any>>(type: C): InstanceType<C>[] {
+    return this.details.filter((d) => d.is(type)).map((d) => d.unpack(type) as InstanceType<C>);
   }
 }
 
 function packDetail(detail: Any | Message<AnyMessage>): Any {
-  return detail instanceof Any ? detail : anyPack(Any, detail);
+  return detail instanceof Any ? detail : Any.pack(detail);
 }

@@ -47,3 +47,12 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
   }
   throw new Error("expected a rejection");
 }
+
+/** Waits until `condition()` holds, polling; fails after `timeoutMs` (the machine may be busy: be generous). */
+export async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error("condition not reached in time");
+    await sleep(10);
+  }
+}

@@ -1,5 +1,5 @@
 import type * as grpc from "@grpc/grpc-js";
-import { cancelSignals, effectiveDeadline, type CallOptions } from "../call-options.js";
+import { effectiveDeadline, type CallOptions } from "../call-options.js";
 import type { ClientCall } from "../interceptors.js";
 import { fromGrpcMetadata } from "../metadata-grpc.js";
 import { rpcErrorFromStatus } from "../status/grpc-status.js";
@@ -23,8 +23,9 @@ export function grpcCallOptions(call: ClientCall<any, any>): grpc.CallOptions {
 export class ClientCallState {
   #failure?: { error: unknown };
   readonly #ended = new AbortController();
-  readonly #signals: AbortSignal[];
   readonly #cancel = () => this.grpcCall.cancel();
+  // A parent context ends its nested calls with its own reason (CANCELLED or DEADLINE_EXCEEDED).
+  readonly #cancelFromContext = () => this.fail(this.options.context!.signal.reason);
 
   constructor(
     readonly grpcCall: GrpcCall,
@@ -40,11 +41,11 @@ export class ClientCallState {
         }
       });
     }
-    this.#signals = cancelSignals(options);
-    for (const s of this.#signals) {
-      if (s.aborted) this.grpcCall.cancel();
-      else s.addEventListener("abort", this.#cancel, { once: true });
-    }
+    const { signal, context } = options;
+    if (signal?.aborted) this.#cancel();
+    else signal?.addEventListener("abort", this.#cancel, { once: true });
+    if (context?.signal.aborted) this.#cancelFromContext();
+    else context?.signal.addEventListener("abort", this.#cancelFromContext, { once: true });
   }
 
   /** Aborted once the status has arrived. */
@@ -84,6 +85,7 @@ export class ClientCallState {
 
   #dispose(): void {
     this.#ended.abort();
-    for (const s of this.#signals) s.removeEventListener("abort", this.#cancel);
+    this.options.signal?.removeEventListener("abort", this.#cancel);
+    this.options.context?.signal.removeEventListener("abort", this.#cancelFromContext);
   }
 }

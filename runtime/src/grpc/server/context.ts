@@ -26,6 +26,14 @@ type SurfaceCall = Pick<grpc.ServerUnaryCall<unknown, unknown>, "metadata" | "ge
   removeListener(event: "cancelled", listener: () => void): unknown;
 };
 
+/**
+ * A client whose deadline passes cancels the call (RST_STREAM) a moment
+ * before the server's copy of the deadline, which the grpc-timeout header
+ * delivers late by the transit time; a cancellation this close to the
+ * deadline is the deadline.
+ */
+const DEADLINE_SLACK_MS = 50;
+
 // setTimeout fires at once for delays beyond this (2^31 - 1 ms, about 24.8 days).
 const MAX_TIMER_MS = 0x7fffffff;
 
@@ -78,7 +86,7 @@ export class ServerCallContext implements CallContext {
   }
 
   readonly #onCancelled = () => {
-    const late = this.deadline !== undefined && Date.now() >= this.deadline.getTime();
+    const late = this.deadline !== undefined && Date.now() >= this.deadline.getTime() - DEADLINE_SLACK_MS;
     this.#cancel(late ? Code.DEADLINE_EXCEEDED : Code.CANCELLED);
   };
 

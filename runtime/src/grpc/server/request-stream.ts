@@ -2,6 +2,14 @@ import type { Readable } from "node:stream";
 import { MessagePuller } from "../message-puller.js";
 import type { ServerCallContext } from "./context.js";
 
+const HALF_CLOSE_GRACE_TURNS = 3;
+
+/** Runs `f` after `turns` turns of the event loop (each setImmediate lands past one poll phase). */
+function afterTurns(turns: number, f: () => void): void {
+  if (turns === 0) f();
+  else setImmediate(() => afterTurns(turns - 1, f));
+}
+
 /**
  * The requests of a grpc-js server stream as an async iterable, pulled one at
  * a time to keep flow control. The client's half-close ends it; cancellation
@@ -13,10 +21,17 @@ import type { ServerCallContext } from "./context.js";
 export function readRequests<I>(stream: Readable, context: ServerCallContext): AsyncGenerator<I> {
   const puller = new MessagePuller<I>(stream);
   let ended = false;
-  stream.on("end", () => {
-    ended = true;
-    puller.notify();
-  });
+  // A client that cancels resets the HTTP/2 stream, which grpc-js reports as
+  // a half-close first and as a cancellation once Node has closed the stream,
+  // in the next turns of the event loop (measured: always within two, however
+  // busy the process): wait them out, so a cancelled stream throws instead
+  // of ending cleanly.
+  stream.on("end", () =>
+    afterTurns(HALF_CLOSE_GRACE_TURNS, () => {
+      ended = true;
+      puller.notify();
+    }),
+  );
   // grpc-js reports failures through the call's status; keep 'error' from being unhandled.
   stream.on("error", puller.notify);
   context.signal.addEventListener("abort", puller.notify, { once: true });
@@ -27,7 +42,7 @@ export function readRequests<I>(stream: Readable, context: ServerCallContext): A
       if (signal.aborted) throw signal.reason;
       const m = await puller.next(() => ended || signal.aborted);
       if (m !== undefined) yield m;
-      else if (ended) return;
+      else if (ended && !signal.aborted) return;
     }
   }
   return read();

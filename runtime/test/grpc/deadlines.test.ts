@@ -1,0 +1,164 @@
+/**
+ * Deadlines in every call kind: the client rejects with DEADLINE_EXCEEDED,
+ * the handler's context knows the deadline and its signal aborts with
+ * DEADLINE_EXCEEDED; a nested call given the context inherits the deadline.
+ */
+import { Code, RpcError, type CallContext } from "@tsgrpc/runtime/grpc";
+import type { EchoRequest } from "../../../testdata/gen/rpc/v1/echo_pb.js";
+import { aborted, eventually, rejection, startEcho } from "./helpers.js";
+
+/** What the handlers observed, per call. */
+const seen: { deadline?: Date; reason?: unknown; requestError?: unknown; nestedDeadline?: Date; nestedReason?: unknown }[] = [];
+
+async function drain(requests: AsyncIterable<EchoRequest>, record: (typeof seen)[number]) {
+  try {
+    for await (const _ of requests);
+    await new Promise(() => undefined); // half-closed: keep the call open past the deadline
+  } catch (e) {
+    record.requestError = e;
+    throw e;
+  }
+}
+
+let echo: Awaited<ReturnType<typeof startEcho>>;
+beforeAll(async () => {
+  const observe = async (context: CallContext) => {
+    const record: (typeof seen)[number] = { deadline: context.deadline };
+    seen.push(record);
+    record.reason = await aborted(context.signal);
+  };
+  echo = await startEcho({
+    async echo(request, context) {
+      if (request.text === "nested") {
+        const record: (typeof seen)[number] = { deadline: context.deadline };
+        seen.push(record);
+        // the nested call inherits this call's deadline through `context`
+        await echo.client.old({}, { context }).catch((e: unknown) => (record.nestedReason = e));
+        return {};
+      }
+      await observe(context);
+      return {};
+    },
+    async old(_request, context) {
+      seen[seen.length - 1]!.nestedDeadline = context.deadline;
+      await aborted(context.signal);
+      return {};
+    },
+    async *expand(_request, context) {
+      yield { text: "first" };
+      await observe(context);
+    },
+    async collect(requests, context) {
+      const record: (typeof seen)[number] = { deadline: context.deadline };
+      seen.push(record);
+      await drain(requests, record).catch(() => undefined);
+      record.reason = context.signal.reason;
+      return {};
+    },
+    async *chat(requests, context) {
+      const record: (typeof seen)[number] = { deadline: context.deadline };
+      seen.push(record);
+      yield { text: "hello" };
+      await drain(requests, record).catch(() => undefined);
+      record.reason = context.signal.reason;
+    },
+  });
+});
+afterAll(() => echo.stop());
+beforeEach(() => (seen.length = 0));
+
+function expectDeadlineExceeded(error: unknown) {
+  expect(error).toBeInstanceOf(RpcError);
+  expect((error as RpcError).code).toBe(Code.DEADLINE_EXCEEDED);
+}
+
+/** The first handler's record once it has seen the end of its call. */
+async function handlerSaw() {
+  await eventually(() => seen[0]?.reason !== undefined);
+  return seen[0]!;
+}
+
+/** A request stream that sends one message and then nothing, without half-closing. */
+async function* oneThenSilence() {
+  yield { text: "a" };
+  await new Promise(() => undefined);
+}
+
+it("unary: timeoutMs", async () => {
+  const before = Date.now();
+  expectDeadlineExceeded(await rejection(echo.client.echo({}, { timeoutMs: 150 })));
+  expect(Date.now() - before).toBeLessThan(2000);
+  const record = await handlerSaw();
+  expect(record.deadline).toBeInstanceOf(Date);
+  expect(Math.abs(record.deadline!.getTime() - (before + 150))).toBeLessThan(500);
+  expectDeadlineExceeded(record.reason);
+});
+
+it("unary: an absolute deadline", async () => {
+  expectDeadlineExceeded(await rejection(echo.client.echo({}, { deadline: new Date(Date.now() + 100) })));
+  expectDeadlineExceeded((await handlerSaw()).reason);
+});
+
+it("server streaming: after the first message", async () => {
+  const got: string[] = [];
+  const error = await rejection(
+    (async () => {
+      for await (const r of echo.client.expand({}, { timeoutMs: 600 })) got.push(r.text);
+    })(),
+  );
+  expect(got).toEqual(["first"]);
+  expectDeadlineExceeded(error);
+  expectDeadlineExceeded((await handlerSaw()).reason);
+});
+
+it("client streaming: the handler's request stream throws DEADLINE_EXCEEDED", async () => {
+  expectDeadlineExceeded(await rejection(echo.client.collect(oneThenSilence(), { timeoutMs: 600 })));
+  const record = await handlerSaw();
+  expectDeadlineExceeded(record.requestError);
+  expectDeadlineExceeded(record.reason);
+});
+
+it("bidi streaming", async () => {
+  const got: string[] = [];
+  const error = await rejection(
+    (async () => {
+      for await (const r of echo.client.chat(oneThenSilence(), { timeoutMs: 600 })) got.push(r.text);
+    })(),
+  );
+  expect(got).toEqual(["hello"]);
+  expectDeadlineExceeded(error);
+  expectDeadlineExceeded((await handlerSaw()).requestError);
+});
+
+it("the earlier of timeoutMs and deadline applies", async () => {
+  const before = Date.now();
+  expectDeadlineExceeded(await rejection(echo.client.echo({}, { timeoutMs: 100, deadline: new Date(Date.now() + 60_000) })));
+  expect(Date.now() - before).toBeLessThan(2000);
+});
+
+it("a nested call given the handler's context inherits its deadline", async () => {
+  expectDeadlineExceeded(await rejection(echo.client.echo({ text: "nested" }, { timeoutMs: 300 })));
+  await eventually(() => seen[0]?.nestedReason !== undefined);
+  const record = seen[0]!;
+  // the same instant, give or take the transit time of the nested call
+  expect(Math.abs(record.nestedDeadline!.getTime() - record.deadline!.getTime())).toBeLessThan(50);
+  expectDeadlineExceeded(record.nestedReason);
+});
+
+it("bad deadlines fail the call with a RangeError", async () => {
+  await expect(echo.client.echo({}, { timeoutMs: -1 })).rejects.toThrow(RangeError);
+  await expect(echo.client.echo({}, { deadline: new Date(NaN) })).rejects.toThrow(RangeError);
+});
+
+it("a call without deadline has none on the server", async () => {
+  const server = await startEcho({
+    async echo(_request, context) {
+      return { text: String(context.deadline) };
+    },
+  });
+  try {
+    expect((await server.client.echo({})).text).toBe("undefined");
+  } finally {
+    await server.stop();
+  }
+});
