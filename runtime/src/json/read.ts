@@ -29,9 +29,17 @@ export function readMessage(type: MessageType, json: JsonValue, ctx: ReadContext
   return msg;
 }
 
-/** The JSON object, or a JsonDecodeError. */
+/**
+ * The JSON object, or a JsonDecodeError. Only plain objects qualify: a Date,
+ * a Map or a message instance handed in by a caller is not JSON. (A plain
+ * object's prototype is Object.prototype of some realm, whose own is null.)
+ */
 export function asObject(json: JsonValue, path: string): JsonObject {
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw expected("object", json, path);
+  const proto = Object.getPrototypeOf(json) as object | null;
+  if (proto !== null && proto !== Object.prototype && Object.getPrototypeOf(proto) !== null) {
+    throw new JsonDecodeError(`expected a plain JSON object, got ${proto.constructor?.name ?? "an object with a prototype"}`, path);
+  }
   return json;
 }
 
