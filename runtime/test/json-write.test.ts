@@ -17,6 +17,13 @@ describe("writing proto3 JSON", () => {
     expect(new Sample({ doubleV: Infinity }).toJson()).toEqual({ doubleV: "Infinity" });
   });
 
+  test("writes floats as the shortest decimal that reads back as the same 32-bit value", () => {
+    expect(new Sample({ floatV: Math.fround(0.1), doubleV: Math.fround(0.1) }).toJson()).toEqual({ floatV: 0.1, doubleV: 0.10000000149011612 });
+    expect(new Sample({ floatV: Math.fround(3.4028234663852886e38) }).toJson()).toEqual({ floatV: 3.4028235e38 });
+    expect(new Sample({ floatV: Math.fround(1e-45) }).toJson()).toEqual({ floatV: 1e-45 });
+    expect(Sample.fromJson(new Sample({ floatV: Math.fround(-1.17549435e-38) }).toJson()).floatV).toBe(Math.fround(-1.17549435e-38));
+  });
+
   test("writes bytes as standard padded base64", () => {
     expect(new Sample({ bytesV: new Uint8Array([0xfb, 0xff]) }).toJson()).toEqual({ bytesV: "+/8=" });
     expect(new Sample({ bytesV: new Uint8Array([1, 2, 3]) }).toJson()).toEqual({ bytesV: "AQID" });

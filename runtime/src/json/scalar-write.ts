@@ -14,7 +14,7 @@ export function writeScalar(T: ScalarType, value: unknown): JsonValue {
     case ScalarType.DOUBLE:
     case ScalarType.FLOAT: {
       const n = value as number;
-      if (Number.isFinite(n)) return n;
+      if (Number.isFinite(n)) return T === ScalarType.FLOAT ? shortestFloat(n) : n;
       return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
     }
     case ScalarType.BYTES:
@@ -41,4 +41,17 @@ export function isZero(T: ScalarType, value: unknown): boolean {
       // 64-bit fields hold 0n, or "0" with LongType.STRING.
       return value === 0 || value === 0n || value === "0";
   }
+}
+
+/**
+ * The shortest decimal that reads back as the same 32-bit float: a float
+ * field holding 0.1f prints 0.1, not the double 0.10000000149011612.
+ */
+function shortestFloat(n: number): number {
+  const f = Math.fround(n);
+  for (let digits = 1; digits < 9; digits++) {
+    const d = Number(f.toPrecision(digits));
+    if (Math.fround(d) === f) return d;
+  }
+  return f;
 }
