@@ -4,10 +4,18 @@ import { toMessage, type MessageInit } from "./definition.js";
 import { RpcError } from "./rpc-error.js";
 import { Code } from "./status/code.js";
 
-/** The one message of a unary or client-streaming call (interceptors see it as a stream). */
+/**
+ * The one message of a unary or client-streaming call. Interceptors see it as
+ * a stream, which is read to its end so code after their `yield*` runs.
+ */
 export async function single<T>(responses: AsyncIterable<T>): Promise<T> {
-  for await (const r of responses) return r;
-  throw new RpcError(Code.INTERNAL, "the call produced no response message");
+  let result: { value: T } | undefined;
+  for await (const value of responses) {
+    if (result) throw new RpcError(Code.INTERNAL, "the call produced more than one response message");
+    result = { value };
+  }
+  if (!result) throw new RpcError(Code.INTERNAL, "the call produced no response message");
+  return result.value;
 }
 
 /** Partial messages as instances of `type`, sync or async source alike. */
