@@ -8,7 +8,7 @@ const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
   --only codec|rpc  run one half
   --rounds N        codec rounds (default 7)
-  --batch-ms MS     codec: time per measured batch (default 50)
+  --batch-ms MS     codec: CPU time per measured batch (default 100)
   --filter TEXT     codec: only messages whose name or type contains TEXT
   --rpc-rounds N    RPC rounds, each a fresh server and client process per implementation (default 5)
   --rpc-seconds S   RPC: seconds of unary calls and of ping-pong per scenario (default 2)
@@ -26,7 +26,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { smoke: false, rounds: 7, batchSeconds: 0.05, rpcRounds: 5, rpcSeconds: 2, streamMessages: 100_000 };
+  const args: Args = { smoke: false, rounds: 7, batchSeconds: 0.1, rpcRounds: 5, rpcSeconds: 2, streamMessages: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     runCodecBench(cases, peers, { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: peers[0].name });
   }
   if (args.only !== "codec") {
-    console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock)\n`);
+    console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds)\n`);
     await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
   }
 }

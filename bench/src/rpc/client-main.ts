@@ -1,18 +1,18 @@
 /**
- * Child process: runs every scenario against a server already listening.
- * argv: implementation name, port, JSON ScenarioSizes. Prints one JSON line:
- * the results by scenario and the client's peak RSS.
+ * Child process: runs one scenario against a server already listening.
+ * argv: implementation name, port, scenario name, JSON ScenarioSizes.
+ * Prints one JSON line: the ScenarioResult and the client's peak RSS.
  */
 import { rpcImpl } from "./impls/index.js";
-import { runScenario, scenarioNames, type ScenarioResult } from "./scenarios.js";
+import { isScenario, runScenario, type ScenarioSizes } from "./scenarios.js";
 
 async function main(): Promise<void> {
-  const [name, port, sizes] = process.argv.slice(2);
+  const [name, port, scenario, sizes] = process.argv.slice(2);
+  if (!isScenario(scenario)) throw new Error(`unknown scenario "${scenario}"`);
   const client = rpcImpl(name).connect(Number(port));
-  const results: Record<string, ScenarioResult> = {};
-  for (const scenario of scenarioNames) results[scenario] = await runScenario(client, scenario, JSON.parse(sizes));
+  const result = await runScenario(client, scenario, JSON.parse(sizes) as ScenarioSizes);
   client.close();
-  process.stdout.write(JSON.stringify({ results, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + "\n");
+  process.stdout.write(JSON.stringify({ result, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + "\n");
 }
 
 main().catch((e) => {

@@ -12,9 +12,14 @@ export interface RpcBenchOptions extends ScenarioSizes {
   subject: string;
 }
 
-interface RoundResult {
-  results: Record<string, ScenarioResult>;
+/** One scenario of one round: the client's result plus what the server spent. */
+interface Sample extends ScenarioResult {
+  serverCpuMicros: number;
   clientRss: number;
+}
+
+interface RoundResult {
+  samples: Record<string, Sample>;
   serverRss: number;
 }
 
@@ -51,19 +56,32 @@ function start(script: string, args: string[]): ChildProcess {
   return spawn(process.execPath, [join(__dirname, script), ...args], { stdio: ["pipe", "pipe", "inherit"] });
 }
 
-/** One server process and one client process for `impl`; the client runs every scenario. */
+/**
+ * One server process for `impl` and, per scenario, a fresh client process
+ * (so each scenario's client RSS is its own). The server's CPU time is read
+ * before and after each client run.
+ */
 async function runRound(impl: RpcImpl, sizes: ScenarioSizes): Promise<RoundResult> {
   const server = start("server-main.js", [impl.name]);
   const fromServer = jsonLines(server, `${impl.name} server`);
+  const serverCpu = async () => {
+    server.stdin!.write("cpu\n");
+    return ((await fromServer(30_000)) as { cpuMicros: number }).cpuMicros;
+  };
   try {
     const { port } = (await fromServer(60_000)) as { port: number };
-    const client = start("client-main.js", [impl.name, String(port), JSON.stringify(sizes)]);
-    const fromClient = jsonLines(client, `${impl.name} client`);
-    const budget = 120_000 + sizes.seconds * 20_000 + sizes.streamMessages;
-    const { results, maxRssBytes: clientRss } = (await fromClient(budget)) as { results: Record<string, ScenarioResult>; maxRssBytes: number };
+    const samples: Record<string, Sample> = {};
+    for (const scenario of scenarioNames) {
+      const before = await serverCpu();
+      const client = start("client-main.js", [impl.name, String(port), scenario, JSON.stringify(sizes)]);
+      const budget = 60_000 + sizes.seconds * 5_000 + sizes.streamMessages;
+      const { result, maxRssBytes } = (await jsonLines(client, `${impl.name} client (${scenario})`)(budget)) as { result: ScenarioResult; maxRssBytes: number };
+      const serverCpuMicros = ((await serverCpu()) - before) / result.totalOps;
+      samples[scenario] = { ...result, serverCpuMicros, clientRss: maxRssBytes };
+    }
     server.stdin!.end();
     const { maxRssBytes: serverRss } = (await fromServer(30_000)) as { maxRssBytes: number };
-    return { results, clientRss, serverRss };
+    return { samples, serverRss };
   } finally {
     if (server.exitCode === null) server.kill();
   }
@@ -79,17 +97,33 @@ function report(impls: readonly RpcImpl[], rounds: ReadonlyMap<string, RoundResu
   for (const scenario of scenarioNames) {
     const unit = scenario.startsWith("unary") ? "req/s" : scenario.includes("ping") ? "round trips/s" : "msgs/s";
     const latency = scenario.startsWith("unary");
-    const header = ["implementation", unit, "±", ...(latency ? ["p50 ms", "p99 ms"] : []), `${subject}/impl`];
-    const subjectRate = rounds.has(subject) ? median(subject, (r) => r.results[scenario].rate) : undefined;
+    const rate = (impl: string) => median(impl, (r) => r.samples[scenario].rate);
+    const cpu = (impl: string) => median(impl, (r) => r.samples[scenario].clientCpuMicros + r.samples[scenario].serverCpuMicros);
+    const header = ["implementation", unit, "±", ...(latency ? ["p50 ms", "p99 ms"] : []), "client CPU µs", "server CPU µs", `${subject}/impl rate`, "CPU"];
     const rows = impls.map((impl) => {
-      const s = summarize(rounds.get(impl.name)!.map((r) => r.results[scenario].rate));
-      const lat = latency ? [median(impl.name, (r) => r.results[scenario].p50!).toFixed(2), median(impl.name, (r) => r.results[scenario].p99!).toFixed(2)] : [];
-      return [impl.name, count(s.median), percent(s.spread), ...lat, subjectRate !== undefined && impl.name !== subject ? ratio(subjectRate / s.median) : ""];
+      const s = summarize(rounds.get(impl.name)!.map((r) => r.samples[scenario].rate));
+      const at = (pick: (x: Sample) => number, digits: number) => median(impl.name, (r) => pick(r.samples[scenario])).toFixed(digits);
+      const compare = rounds.has(subject) && impl.name !== subject;
+      return [
+        impl.name,
+        count(s.median),
+        percent(s.spread),
+        ...(latency ? [at((x) => x.p50!, 2), at((x) => x.p99!, 2)] : []),
+        at((x) => x.clientCpuMicros, 1),
+        at((x) => x.serverCpuMicros, 1),
+        compare ? ratio(rate(subject) / rate(impl.name)) : "",
+        compare ? ratio(cpu(subject) / cpu(impl.name)) : "",
+      ];
     });
     parts.push(`### ${scenario}\n\n${table(header, rows)}\n`);
   }
-  const rssRows = impls.map((impl) => [impl.name, mb(median(impl.name, (r) => r.serverRss)), mb(median(impl.name, (r) => r.clientRss))]);
-  parts.push(`### peak RSS (MB, over all scenarios)\n\n${table(["implementation", "server", "client"], rssRows)}\n`);
+  const rssRows = impls.map((impl) => [
+    impl.name,
+    mb(median(impl.name, (r) => r.serverRss)),
+    mb(median(impl.name, (r) => Math.max(...scenarioNames.map((s) => r.samples[s].clientRss)))),
+  ]);
+  parts.push(`### peak RSS (MB; server over all scenarios, client the largest of its per-scenario processes)\n\n${table(["implementation", "server", "client"], rssRows)}\n`);
+  parts.push(`Rates are wall clock (higher is better); CPU is client + server CPU time per request, message or round trip (lower is better), the steadier measure on a shared machine.\n`);
   return parts.join("\n");
 }
 

@@ -1,15 +1,21 @@
 /**
  * Child process: serves bench.v1.BenchService with one implementation.
- * Prints `{"port":N}` once listening; when its stdin closes (the parent is
- * done or gone) it stops, prints `{"maxRssBytes":N}` and exits.
+ * Prints `{"port":N}` once listening, answers each `cpu` line on stdin with
+ * `{"cpuMicros":N}` (its CPU time so far), and when stdin closes (the parent
+ * is done or gone) stops, prints `{"maxRssBytes":N}` and exits.
  */
+import { createInterface } from "node:readline";
 import { rpcImpl } from "./impls/index.js";
 
 async function main(): Promise<void> {
   const { port, stop } = await rpcImpl(process.argv[2]).serve();
   process.stdout.write(JSON.stringify({ port }) + "\n");
-  process.stdin.resume();
-  process.stdin.on("close", async () => {
+  const commands = createInterface({ input: process.stdin });
+  commands.on("line", (line) => {
+    const cpu = process.cpuUsage();
+    if (line === "cpu") process.stdout.write(JSON.stringify({ cpuMicros: cpu.user + cpu.system }) + "\n");
+  });
+  commands.on("close", async () => {
     await stop();
     process.stdout.write(JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + "\n");
     process.exit(0);
