@@ -116,7 +116,19 @@ function ratioSummary(results: readonly { c: Case; cells: readonly Cell[] }[], s
   return `### ${subject} / peer (median ops/s ratio; above 1.00x means ${subject} is faster)\n\n${table(header, rows)}\n`;
 }
 
-/** Checks, measures and prints every case, then the ratio summary; returns all printed text. */
+/** Median ops/s of every peer, one row per message and operation. */
+function overview(results: readonly { c: Case; cells: readonly Cell[] }[]): string {
+  const names = [...new Set(results[0].cells.map((x) => x.peer.name))];
+  const rows = results.flatMap(({ c, cells }) =>
+    (["encode", "decode"] as const).map((op) => [
+      `${c.name} ${op}`,
+      ...names.map((p) => count(summarize(cells.find((x) => x.peer.name === p && x.op === op)!.opsPerSecond).median)),
+    ]),
+  );
+  return `### ops/s (median)\n\n${table(["message", ...names], rows)}\n`;
+}
+
+/** Checks, measures and prints every case, then the overview and ratio summary; returns all printed text. */
 export function runCodecBench(cases: readonly Case[], peers: readonly Peer[], options: CodecBenchOptions): string {
   const out: string[] = [];
   const print = (text: string) => {
@@ -130,6 +142,7 @@ export function runCodecBench(cases: readonly Case[], peers: readonly Peer[], op
     results.push({ c, cells });
     print(report(c, cells, options.subject));
   }
+  if (results.length > 0) print(overview(results));
   if (results.length > 0 && peers.some((p) => p.name === options.subject)) print(ratioSummary(results, options.subject));
   return out.join("\n");
 }
