@@ -46,7 +46,6 @@ export function asObject(json: JsonValue, path: string): JsonObject {
 /** Reads the members of `json` into `msg`'s fields (keys already known not to be special, like Any's "@type"). */
 export function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: ReadContext, path: string): void {
   const fields = type.$fields;
-  let seen: Set<FieldInfo> | undefined;
   let oneofs: Set<string> | undefined;
   for (const key of Object.keys(json)) {
     const field = fields.findJsonKey(key);
@@ -59,11 +58,9 @@ export function readFields(msg: AnyMessage, type: MessageType, json: JsonObject,
       if (ctx.ignoreUnknownFields) continue;
       throw new JsonDecodeError(`unknown field ${JSON.stringify(key)} in ${type.typeName}`, path);
     }
-    if (field.name !== field.jsonName) {
+    if (key !== field.jsonName && Object.prototype.hasOwnProperty.call(json, field.jsonName)) {
       // Both spellings of one field in one object: JSON.parse cannot see this duplicate.
-      seen ??= new Set();
-      if (seen.has(field)) throw new JsonDecodeError(`field ${field.name} given twice`, path);
-      seen.add(field);
+      throw new JsonDecodeError(`field ${field.name} given twice`, path);
     }
     const value = json[key]!;
     const at = childPath(path, key);
