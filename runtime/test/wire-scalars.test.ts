@@ -67,6 +67,17 @@ describe("every scalar round-trips through BinaryWriter and BinaryReader", () =>
     }
   });
 
+  test("many floats and doubles through one reader, at unaligned offsets of a Buffer slice", () => {
+    const values = Array.from({ length: 100 }, (_, i) => Math.fround(i * 1.25 - 50));
+    const w = new BinaryWriter().bool(true);
+    for (const v of values) w.float(v).double(v / 3);
+    const bytes = Buffer.concat([Buffer.from([9, 9, 9]), w.finish()]).subarray(3);
+    const r = new BinaryReader(bytes);
+    r.bool();
+    const read = values.map(() => [r.float(), r.double()]);
+    expect(read).toEqual(values.map((v) => [v, v / 3]));
+  });
+
   test("bool", () => {
     for (const v of [true, false]) expect(new BinaryReader(encode((w) => w.bool(v))).bool()).toBe(v);
   });

@@ -1,10 +1,12 @@
 import { BinaryDecodeError } from "../errors.js";
 import type { BinaryReadOptions } from "../options.js";
 import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
+import { float32At, float64At } from "./float.js";
 import { int64From, uint64From } from "./int64.js";
 import { decodeUtf8 } from "./utf8.js";
 
 const DEFAULT_MAX_DEPTH = 100;
+const FLOATS_BEFORE_VIEW = 16;
 
 /**
  * Reads the protobuf binary format for generated `$decode` methods. Every
@@ -22,7 +24,9 @@ export class BinaryReader {
   private depth = 0;
   private readonly maxDepth: number;
   private readonly keepUnknown: boolean;
-  private readonly view: DataView;
+  /** Created once enough floats were read to pay for it (see float.ts). */
+  private view: DataView | undefined;
+  private floatsRead = 0;
 
   constructor(bytes: Uint8Array, options?: BinaryReadOptions) {
     if (!(bytes instanceof Uint8Array)) throw new BinaryDecodeError("binary input must be a Uint8Array");
@@ -33,7 +37,6 @@ export class BinaryReader {
     if (!Number.isInteger(maxDepth) || maxDepth < 0) {
       throw new BinaryDecodeError(`maxDepth must be a non-negative integer, got ${String(maxDepth)}`);
     }
-    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.maxDepth = maxDepth;
     this.keepUnknown = options?.readUnknownFields !== false;
   }
@@ -71,11 +74,13 @@ export class BinaryReader {
   }
   float(): number {
     const pos = this.advance(4);
-    return this.view.getFloat32(pos, true);
+    const view = this.floatView();
+    return view !== undefined ? view.getFloat32(pos, true) : float32At(this.buf, pos);
   }
   double(): number {
     const pos = this.advance(8);
-    return this.view.getFloat64(pos, true);
+    const view = this.floatView();
+    return view !== undefined ? view.getFloat64(pos, true) : float64At(this.buf, pos);
   }
   /** Any varint: zero is false, everything else true (all 64 bits count). */
   bool(): boolean {
@@ -296,6 +301,14 @@ export class BinaryReader {
 
   private tooLong(): never {
     throw new BinaryDecodeError("varint longer than 10 bytes", this.pos);
+  }
+
+  /** The DataView to read floats through, created after the first few floats (undefined before). */
+  private floatView(): DataView | undefined {
+    if (this.view === undefined && ++this.floatsRead > FLOATS_BEFORE_VIEW) {
+      this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    }
+    return this.view;
   }
 
   private truncated(): never {
