@@ -7,7 +7,7 @@
 import * as grpc from "@grpc/grpc-js";
 import { create, createFileRegistry, fromBinary, toBinary, type DescMessage } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema } from "@bufbuild/protobuf/wkt";
-import { Code, reflectionV1, reflectionV1alpha, Server, ServerReflectionClient, type ServiceDefinition } from "@tsgrpc/runtime/grpc";
+import { Code, reflectionV1, reflectionV1alpha, Server, ServerReflectionClient } from "@tsgrpc/runtime/grpc";
 import type { PartialMessage } from "@tsgrpc/runtime";
 import { reflectionService } from "../../src/grpc/reflection/reflection-service.js";
 import { file_legacy_v1_legacy } from "../../../testdata/gen/legacy/v1/legacy_pb.js";
@@ -162,9 +162,10 @@ describe("a client with no .proto and no generated code", () => {
 
 describe("extensions (proto2), answered from the embedded descriptors", () => {
   // A definition with no methods is enough for reflection to index its file.
-  const legacy: ServiceDefinition = { typeName: "legacy.v1.Fixture", file: file_legacy_v1_legacy, methods: {} };
+  const legacy = { typeName: "legacy.v1.Fixture", file: file_legacy_v1_legacy, methods: {} };
   const answer = async (request: Request) => {
-    const service = reflectionService(() => [legacy]);
+    // Cast: tsc sees the fixture's runtime types from dist/ and reflectionService's from src/.
+    const service = reflectionService(() => [legacy as never]);
     const [response] = await collect(service.serverReflectionInfo([new reflectionV1.ServerReflectionRequest(request)] as never, undefined as never));
     return new reflectionV1.ServerReflectionResponse(response as never).messageResponse;
   };
