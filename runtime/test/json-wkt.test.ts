@@ -22,6 +22,17 @@ describe("Timestamp JSON", () => {
     expect(Timestamp.fromJson(text)).toEqual(new Timestamp({ seconds, nanos }));
   });
 
+  test("agrees with Date across the whole calendar, leap years included", () => {
+    const wrong: string[] = [];
+    for (let ms = Date.parse("0001-01-01T23:59:59.999Z"); ms < Date.parse("9999-12-31T23:59:59.999Z"); ms += 86_400_000 * 389 + 3_600_000 * 7 + 1) {
+      const iso = new Date(ms).toISOString();
+      if (Timestamp.fromJson(iso).toDate().getTime() !== ms) wrong.push(iso);
+    }
+    expect(wrong).toEqual([]);
+    expect(Timestamp.fromJson("2000-02-29T00:00:00Z").toDate().toISOString()).toBe("2000-02-29T00:00:00.000Z");
+    expect(() => Timestamp.fromJson("1900-02-29T00:00:00Z")).toThrow(JsonDecodeError);
+  });
+
   test("reads offsets and normalises to UTC", () => {
     expect(Timestamp.fromJson("1970-01-01T08:00:01+08:00").seconds).toBe(1n);
     expect(Timestamp.fromJson("1969-12-31T16:00:01-08:00").toJson()).toBe("1970-01-01T00:00:01Z");

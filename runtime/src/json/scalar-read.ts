@@ -11,6 +11,8 @@ const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 /** FLT_MAX printed in its shortest form; inputs above it are out of float range. */
 const FLOAT_MAX = 3.4028235e38;
+/** An integer of at most 20 digits without exponent or fraction: every 64-bit value, in plain form. */
+const PLAIN_INTEGER = /^-?(?:0|[1-9][0-9]{0,19})$/;
 /** Numbers inside JSON strings follow the JSON number grammar: no spaces, no "+", no leading zeros. */
 const NUMBER_STRING = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
@@ -92,6 +94,9 @@ function readInt64(min: bigint, max: bigint, json: JsonValue, path: string): big
   let v: bigint | undefined;
   if (typeof json === "number") {
     if (!Number.isInteger(json)) throw new JsonDecodeError(`${json} is not an integer`, path);
+    v = BigInt(json);
+  } else if (typeof json === "string" && PLAIN_INTEGER.test(json)) {
+    // The common case ("-123"): digits only, few enough that BigInt stays cheap.
     v = BigInt(json);
   } else if (typeof json === "string" && NUMBER_STRING.test(json)) {
     v = decimalToBigInt(json);

@@ -9,30 +9,47 @@ import { TIMESTAMP_MAX_SECONDS, TIMESTAMP_MIN_SECONDS } from "../wkt/limits.js";
 
 const RFC3339 = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(Z|([+-])([0-9]{2}):([0-9]{2}))$/;
 
+const MIN = Number(TIMESTAMP_MIN_SECONDS);
+const MAX = Number(TIMESTAMP_MAX_SECONDS);
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** RFC 3339 with an upper-case T and Z (or an offset), 0001-01-01 to 9999-12-31. */
 export function readTimestamp(type: MessageType, json: JsonValue, _ctx: ReadContext, path: string): AnyMessage {
   if (typeof json !== "string") throw expected("RFC 3339 timestamp string", json, path);
   const m = RFC3339.exec(json);
   if (!m) throw new JsonDecodeError(`invalid RFC 3339 timestamp ${JSON.stringify(json.slice(0, 60))}`, path);
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
-  const date = new Date(0);
-  date.setUTCFullYear(y!, mo! - 1, d!);
-  if (mo! < 1 || mo! > 12 || date.getUTCDate() !== d || h! > 23 || mi! > 59 || s! > 59) {
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  const h = +m[4]!;
+  const mi = +m[5]!;
+  const s = +m[6]!;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > MONTH_DAYS[mo - 1]! + leap || h > 23 || mi > 59 || s > 59) {
     throw new JsonDecodeError(`invalid date or time in timestamp ${JSON.stringify(json)}`, path);
   }
-  let seconds = BigInt(date.getTime() / 1000 + h! * 3600 + mi! * 60 + s!);
+  let seconds = daysSinceEpoch(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
   if (m[9]) {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
+    const oh = +m[10]!;
+    const om = +m[11]!;
     if (oh > 23 || om > 59) throw new JsonDecodeError(`invalid offset in timestamp ${JSON.stringify(json)}`, path);
-    const offset = BigInt(oh * 3600 + om * 60);
-    seconds = m[9] === "+" ? seconds - offset : seconds + offset;
+    seconds += (m[9] === "+" ? -1 : 1) * (oh * 3600 + om * 60);
   }
-  if (seconds < TIMESTAMP_MIN_SECONDS || seconds > TIMESTAMP_MAX_SECONDS) {
+  if (seconds < MIN || seconds > MAX) {
     throw new JsonDecodeError(`timestamp ${JSON.stringify(json)} out of range 0001-01-01 to 9999-12-31`, path);
   }
-  const nanos = m[7] ? Number(m[7].padEnd(9, "0")) : 0;
-  return newTime(type, seconds, nanos);
+  const nanos = m[7] ? +m[7].padEnd(9, "0") : 0;
+  return newTime(type, BigInt(seconds), nanos);
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), without a Date object. */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function writeTimestamp(msg: AnyMessage): JsonValue {
