@@ -17,7 +17,7 @@ export interface Run {
 }
 
 function run(cmd: string, args: string[]): Run {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 300_000 });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -14,7 +14,7 @@ describe("committed generated code", () => {
     const fresh = readTree(join(out, "testdata", "gen"));
     expect(fresh.size).toBeGreaterThan(0);
     expect(readTree(join(root, "testdata", "gen"))).toEqual(fresh);
-  });
+  }, 180_000);
 
   it("runtime/src/gen/google/protobuf is what `npm run generate:runtime` writes now", () => {
     const out = tempDir();
@@ -23,5 +23,5 @@ describe("committed generated code", () => {
     const fresh = readTree(join(out, "google", "protobuf"));
     expect(fresh.size).toBe(wktFiles.length);
     expect(readTree(join(root, "runtime", "src", "gen", "google", "protobuf"))).toEqual(fresh);
-  });
+  }, 180_000);
 });

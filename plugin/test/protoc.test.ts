@@ -77,5 +77,5 @@ describe("protoc-gen-tsgrpc under protoc", () => {
     expect(protoc(b, "target=ts", [...files].reverse()).status).toBe(0);
     expect(readTree(b)).toEqual(readTree(a));
     expect(readTree(a).size).toBeGreaterThanOrEqual(files.length);
-  });
+  }, 180_000);
 });
