@@ -1,7 +1,7 @@
 /** Jest runs the TypeScript tests beside each package; ts-jest only transpiles (tsc checks types). */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/runtime/test", "<rootDir>/plugin/test", "<rootDir>/bench/test"],
+  roots: ["<rootDir>/runtime/test", "<rootDir>/plugin/test", "<rootDir>/bench/test", "<rootDir>/example/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
   // Generated code imports "@tsgrpc/runtime": tests run it from source, no build needed.
