@@ -5,6 +5,7 @@ import type { ReadContext } from "./context.js";
 import { expected } from "./scalar-read.js";
 import { fraction } from "./wkt-time.js";
 import { getTime, newTime } from "../wkt/time.js";
+import { dateOfDays, daysSinceEpoch } from "./calendar.js";
 import { TIMESTAMP_MAX_SECONDS, TIMESTAMP_MIN_SECONDS } from "../wkt/limits.js";
 
 const RFC3339 = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(Z|([+-])([0-9]{2}):([0-9]{2}))$/;
@@ -42,16 +43,6 @@ export function readTimestamp(type: MessageType, json: JsonValue, _ctx: ReadCont
   return newTime(type, BigInt(seconds), nanos);
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), without a Date object. */
-function daysSinceEpoch(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 export function writeTimestamp(msg: AnyMessage): JsonValue {
   const { seconds, nanos } = getTime(msg);
   if (seconds < TIMESTAMP_MIN_SECONDS || seconds > TIMESTAMP_MAX_SECONDS) {
@@ -60,5 +51,14 @@ export function writeTimestamp(msg: AnyMessage): JsonValue {
   if (!Number.isInteger(nanos) || nanos < 0 || nanos > 999_999_999) {
     throw new JsonEncodeError(`Timestamp nanos ${nanos} out of range [0, 999999999]`);
   }
-  return new Date(Number(seconds) * 1000).toISOString().slice(0, 19) + fraction(nanos) + "Z";
+  const s = Number(seconds);
+  const days = Math.floor(s / 86400);
+  const t = s - days * 86400;
+  const [y, mo, d] = dateOfDays(days);
+  const time = `${pad(Math.floor(t / 3600))}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}`;
+  return `${String(y).padStart(4, "0")}-${pad(mo)}-${pad(d)}T${time}${fraction(nanos)}Z`;
+}
+
+function pad(n: number): string {
+  return n < 10 ? "0" + n : String(n);
 }
