@@ -85,6 +85,29 @@ describe("fork/join writes the length of a delimited region", () => {
   });
 });
 
+describe("packed floats and doubles in one call", () => {
+  const values = [0, -0, 1.5, -2.25, NaN, Infinity, -Infinity, Math.fround(0.1), 3.4028234663852886e38];
+  test.each([
+    ["doubles", (w: BinaryWriter, v: number[]) => w.doubles(v), (w: BinaryWriter, v: number) => w.double(v)],
+    ["floats", (w: BinaryWriter, v: number[]) => w.floats(v), (w: BinaryWriter, v: number) => w.float(v)],
+  ])("%s writes what fork, one write per value and join write", (_name, packed, single) => {
+    for (const list of [[], values, Array.from({ length: 3000 }, (_, i) => i / 7)]) {
+      const expected = new BinaryWriter();
+      const mark = expected.fork();
+      for (const v of list) single(expected, v);
+      expected.join(mark);
+      const w = new BinaryWriter();
+      packed(w, list);
+      expect(hex(w.finish())).toBe(hex(expected.finish()));
+    }
+  });
+
+  test("an invalid element throws BinaryEncodeError", () => {
+    expect(() => new BinaryWriter().doubles([1, "2" as unknown as number])).toThrow(new BinaryEncodeError('invalid double value: "2"'));
+    expect(() => new BinaryWriter().floats([1, 1e39])).toThrow(new BinaryEncodeError("invalid float value: 1e+39"));
+  });
+});
+
 describe("strings are written as UTF-8", () => {
   const cases = [
     "",

@@ -89,18 +89,31 @@ export class BinaryWriter {
     return this;
   }
   float(v: number): this {
-    // Out of range means rounding to float32 overflows: 3.4028235e38, FLT_MAX as printed, still fits.
-    if (typeof v !== "number" || (Number.isFinite(v) && !Number.isFinite(Math.fround(v)))) throw invalid("float", v);
     this.ensure(4);
-    this.view.setFloat32(this.pos, v, true);
+    this.view.setFloat32(this.pos, checkFloat(v), true);
     this.pos += 4;
     return this;
   }
   double(v: number): this {
-    if (typeof v !== "number") throw invalid("double", v);
     this.ensure(8);
-    this.view.setFloat64(this.pos, v, true);
+    this.view.setFloat64(this.pos, checkDouble(v), true);
     this.pos += 8;
+    return this;
+  }
+  /** A packed `repeated float` payload (length prefix and values) with one capacity check for all. */
+  floats(values: readonly number[]): this {
+    const view = this.packedFixed(values.length, 4);
+    let p = this.pos;
+    for (let i = 0; i < values.length; i++, p += 4) view.setFloat32(p, checkFloat(values[i]), true);
+    this.pos = p;
+    return this;
+  }
+  /** A packed `repeated double` payload (length prefix and values) with one capacity check for all. */
+  doubles(values: readonly number[]): this {
+    const view = this.packedFixed(values.length, 8);
+    let p = this.pos;
+    for (let i = 0; i < values.length; i++, p += 8) view.setFloat64(p, checkDouble(values[i]), true);
+    this.pos = p;
     return this;
   }
   bool(v: boolean): this {
@@ -224,6 +237,13 @@ export class BinaryWriter {
     this.pos = pos;
   }
 
+  /** Writes the length of `n` values of `size` bytes and makes room for them; returns the view to write them with. */
+  private packedFixed(n: number, size: number): DataView {
+    this.varint32(n * size);
+    this.ensure(n * size);
+    return this.view;
+  }
+
   /** Varint of the 64-bit value hi:lo (both unsigned 32-bit halves). */
   private varint64(lo: number, hi: number): void {
     this.ensure(10);
@@ -271,6 +291,17 @@ export class BinaryWriter {
     this.buf = buf;
     this.view = new DataView(buf.buffer);
   }
+}
+
+function checkDouble(v: number): number {
+  if (typeof v !== "number") throw invalid("double", v);
+  return v;
+}
+
+/** Out of range means rounding to float32 overflows: 3.4028235e38, FLT_MAX as printed, still fits. */
+function checkFloat(v: number): number {
+  if (typeof v !== "number" || (Number.isFinite(v) && !Number.isFinite(Math.fround(v)))) throw invalid("float", v);
+  return v;
 }
 
 function invalid(type: string, v: unknown): BinaryEncodeError {
