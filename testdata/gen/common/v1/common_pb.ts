@@ -17,7 +17,7 @@ export const file_common_v1_common = fileInfo(
 );
 
 /**
- * How urgent something is.
+ * How urgent something is. A comment may contain *\/ without ending the TSDoc.
  */
 export enum Priority {
   PRIORITY_UNSPECIFIED = 0,
