@@ -19,8 +19,7 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
     case "scalar":
     case "enum": {
       const t = field.fieldKind === "enum" ? ScalarType.INT32 : field.scalar;
-      const write = [[`w.uint32(${tag(field.number, scalarInfo(t).wireType)});`], [scalarWrite(t, valueOf(field, x))]];
-      return block(["if (", singularIsSet(ctx, field, t, x), ")"], write);
+      return block(["if (", singularIsSet(ctx, field, t, x), ")"], [[taggedWrite(field.number, t, valueOf(field, x))]]);
     }
     case "message":
       return block(["if (", singularIsSet(ctx, field, ScalarType.INT32, x), ")"], writeMessage(field.number, field.delimitedEncoding, valueOf(field, x)));
@@ -29,35 +28,36 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
         return block([`for (const v of ${x})`], writeMessage(field.number, field.delimitedEncoding, "v"));
       } else {
         const t = field.listKind === "enum" ? ScalarType.INT32 : field.scalar;
+        if (field.packed && (t === ScalarType.DOUBLE || t === ScalarType.FLOAT)) {
+          // The writer lays out a whole packed floating-point array with one capacity check.
+          const method = t === ScalarType.DOUBLE ? "doubles" : "floats";
+          return block([`if (${x}.length)`], [[`w.uint32(${tag(field.number, WireType.LengthDelimited)}).${method}(${x});`]]);
+        }
         if (field.packed) {
           return block(
             [`if (${x}.length)`],
             [
-              [`w.uint32(${tag(field.number, WireType.LengthDelimited)});`],
-              ["const mark = w.fork();"],
+              [`const mark = w.uint32(${tag(field.number, WireType.LengthDelimited)}).fork();`],
               [`for (const v of ${x}) ${scalarWrite(t, "v")}`],
               ["w.join(mark);"],
             ],
           );
         }
-        return block([`for (const v of ${x})`], [[`w.uint32(${tag(field.number, scalarInfo(t).wireType)});`], [scalarWrite(t, "v")]]);
+        return block([`for (const v of ${x})`], [[taggedWrite(field.number, t, "v")]]);
       }
     case "map": {
-      const keyInfo = scalarInfo(field.mapKey);
       const value: Line[] =
         field.mapKind === "message"
           ? writeMessage(2, false, `${x}[k]`)
           : (() => {
               const t = field.mapKind === "enum" ? ScalarType.INT32 : field.scalar;
-              return [[`w.uint32(${tag(2, scalarInfo(t).wireType)});`], [scalarWrite(t, `${x}[k]`)]];
+              return [[taggedWrite(2, t, `${x}[k]`)]];
             })();
       return block(
         [`for (const k of Object.keys(${x}))`],
         [
-          [`w.uint32(${tag(field.number, WireType.LengthDelimited)});`],
-          ["const entry = w.fork();"],
-          [`w.uint32(${tag(1, keyInfo.wireType)});`],
-          [scalarWrite(field.mapKey, mapKeyFromString(field.mapKey, "k"))],
+          [`const entry = w.uint32(${tag(field.number, WireType.LengthDelimited)}).fork();`],
+          [taggedWrite(1, field.mapKey, mapKeyFromString(field.mapKey, "k"))],
           ...value,
           ["w.join(entry);"],
         ],
@@ -82,7 +82,12 @@ function writeMessage(fieldNo: number, delimited: boolean, v: string): Line[] {
   if (delimited) {
     return [[`w.uint32(${tag(fieldNo, WireType.StartGroup)});`], [`${v}.$encode(w);`], [`w.uint32(${tag(fieldNo, WireType.EndGroup)});`]];
   }
-  return [[`w.uint32(${tag(fieldNo, WireType.LengthDelimited)});`], ["const mark = w.fork();"], [`${v}.$encode(w);`], ["w.join(mark);"]];
+  return [[`const mark = w.uint32(${tag(fieldNo, WireType.LengthDelimited)}).fork();`], [`${v}.$encode(w);`], ["w.join(mark);"]];
+}
+
+/** One field: its precomputed tag, then the value (writer calls chain). */
+function taggedWrite(fieldNo: number, t: ScalarType, v: string): string {
+  return `w.uint32(${tag(fieldNo, scalarInfo(t).wireType)}).${scalarInfo(t).method}(${v});`;
 }
 
 /** Map keys are stored in their string form; this turns one back into what the writer takes. */

@@ -68,48 +68,37 @@ export class Object$ extends Message<Object$> {
 
   $encode(w: BinaryWriter): void {
     if (this.constructor$ !== "") {
-      w.uint32(10);
-      w.string(this.constructor$);
+      w.uint32(10).string(this.constructor$);
     }
     if (this.Proto !== "") {
-      w.uint32(18);
-      w.string(this.Proto);
+      w.uint32(18).string(this.Proto);
     }
     if (this.toString$ !== "") {
-      w.uint32(26);
-      w.string(this.toString$);
+      w.uint32(26).string(this.toString$);
     }
     if (this.toJson$ !== "") {
-      w.uint32(34);
-      w.string(this.toJson$);
+      w.uint32(34).string(this.toJson$);
     }
     if (this.valueOf$ !== "") {
-      w.uint32(42);
-      w.string(this.valueOf$);
+      w.uint32(42).string(this.valueOf$);
     }
     if (this.hasOwnProperty$ !== "") {
-      w.uint32(50);
-      w.string(this.hasOwnProperty$);
+      w.uint32(50).string(this.hasOwnProperty$);
     }
     if (this.equals$ !== "") {
-      w.uint32(58);
-      w.string(this.equals$);
+      w.uint32(58).string(this.equals$);
     }
     if (this.clone$ !== "") {
-      w.uint32(66);
-      w.string(this.clone$);
+      w.uint32(66).string(this.clone$);
     }
     if (this.class !== "") {
-      w.uint32(74);
-      w.string(this.class);
+      w.uint32(74).string(this.class);
     }
     if (this.toBinary$.case === "delete") {
-      w.uint32(82);
-      w.string(this.toBinary$.value);
+      w.uint32(82).string(this.toBinary$.value);
     }
     if (this.toBinary$.case === "new") {
-      w.uint32(88);
-      w.int32(this.toBinary$.value);
+      w.uint32(88).int32(this.toBinary$.value);
     }
     w.unknown(this);
   }
@@ -176,14 +165,12 @@ export class Message$ extends Message<Message$> {
 
   $encode(w: BinaryWriter): void {
     if (this.object !== undefined) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       this.object.$encode(w);
       w.join(mark);
     }
     if (this.date !== undefined) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       this.date.$encode(w);
       w.join(mark);
     }
@@ -235,16 +222,12 @@ export class Date$ extends Message<Date$> {
 
   $encode(w: BinaryWriter): void {
     if (this.seconds !== 0n) {
-      w.uint32(8);
-      w.int64(this.seconds);
+      w.uint32(8).int64(this.seconds);
     }
     for (const k of Object.keys(this.dict)) {
-      w.uint32(18);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      w.string(this.dict[k]);
+      const entry = w.uint32(18).fork();
+      w.uint32(10).string(k);
+      w.uint32(18).string(this.dict[k]);
       w.join(entry);
     }
     w.unknown(this);
@@ -300,16 +283,12 @@ export class UsesHostile extends Message<UsesHostile> {
 
   $encode(w: BinaryWriter): void {
     if (this.hostile !== 0) {
-      w.uint32(8);
-      w.int32(this.hostile);
+      w.uint32(8).int32(this.hostile);
     }
     for (const k of Object.keys(this.objects)) {
-      w.uint32(18);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      const mark = w.fork();
+      const entry = w.uint32(18).fork();
+      w.uint32(10).string(k);
+      const mark = w.uint32(18).fork();
       this.objects[k].$encode(w);
       w.join(mark);
       w.join(entry);
@@ -372,8 +351,7 @@ export class Address extends Message<Address> {
 
   $encode(w: BinaryWriter): void {
     if (this.inner !== undefined) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       this.inner.$encode(w);
       w.join(mark);
     }

@@ -56,16 +56,13 @@ export class Address extends Message<Address> {
 
   $encode(w: BinaryWriter): void {
     if (this.street !== "") {
-      w.uint32(10);
-      w.string(this.street);
+      w.uint32(10).string(this.street);
     }
     if (this.city !== "") {
-      w.uint32(18);
-      w.string(this.city);
+      w.uint32(18).string(this.city);
     }
     if (this.countryCode !== "") {
-      w.uint32(26);
-      w.string(this.countryCode);
+      w.uint32(26).string(this.countryCode);
     }
     w.unknown(this);
   }

@@ -52,22 +52,18 @@ export class Edition2024 extends Message<Edition2024> {
 
   $encode(w: BinaryWriter): void {
     if (this.number !== undefined) {
-      w.uint32(8);
-      w.int32(this.number);
+      w.uint32(8).int32(this.number);
     }
     if (this.numbers.length) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       for (const v of this.numbers) w.int32(v);
       w.join(mark);
     }
     if (this.text !== "") {
-      w.uint32(26);
-      w.string(this.text);
+      w.uint32(26).string(this.text);
     }
     if (this.kind !== undefined) {
-      w.uint32(32);
-      w.int32(this.kind);
+      w.uint32(32).int32(this.kind);
     }
     w.unknown(this);
   }

@@ -87,46 +87,36 @@ export class Features extends Message<Features> {
 
   $encode(w: BinaryWriter): void {
     if (this.explicitNumber !== undefined) {
-      w.uint32(8);
-      w.int32(this.explicitNumber);
+      w.uint32(8).int32(this.explicitNumber);
     }
     if (this.implicitNumber !== 0) {
-      w.uint32(16);
-      w.int32(this.implicitNumber);
+      w.uint32(16).int32(this.implicitNumber);
     }
     if (this.requiredNumber !== undefined) {
-      w.uint32(24);
-      w.int32(this.requiredNumber);
+      w.uint32(24).int32(this.requiredNumber);
     }
     if (this.packedNumbers.length) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       for (const v of this.packedNumbers) w.int32(v);
       w.join(mark);
     }
     for (const v of this.expandedNumbers) {
-      w.uint32(40);
-      w.int32(v);
+      w.uint32(40).int32(v);
     }
     if (this.checkedText !== undefined) {
-      w.uint32(50);
-      w.string(this.checkedText);
+      w.uint32(50).string(this.checkedText);
     }
     if (this.uncheckedText !== undefined) {
-      w.uint32(58);
-      w.string(this.uncheckedText);
+      w.uint32(58).string(this.uncheckedText);
     }
     if (this.openKind !== undefined) {
-      w.uint32(64);
-      w.int32(this.openKind);
+      w.uint32(64).int32(this.openKind);
     }
     if (this.closedKind !== undefined) {
-      w.uint32(72);
-      w.int32(this.closedKind);
+      w.uint32(72).int32(this.closedKind);
     }
     if (this.closedKinds.length) {
-      w.uint32(82);
-      const mark = w.fork();
+      const mark = w.uint32(82).fork();
       for (const v of this.closedKinds) w.int32(v);
       w.join(mark);
     }
@@ -136,8 +126,7 @@ export class Features extends Message<Features> {
       w.uint32(92);
     }
     if (this.child !== undefined) {
-      w.uint32(98);
-      const mark = w.fork();
+      const mark = w.uint32(98).fork();
       this.child.$encode(w);
       w.join(mark);
     }
@@ -147,8 +136,7 @@ export class Features extends Message<Features> {
       w.uint32(108);
     }
     if (this.defaulted !== undefined) {
-      w.uint32(112);
-      w.int32(this.defaulted);
+      w.uint32(112).int32(this.defaulted);
     }
     w.unknown(this);
   }
@@ -275,8 +263,7 @@ export class Features_Child extends Message<Features_Child> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     w.unknown(this);
   }

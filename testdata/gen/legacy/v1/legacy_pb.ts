@@ -103,58 +103,45 @@ export class Legacy extends Message<Legacy> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.count !== undefined) {
-      w.uint32(16);
-      w.int32(this.count);
+      w.uint32(16).int32(this.count);
     }
     if (this.greeting !== undefined) {
-      w.uint32(26);
-      w.string(this.greeting);
+      w.uint32(26).string(this.greeting);
     }
     if (this.color !== undefined) {
-      w.uint32(32);
-      w.int32(this.color);
+      w.uint32(32).int32(this.color);
     }
     if (this.ratio !== undefined) {
-      w.uint32(41);
-      w.double(this.ratio);
+      w.uint32(41).double(this.ratio);
     }
     if (this.nanValue !== undefined) {
-      w.uint32(53);
-      w.float(this.nanValue);
+      w.uint32(53).float(this.nanValue);
     }
     if (this.big !== undefined) {
-      w.uint32(56);
-      w.int64(this.big);
+      w.uint32(56).int64(this.big);
     }
     if (this.ubig !== undefined) {
-      w.uint32(64);
-      w.uint64(this.ubig);
+      w.uint32(64).uint64(this.ubig);
     }
     if (this.blob !== undefined) {
-      w.uint32(74);
-      w.bytes(this.blob);
+      w.uint32(74).bytes(this.blob);
     }
     if (this.flag !== undefined) {
-      w.uint32(80);
-      w.bool(this.flag);
+      w.uint32(80).bool(this.flag);
     }
     for (const v of this.unpacked) {
-      w.uint32(88);
-      w.int32(v);
+      w.uint32(88).int32(v);
     }
     if (this.packed.length) {
-      w.uint32(98);
-      const mark = w.fork();
+      const mark = w.uint32(98).fork();
       for (const v of this.packed) w.int32(v);
       w.join(mark);
     }
     for (const v of this.colors) {
-      w.uint32(104);
-      w.int32(v);
+      w.uint32(104).int32(v);
     }
     if (this.item !== undefined) {
       w.uint32(115);
@@ -167,31 +154,24 @@ export class Legacy extends Message<Legacy> {
       w.uint32(140);
     }
     if (this.child !== undefined) {
-      w.uint32(154);
-      const mark = w.fork();
+      const mark = w.uint32(154).fork();
       this.child.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.shadeById)) {
-      w.uint32(162);
-      const entry = w.fork();
-      w.uint32(8);
-      w.int32(Number(k));
-      w.uint32(16);
-      w.int32(this.shadeById[k]);
+      const entry = w.uint32(162).fork();
+      w.uint32(8).int32(Number(k));
+      w.uint32(16).int32(this.shadeById[k]);
       w.join(entry);
     }
     if (this.rawText !== undefined) {
-      w.uint32(170);
-      w.string(this.rawText);
+      w.uint32(170).string(this.rawText);
     }
     if (this.choice.case === "choiceNumber") {
-      w.uint32(176);
-      w.int32(this.choice.value);
+      w.uint32(176).int32(this.choice.value);
     }
     if (this.choice.case === "choiceColor") {
-      w.uint32(184);
-      w.int32(this.choice.value);
+      w.uint32(184).int32(this.choice.value);
     }
     w.unknown(this);
   }
@@ -361,12 +341,10 @@ export class Legacy_Item extends Message<Legacy_Item> {
 
   $encode(w: BinaryWriter): void {
     if (this.id !== undefined) {
-      w.uint32(120);
-      w.int32(this.id);
+      w.uint32(120).int32(this.id);
     }
     if (this.label !== undefined) {
-      w.uint32(130);
-      w.string(this.label);
+      w.uint32(130).string(this.label);
     }
     w.unknown(this);
   }
@@ -404,8 +382,7 @@ export class Legacy_Entry extends Message<Legacy_Entry> {
 
   $encode(w: BinaryWriter): void {
     if (this.key !== undefined) {
-      w.uint32(146);
-      w.string(this.key);
+      w.uint32(146).string(this.key);
     }
     w.unknown(this);
   }
@@ -440,8 +417,7 @@ export class Holder extends Message<Holder> {
 
   $encode(w: BinaryWriter): void {
     if (this.legacy !== undefined) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       this.legacy.$encode(w);
       w.join(mark);
     }

@@ -37,16 +37,13 @@ export class EchoRequest extends Message<EchoRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.text !== "") {
-      w.uint32(10);
-      w.string(this.text);
+      w.uint32(10).string(this.text);
     }
     if (this.payload.length !== 0) {
-      w.uint32(18);
-      w.bytes(this.payload);
+      w.uint32(18).bytes(this.payload);
     }
     if (this.sequence !== 0n) {
-      w.uint32(24);
-      w.int64(this.sequence);
+      w.uint32(24).int64(this.sequence);
     }
     w.unknown(this);
   }
@@ -91,16 +88,13 @@ export class EchoResponse extends Message<EchoResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.text !== "") {
-      w.uint32(10);
-      w.string(this.text);
+      w.uint32(10).string(this.text);
     }
     if (this.payload.length !== 0) {
-      w.uint32(18);
-      w.bytes(this.payload);
+      w.uint32(18).bytes(this.payload);
     }
     if (this.sequence !== 0n) {
-      w.uint32(24);
-      w.int64(this.sequence);
+      w.uint32(24).int64(this.sequence);
     }
     w.unknown(this);
   }
@@ -148,16 +142,13 @@ export class ExpandRequest extends Message<ExpandRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.text !== "") {
-      w.uint32(10);
-      w.string(this.text);
+      w.uint32(10).string(this.text);
     }
     if (this.count !== 0) {
-      w.uint32(16);
-      w.int32(this.count);
+      w.uint32(16).int32(this.count);
     }
     if (this.payloadSize !== 0) {
-      w.uint32(24);
-      w.int32(this.payloadSize);
+      w.uint32(24).int32(this.payloadSize);
     }
     w.unknown(this);
   }
@@ -202,16 +193,13 @@ export class CollectResponse extends Message<CollectResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.count !== 0) {
-      w.uint32(8);
-      w.int32(this.count);
+      w.uint32(8).int32(this.count);
     }
     if (this.joined !== "") {
-      w.uint32(18);
-      w.string(this.joined);
+      w.uint32(18).string(this.joined);
     }
     if (this.totalBytes !== 0n) {
-      w.uint32(24);
-      w.int64(this.totalBytes);
+      w.uint32(24).int64(this.totalBytes);
     }
     w.unknown(this);
   }

@@ -60,64 +60,49 @@ export class Scalars extends Message<Scalars> {
 
   $encode(w: BinaryWriter): void {
     if (!Object.is(this.fDouble, 0)) {
-      w.uint32(9);
-      w.double(this.fDouble);
+      w.uint32(9).double(this.fDouble);
     }
     if (!Object.is(this.fFloat, 0)) {
-      w.uint32(21);
-      w.float(this.fFloat);
+      w.uint32(21).float(this.fFloat);
     }
     if (this.fInt64 !== 0n) {
-      w.uint32(24);
-      w.int64(this.fInt64);
+      w.uint32(24).int64(this.fInt64);
     }
     if (this.fUint64 !== 0n) {
-      w.uint32(32);
-      w.uint64(this.fUint64);
+      w.uint32(32).uint64(this.fUint64);
     }
     if (this.fInt32 !== 0) {
-      w.uint32(40);
-      w.int32(this.fInt32);
+      w.uint32(40).int32(this.fInt32);
     }
     if (this.fFixed64 !== 0n) {
-      w.uint32(49);
-      w.fixed64(this.fFixed64);
+      w.uint32(49).fixed64(this.fFixed64);
     }
     if (this.fFixed32 !== 0) {
-      w.uint32(61);
-      w.fixed32(this.fFixed32);
+      w.uint32(61).fixed32(this.fFixed32);
     }
     if (this.fBool) {
-      w.uint32(64);
-      w.bool(this.fBool);
+      w.uint32(64).bool(this.fBool);
     }
     if (this.fString !== "") {
-      w.uint32(74);
-      w.string(this.fString);
+      w.uint32(74).string(this.fString);
     }
     if (this.fBytes.length !== 0) {
-      w.uint32(98);
-      w.bytes(this.fBytes);
+      w.uint32(98).bytes(this.fBytes);
     }
     if (this.fUint32 !== 0) {
-      w.uint32(104);
-      w.uint32(this.fUint32);
+      w.uint32(104).uint32(this.fUint32);
     }
     if (this.fSfixed32 !== 0) {
-      w.uint32(125);
-      w.sfixed32(this.fSfixed32);
+      w.uint32(125).sfixed32(this.fSfixed32);
     }
     if (this.fSfixed64 !== 0n) {
-      w.uint32(129);
-      w.sfixed64(this.fSfixed64);
+      w.uint32(129).sfixed64(this.fSfixed64);
     }
     if (this.fSint32 !== 0) {
-      w.uint32(136);
-      w.sint32(this.fSint32);
+      w.uint32(136).sint32(this.fSint32);
     }
     if (this.fSint64 !== 0n) {
-      w.uint32(144);
-      w.sint64(this.fSint64);
+      w.uint32(144).sint64(this.fSint64);
     }
     w.unknown(this);
   }
@@ -222,64 +207,49 @@ export class OptionalScalars extends Message<OptionalScalars> {
 
   $encode(w: BinaryWriter): void {
     if (this.fDouble !== undefined) {
-      w.uint32(9);
-      w.double(this.fDouble);
+      w.uint32(9).double(this.fDouble);
     }
     if (this.fFloat !== undefined) {
-      w.uint32(21);
-      w.float(this.fFloat);
+      w.uint32(21).float(this.fFloat);
     }
     if (this.fInt64 !== undefined) {
-      w.uint32(24);
-      w.int64(this.fInt64);
+      w.uint32(24).int64(this.fInt64);
     }
     if (this.fUint64 !== undefined) {
-      w.uint32(32);
-      w.uint64(this.fUint64);
+      w.uint32(32).uint64(this.fUint64);
     }
     if (this.fInt32 !== undefined) {
-      w.uint32(40);
-      w.int32(this.fInt32);
+      w.uint32(40).int32(this.fInt32);
     }
     if (this.fFixed64 !== undefined) {
-      w.uint32(49);
-      w.fixed64(this.fFixed64);
+      w.uint32(49).fixed64(this.fFixed64);
     }
     if (this.fFixed32 !== undefined) {
-      w.uint32(61);
-      w.fixed32(this.fFixed32);
+      w.uint32(61).fixed32(this.fFixed32);
     }
     if (this.fBool !== undefined) {
-      w.uint32(64);
-      w.bool(this.fBool);
+      w.uint32(64).bool(this.fBool);
     }
     if (this.fString !== undefined) {
-      w.uint32(74);
-      w.string(this.fString);
+      w.uint32(74).string(this.fString);
     }
     if (this.fBytes !== undefined) {
-      w.uint32(98);
-      w.bytes(this.fBytes);
+      w.uint32(98).bytes(this.fBytes);
     }
     if (this.fUint32 !== undefined) {
-      w.uint32(104);
-      w.uint32(this.fUint32);
+      w.uint32(104).uint32(this.fUint32);
     }
     if (this.fSfixed32 !== undefined) {
-      w.uint32(125);
-      w.sfixed32(this.fSfixed32);
+      w.uint32(125).sfixed32(this.fSfixed32);
     }
     if (this.fSfixed64 !== undefined) {
-      w.uint32(129);
-      w.sfixed64(this.fSfixed64);
+      w.uint32(129).sfixed64(this.fSfixed64);
     }
     if (this.fSint32 !== undefined) {
-      w.uint32(136);
-      w.sint32(this.fSint32);
+      w.uint32(136).sint32(this.fSint32);
     }
     if (this.fSint64 !== undefined) {
-      w.uint32(144);
-      w.sint64(this.fSint64);
+      w.uint32(144).sint64(this.fSint64);
     }
     w.unknown(this);
   }
@@ -386,94 +356,74 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
 
   $encode(w: BinaryWriter): void {
     if (this.fDouble.length) {
-      w.uint32(10);
-      const mark = w.fork();
-      for (const v of this.fDouble) w.double(v);
-      w.join(mark);
+      w.uint32(10).doubles(this.fDouble);
     }
     if (this.fFloat.length) {
-      w.uint32(18);
-      const mark = w.fork();
-      for (const v of this.fFloat) w.float(v);
-      w.join(mark);
+      w.uint32(18).floats(this.fFloat);
     }
     if (this.fInt64.length) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       for (const v of this.fInt64) w.int64(v);
       w.join(mark);
     }
     if (this.fUint64.length) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       for (const v of this.fUint64) w.uint64(v);
       w.join(mark);
     }
     if (this.fInt32.length) {
-      w.uint32(42);
-      const mark = w.fork();
+      const mark = w.uint32(42).fork();
       for (const v of this.fInt32) w.int32(v);
       w.join(mark);
     }
     if (this.fFixed64.length) {
-      w.uint32(50);
-      const mark = w.fork();
+      const mark = w.uint32(50).fork();
       for (const v of this.fFixed64) w.fixed64(v);
       w.join(mark);
     }
     if (this.fFixed32.length) {
-      w.uint32(58);
-      const mark = w.fork();
+      const mark = w.uint32(58).fork();
       for (const v of this.fFixed32) w.fixed32(v);
       w.join(mark);
     }
     if (this.fBool.length) {
-      w.uint32(66);
-      const mark = w.fork();
+      const mark = w.uint32(66).fork();
       for (const v of this.fBool) w.bool(v);
       w.join(mark);
     }
     for (const v of this.fString) {
-      w.uint32(74);
-      w.string(v);
+      w.uint32(74).string(v);
     }
     for (const v of this.fBytes) {
-      w.uint32(98);
-      w.bytes(v);
+      w.uint32(98).bytes(v);
     }
     if (this.fUint32.length) {
-      w.uint32(106);
-      const mark = w.fork();
+      const mark = w.uint32(106).fork();
       for (const v of this.fUint32) w.uint32(v);
       w.join(mark);
     }
     if (this.fSfixed32.length) {
-      w.uint32(122);
-      const mark = w.fork();
+      const mark = w.uint32(122).fork();
       for (const v of this.fSfixed32) w.sfixed32(v);
       w.join(mark);
     }
     if (this.fSfixed64.length) {
-      w.uint32(130);
-      const mark = w.fork();
+      const mark = w.uint32(130).fork();
       for (const v of this.fSfixed64) w.sfixed64(v);
       w.join(mark);
     }
     if (this.fSint32.length) {
-      w.uint32(138);
-      const mark = w.fork();
+      const mark = w.uint32(138).fork();
       for (const v of this.fSint32) w.sint32(v);
       w.join(mark);
     }
     if (this.fSint64.length) {
-      w.uint32(146);
-      const mark = w.fork();
+      const mark = w.uint32(146).fork();
       for (const v of this.fSint64) w.sint64(v);
       w.join(mark);
     }
     for (const v of this.fUnpackedInt32) {
-      w.uint32(152);
-      w.int32(v);
+      w.uint32(152).int32(v);
     }
     w.unknown(this);
   }
@@ -690,111 +640,75 @@ export class MapKeys extends Message<MapKeys> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.kInt64)) {
-      w.uint32(26);
-      const entry = w.fork();
-      w.uint32(8);
-      w.int64(k);
-      w.uint32(18);
-      w.string(this.kInt64[k]);
+      const entry = w.uint32(26).fork();
+      w.uint32(8).int64(k);
+      w.uint32(18).string(this.kInt64[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kUint64)) {
-      w.uint32(34);
-      const entry = w.fork();
-      w.uint32(8);
-      w.uint64(k);
-      w.uint32(18);
-      w.string(this.kUint64[k]);
+      const entry = w.uint32(34).fork();
+      w.uint32(8).uint64(k);
+      w.uint32(18).string(this.kUint64[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kInt32)) {
-      w.uint32(42);
-      const entry = w.fork();
-      w.uint32(8);
-      w.int32(Number(k));
-      w.uint32(18);
-      w.string(this.kInt32[k]);
+      const entry = w.uint32(42).fork();
+      w.uint32(8).int32(Number(k));
+      w.uint32(18).string(this.kInt32[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kFixed64)) {
-      w.uint32(50);
-      const entry = w.fork();
-      w.uint32(9);
-      w.fixed64(k);
-      w.uint32(18);
-      w.string(this.kFixed64[k]);
+      const entry = w.uint32(50).fork();
+      w.uint32(9).fixed64(k);
+      w.uint32(18).string(this.kFixed64[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kFixed32)) {
-      w.uint32(58);
-      const entry = w.fork();
-      w.uint32(13);
-      w.fixed32(Number(k));
-      w.uint32(18);
-      w.string(this.kFixed32[k]);
+      const entry = w.uint32(58).fork();
+      w.uint32(13).fixed32(Number(k));
+      w.uint32(18).string(this.kFixed32[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kBool)) {
-      w.uint32(66);
-      const entry = w.fork();
-      w.uint32(8);
-      w.bool(k === "true");
-      w.uint32(18);
-      w.string(this.kBool[k]);
+      const entry = w.uint32(66).fork();
+      w.uint32(8).bool(k === "true");
+      w.uint32(18).string(this.kBool[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kString)) {
-      w.uint32(74);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      w.string(this.kString[k]);
+      const entry = w.uint32(74).fork();
+      w.uint32(10).string(k);
+      w.uint32(18).string(this.kString[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kUint32)) {
-      w.uint32(106);
-      const entry = w.fork();
-      w.uint32(8);
-      w.uint32(Number(k));
-      w.uint32(18);
-      w.string(this.kUint32[k]);
+      const entry = w.uint32(106).fork();
+      w.uint32(8).uint32(Number(k));
+      w.uint32(18).string(this.kUint32[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSfixed32)) {
-      w.uint32(122);
-      const entry = w.fork();
-      w.uint32(13);
-      w.sfixed32(Number(k));
-      w.uint32(18);
-      w.string(this.kSfixed32[k]);
+      const entry = w.uint32(122).fork();
+      w.uint32(13).sfixed32(Number(k));
+      w.uint32(18).string(this.kSfixed32[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSfixed64)) {
-      w.uint32(130);
-      const entry = w.fork();
-      w.uint32(9);
-      w.sfixed64(k);
-      w.uint32(18);
-      w.string(this.kSfixed64[k]);
+      const entry = w.uint32(130).fork();
+      w.uint32(9).sfixed64(k);
+      w.uint32(18).string(this.kSfixed64[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSint32)) {
-      w.uint32(138);
-      const entry = w.fork();
-      w.uint32(8);
-      w.sint32(Number(k));
-      w.uint32(18);
-      w.string(this.kSint32[k]);
+      const entry = w.uint32(138).fork();
+      w.uint32(8).sint32(Number(k));
+      w.uint32(18).string(this.kSint32[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSint64)) {
-      w.uint32(146);
-      const entry = w.fork();
-      w.uint32(8);
-      w.sint64(k);
-      w.uint32(18);
-      w.string(this.kSint64[k]);
+      const entry = w.uint32(146).fork();
+      w.uint32(8).sint64(k);
+      w.uint32(18).string(this.kSint64[k]);
       w.join(entry);
     }
     w.unknown(this);
@@ -1051,48 +965,33 @@ export class MapValues extends Message<MapValues> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.vDouble)) {
-      w.uint32(10);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(17);
-      w.double(this.vDouble[k]);
+      const entry = w.uint32(10).fork();
+      w.uint32(10).string(k);
+      w.uint32(17).double(this.vDouble[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.vInt64)) {
-      w.uint32(26);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(16);
-      w.int64(this.vInt64[k]);
+      const entry = w.uint32(26).fork();
+      w.uint32(10).string(k);
+      w.uint32(16).int64(this.vInt64[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.vBool)) {
-      w.uint32(66);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(16);
-      w.bool(this.vBool[k]);
+      const entry = w.uint32(66).fork();
+      w.uint32(10).string(k);
+      w.uint32(16).bool(this.vBool[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.vBytes)) {
-      w.uint32(98);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      w.bytes(this.vBytes[k]);
+      const entry = w.uint32(98).fork();
+      w.uint32(10).string(k);
+      w.uint32(18).bytes(this.vBytes[k]);
       w.join(entry);
     }
     for (const k of Object.keys(this.vMessage)) {
-      w.uint32(162);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      const mark = w.fork();
+      const entry = w.uint32(162).fork();
+      w.uint32(10).string(k);
+      const mark = w.uint32(18).fork();
       this.vMessage[k].$encode(w);
       w.join(mark);
       w.join(entry);

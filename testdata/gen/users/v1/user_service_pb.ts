@@ -142,147 +142,113 @@ export class User extends Message<User> {
 
   $encode(w: BinaryWriter): void {
     if (this.id !== "") {
-      w.uint32(10);
-      w.string(this.id);
+      w.uint32(10).string(this.id);
     }
     if (this.displayName !== "") {
-      w.uint32(18);
-      w.string(this.displayName);
+      w.uint32(18).string(this.displayName);
     }
     if (this.age !== 0) {
-      w.uint32(24);
-      w.int32(this.age);
+      w.uint32(24).int32(this.age);
     }
     if (this.createdAtMs !== 0n) {
-      w.uint32(32);
-      w.int64(this.createdAtMs);
+      w.uint32(32).int64(this.createdAtMs);
     }
     if (this.verified) {
-      w.uint32(40);
-      w.bool(this.verified);
+      w.uint32(40).bool(this.verified);
     }
     for (const v of this.roles) {
-      w.uint32(50);
-      w.string(v);
+      w.uint32(50).string(v);
     }
     if (this.nickname !== undefined) {
-      w.uint32(58);
-      w.string(this.nickname);
+      w.uint32(58).string(this.nickname);
     }
     if (this.address !== undefined) {
-      w.uint32(66);
-      const mark = w.fork();
+      const mark = w.uint32(66).fork();
       this.address.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.labels)) {
-      w.uint32(74);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      w.string(this.labels[k]);
+      const entry = w.uint32(74).fork();
+      w.uint32(10).string(k);
+      w.uint32(18).string(this.labels[k]);
       w.join(entry);
     }
     if (this.contact.case === "email") {
-      w.uint32(82);
-      w.string(this.contact.value);
+      w.uint32(82).string(this.contact.value);
     }
     if (this.contact.case === "phone") {
-      w.uint32(90);
-      w.string(this.contact.value);
+      w.uint32(90).string(this.contact.value);
     }
     if (this.contact.case === "postal") {
-      w.uint32(98);
-      const mark = w.fork();
+      const mark = w.uint32(98).fork();
       this.contact.value.$encode(w);
       w.join(mark);
     }
     if (this.status !== 0) {
-      w.uint32(104);
-      w.int32(this.status);
+      w.uint32(104).int32(this.status);
     }
     if (this.avatar.length !== 0) {
-      w.uint32(114);
-      w.bytes(this.avatar);
+      w.uint32(114).bytes(this.avatar);
     }
     if (!Object.is(this.score, 0)) {
-      w.uint32(121);
-      w.double(this.score);
+      w.uint32(121).double(this.score);
     }
     if (this.luckyNumbers.length) {
-      w.uint32(130);
-      const mark = w.fork();
+      const mark = w.uint32(130).fork();
       for (const v of this.luckyNumbers) w.int32(v);
       w.join(mark);
     }
     if (this.history.length) {
-      w.uint32(138);
-      const mark = w.fork();
+      const mark = w.uint32(138).fork();
       for (const v of this.history) w.int32(v);
       w.join(mark);
     }
     for (const k of Object.keys(this.addressesById)) {
-      w.uint32(146);
-      const entry = w.fork();
-      w.uint32(8);
-      w.int64(k);
-      w.uint32(18);
-      const mark = w.fork();
+      const entry = w.uint32(146).fork();
+      w.uint32(8).int64(k);
+      const mark = w.uint32(18).fork();
       this.addressesById[k].$encode(w);
       w.join(mark);
       w.join(entry);
     }
     if (this.updatedAt !== undefined) {
-      w.uint32(154);
-      const mark = w.fork();
+      const mark = w.uint32(154).fork();
       this.updatedAt.$encode(w);
       w.join(mark);
     }
     if (this.middleName !== undefined) {
-      w.uint32(162);
-      const mark = w.fork();
+      const mark = w.uint32(162).fork();
       this.middleName.$encode(w);
       w.join(mark);
     }
     if (this.priority !== 0) {
-      w.uint32(168);
-      w.int32(this.priority);
+      w.uint32(168).int32(this.priority);
     }
     if (this.legacyCode !== "") {
-      w.uint32(178);
-      w.string(this.legacyCode);
+      w.uint32(178).string(this.legacyCode);
     }
     if (this.bigAsString !== "0") {
-      w.uint32(184);
-      w.int64(this.bigAsString);
+      w.uint32(184).int64(this.bigAsString);
     }
     for (const v of this.friends) {
-      w.uint32(194);
-      const mark = w.fork();
+      const mark = w.uint32(194).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.statuses)) {
-      w.uint32(202);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(16);
-      w.int32(this.statuses[k]);
+      const entry = w.uint32(202).fork();
+      w.uint32(10).string(k);
+      w.uint32(16).int32(this.statuses[k]);
       w.join(entry);
     }
     if (!Object.is(this.ratio, 0)) {
-      w.uint32(213);
-      w.float(this.ratio);
+      w.uint32(213).float(this.ratio);
     }
     if (this.optionalStatus !== undefined) {
-      w.uint32(216);
-      w.int32(this.optionalStatus);
+      w.uint32(216).int32(this.optionalStatus);
     }
     for (const v of this.preferences) {
-      w.uint32(226);
-      const mark = w.fork();
+      const mark = w.uint32(226).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -506,12 +472,10 @@ export class User_Preference extends Message<User_Preference> {
 
   $encode(w: BinaryWriter): void {
     if (this.key !== "") {
-      w.uint32(10);
-      w.string(this.key);
+      w.uint32(10).string(this.key);
     }
     if (this.level !== 0) {
-      w.uint32(16);
-      w.int32(this.level);
+      w.uint32(16).int32(this.level);
     }
     w.unknown(this);
   }
@@ -549,8 +513,7 @@ export class GetUserRequest extends Message<GetUserRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.id !== "") {
-      w.uint32(10);
-      w.string(this.id);
+      w.uint32(10).string(this.id);
     }
     w.unknown(this);
   }
@@ -585,8 +548,7 @@ export class WatchUsersRequest extends Message<WatchUsersRequest> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.ids) {
-      w.uint32(10);
-      w.string(v);
+      w.uint32(10).string(v);
     }
     w.unknown(this);
   }
@@ -623,14 +585,12 @@ export class UserEvent extends Message<UserEvent> {
 
   $encode(w: BinaryWriter): void {
     if (this.user !== undefined) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       this.user.$encode(w);
       w.join(mark);
     }
     if (this.at !== undefined) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       this.at.$encode(w);
       w.join(mark);
     }
@@ -680,8 +640,7 @@ export class CreateUserRequest extends Message<CreateUserRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.user !== undefined) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       this.user.$encode(w);
       w.join(mark);
     }
@@ -723,8 +682,7 @@ export class UploadSummary extends Message<UploadSummary> {
 
   $encode(w: BinaryWriter): void {
     if (this.created !== 0) {
-      w.uint32(8);
-      w.int32(this.created);
+      w.uint32(8).int32(this.created);
     }
     w.unknown(this);
   }
@@ -761,12 +719,10 @@ export class ChatMessage extends Message<ChatMessage> {
 
   $encode(w: BinaryWriter): void {
     if (this.from !== "") {
-      w.uint32(10);
-      w.string(this.from);
+      w.uint32(10).string(this.from);
     }
     if (this.text !== "") {
-      w.uint32(18);
-      w.string(this.text);
+      w.uint32(18).string(this.text);
     }
     w.unknown(this);
   }

@@ -128,12 +128,10 @@ export class Any extends Message<Any> {
 
   $encode(w: BinaryWriter): void {
     if (this.typeUrl !== "") {
-      w.uint32(10);
-      w.string(this.typeUrl);
+      w.uint32(10).string(this.typeUrl);
     }
     if (this.value.length !== 0) {
-      w.uint32(18);
-      w.bytes(this.value);
+      w.uint32(18).bytes(this.value);
     }
     w.unknown(this);
   }

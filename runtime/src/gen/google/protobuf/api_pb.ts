@@ -137,44 +137,36 @@ export class Api extends Message<Api> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     for (const v of this.methods) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.options) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.version !== "") {
-      w.uint32(34);
-      w.string(this.version);
+      w.uint32(34).string(this.version);
     }
     if (this.sourceContext !== undefined) {
-      w.uint32(42);
-      const mark = w.fork();
+      const mark = w.uint32(42).fork();
       this.sourceContext.$encode(w);
       w.join(mark);
     }
     for (const v of this.mixins) {
-      w.uint32(50);
-      const mark = w.fork();
+      const mark = w.uint32(50).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.syntax !== 0) {
-      w.uint32(56);
-      w.int32(this.syntax);
+      w.uint32(56).int32(this.syntax);
     }
     if (this.edition !== "") {
-      w.uint32(66);
-      w.string(this.edition);
+      w.uint32(66).string(this.edition);
     }
     w.unknown(this);
   }
@@ -312,38 +304,30 @@ export class Method extends Message<Method> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.requestTypeUrl !== "") {
-      w.uint32(18);
-      w.string(this.requestTypeUrl);
+      w.uint32(18).string(this.requestTypeUrl);
     }
     if (this.requestStreaming) {
-      w.uint32(24);
-      w.bool(this.requestStreaming);
+      w.uint32(24).bool(this.requestStreaming);
     }
     if (this.responseTypeUrl !== "") {
-      w.uint32(34);
-      w.string(this.responseTypeUrl);
+      w.uint32(34).string(this.responseTypeUrl);
     }
     if (this.responseStreaming) {
-      w.uint32(40);
-      w.bool(this.responseStreaming);
+      w.uint32(40).bool(this.responseStreaming);
     }
     for (const v of this.options) {
-      w.uint32(50);
-      const mark = w.fork();
+      const mark = w.uint32(50).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.syntax !== 0) {
-      w.uint32(56);
-      w.int32(this.syntax);
+      w.uint32(56).int32(this.syntax);
     }
     if (this.edition !== "") {
-      w.uint32(66);
-      w.string(this.edition);
+      w.uint32(66).string(this.edition);
     }
     w.unknown(this);
   }
@@ -495,12 +479,10 @@ export class Mixin extends Message<Mixin> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.root !== "") {
-      w.uint32(18);
-      w.string(this.root);
+      w.uint32(18).string(this.root);
     }
     w.unknown(this);
   }

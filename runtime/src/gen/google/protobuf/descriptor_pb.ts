@@ -609,8 +609,7 @@ export class FileDescriptorSet extends Message<FileDescriptorSet> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.file) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -721,72 +720,58 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.package !== undefined) {
-      w.uint32(18);
-      w.string(this.package);
+      w.uint32(18).string(this.package);
     }
     for (const v of this.dependency) {
-      w.uint32(26);
-      w.string(v);
+      w.uint32(26).string(v);
     }
     for (const v of this.messageType) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.enumType) {
-      w.uint32(42);
-      const mark = w.fork();
+      const mark = w.uint32(42).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.service) {
-      w.uint32(50);
-      const mark = w.fork();
+      const mark = w.uint32(50).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.extension) {
-      w.uint32(58);
-      const mark = w.fork();
+      const mark = w.uint32(58).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.options !== undefined) {
-      w.uint32(66);
-      const mark = w.fork();
+      const mark = w.uint32(66).fork();
       this.options.$encode(w);
       w.join(mark);
     }
     if (this.sourceCodeInfo !== undefined) {
-      w.uint32(74);
-      const mark = w.fork();
+      const mark = w.uint32(74).fork();
       this.sourceCodeInfo.$encode(w);
       w.join(mark);
     }
     for (const v of this.publicDependency) {
-      w.uint32(80);
-      w.int32(v);
+      w.uint32(80).int32(v);
     }
     for (const v of this.weakDependency) {
-      w.uint32(88);
-      w.int32(v);
+      w.uint32(88).int32(v);
     }
     if (this.syntax !== undefined) {
-      w.uint32(98);
-      w.string(this.syntax);
+      w.uint32(98).string(this.syntax);
     }
     if (this.edition !== undefined) {
-      w.uint32(112);
-      w.int32(this.edition);
+      w.uint32(112).int32(this.edition);
     }
     for (const v of this.optionDependency) {
-      w.uint32(122);
-      w.string(v);
+      w.uint32(122).string(v);
     }
     w.unknown(this);
   }
@@ -950,64 +935,53 @@ export class DescriptorProto extends Message<DescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     for (const v of this.field) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.nestedType) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.enumType) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.extensionRange) {
-      w.uint32(42);
-      const mark = w.fork();
+      const mark = w.uint32(42).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.extension) {
-      w.uint32(50);
-      const mark = w.fork();
+      const mark = w.uint32(50).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.options !== undefined) {
-      w.uint32(58);
-      const mark = w.fork();
+      const mark = w.uint32(58).fork();
       this.options.$encode(w);
       w.join(mark);
     }
     for (const v of this.oneofDecl) {
-      w.uint32(66);
-      const mark = w.fork();
+      const mark = w.uint32(66).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.reservedRange) {
-      w.uint32(74);
-      const mark = w.fork();
+      const mark = w.uint32(74).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.reservedName) {
-      w.uint32(82);
-      w.string(v);
+      w.uint32(82).string(v);
     }
     if (this.visibility !== undefined) {
-      w.uint32(88);
-      w.int32(this.visibility);
+      w.uint32(88).int32(this.visibility);
     }
     w.unknown(this);
   }
@@ -1136,16 +1110,13 @@ export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_Exte
 
   $encode(w: BinaryWriter): void {
     if (this.start !== undefined) {
-      w.uint32(8);
-      w.int32(this.start);
+      w.uint32(8).int32(this.start);
     }
     if (this.end !== undefined) {
-      w.uint32(16);
-      w.int32(this.end);
+      w.uint32(16).int32(this.end);
     }
     if (this.options !== undefined) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       this.options.$encode(w);
       w.join(mark);
     }
@@ -1200,12 +1171,10 @@ export class DescriptorProto_ReservedRange extends Message<DescriptorProto_Reser
 
   $encode(w: BinaryWriter): void {
     if (this.start !== undefined) {
-      w.uint32(8);
-      w.int32(this.start);
+      w.uint32(8).int32(this.start);
     }
     if (this.end !== undefined) {
-      w.uint32(16);
-      w.int32(this.end);
+      w.uint32(16).int32(this.end);
     }
     w.unknown(this);
   }
@@ -1265,24 +1234,20 @@ export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.declaration) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.verification !== undefined) {
-      w.uint32(24);
-      w.int32(this.verification);
+      w.uint32(24).int32(this.verification);
     }
     if (this.features !== undefined) {
-      w.uint32(402);
-      const mark = w.fork();
+      const mark = w.uint32(402).fork();
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      w.uint32(7994);
-      const mark = w.fork();
+      const mark = w.uint32(7994).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -1382,24 +1347,19 @@ export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOpt
 
   $encode(w: BinaryWriter): void {
     if (this.number !== undefined) {
-      w.uint32(8);
-      w.int32(this.number);
+      w.uint32(8).int32(this.number);
     }
     if (this.fullName !== undefined) {
-      w.uint32(18);
-      w.string(this.fullName);
+      w.uint32(18).string(this.fullName);
     }
     if (this.type !== undefined) {
-      w.uint32(26);
-      w.string(this.type);
+      w.uint32(26).string(this.type);
     }
     if (this.reserved !== undefined) {
-      w.uint32(40);
-      w.bool(this.reserved);
+      w.uint32(40).bool(this.reserved);
     }
     if (this.repeated !== undefined) {
-      w.uint32(48);
-      w.bool(this.repeated);
+      w.uint32(48).bool(this.repeated);
     }
     w.unknown(this);
   }
@@ -1523,50 +1483,39 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.extendee !== undefined) {
-      w.uint32(18);
-      w.string(this.extendee);
+      w.uint32(18).string(this.extendee);
     }
     if (this.number !== undefined) {
-      w.uint32(24);
-      w.int32(this.number);
+      w.uint32(24).int32(this.number);
     }
     if (this.label !== undefined) {
-      w.uint32(32);
-      w.int32(this.label);
+      w.uint32(32).int32(this.label);
     }
     if (this.type !== undefined) {
-      w.uint32(40);
-      w.int32(this.type);
+      w.uint32(40).int32(this.type);
     }
     if (this.typeName !== undefined) {
-      w.uint32(50);
-      w.string(this.typeName);
+      w.uint32(50).string(this.typeName);
     }
     if (this.defaultValue !== undefined) {
-      w.uint32(58);
-      w.string(this.defaultValue);
+      w.uint32(58).string(this.defaultValue);
     }
     if (this.options !== undefined) {
-      w.uint32(66);
-      const mark = w.fork();
+      const mark = w.uint32(66).fork();
       this.options.$encode(w);
       w.join(mark);
     }
     if (this.oneofIndex !== undefined) {
-      w.uint32(72);
-      w.int32(this.oneofIndex);
+      w.uint32(72).int32(this.oneofIndex);
     }
     if (this.jsonName !== undefined) {
-      w.uint32(82);
-      w.string(this.jsonName);
+      w.uint32(82).string(this.jsonName);
     }
     if (this.proto3Optional !== undefined) {
-      w.uint32(136);
-      w.bool(this.proto3Optional);
+      w.uint32(136).bool(this.proto3Optional);
     }
     w.unknown(this);
   }
@@ -1653,12 +1602,10 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.options !== undefined) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       this.options.$encode(w);
       w.join(mark);
     }
@@ -1728,34 +1675,28 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     for (const v of this.value) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.options !== undefined) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       this.options.$encode(w);
       w.join(mark);
     }
     for (const v of this.reservedRange) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.reservedName) {
-      w.uint32(42);
-      w.string(v);
+      w.uint32(42).string(v);
     }
     if (this.visibility !== undefined) {
-      w.uint32(48);
-      w.int32(this.visibility);
+      w.uint32(48).int32(this.visibility);
     }
     w.unknown(this);
   }
@@ -1840,12 +1781,10 @@ export class EnumDescriptorProto_EnumReservedRange extends Message<EnumDescripto
 
   $encode(w: BinaryWriter): void {
     if (this.start !== undefined) {
-      w.uint32(8);
-      w.int32(this.start);
+      w.uint32(8).int32(this.start);
     }
     if (this.end !== undefined) {
-      w.uint32(16);
-      w.int32(this.end);
+      w.uint32(16).int32(this.end);
     }
     w.unknown(this);
   }
@@ -1890,16 +1829,13 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.number !== undefined) {
-      w.uint32(16);
-      w.int32(this.number);
+      w.uint32(16).int32(this.number);
     }
     if (this.options !== undefined) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       this.options.$encode(w);
       w.join(mark);
     }
@@ -1954,18 +1890,15 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     for (const v of this.method) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.options !== undefined) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       this.options.$encode(w);
       w.join(mark);
     }
@@ -2043,30 +1976,24 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.inputType !== undefined) {
-      w.uint32(18);
-      w.string(this.inputType);
+      w.uint32(18).string(this.inputType);
     }
     if (this.outputType !== undefined) {
-      w.uint32(26);
-      w.string(this.outputType);
+      w.uint32(26).string(this.outputType);
     }
     if (this.options !== undefined) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       this.options.$encode(w);
       w.join(mark);
     }
     if (this.clientStreaming !== undefined) {
-      w.uint32(40);
-      w.bool(this.clientStreaming);
+      w.uint32(40).bool(this.clientStreaming);
     }
     if (this.serverStreaming !== undefined) {
-      w.uint32(48);
-      w.bool(this.serverStreaming);
+      w.uint32(48).bool(this.serverStreaming);
     }
     w.unknown(this);
   }
@@ -2270,90 +2197,69 @@ export class FileOptions extends Message<FileOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.javaPackage !== undefined) {
-      w.uint32(10);
-      w.string(this.javaPackage);
+      w.uint32(10).string(this.javaPackage);
     }
     if (this.javaOuterClassname !== undefined) {
-      w.uint32(66);
-      w.string(this.javaOuterClassname);
+      w.uint32(66).string(this.javaOuterClassname);
     }
     if (this.optimizeFor !== undefined) {
-      w.uint32(72);
-      w.int32(this.optimizeFor);
+      w.uint32(72).int32(this.optimizeFor);
     }
     if (this.javaMultipleFiles !== undefined) {
-      w.uint32(80);
-      w.bool(this.javaMultipleFiles);
+      w.uint32(80).bool(this.javaMultipleFiles);
     }
     if (this.goPackage !== undefined) {
-      w.uint32(90);
-      w.string(this.goPackage);
+      w.uint32(90).string(this.goPackage);
     }
     if (this.ccGenericServices !== undefined) {
-      w.uint32(128);
-      w.bool(this.ccGenericServices);
+      w.uint32(128).bool(this.ccGenericServices);
     }
     if (this.javaGenericServices !== undefined) {
-      w.uint32(136);
-      w.bool(this.javaGenericServices);
+      w.uint32(136).bool(this.javaGenericServices);
     }
     if (this.pyGenericServices !== undefined) {
-      w.uint32(144);
-      w.bool(this.pyGenericServices);
+      w.uint32(144).bool(this.pyGenericServices);
     }
     if (this.javaGenerateEqualsAndHash !== undefined) {
-      w.uint32(160);
-      w.bool(this.javaGenerateEqualsAndHash);
+      w.uint32(160).bool(this.javaGenerateEqualsAndHash);
     }
     if (this.deprecated !== undefined) {
-      w.uint32(184);
-      w.bool(this.deprecated);
+      w.uint32(184).bool(this.deprecated);
     }
     if (this.javaStringCheckUtf8 !== undefined) {
-      w.uint32(216);
-      w.bool(this.javaStringCheckUtf8);
+      w.uint32(216).bool(this.javaStringCheckUtf8);
     }
     if (this.ccEnableArenas !== undefined) {
-      w.uint32(248);
-      w.bool(this.ccEnableArenas);
+      w.uint32(248).bool(this.ccEnableArenas);
     }
     if (this.objcClassPrefix !== undefined) {
-      w.uint32(290);
-      w.string(this.objcClassPrefix);
+      w.uint32(290).string(this.objcClassPrefix);
     }
     if (this.csharpNamespace !== undefined) {
-      w.uint32(298);
-      w.string(this.csharpNamespace);
+      w.uint32(298).string(this.csharpNamespace);
     }
     if (this.swiftPrefix !== undefined) {
-      w.uint32(314);
-      w.string(this.swiftPrefix);
+      w.uint32(314).string(this.swiftPrefix);
     }
     if (this.phpClassPrefix !== undefined) {
-      w.uint32(322);
-      w.string(this.phpClassPrefix);
+      w.uint32(322).string(this.phpClassPrefix);
     }
     if (this.phpNamespace !== undefined) {
-      w.uint32(330);
-      w.string(this.phpNamespace);
+      w.uint32(330).string(this.phpNamespace);
     }
     if (this.phpMetadataNamespace !== undefined) {
-      w.uint32(354);
-      w.string(this.phpMetadataNamespace);
+      w.uint32(354).string(this.phpMetadataNamespace);
     }
     if (this.rubyPackage !== undefined) {
-      w.uint32(362);
-      w.string(this.rubyPackage);
+      w.uint32(362).string(this.rubyPackage);
     }
     if (this.features !== undefined) {
-      w.uint32(402);
-      const mark = w.fork();
+      const mark = w.uint32(402).fork();
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      w.uint32(7994);
-      const mark = w.fork();
+      const mark = w.uint32(7994).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -2557,34 +2463,27 @@ export class MessageOptions extends Message<MessageOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.messageSetWireFormat !== undefined) {
-      w.uint32(8);
-      w.bool(this.messageSetWireFormat);
+      w.uint32(8).bool(this.messageSetWireFormat);
     }
     if (this.noStandardDescriptorAccessor !== undefined) {
-      w.uint32(16);
-      w.bool(this.noStandardDescriptorAccessor);
+      w.uint32(16).bool(this.noStandardDescriptorAccessor);
     }
     if (this.deprecated !== undefined) {
-      w.uint32(24);
-      w.bool(this.deprecated);
+      w.uint32(24).bool(this.deprecated);
     }
     if (this.mapEntry !== undefined) {
-      w.uint32(56);
-      w.bool(this.mapEntry);
+      w.uint32(56).bool(this.mapEntry);
     }
     if (this.deprecatedLegacyJsonFieldConflicts !== undefined) {
-      w.uint32(88);
-      w.bool(this.deprecatedLegacyJsonFieldConflicts);
+      w.uint32(88).bool(this.deprecatedLegacyJsonFieldConflicts);
     }
     if (this.features !== undefined) {
-      w.uint32(98);
-      const mark = w.fork();
+      const mark = w.uint32(98).fork();
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      w.uint32(7994);
-      const mark = w.fork();
+      const mark = w.uint32(7994).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -2762,66 +2661,52 @@ export class FieldOptions extends Message<FieldOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.ctype !== undefined) {
-      w.uint32(8);
-      w.int32(this.ctype);
+      w.uint32(8).int32(this.ctype);
     }
     if (this.packed !== undefined) {
-      w.uint32(16);
-      w.bool(this.packed);
+      w.uint32(16).bool(this.packed);
     }
     if (this.deprecated !== undefined) {
-      w.uint32(24);
-      w.bool(this.deprecated);
+      w.uint32(24).bool(this.deprecated);
     }
     if (this.lazy !== undefined) {
-      w.uint32(40);
-      w.bool(this.lazy);
+      w.uint32(40).bool(this.lazy);
     }
     if (this.jstype !== undefined) {
-      w.uint32(48);
-      w.int32(this.jstype);
+      w.uint32(48).int32(this.jstype);
     }
     if (this.weak !== undefined) {
-      w.uint32(80);
-      w.bool(this.weak);
+      w.uint32(80).bool(this.weak);
     }
     if (this.unverifiedLazy !== undefined) {
-      w.uint32(120);
-      w.bool(this.unverifiedLazy);
+      w.uint32(120).bool(this.unverifiedLazy);
     }
     if (this.debugRedact !== undefined) {
-      w.uint32(128);
-      w.bool(this.debugRedact);
+      w.uint32(128).bool(this.debugRedact);
     }
     if (this.retention !== undefined) {
-      w.uint32(136);
-      w.int32(this.retention);
+      w.uint32(136).int32(this.retention);
     }
     for (const v of this.targets) {
-      w.uint32(152);
-      w.int32(v);
+      w.uint32(152).int32(v);
     }
     for (const v of this.editionDefaults) {
-      w.uint32(162);
-      const mark = w.fork();
+      const mark = w.uint32(162).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.features !== undefined) {
-      w.uint32(170);
-      const mark = w.fork();
+      const mark = w.uint32(170).fork();
       this.features.$encode(w);
       w.join(mark);
     }
     if (this.featureSupport !== undefined) {
-      w.uint32(178);
-      const mark = w.fork();
+      const mark = w.uint32(178).fork();
       this.featureSupport.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      w.uint32(7994);
-      const mark = w.fork();
+      const mark = w.uint32(7994).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -2960,12 +2845,10 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
 
   $encode(w: BinaryWriter): void {
     if (this.value !== undefined) {
-      w.uint32(18);
-      w.string(this.value);
+      w.uint32(18).string(this.value);
     }
     if (this.edition !== undefined) {
-      w.uint32(24);
-      w.int32(this.edition);
+      w.uint32(24).int32(this.edition);
     }
     w.unknown(this);
   }
@@ -3042,24 +2925,19 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
 
   $encode(w: BinaryWriter): void {
     if (this.editionIntroduced !== undefined) {
-      w.uint32(8);
-      w.int32(this.editionIntroduced);
+      w.uint32(8).int32(this.editionIntroduced);
     }
     if (this.editionDeprecated !== undefined) {
-      w.uint32(16);
-      w.int32(this.editionDeprecated);
+      w.uint32(16).int32(this.editionDeprecated);
     }
     if (this.deprecationWarning !== undefined) {
-      w.uint32(26);
-      w.string(this.deprecationWarning);
+      w.uint32(26).string(this.deprecationWarning);
     }
     if (this.editionRemoved !== undefined) {
-      w.uint32(32);
-      w.int32(this.editionRemoved);
+      w.uint32(32).int32(this.editionRemoved);
     }
     if (this.removalError !== undefined) {
-      w.uint32(42);
-      w.string(this.removalError);
+      w.uint32(42).string(this.removalError);
     }
     w.unknown(this);
   }
@@ -3135,14 +3013,12 @@ export class OneofOptions extends Message<OneofOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.features !== undefined) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      w.uint32(7994);
-      const mark = w.fork();
+      const mark = w.uint32(7994).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -3231,26 +3107,21 @@ export class EnumOptions extends Message<EnumOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.allowAlias !== undefined) {
-      w.uint32(16);
-      w.bool(this.allowAlias);
+      w.uint32(16).bool(this.allowAlias);
     }
     if (this.deprecated !== undefined) {
-      w.uint32(24);
-      w.bool(this.deprecated);
+      w.uint32(24).bool(this.deprecated);
     }
     if (this.deprecatedLegacyJsonFieldConflicts !== undefined) {
-      w.uint32(48);
-      w.bool(this.deprecatedLegacyJsonFieldConflicts);
+      w.uint32(48).bool(this.deprecatedLegacyJsonFieldConflicts);
     }
     if (this.features !== undefined) {
-      w.uint32(58);
-      const mark = w.fork();
+      const mark = w.uint32(58).fork();
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      w.uint32(7994);
-      const mark = w.fork();
+      const mark = w.uint32(7994).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -3342,28 +3213,23 @@ export class EnumValueOptions extends Message<EnumValueOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.deprecated !== undefined) {
-      w.uint32(8);
-      w.bool(this.deprecated);
+      w.uint32(8).bool(this.deprecated);
     }
     if (this.features !== undefined) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       this.features.$encode(w);
       w.join(mark);
     }
     if (this.debugRedact !== undefined) {
-      w.uint32(24);
-      w.bool(this.debugRedact);
+      w.uint32(24).bool(this.debugRedact);
     }
     if (this.featureSupport !== undefined) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       this.featureSupport.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      w.uint32(7994);
-      const mark = w.fork();
+      const mark = w.uint32(7994).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -3448,18 +3314,15 @@ export class ServiceOptions extends Message<ServiceOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.deprecated !== undefined) {
-      w.uint32(264);
-      w.bool(this.deprecated);
+      w.uint32(264).bool(this.deprecated);
     }
     if (this.features !== undefined) {
-      w.uint32(274);
-      const mark = w.fork();
+      const mark = w.uint32(274).fork();
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      w.uint32(7994);
-      const mark = w.fork();
+      const mark = w.uint32(7994).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -3535,22 +3398,18 @@ export class MethodOptions extends Message<MethodOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.deprecated !== undefined) {
-      w.uint32(264);
-      w.bool(this.deprecated);
+      w.uint32(264).bool(this.deprecated);
     }
     if (this.idempotencyLevel !== undefined) {
-      w.uint32(272);
-      w.int32(this.idempotencyLevel);
+      w.uint32(272).int32(this.idempotencyLevel);
     }
     if (this.features !== undefined) {
-      w.uint32(282);
-      const mark = w.fork();
+      const mark = w.uint32(282).fork();
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      w.uint32(7994);
-      const mark = w.fork();
+      const mark = w.uint32(7994).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -3638,34 +3497,27 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.name) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.identifierValue !== undefined) {
-      w.uint32(26);
-      w.string(this.identifierValue);
+      w.uint32(26).string(this.identifierValue);
     }
     if (this.positiveIntValue !== undefined) {
-      w.uint32(32);
-      w.uint64(this.positiveIntValue);
+      w.uint32(32).uint64(this.positiveIntValue);
     }
     if (this.negativeIntValue !== undefined) {
-      w.uint32(40);
-      w.int64(this.negativeIntValue);
+      w.uint32(40).int64(this.negativeIntValue);
     }
     if (this.doubleValue !== undefined) {
-      w.uint32(49);
-      w.double(this.doubleValue);
+      w.uint32(49).double(this.doubleValue);
     }
     if (this.stringValue !== undefined) {
-      w.uint32(58);
-      w.bytes(this.stringValue);
+      w.uint32(58).bytes(this.stringValue);
     }
     if (this.aggregateValue !== undefined) {
-      w.uint32(66);
-      w.string(this.aggregateValue);
+      w.uint32(66).string(this.aggregateValue);
     }
     w.unknown(this);
   }
@@ -3734,12 +3586,10 @@ export class UninterpretedOption_NamePart extends Message<UninterpretedOption_Na
 
   $encode(w: BinaryWriter): void {
     if (this.namePart !== undefined) {
-      w.uint32(10);
-      w.string(this.namePart);
+      w.uint32(10).string(this.namePart);
     }
     if (this.isExtension !== undefined) {
-      w.uint32(16);
-      w.bool(this.isExtension);
+      w.uint32(16).bool(this.isExtension);
     }
     w.unknown(this);
   }
@@ -3801,40 +3651,31 @@ export class FeatureSet extends Message<FeatureSet> {
 
   $encode(w: BinaryWriter): void {
     if (this.fieldPresence !== undefined) {
-      w.uint32(8);
-      w.int32(this.fieldPresence);
+      w.uint32(8).int32(this.fieldPresence);
     }
     if (this.enumType !== undefined) {
-      w.uint32(16);
-      w.int32(this.enumType);
+      w.uint32(16).int32(this.enumType);
     }
     if (this.repeatedFieldEncoding !== undefined) {
-      w.uint32(24);
-      w.int32(this.repeatedFieldEncoding);
+      w.uint32(24).int32(this.repeatedFieldEncoding);
     }
     if (this.utf8Validation !== undefined) {
-      w.uint32(32);
-      w.int32(this.utf8Validation);
+      w.uint32(32).int32(this.utf8Validation);
     }
     if (this.messageEncoding !== undefined) {
-      w.uint32(40);
-      w.int32(this.messageEncoding);
+      w.uint32(40).int32(this.messageEncoding);
     }
     if (this.jsonFormat !== undefined) {
-      w.uint32(48);
-      w.int32(this.jsonFormat);
+      w.uint32(48).int32(this.jsonFormat);
     }
     if (this.enforceNamingStyle !== undefined) {
-      w.uint32(56);
-      w.int32(this.enforceNamingStyle);
+      w.uint32(56).int32(this.enforceNamingStyle);
     }
     if (this.defaultSymbolVisibility !== undefined) {
-      w.uint32(64);
-      w.int32(this.defaultSymbolVisibility);
+      w.uint32(64).int32(this.defaultSymbolVisibility);
     }
     if (this.enforceProtoLimits !== undefined) {
-      w.uint32(72);
-      w.int32(this.enforceProtoLimits);
+      w.uint32(72).int32(this.enforceProtoLimits);
     }
     w.unknown(this);
   }
@@ -4019,18 +3860,15 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.defaults) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.minimumEdition !== undefined) {
-      w.uint32(32);
-      w.int32(this.minimumEdition);
+      w.uint32(32).int32(this.minimumEdition);
     }
     if (this.maximumEdition !== undefined) {
-      w.uint32(40);
-      w.int32(this.maximumEdition);
+      w.uint32(40).int32(this.maximumEdition);
     }
     w.unknown(this);
   }
@@ -4106,18 +3944,15 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
 
   $encode(w: BinaryWriter): void {
     if (this.edition !== undefined) {
-      w.uint32(24);
-      w.int32(this.edition);
+      w.uint32(24).int32(this.edition);
     }
     if (this.overridableFeatures !== undefined) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       this.overridableFeatures.$encode(w);
       w.join(mark);
     }
     if (this.fixedFeatures !== undefined) {
-      w.uint32(42);
-      const mark = w.fork();
+      const mark = w.uint32(42).fork();
       this.fixedFeatures.$encode(w);
       w.join(mark);
     }
@@ -4225,8 +4060,7 @@ export class SourceCodeInfo extends Message<SourceCodeInfo> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.location) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -4376,28 +4210,23 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
 
   $encode(w: BinaryWriter): void {
     if (this.path.length) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       for (const v of this.path) w.int32(v);
       w.join(mark);
     }
     if (this.span.length) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       for (const v of this.span) w.int32(v);
       w.join(mark);
     }
     if (this.leadingComments !== undefined) {
-      w.uint32(26);
-      w.string(this.leadingComments);
+      w.uint32(26).string(this.leadingComments);
     }
     if (this.trailingComments !== undefined) {
-      w.uint32(34);
-      w.string(this.trailingComments);
+      w.uint32(34).string(this.trailingComments);
     }
     for (const v of this.leadingDetachedComments) {
-      w.uint32(50);
-      w.string(v);
+      w.uint32(50).string(v);
     }
     w.unknown(this);
   }
@@ -4469,8 +4298,7 @@ export class GeneratedCodeInfo extends Message<GeneratedCodeInfo> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.annotation) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -4538,26 +4366,21 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
 
   $encode(w: BinaryWriter): void {
     if (this.path.length) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       for (const v of this.path) w.int32(v);
       w.join(mark);
     }
     if (this.sourceFile !== undefined) {
-      w.uint32(18);
-      w.string(this.sourceFile);
+      w.uint32(18).string(this.sourceFile);
     }
     if (this.begin !== undefined) {
-      w.uint32(24);
-      w.int32(this.begin);
+      w.uint32(24).int32(this.begin);
     }
     if (this.end !== undefined) {
-      w.uint32(32);
-      w.int32(this.end);
+      w.uint32(32).int32(this.end);
     }
     if (this.semantic !== undefined) {
-      w.uint32(40);
-      w.int32(this.semantic);
+      w.uint32(40).int32(this.semantic);
     }
     w.unknown(this);
   }

@@ -136,12 +136,10 @@ export class Duration extends Message<Duration> {
 
   $encode(w: BinaryWriter): void {
     if (this.seconds !== 0n) {
-      w.uint32(8);
-      w.int64(this.seconds);
+      w.uint32(8).int64(this.seconds);
     }
     if (this.nanos !== 0) {
-      w.uint32(16);
-      w.int32(this.nanos);
+      w.uint32(16).int32(this.nanos);
     }
     w.unknown(this);
   }

@@ -104,12 +104,9 @@ export class Struct extends Message<Struct> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.fields)) {
-      w.uint32(10);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      const mark = w.fork();
+      const entry = w.uint32(10).fork();
+      w.uint32(10).string(k);
+      const mark = w.uint32(18).fork();
       this.fields[k].$encode(w);
       w.join(mark);
       w.join(entry);
@@ -191,30 +188,24 @@ export class Value extends Message<Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.kind.case === "nullValue") {
-      w.uint32(8);
-      w.int32(this.kind.value);
+      w.uint32(8).int32(this.kind.value);
     }
     if (this.kind.case === "numberValue") {
-      w.uint32(17);
-      w.double(this.kind.value);
+      w.uint32(17).double(this.kind.value);
     }
     if (this.kind.case === "stringValue") {
-      w.uint32(26);
-      w.string(this.kind.value);
+      w.uint32(26).string(this.kind.value);
     }
     if (this.kind.case === "boolValue") {
-      w.uint32(32);
-      w.bool(this.kind.value);
+      w.uint32(32).bool(this.kind.value);
     }
     if (this.kind.case === "structValue") {
-      w.uint32(42);
-      const mark = w.fork();
+      const mark = w.uint32(42).fork();
       this.kind.value.$encode(w);
       w.join(mark);
     }
     if (this.kind.case === "listValue") {
-      w.uint32(50);
-      const mark = w.fork();
+      const mark = w.uint32(50).fork();
       this.kind.value.$encode(w);
       w.join(mark);
     }
@@ -295,8 +286,7 @@ export class ListValue extends Message<ListValue> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.values) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }

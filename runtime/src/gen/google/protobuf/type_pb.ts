@@ -272,38 +272,31 @@ export class Type extends Message<Type> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     for (const v of this.fields) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.oneofs) {
-      w.uint32(26);
-      w.string(v);
+      w.uint32(26).string(v);
     }
     for (const v of this.options) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.sourceContext !== undefined) {
-      w.uint32(42);
-      const mark = w.fork();
+      const mark = w.uint32(42).fork();
       this.sourceContext.$encode(w);
       w.join(mark);
     }
     if (this.syntax !== 0) {
-      w.uint32(48);
-      w.int32(this.syntax);
+      w.uint32(48).int32(this.syntax);
     }
     if (this.edition !== "") {
-      w.uint32(58);
-      w.string(this.edition);
+      w.uint32(58).string(this.edition);
     }
     w.unknown(this);
   }
@@ -433,46 +426,36 @@ export class Field extends Message<Field> {
 
   $encode(w: BinaryWriter): void {
     if (this.kind !== 0) {
-      w.uint32(8);
-      w.int32(this.kind);
+      w.uint32(8).int32(this.kind);
     }
     if (this.cardinality !== 0) {
-      w.uint32(16);
-      w.int32(this.cardinality);
+      w.uint32(16).int32(this.cardinality);
     }
     if (this.number !== 0) {
-      w.uint32(24);
-      w.int32(this.number);
+      w.uint32(24).int32(this.number);
     }
     if (this.name !== "") {
-      w.uint32(34);
-      w.string(this.name);
+      w.uint32(34).string(this.name);
     }
     if (this.typeUrl !== "") {
-      w.uint32(50);
-      w.string(this.typeUrl);
+      w.uint32(50).string(this.typeUrl);
     }
     if (this.oneofIndex !== 0) {
-      w.uint32(56);
-      w.int32(this.oneofIndex);
+      w.uint32(56).int32(this.oneofIndex);
     }
     if (this.packed) {
-      w.uint32(64);
-      w.bool(this.packed);
+      w.uint32(64).bool(this.packed);
     }
     for (const v of this.options) {
-      w.uint32(74);
-      const mark = w.fork();
+      const mark = w.uint32(74).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.jsonName !== "") {
-      w.uint32(82);
-      w.string(this.jsonName);
+      w.uint32(82).string(this.jsonName);
     }
     if (this.defaultValue !== "") {
-      w.uint32(90);
-      w.string(this.defaultValue);
+      w.uint32(90).string(this.defaultValue);
     }
     w.unknown(this);
   }
@@ -577,34 +560,28 @@ export class Enum extends Message<Enum> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     for (const v of this.enumvalue) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.options) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       v.$encode(w);
       w.join(mark);
     }
     if (this.sourceContext !== undefined) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       this.sourceContext.$encode(w);
       w.join(mark);
     }
     if (this.syntax !== 0) {
-      w.uint32(40);
-      w.int32(this.syntax);
+      w.uint32(40).int32(this.syntax);
     }
     if (this.edition !== "") {
-      w.uint32(50);
-      w.string(this.edition);
+      w.uint32(50).string(this.edition);
     }
     w.unknown(this);
   }
@@ -694,16 +671,13 @@ export class EnumValue extends Message<EnumValue> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.number !== 0) {
-      w.uint32(16);
-      w.int32(this.number);
+      w.uint32(16).int32(this.number);
     }
     for (const v of this.options) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -775,12 +749,10 @@ export class Option extends Message<Option> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     if (this.value !== undefined) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       this.value.$encode(w);
       w.join(mark);
     }

@@ -88,8 +88,7 @@ export class DoubleValue extends Message<DoubleValue> {
 
   $encode(w: BinaryWriter): void {
     if (!Object.is(this.value, 0)) {
-      w.uint32(9);
-      w.double(this.value);
+      w.uint32(9).double(this.value);
     }
     w.unknown(this);
   }
@@ -135,8 +134,7 @@ export class FloatValue extends Message<FloatValue> {
 
   $encode(w: BinaryWriter): void {
     if (!Object.is(this.value, 0)) {
-      w.uint32(13);
-      w.float(this.value);
+      w.uint32(13).float(this.value);
     }
     w.unknown(this);
   }
@@ -182,8 +180,7 @@ export class Int64Value extends Message<Int64Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== 0n) {
-      w.uint32(8);
-      w.int64(this.value);
+      w.uint32(8).int64(this.value);
     }
     w.unknown(this);
   }
@@ -229,8 +226,7 @@ export class UInt64Value extends Message<UInt64Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== 0n) {
-      w.uint32(8);
-      w.uint64(this.value);
+      w.uint32(8).uint64(this.value);
     }
     w.unknown(this);
   }
@@ -276,8 +272,7 @@ export class Int32Value extends Message<Int32Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== 0) {
-      w.uint32(8);
-      w.int32(this.value);
+      w.uint32(8).int32(this.value);
     }
     w.unknown(this);
   }
@@ -323,8 +318,7 @@ export class UInt32Value extends Message<UInt32Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== 0) {
-      w.uint32(8);
-      w.uint32(this.value);
+      w.uint32(8).uint32(this.value);
     }
     w.unknown(this);
   }
@@ -370,8 +364,7 @@ export class BoolValue extends Message<BoolValue> {
 
   $encode(w: BinaryWriter): void {
     if (this.value) {
-      w.uint32(8);
-      w.bool(this.value);
+      w.uint32(8).bool(this.value);
     }
     w.unknown(this);
   }
@@ -417,8 +410,7 @@ export class StringValue extends Message<StringValue> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== "") {
-      w.uint32(10);
-      w.string(this.value);
+      w.uint32(10).string(this.value);
     }
     w.unknown(this);
   }
@@ -464,8 +456,7 @@ export class BytesValue extends Message<BytesValue> {
 
   $encode(w: BinaryWriter): void {
     if (this.value.length !== 0) {
-      w.uint32(10);
-      w.bytes(this.value);
+      w.uint32(10).bytes(this.value);
     }
     w.unknown(this);
   }

@@ -50,20 +50,15 @@ export class ErrorInfo extends Message<ErrorInfo> {
 
   $encode(w: BinaryWriter): void {
     if (this.reason !== "") {
-      w.uint32(10);
-      w.string(this.reason);
+      w.uint32(10).string(this.reason);
     }
     if (this.domain !== "") {
-      w.uint32(18);
-      w.string(this.domain);
+      w.uint32(18).string(this.domain);
     }
     for (const k of Object.keys(this.metadata)) {
-      w.uint32(26);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      w.string(this.metadata[k]);
+      const entry = w.uint32(26).fork();
+      w.uint32(10).string(k);
+      w.uint32(18).string(this.metadata[k]);
       w.join(entry);
     }
     w.unknown(this);
@@ -126,8 +121,7 @@ export class RetryInfo extends Message<RetryInfo> {
 
   $encode(w: BinaryWriter): void {
     if (this.retryDelay !== undefined) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       this.retryDelay.$encode(w);
       w.join(mark);
     }
@@ -180,12 +174,10 @@ export class DebugInfo extends Message<DebugInfo> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.stackEntries) {
-      w.uint32(10);
-      w.string(v);
+      w.uint32(10).string(v);
     }
     if (this.detail !== "") {
-      w.uint32(18);
-      w.string(this.detail);
+      w.uint32(18).string(this.detail);
     }
     w.unknown(this);
   }
@@ -229,8 +221,7 @@ export class QuotaFailure extends Message<QuotaFailure> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.violations) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -315,41 +306,31 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
 
   $encode(w: BinaryWriter): void {
     if (this.subject !== "") {
-      w.uint32(10);
-      w.string(this.subject);
+      w.uint32(10).string(this.subject);
     }
     if (this.description !== "") {
-      w.uint32(18);
-      w.string(this.description);
+      w.uint32(18).string(this.description);
     }
     if (this.apiService !== "") {
-      w.uint32(26);
-      w.string(this.apiService);
+      w.uint32(26).string(this.apiService);
     }
     if (this.quotaMetric !== "") {
-      w.uint32(34);
-      w.string(this.quotaMetric);
+      w.uint32(34).string(this.quotaMetric);
     }
     if (this.quotaId !== "") {
-      w.uint32(42);
-      w.string(this.quotaId);
+      w.uint32(42).string(this.quotaId);
     }
     for (const k of Object.keys(this.quotaDimensions)) {
-      w.uint32(50);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      w.string(this.quotaDimensions[k]);
+      const entry = w.uint32(50).fork();
+      w.uint32(10).string(k);
+      w.uint32(18).string(this.quotaDimensions[k]);
       w.join(entry);
     }
     if (this.quotaValue !== 0n) {
-      w.uint32(56);
-      w.int64(this.quotaValue);
+      w.uint32(56).int64(this.quotaValue);
     }
     if (this.futureQuotaValue !== undefined) {
-      w.uint32(64);
-      w.int64(this.futureQuotaValue);
+      w.uint32(64).int64(this.futureQuotaValue);
     }
     w.unknown(this);
   }
@@ -426,8 +407,7 @@ export class PreconditionFailure extends Message<PreconditionFailure> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.violations) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -487,16 +467,13 @@ export class PreconditionFailure_Violation extends Message<PreconditionFailure_V
 
   $encode(w: BinaryWriter): void {
     if (this.type !== "") {
-      w.uint32(10);
-      w.string(this.type);
+      w.uint32(10).string(this.type);
     }
     if (this.subject !== "") {
-      w.uint32(18);
-      w.string(this.subject);
+      w.uint32(18).string(this.subject);
     }
     if (this.description !== "") {
-      w.uint32(26);
-      w.string(this.description);
+      w.uint32(26).string(this.description);
     }
     w.unknown(this);
   }
@@ -543,8 +520,7 @@ export class BadRequest extends Message<BadRequest> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.fieldViolations) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -609,20 +585,16 @@ export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation
 
   $encode(w: BinaryWriter): void {
     if (this.field !== "") {
-      w.uint32(10);
-      w.string(this.field);
+      w.uint32(10).string(this.field);
     }
     if (this.description !== "") {
-      w.uint32(18);
-      w.string(this.description);
+      w.uint32(18).string(this.description);
     }
     if (this.reason !== "") {
-      w.uint32(26);
-      w.string(this.reason);
+      w.uint32(26).string(this.reason);
     }
     if (this.localizedMessage !== undefined) {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       this.localizedMessage.$encode(w);
       w.join(mark);
     }
@@ -684,12 +656,10 @@ export class RequestInfo extends Message<RequestInfo> {
 
   $encode(w: BinaryWriter): void {
     if (this.requestId !== "") {
-      w.uint32(10);
-      w.string(this.requestId);
+      w.uint32(10).string(this.requestId);
     }
     if (this.servingData !== "") {
-      w.uint32(18);
-      w.string(this.servingData);
+      w.uint32(18).string(this.servingData);
     }
     w.unknown(this);
   }
@@ -748,20 +718,16 @@ export class ResourceInfo extends Message<ResourceInfo> {
 
   $encode(w: BinaryWriter): void {
     if (this.resourceType !== "") {
-      w.uint32(10);
-      w.string(this.resourceType);
+      w.uint32(10).string(this.resourceType);
     }
     if (this.resourceName !== "") {
-      w.uint32(18);
-      w.string(this.resourceName);
+      w.uint32(18).string(this.resourceName);
     }
     if (this.owner !== "") {
-      w.uint32(26);
-      w.string(this.owner);
+      w.uint32(26).string(this.owner);
     }
     if (this.description !== "") {
-      w.uint32(34);
-      w.string(this.description);
+      w.uint32(34).string(this.description);
     }
     w.unknown(this);
   }
@@ -811,8 +777,7 @@ export class Help extends Message<Help> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.links) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -867,12 +832,10 @@ export class Help_Link extends Message<Help_Link> {
 
   $encode(w: BinaryWriter): void {
     if (this.description !== "") {
-      w.uint32(10);
-      w.string(this.description);
+      w.uint32(10).string(this.description);
     }
     if (this.url !== "") {
-      w.uint32(18);
-      w.string(this.url);
+      w.uint32(18).string(this.url);
     }
     w.unknown(this);
   }
@@ -921,12 +884,10 @@ export class LocalizedMessage extends Message<LocalizedMessage> {
 
   $encode(w: BinaryWriter): void {
     if (this.locale !== "") {
-      w.uint32(10);
-      w.string(this.locale);
+      w.uint32(10).string(this.locale);
     }
     if (this.message !== "") {
-      w.uint32(18);
-      w.string(this.message);
+      w.uint32(18).string(this.message);
     }
     w.unknown(this);
   }

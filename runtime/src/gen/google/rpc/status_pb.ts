@@ -51,16 +51,13 @@ export class Status extends Message<Status> {
 
   $encode(w: BinaryWriter): void {
     if (this.code !== 0) {
-      w.uint32(8);
-      w.int32(this.code);
+      w.uint32(8).int32(this.code);
     }
     if (this.message !== "") {
-      w.uint32(18);
-      w.string(this.message);
+      w.uint32(18).string(this.message);
     }
     for (const v of this.details) {
-      w.uint32(26);
-      const mark = w.fork();
+      const mark = w.uint32(26).fork();
       v.$encode(w);
       w.join(mark);
     }
