@@ -8,7 +8,7 @@ import type { EchoRequest } from "../../../testdata/gen/rpc/v1/echo_pb.js";
 import { aborted, eventually, rejection, startEcho } from "./helpers.js";
 
 /** What the server saw of the latest call. */
-let server: { signalReason?: unknown; requestError?: unknown; generatorClosed?: boolean; received: string[] };
+let server: { started?: boolean; signalReason?: unknown; requestError?: unknown; generatorClosed?: boolean; received: string[] };
 
 async function readAll(requests: AsyncIterable<EchoRequest>) {
   try {
@@ -23,6 +23,7 @@ let echo: Awaited<ReturnType<typeof startEcho>>;
 beforeAll(async () => {
   echo = await startEcho({
     async echo(_request, context) {
+      server.started = true;
       server.signalReason = await aborted(context.signal);
       return {};
     },
@@ -79,8 +80,8 @@ describe("the client cancels", () => {
   it("unary: aborting the signal rejects with CANCELLED; the handler's signal aborts with CANCELLED", async () => {
     const controller = new AbortController();
     const call = echo.client.echo({}, { signal: controller.signal });
-    await eventually(() => server !== undefined && "received" in server);
-    setTimeout(() => controller.abort(), 50);
+    await eventually(() => server.started === true);
+    controller.abort();
     expectCode(await rejection(call), Code.CANCELLED);
     await eventually(() => server.signalReason !== undefined);
     expectCode(server.signalReason, Code.CANCELLED);
