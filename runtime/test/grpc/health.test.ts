@@ -2,13 +2,13 @@
  * grpc.health.v1 served by `new Server({ health: true })`, called with the
  * runtime's own generated HealthClient over loopback.
  */
-import { Code, HealthCheckResponse, HealthClient, RpcError, Server, ServerHealth, ServingStatus } from "@tsgrpc/runtime/grpc";
+import { Code, HealthCheckResponse, HealthClient, RpcError, Server, ServerHealth, ServingStatus, type ServerOptions } from "@tsgrpc/runtime/grpc";
 import { EchoService } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
 import { rejection, sleep } from "./helpers.js";
 
 const ECHO = "rpc.v1.EchoService";
 
-async function startHealthy(options = { health: true }) {
+async function startHealthy(options: ServerOptions = { health: true }) {
   const server = new Server(options).add(EchoService, { async echo(r) { return { text: r.text }; } });
   const port = await server.listen("127.0.0.1:0");
   const client = new HealthClient(`127.0.0.1:${port}`);
@@ -142,6 +142,17 @@ describe("server.health.setStatus", () => {
   it("rejects a service name that is not a string", () => {
     expect(() => t.server.health.setStatus(undefined as never, ServingStatus.SERVING)).toThrow(TypeError);
   });
+});
+
+it("runs behind the server's interceptors like any other service", async () => {
+  const seen: string[] = [];
+  const guarded = await startHealthy({ health: true, interceptors: [(call, next) => (seen.push(call.method.path), next(call))] });
+  try {
+    await guarded.client.check({ service: "" });
+    expect(seen).toEqual(["/grpc.health.v1.Health/Check"]);
+  } finally {
+    guarded.stop();
+  }
 });
 
 it("is not served unless the server asks for it", async () => {
