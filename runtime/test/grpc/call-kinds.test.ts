@@ -151,7 +151,8 @@ describe("bidi streaming", () => {
       }
       const responses = await collect(short.client.chat(endless()));
       expect(responses.map((r) => r.text)).toEqual(["again"]);
-      expect(pulled).toBeLessThan(1000);
+      // it stops: HTTP/2 flow control and the status end the pump long before the generator runs dry
+      expect(pulled).toBeLessThan(10_000);
     } finally {
       await short.stop();
     }

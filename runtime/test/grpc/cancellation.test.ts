@@ -155,15 +155,20 @@ describe("the client cancels", () => {
 
   it("bidi: a request iterable that throws rejects the response loop with that error", async () => {
     const boom = new Error("producer crashed");
+    let answered!: () => void;
+    const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
     async function* failing() {
       yield { text: "a" };
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await firstAnswer;
       throw boom;
     }
     const got: string[] = [];
     const error = await rejection(
       (async () => {
-        for await (const r of echo.client.chat(failing())) got.push(r.text);
+        for await (const r of echo.client.chat(failing())) {
+          got.push(r.text);
+          answered();
+        }
       })(),
     );
     expect(error).toBe(boom);

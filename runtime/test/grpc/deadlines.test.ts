@@ -103,7 +103,7 @@ it("server streaming: after the first message", async () => {
   const got: string[] = [];
   const error = await rejection(
     (async () => {
-      for await (const r of echo.client.expand({}, { timeoutMs: 600 })) got.push(r.text);
+      for await (const r of echo.client.expand({}, { timeoutMs: 1500 })) got.push(r.text);
     })(),
   );
   expect(got).toEqual(["first"]);
@@ -112,7 +112,7 @@ it("server streaming: after the first message", async () => {
 });
 
 it("client streaming: the handler's request stream throws DEADLINE_EXCEEDED", async () => {
-  expectDeadlineExceeded(await rejection(echo.client.collect(oneThenSilence(), { timeoutMs: 600 })));
+  expectDeadlineExceeded(await rejection(echo.client.collect(oneThenSilence(), { timeoutMs: 1500 })));
   const record = await handlerSaw();
   expectDeadlineExceeded(record.requestError);
   expectDeadlineExceeded(record.reason);
@@ -122,7 +122,7 @@ it("bidi streaming", async () => {
   const got: string[] = [];
   const error = await rejection(
     (async () => {
-      for await (const r of echo.client.chat(oneThenSilence(), { timeoutMs: 600 })) got.push(r.text);
+      for await (const r of echo.client.chat(oneThenSilence(), { timeoutMs: 1500 })) got.push(r.text);
     })(),
   );
   expect(got).toEqual(["hello"]);
@@ -137,7 +137,7 @@ it("the earlier of timeoutMs and deadline applies", async () => {
 });
 
 it("a nested call given the handler's context inherits its deadline", async () => {
-  expectDeadlineExceeded(await rejection(echo.client.echo({ text: "nested" }, { timeoutMs: 300 })));
+  expectDeadlineExceeded(await rejection(echo.client.echo({ text: "nested" }, { timeoutMs: 1000 })));
   await eventually(() => seen[0]?.nestedReason !== undefined);
   const record = seen[0]!;
   // the same instant, give or take the transit time of the nested call
