@@ -6,6 +6,7 @@
 import { Message, type PartialMessage } from "../src/message";
 import { fieldList, type EnumType } from "../src/fields";
 import { LongType, ScalarType } from "../src/scalar";
+import { Timestamp } from "../src/gen/google/protobuf/timestamp_pb";
 
 export enum Color {
   RED = 0,
@@ -83,6 +84,7 @@ export class Sample extends NoBinary<Sample> {
     { no: 23, name: "nested", localName: "nested", jsonName: "nested", oneof: "choice", kind: "message", T: Child },
     { no: 24, name: "renamed", localName: "renamed", jsonName: "customName", kind: "scalar", T: ScalarType.STRING },
     { no: 25, name: "constructor", localName: "constructor$", jsonName: "constructor", kind: "scalar", T: ScalarType.STRING },
+    { no: 26, name: "when", localName: "when", jsonName: "when", kind: "message", T: Timestamp },
   ]);
   doubleV = 0;
   floatV = 0;
@@ -109,6 +111,7 @@ export class Sample extends NoBinary<Sample> {
   };
   renamed = "";
   constructor$ = "";
+  when?: Timestamp;
   constructor(init?: PartialMessage<Sample>) {
     super();
     Object.assign(this, init);

@@ -1,3 +1,5 @@
+import { JsonEncodeError } from "../src/errors";
+import { Timestamp } from "../src/gen/google/protobuf/timestamp_pb";
 import { Child, Color, Sample } from "./json-fixtures";
 
 describe("writing proto3 JSON", () => {
@@ -74,6 +76,31 @@ describe("writing proto3 JSON", () => {
     expect(Object.getOwnPropertyNames(json.byName)).toEqual(["__proto__"]);
     expect(Object.getPrototypeOf(json.byName)).toBe(Object.prototype);
     expect(m.toJsonString()).toBe('{"byName":{"__proto__":1},"byId":{"-3":{"name":"n"}},"byFlag":{"true":"GREEN"}}');
+  });
+
+  test.each([
+    [{ int32V: 1.5 }, /^int32V: expected int32, got number 1.5$/],
+    [{ int32V: 2 ** 31 }, /expected int32/],
+    [{ uint32V: -1 }, /expected uint32/],
+    [{ int64V: 2n ** 63n }, /expected int64, got bigint 9223372036854775808n/],
+    [{ uint64V: -1n }, /expected uint64/],
+    [{ sfixed64Str: "12abc" }, /expected int64, got string "12abc"/],
+    [{ int64V: 5 }, /expected int64, got number 5/],
+    [{ boolV: "yes" }, /expected boolean/],
+    [{ stringV: 7 }, /expected string/],
+    [{ bytesV: [1, 2] }, /expected Uint8Array/],
+    [{ color: 1.5 }, /^color: expected int32/],
+    [{ ints: [1, "2"] }, /^ints: expected int32, got string "2"$/],
+    [{ children: [new Child({ child: new Child({ name: 5 as never }) })] }, /^children\.child\.name: expected string, got number 5$/],
+  ])("refuses to write %p: a value its field cannot hold is a JsonEncodeError naming the field", (init, message) => {
+    const m = new Sample(init as never);
+    expect(() => m.toJson()).toThrow(JsonEncodeError);
+    expect(() => m.toJson()).toThrow(message);
+  });
+
+  test("errors of well-known types name the field too", () => {
+    const m = new Sample({ when: new Timestamp({ seconds: 2n ** 60n }) });
+    expect(() => m.toJson()).toThrow(/^when: Timestamp seconds 1152921504606846976 out of range/);
   });
 
   test("pretty prints with prettySpaces", () => {

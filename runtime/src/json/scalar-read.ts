@@ -6,13 +6,13 @@ import { base64Decode } from "./base64.js";
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
 const UINT32_MAX = 0xffffffff;
-const INT64_MIN = -(1n << 63n);
-const INT64_MAX = (1n << 63n) - 1n;
-const UINT64_MAX = (1n << 64n) - 1n;
+export const INT64_MIN = -(1n << 63n);
+export const INT64_MAX = (1n << 63n) - 1n;
+export const UINT64_MAX = (1n << 64n) - 1n;
 /** FLT_MAX printed in its shortest form; inputs above it are out of float range. */
 const FLOAT_MAX = 3.4028235e38;
 /** An integer of at most 20 digits without exponent or fraction: every 64-bit value, in plain form. */
-const PLAIN_INTEGER = /^-?(?:0|[1-9][0-9]{0,19})$/;
+export const PLAIN_INTEGER = /^-?(?:0|[1-9][0-9]{0,19})$/;
 /** Numbers inside JSON strings follow the JSON number grammar: no spaces, no "+", no leading zeros. */
 const NUMBER_STRING = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 

@@ -1,4 +1,6 @@
+import { JsonEncodeError } from "../errors.js";
 import type { EnumType, FieldInfo, ValueInfo } from "../fields.js";
+import { ScalarType } from "../scalar.js";
 import type { AnyMessage } from "../message.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
 import { setKey, type WriteContext } from "./context.js";
@@ -21,11 +23,15 @@ export function writeFields(msg: AnyMessage, ctx: WriteContext): JsonObject {
   for (const f of msg.$type().$fields.list) {
     const key = ctx.useProtoFieldName ? f.name : f.jsonName;
     let json: JsonValue | undefined;
-    if (f.oneof) {
-      const oneof = msg[f.oneof] as { case: string | undefined; value?: unknown };
-      if (oneof.case === f.localName) json = writeSingular(f as ValueInfo, oneof.value, ctx);
-    } else {
-      json = writeField(f, msg[f.localName], ctx);
+    try {
+      if (f.oneof) {
+        const oneof = msg[f.oneof] as { case: string | undefined; value?: unknown };
+        if (oneof.case === f.localName) json = writeSingular(f as ValueInfo, oneof.value, ctx);
+      } else {
+        json = writeField(f, msg[f.localName], ctx);
+      }
+    } catch (e) {
+      throw withPath(e, key);
     }
     if (json !== undefined) setKey(out, key, json);
   }
@@ -72,8 +78,20 @@ export function writeSingular(v: ValueInfo, value: unknown, ctx: WriteContext): 
   }
 }
 
-function writeEnum(T: EnumType, no: number, ctx: WriteContext): JsonValue {
+function writeEnum(T: EnumType, value: number, ctx: WriteContext): JsonValue {
+  const no = writeScalar(ScalarType.INT32, value) as number;
   if (T.typeName === NULL_VALUE) return null;
   if (ctx.enumAsInteger) return no;
   return enumLookup(T).byNo.get(no) ?? no;
+}
+
+/** Errors already prefixed with the path below the field that is adding its key. */
+const pathed = new WeakSet<Error>();
+
+/** Prefixes a JsonEncodeError with the JSON key of the field it came from: "child.name: expected string, …". */
+function withPath(e: unknown, key: string): unknown {
+  if (!(e instanceof JsonEncodeError)) return e;
+  const err = new JsonEncodeError(`${key}${pathed.has(e) ? "." : ": "}${e.message}`);
+  pathed.add(err);
+  return err;
 }
