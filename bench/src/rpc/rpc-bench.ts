@@ -56,35 +56,47 @@ function start(script: string, args: string[]): ChildProcess {
   return spawn(process.execPath, [join(__dirname, script), ...args], { stdio: ["pipe", "pipe", "inherit"] });
 }
 
-/**
- * One server process for `impl` and, per scenario, a fresh client process
- * (so each scenario's client RSS is its own). The server's CPU time is read
- * before and after each client run.
- */
-async function runRound(impl: RpcImpl, sizes: ScenarioSizes): Promise<RoundResult> {
-  const server = start("server-main.js", [impl.name]);
-  const fromServer = jsonLines(server, `${impl.name} server`);
-  const serverCpu = async () => {
-    server.stdin!.write("cpu\n");
-    return ((await fromServer(30_000)) as { cpuMicros: number }).cpuMicros;
-  };
-  try {
-    const { port } = (await fromServer(60_000)) as { port: number };
-    const samples: Record<string, Sample> = {};
-    for (const scenario of scenarioNames) {
-      const before = await serverCpu();
-      const client = start("client-main.js", [impl.name, String(port), scenario, JSON.stringify(sizes)]);
-      const budget = 60_000 + sizes.seconds * 5_000 + sizes.streamMessages;
-      const { result, maxRssBytes } = (await jsonLines(client, `${impl.name} client (${scenario})`)(budget)) as { result: ScenarioResult; maxRssBytes: number };
-      const serverCpuMicros = ((await serverCpu()) - before) / result.totalOps;
-      samples[scenario] = { ...result, serverCpuMicros, clientRss: maxRssBytes };
-    }
-    server.stdin!.end();
-    const { maxRssBytes: serverRss } = (await fromServer(30_000)) as { maxRssBytes: number };
-    return { samples, serverRss };
-  } finally {
-    if (server.exitCode === null) server.kill();
+/** A server child process for one implementation, idle between the client runs it serves. */
+class ServerProcess {
+  private readonly child: ChildProcess;
+  private readonly next: (timeoutMs: number) => Promise<Record<string, unknown>>;
+  port = 0;
+
+  constructor(readonly impl: RpcImpl) {
+    this.child = start("server-main.js", [impl.name]);
+    this.next = jsonLines(this.child, `${impl.name} server`);
   }
+
+  async listening(): Promise<this> {
+    this.port = ((await this.next(60_000)) as { port: number }).port;
+    return this;
+  }
+
+  async cpuMicros(): Promise<number> {
+    this.child.stdin!.write("cpu\n");
+    return ((await this.next(30_000)) as { cpuMicros: number }).cpuMicros;
+  }
+
+  /** Stops the server; resolves to its peak RSS. */
+  async stop(): Promise<number> {
+    this.child.stdin!.end();
+    return ((await this.next(30_000)) as { maxRssBytes: number }).maxRssBytes;
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+/** One scenario against `server` from a fresh client process (so each client RSS is that scenario's own). */
+async function runClient(server: ServerProcess, scenario: string, sizes: ScenarioSizes): Promise<Sample> {
+  const name = server.impl.name;
+  const before = await server.cpuMicros();
+  const client = start("client-main.js", [name, String(server.port), scenario, JSON.stringify(sizes)]);
+  const budget = 60_000 + sizes.seconds * 5_000 + sizes.streamMessages;
+  const { result, maxRssBytes } = (await jsonLines(client, `${name} client (${scenario})`)(budget)) as { result: ScenarioResult; maxRssBytes: number };
+  const serverCpuMicros = ((await server.cpuMicros()) - before) / result.totalOps;
+  return { ...result, serverCpuMicros, clientRss: maxRssBytes };
 }
 
 function mb(bytes: number): string {
@@ -128,16 +140,27 @@ function report(impls: readonly RpcImpl[], rounds: ReadonlyMap<string, RoundResu
 }
 
 /**
- * Runs every implementation once per round, rotating their order from round
- * to round, and prints one table per scenario plus peak memory.
+ * Each round starts one server per implementation, then runs every scenario
+ * for every implementation back to back, rotating their order from round to
+ * round, so a change in the machine's load hits all implementations alike.
  */
 export async function runRpcBench(impls: readonly RpcImpl[], options: RpcBenchOptions): Promise<string> {
   const rounds = new Map<string, RoundResult[]>(impls.map((i) => [i.name, []]));
   const sizes: ScenarioSizes = { seconds: options.seconds, streamMessages: options.streamMessages };
   for (let round = 0; round < options.rounds; round++) {
-    for (let j = 0; j < impls.length; j++) {
-      const impl = impls[(j + round) % impls.length];
-      rounds.get(impl.name)!.push(await runRound(impl, sizes));
+    const servers = impls.map((impl) => new ServerProcess(impl));
+    try {
+      await Promise.all(servers.map((s) => s.listening()));
+      const samples = new Map<string, Record<string, Sample>>(impls.map((i) => [i.name, {}]));
+      for (const scenario of scenarioNames) {
+        for (let j = 0; j < servers.length; j++) {
+          const server = servers[(j + round) % servers.length];
+          samples.get(server.impl.name)![scenario] = await runClient(server, scenario, sizes);
+        }
+      }
+      for (const server of servers) rounds.get(server.impl.name)!.push({ samples: samples.get(server.impl.name)!, serverRss: await server.stop() });
+    } finally {
+      for (const server of servers) server.kill();
     }
   }
   const text = report(impls, rounds, options.subject);
