@@ -20,6 +20,8 @@ export function readValue(type: MessageType, json: JsonValue, ctx: ReadContext, 
     no = 1;
     v = 0;
   } else if (typeof json === "number") {
+    // JSON has no NaN or Infinity (a literal like 1e400 parses to Infinity): such a Value could not be written back.
+    if (!Number.isFinite(json)) throw new JsonDecodeError(`number out of double range for google.protobuf.Value: ${json}`, path);
     no = 2;
     v = json;
   } else if (typeof json === "string") {
