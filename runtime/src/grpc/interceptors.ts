@@ -55,5 +55,18 @@ export function chain(interceptors: readonly ClientInterceptor[], inner: Step<Cl
 export function chain(interceptors: readonly ServerInterceptor[], inner: Step<ServerCall>): Step<ServerCall>;
 export function chain(interceptors: readonly ((call: never, next: never) => AsyncIterable<AnyMessage>)[], inner: Step<never>): Step<never> {
   type Loose = (call: never, next: Step<never>) => AsyncIterable<AnyMessage>;
-  return (interceptors as readonly Loose[]).reduceRight<Step<never>>((next, interceptor) => (call) => interceptor(call, next), inner);
+  const step = (interceptors as readonly Loose[]).reduceRight<Step<never>>((next, interceptor) => (call) => interceptor(call, next), inner);
+  // An interceptor or handler written as a plain function may throw before it returns a stream;
+  // that error must end the call like any other (grpc-js would answer a synchronous throw with UNKNOWN).
+  return (call) => {
+    try {
+      return step(call);
+    } catch (error) {
+      return failed(error);
+    }
+  };
+}
+
+async function* failed(error: unknown): AsyncIterable<never> {
+  throw error;
 }
