@@ -44,7 +44,7 @@ export function asObject(json: JsonValue, path: string): JsonObject {
 }
 
 /** Reads the members of `json` into `msg`'s fields (keys already known not to be special, like Any's "@type"). */
-export function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: ReadContext, path: string): void {
+function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: ReadContext, path: string): void {
   const fields = type.$fields;
   let oneofs: Set<string> | undefined;
   for (const key of Object.keys(json)) {

@@ -2,7 +2,7 @@ import { JsonDecodeError, JsonEncodeError } from "../errors.js";
 import type { AnyMessage, MessageType } from "../message.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
 import { childPath, setKey, type ReadContext, type WriteContext } from "./context.js";
-import { asObject, readFields, readMessage } from "./read.js";
+import { asObject, readMessage } from "./read.js";
 import { writeFields, writeMessage } from "./write.js";
 import { wktForm } from "./wkt-forms.js";
 import { wktField } from "../wkt/field.js";
@@ -32,10 +32,7 @@ export function readAny(type: MessageType, json: JsonValue, ctx: ReadContext, pa
   } else {
     const rest: JsonObject = {};
     for (const k of keys) if (k !== "@type") setKey(rest, k, obj[k]!);
-    if (++ctx.depth > ctx.maxDepth) throw new JsonDecodeError(`nesting deeper than maxDepth ${ctx.maxDepth}`, path);
-    inner = new packed();
-    readFields(inner, packed, rest, ctx, path);
-    ctx.depth--;
+    inner = readMessage(packed, rest, ctx, path);
   }
   msg[wktField(type, 1, "scalar").localName] = url;
   msg[wktField(type, 2, "scalar").localName] = inner.toBinary();
