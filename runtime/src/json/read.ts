@@ -43,7 +43,7 @@ export function asObject(json: JsonValue, path: string): JsonObject {
   return json;
 }
 
-/** Reads the members of `json` into `msg`'s fields (keys already known not to be special, like Any's "@type"). */
+/** Reads the members of `json` into `msg`'s fields and registered extensions. */
 function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: ReadContext, path: string): void {
   const fields = type.$fields;
   let oneofs: Set<string> | undefined;
