@@ -42,7 +42,7 @@ describe("unknown fields", () => {
   });
 
   test("unknown fields of a sub-message stay on the sub-message", () => {
-    const m = Nest.fromBinary(unhex("0a0e 0a0c 0a0a 1203616263 0d01020304 2001"));
+    const m: Nest = Nest.fromBinary(unhex("0a0e 0a0c 0a0a 1203616263 0d01020304 2001"));
     expect(m[unknownFields]?.map(hex)).toEqual(["2001"]);
     expect(m.child?.child?.child?.[unknownFields]?.map(hex)).toEqual(["1203616263", "0d01020304"]);
     expect(hex(m.toBinary())).toBe("0a0e0a0c0a0a12036162630d010203042001");
