@@ -184,6 +184,13 @@ describe("Any JSON", () => {
     expect(nested.toJson({ registry })).toEqual({ "@type": "type.googleapis.com/google.protobuf.Any", value: json });
   });
 
+  test("treats Empty as an ordinary message (no \"value\"), as the spec says", () => {
+    const any = Any.pack(new Empty());
+    const json = { "@type": "type.googleapis.com/google.protobuf.Empty" };
+    expect(any.toJson({ registry: createRegistry(Empty) })).toEqual(json);
+    expect(Any.fromJson(json, { registry: createRegistry(Empty) })).toEqual(any);
+  });
+
   test("accepts @type anywhere in the object", () => {
     const any = Any.fromJson({ fileName: "x", "@type": "type.googleapis.com/google.protobuf.SourceContext" }, { registry });
     expect(any.unpack(SourceContext)?.fileName).toBe("x");
