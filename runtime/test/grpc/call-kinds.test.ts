@@ -5,27 +5,10 @@
 import { Code, RpcError, type CallContext } from "@tsgrpc/runtime/grpc";
 import { CollectResponse, EchoRequest, EchoResponse } from "../../../testdata/gen/rpc/v1/echo_pb.js";
 import type { EchoServiceImplementation } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
-import { collect, rejection, startEcho } from "./helpers.js";
+import { collect, echoBehaviour, rejection, startEcho } from "./helpers.js";
 
 const implementation: EchoServiceImplementation = {
-  async echo(request) {
-    return { text: request.text, payload: request.payload, sequence: request.sequence };
-  },
-  async *expand(request) {
-    for (let i = 0; i < request.count; i++) yield { text: `${request.text}#${i}`, sequence: BigInt(i) };
-  },
-  async collect(requests) {
-    const texts: string[] = [];
-    let total = 0n;
-    for await (const r of requests) {
-      texts.push(r.text);
-      total += BigInt(r.payload.length);
-    }
-    return new CollectResponse({ count: texts.length, joined: texts.join(","), totalBytes: total });
-  },
-  async *chat(requests) {
-    for await (const r of requests) yield new EchoResponse({ text: r.text.toUpperCase(), sequence: r.sequence });
-  },
+  ...echoBehaviour,
   async close$(request) {
     return { text: `closed ${request.text}` };
   },

@@ -1,6 +1,33 @@
 import { Server, type ServerOptions, type ServiceImplementation } from "@tsgrpc/runtime/grpc";
-import { EchoService, EchoServiceClient } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
+import { EchoService, EchoServiceClient, type EchoServiceImplementation } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
+import { CollectResponse, EchoResponse } from "../../../testdata/gen/rpc/v1/echo_pb.js";
 import type { ClientOptions } from "@tsgrpc/runtime/grpc";
+
+/**
+ * The reference behaviour of EchoService (the Python server in ./interop
+ * does the same): echo, `count` numbered responses, a summary of the
+ * uploaded requests, and upper-cased chat.
+ */
+export const echoBehaviour: Pick<EchoServiceImplementation, "echo" | "expand" | "collect" | "chat"> = {
+  async echo(request) {
+    return { text: request.text, payload: request.payload, sequence: request.sequence };
+  },
+  async *expand(request) {
+    for (let i = 0; i < request.count; i++) yield { text: `${request.text}#${i}`, sequence: BigInt(i) };
+  },
+  async collect(requests) {
+    const texts: string[] = [];
+    let total = 0n;
+    for await (const r of requests) {
+      texts.push(r.text);
+      total += BigInt(r.payload.length);
+    }
+    return new CollectResponse({ count: texts.length, joined: texts.join(","), totalBytes: total });
+  },
+  async *chat(requests) {
+    for await (const r of requests) yield new EchoResponse({ text: r.text.toUpperCase(), sequence: r.sequence });
+  },
+};
 
 /** An EchoService server on a random loopback port, and a client for it; `stop()` ends both. */
 export async function startEcho(

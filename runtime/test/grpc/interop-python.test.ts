@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { Code, ErrorInfo, Metadata, RpcError, Server } from "@tsgrpc/runtime/grpc";
 import { EchoService, EchoServiceClient } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
-import { aborted, collect, eventually, rejection } from "./helpers.js";
+import { aborted, collect, echoBehaviour, eventually, rejection } from "./helpers.js";
 
 const root = resolve(__dirname, "../../..");
 const scripts = join(__dirname, "interop");
@@ -135,6 +135,7 @@ suite("interop with Python grpcio", () => {
 
     beforeAll(async () => {
       server = new Server().add(EchoService, {
+        ...echoBehaviour,
         async echo(request, context) {
           context.sendHeader({ "x-ts-header": "hi" });
           context.setTrailer({ "x-echo-tag": context.metadata.get("x-tag") ?? "", "x-echo-bin": context.metadata.get("x-blob-bin") ?? new Uint8Array() });
@@ -148,22 +149,7 @@ suite("interop with Python grpcio", () => {
             sleepReason = await aborted(context.signal);
             return {};
           }
-          return { text: request.text, payload: request.payload, sequence: request.sequence };
-        },
-        async *expand(request) {
-          for (let i = 0; i < request.count; i++) yield { text: `${request.text}#${i}` };
-        },
-        async collect(requests) {
-          const texts: string[] = [];
-          let total = 0n;
-          for await (const r of requests) {
-            texts.push(r.text);
-            total += BigInt(r.payload.length);
-          }
-          return { count: texts.length, joined: texts.join(","), totalBytes: total };
-        },
-        async *chat(requests) {
-          for await (const r of requests) yield { text: r.text.toUpperCase() };
+          return echoBehaviour.echo(request, context);
         },
       });
       port = await server.listen("127.0.0.1:0");
