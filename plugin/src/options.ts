@@ -32,6 +32,6 @@ export function parseOptions(raw: { key: string; value: string }[]): Options {
   return options;
 }
 
-function invalid(key: string, value: string, expected: string): Error {
+export function invalid(key: string, value: string, expected: string): Error {
   return new Error(`invalid value "${value}" for option "${key}" (expected ${expected})`);
 }

@@ -1,6 +1,7 @@
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { CodeGeneratorRequestSchema, CodeGeneratorResponseSchema } from "@bufbuild/protobuf/wkt";
 import type { Plugin } from "@bufbuild/protoplugin";
+import { checkProtopluginOptions } from "./protoplugin-options.js";
 
 /**
  * Runs the plugin on one serialized CodeGeneratorRequest. A bad parameter
@@ -11,7 +12,9 @@ import type { Plugin } from "@bufbuild/protoplugin";
 export function runPlugin(plugin: Plugin, request: Uint8Array): Uint8Array {
   let response;
   try {
-    response = plugin.run(fromBinary(CodeGeneratorRequestSchema, request));
+    const req = fromBinary(CodeGeneratorRequestSchema, request);
+    checkProtopluginOptions(req.parameter);
+    response = plugin.run(req);
   } catch (e) {
     if (!(e instanceof Error && e.name === "PluginOptionError")) throw e;
     response = create(CodeGeneratorResponseSchema, { error: e.message });

@@ -59,8 +59,7 @@ export class HealthCheckRequest extends Message<HealthCheckRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.service !== "") {
-      w.uint32(10);
-      w.string(this.service);
+      w.uint32(10).string(this.service);
     }
     w.unknown(this);
   }
@@ -98,8 +97,7 @@ export class HealthCheckResponse extends Message<HealthCheckResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.status !== 0) {
-      w.uint32(8);
-      w.int32(this.status);
+      w.uint32(8).int32(this.status);
     }
     w.unknown(this);
   }
@@ -167,12 +165,9 @@ export class HealthListResponse extends Message<HealthListResponse> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.statuses)) {
-      w.uint32(10);
-      const entry = w.fork();
-      w.uint32(10);
-      w.string(k);
-      w.uint32(18);
-      const mark = w.fork();
+      const entry = w.uint32(10).fork();
+      w.uint32(10).string(k);
+      const mark = w.uint32(18).fork();
       this.statuses[k].$encode(w);
       w.join(mark);
       w.join(entry);

@@ -44,30 +44,24 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.host !== "") {
-      w.uint32(10);
-      w.string(this.host);
+      w.uint32(10).string(this.host);
     }
     if (this.messageRequest.case === "fileByFilename") {
-      w.uint32(26);
-      w.string(this.messageRequest.value);
+      w.uint32(26).string(this.messageRequest.value);
     }
     if (this.messageRequest.case === "fileContainingSymbol") {
-      w.uint32(34);
-      w.string(this.messageRequest.value);
+      w.uint32(34).string(this.messageRequest.value);
     }
     if (this.messageRequest.case === "fileContainingExtension") {
-      w.uint32(42);
-      const mark = w.fork();
+      const mark = w.uint32(42).fork();
       this.messageRequest.value.$encode(w);
       w.join(mark);
     }
     if (this.messageRequest.case === "allExtensionNumbersOfType") {
-      w.uint32(50);
-      w.string(this.messageRequest.value);
+      w.uint32(50).string(this.messageRequest.value);
     }
     if (this.messageRequest.case === "listServices") {
-      w.uint32(58);
-      w.string(this.messageRequest.value);
+      w.uint32(58).string(this.messageRequest.value);
     }
     w.unknown(this);
   }
@@ -129,12 +123,10 @@ export class ExtensionRequest extends Message<ExtensionRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.containingType !== "") {
-      w.uint32(10);
-      w.string(this.containingType);
+      w.uint32(10).string(this.containingType);
     }
     if (this.extensionNumber !== 0) {
-      w.uint32(16);
-      w.int32(this.extensionNumber);
+      w.uint32(16).int32(this.extensionNumber);
     }
     w.unknown(this);
   }
@@ -182,36 +174,30 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
 
   $encode(w: BinaryWriter): void {
     if (this.validHost !== "") {
-      w.uint32(10);
-      w.string(this.validHost);
+      w.uint32(10).string(this.validHost);
     }
     if (this.originalRequest !== undefined) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       this.originalRequest.$encode(w);
       w.join(mark);
     }
     if (this.messageResponse.case === "fileDescriptorResponse") {
-      w.uint32(34);
-      const mark = w.fork();
+      const mark = w.uint32(34).fork();
       this.messageResponse.value.$encode(w);
       w.join(mark);
     }
     if (this.messageResponse.case === "allExtensionNumbersResponse") {
-      w.uint32(42);
-      const mark = w.fork();
+      const mark = w.uint32(42).fork();
       this.messageResponse.value.$encode(w);
       w.join(mark);
     }
     if (this.messageResponse.case === "listServicesResponse") {
-      w.uint32(50);
-      const mark = w.fork();
+      const mark = w.uint32(50).fork();
       this.messageResponse.value.$encode(w);
       w.join(mark);
     }
     if (this.messageResponse.case === "errorResponse") {
-      w.uint32(58);
-      const mark = w.fork();
+      const mark = w.uint32(58).fork();
       this.messageResponse.value.$encode(w);
       w.join(mark);
     }
@@ -300,8 +286,7 @@ export class FileDescriptorResponse extends Message<FileDescriptorResponse> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.fileDescriptorProto) {
-      w.uint32(10);
-      w.bytes(v);
+      w.uint32(10).bytes(v);
     }
     w.unknown(this);
   }
@@ -341,12 +326,10 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.baseTypeName !== "") {
-      w.uint32(10);
-      w.string(this.baseTypeName);
+      w.uint32(10).string(this.baseTypeName);
     }
     if (this.extensionNumber.length) {
-      w.uint32(18);
-      const mark = w.fork();
+      const mark = w.uint32(18).fork();
       for (const v of this.extensionNumber) w.int32(v);
       w.join(mark);
     }
@@ -397,8 +380,7 @@ export class ListServiceResponse extends Message<ListServiceResponse> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.service) {
-      w.uint32(10);
-      const mark = w.fork();
+      const mark = w.uint32(10).fork();
       v.$encode(w);
       w.join(mark);
     }
@@ -445,8 +427,7 @@ export class ServiceResponse extends Message<ServiceResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10);
-      w.string(this.name);
+      w.uint32(10).string(this.name);
     }
     w.unknown(this);
   }
@@ -486,12 +467,10 @@ export class ErrorResponse extends Message<ErrorResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.errorCode !== 0) {
-      w.uint32(8);
-      w.int32(this.errorCode);
+      w.uint32(8).int32(this.errorCode);
     }
     if (this.errorMessage !== "") {
-      w.uint32(18);
-      w.string(this.errorMessage);
+      w.uint32(18).string(this.errorMessage);
     }
     w.unknown(this);
   }
