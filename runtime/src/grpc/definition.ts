@@ -29,9 +29,15 @@ export interface ServiceDefinition<M extends { readonly [name: string]: MethodDe
 /** A request or response: a message instance, or a plain partial object that becomes one. */
 export type MessageInit<T extends Message<T>> = T | PartialMessage<T>;
 
-/** `init` as an instance of `type` (instances pass through untouched). */
+/**
+ * `init` as an instance of `type` (instances pass through untouched). Anything
+ * but an object is a `TypeError`: a handler that forgot to return its response
+ * must not answer with an empty message.
+ */
 export function toMessage<T extends Message<T>>(type: MessageType<T>, init: MessageInit<T>): T {
-  return init instanceof type ? init : new type(init as PartialMessage<T>);
+  if (init instanceof type) return init;
+  if (typeof init !== "object" || init === null) throw new TypeError(`expected a ${type.typeName} or a plain object, got ${init === null ? "null" : typeof init}`);
+  return new type(init as PartialMessage<T>);
 }
 
 /** grpc-js serializer for `type`: accepts instances and partials; the Buffer shares the encoded bytes. */

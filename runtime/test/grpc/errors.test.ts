@@ -161,3 +161,19 @@ describe("undecodable details", () => {
 it("server streaming: an error as the very first thing", async () => {
   expectNotFound(await rejection(collect(echo.client.expand({ count: 0 }))));
 });
+
+describe("a handler that returns no message", () => {
+  it("answers INTERNAL instead of an empty response", async () => {
+    const server = await startEcho({ echo: (async () => undefined) as never, expand: async function* () { yield undefined as never; } });
+    try {
+      expect((await rejection(server.client.echo({}))).code).toBe(Code.INTERNAL);
+      expect((await rejection(collect(server.client.expand({})))).code).toBe(Code.INTERNAL);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("a client request that is not an object fails the call with a TypeError", async () => {
+    await expect(echo.client.echo(undefined as never)).rejects.toThrow(TypeError);
+  });
+});
