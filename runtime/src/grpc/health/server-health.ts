@@ -1,5 +1,4 @@
 import { HealthCheckResponse_ServingStatus as ServingStatus } from "../../gen/grpc/health/v1/health_pb.js";
-import { ABORTED, unlessAborted } from "../iterables.js";
 
 export { ServingStatus };
 
@@ -12,7 +11,10 @@ export type SettableStatus = ServingStatus.UNKNOWN | ServingStatus.SERVING | Ser
  */
 export class ServerHealth {
   readonly #statuses = new Map<string, SettableStatus>([["", ServingStatus.SERVING]]);
-  #changed = deferred();
+  /** Wakes the watches waiting for a change; each removes itself when woken or aborted. */
+  readonly #waiting = new Set<() => void>();
+  /** Counts changes, so a watch knows whether one happened while it was busy. */
+  #version = 0;
   #ended = false;
 
   /** Sets the status of `service` ("" for the whole server); watchers see the change. */
@@ -44,10 +46,10 @@ export class ServerHealth {
     let sent: ServingStatus | undefined;
     for (;;) {
       // Taken before yielding, so a change made while the consumer is busy still wakes the next wait.
-      const changed = this.#changed.promise;
+      const version = this.#version;
       const status = this.#statuses.get(service) ?? ServingStatus.SERVICE_UNKNOWN;
       if (status !== sent) yield (sent = status);
-      if (this.#ended || (await unlessAborted(changed, signal)) === ABORTED) return;
+      if (this.#ended || !(await this.#changedSince(version, signal))) return;
     }
   }
 
@@ -59,14 +61,25 @@ export class ServerHealth {
   }
 
   #notify(): void {
-    this.#changed.resolve();
-    this.#changed = deferred();
+    this.#version++;
+    for (const wake of [...this.#waiting]) wake();
   }
-}
 
-/** A promise with its resolver. */
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
+  /** Resolves true on the first change after `version` (at once if there was one), false if `signal` aborts first. */
+  #changedSince(version: number, signal: AbortSignal): Promise<boolean> {
+    if (this.#version !== version) return Promise.resolve(true);
+    if (signal.aborted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      // Both listeners go as soon as either fires: a watch that ends leaves nothing behind.
+      const settle = (changed: boolean) => {
+        this.#waiting.delete(onChange);
+        signal.removeEventListener("abort", onAbort);
+        resolve(changed);
+      };
+      const onChange = () => settle(true);
+      const onAbort = () => settle(false);
+      this.#waiting.add(onChange);
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
+  }
 }
