@@ -1,5 +1,6 @@
 import type { DescEnum, DescEnumValue, DescField, DescFile, DescMessage, DescOneof } from "@bufbuild/protobuf";
 import { protoCamelCase } from "@bufbuild/protobuf/reflect";
+import type { DescriptorProto, EnumDescriptorProto, FileDescriptorProto } from "@bufbuild/protobuf/wkt";
 
 /**
  * Naming and escaping. Proto identifiers never contain `$`, so a `$` suffix
@@ -32,6 +33,45 @@ const reservedPropertyNames = new Set([
 
 function escape(name: string, reserved: ReadonlySet<string>): string {
   return reserved.has(name) ? name + "$" : name;
+}
+
+/**
+ * Names from descriptors end up in code as identifiers. protoc and buf only
+ * hand over valid ones; anything else (a hand-made or corrupted request) is
+ * refused before generation rather than pasted into the output.
+ */
+export class InvalidNameError extends Error {
+  override name = "InvalidNameError";
+}
+
+const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Throws InvalidNameError unless every name the generator may print is an identifier (packages: dotted ones). */
+export function assertIdentifiers(files: readonly FileDescriptorProto[]): void {
+  const check = (name: string, where: string) => {
+    if (!identifierPattern.test(name)) throw new InvalidNameError(`${where}: invalid name in descriptor: ${JSON.stringify(name)}`);
+  };
+  const checkEnum = (e: EnumDescriptorProto, where: string) => {
+    check(e.name, where);
+    for (const v of e.value) check(v.name, where);
+  };
+  const checkMessage = (m: DescriptorProto, where: string): void => {
+    check(m.name, where);
+    for (const f of [...m.field, ...m.extension]) check(f.name, where);
+    for (const o of m.oneofDecl) check(o.name, where);
+    for (const e of m.enumType) checkEnum(e, where);
+    for (const n of m.nestedType) checkMessage(n, where);
+  };
+  for (const file of files) {
+    if (file.package) for (const part of file.package.split(".")) check(part, file.name);
+    for (const m of file.messageType) checkMessage(m, file.name);
+    for (const e of file.enumType) checkEnum(e, file.name);
+    for (const f of file.extension) check(f.name, file.name);
+    for (const svc of file.service) {
+      check(svc.name, file.name);
+      for (const m of svc.method) check(m.name, file.name);
+    }
+  }
 }
 
 /** Class or enum name: nested types are joined with `_` (`Outer_Inner`). */

@@ -1,22 +1,25 @@
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { CodeGeneratorRequestSchema, CodeGeneratorResponseSchema } from "@bufbuild/protobuf/wkt";
 import type { Plugin } from "@bufbuild/protoplugin";
+import { assertIdentifiers, InvalidNameError } from "./names.js";
 import { checkProtopluginOptions } from "./protoplugin-options.js";
 
 /**
- * Runs the plugin on one serialized CodeGeneratorRequest. A bad parameter
- * becomes CodeGeneratorResponse.error, which is how protoc and buf expect a
- * plugin to report problems with its input (they print it next to the
- * `--x_out` flag); anything else is a bug in the plugin and is thrown.
+ * Runs the plugin on one serialized CodeGeneratorRequest. A bad parameter or
+ * a name that is not an identifier becomes CodeGeneratorResponse.error,
+ * which is how protoc and buf expect a plugin to report problems with its
+ * input (they print it next to the `--x_out` flag); anything else is a bug in
+ * the plugin and is thrown.
  */
 export function runPlugin(plugin: Plugin, request: Uint8Array): Uint8Array {
   let response;
   try {
     const req = fromBinary(CodeGeneratorRequestSchema, request);
     checkProtopluginOptions(req.parameter);
+    assertIdentifiers(req.protoFile);
     response = plugin.run(req);
   } catch (e) {
-    if (!(e instanceof Error && e.name === "PluginOptionError")) throw e;
+    if (!(e instanceof Error && (e.name === "PluginOptionError" || e instanceof InvalidNameError))) throw e;
     response = create(CodeGeneratorResponseSchema, { error: e.message });
   }
   return toBinary(CodeGeneratorResponseSchema, response);
