@@ -64,6 +64,16 @@ describe("hostile bytes throw BinaryDecodeError with the offset", () => {
   });
 });
 
+describe("every read stops at the end of the input", () => {
+  const reads = ["tag", "int32", "uint32", "sint32", "fixed32", "sfixed32", "float", "double", "bool", "int64", "uint64", "sint64", "fixed64", "sfixed64", "string", "bytes", "delimitedEnd"] as const;
+  test.each(reads)("%s on empty input and after an unfinished varint byte", (method) => {
+    for (const input of ["", "80"]) {
+      const r = new BinaryReader(unhex(input));
+      expect(() => r[method]()).toThrow(BinaryDecodeError);
+    }
+  });
+});
+
 describe("nesting depth", () => {
   test("sub-messages 100 deep decode; 101 deep throw", () => {
     expect(Nest.fromBinary(nestChain(100).toBinary()).toBinary()).toEqual(nestChain(100).toBinary());

@@ -84,6 +84,12 @@ export class BinaryReader {
   }
   /** Any varint: zero is false, everything else true (all 64 bits count). */
   bool(): boolean {
+    const b = this.buf[this.pos];
+    // Nearly every bool is one byte; past the end b is undefined and takes the checked path.
+    if (b < 0x80) {
+      this.pos++;
+      return b !== 0;
+    }
     return this.varint64() !== 0 || this.hi !== 0;
   }
 
