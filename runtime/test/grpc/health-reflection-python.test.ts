@@ -1,11 +1,12 @@
 /**
- * A reflection client that is neither Node nor protobuf-es: Python grpcio
- * with Google's protobuf descriptor pool (what grpcurl-like tools do in
- * Python) lists our services, loads the descriptors we send into a fresh
- * pool, builds request and response classes from them and calls methods.
- * Only the reflection protocol's own messages are compiled (with Debian's
- * protoc, which matches Debian's python3-protobuf). Without Python grpcio the
- * suite warns and is skipped, except in CI (CI=true), where it fails.
+ * Health and reflection clients that are neither Node nor protobuf-es: Python
+ * grpcio checks health, and, with Google's protobuf descriptor pool (what
+ * grpcurl-like tools do in Python), lists our services, loads the descriptors
+ * we send into a fresh pool, builds request and response classes from them
+ * and calls methods. Only the health and reflection protocols' own messages
+ * are compiled (with Debian's protoc, which matches Debian's python3-protobuf).
+ * Without Python grpcio the suite warns and is skipped, except in CI
+ * (CI=true), where it fails.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -23,7 +24,7 @@ const missing =
     : existsSync(protoc)
       ? undefined
       : `${protoc} not found (apt-get install protobuf-compiler)`;
-if (missing && process.env.CI !== "true") console.warn(`\n!! Python reflection client tests SKIPPED: ${missing}\n`);
+if (missing && process.env.CI !== "true") console.warn(`\n!! Python health and reflection client tests SKIPPED: ${missing}\n`);
 const suite = missing && process.env.CI !== "true" ? describe.skip : describe;
 
 /** The client: argv = [stubs dir, target]; prints one JSON object. */
@@ -32,7 +33,7 @@ import json, sys
 import grpc
 from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
 sys.path.insert(0, sys.argv[1])
-from v1 import reflection_pb2 as r
+from v1 import health_pb2 as h, reflection_pb2 as r
 
 channel = grpc.insecure_channel(sys.argv[2])
 info = channel.stream_stream("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
@@ -70,8 +71,25 @@ def call(service, method, request):
     return {"input": m.input_type.full_name, "output": m.output_type.full_name,
             "response": json_format.MessageToDict(stub(json_format.ParseDict(request, req_class()), timeout=10))}
 
+check = channel.unary_unary("/grpc.health.v1.Health/Check", h.HealthCheckRequest.SerializeToString, h.HealthCheckResponse.FromString)
+watch = channel.unary_stream("/grpc.health.v1.Health/Watch", h.HealthCheckRequest.SerializeToString, h.HealthCheckResponse.FromString)
+
+def health(service):
+    try:
+        return h.HealthCheckResponse.ServingStatus.Name(check(h.HealthCheckRequest(service=service), timeout=10).status)
+    except grpc.RpcError as e:
+        return e.code().name
+
+def first_watched(service):
+    updates = watch(h.HealthCheckRequest(service=service), timeout=10)
+    status = h.HealthCheckResponse.ServingStatus.Name(next(updates).status)
+    updates.cancel()
+    return status
+
 unknown, listed = ask({"file_containing_symbol": "no.Such"}, {"list_services": ""})
 print(json.dumps({
+    "health": {name: health(name) for name in ["", "rpc.v1.EchoService", "no.Such"]},
+    "watch": [first_watched("rpc.v1.EchoService"), first_watched("no.Such")],
     "services": [s.name for s in listed.list_services_response.service],
     "unknown": [unknown.error_response.error_code, unknown.error_response.error_message],
     "echo": call("rpc.v1.EchoService", "Echo", {"text": "from python"}),
@@ -79,17 +97,19 @@ print(json.dumps({
 }))
 `;
 
-suite("a Python reflection client with no .proto for our services", () => {
+suite("Python health and reflection clients with no .proto for our services", () => {
   let stubs: string;
   let server: Server;
   let port: number;
 
   beforeAll(async () => {
     stubs = mkdtempSync(join(tmpdir(), "tsgrpc-py-reflection-"));
-    // Compiled from its own directory so the module is `v1.reflection_pb2`, clear of grpcio's `grpc` package.
-    const gen = spawnSync(protoc, [`-I${resolve(__dirname, "../../proto/grpc/reflection")}`, `--python_out=${stubs}`, "v1/reflection.proto"], { encoding: "utf8" });
-    if (gen.status !== 0) throw new Error(`protoc failed: ${gen.stderr}`);
-    server = new Server({ reflection: true })
+    // Compiled from their own directories so the modules are `v1.*_pb2`, clear of grpcio's `grpc` package.
+    for (const [dir, file] of [["health", "v1/health.proto"], ["reflection", "v1/reflection.proto"]] as const) {
+      const gen = spawnSync(protoc, [`-I${resolve(__dirname, "../../proto/grpc", dir)}`, `--python_out=${stubs}`, file], { encoding: "utf8" });
+      if (gen.status !== 0) throw new Error(`protoc failed: ${gen.stderr}`);
+    }
+    server = new Server({ health: true, reflection: true })
       .add(EchoService, { async echo(r) { return { text: `echo: ${r.text}` }; } })
       .add(UserService, { async getUser(r) { return { id: r.id, displayName: "Ada", updatedAt: { seconds: 1_700_000_000n } }; } });
     port = await server.listen("127.0.0.1:0");
@@ -99,7 +119,7 @@ suite("a Python reflection client with no .proto for our services", () => {
     if (stubs) rmSync(stubs, { recursive: true, force: true });
   });
 
-  it("lists services, gets NOT_FOUND for an unknown symbol on the same stream, and calls methods it learned from descriptors alone", async () => {
+  it("checks health, watches it, lists services, gets NOT_FOUND for an unknown symbol on the same stream, and calls methods it learned from descriptors alone", async () => {
     // Async, so our server (in this process) can answer while Python runs.
     const out = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
       const child = spawn(python, ["-", stubs, `127.0.0.1:${port}`]);
@@ -113,6 +133,8 @@ suite("a Python reflection client with no .proto for our services", () => {
     expect(out.stderr).toBe("");
     expect(out.status).toBe(0);
     const result = JSON.parse(out.stdout);
+    expect(result.health).toEqual({ "": "SERVING", "rpc.v1.EchoService": "SERVING", "no.Such": "NOT_FOUND" });
+    expect(result.watch).toEqual(["SERVING", "SERVICE_UNKNOWN"]);
     expect(result.services).toEqual(expect.arrayContaining(["rpc.v1.EchoService", "users.v1.UserService", "grpc.reflection.v1.ServerReflection"]));
     expect(result.unknown).toEqual([5, 'unknown symbol "no.Such"']);
     expect(result.echo).toEqual({ input: "rpc.v1.EchoRequest", output: "rpc.v1.EchoResponse", response: { text: "echo: from python" } });
