@@ -1,0 +1,50 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { root, tempDir, tsc } from "./compilers";
+
+/**
+ * README examples fenced as ```ts check are real code: each becomes an ES
+ * module beside a `gen` folder holding testdata/gen (so `./gen/users/v1/...`
+ * imports resolve as in a user's project) and must compile under strict.
+ */
+function checkedBlocks(): { line: number; code: string }[] {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  return [...readme.matchAll(/^```ts check\n([\s\S]*?)^```$/gm)].map((m) => ({
+    line: readme.slice(0, m.index).split("\n").length,
+    code: m[1]!,
+  }));
+}
+
+describe("README examples", () => {
+  it("compile against the generated testdata with tsc --strict", () => {
+    const blocks = checkedBlocks();
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    const dir = tempDir();
+    mkdirSync(join(dir, "examples"));
+    symlinkSync(join(root, "testdata", "gen"), join(dir, "examples", "gen"));
+    // Named for the README line the block starts on, so an error points at it.
+    for (const { line, code } of blocks) writeFileSync(join(dir, "examples", `README-line-${line}.mts`), code);
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        extends: join(root, "tsconfig.base.json"),
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          composite: false,
+          noUnusedLocals: false, // examples show values without using them
+          types: ["node"],
+          typeRoots: [join(root, "node_modules", "@types")],
+          paths: {
+            "@tsgrpc/runtime": [join(root, "runtime", "src", "index.ts")],
+            "@tsgrpc/runtime/grpc": [join(root, "runtime", "src", "grpc", "index.ts")],
+          },
+        },
+        include: [join(dir, "examples")],
+      }),
+    );
+    const check = tsc(join(dir, "tsconfig.json"));
+    expect(check.stdout).toBe("");
+    expect(check.status).toBe(0);
+  }, 300_000);
+});
