@@ -198,6 +198,33 @@ describe("compression", () => {
   });
 });
 
+describe("closing a client", () => {
+  it("lets calls under way finish and fails later calls with UNAVAILABLE", async () => {
+    let started = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const echo = await startEcho({
+      async echo() {
+        started = true;
+        await gate;
+        return { text: "finished" };
+      },
+    });
+    try {
+      const underWay = echo.client.echo({});
+      await eventually(() => started);
+      echo.client.close();
+      const after = await rejection(echo.client.echo({}));
+      expect(after).toBeInstanceOf(RpcError);
+      expect(after.code).toBe(Code.UNAVAILABLE);
+      release();
+      expect((await underWay).text).toBe("finished");
+    } finally {
+      await echo.stop();
+    }
+  });
+});
+
 describe("client options", () => {
   it("pass raw grpc-js channel options through", async () => {
     const echo = await startEcho({ echo: async () => ({ text: "ok" }) }, { client: { channelOptions: { "grpc.primary_user_agent": "tsgrpc-test", "grpc.keepalive_time_ms": 60_000 } } });

@@ -5,6 +5,8 @@ import { toMessage, type MessageInit, type MethodDefinition, type MethodKind } f
 import { chain, type CallRequest, type ClientCall } from "../interceptors.js";
 import { single, toMessages } from "../iterables.js";
 import { Metadata } from "../metadata.js";
+import { RpcError } from "../rpc-error.js";
+import { Code } from "../status/code.js";
 import { bidiStreamingCall } from "./bidi-streaming.js";
 import { clientStreamingCall } from "./client-streaming.js";
 import { toChannelOptions, type ClientOptions } from "./client-options.js";
@@ -31,6 +33,7 @@ export type RequestStream<I extends Message<I>> = AsyncIterable<MessageInit<I>> 
 export class Client {
   readonly #grpc: grpc.Client;
   readonly #run: (call: ClientCall) => AsyncIterable<AnyMessage>;
+  #closed = false;
 
   /** `credentials` default to plaintext. */
   constructor(target: string, credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(), options: ClientOptions = {}) {
@@ -39,8 +42,9 @@ export class Client {
     this.#run = chain(options.interceptors ?? [], (call) => CALLS[call.method.kind](client, call));
   }
 
-  /** Closes the channel; calls in flight are cancelled. */
+  /** Closes the channel: calls already under way may finish, calls made afterwards fail with UNAVAILABLE. */
   close(): void {
+    this.#closed = true;
     this.#grpc.close();
   }
 
@@ -62,6 +66,8 @@ export class Client {
 
   /** Runs a call; bad input (an invalid request or metadata) fails the call instead of throwing here. */
   async *#start<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, options: CallOptions, request: () => CallRequest<I>): AsyncGenerator<O> {
+    // grpc-js would throw a plain Error synchronously
+    if (this.#closed) throw new RpcError(Code.UNAVAILABLE, "the client was closed");
     const call = { ...request(), method, metadata: new Metadata(options.metadata), options } as ClientCall<I, O>;
     yield* this.#run(call as unknown as ClientCall) as AsyncIterable<O>;
   }
