@@ -1,3 +1,4 @@
+import os from "node:os";
 import { benchCases } from "./cases.js";
 import { runCodecBench } from "./codec-bench.js";
 import { peers } from "./peers/index.js";
@@ -58,15 +59,16 @@ function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const mode = args.smoke ? "smoke run (numbers mean nothing)" : "CPU-time medians";
-  console.log(`# tsgrpc bench: node ${process.version}, ${process.platform}/${process.arch}, ${mode}\n`);
+  const cpus = os.cpus();
+  const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, node ${process.version}, ${process.platform}/${process.arch}`;
+  console.log(`# tsgrpc bench: ${machine}${args.smoke ? ", smoke run (numbers mean nothing)" : ""}\n`);
   if (args.only !== "rpc") {
-    console.log(`## Encode / decode (${args.rounds} rounds)\n`);
+    console.log(`## Encode / decode (${args.rounds} rounds, process CPU time)\n`);
     const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
     runCodecBench(cases, peers, { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: peers[0].name });
   }
   if (args.only !== "codec") {
-    console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds)\n`);
+    console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock and CPU time)\n`);
     await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
   }
 }
