@@ -28,13 +28,15 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
    */
   abstract $decode(r: BinaryReader, end: number, group?: number): void;
 
-  static fromBinary<T extends Message<T>>(this: MessageType<T>, bytes: Uint8Array, options?: BinaryReadOptions): T {
+  // `prototype: T` lets TypeScript infer T from the class at once: inferring it through
+  // MessageType's constructor (PartialMessage<T>) gives up on deeply nested types and yields Message<any>.
+  static fromBinary<T extends Message<T>>(this: NoInfer<MessageType<T>> & { prototype: T }, bytes: Uint8Array, options?: BinaryReadOptions): T {
     return readBinary(this, bytes, options);
   }
-  static fromJson<T extends Message<T>>(this: MessageType<T>, json: JsonValue, options?: JsonReadOptions): T {
+  static fromJson<T extends Message<T>>(this: NoInfer<MessageType<T>> & { prototype: T }, json: JsonValue, options?: JsonReadOptions): T {
     return readJson(this, json, options);
   }
-  static fromJsonString<T extends Message<T>>(this: MessageType<T>, json: string, options?: JsonReadOptions): T {
+  static fromJsonString<T extends Message<T>>(this: NoInfer<MessageType<T>> & { prototype: T }, json: string, options?: JsonReadOptions): T {
     return readJsonString(this, json, options);
   }
 
