@@ -85,13 +85,26 @@ describe("fork/join writes the length of a delimited region", () => {
   });
 });
 
-describe("packed floats and doubles in one call", () => {
-  const values = [0, -0, 1.5, -2.25, NaN, Infinity, -Infinity, Math.fround(0.1), 3.4028234663852886e38];
-  test.each([
-    ["doubles", (w: BinaryWriter, v: number[]) => w.doubles(v), (w: BinaryWriter, v: number) => w.double(v)],
-    ["floats", (w: BinaryWriter, v: number[]) => w.floats(v), (w: BinaryWriter, v: number) => w.float(v)],
-  ])("%s writes what fork, one write per value and join write", (_name, packed, single) => {
-    for (const list of [[], values, Array.from({ length: 3000 }, (_, i) => i / 7)]) {
+describe("packed payloads in one call write what fork, one write per value and join write", () => {
+  const int32s = [0, 1, -1, 127, 128, 300, -300, 0x7fffffff, -0x80000000];
+  const uint32s = [0, 1, 127, 128, 16384, 0x7fffffff, 0xffffffff];
+  const int64s = [0n, 1n, -1n, 300n, 2n ** 53n + 1n, 2n ** 63n - 1n, -(2n ** 63n), "-42"];
+  const uint64s = [0n, 1n, 2n ** 32n, 2n ** 64n - 1n, "42"];
+  const floats = [0, -0, 1.5, -2.25, NaN, Infinity, -Infinity, Math.fround(0.1), 3.4028234663852886e38];
+  const many = Array.from({ length: 3000 }, (_, i) => i * 37);
+  type Case<T> = [string, T[], (w: BinaryWriter, v: T[]) => unknown, (w: BinaryWriter, v: T) => unknown];
+  const cases: Case<never>[] = [
+    ["doubles", [...floats, ...many.map((i) => i / 7)], (w, v) => w.doubles(v), (w, v) => w.double(v)],
+    ["floats", [...floats, ...many], (w, v) => w.floats(v), (w, v) => w.float(v)],
+    ["int32s", [...int32s, ...many], (w, v) => w.int32s(v), (w, v) => w.int32(v)],
+    ["uint32s", [...uint32s, ...many], (w, v) => w.uint32s(v), (w, v) => w.uint32(v)],
+    ["sint32s", [...int32s, ...many], (w, v) => w.sint32s(v), (w, v) => w.sint32(v)],
+    ["int64s", [...int64s, ...many.map(BigInt)], (w, v) => w.int64s(v), (w, v) => w.int64(v)],
+    ["uint64s", [...uint64s, ...many.map(BigInt)], (w, v) => w.uint64s(v), (w, v) => w.uint64(v)],
+    ["sint64s", [...int64s, ...many.map(BigInt)], (w, v) => w.sint64s(v), (w, v) => w.sint64(v)],
+  ] as Case<never>[];
+  test.each(cases)("%s", (_name, values, packed, single) => {
+    for (const list of [[], values.slice(0, 10), values]) {
       const expected = new BinaryWriter();
       const mark = expected.fork();
       for (const v of list) single(expected, v);
@@ -102,9 +115,17 @@ describe("packed floats and doubles in one call", () => {
     }
   });
 
-  test("an invalid element throws BinaryEncodeError", () => {
-    expect(() => new BinaryWriter().doubles([1, "2" as unknown as number])).toThrow(new BinaryEncodeError('invalid double value: "2"'));
-    expect(() => new BinaryWriter().floats([1, 1e39])).toThrow(new BinaryEncodeError("invalid float value: 1e+39"));
+  test.each([
+    ["doubles", (w: BinaryWriter) => w.doubles([1, "2" as unknown as number]), 'invalid double value: "2"'],
+    ["floats", (w: BinaryWriter) => w.floats([1, 1e39]), "invalid float value: 1e+39"],
+    ["int32s", (w: BinaryWriter) => w.int32s([1, 2 ** 31]), "invalid int32 value: 2147483648"],
+    ["uint32s", (w: BinaryWriter) => w.uint32s([1, -1]), "invalid uint32 value: -1"],
+    ["sint32s", (w: BinaryWriter) => w.sint32s([0.5]), "invalid sint32 value: 0.5"],
+    ["int64s", (w: BinaryWriter) => w.int64s([1n, 2n ** 63n]), "int64 value out of range: 9223372036854775808"],
+    ["uint64s", (w: BinaryWriter) => w.uint64s(["x"]), 'invalid uint64 value: "x"'],
+    ["sint64s", (w: BinaryWriter) => w.sint64s([-(2n ** 63n) - 1n]), "sint64 value out of range: -9223372036854775809"],
+  ])("%s with an invalid element throws BinaryEncodeError", (_name, write, message) => {
+    expect(() => write(new BinaryWriter())).toThrow(new BinaryEncodeError(message));
   });
 });
 

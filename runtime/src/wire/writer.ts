@@ -62,30 +62,26 @@ export class BinaryWriter {
 
   /** Varint of an unsigned 32-bit integer; also writes precomputed tags. */
   uint32(v: number): this {
-    if (v >>> 0 !== v) throw invalid("uint32", v);
-    this.varint32(v);
+    this.ensure(5);
+    this.pos = putVarint32(this.buf, this.pos, checkUint32(v, "uint32"));
     return this;
   }
   int32(v: number): this {
-    if ((v | 0) !== v) throw invalid("int32", v);
-    // Negative int32 is sign-extended to 64 bits: always 10 bytes.
-    if (v < 0) this.varint64(v >>> 0, 0xffffffff);
-    else this.varint32(v);
+    this.ensure(10);
+    this.pos = putInt32(this.buf, this.pos, checkInt32(v, "int32"));
     return this;
   }
   sint32(v: number): this {
-    if ((v | 0) !== v) throw invalid("sint32", v);
-    this.varint32(((v << 1) ^ (v >> 31)) >>> 0);
+    this.ensure(5);
+    this.pos = putVarint32(this.buf, this.pos, zigzag32(checkInt32(v, "sint32")));
     return this;
   }
   fixed32(v: number): this {
-    if (v >>> 0 !== v) throw invalid("fixed32", v);
-    this.bits32(v);
+    this.bits32(checkUint32(v, "fixed32"));
     return this;
   }
   sfixed32(v: number): this {
-    if ((v | 0) !== v) throw invalid("sfixed32", v);
-    this.bits32(v);
+    this.bits32(checkInt32(v, "sfixed32"));
     return this;
   }
   float(v: number): this {
@@ -116,6 +112,50 @@ export class BinaryWriter {
     this.pos = p;
     return this;
   }
+  /*
+   * Packed varint payloads (length prefix and values): one capacity check
+   * for the worst case of the whole array, then a tight loop. Written out per
+   * type, not through a shared loop taking an encoder function, so that each
+   * loop inlines its own encoder instead of making a megamorphic call per value.
+   */
+  int32s(values: readonly number[]): this {
+    const mark = this.reservePacked(values.length, 10);
+    const buf = this.buf;
+    let pos = mark + 1;
+    for (let i = 0; i < values.length; i++) pos = putInt32(buf, pos, checkInt32(values[i], "int32"));
+    return this.closePacked(mark, pos);
+  }
+  uint32s(values: readonly number[]): this {
+    const mark = this.reservePacked(values.length, 5);
+    const buf = this.buf;
+    let pos = mark + 1;
+    for (let i = 0; i < values.length; i++) pos = putVarint32(buf, pos, checkUint32(values[i], "uint32"));
+    return this.closePacked(mark, pos);
+  }
+  sint32s(values: readonly number[]): this {
+    const mark = this.reservePacked(values.length, 5);
+    const buf = this.buf;
+    let pos = mark + 1;
+    for (let i = 0; i < values.length; i++) pos = putVarint32(buf, pos, zigzag32(checkInt32(values[i], "sint32")));
+    return this.closePacked(mark, pos);
+  }
+  int64s(values: readonly (bigint | string)[]): this {
+    return this.varint64s(values, "int64", false);
+  }
+  uint64s(values: readonly (bigint | string)[]): this {
+    return this.varint64s(values, "uint64", true);
+  }
+  sint64s(values: readonly (bigint | string)[]): this {
+    const mark = this.reservePacked(values.length, 10);
+    const buf = this.buf;
+    let pos = mark + 1;
+    for (let i = 0; i < values.length; i++) {
+      this.split(values[i], "sint64", false);
+      pos = putZigzag64(buf, pos);
+    }
+    return this.closePacked(mark, pos);
+  }
+
   bool(v: boolean): this {
     this.ensure(1);
     this.buf[this.pos++] = v ? 1 : 0;
@@ -134,10 +174,8 @@ export class BinaryWriter {
   }
   sint64(v: bigint | string): this {
     this.split(v, "sint64", false);
-    const lo = low();
-    const hi = high();
-    const mask = hi >> 31;
-    this.varint64(((lo << 1) ^ mask) >>> 0, (((hi << 1) | (lo >>> 31)) ^ mask) >>> 0);
+    this.ensure(10);
+    this.pos = putZigzag64(this.buf, this.pos);
     return this;
   }
   fixed64(v: bigint | string): this {
@@ -227,14 +265,30 @@ export class BinaryWriter {
 
   private varint32(v: number): void {
     this.ensure(5);
+    this.pos = putVarint32(this.buf, this.pos, v);
+  }
+
+  private varint64s(values: readonly (bigint | string)[], type: string, unsigned: boolean): this {
+    const mark = this.reservePacked(values.length, 10);
     const buf = this.buf;
-    let pos = this.pos;
-    while (v > 0x7f) {
-      buf[pos++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
+    let pos = mark + 1;
+    for (let i = 0; i < values.length; i++) {
+      this.split(values[i], type, unsigned);
+      pos = putVarint64(buf, pos, low(), high());
     }
-    buf[pos++] = v;
-    this.pos = pos;
+    return this.closePacked(mark, pos);
+  }
+
+  /** Makes room for `n` values of at most `size` bytes after a one-byte length; returns where the length goes. */
+  private reservePacked(n: number, size: number): number {
+    this.ensure(n * size + 1);
+    return this.pos;
+  }
+
+  private closePacked(mark: number, end: number): this {
+    this.pos = end;
+    this.writeLength(mark);
+    return this;
   }
 
   /** Writes the length of `n` values of `size` bytes and makes room for them; returns the view to write them with. */
@@ -247,15 +301,7 @@ export class BinaryWriter {
   /** Varint of the 64-bit value hi:lo (both unsigned 32-bit halves). */
   private varint64(lo: number, hi: number): void {
     this.ensure(10);
-    const buf = this.buf;
-    let pos = this.pos;
-    while (hi !== 0 || lo > 0x7f) {
-      buf[pos++] = (lo & 0x7f) | 0x80;
-      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-      hi >>>= 7;
-    }
-    buf[pos++] = lo;
-    this.pos = pos;
+    this.pos = putVarint64(this.buf, this.pos, lo, hi);
   }
 
   /** 4 bytes little endian. */
@@ -293,6 +339,58 @@ export class BinaryWriter {
   }
 }
 
+/*
+ * Element encoders shared by the single-value and packed methods: each writes
+ * at `pos` (the caller made room) and returns the new end.
+ */
+
+function putVarint32(buf: Uint8Array, pos: number, v: number): number {
+  while (v > 0x7f) {
+    buf[pos++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  buf[pos] = v;
+  return pos + 1;
+}
+
+/** Varint of the 64-bit value hi:lo (both unsigned 32-bit halves). */
+function putVarint64(buf: Uint8Array, pos: number, lo: number, hi: number): number {
+  while (hi !== 0 || lo > 0x7f) {
+    buf[pos++] = (lo & 0x7f) | 0x80;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  buf[pos] = lo;
+  return pos + 1;
+}
+
+/** A negative int32 is sign-extended to 64 bits: always 10 bytes. */
+function putInt32(buf: Uint8Array, pos: number, v: number): number {
+  return v < 0 ? putVarint64(buf, pos, v >>> 0, 0xffffffff) : putVarint32(buf, pos, v);
+}
+
+/** The zigzag varint of the 64-bit value last split (see int64.ts). */
+function putZigzag64(buf: Uint8Array, pos: number): number {
+  const lo = low();
+  const hi = high();
+  const mask = hi >> 31;
+  return putVarint64(buf, pos, ((lo << 1) ^ mask) >>> 0, (((hi << 1) | (lo >>> 31)) ^ mask) >>> 0);
+}
+
+function zigzag32(v: number): number {
+  return ((v << 1) ^ (v >> 31)) >>> 0;
+}
+
+function checkInt32(v: number, type: string): number {
+  if ((v | 0) !== v) throw invalid(type, v);
+  return v;
+}
+
+function checkUint32(v: number, type: string): number {
+  if (v >>> 0 !== v) throw invalid(type, v);
+  return v;
+}
+
 function checkDouble(v: number): number {
   if (typeof v !== "number") throw invalid("double", v);
   return v;
@@ -300,7 +398,9 @@ function checkDouble(v: number): number {
 
 /** Out of range means rounding to float32 overflows: 3.4028235e38, FLT_MAX as printed, still fits. */
 function checkFloat(v: number): number {
-  if (typeof v !== "number" || (Number.isFinite(v) && !Number.isFinite(Math.fround(v)))) throw invalid("float", v);
+  if (typeof v !== "number") throw invalid("float", v);
+  const f = Math.fround(v);
+  if ((f === Infinity || f === -Infinity) && f !== v) throw invalid("float", v);
   return v;
 }
 
