@@ -115,6 +115,24 @@ describe("bidi streaming", () => {
     expect(responses.map((r) => r.text)).toEqual(["A", "B", "C"]);
   });
 
+  it("keeps the response side open after the client half-closes", async () => {
+    const halfClosed = await startEcho({
+      async *chat(requests) {
+        const texts: string[] = [];
+        for await (const r of requests) texts.push(r.text);
+        // the request stream has ended (half-close); responses still flow
+        for (const t of texts) yield { text: `late ${t}` };
+        yield { text: `after ${texts.length} requests` };
+      },
+    });
+    try {
+      const responses = await collect(halfClosed.client.chat([{ text: "a" }, { text: "b" }]));
+      expect(responses.map((r) => r.text)).toEqual(["late a", "late b", "after 2 requests"]);
+    } finally {
+      await halfClosed.stop();
+    }
+  });
+
   it("lets the server finish first while the client still has requests (half-closed by the server)", async () => {
     const short = await startEcho({
       async *chat(requests) {
