@@ -1,4 +1,5 @@
 import { BinaryDecodeError } from "../src/errors";
+import { BinaryReader } from "../src/wire/reader";
 import { Nest, Raw } from "./wire/messages";
 import { corpus } from "./wire/corpus";
 
@@ -68,6 +69,29 @@ describe("mutated input either decodes or throws BinaryDecodeError, never anythi
         Nest.fromBinary(input, { maxDepth: 2 });
       } catch (e) {
         if (!(e instanceof BinaryDecodeError)) failures.push(`${String(e)} for ${Buffer.from(input).toString("hex")}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("random reads of random bytes", () => {
+  const reads = ["tag", "int32", "uint32", "sint32", "fixed32", "sfixed32", "float", "double", "bool", "int64", "uint64", "sint64", "fixed64", "sfixed64", "string", "bytes", "delimitedEnd"] as const;
+
+  test("never move past the end, and fail only with BinaryDecodeError", () => {
+    const rand = prng(7);
+    const failures: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      // Half the bytes keep only bit 7 and bit 0, so long and unterminated varints are common.
+      const bytes = Uint8Array.from({ length: rand(24) }, () => rand(256) & (rand(2) ? 0xff : 0x81));
+      const r = new BinaryReader(bytes);
+      try {
+        for (let k = 0; k < 20; k++) {
+          r[reads[rand(reads.length)]]();
+          if (r.pos > r.len) failures.push(`pos ${r.pos} past ${r.len} in ${Buffer.from(bytes).toString("hex")}`);
+        }
+      } catch (e) {
+        if (!(e instanceof BinaryDecodeError)) failures.push(`${String(e)} for ${Buffer.from(bytes).toString("hex")}`);
       }
     }
     expect(failures).toEqual([]);
