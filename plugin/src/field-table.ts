@@ -80,7 +80,9 @@ function defaultValue(ctx: FileContext, field: DescField & { fieldKind: "scalar"
     const member = field.enum.values.find((e) => e.number === v);
     return member ? [ctx.type(field.enum), `.${enumValueName(member)}`] : [String(v)];
   }
-  return [scalarLiteral(field.scalar, v, long)];
+  // protoc writes a float default as typed ("9e+09"), buf as the float32 it becomes ("8.999999488e+09").
+  const value = field.scalar === ScalarType.FLOAT ? Math.fround(v as number) : v;
+  return [scalarLiteral(field.scalar, value, long)];
 }
 
 /** A scalar value as a TypeScript expression. */

@@ -48,6 +48,13 @@ describe("protoc-gen-tsgrpc under protoc", () => {
     expect(pb).toContain("this.fInt64 = r.int64().toString();");
   });
 
+  it("rounds a float default to float32 as buf does (protoc passes 9e9 on as typed)", () => {
+    const out = tempDir();
+    expect(protoc(out, "target=ts", ["legacy/v1/legacy.proto"]).status).toBe(0);
+    const pb = readFileSync(join(out, "legacy/v1/legacy_pb.ts"), "utf8");
+    expect(pb).toContain('name: "big_float", localName: "bigFloat", jsonName: "bigFloat", kind: "scalar", T: ScalarType.FLOAT, presence: "explicit", default: 8999999488 }');
+  });
+
   it("writes JavaScript and declarations with target=js+dts, and no services with services=false", () => {
     const out = tempDir();
     expect(protoc(out, "target=js+dts,services=false", ["rpc/v1/echo.proto"]).status).toBe(0);

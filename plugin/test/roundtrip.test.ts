@@ -268,6 +268,7 @@ describe("proto2", () => {
       ubig: 18446744073709551615n,
       blob: new Uint8Array([1, 2, 120, 121, 122]),
       flag: true,
+      bigFloat: Math.fround(9e9),
     });
   });
 

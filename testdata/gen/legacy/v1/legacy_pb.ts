@@ -9,7 +9,7 @@ import { extensionInfo, fieldList, fileInfo, initPartial, Message, ScalarType, u
 
 export const file_legacy_v1_legacy = fileInfo(
   "legacy/v1/legacy.proto",
-  "ChZsZWdhY3kvdjEvbGVnYWN5LnByb3RvEglsZWdhY3kudjEiqgcKBkxlZ2FjeRISCgRuYW1lGAEgAigJUgRuYW1lEhgKBWNvdW50GAIgASgFOgI0MlIFY291bnQSKgoIZ3JlZXRpbmcYAyABKAk6DmhlbGxvICJ3b3JsZCIKUghncmVldGluZxIzCgVjb2xvchgEIAEoDjIQLmxlZ2FjeS52MS5Db2xvcjoLQ09MT1JfR1JFRU5SBWNvbG9yEhoKBXJhdGlvGAUgASgBOgQtaW5mUgVyYXRpbxIgCgluYW5fdmFsdWUYBiABKAI6A25hblIIbmFuVmFsdWUSIwoDYmlnGAcgASgDOhEtOTAwNzE5OTI1NDc0MDk5M1IDYmlnEigKBHViaWcYCCABKAQ6FDE4NDQ2NzQ0MDczNzA5NTUxNjE1UgR1YmlnEh8KBGJsb2IYCSABKAw6C1wwMDFcMDAyeHl6UgRibG9iEhgKBGZsYWcYCiABKAg6BHRydWVSBGZsYWcSGgoIdW5wYWNrZWQYCyADKAVSCHVucGFja2VkEhoKBnBhY2tlZBgMIAMoBUICEAFSBnBhY2tlZBIoCgZjb2xvcnMYDSADKA4yEC5sZWdhY3kudjEuQ29sb3JSBmNvbG9ycxIqCgRpdGVtGA4gASgKMhYubGVnYWN5LnYxLkxlZ2FjeS5JdGVtUgRpdGVtEi0KBWVudHJ5GBEgAygKMhcubGVnYWN5LnYxLkxlZ2FjeS5FbnRyeVIFZW50cnkSJwoFY2hpbGQYEyABKAsyES5sZWdhY3kudjEuTGVnYWN5UgVjaGlsZBJACgtzaGFkZV9ieV9pZBgUIAMoCzIgLmxlZ2FjeS52MS5MZWdhY3kuU2hhZGVCeUlkRW50cnlSCXNoYWRlQnlJZBIZCghyYXdfdGV4dBgVIAEoCVIHcmF3VGV4dBIlCg1jaG9pY2VfbnVtYmVyGBYgASgFSABSDGNob2ljZU51bWJlchI1CgxjaG9pY2VfY29sb3IYFyABKA4yEC5sZWdhY3kudjEuQ29sb3JIAFILY2hvaWNlQ29sb3IaLAoESXRlbRIOCgJpZBgPIAEoBVICaWQSFAoFbGFiZWwYECABKAlSBWxhYmVsGhkKBUVudHJ5EhAKA2tleRgSIAEoCVIDa2V5Gk4KDlNoYWRlQnlJZEVudHJ5EhAKA2tleRgBIAEoBVIDa2V5EiYKBXZhbHVlGAIgASgOMhAubGVnYWN5LnYxLlNoYWRlUgV2YWx1ZToCOAEqBQhkEMgBQggKBmNob2ljZSJ5CgZIb2xkZXISKQoGbGVnYWN5GAEgASgLMhEubGVnYWN5LnYxLkxlZ2FjeVIGbGVnYWN5MkQKCmhvbGRlcl9leHQSES5sZWdhY3kudjEuTGVnYWN5GJYBIAEoCzIRLmxlZ2FjeS52MS5Ib2xkZXJSCWhvbGRlckV4dCo3CgVDb2xvchINCglDT0xPUl9SRUQQARIPCgtDT0xPUl9HUkVFThACEg4KCkNPTE9SX0JMVUUQAyonCgVTaGFkZRIOCgpTSEFERV9OT05FEAASDgoKU0hBREVfREFSSxABOjQKDGxlZ2FjeV9leHRyYRIRLmxlZ2FjeS52MS5MZWdhY3kYZCABKAVSC2xlZ2FjeUV4dHJhOjIKC2xlZ2FjeV90YWdzEhEubGVnYWN5LnYxLkxlZ2FjeRhlIAMoCVIKbGVnYWN5VGFncw==",
+  "ChZsZWdhY3kvdjEvbGVnYWN5LnByb3RvEglsZWdhY3kudjEi2AcKBkxlZ2FjeRISCgRuYW1lGAEgAigJUgRuYW1lEhgKBWNvdW50GAIgASgFOgI0MlIFY291bnQSKgoIZ3JlZXRpbmcYAyABKAk6DmhlbGxvICJ3b3JsZCIKUghncmVldGluZxIzCgVjb2xvchgEIAEoDjIQLmxlZ2FjeS52MS5Db2xvcjoLQ09MT1JfR1JFRU5SBWNvbG9yEhoKBXJhdGlvGAUgASgBOgQtaW5mUgVyYXRpbxIgCgluYW5fdmFsdWUYBiABKAI6A25hblIIbmFuVmFsdWUSIwoDYmlnGAcgASgDOhEtOTAwNzE5OTI1NDc0MDk5M1IDYmlnEigKBHViaWcYCCABKAQ6FDE4NDQ2NzQ0MDczNzA5NTUxNjE1UgR1YmlnEh8KBGJsb2IYCSABKAw6C1wwMDFcMDAyeHl6UgRibG9iEhgKBGZsYWcYCiABKAg6BHRydWVSBGZsYWcSLAoJYmlnX2Zsb2F0GBggASgCOg84Ljk5OTk5OTQ4OGUrMDlSCGJpZ0Zsb2F0EhoKCHVucGFja2VkGAsgAygFUgh1bnBhY2tlZBIaCgZwYWNrZWQYDCADKAVCAhABUgZwYWNrZWQSKAoGY29sb3JzGA0gAygOMhAubGVnYWN5LnYxLkNvbG9yUgZjb2xvcnMSKgoEaXRlbRgOIAEoCjIWLmxlZ2FjeS52MS5MZWdhY3kuSXRlbVIEaXRlbRItCgVlbnRyeRgRIAMoCjIXLmxlZ2FjeS52MS5MZWdhY3kuRW50cnlSBWVudHJ5EicKBWNoaWxkGBMgASgLMhEubGVnYWN5LnYxLkxlZ2FjeVIFY2hpbGQSQAoLc2hhZGVfYnlfaWQYFCADKAsyIC5sZWdhY3kudjEuTGVnYWN5LlNoYWRlQnlJZEVudHJ5UglzaGFkZUJ5SWQSGQoIcmF3X3RleHQYFSABKAlSB3Jhd1RleHQSJQoNY2hvaWNlX251bWJlchgWIAEoBUgAUgxjaG9pY2VOdW1iZXISNQoMY2hvaWNlX2NvbG9yGBcgASgOMhAubGVnYWN5LnYxLkNvbG9ySABSC2Nob2ljZUNvbG9yGiwKBEl0ZW0SDgoCaWQYDyABKAVSAmlkEhQKBWxhYmVsGBAgASgJUgVsYWJlbBoZCgVFbnRyeRIQCgNrZXkYEiABKAlSA2tleRpOCg5TaGFkZUJ5SWRFbnRyeRIQCgNrZXkYASABKAVSA2tleRImCgV2YWx1ZRgCIAEoDjIQLmxlZ2FjeS52MS5TaGFkZVIFdmFsdWU6AjgBKgUIZBDIAUIICgZjaG9pY2UieQoGSG9sZGVyEikKBmxlZ2FjeRgBIAEoCzIRLmxlZ2FjeS52MS5MZWdhY3lSBmxlZ2FjeTJECgpob2xkZXJfZXh0EhEubGVnYWN5LnYxLkxlZ2FjeRiWASABKAsyES5sZWdhY3kudjEuSG9sZGVyUglob2xkZXJFeHQqNwoFQ29sb3ISDQoJQ09MT1JfUkVEEAESDwoLQ09MT1JfR1JFRU4QAhIOCgpDT0xPUl9CTFVFEAMqJwoFU2hhZGUSDgoKU0hBREVfTk9ORRAAEg4KClNIQURFX0RBUksQATo0CgxsZWdhY3lfZXh0cmESES5sZWdhY3kudjEuTGVnYWN5GGQgASgFUgtsZWdhY3lFeHRyYToyCgtsZWdhY3lfdGFncxIRLmxlZ2FjeS52MS5MZWdhY3kYZSADKAlSCmxlZ2FjeVRhZ3M=",
   [],
   () => ({
     messages: [Legacy, Legacy_Item, Legacy_Entry, Holder],
@@ -65,6 +65,7 @@ export class Legacy extends Message<Legacy> {
     { no: 8, name: "ubig", localName: "ubig", jsonName: "ubig", kind: "scalar", T: ScalarType.UINT64, presence: "explicit", default: 18446744073709551615n },
     { no: 9, name: "blob", localName: "blob", jsonName: "blob", kind: "scalar", T: ScalarType.BYTES, presence: "explicit", default: new Uint8Array([1, 2, 120, 121, 122]) },
     { no: 10, name: "flag", localName: "flag", jsonName: "flag", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: true },
+    { no: 24, name: "big_float", localName: "bigFloat", jsonName: "bigFloat", kind: "scalar", T: ScalarType.FLOAT, presence: "explicit", default: 8999999488 },
     { no: 11, name: "unpacked", localName: "unpacked", jsonName: "unpacked", kind: "scalar", T: ScalarType.INT32, repeated: true },
     { no: 12, name: "packed", localName: "packed", jsonName: "packed", kind: "scalar", T: ScalarType.INT32, repeated: true, packed: true },
     { no: 13, name: "colors", localName: "colors", jsonName: "colors", kind: "enum", T: Color$type, repeated: true },
@@ -86,6 +87,10 @@ export class Legacy extends Message<Legacy> {
   ubig?: bigint;
   blob?: Uint8Array;
   flag?: boolean;
+  /**
+   * Not a float32 value: the default is the float32 nearest it, 8999999488.
+   */
+  bigFloat?: number;
   unpacked: number[] = [];
   packed: number[] = [];
   colors: Color[] = [];
@@ -173,6 +178,9 @@ export class Legacy extends Message<Legacy> {
     if (this.choice.case === "choiceColor") {
       w.uint32(184).int32(this.choice.value);
     }
+    if (this.bigFloat !== undefined) {
+      w.uint32(197).float(this.bigFloat);
+    }
     w.unknown(this);
   }
 
@@ -215,6 +223,9 @@ export class Legacy extends Message<Legacy> {
           break;
         case 80:
           this.flag = r.bool();
+          break;
+        case 197:
+          this.bigFloat = r.float();
           break;
         case 90: {
           const e = r.delimitedEnd();
