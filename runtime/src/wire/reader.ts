@@ -47,12 +47,7 @@ export class BinaryReader {
     this.tagStart = start;
     const t = this.varint32() >>> 0;
     if (this.pos - start > 4) this.checkLongTag(start);
-    if (t < 8 || (t & 7) > 5) {
-      throw new BinaryDecodeError(
-        t < 8 ? "invalid tag: field number 0" : `invalid wire type ${t & 7} (field ${t >>> 3})`,
-        start,
-      );
-    }
+    if (t < 8 || (t & 7) > 5) this.badTag(t, start);
     return t;
   }
 
@@ -319,6 +314,10 @@ export class BinaryReader {
 
   private truncated(): never {
     throw new BinaryDecodeError("truncated input: varint runs past the end", this.len);
+  }
+
+  private badTag(t: number, start: number): never {
+    throw new BinaryDecodeError(t < 8 ? "invalid tag: field number 0" : `invalid wire type ${t & 7} (field ${t >>> 3})`, start);
   }
 
   private checkLongTag(start: number): void {
