@@ -5,6 +5,8 @@ import { fromGrpcMetadata } from "../metadata-grpc.js";
 import { rpcErrorFromStatus } from "../status/grpc-status.js";
 import { Code } from "../status/code.js";
 
+const CALL_ENDED = "call ended";
+
 /** What every grpc-js client call object offers. */
 type GrpcCall = Pick<grpc.ClientUnaryCall, "cancel" | "on">;
 
@@ -22,7 +24,10 @@ export function grpcCallOptions(call: ClientCall<any, any>): grpc.CallOptions {
  */
 export class ClientCallState {
   #failure?: { error: unknown };
-  readonly #ended = new AbortController();
+  // Created on demand (only request pumps wait on it) and aborted with a given
+  // reason: abort() without one builds a DOMException with a stack every call.
+  #ended?: AbortController;
+  #finished = false;
   readonly #cancel = () => this.grpcCall.cancel();
   // A parent context ends its nested calls with its own reason (CANCELLED or DEADLINE_EXCEEDED).
   readonly #cancelFromContext = () => this.fail(this.options.context!.signal.reason);
@@ -48,8 +53,12 @@ export class ClientCallState {
     else context?.signal.addEventListener("abort", this.#cancelFromContext, { once: true });
   }
 
-  /** Aborted once the status has arrived. */
+  /** Aborted once the status has arrived (or the caller stopped reading). */
   get ended(): AbortSignal {
+    if (!this.#ended) {
+      this.#ended = new AbortController();
+      if (this.#finished) this.#ended.abort(CALL_ENDED);
+    }
     return this.#ended.signal;
   }
 
@@ -84,7 +93,8 @@ export class ClientCallState {
   }
 
   #dispose(): void {
-    this.#ended.abort();
+    this.#finished = true;
+    this.#ended?.abort(CALL_ENDED);
     this.options.signal?.removeEventListener("abort", this.#cancel);
     this.options.context?.signal.removeEventListener("abort", this.#cancelFromContext);
   }
