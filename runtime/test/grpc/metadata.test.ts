@@ -162,6 +162,22 @@ describe("end to end", () => {
     expect(bidiEvents).toEqual(["header", "trailer:bidi"]);
   });
 
+  it("a trailers-only answer (an error before any header or message) calls onTrailer but not onHeader", async () => {
+    const failing = await startEcho({
+      async echo() {
+        throw new RpcError(Code.ABORTED, "at once", { trailers: { "x-why": "because" } });
+      },
+    });
+    try {
+      const events: string[] = [];
+      const error = await rejection(failing.client.echo({}, { onHeader: () => events.push("header"), onTrailer: (md) => events.push("trailer:" + md.get("x-why")) }));
+      expect(error.code).toBe(Code.ABORTED);
+      expect(events).toEqual(["trailer:because"]);
+    } finally {
+      await failing.stop();
+    }
+  });
+
   it("a hook that throws fails the call with its error", async () => {
     const oops = new Error("hook failed");
     expect(
