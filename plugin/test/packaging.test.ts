@@ -58,6 +58,17 @@ describe("the packed packages in a fresh project", () => {
     expect(installed("@tsgrpc/protoc-gen-tsgrpc")).toBe(false);
   }, 180_000);
 
+  it("serves both entry points to import and require, as one copy", () => {
+    const script = [
+      'import { createRequire } from "node:module";',
+      'import { Message } from "@tsgrpc/runtime";',
+      'import { Server } from "@tsgrpc/runtime/grpc";',
+      "const require = createRequire(import.meta.url);",
+      'console.log(require("@tsgrpc/runtime").Message === Message, require("@tsgrpc/runtime/grpc").Server === Server);',
+    ].join("\n");
+    expect(run("node", ["--input-type=module", "-e", script])).toBe("true true\n");
+  });
+
   it("installs the plugin as a bin that buf and protoc find", () => {
     npmInstall("-D", tarballs.plugin);
     expect(run("protoc-gen-tsgrpc", ["--version"])).toMatch(/^protoc-gen-tsgrpc v\d+\.\d+\.\d+\n$/);
