@@ -32,7 +32,15 @@ const reservedPropertyNames = new Set([
 ]);
 
 function escape(name: string, reserved: ReadonlySet<string>): string {
-  return reserved.has(name) ? name + "$" : name;
+  return reserved.has(name) ? name + "$" : identifierStart(name);
+}
+
+/**
+ * lowerCamelCase drops underscores, so the legal proto names `_` and `_3d`
+ * become "" and "3d", which are not identifiers: those keep a leading `_`.
+ */
+export function identifierStart(name: string): string {
+  return /^[A-Za-z_$]/.test(name) ? name : "_" + name;
 }
 
 /**

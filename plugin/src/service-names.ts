@@ -1,5 +1,6 @@
 import type { DescMethod, DescService } from "@bufbuild/protobuf";
 import { protoCamelCase } from "@bufbuild/protobuf/reflect";
+import { identifierStart } from "./names.js";
 
 /**
  * Names a method takes on the client, the implementation and the definition's
@@ -19,7 +20,7 @@ const reservedMethodNames = new Set([
 export function methodName(method: DescMethod): string {
   const camel = protoCamelCase(method.name);
   const name = camel.charAt(0).toLowerCase() + camel.slice(1);
-  return reservedMethodNames.has(name) ? name + "$" : name;
+  return reservedMethodNames.has(name) ? name + "$" : identifierStart(name);
 }
 
 /** The exported names generated for a service: definition, server interface, client class. */

@@ -128,6 +128,22 @@ describe("mutated CodeGeneratorRequests into the plugin, in process", () => {
     for (const f of outcome.response.file) baseOutput.set(f.name, f.content);
   });
 
+  test("names that lowerCamelCase to nothing or to a leading digit (`_`, `_3d`) still give identifiers", () => {
+    const request = clone(CodeGeneratorRequestSchema, base);
+    const tree = messages(request).find((m) => m.name === "Tree")!;
+    tree.field[0]!.name = "_";
+    tree.field[1]!.name = "_3d";
+    tree.oneofDecl[0]!.name = "_9";
+    edit(methods(request), 0, (m) => (m.name = "_2x"));
+    const outcome = run(request);
+    if (!("response" in outcome)) throw outcome.thrown;
+    expect(syntaxErrors(outcome.response, baseOutput)).toEqual([]);
+    const tree_pb = outcome.response.file.find((f) => f.name === "hostile/v1/tree_pb.ts")!.content;
+    expect(tree_pb).toContain('name: "_", localName: "_",');
+    expect(tree_pb).toContain('name: "_3d", localName: "_3d",');
+    expect(tree_pb).toContain("  _9: ");
+  });
+
   test("structural mutations: a response (files or an error) or a clear Error, never a crash or broken code", () => {
     const inputs = fc.sample(mutatedRequest(base), { seed, numRuns: runs(40) });
     const failures: string[] = [];
