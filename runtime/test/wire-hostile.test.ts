@@ -45,6 +45,12 @@ describe("hostile bytes throw BinaryDecodeError with the offset", () => {
     expectDecodeError(() => Raw.fromBinary(unhex(input)), message);
   });
 
+  test("a packed fixed-width payload that is not a whole number of values", () => {
+    expectDecodeError(() => new BinaryReader(unhex("09 0000000000000000ff")).doubles([]), "packed double payload of 9 bytes is not a whole number of values (at byte 1)");
+    expectDecodeError(() => new BinaryReader(unhex("03 000000")).floats([]), "packed float payload of 3 bytes is not a whole number of values (at byte 1)");
+    expectDecodeError(() => new BinaryReader(unhex("08 00")).doubles([]), "length 8 exceeds the 1 remaining bytes (at byte 0)");
+  });
+
   test("a sub-message whose last field runs past its length", () => {
     // Nest.child has length 1, but its fixed32 field needs 5 bytes.
     expectDecodeError(() => Nest.fromBinary(unhex("0a01 0d01020304")), "a field overran its enclosing length (region ends at byte 3) (at byte 7)");

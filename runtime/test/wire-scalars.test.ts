@@ -78,6 +78,21 @@ describe("every scalar round-trips through BinaryWriter and BinaryReader", () =>
     expect(read).toEqual(values.map((v) => [v, v / 3]));
   });
 
+  test.each([
+    ["doubles", (w: BinaryWriter, v: number[]) => w.doubles(v), (r: BinaryReader, into: number[]) => r.doubles(into)],
+    ["floats", (w: BinaryWriter, v: number[]) => w.floats(v), (r: BinaryReader, into: number[]) => r.floats(into)],
+  ])("packed %s read in one call, short (scratch reads) and long (DataView)", (_name, write, read) => {
+    for (const n of [0, 3, 16, 17, 1000]) {
+      const values = Array.from({ length: n }, (_, i) => Math.fround(i * 0.75 - 100));
+      const into = [42];
+      const r = new BinaryReader(encode((w) => write(w.uint32(5), values).uint32(7)));
+      expect(r.uint32()).toBe(5);
+      read(r, into);
+      expect(into).toEqual([42, ...values]);
+      expect(r.uint32()).toBe(7);
+    }
+  });
+
   test("bool", () => {
     for (const v of [true, false]) expect(new BinaryReader(encode((w) => w.bool(v))).bool()).toBe(v);
   });

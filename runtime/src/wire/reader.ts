@@ -77,6 +77,30 @@ export class BinaryReader {
     const view = this.floatView();
     return view !== undefined ? view.getFloat64(pos, true) : float64At(this.buf, pos);
   }
+  /** Reads a packed `repeated double` payload (length prefix and values), appending the values to `into`. */
+  doubles(into: number[]): void {
+    const end = this.packedFixedEnd(8, "double");
+    let p = this.pos;
+    if (this.view !== undefined || end - p > 8 * FLOATS_BEFORE_VIEW) {
+      const view = this.createView();
+      for (; p < end; p += 8) into.push(view.getFloat64(p, true));
+    } else {
+      for (; p < end; p += 8) into.push(float64At(this.buf, p));
+    }
+    this.pos = end;
+  }
+  /** Reads a packed `repeated float` payload (length prefix and values), appending the values to `into`. */
+  floats(into: number[]): void {
+    const end = this.packedFixedEnd(4, "float");
+    let p = this.pos;
+    if (this.view !== undefined || end - p > 4 * FLOATS_BEFORE_VIEW) {
+      const view = this.createView();
+      for (; p < end; p += 4) into.push(view.getFloat32(p, true));
+    } else {
+      for (; p < end; p += 4) into.push(float32At(this.buf, p));
+    }
+    this.pos = end;
+  }
   /** Any varint: zero is false, everything else true (all 64 bits count). */
   bool(): boolean {
     const b = this.buf[this.pos];
@@ -306,10 +330,20 @@ export class BinaryReader {
 
   /** The DataView to read floats through, created after the first few floats (undefined before). */
   private floatView(): DataView | undefined {
-    if (this.view === undefined && ++this.floatsRead > FLOATS_BEFORE_VIEW) {
-      this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    return this.view === undefined && ++this.floatsRead > FLOATS_BEFORE_VIEW ? this.createView() : this.view;
+  }
+
+  private createView(): DataView {
+    return (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
+  }
+
+  /** Reads the length of a packed fixed-width payload, which must hold whole values of `size` bytes. */
+  private packedFixedEnd(size: number, type: string): number {
+    const end = this.delimitedEnd();
+    if ((end - this.pos) % size !== 0) {
+      throw new BinaryDecodeError(`packed ${type} payload of ${end - this.pos} bytes is not a whole number of values`, this.pos);
     }
-    return this.view;
+    return end;
   }
 
   private truncated(): never {
