@@ -86,16 +86,16 @@ async function* oneThenSilence() {
 
 it("unary: timeoutMs", async () => {
   const before = Date.now();
-  expectDeadlineExceeded(await rejection(echo.client.echo({}, { timeoutMs: 150 })));
-  expect(Date.now() - before).toBeLessThan(2000);
+  expectDeadlineExceeded(await rejection(echo.client.echo({}, { timeoutMs: 1000 })));
+  expect(Date.now() - before).toBeLessThan(3000);
   const record = await handlerSaw();
   expect(record.deadline).toBeInstanceOf(Date);
-  expect(Math.abs(record.deadline!.getTime() - (before + 150))).toBeLessThan(500);
+  expect(Math.abs(record.deadline!.getTime() - (before + 1000))).toBeLessThan(500);
   expectDeadlineExceeded(record.reason);
 });
 
 it("unary: an absolute deadline", async () => {
-  expectDeadlineExceeded(await rejection(echo.client.echo({}, { deadline: new Date(Date.now() + 100) })));
+  expectDeadlineExceeded(await rejection(echo.client.echo({}, { deadline: new Date(Date.now() + 1000) })));
   expectDeadlineExceeded((await handlerSaw()).reason);
 });
 
