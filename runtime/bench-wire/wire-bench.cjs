@@ -3,7 +3,10 @@
  * Micro-benchmark of the wire primitives alone (not a test): the same
  * hand-written "generated" encode/decode sequences driven through tsgrpc's
  * BinaryWriter/BinaryReader, @bufbuild/protobuf/wire's and protobuf.js's
- * Writer/Reader (what ts-proto uses). Interleaved rounds, CPU time, medians.
+ * Writer/Reader (what ts-proto uses; the copy resolved from the repo root,
+ * 7.x, written per value: the codec bench in bench/ compares whole generated
+ * messages against 8.x and its bulk packed writers). Interleaved rounds, CPU
+ * time, medians.
  *
  *   npx tsc -b runtime && node runtime/bench-wire/wire-bench.cjs [rounds] [case,case...] [encode|decode]
  */
