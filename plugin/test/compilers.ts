@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
@@ -45,6 +45,34 @@ export function bufGenerate(outBase: string, template?: object): Run {
 
 export function tsc(project: string): Run {
   return run(bin("tsc"), ["-p", project]);
+}
+
+/**
+ * Writes `dir/tsconfig.json` checking `include` under strict without emitting,
+ * with `@tsgrpc/runtime` resolved to the runtime's source; returns its path.
+ */
+export function strictProject(dir: string, include: string[], compilerOptions: object = {}): string {
+  const project = join(dir, "tsconfig.json");
+  writeFileSync(
+    project,
+    JSON.stringify({
+      extends: join(root, "tsconfig.base.json"),
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        composite: false,
+        types: ["node"],
+        typeRoots: [join(root, "node_modules", "@types")],
+        paths: {
+          "@tsgrpc/runtime": [join(root, "runtime", "src", "index.ts")],
+          "@tsgrpc/runtime/grpc": [join(root, "runtime", "src", "grpc", "index.ts")],
+        },
+        ...compilerOptions,
+      },
+      include,
+    }),
+  );
+  return project;
 }
 
 /** Every file below `dir` as relative path → content. */

@@ -27,6 +27,14 @@ function run(cmd: string, args: string[], cwd = project): string {
 }
 
 const npmInstall = (...args: string[]) => run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...args]);
+/** `protoc --plugin` with the installed plugin, as a user's script would run it; returns the output directory. */
+function protocGenerate(outDir: string, opt: string): string {
+  const out = join(project, outDir);
+  mkdirSync(out, { recursive: true });
+  run(bin("protoc"), ["-Iproto", `-I${wktInclude}`, "--plugin=protoc-gen-tsgrpc=node_modules/.bin/protoc-gen-tsgrpc", `--tsgrpc_out=${out}`, `--tsgrpc_opt=${opt}`, "greet/v1/greeter.proto"]);
+  return out;
+}
+
 const installed = (name: string) => existsSync(join(project, "node_modules", name, "package.json"));
 
 beforeAll(() => {
@@ -80,27 +88,11 @@ describe("the packed packages in a fresh project", () => {
     expect([...buf.keys()]).toEqual(["greet/v1/greeter_grpc.ts", "greet/v1/greeter_pb.ts"]);
     expect(buf.get("greet/v1/greeter_grpc.ts")).toContain('from "./greeter_pb.js";');
 
-    const out = join(project, "protoc-esm");
-    mkdirSync(out);
-    run(bin("protoc"), [
-      "-Iproto", `-I${wktInclude}`,
-      "--plugin=protoc-gen-tsgrpc=node_modules/.bin/protoc-gen-tsgrpc",
-      `--tsgrpc_out=${out}`, "--tsgrpc_opt=target=ts,import_extension=js",
-      "greet/v1/greeter.proto",
-    ]);
-    expect(readTree(out)).toEqual(buf);
+    expect(readTree(protocGenerate("protoc-esm", "target=ts,import_extension=js"))).toEqual(buf);
   }, 120_000);
 
   it("generates CommonJS with declarations with protoc --plugin", () => {
-    const out = join(project, "cjs", "src", "gen");
-    mkdirSync(out);
-    run(bin("protoc"), [
-      "-Iproto", `-I${wktInclude}`,
-      "--plugin=protoc-gen-tsgrpc=node_modules/.bin/protoc-gen-tsgrpc",
-      `--tsgrpc_out=${out}`, "--tsgrpc_opt=target=js+dts,js_import_style=legacy_commonjs,import_extension=js",
-      "greet/v1/greeter.proto",
-    ]);
-    const gen = readTree(out);
+    const gen = readTree(protocGenerate("cjs/src/gen", "target=js+dts,js_import_style=legacy_commonjs,import_extension=js"));
     expect([...gen.keys()]).toEqual(["greet/v1/greeter_grpc.d.ts", "greet/v1/greeter_grpc.js", "greet/v1/greeter_pb.d.ts", "greet/v1/greeter_pb.js"]);
     expect(gen.get("greet/v1/greeter_grpc.js")).toContain('require("@tsgrpc/runtime/grpc")');
     expect(gen.get("greet/v1/greeter_pb.js")).toContain('require("@tsgrpc/runtime")');

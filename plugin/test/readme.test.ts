@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { root, tempDir, tsc } from "./compilers";
+import { root, strictProject, tempDir, tsc } from "./compilers";
 
 /**
  * README examples fenced as ```ts check are real code: each becomes an ES
@@ -24,26 +24,8 @@ describe("README examples", () => {
     symlinkSync(join(root, "testdata", "gen"), join(dir, "examples", "gen"));
     // Named for the README line the block starts on, so an error points at it.
     for (const { line, code } of blocks) writeFileSync(join(dir, "examples", `README-line-${line}.mts`), code);
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        extends: join(root, "tsconfig.base.json"),
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          composite: false,
-          noUnusedLocals: false, // examples show values without using them
-          types: ["node"],
-          typeRoots: [join(root, "node_modules", "@types")],
-          paths: {
-            "@tsgrpc/runtime": [join(root, "runtime", "src", "index.ts")],
-            "@tsgrpc/runtime/grpc": [join(root, "runtime", "src", "grpc", "index.ts")],
-          },
-        },
-        include: [join(dir, "examples")],
-      }),
-    );
-    const check = tsc(join(dir, "tsconfig.json"));
+    // Examples show values without using them.
+    const check = tsc(strictProject(dir, [join(dir, "examples")], { noUnusedLocals: false }));
     expect(check.stdout).toBe("");
     expect(check.status).toBe(0);
   }, 300_000);

