@@ -4,6 +4,8 @@ import type { FileContext } from "./context.js";
 import { fieldName, oneofName } from "./names.js";
 import { enumDefault } from "./enum.js";
 import { scalarInfo, scalarRead, scalarTsType, scalarZero, tag, WireType, type LongRepr } from "./scalar.js";
+import { decodeWrapper } from "./wrapper-codec.js";
+import { unboxedWrapper } from "./wrappers.js";
 
 /**
  * `$decode`: a loop over tags with one `case` per (field, wire type) the
@@ -32,11 +34,16 @@ function decodeField(ctx: FileContext, field: DescField): Line[] {
     case "enum":
       return caseOf(tag(field.number, WireType.Varint), readEnum(ctx, field.enum, field.number, (v) => [assign(field, v)]));
     case "message": {
-      const T = ctx.type(field.message);
-      const body = readMessage(field.number, field.delimitedEncoding, field.oneof ? ["m"] : [`(${x} ??= new `, T, "())"]);
-      if (!field.oneof) return caseOf(messageTag(field.number, field.delimitedEncoding), body);
-      const o = `this.${oneofName(field.oneof)}`;
+      const o = field.oneof && `this.${oneofName(field.oneof)}`;
       const name = literal(fieldName(field));
+      const wrapped = unboxedWrapper(field);
+      if (wrapped !== undefined) {
+        const held = (zero: string) => (o ? `${o}.case === ${name} ? ${o}.value : ${zero}` : `${x} ?? ${zero}`);
+        return caseOf(messageTag(field.number, field.delimitedEncoding), decodeWrapper(ctx, field, wrapped, held, assign(field, "v")));
+      }
+      const T = ctx.type(field.message);
+      const body = readMessage(field.number, field.delimitedEncoding, o ? ["m"] : [`(${x} ??= new `, T, "())"]);
+      if (!o) return caseOf(messageTag(field.number, field.delimitedEncoding), body);
       return caseOf(messageTag(field.number, field.delimitedEncoding), [
         [`const m = ${o}.case === ${name} ? ${o}.value : new `, T, "();"],
         ...body,

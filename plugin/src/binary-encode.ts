@@ -4,6 +4,8 @@ import { block, literal, type Line } from "./code.js";
 import type { FileContext } from "./context.js";
 import { fieldName, oneofName } from "./names.js";
 import { scalarInfo, scalarIsSet, scalarWrite, tag, WireType } from "./scalar.js";
+import { encodeWrapper } from "./wrapper-codec.js";
+import { unboxedWrapper } from "./wrappers.js";
 
 /** `$encode`: every field in field-number order (as protobuf C++ writes them), then the unknown fields. */
 export function generateEncode(ctx: FileContext, message: DescMessage): Line[] {
@@ -21,8 +23,14 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
       const t = field.fieldKind === "enum" ? ScalarType.INT32 : field.scalar;
       return block(["if (", singularIsSet(ctx, field, t, x), ")"], [[taggedWrite(field.number, t, valueOf(field, x))]]);
     }
-    case "message":
-      return block(["if (", singularIsSet(ctx, field, ScalarType.INT32, x), ")"], writeMessage(field.number, field.delimitedEncoding, valueOf(field, x)));
+    case "message": {
+      const wrapped = unboxedWrapper(field);
+      const write =
+        wrapped === undefined
+          ? writeMessage(field.number, field.delimitedEncoding, valueOf(field, x))
+          : encodeWrapper(ctx, field, wrapped, valueOf(field, x));
+      return block(["if (", singularIsSet(ctx, field, ScalarType.INT32, x), ")"], write);
+    }
     case "list":
       if (field.listKind === "message") {
         return block([`for (const v of ${x})`], writeMessage(field.number, field.delimitedEncoding, "v"));

@@ -4,6 +4,7 @@ import type { FileContext } from "./context.js";
 import { literal, type Line } from "./code.js";
 import { enumValueName, fieldName, oneofName } from "./names.js";
 import { scalarInfo, type LongRepr } from "./scalar.js";
+import { unboxedWrapper } from "./wrappers.js";
 
 /** The `static readonly $fields = fieldList(() => [...])` table: one FieldInfo per field, in declaration order. */
 export function fieldTable(ctx: FileContext, message: DescMessage): Line[] {
@@ -35,8 +36,14 @@ export function fieldInfo(ctx: FileContext, field: DescField): Line {
       const packed = field.listKind !== "message" && field.packed ? ", packed: true" : "";
       return [head, ", ", ...value, `, repeated: true${packed} }`];
     }
-    case "message":
+    case "message": {
+      const wrapped = unboxedWrapper(field);
+      if (wrapped !== undefined) {
+        // The property holds the wrapper's value; `wrapper` names the message it travels in.
+        return [head, oneof, ", ", ...scalarValue(ctx, wrapped, long), presence(field), ", wrapper: ", ctx.type(field.message), " }"];
+      }
       return [head, oneof, ", ", ...messageValue(ctx, field.message, field.delimitedEncoding), " }"];
+    }
     case "enum":
     case "scalar": {
       const value = field.fieldKind === "enum" ? enumValue(ctx, field.enum) : scalarValue(ctx, field.scalar, long);

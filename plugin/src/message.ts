@@ -10,6 +10,7 @@ import { fieldTable } from "./field-table.js";
 import { fieldName, oneofName, typeName } from "./names.js";
 import { scalarTsType, scalarZero } from "./scalar.js";
 import { wktHelpers } from "./wkt-helpers.js";
+import { unboxedWrapper } from "./wrappers.js";
 
 /** The class of one message (nested types are emitted separately, named `Outer_Inner`). */
 export function generateMessage(ctx: FileContext, message: DescMessage): Line[] {
@@ -55,7 +56,7 @@ function property(ctx: FileContext, field: DescField): Line {
     case "map":
       return [`${name}: { [key: string]: `, ...valueType(ctx, field), " } = Object.create(null);"];
     case "message":
-      return [`${name}?: `, ctx.type(field.message), ";"];
+      return [`${name}?: `, ...valueType(ctx, field), ";"];
     case "enum":
     case "scalar":
       if (field.presence !== FeatureSet_FieldPresence.IMPLICIT) return [`${name}?: `, ...valueType(ctx, field), ";"];
@@ -70,8 +71,10 @@ function property(ctx: FileContext, field: DescField): Line {
 function valueType(ctx: FileContext, field: DescField): Line {
   const kind = field.fieldKind === "list" ? field.listKind : field.fieldKind === "map" ? field.mapKind : field.fieldKind;
   switch (kind) {
-    case "message":
-      return [ctx.type(field.message!)];
+    case "message": {
+      const wrapped = unboxedWrapper(field);
+      return [wrapped === undefined ? ctx.type(field.message!) : scalarTsType(wrapped, ctx.long(field))];
+    }
     case "enum":
       return [ctx.type(field.enum!)];
     default:

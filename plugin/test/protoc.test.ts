@@ -48,6 +48,17 @@ describe("protoc-gen-tsgrpc under protoc", () => {
     expect(pb).toContain("this.fInt64 = r.int64().toString();");
   });
 
+  it("unboxes 64-bit wrapper fields as strings with long_type=string", () => {
+    const out = tempDir();
+    expect(protoc(out, "target=ts,long_type=string", ["scalars/v1/wrapped.proto"]).status).toBe(0);
+    const pb = readFileSync(join(out, "scalars/v1/wrapped_pb.ts"), "utf8");
+    expect(pb).toContain("wInt64?: string;");
+    expect(pb).toContain('{ case: "choiceInt64"; value: string }');
+    expect(pb).toContain('let v: string = this.wUint64 ?? "0";');
+    expect(pb).toContain("if (t === 8) v = r.uint64().toString();");
+    expect(pb).toContain('T: ScalarType.INT64, L: LongType.STRING, presence: "explicit", wrapper: Int64Value');
+  });
+
   it("rounds a float default to float32 as buf does (protoc passes 9e9 on as typed)", () => {
     const out = tempDir();
     expect(protoc(out, "target=ts", ["legacy/v1/legacy.proto"]).status).toBe(0);

@@ -44,6 +44,12 @@ export type FieldInfo = FieldCommon &
         readonly presence?: "explicit" | "required";
         /** proto2 `[default = ...]`, already in its TypeScript representation. */
         readonly default?: unknown;
+        /**
+         * A singular field of a `google.protobuf` wrapper type (`StringValue`, ...),
+         * unboxed: the property holds the wrapper's value as this scalar kind,
+         * `T | undefined`; on the wire it is this wrapper message.
+         */
+        readonly wrapper?: MessageType;
       })
     | {
         readonly kind: "map";

@@ -137,6 +137,7 @@ export function createRegistry(...items: Registrable[]): Registry {
       if (v.kind === "message") addMessage(v.T);
       else if (v.kind === "enum") addEnum(v.T);
     }
+    if (f.kind !== "map" && f.wrapper) addMessage(f.wrapper);
   };
   const addMessage = (m: MessageType): void => {
     if (messages.get(m.typeName) === m) return;

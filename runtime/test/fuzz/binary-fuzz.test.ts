@@ -2,12 +2,13 @@ import fc from "fast-check";
 import { BinaryDecodeError, BinaryWriter, type AnyMessage, type MessageType } from "@tsgrpc/runtime";
 import { Maps, Ping, Tree, L1 } from "../../../testdata/gen/hostile/v1/tree_pb.js";
 import { Wide } from "../../../testdata/gen/hostile/v1/wide_pb.js";
+import { Wrapped } from "../../../testdata/gen/scalars/v1/wrapped_pb.js";
 import { arbitraryMessage } from "./arbitrary";
 import { HANG_MS, runs, seed, timed } from "./budget";
 import { expectPrototypeUntouched } from "./pollution";
 import { mutatedBytes } from "./mutate";
 
-const types: MessageType<AnyMessage>[] = [Tree, Maps, Ping, L1, Wide];
+const types: MessageType<AnyMessage>[] = [Tree, Maps, Ping, L1, Wide, Wrapped];
 
 /** A decode either gives a message that survives its own round trip, or throws BinaryDecodeError: nothing else. */
 function decodeOrTypedError(type: MessageType<AnyMessage>, bytes: Uint8Array, failures: string[]): void {

@@ -2,12 +2,13 @@ import fc from "fast-check";
 import { JsonDecodeError, JsonEncodeError, Value, type AnyMessage, type MessageType } from "@tsgrpc/runtime";
 import { Maps, Ping, Tree, L1 } from "../../../testdata/gen/hostile/v1/tree_pb.js";
 import { Wide } from "../../../testdata/gen/hostile/v1/wide_pb.js";
+import { Wrapped } from "../../../testdata/gen/scalars/v1/wrapped_pb.js";
 import { arbitraryMessage } from "./arbitrary";
 import { HANG_MS, runs, seed, timed } from "./budget";
 import { expectPrototypeUntouched } from "./pollution";
 import { mutatedText } from "./mutate";
 
-const types: MessageType<AnyMessage>[] = [Tree, Maps, Ping, L1, Wide, Value];
+const types: MessageType<AnyMessage>[] = [Tree, Maps, Ping, L1, Wide, Value, Wrapped];
 
 /** Parsing either gives a message whose JSON reads back equal, or throws JsonDecodeError: nothing else. */
 function parseOrTypedError(type: MessageType<AnyMessage>, read: () => AnyMessage, input: unknown, failures: string[]): void {

@@ -6,12 +6,12 @@
 // Editions 2023: features decide presence, packing, enum openness, UTF-8 and message encoding.
 
 import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType, unknownEnum } from "@tsgrpc/runtime";
+import { fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, Message, ScalarType, StringValue, unknownEnum } from "@tsgrpc/runtime";
 
 export const file_editions_v1_features = fileInfo(
   "editions/v1/features.proto",
-  "ChplZGl0aW9ucy92MS9mZWF0dXJlcy5wcm90bxILZWRpdGlvbnMudjEi+AUKCEZlYXR1cmVzEicKD2V4cGxpY2l0X251bWJlchgBIAEoBVIOZXhwbGljaXROdW1iZXISLgoPaW1wbGljaXRfbnVtYmVyGAIgASgFQgWqAQIIAlIOaW1wbGljaXROdW1iZXISLgoPcmVxdWlyZWRfbnVtYmVyGAMgASgFQgWqAQIIA1IOcmVxdWlyZWROdW1iZXISJQoOcGFja2VkX251bWJlcnMYBCADKAVSDXBhY2tlZE51bWJlcnMSMAoQZXhwYW5kZWRfbnVtYmVycxgFIAMoBUIFqgECGAJSD2V4cGFuZGVkTnVtYmVycxIhCgxjaGVja2VkX3RleHQYBiABKAlSC2NoZWNrZWRUZXh0EiwKDnVuY2hlY2tlZF90ZXh0GAcgASgJQgWqAQIgA1INdW5jaGVja2VkVGV4dBIyCglvcGVuX2tpbmQYCCABKA4yFS5lZGl0aW9ucy52MS5PcGVuS2luZFIIb3BlbktpbmQSOAoLY2xvc2VkX2tpbmQYCSABKA4yFy5lZGl0aW9ucy52MS5DbG9zZWRLaW5kUgpjbG9zZWRLaW5kEjoKDGNsb3NlZF9raW5kcxgKIAMoDjIXLmVkaXRpb25zLnYxLkNsb3NlZEtpbmRSC2Nsb3NlZEtpbmRzEksKD2RlbGltaXRlZF9jaGlsZBgLIAEoCzIbLmVkaXRpb25zLnYxLkZlYXR1cmVzLkNoaWxkQgWqAQIoAlIOZGVsaW1pdGVkQ2hpbGQSMQoFY2hpbGQYDCABKAsyGy5lZGl0aW9ucy52MS5GZWF0dXJlcy5DaGlsZFIFY2hpbGQSUQoSZGVsaW1pdGVkX2NoaWxkcmVuGA0gAygLMhsuZWRpdGlvbnMudjEuRmVhdHVyZXMuQ2hpbGRCBaoBAigCUhFkZWxpbWl0ZWRDaGlsZHJlbhIfCglkZWZhdWx0ZWQYDiABKAU6ATdSCWRlZmF1bHRlZBobCgVDaGlsZBISCgRuYW1lGAEgASgJUgRuYW1lKjYKCE9wZW5LaW5kEhkKFU9QRU5fS0lORF9VTlNQRUNJRklFRBAAEg8KC09QRU5fS0lORF9BEAEqOAoKQ2xvc2VkS2luZBIRCg1DTE9TRURfS0lORF9BEAESEQoNQ0xPU0VEX0tJTkRfQhACGgQ6AhACQgWSAwIIAWIIZWRpdGlvbnNw6Ac=",
-  [],
+  "ChplZGl0aW9ucy92MS9mZWF0dXJlcy5wcm90bxILZWRpdGlvbnMudjEaHmdvb2dsZS9wcm90b2J1Zi93cmFwcGVycy5wcm90byLKBgoIRmVhdHVyZXMSJwoPZXhwbGljaXRfbnVtYmVyGAEgASgFUg5leHBsaWNpdE51bWJlchIuCg9pbXBsaWNpdF9udW1iZXIYAiABKAVCBaoBAggCUg5pbXBsaWNpdE51bWJlchIuCg9yZXF1aXJlZF9udW1iZXIYAyABKAVCBaoBAggDUg5yZXF1aXJlZE51bWJlchIlCg5wYWNrZWRfbnVtYmVycxgEIAMoBVINcGFja2VkTnVtYmVycxIwChBleHBhbmRlZF9udW1iZXJzGAUgAygFQgWqAQIYAlIPZXhwYW5kZWROdW1iZXJzEiEKDGNoZWNrZWRfdGV4dBgGIAEoCVILY2hlY2tlZFRleHQSLAoOdW5jaGVja2VkX3RleHQYByABKAlCBaoBAiADUg11bmNoZWNrZWRUZXh0EjIKCW9wZW5fa2luZBgIIAEoDjIVLmVkaXRpb25zLnYxLk9wZW5LaW5kUghvcGVuS2luZBI4CgtjbG9zZWRfa2luZBgJIAEoDjIXLmVkaXRpb25zLnYxLkNsb3NlZEtpbmRSCmNsb3NlZEtpbmQSOgoMY2xvc2VkX2tpbmRzGAogAygOMhcuZWRpdGlvbnMudjEuQ2xvc2VkS2luZFILY2xvc2VkS2luZHMSSwoPZGVsaW1pdGVkX2NoaWxkGAsgASgLMhsuZWRpdGlvbnMudjEuRmVhdHVyZXMuQ2hpbGRCBaoBAigCUg5kZWxpbWl0ZWRDaGlsZBIxCgVjaGlsZBgMIAEoCzIbLmVkaXRpb25zLnYxLkZlYXR1cmVzLkNoaWxkUgVjaGlsZBJRChJkZWxpbWl0ZWRfY2hpbGRyZW4YDSADKAsyGy5lZGl0aW9ucy52MS5GZWF0dXJlcy5DaGlsZEIFqgECKAJSEWRlbGltaXRlZENoaWxkcmVuEh8KCWRlZmF1bHRlZBgOIAEoBToBN1IJZGVmYXVsdGVkElAKEWRlbGltaXRlZF93cmFwcGVyGA8gASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlQgWqAQIoAlIQZGVsaW1pdGVkV3JhcHBlchobCgVDaGlsZBISCgRuYW1lGAEgASgJUgRuYW1lKjYKCE9wZW5LaW5kEhkKFU9QRU5fS0lORF9VTlNQRUNJRklFRBAAEg8KC09QRU5fS0lORF9BEAEqOAoKQ2xvc2VkS2luZBIRCg1DTE9TRURfS0lORF9BEAESEQoNQ0xPU0VEX0tJTkRfQhACGgQ6AhACQgWSAwIIAWIIZWRpdGlvbnNw6Ac=",
+  [file_google_protobuf_wrappers],
   () => ({
     messages: [Features, Features_Child],
     enums: [OpenKind$type, ClosedKind$type],
@@ -64,6 +64,7 @@ export class Features extends Message<Features> {
     { no: 12, name: "child", localName: "child", jsonName: "child", kind: "message", T: Features_Child },
     { no: 13, name: "delimited_children", localName: "delimitedChildren", jsonName: "delimitedChildren", kind: "message", T: Features_Child, delimited: true, repeated: true },
     { no: 14, name: "defaulted", localName: "defaulted", jsonName: "defaulted", kind: "scalar", T: ScalarType.INT32, presence: "explicit", default: 7 },
+    { no: 15, name: "delimited_wrapper", localName: "delimitedWrapper", jsonName: "delimitedWrapper", kind: "scalar", T: ScalarType.STRING, presence: "explicit", wrapper: StringValue },
   ]);
   explicitNumber?: number;
   implicitNumber = 0;
@@ -79,6 +80,10 @@ export class Features extends Message<Features> {
   child?: Features_Child;
   delimitedChildren: Features_Child[] = [];
   defaulted?: number;
+  /**
+   * Unboxed like any wrapper field, but a group on the wire.
+   */
+  delimitedWrapper?: string;
 
   constructor(init?: PartialMessage<Features>) {
     super();
@@ -137,6 +142,11 @@ export class Features extends Message<Features> {
     }
     if (this.defaulted !== undefined) {
       w.uint32(112).int32(this.defaulted);
+    }
+    if (this.delimitedWrapper !== undefined) {
+      w.uint32(123);
+      if (this.delimitedWrapper !== "") w.uint32(10).string(this.delimitedWrapper);
+      w.uint32(124);
     }
     w.unknown(this);
   }
@@ -240,6 +250,18 @@ export class Features extends Message<Features> {
         case 112:
           this.defaulted = r.int32();
           break;
+        case 123: {
+          let v: string = this.delimitedWrapper ?? "";
+          for (;;) {
+            if (r.pos >= r.len) r.endGroup(15);
+            const t = r.tag();
+            if (t === 124) break;
+            if (t === 10) v = r.string();
+            else r.skip(t);
+          }
+          this.delimitedWrapper = v;
+          break;
+        }
         default:
           if (group !== undefined && tag === group * 8 + 4) return;
           r.unknown(this, tag);

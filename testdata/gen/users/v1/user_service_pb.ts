@@ -87,7 +87,7 @@ export class User extends Message<User> {
     { no: 17, name: "history", localName: "history", jsonName: "history", kind: "enum", T: Status$type, repeated: true, packed: true },
     { no: 18, name: "addresses_by_id", localName: "addressesById", jsonName: "addressesById", kind: "map", K: ScalarType.INT64, V: { kind: "message", T: Address } },
     { no: 19, name: "updated_at", localName: "updatedAt", jsonName: "updatedAt", kind: "message", T: Timestamp },
-    { no: 20, name: "middle_name", localName: "middleName", jsonName: "middleName", kind: "message", T: StringValue },
+    { no: 20, name: "middle_name", localName: "middleName", jsonName: "middleName", kind: "scalar", T: ScalarType.STRING, presence: "explicit", wrapper: StringValue },
     { no: 21, name: "priority", localName: "priority", jsonName: "priority", kind: "enum", T: Priority$type },
     { no: 22, name: "legacy_code", localName: "legacyCode", jsonName: "legacyCode", kind: "scalar", T: ScalarType.STRING },
     { no: 23, name: "big_as_string", localName: "bigAsString", jsonName: "bigAsString", kind: "scalar", T: ScalarType.INT64, L: LongType.STRING },
@@ -120,7 +120,7 @@ export class User extends Message<User> {
   history: Status[] = [];
   addressesById: { [key: string]: Address } = Object.create(null);
   updatedAt?: Timestamp;
-  middleName?: StringValue;
+  middleName?: string;
   priority: Priority = Priority.PRIORITY_UNSPECIFIED;
   /**
    * Kept for old clients.
@@ -218,7 +218,7 @@ export class User extends Message<User> {
     }
     if (this.middleName !== undefined) {
       const mark = w.uint32(162).fork();
-      this.middleName.$encode(w);
+      if (this.middleName !== "") w.uint32(10).string(this.middleName);
       w.join(mark);
     }
     if (this.priority !== 0) {
@@ -384,11 +384,15 @@ export class User extends Message<User> {
           break;
         }
         case 162: {
-          const msgEnd = r.delimitedEnd();
-          r.enter();
-          (this.middleName ??= new StringValue()).$decode(r, msgEnd);
-          r.leave();
-          r.assertEnd(msgEnd);
+          let v: string = this.middleName ?? "";
+          const e = r.delimitedEnd();
+          while (r.pos < e) {
+            const t = r.tag();
+            if (t === 10) v = r.string();
+            else r.skip(t);
+          }
+          r.assertEnd(e);
+          this.middleName = v;
           break;
         }
         case 168:
