@@ -145,9 +145,12 @@ describe("deadline storms", () => {
       expect(results.map((e: RpcError) => e.code)).toEqual(Array(calls).fill(Code.DEADLINE_EXCEEDED));
       // A call whose deadline passes before it reaches the server never starts a handler; every one that started is told.
       await eventually(() => running === 0 && reasons.length === started);
-      console.log(`deadline storm: ${calls} calls, ${started} reached a handler, all ended DEADLINE_EXCEEDED`);
-      // The server's own timer or the client's cancellation arriving first: both are the deadline.
-      expect(reasons.every((code) => code === Code.DEADLINE_EXCEEDED)).toBe(true);
+      const late = reasons.filter((code) => code === Code.DEADLINE_EXCEEDED).length;
+      console.log(`deadline storm: ${calls} calls, ${started} reached a handler: ${late} told DEADLINE_EXCEEDED, ${started - late} CANCELLED`);
+      // A handler is told DEADLINE_EXCEEDED by the server's timer, or when the client's cancel comes within
+      // 50 ms of it; on a loaded machine the server may learn of a call so late that the cancel comes earlier.
+      expect(reasons.every((code) => code === Code.DEADLINE_EXCEEDED || code === Code.CANCELLED)).toBe(true);
+      expect(late).toBeGreaterThan(0);
       expect(started).toBeGreaterThan(0);
       const after = await rejection(collect(echo.client.expand({})));
       expect([after.code, after.message]).toEqual([Code.UNIMPLEMENTED, "method /rpc.v1.EchoService/Expand is not implemented"]);
