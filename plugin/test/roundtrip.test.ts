@@ -39,6 +39,7 @@ function fullUser(): User {
     statuses: { x: Status.STATUS_SUSPENDED },
     ratio: NaN,
     optionalStatus: Status.STATUS_UNSPECIFIED,
+    middleName: "",
     preferences: [new User_Preference({ key: "k", level: User_Preference_Level.LEVEL_ON })],
   });
 }
@@ -53,6 +54,7 @@ describe("generated binary codec", () => {
     expect(back.history).toEqual([Status.STATUS_SUSPENDED, 99]); // open enums keep unknown numbers
     expect(back.nickname).toBe(""); // explicit presence: set to the zero value is still set
     expect(back.optionalStatus).toBe(Status.STATUS_UNSPECIFIED);
+    expect(back.middleName).toBe(""); // a wrapper field set to "" is an empty StringValue, still set
     expect(Object.is(back.score, -0)).toBe(true);
     expect(Number.isNaN(back.ratio)).toBe(true);
     expect(Object.keys(back.addressesById).sort()).toEqual(["-7", "9007199254740993"]);
