@@ -11,7 +11,7 @@ const scale = Number(process.env.FUZZ_SCALE ?? 1);
 export const seed = Number(process.env.FUZZ_SEED ?? 20261122);
 
 /** No single input may take this long: far above any real decode, low enough to catch a hang or a blow-up on a shared CI machine. */
-export const HANG_MS = 1000;
+export const HANG_MS = 2000;
 
 /** `ciCount` inputs, scaled for long runs. */
 export function runs(ciCount: number): number {
