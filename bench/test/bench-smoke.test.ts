@@ -27,4 +27,16 @@ describe("npm run bench -- --smoke", () => {
     expect(section).toBeDefined();
     for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec", "nice-grpc \\+ ts-proto"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
   });
+
+  it("stops before timing when a peer decodes to different content", () => {
+    // Required after the smoke run generated bench/gen, which these modules import.
+    const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
+    const { protobufEs } = require("../src/peers/protobuf-es") as typeof import("../src/peers/protobuf-es");
+    const { benchCases } = require("../src/cases") as typeof import("../src/cases");
+    const dropsEmail = { ...protobufEs, name: "drops-email", content: (_typeName: string, decoded: unknown) => ({ ...(decoded as object), email: "" }) };
+    const user = benchCases().filter((c) => c.typeName === "bench.v1.User");
+    const run = () => runCodecBench(user, [protobufEs, dropsEmail], { rounds: 1, batchSeconds: 0.01, smoke: true, subject: "protobuf-es" });
+    expect(run).toThrow(ContentMismatchError);
+    expect(run).toThrow(/drops-email decoding bench.v1.User/);
+  });
 });
