@@ -98,7 +98,9 @@ describe("every scalar round-trips through BinaryWriter and BinaryReader", () =>
   });
 
   test("string and bytes", () => {
-    for (const s of ["", "a", "testing", "é", "€", "😀", "\uFEFFbom", "x".repeat(200), "ü".repeat(5000)]) {
+    // Lengths around the ASCII decoder's 8-byte chunks and its 64-byte switch to TextDecoder, non-ASCII anywhere.
+    const edges = ["12345678", "1234567é", "12345678é", "x".repeat(63), "x".repeat(64), "x".repeat(61) + "é", "é" + "x".repeat(20)];
+    for (const s of ["", "a", "testing", "é", "€", "😀", "\uFEFFbom", ...edges, "x".repeat(200), "ü".repeat(5000)]) {
       expect(new BinaryReader(encode((w) => w.string(s))).string()).toBe(s);
     }
     for (const b of [new Uint8Array(0), unhex("00ff80"), new Uint8Array(70000).fill(9)]) {
