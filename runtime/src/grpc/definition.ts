@@ -40,17 +40,27 @@ export function toMessage<T extends Message<T>>(type: MessageType<T>, init: Mess
   return new type(init as PartialMessage<T>);
 }
 
+// grpc-js takes a serializer and a deserializer on every call: one of each per message type, made once.
+const serializers = new WeakMap<MessageType, unknown>();
+const deserializers = new WeakMap<MessageType, unknown>();
+
+function perType<F>(cache: WeakMap<MessageType, unknown>, type: MessageType, make: () => F): F {
+  let f = cache.get(type) as F | undefined;
+  if (f === undefined) cache.set(type, (f = make()));
+  return f;
+}
+
 /** grpc-js serializer for `type`: accepts instances and partials; the Buffer shares the encoded bytes. */
 export function serializer<T extends Message<T>>(type: MessageType<T>): (value: MessageInit<T>) => Buffer {
-  return (value) => {
+  return perType(serializers, type as MessageType, () => (value: MessageInit<T>) => {
     const bytes = toMessage(type, value).toBinary();
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  };
+  });
 }
 
 /** grpc-js deserializer for `type`. */
 export function deserializer<T extends Message<T>>(type: MessageType<T>): (bytes: Buffer) => T {
-  return (bytes) => type.fromBinary(bytes);
+  return perType(deserializers, type as MessageType, () => (bytes: Buffer) => type.fromBinary(bytes));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AnyMessage, Message } from "../message.js";
 import type { CallOptions } from "./call-options.js";
 import type { MethodDefinition } from "./definition.js";
 import type { Metadata } from "./metadata.js";
+import { failed } from "./iterables.js";
 import type { CallContext } from "./server/context.js";
 
 /**
@@ -65,8 +66,4 @@ export function chain(interceptors: readonly ((call: never, next: never) => Asyn
       return failed(error);
     }
   };
-}
-
-async function* failed(error: unknown): AsyncIterable<never> {
-  throw error;
 }

@@ -23,16 +23,40 @@ export async function* toMessages<T extends Message<T>>(type: MessageType<T>, so
   for await (const m of source) yield toMessage(type, m);
 }
 
-/** Closes an iterator without waiting for it or caring how it ends. */
-export function closeQuietly(it: AsyncIterator<unknown>): void {
-  it.return?.().catch(() => undefined);
+/** The iterator of a sync or async iterable (a `TypeError` for anything else, as `for await` would throw). */
+export function iterate<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> | Iterator<T> {
+  const s = source as Partial<AsyncIterable<T> & Iterable<T>> | null | undefined;
+  const asyncIterator = s?.[Symbol.asyncIterator];
+  if (typeof asyncIterator === "function") return asyncIterator.call(s);
+  const iterator = s?.[Symbol.iterator];
+  if (typeof iterator === "function") return iterator.call(s);
+  throw new TypeError(`expected an iterable or async iterable, got ${s === null ? "null" : typeof s}`);
+}
+
+/** Closes a sync or async iterator without waiting for it or caring how it ends. */
+export function closeQuietly(it: AsyncIterator<unknown> | Iterator<unknown>): void {
+  try {
+    Promise.resolve(it.return?.()).catch(() => undefined);
+  } catch {
+    // a sync return() that throws: nothing to report, the call is over
+  }
+}
+
+/** A promised message as the one-element stream interceptors see. */
+export async function* streamOf<T>(message: Promise<T>): AsyncGenerator<T> {
+  yield await message;
+}
+
+/** A stream that fails with `error` when read. */
+export async function* failed(error: unknown): AsyncGenerator<never> {
+  throw error;
 }
 
 export const ABORTED: unique symbol = Symbol("aborted");
 
 /**
  * `promise`, or `ABORTED` as soon as `signal` aborts. The abort listener is
- * removed when `promise` settles, so this is safe to call once per message.
+ * removed when `promise` settles.
  */
 export function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
   if (signal.aborted) return Promise.resolve(ABORTED);
@@ -60,7 +84,7 @@ export function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Prom
  */
 const WRITES_PER_TURN = 64;
 
-/** A write-side pacer: `await pace()` after each message yields to the event loop every WRITES_PER_TURN messages. */
+/** A write-side pacer: the promise `pace()` returns after each message, awaited, yields to the event loop every WRITES_PER_TURN messages. */
 export function pacer(): () => Promise<void> | undefined {
   let writes = 0;
   return () => (++writes % WRITES_PER_TURN === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);

@@ -1,6 +1,5 @@
 import type * as grpc from "@grpc/grpc-js";
 import { effectiveDeadline, type CallOptions } from "../call-options.js";
-import type { ClientCall } from "../interceptors.js";
 import { fromGrpcMetadata } from "../metadata-grpc.js";
 import { rpcErrorFromStatus } from "../status/grpc-status.js";
 import { Code } from "../status/code.js";
@@ -10,9 +9,9 @@ const CALL_ENDED = "call ended";
 /** What every grpc-js client call object offers. */
 type GrpcCall = Pick<grpc.ClientUnaryCall, "cancel" | "on">;
 
-/** grpc-js call options for `call` (its effective deadline). */
-export function grpcCallOptions(call: ClientCall<any, any>): grpc.CallOptions {
-  const deadline = effectiveDeadline(call.options);
+/** grpc-js call options for a call with `options` (its effective deadline). */
+export function grpcCallOptions(options: CallOptions): grpc.CallOptions {
+  const deadline = options.timeoutMs === undefined && options.deadline === undefined && options.context === undefined ? undefined : effectiveDeadline(options);
   return deadline ? { deadline } : {};
 }
 
@@ -28,9 +27,9 @@ export class ClientCallState {
   // reason: abort() without one builds a DOMException with a stack every call.
   #ended?: AbortController;
   #finished = false;
-  readonly #cancel = () => this.grpcCall.cancel();
-  // A parent context ends its nested calls with its own reason (CANCELLED or DEADLINE_EXCEEDED).
-  readonly #cancelFromContext = () => this.fail(this.options.context!.signal.reason);
+  // Listeners made only for calls with a signal or a parent context.
+  #cancel?: () => void;
+  #cancelFromContext?: () => void;
 
   constructor(
     readonly grpcCall: GrpcCall,
@@ -47,10 +46,11 @@ export class ClientCallState {
       });
     }
     const { signal, context } = options;
-    if (signal?.aborted) this.#cancel();
-    else signal?.addEventListener("abort", this.#cancel, { once: true });
-    if (context?.signal.aborted) this.#cancelFromContext();
-    else context?.signal.addEventListener("abort", this.#cancelFromContext, { once: true });
+    if (signal?.aborted) grpcCall.cancel();
+    else if (signal) signal.addEventListener("abort", (this.#cancel = () => grpcCall.cancel()), { once: true });
+    // A parent context ends its nested calls with its own reason (CANCELLED or DEADLINE_EXCEEDED).
+    if (context?.signal.aborted) this.fail(context.signal.reason);
+    else if (context) context.signal.addEventListener("abort", (this.#cancelFromContext = () => this.fail(context.signal.reason)), { once: true });
   }
 
   /** Aborted once the status has arrived (or the caller stopped reading). */
@@ -95,7 +95,7 @@ export class ClientCallState {
   #dispose(): void {
     this.#finished = true;
     this.#ended?.abort(CALL_ENDED);
-    this.options.signal?.removeEventListener("abort", this.#cancel);
-    this.options.context?.signal.removeEventListener("abort", this.#cancelFromContext);
+    if (this.#cancel) this.options.signal?.removeEventListener("abort", this.#cancel);
+    if (this.#cancelFromContext) this.options.context?.signal.removeEventListener("abort", this.#cancelFromContext);
   }
 }

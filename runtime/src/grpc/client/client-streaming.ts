@@ -1,20 +1,24 @@
 import type * as grpc from "@grpc/grpc-js";
 import type { AnyMessage } from "../../message.js";
-import { deserializer, serializer } from "../definition.js";
-import type { ClientCall } from "../interceptors.js";
-import { toGrpcMetadata } from "../metadata-grpc.js";
+import type { CallOptions } from "../call-options.js";
+import { deserializer, serializer, type MessageInit, type MethodDefinition } from "../definition.js";
 import { grpcCallOptions } from "./call-state.js";
 import { pumpRequests } from "./request-pump.js";
 import { singleResponse } from "./single-response.js";
 
 /** The innermost step of a client-streaming call: requests are pumped while the response is awaited. */
-export async function* clientStreamingCall(client: grpc.Client, call: ClientCall): AsyncGenerator<AnyMessage> {
-  const { method } = call;
+export function clientStreamingCall(
+  client: grpc.Client,
+  method: MethodDefinition,
+  requests: AsyncIterable<MessageInit<AnyMessage>> | Iterable<MessageInit<AnyMessage>>,
+  metadata: grpc.Metadata,
+  options: CallOptions,
+): Promise<AnyMessage> {
   let stream!: grpc.ClientWritableStream<AnyMessage>;
-  const { state, response } = singleResponse<AnyMessage>(call, (callback) => {
-    stream = client.makeClientStreamRequest(method.path, serializer(method.I), deserializer(method.O), toGrpcMetadata(call.metadata), grpcCallOptions(call), callback);
+  const { state, response } = singleResponse<AnyMessage>(options, (callback) => {
+    stream = client.makeClientStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options), callback);
     return stream;
   });
-  void pumpRequests(stream, call.request as AsyncIterable<AnyMessage>, state);
-  yield await response;
+  void pumpRequests(stream, method.I, requests, state);
+  return response;
 }

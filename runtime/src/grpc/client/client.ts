@@ -3,7 +3,8 @@ import type { AnyMessage, Message } from "../../message.js";
 import type { CallOptions } from "../call-options.js";
 import { toMessage, type MessageInit, type MethodDefinition, type MethodKind } from "../definition.js";
 import { chain, type CallRequest, type ClientCall } from "../interceptors.js";
-import { single, toMessages } from "../iterables.js";
+import { failed, single, streamOf, toMessages } from "../iterables.js";
+import { toGrpcMetadata } from "../metadata-grpc.js";
 import { Metadata } from "../metadata.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
@@ -14,11 +15,12 @@ import { startEagerly } from "./eager.js";
 import { serverStreamingCall } from "./server-streaming.js";
 import { unaryCall } from "./unary.js";
 
-const CALLS: Record<MethodKind, (client: grpc.Client, call: ClientCall) => AsyncIterable<AnyMessage>> = {
-  unary: unaryCall,
-  server_streaming: serverStreamingCall,
-  client_streaming: clientStreamingCall,
-  bidi_streaming: bidiStreamingCall,
+// The innermost step of each call kind as interceptors see it: a stream of responses.
+const STEPS: Record<MethodKind, (client: grpc.Client, call: ClientCall) => AsyncIterable<AnyMessage>> = {
+  unary: (client, call) => streamOf(unaryCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options)),
+  server_streaming: (client, call) => serverStreamingCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options),
+  client_streaming: (client, call) => streamOf(clientStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options)),
+  bidi_streaming: (client, call) => bidiStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options),
 };
 
 /** Requests a client-streaming or bidi method accepts. */
@@ -32,14 +34,16 @@ export type RequestStream<I extends Message<I>> = AsyncIterable<MessageInit<I>> 
  */
 export class Client {
   readonly #grpc: grpc.Client;
-  readonly #run: (call: ClientCall) => AsyncIterable<AnyMessage>;
+  // Undefined without interceptors: calls then go straight to grpc-js, with no async generator in between.
+  readonly #run?: (call: ClientCall) => AsyncIterable<AnyMessage>;
   #closed = false;
 
   /** `credentials` default to plaintext. */
   constructor(target: string, credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(), options: ClientOptions = {}) {
     const client = new grpc.Client(target, credentials, toChannelOptions(options));
     this.#grpc = client;
-    this.#run = chain(options.interceptors ?? [], (call) => CALLS[call.method.kind](client, call));
+    const interceptors = options.interceptors ?? [];
+    if (interceptors.length) this.#run = chain(interceptors, (call) => STEPS[call.method.kind](client, call));
   }
 
   /** Closes the channel: calls already under way may finish, calls made afterwards fail with UNAVAILABLE. */
@@ -49,26 +53,52 @@ export class Client {
   }
 
   protected $unary<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, request: MessageInit<I>, options: CallOptions = {}): Promise<O> {
-    return single(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) })));
+    if (this.#run) return single(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) })));
+    return this.#direct(
+      (client) => unaryCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as Promise<O>,
+      (error) => Promise.reject(error),
+    );
   }
 
   protected $serverStreaming<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, request: MessageInit<I>, options: CallOptions = {}): AsyncIterable<O> {
-    return startEagerly(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) })));
+    if (this.#run) return startEagerly(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) })));
+    return startEagerly(
+      this.#direct<AsyncIterable<O>>((client) => serverStreamingCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as AsyncIterable<O>, failed),
+    );
   }
 
   protected $clientStreaming<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, requests: RequestStream<I>, options: CallOptions = {}): Promise<O> {
-    return single(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) })));
+    if (this.#run) return single(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) })));
+    return this.#direct(
+      (client) => clientStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as Promise<O>,
+      (error) => Promise.reject(error),
+    );
   }
 
   protected $bidiStreaming<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, requests: RequestStream<I>, options: CallOptions = {}): AsyncIterable<O> {
-    return startEagerly(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) })));
+    if (this.#run) return startEagerly(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) })));
+    return startEagerly(this.#direct<AsyncIterable<O>>((client) => bidiStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as AsyncIterable<O>, failed));
+  }
+
+  /** Starts a call without interceptors; bad input (an invalid request, metadata or deadline) fails the call instead of throwing here. */
+  #direct<T>(start: (client: grpc.Client) => T, fail: (error: unknown) => T): T {
+    try {
+      if (this.#closed) throw closedError();
+      return start(this.#grpc);
+    } catch (error) {
+      return fail(error);
+    }
   }
 
   /** Runs a call; bad input (an invalid request or metadata) fails the call instead of throwing here. */
   async *#start<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, options: CallOptions, request: () => CallRequest<I>): AsyncGenerator<O> {
-    // grpc-js would throw a plain Error synchronously
-    if (this.#closed) throw new RpcError(Code.UNAVAILABLE, "the client was closed");
+    if (this.#closed) throw closedError();
     const call = { ...request(), method, metadata: new Metadata(options.metadata), options } as ClientCall<I, O>;
-    yield* this.#run(call as unknown as ClientCall) as AsyncIterable<O>;
+    yield* this.#run!(call as unknown as ClientCall) as AsyncIterable<O>;
   }
+}
+
+// grpc-js would throw a plain Error synchronously
+function closedError(): RpcError {
+  return new RpcError(Code.UNAVAILABLE, "the client was closed");
 }

@@ -1,5 +1,5 @@
 import type * as grpc from "@grpc/grpc-js";
-import type { ClientCall } from "../interceptors.js";
+import type { CallOptions } from "../call-options.js";
 import { ClientCallState } from "./call-state.js";
 
 type Callback<O> = (error: grpc.ServiceError | null, value?: O) => void;
@@ -9,18 +9,22 @@ type Callback<O> = (error: grpc.ServiceError | null, value?: O) => void;
  * the grpc-js call with the callback it is given. The promise settles on the
  * status event, so `onTrailer` has run by then.
  */
-export function singleResponse<O>(call: ClientCall<any, any>, start: (callback: Callback<O>) => grpc.ClientUnaryCall | grpc.ClientWritableStream<unknown>): {
+export function singleResponse<O>(options: CallOptions, start: (callback: Callback<O>) => grpc.ClientUnaryCall | grpc.ClientWritableStream<unknown>): {
   state: ClientCallState;
   response: Promise<O>;
 } {
-  let outcome: { error: grpc.ServiceError | null; value?: O } = { error: null };
-  const grpcCall = start((error, value) => (outcome = { error, value }));
-  const state = new ClientCallState(grpcCall, call.options);
+  let error: grpc.ServiceError | null = null;
+  let value: O | undefined;
+  const grpcCall = start((e, v) => {
+    error = e;
+    value = v;
+  });
+  const state = new ClientCallState(grpcCall, options);
   const response = new Promise<O>((resolve, reject) => {
     grpcCall.on("status", (status: grpc.StatusObject) => {
-      const failure = state.finish(status, outcome.error);
+      const failure = state.finish(status, error);
       if (failure) reject(failure.error);
-      else resolve(outcome.value as O);
+      else resolve(value as O);
     });
   });
   return { state, response };

@@ -37,18 +37,22 @@ const DEADLINE_SLACK_MS = 50;
 // setTimeout fires at once for delays beyond this (2^31 - 1 ms, about 24.8 days).
 const MAX_TIMER_MS = 0x7fffffff;
 
-/** The CallContext of one grpc-js server call; the handler adapters drive its lifecycle. */
+/**
+ * The CallContext of one grpc-js server call; the handler adapters drive its
+ * lifecycle. What a handler may never look at (metadata, trailers, the abort
+ * signal) is made on first use: most unary handlers touch none of it.
+ */
 export class ServerCallContext implements CallContext {
-  readonly metadata: Metadata;
   readonly deadline: Date | undefined;
   readonly peer: string;
-  readonly trailers = new Metadata();
+  #metadata?: Metadata;
+  #trailers?: Metadata;
   #headerSent = false;
-  readonly #abort = new AbortController();
+  #abort?: AbortController;
+  #reason?: RpcError;
   readonly #timer?: NodeJS.Timeout;
 
   constructor(private readonly call: SurfaceCall) {
-    this.metadata = fromGrpcMetadata(call.metadata);
     this.peer = call.getPeer();
     const deadline = call.getDeadline();
     const ms = deadline instanceof Date ? deadline.getTime() : deadline;
@@ -60,8 +64,31 @@ export class ServerCallContext implements CallContext {
     call.on("cancelled", this.#onCancelled);
   }
 
+  get metadata(): Metadata {
+    return (this.#metadata ??= fromGrpcMetadata(this.call.metadata));
+  }
+
   get signal(): AbortSignal {
+    if (!this.#abort) {
+      this.#abort = new AbortController();
+      if (this.#reason) this.#abort.abort(this.#reason);
+    }
     return this.#abort.signal;
+  }
+
+  /** Whether the client cancelled or the deadline passed. */
+  get cancelled(): boolean {
+    return this.#reason !== undefined;
+  }
+
+  /** What `setTrailer` gathered, merged into the status. */
+  get trailers(): Metadata {
+    return (this.#trailers ??= new Metadata());
+  }
+
+  /** The trailers as grpc-js metadata. */
+  grpcTrailers(): grpc.Metadata {
+    return toGrpcMetadata(this.#trailers);
   }
 
   sendHeader(headers?: Metadata | MetadataInit): void {
@@ -81,7 +108,7 @@ export class ServerCallContext implements CallContext {
 
   /** Stops the deadline timer and listeners once the call has ended. */
   close(): void {
-    clearTimeout(this.#timer);
+    if (this.#timer) clearTimeout(this.#timer);
     this.call.removeListener("cancelled", this.#onCancelled);
   }
 
@@ -91,7 +118,8 @@ export class ServerCallContext implements CallContext {
   };
 
   #cancel(code: Code.CANCELLED | Code.DEADLINE_EXCEEDED): void {
-    if (this.#abort.signal.aborted) return;
-    this.#abort.abort(new RpcError(code, code === Code.CANCELLED ? "call cancelled by the client" : "deadline exceeded"));
+    if (this.#reason) return;
+    this.#reason = new RpcError(code, code === Code.CANCELLED ? "call cancelled by the client" : "deadline exceeded");
+    this.#abort?.abort(this.#reason);
   }
 }

@@ -1,5 +1,17 @@
 import type { AnyMessage } from "../../message.js";
-import type { ServerCall } from "../interceptors.js";
+import type { MessageInit } from "../definition.js";
+import type { ServerCallContext } from "./context.js";
 
-/** A handler with its interceptors, in the uniform shape: a call in, a stream of responses out. */
-export type RunCall = (call: ServerCall) => AsyncIterable<AnyMessage>;
+/**
+ * What a grpc-js handler adapter calls once per call: the request (one
+ * message, or the request stream) and the context in; the response out, a
+ * promise for unary and client-streaming methods, a stream for the others.
+ * Either the user's handler itself or the handler behind its interceptors.
+ */
+export type Respond = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => Promise<MessageInit<AnyMessage>> | AsyncIterable<MessageInit<AnyMessage>>;
+
+/** `Respond` of a unary or client-streaming method. */
+export type RespondOnce = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => Promise<MessageInit<AnyMessage>>;
+
+/** `Respond` of a server-streaming or bidi method. */
+export type RespondStreaming = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => AsyncIterable<MessageInit<AnyMessage>>;

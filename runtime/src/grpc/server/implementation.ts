@@ -1,11 +1,11 @@
 import type { AnyMessage, Message } from "../../message.js";
-import type { MessageInit, MethodDefinition, ServiceDefinition } from "../definition.js";
-import type { ServerCall } from "../interceptors.js";
-import { toMessage } from "../definition.js";
-import { toMessages } from "../iterables.js";
+import { toMessage, type MessageInit, type MethodDefinition, type ServiceDefinition } from "../definition.js";
+import { chain, type ServerCall, type ServerInterceptor } from "../interceptors.js";
+import { failed, single, toMessages } from "../iterables.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
 import type { CallContext } from "./context.js";
+import type { Respond } from "./handler.js";
 
 /** The handler a method of kind `K` needs. */
 export type MethodHandler<I extends Message<I>, O extends Message<O>, K> = K extends "unary"
@@ -24,23 +24,61 @@ export type ServiceImplementation<S extends ServiceDefinition> = {
 };
 
 type AnyHandler = (...args: never[]) => unknown;
+type LooseHandler = (request: unknown, context: CallContext) => unknown;
+
+/**
+ * How each call of `method` gets its response: through `interceptors` when
+ * there are any (every call then a stream of responses, see interceptors.ts),
+ * otherwise straight from the user's handler, with no async generator in
+ * between (response messages are checked where they are encoded).
+ */
+export function responder(method: MethodDefinition, handler: AnyHandler | undefined, self: object, interceptors: readonly ServerInterceptor[]): Respond {
+  const singleResponse = method.kind === "unary" || method.kind === "client_streaming";
+  if (handler !== undefined && interceptors.length === 0) {
+    const h = handler as LooseHandler;
+    if (singleResponse) {
+      return (request, context) => {
+        try {
+          return Promise.resolve(h.call(self, request, context) as MessageInit<AnyMessage>);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
+    }
+    return (request, context) => {
+      try {
+        const responses = h.call(self, request, context) as AsyncIterable<MessageInit<AnyMessage>>;
+        // Anything but an async iterable takes the checked path (a sync iterable works, the rest is a TypeError).
+        return typeof responses?.[Symbol.asyncIterator] === "function" ? responses : toMessages(method.O, responses);
+      } catch (error) {
+        return failed(error);
+      }
+    };
+  }
+  const run = chain(interceptors, toRunCall(method, handler, self));
+  const requestStream = method.kind === "client_streaming" || method.kind === "bidi_streaming";
+  return singleResponse
+    ? (request, context) => single(run({ method, context, requestStream, request } as ServerCall))
+    : (request, context) => run({ method, context, requestStream, request } as ServerCall);
+}
 
 /** A method's handler (or UNIMPLEMENTED when absent) in the uniform shape interceptors wrap. */
-export function toRunCall(method: MethodDefinition, handler: AnyHandler | undefined, self: object): (call: ServerCall) => AsyncIterable<AnyMessage> {
+function toRunCall(method: MethodDefinition, handler: AnyHandler | undefined, self: object): (call: ServerCall) => AsyncIterable<AnyMessage> {
   if (handler === undefined) {
     return async function* () {
       throw new RpcError(Code.UNIMPLEMENTED, `method ${method.path} is not implemented`);
     };
   }
   const { O } = method;
+  const h = handler as LooseHandler;
   switch (method.kind) {
     case "unary":
     case "client_streaming":
       return async function* (call) {
-        yield toMessage(O, (await (handler as (r: unknown, c: CallContext) => unknown).call(self, call.request, call.context)) as MessageInit<AnyMessage>);
+        yield toMessage(O, (await h.call(self, call.request, call.context)) as MessageInit<AnyMessage>);
       };
     case "server_streaming":
     case "bidi_streaming":
-      return (call) => toMessages(O, (handler as (r: unknown, c: CallContext) => unknown).call(self, call.request, call.context) as AsyncIterable<MessageInit<AnyMessage>>);
+      return (call) => toMessages(O, h.call(self, call.request, call.context) as AsyncIterable<MessageInit<AnyMessage>>);
   }
 }

@@ -4,6 +4,8 @@ import type { ServerCallContext } from "./context.js";
 
 const HALF_CLOSE_GRACE_TURNS = 3;
 
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
 /** Runs `f` after `turns` turns of the event loop (each setImmediate lands past one poll phase). */
 function afterTurns(turns: number, f: () => void): void {
   if (turns === 0) f();
@@ -16,34 +18,68 @@ function afterTurns(turns: number, f: () => void): void {
  * or the deadline makes it throw the context's reason. Reading by hand
  * instead of `for await` over the stream matters: Node destroys a stream
  * whose async iterator finishes, and on a duplex that kills the call before
- * its status is sent.
+ * its status is sent. Written by hand rather than as an async generator: a
+ * message already buffered is handed out with one resolved promise.
  */
-export function readRequests<I>(stream: Readable, context: ServerCallContext): AsyncGenerator<I> {
-  const puller = new MessagePuller<I>(stream);
-  let ended = false;
-  // A client that cancels resets the HTTP/2 stream, which grpc-js reports as
-  // a half-close first and as a cancellation once Node has closed the stream,
-  // in the next turns of the event loop (measured: always within two, however
-  // busy the process): wait them out, so a cancelled stream throws instead
-  // of ending cleanly.
-  stream.on("end", () =>
-    afterTurns(HALF_CLOSE_GRACE_TURNS, () => {
-      ended = true;
-      puller.notify();
-    }),
-  );
-  // grpc-js reports failures through the call's status; keep 'error' from being unhandled.
-  stream.on("error", puller.notify);
-  context.signal.addEventListener("abort", puller.notify, { once: true });
-  const { signal } = context;
+class RequestStream<I> implements AsyncIterableIterator<I> {
+  readonly #puller: MessagePuller<I>;
+  #ended = false;
+  #done = false;
 
-  async function* read(): AsyncGenerator<I> {
-    for (;;) {
-      if (signal.aborted) throw signal.reason;
-      const m = await puller.next(() => ended || signal.aborted);
-      if (m !== undefined) yield m;
-      else if (ended && !signal.aborted) return;
-    }
+  constructor(
+    stream: Readable,
+    private readonly signal: AbortSignal,
+  ) {
+    const puller = (this.#puller = new MessagePuller<I>(stream));
+    // A client that cancels resets the HTTP/2 stream, which grpc-js reports as
+    // a half-close first and as a cancellation once Node has closed the stream,
+    // in the next turns of the event loop (measured: always within two, however
+    // busy the process): wait them out, so a cancelled stream throws instead
+    // of ending cleanly.
+    stream.on("end", () =>
+      afterTurns(HALF_CLOSE_GRACE_TURNS, () => {
+        this.#ended = true;
+        puller.notify();
+      }),
+    );
+    // grpc-js reports failures through the call's status; keep 'error' from being unhandled.
+    stream.on("error", puller.notify);
+    signal.addEventListener("abort", puller.notify, { once: true });
   }
-  return read();
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<I>> {
+    const m = this.#done || this.signal.aborted ? null : this.#puller.read();
+    return m !== null ? Promise.resolve({ done: false, value: m }) : this.#await();
+  }
+
+  async #await(): Promise<IteratorResult<I>> {
+    while (!this.#done) {
+      if (this.signal.aborted) {
+        this.#done = true;
+        throw this.signal.reason;
+      }
+      const m = this.#puller.read();
+      if (m !== null) return { done: false, value: m };
+      if (this.#ended) {
+        this.#done = true;
+        break;
+      }
+      await this.#puller.wait();
+    }
+    return DONE;
+  }
+
+  return(): Promise<IteratorResult<I>> {
+    this.#done = true;
+    this.#puller.notify();
+    return Promise.resolve(DONE);
+  }
+}
+
+export function readRequests<I>(stream: Readable, context: ServerCallContext): AsyncIterableIterator<I> {
+  return new RequestStream<I>(stream, context.signal);
 }

@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import type { AnyMessage, MessageType } from "../../message.js";
-import { serializer } from "../definition.js";
+import { serializer, type MessageInit } from "../definition.js";
 import { ABORTED, closeQuietly, drained, pacer, unlessAborted } from "../iterables.js";
 import type { ServerCallContext } from "./context.js";
 
@@ -11,23 +11,27 @@ import type { ServerCallContext } from "./context.js";
  * outruns a slow client. Returns `false` if the call was cancelled first; the
  * response iterator is then `return()`ed.
  */
-export async function pumpResponses(stream: Writable, type: MessageType, responses: AsyncIterable<AnyMessage>, context: ServerCallContext): Promise<boolean> {
-  const encode = serializer(type);
+export async function pumpResponses(stream: Writable, type: MessageType, responses: AsyncIterable<MessageInit<AnyMessage>>, context: ServerCallContext): Promise<boolean> {
   const it = responses[Symbol.asyncIterator]();
+  const { signal } = context;
+  // One abort race for the whole pump, not one per message: the loop itself stops at the next turn it sees the abort.
+  if ((await unlessAborted(writeAll(stream, serializer(type), it, context), signal)) === ABORTED) {
+    closeQuietly(it);
+    return false;
+  }
+  return true;
+}
+
+async function writeAll(stream: Writable, encode: (m: MessageInit<AnyMessage>) => Buffer, it: AsyncIterator<MessageInit<AnyMessage>>, context: ServerCallContext): Promise<void> {
   const pace = pacer();
   for (;;) {
-    const r = await unlessAborted(it.next(), context.signal);
-    if (r === ABORTED) {
-      closeQuietly(it);
-      return false;
-    }
-    if (r.done) return true;
+    const r = await it.next();
+    if (r.done || context.cancelled) return;
     const bytes = encode(r.value);
     context.markHeaderSent();
-    if (!stream.write(bytes) && (await unlessAborted(drained(stream), context.signal)) === ABORTED) {
-      closeQuietly(it);
-      return false;
-    }
-    await pace();
+    if (!stream.write(bytes)) await drained(stream);
+    const turn = pace();
+    if (turn) await turn; // not `await pace()`: awaiting undefined still costs a microtask per message
+    if (context.cancelled) return;
   }
 }

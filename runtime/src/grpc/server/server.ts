@@ -4,12 +4,12 @@ import { toGrpcDefinition, type MethodDefinition, type MethodKind, type ServiceD
 import { Health } from "../../gen/grpc/health/v1/health_grpc.js";
 import { healthService } from "../health/health-service.js";
 import { ServerHealth, ServingStatus } from "../health/server-health.js";
-import { chain, type ServerInterceptor } from "../interceptors.js";
+import type { ServerInterceptor } from "../interceptors.js";
 import { reflectionDefinitions, reflectionService } from "../reflection/reflection-service.js";
 import { bidiStreamingHandler } from "./bidi-streaming.js";
 import { clientStreamingHandler } from "./client-streaming.js";
-import type { RunCall } from "./handler.js";
-import { toRunCall, type ServiceImplementation } from "./implementation.js";
+import type { Respond, RespondOnce, RespondStreaming } from "./handler.js";
+import { responder, type ServiceImplementation } from "./implementation.js";
 import { serverStreamingHandler } from "./server-streaming.js";
 import { unaryHandler } from "./unary.js";
 
@@ -28,11 +28,12 @@ export interface ServerOptions {
   channelOptions?: grpc.ServerOptions;
 }
 
-const HANDLERS: Record<MethodKind, (method: MethodDefinition, run: RunCall) => grpc.UntypedHandleCall> = {
-  unary: unaryHandler,
-  server_streaming: serverStreamingHandler,
-  client_streaming: clientStreamingHandler,
-  bidi_streaming: bidiStreamingHandler,
+// Each adapter is handed the `Respond` its kind produces (a promise or a stream, see handler.ts).
+const HANDLERS: Record<MethodKind, (method: MethodDefinition, respond: Respond) => grpc.UntypedHandleCall> = {
+  unary: (method, respond) => unaryHandler(method, respond as RespondOnce),
+  server_streaming: (method, respond) => serverStreamingHandler(method, respond as RespondStreaming),
+  client_streaming: (method, respond) => clientStreamingHandler(method, respond as RespondOnce),
+  bidi_streaming: (method, respond) => bidiStreamingHandler(method, respond as RespondStreaming),
 };
 
 const passThrough = (bytes: unknown) => bytes as Buffer;
@@ -63,7 +64,7 @@ export class Server {
       // Method keys are escaped away from Object.prototype names, so an inherited function is the user's own method.
       const candidate = (implementation as Record<string, unknown>)[key];
       const handler = typeof candidate === "function" ? (candidate as (...args: never[]) => unknown) : undefined;
-      handlers[key] = HANDLERS[method.kind](method, chain(this.#interceptors, toRunCall(method, handler, implementation)));
+      handlers[key] = HANDLERS[method.kind](method, responder(method, handler, implementation, this.#interceptors));
       // Responses reach grpc-js already encoded (see response-pump.ts), so its serializer passes them through.
       grpcDefinition[key] = { ...grpcDefinition[key]!, responseSerialize: passThrough };
     }

@@ -1,7 +1,6 @@
 import type * as grpc from "@grpc/grpc-js";
 import type { AnyMessage } from "../../message.js";
-import type { MethodDefinition } from "../definition.js";
-import { toGrpcMetadata } from "../metadata-grpc.js";
+import type { MessageInit, MethodDefinition } from "../definition.js";
 import { statusFromError } from "../status/grpc-status.js";
 import type { ServerCallContext } from "./context.js";
 import { pumpResponses } from "./response-pump.js";
@@ -10,16 +9,16 @@ import { pumpResponses } from "./response-pump.js";
 export function respondStreaming(
   stream: grpc.ServerWritableStream<AnyMessage, Buffer> | grpc.ServerDuplexStream<AnyMessage, Buffer>,
   method: MethodDefinition,
-  responses: AsyncIterable<AnyMessage>,
+  responses: AsyncIterable<MessageInit<AnyMessage>>,
   context: ServerCallContext,
 ): void {
   pumpResponses(stream, method.O, responses, context)
     .then((completed) => {
       context.close();
-      if (completed) stream.end(toGrpcMetadata(context.trailers));
+      if (completed) stream.end(context.grpcTrailers());
     })
     .catch((error: unknown) => {
       context.close();
-      if (!context.signal.aborted) stream.emit("error", statusFromError(error, context.trailers));
+      if (!context.cancelled) stream.emit("error", statusFromError(error, context.trailers));
     });
 }
