@@ -63,13 +63,13 @@ function decodeField(ctx: FileContext, field: DescField): Line[] {
         field.listKind === "enum" ? readEnum(ctx, field.enum, field.number, push) : push(scalarRead(field.scalar, long, field.utf8Validation));
       const wireType = field.listKind === "enum" ? WireType.Varint : scalarInfo(field.scalar).wireType;
       if (wireType === WireType.LengthDelimited) return caseOf(tag(field.number, wireType), one);
+      const bulk = field.listKind === "scalar" ? packedReader[field.scalar] : undefined;
       // Packed and unpacked encodings are both accepted, whatever the declaration says.
       return [
-        ...caseOf(tag(field.number, WireType.LengthDelimited), [
-          ["const e = r.delimitedEnd();"],
-          ...block(["while (r.pos < e)"], one),
-          ["r.assertEnd(e);"],
-        ]),
+        ...caseOf(
+          tag(field.number, WireType.LengthDelimited),
+          bulk !== undefined ? [[`r.${bulk}(${x});`]] : [["const e = r.delimitedEnd();"], ...block(["while (r.pos < e)"], one), ["r.assertEnd(e);"]],
+        ),
         ...caseOf(tag(field.number, wireType), one),
       ];
     }
@@ -77,6 +77,9 @@ function decodeField(ctx: FileContext, field: DescField): Line[] {
       return caseOf(tag(field.number, WireType.LengthDelimited), decodeMapEntry(ctx, field, long));
   }
 }
+
+/** BinaryReader's method reading a whole packed payload into an array, per scalar type that has one. */
+const packedReader: Partial<Record<ScalarType, string>> = { [ScalarType.DOUBLE]: "doubles", [ScalarType.FLOAT]: "floats" };
 
 function decodeMapEntry(ctx: FileContext, field: DescField & { fieldKind: "map" }, long: LongRepr): Line[] {
   const x = `this.${fieldName(field)}`;

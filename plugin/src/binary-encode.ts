@@ -36,10 +36,10 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
         return block([`for (const v of ${x})`], writeMessage(field.number, field.delimitedEncoding, "v"));
       } else {
         const t = field.listKind === "enum" ? ScalarType.INT32 : field.scalar;
-        if (field.packed && (t === ScalarType.DOUBLE || t === ScalarType.FLOAT)) {
-          // The writer lays out a whole packed floating-point array with one capacity check.
-          const method = t === ScalarType.DOUBLE ? "doubles" : "floats";
-          return block([`if (${x}.length)`], [[`w.uint32(${tag(field.number, WireType.LengthDelimited)}).${method}(${x});`]]);
+        const bulk = field.packed ? packedWriter[t] : undefined;
+        if (bulk !== undefined) {
+          // The writer lays out the whole packed array with one capacity check, no per-value call.
+          return block([`if (${x}.length)`], [[`w.uint32(${tag(field.number, WireType.LengthDelimited)}).${bulk}(${x});`]]);
         }
         if (field.packed) {
           return block(
@@ -73,6 +73,18 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
     }
   }
 }
+
+/** BinaryWriter's packed-array method per scalar type that has one (the fixed-width integers and bool go value by value). */
+const packedWriter: Partial<Record<ScalarType, string>> = {
+  [ScalarType.DOUBLE]: "doubles",
+  [ScalarType.FLOAT]: "floats",
+  [ScalarType.INT32]: "int32s",
+  [ScalarType.UINT32]: "uint32s",
+  [ScalarType.SINT32]: "sint32s",
+  [ScalarType.INT64]: "int64s",
+  [ScalarType.UINT64]: "uint64s",
+  [ScalarType.SINT64]: "sint64s",
+};
 
 /** The condition under which a singular field is written. */
 function singularIsSet(ctx: FileContext, field: DescField, t: ScalarType, x: string): string {

@@ -55,9 +55,7 @@ export class Edition2024 extends Message<Edition2024> {
       w.uint32(8).int32(this.number);
     }
     if (this.numbers.length) {
-      const mark = w.uint32(18).fork();
-      for (const v of this.numbers) w.int32(v);
-      w.join(mark);
+      w.uint32(18).int32s(this.numbers);
     }
     if (this.text !== "") {
       w.uint32(26).string(this.text);

@@ -101,9 +101,7 @@ export class Features extends Message<Features> {
       w.uint32(24).int32(this.requiredNumber);
     }
     if (this.packedNumbers.length) {
-      const mark = w.uint32(34).fork();
-      for (const v of this.packedNumbers) w.int32(v);
-      w.join(mark);
+      w.uint32(34).int32s(this.packedNumbers);
     }
     for (const v of this.expandedNumbers) {
       w.uint32(40).int32(v);
@@ -121,9 +119,7 @@ export class Features extends Message<Features> {
       w.uint32(72).int32(this.closedKind);
     }
     if (this.closedKinds.length) {
-      const mark = w.uint32(82).fork();
-      for (const v of this.closedKinds) w.int32(v);
-      w.join(mark);
+      w.uint32(82).int32s(this.closedKinds);
     }
     if (this.delimitedChild !== undefined) {
       w.uint32(91);

@@ -274,9 +274,7 @@ export class Pong extends Message<Pong> {
       w.join(mark);
     }
     if (this.trail.length) {
-      const mark = w.uint32(18).fork();
-      for (const v of this.trail) w.sint64(v);
-      w.join(mark);
+      w.uint32(18).sint64s(this.trail);
     }
     w.unknown(this);
   }

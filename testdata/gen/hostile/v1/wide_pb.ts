@@ -1091,34 +1091,22 @@ export class Wide extends Message<Wide> {
       w.join(mark);
     }
     if (this.f19.length) {
-      const mark = w.uint32(154).fork();
-      for (const v of this.f19) w.int32(v);
-      w.join(mark);
+      w.uint32(154).int32s(this.f19);
     }
     if (this.f20.length) {
-      const mark = w.uint32(162).fork();
-      for (const v of this.f20) w.int64(v);
-      w.join(mark);
+      w.uint32(162).int64s(this.f20);
     }
     if (this.f21.length) {
-      const mark = w.uint32(170).fork();
-      for (const v of this.f21) w.uint32(v);
-      w.join(mark);
+      w.uint32(170).uint32s(this.f21);
     }
     if (this.f22.length) {
-      const mark = w.uint32(178).fork();
-      for (const v of this.f22) w.uint64(v);
-      w.join(mark);
+      w.uint32(178).uint64s(this.f22);
     }
     if (this.f23.length) {
-      const mark = w.uint32(186).fork();
-      for (const v of this.f23) w.sint32(v);
-      w.join(mark);
+      w.uint32(186).sint32s(this.f23);
     }
     if (this.f24.length) {
-      const mark = w.uint32(194).fork();
-      for (const v of this.f24) w.sint64(v);
-      w.join(mark);
+      w.uint32(194).sint64s(this.f24);
     }
     if (this.f25.length) {
       const mark = w.uint32(202).fork();
@@ -1158,9 +1146,7 @@ export class Wide extends Message<Wide> {
       w.uint32(266).bytes(v);
     }
     if (this.f34.length) {
-      const mark = w.uint32(274).fork();
-      for (const v of this.f34) w.int32(v);
-      w.join(mark);
+      w.uint32(274).int32s(this.f34);
     }
     for (const v of this.f35) {
       const mark = w.uint32(282).fork();
@@ -1289,34 +1275,22 @@ export class Wide extends Message<Wide> {
       w.join(mark);
     }
     if (this.f73.length) {
-      const mark = w.uint32(586).fork();
-      for (const v of this.f73) w.int32(v);
-      w.join(mark);
+      w.uint32(586).int32s(this.f73);
     }
     if (this.f74.length) {
-      const mark = w.uint32(594).fork();
-      for (const v of this.f74) w.int64(v);
-      w.join(mark);
+      w.uint32(594).int64s(this.f74);
     }
     if (this.f75.length) {
-      const mark = w.uint32(602).fork();
-      for (const v of this.f75) w.uint32(v);
-      w.join(mark);
+      w.uint32(602).uint32s(this.f75);
     }
     if (this.f76.length) {
-      const mark = w.uint32(610).fork();
-      for (const v of this.f76) w.uint64(v);
-      w.join(mark);
+      w.uint32(610).uint64s(this.f76);
     }
     if (this.f77.length) {
-      const mark = w.uint32(618).fork();
-      for (const v of this.f77) w.sint32(v);
-      w.join(mark);
+      w.uint32(618).sint32s(this.f77);
     }
     if (this.f78.length) {
-      const mark = w.uint32(626).fork();
-      for (const v of this.f78) w.sint64(v);
-      w.join(mark);
+      w.uint32(626).sint64s(this.f78);
     }
     if (this.f79.length) {
       const mark = w.uint32(634).fork();
@@ -1356,9 +1330,7 @@ export class Wide extends Message<Wide> {
       w.uint32(698).bytes(v);
     }
     if (this.f88.length) {
-      const mark = w.uint32(706).fork();
-      for (const v of this.f88) w.int32(v);
-      w.join(mark);
+      w.uint32(706).int32s(this.f88);
     }
     for (const v of this.f89) {
       const mark = w.uint32(714).fork();
@@ -1487,34 +1459,22 @@ export class Wide extends Message<Wide> {
       w.join(mark);
     }
     if (this.f127.length) {
-      const mark = w.uint32(1018).fork();
-      for (const v of this.f127) w.int32(v);
-      w.join(mark);
+      w.uint32(1018).int32s(this.f127);
     }
     if (this.f128.length) {
-      const mark = w.uint32(1026).fork();
-      for (const v of this.f128) w.int64(v);
-      w.join(mark);
+      w.uint32(1026).int64s(this.f128);
     }
     if (this.f129.length) {
-      const mark = w.uint32(1034).fork();
-      for (const v of this.f129) w.uint32(v);
-      w.join(mark);
+      w.uint32(1034).uint32s(this.f129);
     }
     if (this.f130.length) {
-      const mark = w.uint32(1042).fork();
-      for (const v of this.f130) w.uint64(v);
-      w.join(mark);
+      w.uint32(1042).uint64s(this.f130);
     }
     if (this.f131.length) {
-      const mark = w.uint32(1050).fork();
-      for (const v of this.f131) w.sint32(v);
-      w.join(mark);
+      w.uint32(1050).sint32s(this.f131);
     }
     if (this.f132.length) {
-      const mark = w.uint32(1058).fork();
-      for (const v of this.f132) w.sint64(v);
-      w.join(mark);
+      w.uint32(1058).sint64s(this.f132);
     }
     if (this.f133.length) {
       const mark = w.uint32(1066).fork();
@@ -1554,9 +1514,7 @@ export class Wide extends Message<Wide> {
       w.uint32(1130).bytes(v);
     }
     if (this.f142.length) {
-      const mark = w.uint32(1138).fork();
-      for (const v of this.f142) w.int32(v);
-      w.join(mark);
+      w.uint32(1138).int32s(this.f142);
     }
     for (const v of this.f143) {
       const mark = w.uint32(1146).fork();
@@ -1685,34 +1643,22 @@ export class Wide extends Message<Wide> {
       w.join(mark);
     }
     if (this.f181.length) {
-      const mark = w.uint32(1450).fork();
-      for (const v of this.f181) w.int32(v);
-      w.join(mark);
+      w.uint32(1450).int32s(this.f181);
     }
     if (this.f182.length) {
-      const mark = w.uint32(1458).fork();
-      for (const v of this.f182) w.int64(v);
-      w.join(mark);
+      w.uint32(1458).int64s(this.f182);
     }
     if (this.f183.length) {
-      const mark = w.uint32(1466).fork();
-      for (const v of this.f183) w.uint32(v);
-      w.join(mark);
+      w.uint32(1466).uint32s(this.f183);
     }
     if (this.f184.length) {
-      const mark = w.uint32(1474).fork();
-      for (const v of this.f184) w.uint64(v);
-      w.join(mark);
+      w.uint32(1474).uint64s(this.f184);
     }
     if (this.f185.length) {
-      const mark = w.uint32(1482).fork();
-      for (const v of this.f185) w.sint32(v);
-      w.join(mark);
+      w.uint32(1482).sint32s(this.f185);
     }
     if (this.f186.length) {
-      const mark = w.uint32(1490).fork();
-      for (const v of this.f186) w.sint64(v);
-      w.join(mark);
+      w.uint32(1490).sint64s(this.f186);
     }
     if (this.f187.length) {
       const mark = w.uint32(1498).fork();
@@ -1752,9 +1698,7 @@ export class Wide extends Message<Wide> {
       w.uint32(1562).bytes(v);
     }
     if (this.f196.length) {
-      const mark = w.uint32(1570).fork();
-      for (const v of this.f196) w.int32(v);
-      w.join(mark);
+      w.uint32(1570).int32s(this.f196);
     }
     for (const v of this.f197) {
       const mark = w.uint32(1578).fork();
@@ -1883,34 +1827,22 @@ export class Wide extends Message<Wide> {
       w.join(mark);
     }
     if (this.f235.length) {
-      const mark = w.uint32(1882).fork();
-      for (const v of this.f235) w.int32(v);
-      w.join(mark);
+      w.uint32(1882).int32s(this.f235);
     }
     if (this.f236.length) {
-      const mark = w.uint32(1890).fork();
-      for (const v of this.f236) w.int64(v);
-      w.join(mark);
+      w.uint32(1890).int64s(this.f236);
     }
     if (this.f237.length) {
-      const mark = w.uint32(1898).fork();
-      for (const v of this.f237) w.uint32(v);
-      w.join(mark);
+      w.uint32(1898).uint32s(this.f237);
     }
     if (this.f238.length) {
-      const mark = w.uint32(1906).fork();
-      for (const v of this.f238) w.uint64(v);
-      w.join(mark);
+      w.uint32(1906).uint64s(this.f238);
     }
     if (this.f239.length) {
-      const mark = w.uint32(1914).fork();
-      for (const v of this.f239) w.sint32(v);
-      w.join(mark);
+      w.uint32(1914).sint32s(this.f239);
     }
     if (this.f240.length) {
-      const mark = w.uint32(1922).fork();
-      for (const v of this.f240) w.sint64(v);
-      w.join(mark);
+      w.uint32(1922).sint64s(this.f240);
     }
     if (this.f241.length) {
       const mark = w.uint32(1930).fork();
@@ -1950,9 +1882,7 @@ export class Wide extends Message<Wide> {
       w.uint32(1994).bytes(v);
     }
     if (this.f250.length) {
-      const mark = w.uint32(2002).fork();
-      for (const v of this.f250) w.int32(v);
-      w.join(mark);
+      w.uint32(2002).int32s(this.f250);
     }
     for (const v of this.f251) {
       const mark = w.uint32(2010).fork();
@@ -2081,34 +2011,22 @@ export class Wide extends Message<Wide> {
       w.join(mark);
     }
     if (this.f289.length) {
-      const mark = w.uint32(2314).fork();
-      for (const v of this.f289) w.int32(v);
-      w.join(mark);
+      w.uint32(2314).int32s(this.f289);
     }
     if (this.f290.length) {
-      const mark = w.uint32(2322).fork();
-      for (const v of this.f290) w.int64(v);
-      w.join(mark);
+      w.uint32(2322).int64s(this.f290);
     }
     if (this.f291.length) {
-      const mark = w.uint32(2330).fork();
-      for (const v of this.f291) w.uint32(v);
-      w.join(mark);
+      w.uint32(2330).uint32s(this.f291);
     }
     if (this.f292.length) {
-      const mark = w.uint32(2338).fork();
-      for (const v of this.f292) w.uint64(v);
-      w.join(mark);
+      w.uint32(2338).uint64s(this.f292);
     }
     if (this.f293.length) {
-      const mark = w.uint32(2346).fork();
-      for (const v of this.f293) w.sint32(v);
-      w.join(mark);
+      w.uint32(2346).sint32s(this.f293);
     }
     if (this.f294.length) {
-      const mark = w.uint32(2354).fork();
-      for (const v of this.f294) w.sint64(v);
-      w.join(mark);
+      w.uint32(2354).sint64s(this.f294);
     }
     if (this.f295.length) {
       const mark = w.uint32(2362).fork();
@@ -2148,9 +2066,7 @@ export class Wide extends Message<Wide> {
       w.uint32(2426).bytes(v);
     }
     if (this.f304.length) {
-      const mark = w.uint32(2434).fork();
-      for (const v of this.f304) w.int32(v);
-      w.join(mark);
+      w.uint32(2434).int32s(this.f304);
     }
     for (const v of this.f305) {
       const mark = w.uint32(2442).fork();
@@ -2279,34 +2195,22 @@ export class Wide extends Message<Wide> {
       w.join(mark);
     }
     if (this.f343.length) {
-      const mark = w.uint32(2746).fork();
-      for (const v of this.f343) w.int32(v);
-      w.join(mark);
+      w.uint32(2746).int32s(this.f343);
     }
     if (this.f344.length) {
-      const mark = w.uint32(2754).fork();
-      for (const v of this.f344) w.int64(v);
-      w.join(mark);
+      w.uint32(2754).int64s(this.f344);
     }
     if (this.f345.length) {
-      const mark = w.uint32(2762).fork();
-      for (const v of this.f345) w.uint32(v);
-      w.join(mark);
+      w.uint32(2762).uint32s(this.f345);
     }
     if (this.f346.length) {
-      const mark = w.uint32(2770).fork();
-      for (const v of this.f346) w.uint64(v);
-      w.join(mark);
+      w.uint32(2770).uint64s(this.f346);
     }
     if (this.f347.length) {
-      const mark = w.uint32(2778).fork();
-      for (const v of this.f347) w.sint32(v);
-      w.join(mark);
+      w.uint32(2778).sint32s(this.f347);
     }
     if (this.f348.length) {
-      const mark = w.uint32(2786).fork();
-      for (const v of this.f348) w.sint64(v);
-      w.join(mark);
+      w.uint32(2786).sint64s(this.f348);
     }
     if (this.f349.length) {
       const mark = w.uint32(2794).fork();
@@ -2346,9 +2250,7 @@ export class Wide extends Message<Wide> {
       w.uint32(2858).bytes(v);
     }
     if (this.f358.length) {
-      const mark = w.uint32(2866).fork();
-      for (const v of this.f358) w.int32(v);
-      w.join(mark);
+      w.uint32(2866).int32s(this.f358);
     }
     for (const v of this.f359) {
       const mark = w.uint32(2874).fork();
@@ -2477,34 +2379,22 @@ export class Wide extends Message<Wide> {
       w.join(mark);
     }
     if (this.f397.length) {
-      const mark = w.uint32(3178).fork();
-      for (const v of this.f397) w.int32(v);
-      w.join(mark);
+      w.uint32(3178).int32s(this.f397);
     }
     if (this.f398.length) {
-      const mark = w.uint32(3186).fork();
-      for (const v of this.f398) w.int64(v);
-      w.join(mark);
+      w.uint32(3186).int64s(this.f398);
     }
     if (this.f399.length) {
-      const mark = w.uint32(3194).fork();
-      for (const v of this.f399) w.uint32(v);
-      w.join(mark);
+      w.uint32(3194).uint32s(this.f399);
     }
     if (this.f400.length) {
-      const mark = w.uint32(3202).fork();
-      for (const v of this.f400) w.uint64(v);
-      w.join(mark);
+      w.uint32(3202).uint64s(this.f400);
     }
     if (this.f401.length) {
-      const mark = w.uint32(3210).fork();
-      for (const v of this.f401) w.sint32(v);
-      w.join(mark);
+      w.uint32(3210).sint32s(this.f401);
     }
     if (this.f402.length) {
-      const mark = w.uint32(3218).fork();
-      for (const v of this.f402) w.sint64(v);
-      w.join(mark);
+      w.uint32(3218).sint64s(this.f402);
     }
     if (this.f403.length) {
       const mark = w.uint32(3226).fork();
@@ -2544,9 +2434,7 @@ export class Wide extends Message<Wide> {
       w.uint32(3290).bytes(v);
     }
     if (this.f412.length) {
-      const mark = w.uint32(3298).fork();
-      for (const v of this.f412) w.int32(v);
-      w.join(mark);
+      w.uint32(3298).int32s(this.f412);
     }
     for (const v of this.f413) {
       const mark = w.uint32(3306).fork();
@@ -2675,34 +2563,22 @@ export class Wide extends Message<Wide> {
       w.join(mark);
     }
     if (this.f451.length) {
-      const mark = w.uint32(3610).fork();
-      for (const v of this.f451) w.int32(v);
-      w.join(mark);
+      w.uint32(3610).int32s(this.f451);
     }
     if (this.f452.length) {
-      const mark = w.uint32(3618).fork();
-      for (const v of this.f452) w.int64(v);
-      w.join(mark);
+      w.uint32(3618).int64s(this.f452);
     }
     if (this.f453.length) {
-      const mark = w.uint32(3626).fork();
-      for (const v of this.f453) w.uint32(v);
-      w.join(mark);
+      w.uint32(3626).uint32s(this.f453);
     }
     if (this.f454.length) {
-      const mark = w.uint32(3634).fork();
-      for (const v of this.f454) w.uint64(v);
-      w.join(mark);
+      w.uint32(3634).uint64s(this.f454);
     }
     if (this.f455.length) {
-      const mark = w.uint32(3642).fork();
-      for (const v of this.f455) w.sint32(v);
-      w.join(mark);
+      w.uint32(3642).sint32s(this.f455);
     }
     if (this.f456.length) {
-      const mark = w.uint32(3650).fork();
-      for (const v of this.f456) w.sint64(v);
-      w.join(mark);
+      w.uint32(3650).sint64s(this.f456);
     }
     if (this.f457.length) {
       const mark = w.uint32(3658).fork();
@@ -2742,9 +2618,7 @@ export class Wide extends Message<Wide> {
       w.uint32(3722).bytes(v);
     }
     if (this.f466.length) {
-      const mark = w.uint32(3730).fork();
-      for (const v of this.f466) w.int32(v);
-      w.join(mark);
+      w.uint32(3730).int32s(this.f466);
     }
     for (const v of this.f467) {
       const mark = w.uint32(3738).fork();
@@ -3039,25 +2913,15 @@ export class Wide extends Message<Wide> {
         case 225:
           this.f28.push(r.sfixed64());
           break;
-        case 234: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f29.push(r.float());
-          }
-          r.assertEnd(e);
+        case 234:
+          r.floats(this.f29);
           break;
-        }
         case 237:
           this.f29.push(r.float());
           break;
-        case 242: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f30.push(r.double());
-          }
-          r.assertEnd(e);
+        case 242:
+          r.doubles(this.f30);
           break;
-        }
         case 241:
           this.f30.push(r.double());
           break;
@@ -3347,25 +3211,15 @@ export class Wide extends Message<Wide> {
         case 657:
           this.f82.push(r.sfixed64());
           break;
-        case 666: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f83.push(r.float());
-          }
-          r.assertEnd(e);
+        case 666:
+          r.floats(this.f83);
           break;
-        }
         case 669:
           this.f83.push(r.float());
           break;
-        case 674: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f84.push(r.double());
-          }
-          r.assertEnd(e);
+        case 674:
+          r.doubles(this.f84);
           break;
-        }
         case 673:
           this.f84.push(r.double());
           break;
@@ -3655,25 +3509,15 @@ export class Wide extends Message<Wide> {
         case 1089:
           this.f136.push(r.sfixed64());
           break;
-        case 1098: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f137.push(r.float());
-          }
-          r.assertEnd(e);
+        case 1098:
+          r.floats(this.f137);
           break;
-        }
         case 1101:
           this.f137.push(r.float());
           break;
-        case 1106: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f138.push(r.double());
-          }
-          r.assertEnd(e);
+        case 1106:
+          r.doubles(this.f138);
           break;
-        }
         case 1105:
           this.f138.push(r.double());
           break;
@@ -3963,25 +3807,15 @@ export class Wide extends Message<Wide> {
         case 1521:
           this.f190.push(r.sfixed64());
           break;
-        case 1530: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f191.push(r.float());
-          }
-          r.assertEnd(e);
+        case 1530:
+          r.floats(this.f191);
           break;
-        }
         case 1533:
           this.f191.push(r.float());
           break;
-        case 1538: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f192.push(r.double());
-          }
-          r.assertEnd(e);
+        case 1538:
+          r.doubles(this.f192);
           break;
-        }
         case 1537:
           this.f192.push(r.double());
           break;
@@ -4271,25 +4105,15 @@ export class Wide extends Message<Wide> {
         case 1953:
           this.f244.push(r.sfixed64());
           break;
-        case 1962: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f245.push(r.float());
-          }
-          r.assertEnd(e);
+        case 1962:
+          r.floats(this.f245);
           break;
-        }
         case 1965:
           this.f245.push(r.float());
           break;
-        case 1970: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f246.push(r.double());
-          }
-          r.assertEnd(e);
+        case 1970:
+          r.doubles(this.f246);
           break;
-        }
         case 1969:
           this.f246.push(r.double());
           break;
@@ -4579,25 +4403,15 @@ export class Wide extends Message<Wide> {
         case 2385:
           this.f298.push(r.sfixed64());
           break;
-        case 2394: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f299.push(r.float());
-          }
-          r.assertEnd(e);
+        case 2394:
+          r.floats(this.f299);
           break;
-        }
         case 2397:
           this.f299.push(r.float());
           break;
-        case 2402: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f300.push(r.double());
-          }
-          r.assertEnd(e);
+        case 2402:
+          r.doubles(this.f300);
           break;
-        }
         case 2401:
           this.f300.push(r.double());
           break;
@@ -4887,25 +4701,15 @@ export class Wide extends Message<Wide> {
         case 2817:
           this.f352.push(r.sfixed64());
           break;
-        case 2826: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f353.push(r.float());
-          }
-          r.assertEnd(e);
+        case 2826:
+          r.floats(this.f353);
           break;
-        }
         case 2829:
           this.f353.push(r.float());
           break;
-        case 2834: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f354.push(r.double());
-          }
-          r.assertEnd(e);
+        case 2834:
+          r.doubles(this.f354);
           break;
-        }
         case 2833:
           this.f354.push(r.double());
           break;
@@ -5195,25 +4999,15 @@ export class Wide extends Message<Wide> {
         case 3249:
           this.f406.push(r.sfixed64());
           break;
-        case 3258: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f407.push(r.float());
-          }
-          r.assertEnd(e);
+        case 3258:
+          r.floats(this.f407);
           break;
-        }
         case 3261:
           this.f407.push(r.float());
           break;
-        case 3266: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f408.push(r.double());
-          }
-          r.assertEnd(e);
+        case 3266:
+          r.doubles(this.f408);
           break;
-        }
         case 3265:
           this.f408.push(r.double());
           break;
@@ -5503,25 +5297,15 @@ export class Wide extends Message<Wide> {
         case 3681:
           this.f460.push(r.sfixed64());
           break;
-        case 3690: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f461.push(r.float());
-          }
-          r.assertEnd(e);
+        case 3690:
+          r.floats(this.f461);
           break;
-        }
         case 3693:
           this.f461.push(r.float());
           break;
-        case 3698: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.f462.push(r.double());
-          }
-          r.assertEnd(e);
+        case 3698:
+          r.doubles(this.f462);
           break;
-        }
         case 3697:
           this.f462.push(r.double());
           break;

@@ -141,9 +141,7 @@ export class Legacy extends Message<Legacy> {
       w.uint32(88).int32(v);
     }
     if (this.packed.length) {
-      const mark = w.uint32(98).fork();
-      for (const v of this.packed) w.int32(v);
-      w.join(mark);
+      w.uint32(98).int32s(this.packed);
     }
     for (const v of this.colors) {
       w.uint32(104).int32(v);

@@ -362,19 +362,13 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
       w.uint32(18).floats(this.fFloat);
     }
     if (this.fInt64.length) {
-      const mark = w.uint32(26).fork();
-      for (const v of this.fInt64) w.int64(v);
-      w.join(mark);
+      w.uint32(26).int64s(this.fInt64);
     }
     if (this.fUint64.length) {
-      const mark = w.uint32(34).fork();
-      for (const v of this.fUint64) w.uint64(v);
-      w.join(mark);
+      w.uint32(34).uint64s(this.fUint64);
     }
     if (this.fInt32.length) {
-      const mark = w.uint32(42).fork();
-      for (const v of this.fInt32) w.int32(v);
-      w.join(mark);
+      w.uint32(42).int32s(this.fInt32);
     }
     if (this.fFixed64.length) {
       const mark = w.uint32(50).fork();
@@ -398,9 +392,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
       w.uint32(98).bytes(v);
     }
     if (this.fUint32.length) {
-      const mark = w.uint32(106).fork();
-      for (const v of this.fUint32) w.uint32(v);
-      w.join(mark);
+      w.uint32(106).uint32s(this.fUint32);
     }
     if (this.fSfixed32.length) {
       const mark = w.uint32(122).fork();
@@ -413,14 +405,10 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
       w.join(mark);
     }
     if (this.fSint32.length) {
-      const mark = w.uint32(138).fork();
-      for (const v of this.fSint32) w.sint32(v);
-      w.join(mark);
+      w.uint32(138).sint32s(this.fSint32);
     }
     if (this.fSint64.length) {
-      const mark = w.uint32(146).fork();
-      for (const v of this.fSint64) w.sint64(v);
-      w.join(mark);
+      w.uint32(146).sint64s(this.fSint64);
     }
     for (const v of this.fUnpackedInt32) {
       w.uint32(152).int32(v);
@@ -432,25 +420,15 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
     while (r.pos < end) {
       const tag = r.tag();
       switch (tag) {
-        case 10: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.fDouble.push(r.double());
-          }
-          r.assertEnd(e);
+        case 10:
+          r.doubles(this.fDouble);
           break;
-        }
         case 9:
           this.fDouble.push(r.double());
           break;
-        case 18: {
-          const e = r.delimitedEnd();
-          while (r.pos < e) {
-            this.fFloat.push(r.float());
-          }
-          r.assertEnd(e);
+        case 18:
+          r.floats(this.fFloat);
           break;
-        }
         case 21:
           this.fFloat.push(r.float());
           break;

@@ -194,14 +194,10 @@ export class User extends Message<User> {
       w.uint32(121).double(this.score);
     }
     if (this.luckyNumbers.length) {
-      const mark = w.uint32(130).fork();
-      for (const v of this.luckyNumbers) w.int32(v);
-      w.join(mark);
+      w.uint32(130).int32s(this.luckyNumbers);
     }
     if (this.history.length) {
-      const mark = w.uint32(138).fork();
-      for (const v of this.history) w.int32(v);
-      w.join(mark);
+      w.uint32(138).int32s(this.history);
     }
     for (const k of Object.keys(this.addressesById)) {
       const entry = w.uint32(146).fork();

@@ -4210,14 +4210,10 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
 
   $encode(w: BinaryWriter): void {
     if (this.path.length) {
-      const mark = w.uint32(10).fork();
-      for (const v of this.path) w.int32(v);
-      w.join(mark);
+      w.uint32(10).int32s(this.path);
     }
     if (this.span.length) {
-      const mark = w.uint32(18).fork();
-      for (const v of this.span) w.int32(v);
-      w.join(mark);
+      w.uint32(18).int32s(this.span);
     }
     if (this.leadingComments !== undefined) {
       w.uint32(26).string(this.leadingComments);
@@ -4366,9 +4362,7 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
 
   $encode(w: BinaryWriter): void {
     if (this.path.length) {
-      const mark = w.uint32(10).fork();
-      for (const v of this.path) w.int32(v);
-      w.join(mark);
+      w.uint32(10).int32s(this.path);
     }
     if (this.sourceFile !== undefined) {
       w.uint32(18).string(this.sourceFile);

@@ -329,9 +329,7 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
       w.uint32(10).string(this.baseTypeName);
     }
     if (this.extensionNumber.length) {
-      const mark = w.uint32(18).fork();
-      for (const v of this.extensionNumber) w.int32(v);
-      w.join(mark);
+      w.uint32(18).int32s(this.extensionNumber);
     }
     w.unknown(this);
   }
