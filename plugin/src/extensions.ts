@@ -2,7 +2,7 @@ import type { DescExtension, DescField, DescFile, DescMessage } from "@bufbuild/
 import { literal, type Line } from "./code.js";
 import type { FileContext } from "./context.js";
 import { fieldInfo } from "./field-table.js";
-import { typeName } from "./names.js";
+import { extensionConstName } from "./names.js";
 
 /**
  * Extensions: one `ExtensionInfo` const per extension a file declares, listed
@@ -21,15 +21,10 @@ function extensionsOf(file: DescFile): DescExtension[] {
   return all;
 }
 
-/** `ext$extension`, or `Outer_ext$extension` when nested: `$` keeps it apart from every class and enum name. */
-function constName(ext: DescExtension): string {
-  return (ext.parent ? typeName(ext.parent) + "_" : "") + ext.name + "$extension";
-}
-
 /** The consts, as sections of the file (none when it declares no extension). */
 export function extensionSections(ctx: FileContext): Line[][] {
   return extensionsOf(ctx.file).map((ext) => [
-    [`export const ${constName(ext)}: `, ctx.rt("ExtensionInfo", true), " = ", ctx.rt("extensionInfo"), "("],
+    [`export const ${extensionConstName(ext)}: `, ctx.rt("ExtensionInfo", true), " = ", ctx.rt("extensionInfo"), "("],
     [`  ${literal(ext.typeName)},`],
     ["  () => ", ctx.type(ext.extendee), ","],
     // An extension is described like a field without a oneof; its jsonName is "[pkg.ext]".
@@ -40,6 +35,6 @@ export function extensionSections(ctx: FileContext): Line[][] {
 
 /** The `extensions` entry of the fileInfo types thunk, or nothing when the file declares none. */
 export function extensionsEntry(file: DescFile): Line[] {
-  const names = extensionsOf(file).map(constName);
+  const names = extensionsOf(file).map(extensionConstName);
   return names.length ? [[`    extensions: [${names.join(", ")}],`]] : [];
 }

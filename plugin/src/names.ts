@@ -1,4 +1,4 @@
-import type { DescEnum, DescEnumValue, DescField, DescFile, DescMessage, DescOneof } from "@bufbuild/protobuf";
+import type { DescEnum, DescEnumValue, DescExtension, DescField, DescFile, DescMessage, DescOneof } from "@bufbuild/protobuf";
 import { protoCamelCase } from "@bufbuild/protobuf/reflect";
 import type { DescriptorProto, EnumDescriptorProto, FileDescriptorProto } from "@bufbuild/protobuf/wkt";
 
@@ -82,11 +82,81 @@ export function assertIdentifiers(files: readonly FileDescriptorProto[]): void {
   }
 }
 
-/** Class or enum name: nested types are joined with `_` (`Outer_Inner`). */
+/**
+ * Class or enum name: nested types are joined with `_` (`Outer_Inner`).
+ * Joined names can clash within a file (`Outer.Inner` and a top-level
+ * `Outer_Inner`, `A.B_C` and `A_B.C`, a message `file_x` and the file const
+ * `file_x`), so the names of a file are settled together (`fileNames`).
+ */
 export function typeName(desc: DescMessage | DescEnum): string {
+  return fileNames(desc.file).types.get(desc)!;
+}
+
+/** `ext$extension`, or `Outer_ext$extension` when nested in `Outer`; unique within the file like type names. */
+export function extensionConstName(ext: DescExtension): string {
+  return fileNames(ext.file).extensions.get(ext)! + "$extension";
+}
+
+interface FileNames {
+  types: Map<DescMessage | DescEnum, string>;
+  extensions: Map<DescExtension, string>;
+}
+
+const namesOfFiles = new WeakMap<DescFile, FileNames>();
+
+/**
+ * Every class/enum and extension name of a file. A name goes to the less
+ * nested declaration, then to the smaller full proto name (code-unit order);
+ * the others get `$` until unique. The file const is never renamed. Computed
+ * from the file alone, in an order independent of declaration order, so every
+ * file importing these names agrees with the file declaring them.
+ */
+function fileNames(file: DescFile): FileNames {
+  let names = namesOfFiles.get(file);
+  if (names) return names;
+  const types: (DescMessage | DescEnum)[] = [...file.enums];
+  const extensions: DescExtension[] = [...file.extensions];
+  const visit = (m: DescMessage) => {
+    types.push(m, ...m.nestedEnums);
+    extensions.push(...m.nestedExtensions);
+    m.nestedMessages.forEach(visit);
+  };
+  file.messages.forEach(visit);
+  const typeNames = settle(types, (t) => escape(joinedName(t), reservedTypeNames), [fileConstName(file)]);
+  names = {
+    types: typeNames,
+    extensions: settle(extensions, (e) => (e.parent ? typeNames.get(e.parent)! + "_" : "") + e.name, []),
+  };
+  namesOfFiles.set(file, names);
+  return names;
+}
+
+function joinedName(desc: DescMessage | DescEnum): string {
   const parts: string[] = [];
   for (let d: DescMessage | DescEnum | undefined = desc; d; d = d.parent) parts.unshift(d.name);
-  return escape(parts.join("_"), reservedTypeNames);
+  return parts.join("_");
+}
+
+type Declaration = DescMessage | DescEnum | DescExtension;
+
+function depth(d: Declaration): number {
+  let n = 0;
+  for (let p = d.parent; p; p = p.parent) n++;
+  return n;
+}
+
+/** Wanted names, handed out by `depth` then full name; a name already taken gets `$` until free. */
+function settle<D extends Declaration>(decls: D[], wanted: (d: D) => string, taken: string[]): Map<D, string> {
+  const used = new Set(taken);
+  const order = [...decls].sort((a, b) => depth(a) - depth(b) || (a.typeName < b.typeName ? -1 : a.typeName > b.typeName ? 1 : 0));
+  const names = new Map<D, string>();
+  for (const d of order) {
+    let name = wanted(d);
+    while (used.has(name)) name += "$";
+    used.add(name);
+    names.set(d, name);
+  }
+  return names;
 }
 
 /** The exported `EnumType` describing an enum for the field table. */

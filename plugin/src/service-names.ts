@@ -23,7 +23,13 @@ export function methodName(method: DescMethod): string {
   return reservedMethodNames.has(name) ? name + "$" : identifierStart(name);
 }
 
-/** The exported names generated for a service: definition, server interface, client class. */
+/**
+ * The exported names generated for a service: definition, server interface,
+ * client class. The definition is the service name; a derived name that
+ * another service of the file already has (`Foo`'s client vs a service
+ * `FooClient`) gets a `$` (`FooClient$`), so the file's services alone decide it.
+ */
 export function serviceNames(service: DescService): { definition: string; implementation: string; client: string } {
-  return { definition: service.name, implementation: service.name + "Implementation", client: service.name + "Client" };
+  const derived = (name: string) => (service.file.services.some((s) => s.name === name) ? name + "$" : name);
+  return { definition: service.name, implementation: derived(service.name + "Implementation"), client: derived(service.name + "Client") };
 }
