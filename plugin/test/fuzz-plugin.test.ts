@@ -123,7 +123,7 @@ describe("mutated CodeGeneratorRequests into the plugin, in process", () => {
     const outcome = run(base);
     if (!("response" in outcome)) throw outcome.thrown;
     expect(outcome.response.error).toBeFalsy();
-    expect(outcome.response.file.length).toBe(8);
+    expect(outcome.response.file.length).toBe(11);
     expect(syntaxErrors(outcome.response, baseOutput)).toEqual([]);
     for (const f of outcome.response.file) baseOutput.set(f.name, f.content);
   });
