@@ -15,13 +15,16 @@ const QUEUE_LIMIT = 16;
  * something other than data happens (end, status, abort).
  */
 export class MessagePuller<T> {
-  readonly #queue: T[] = [];
+  // A queue that empties completely between bursts: indexes reset then, so the array is reused, never shifted or truncated.
+  readonly #queue: (T | undefined)[] = [];
   #head = 0;
+  #tail = 0;
   #wake?: () => void;
 
   constructor(private readonly stream: Readable) {
     stream.on("data", (m: T) => {
-      if (this.#queue.push(m) - this.#head >= QUEUE_LIMIT) stream.pause();
+      this.#queue[this.#tail++] = m;
+      if (this.#tail - this.#head >= QUEUE_LIMIT) stream.pause();
       this.notify();
     });
   }
@@ -34,12 +37,11 @@ export class MessagePuller<T> {
 
   /** The next message received, or null when none is waiting. */
   read(): T | null {
-    const queue = this.#queue;
-    if (this.#head === queue.length) return null;
-    const m = queue[this.#head]!;
-    if (++this.#head === queue.length) {
-      queue.length = 0;
-      this.#head = 0;
+    if (this.#head === this.#tail) return null;
+    const m = this.#queue[this.#head]!;
+    this.#queue[this.#head++] = undefined;
+    if (this.#head === this.#tail) {
+      this.#head = this.#tail = 0;
       if (this.stream.isPaused()) this.stream.resume();
     }
     return m;
