@@ -45,6 +45,12 @@ export class BinaryReader {
   tag(): number {
     const start = this.pos;
     this.tagStart = start;
+    // Fields 1 to 15 have one-byte tags; past the end b is undefined and takes the checked path.
+    const b = this.buf[start];
+    if (b < 0x80 && b >= 8 && (b & 7) <= 5) {
+      this.pos = start + 1;
+      return b;
+    }
     const t = this.varint32() >>> 0;
     if (this.pos - start > 4) this.checkLongTag(start);
     if (t < 8 || (t & 7) > 5) this.badTag(t, start);
