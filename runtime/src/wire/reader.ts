@@ -3,6 +3,7 @@ import type { BinaryReadOptions } from "../options.js";
 import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
 import { float32At, float64At } from "./float.js";
 import { int64From, uint64From } from "./int64.js";
+import { copyRange } from "./slab.js";
 import { decodeUtf8 } from "./utf8.js";
 
 const DEFAULT_MAX_DEPTH = 100;
@@ -158,7 +159,7 @@ export class BinaryReader {
   /** Length-delimited bytes, copied so the result does not pin the input buffer. */
   bytes(): Uint8Array {
     const end = this.delimitedEnd();
-    const b = this.buf.slice(this.pos, end);
+    const b = copyRange(this.buf, this.pos, end);
     this.pos = end;
     return b;
   }
@@ -210,7 +211,7 @@ export class BinaryReader {
     const start = this.tagStart;
     this.skip(tag);
     if (this.keepUnknown) {
-      const chunk = this.buf.slice(start, this.pos);
+      const chunk = copyRange(this.buf, start, this.pos);
       const list = msg[unknownFields];
       if (list === undefined) msg[unknownFields] = [chunk];
       else list.push(chunk);

@@ -2,6 +2,7 @@ import { BinaryEncodeError } from "../errors.js";
 import type { BinaryWriteOptions } from "../options.js";
 import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
 import { high, low, splitInt64, splitUint64 } from "./int64.js";
+import { copyRange } from "./slab.js";
 import { encodeUtf8 } from "./utf8.js";
 
 const INITIAL_SIZE = 1024;
@@ -46,10 +47,10 @@ export class BinaryWriter {
     this.writeUnknown = options?.writeUnknownFields !== false;
   }
 
-  /** Returns a copy of the bytes written; the writer is then empty. */
+  /** Returns a copy of the bytes written (see slab.ts for what it shares); the writer is then empty. */
   finish(): Uint8Array {
     if (this.open !== 0) throw new BinaryEncodeError(`${this.open} fork() region(s) not joined`);
-    const out = this.buf.slice(0, this.pos);
+    const out = copyRange(this.buf, 0, this.pos);
     if (this.buf.length <= MAX_SPARE_SIZE) {
       spare = this.buf;
       spareView = this.view;
