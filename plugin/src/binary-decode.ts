@@ -84,7 +84,9 @@ const packedReader: Partial<Record<ScalarType, string>> = { [ScalarType.DOUBLE]:
 function decodeMapEntry(ctx: FileContext, field: DescField & { fieldKind: "map" }, long: LongRepr): Line[] {
   const x = `this.${fieldName(field)}`;
   const keyType = scalarInfo(field.mapKey);
-  const keyRead = field.mapKey === ScalarType.STRING ? scalarRead(field.mapKey, long, field.utf8Validation) : `String(${scalarRead(field.mapKey, "bigint", true)})`;
+  // String keys go through the runtime's cache of recent keys; other keys become the decimal strings JS objects use.
+  const keyRead =
+    field.mapKey === ScalarType.STRING ? (field.utf8Validation ? "r.mapKey()" : "r.mapKey(false)") : `String(${scalarRead(field.mapKey, "bigint", true)})`;
   const keyZero = field.mapKey === ScalarType.STRING ? '""' : field.mapKey === ScalarType.BOOL ? '"false"' : '"0"';
   const lines: Line[] = [["const e = r.delimitedEnd();"], [`let k = ${keyZero};`]];
   let valueCase: Line[];

@@ -3,6 +3,7 @@ import type { BinaryReadOptions } from "../options.js";
 import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
 import { float32At, float64At } from "./float.js";
 import { int64From, uint64From } from "./int64.js";
+import { decodeMapKey } from "./map-keys.js";
 import { copyRange } from "./slab.js";
 import { decodeUtf8 } from "./utf8.js";
 
@@ -154,6 +155,14 @@ export class BinaryReader {
     const start = this.pos;
     this.pos = end;
     return decodeUtf8(this.buf, start, end, validate);
+  }
+
+  /** A string map key: as `string()`, but a key seen recently comes back as the same string (see map-keys.ts). */
+  mapKey(validate = true): string {
+    const end = this.delimitedEnd();
+    const start = this.pos;
+    this.pos = end;
+    return decodeMapKey(this.buf, start, end, validate);
   }
 
   /** Length-delimited bytes, copied so the result does not pin the input buffer. */

@@ -247,7 +247,7 @@ export class Date$ extends Message<Date$> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               v = r.string();
             } else {
@@ -310,7 +310,7 @@ export class UsesHostile extends Message<UsesHostile> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               const msgEnd = r.delimitedEnd();
               r.enter();

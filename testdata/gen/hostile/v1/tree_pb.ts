@@ -146,7 +146,7 @@ export class Tree extends Message<Tree> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               const msgEnd = r.delimitedEnd();
               r.enter();
@@ -449,7 +449,7 @@ export class Maps extends Message<Maps> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               v = r.string();
             } else {
@@ -673,7 +673,7 @@ export class Maps extends Message<Maps> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               const msgEnd = r.delimitedEnd();
               r.enter();

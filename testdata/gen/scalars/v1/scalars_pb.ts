@@ -811,7 +811,7 @@ export class MapKeys extends Message<MapKeys> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               v = r.string();
             } else {
@@ -988,7 +988,7 @@ export class MapValues extends Message<MapValues> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 17) {
               v = r.double();
             } else {
@@ -1006,7 +1006,7 @@ export class MapValues extends Message<MapValues> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 16) {
               v = r.int64();
             } else {
@@ -1024,7 +1024,7 @@ export class MapValues extends Message<MapValues> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 16) {
               v = r.bool();
             } else {
@@ -1042,7 +1042,7 @@ export class MapValues extends Message<MapValues> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               v = r.bytes();
             } else {
@@ -1060,7 +1060,7 @@ export class MapValues extends Message<MapValues> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               const msgEnd = r.delimitedEnd();
               r.enter();

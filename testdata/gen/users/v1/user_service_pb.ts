@@ -291,7 +291,7 @@ export class User extends Message<User> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               v = r.string();
             } else {
@@ -417,7 +417,7 @@ export class User extends Message<User> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 16) {
               v = r.int32();
             } else {

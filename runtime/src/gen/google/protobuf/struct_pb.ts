@@ -125,7 +125,7 @@ export class Struct extends Message<Struct> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               const msgEnd = r.delimitedEnd();
               r.enter();

@@ -81,7 +81,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               v = r.string();
             } else {
@@ -361,7 +361,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               v = r.string();
             } else {

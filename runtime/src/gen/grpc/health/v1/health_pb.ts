@@ -186,7 +186,7 @@ export class HealthListResponse extends Message<HealthListResponse> {
           while (r.pos < e) {
             const t = r.tag();
             if (t === 10) {
-              k = r.string();
+              k = r.mapKey();
             } else if (t === 18) {
               const msgEnd = r.delimitedEnd();
               r.enter();
