@@ -1,13 +1,14 @@
 import os from "node:os";
 import { benchCases } from "./cases.js";
 import { runCodecBench } from "./codec-bench.js";
+import { runMapKeyBench } from "./map-key-bench.js";
 import { peers } from "./peers/index.js";
 import { rpcImpls } from "./rpc/impls/index.js";
 import { runRpcBench } from "./rpc/rpc-bench.js";
 
 const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
-  --only codec|rpc  run one half
+  --only codec|keys|rpc  run one part (keys: what the map-key cache is worth)
   --rounds N        codec rounds (default 7)
   --batch-ms MS     codec: CPU time per measured batch (default 100)
   --filter TEXT     codec: only messages whose name or type contains TEXT
@@ -17,7 +18,7 @@ const usage = `npm run bench -- [options]
 
 interface Args {
   smoke: boolean;
-  only?: "codec" | "rpc";
+  only?: "codec" | "keys" | "rpc";
   rounds: number;
   batchSeconds: number;
   filter?: string;
@@ -43,7 +44,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (a === "--smoke") args.smoke = true;
     else if (a === "--only") {
       const v = value();
-      if (v !== "codec" && v !== "rpc") throw new Error(`--only takes codec or rpc\n${usage}`);
+      if (v !== "codec" && v !== "keys" && v !== "rpc") throw new Error(`--only takes codec, keys or rpc\n${usage}`);
       args.only = v;
     } else if (a === "--rounds") args.rounds = positive();
     else if (a === "--batch-ms") args.batchSeconds = positive() / 1000;
@@ -62,12 +63,16 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, node ${process.version}, ${process.platform}/${process.arch}`;
   console.log(`# tsgrpc bench: ${machine}${args.smoke ? ", smoke run (numbers mean nothing)" : ""}\n`);
-  if (args.only !== "rpc") {
+  if (args.only === undefined || args.only === "codec") {
     console.log(`## Encode / decode (${args.rounds} rounds, process CPU time)\n`);
     const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
     runCodecBench(cases, peers, { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: peers[0].name });
   }
-  if (args.only !== "codec") {
+  if (args.only === undefined || args.only === "keys") {
+    console.log(`## tsgrpc's map-key cache (${args.rounds} rounds, process CPU time)\n`);
+    runMapKeyBench({ rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke });
+  }
+  if (args.only === undefined || args.only === "rpc") {
     console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock and CPU time)\n`);
     await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
   }

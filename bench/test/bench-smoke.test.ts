@@ -22,6 +22,12 @@ describe("npm run bench -- --smoke", () => {
     },
   );
 
+  it("measures the map-key cache on repeated and on unique keys", () => {
+    const section = output.split("## ").find((s) => s.startsWith("tsgrpc's map-key cache"));
+    expect(section).toBeDefined();
+    for (const workload of ["the same 100 keys in every message", "100 unique keys per message"]) expect(section).toMatch(new RegExp(`\\| ${workload}[^|]* +\\| +[0-9]`));
+  });
+
   it.each(["unary c=1", "unary c=64", "server streaming", "client streaming", "bidi ping-pong", "peak RSS"])("reports RPC scenario %s for every implementation", (scenario) => {
     const section = output.split("### ").find((s) => s.startsWith(scenario));
     expect(section).toBeDefined();

@@ -6,15 +6,22 @@
  * about 30 ns with a key it has seen). A small direct-mapped cache of recent
  * ASCII keys, checked byte for byte, hands back the string V8 already knows.
  * A key enters the cache the second time its hash is seen in a slot, so
- * maps keyed by unique ids never fill it: measured per key stored, repeated
- * keys cost about 83 ns instead of 125, unique keys about 5% more than
- * without the cache (the hash and a failed comparison).
+ * maps keyed by unique ids never fill it, and a long run of misses turns the
+ * cache off for a while, so they hardly pay for the hashing either
+ * (`npm run bench -- --only keys` measures both workloads).
  */
 import { decodeUtf8 } from "./utf8.js";
 
 const SLOTS = 1024;
 /** Longer keys are rarely repeated vocabulary, and cost more to hash and compare. */
 const MAX_KEY = 32;
+
+/** After this many misses in a row the keys look unique (ids): the cache is skipped for the next SKIP keys, then tried again. */
+const MISS_STREAK = 64;
+const SKIP = 1024;
+
+let misses = 0;
+let skipping = 0;
 
 const keys: string[] = new Array<string>(SLOTS).fill("");
 /** The hash last seen in each slot: a key is kept only when seen twice, so unique keys (ids) never reach `keys`. */
@@ -24,11 +31,22 @@ const seen = new Int32Array(SLOTS);
 export function decodeMapKey(buf: Uint8Array, start: number, end: number, validate: boolean): string {
   const n = end - start;
   if (n > MAX_KEY || n === 0) return decodeUtf8(buf, start, end, validate);
+  if (skipping > 0) {
+    skipping--;
+    return decodeUtf8(buf, start, end, validate);
+  }
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
   const slot = h & (SLOTS - 1);
   const known = keys[slot];
-  if (known.length === n && sameAscii(known, buf, start)) return known;
+  if (known.length === n && sameAscii(known, buf, start)) {
+    misses = 0;
+    return known;
+  }
+  if (++misses === MISS_STREAK) {
+    misses = 0;
+    skipping = SKIP;
+  }
   const key = decodeUtf8(buf, start, end, validate);
   // sameAscii matches only ASCII keys, the ones with as many UTF-16 units as bytes.
   if (seen[slot] === h && key.length === n) keys[slot] = key;
