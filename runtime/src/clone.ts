@@ -1,5 +1,6 @@
 import type { ValueInfo } from "./fields.js";
 import { unknownFields } from "./unknown-fields.js";
+import { copyRange } from "./wire/slab.js";
 import type { Message } from "./message.js";
 
 type Fields = Record<string, unknown>;
@@ -26,12 +27,12 @@ export function messageClone<T extends Message<T>>(msg: T): T {
     }
   }
   const unknown = msg[unknownFields];
-  if (unknown) out[unknownFields] = unknown.map((c) => c.slice());
+  if (unknown) out[unknownFields] = unknown.map((c) => copyRange(c, 0, c.length));
   return out;
 }
 
 function cloneValue(info: ValueInfo, v: unknown): unknown {
   if (v === undefined) return v;
   if (info.kind === "message") return (v as Message).clone();
-  return v instanceof Uint8Array ? v.slice() : v;
+  return v instanceof Uint8Array ? copyRange(v, 0, v.length) : v;
 }

@@ -26,6 +26,14 @@ describe("clone", () => {
     expect(c.labels["__proto__"]).toBe("p");
   });
 
+  it("copies bytes held in a Buffer, whose own slice() would be a view", () => {
+    const u = original();
+    u.avatar = Buffer.from([1, 2]);
+    const c = u.clone();
+    c.avatar[0] = 9;
+    expect(Array.from(u.avatar)).toEqual([1, 2]);
+  });
+
   it("shares nothing mutable with the original", () => {
     const u = original();
     const c = u.clone();

@@ -15,6 +15,13 @@ describe("copyRange returns an independent copy of a byte range", () => {
     expect(Array.from(out)).toEqual(Array.from(pattern(n + 10).subarray(5, 5 + n)));
   });
 
+  test.each([10, 200, 5000])("of %i bytes of a Buffer, whose own slice() is a view", (n) => {
+    const src = Buffer.from(pattern(n));
+    const out = copyRange(src, 0, n);
+    src.fill(0);
+    expect(Array.from(out)).toEqual(Array.from(pattern(n)));
+  });
+
   test("copies carved from the same slab never overlap", () => {
     const copies = Array.from({ length: 100 }, (_, i) => copyRange(pattern(300, i), 0, 100 + i * 7));
     copies.forEach((c) => c.fill(0xee));

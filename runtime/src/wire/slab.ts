@@ -16,13 +16,16 @@ const SLAB_SIZE = 8192;
 /** Bigger copies take their own buffer: the fixed cost is small next to the copy, and a big one would pin little else. */
 const CARVE_MAX = SLAB_SIZE >>> 1;
 
+// Uint8Array's own slice: a Buffer's `slice` is a view, not a copy.
+const slice = Uint8Array.prototype.slice;
+
 let slab = new ArrayBuffer(SLAB_SIZE);
 let used = 0;
 
-/** A copy of `src[start, end)` that shares nothing with `src`. */
+/** A copy of `src[start, end)` that shares nothing with `src` (a Buffer included). */
 export function copyRange(src: Uint8Array, start: number, end: number): Uint8Array {
   const n = end - start;
-  if (n <= ON_HEAP_MAX || n > CARVE_MAX) return src.slice(start, end);
+  if (n <= ON_HEAP_MAX || n > CARVE_MAX) return slice.call(src, start, end);
   // A slab transferred to a worker is detached (byteLength 0): this starts a new one.
   if (used + n > slab.byteLength) {
     slab = new ArrayBuffer(SLAB_SIZE);
