@@ -107,6 +107,21 @@ describe("every scalar round-trips through BinaryWriter and BinaryReader", () =>
       expect(new BinaryReader(encode((w) => w.bytes(b))).bytes()).toEqual(b);
     }
   });
+
+  test("strings of every short length, with a non-ASCII character or an invalid byte at every position", () => {
+    const ascii = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(33 + ((i * 7) % 94))).join("");
+    for (let n = 0; n <= 70; n++) {
+      expect(new BinaryReader(encode((w) => w.string(ascii(n)))).string()).toBe(ascii(n));
+      for (let at = 0; at < n; at++) {
+        const s = ascii(at) + "é" + ascii(n - at - 1);
+        expect(new BinaryReader(encode((w) => w.string(s))).string()).toBe(s);
+        const bad = encode((w) => w.string(ascii(n)));
+        bad[1 + at] = 0xff;
+        expect(() => new BinaryReader(bad).string()).toThrow("invalid UTF-8");
+        expect(new BinaryReader(bad).string(false)).toBe(ascii(at) + "\uFFFD" + ascii(n).slice(at + 1));
+      }
+    }
+  });
 });
 
 describe("byte vectors from the protobuf encoding spec", () => {
