@@ -18,14 +18,25 @@ export interface CodecBenchOptions {
 
 type Op = "encode" | "decode";
 
-interface Cell {
-  peer: Peer;
+/** The measurements of one (peer, operation) on one message: what the tables are made of. */
+export interface Sampled {
+  peer: string;
   op: Op;
-  loop: Loop;
   /** Bytes moved per operation (binary size, or JSON text length). */
   size: number;
-  iterations: number;
   opsPerSecond: number[];
+}
+
+/** The results for one message, as printed and as pooled across processes. */
+export interface CaseResult {
+  name: string;
+  typeName: string;
+  cells: Sampled[];
+}
+
+interface Cell extends Sampled {
+  loop: Loop;
+  iterations: number;
 }
 
 /** Thrown when peers disagree on content: timing them would compare different work. */
@@ -63,8 +74,8 @@ function prepare(c: Case, peers: readonly Peer[]): Cell[] {
     const encode = compileLoop(peer.encode, { lib: peer.lib, T, m });
     const encoded = encode(1) as Uint8Array | string;
     expectSame(`${peer.name} encoding ${c.typeName}`, expected, canonical(peer.readBack(c.typeName, encoded)));
-    cells.push({ peer, op: "decode", loop: decode, size: byteSize(b), iterations: 2, opsPerSecond: [] });
-    cells.push({ peer, op: "encode", loop: encode, size: byteSize(encoded), iterations: 2, opsPerSecond: [] });
+    cells.push({ peer: peer.name, op: "decode", loop: decode, size: byteSize(b), iterations: 2, opsPerSecond: [] });
+    cells.push({ peer: peer.name, op: "encode", loop: encode, size: byteSize(encoded), iterations: 2, opsPerSecond: [] });
   }
   return cells;
 }
@@ -88,10 +99,10 @@ function measure(cells: readonly Cell[], peerCount: number, options: CodecBenchO
   }
 }
 
-function report(c: Case, cells: readonly Cell[], subject: string): string {
-  const find = (peer: string, op: Op) => cells.find((x) => x.peer.name === peer && x.op === op);
+function report(r: CaseResult, subject: string): string {
+  const find = (peer: string, op: Op) => r.cells.find((x) => x.peer === peer && x.op === op);
   const header = ["peer", "encode ops/s", "±", "MB/s", "decode ops/s", "±", "MB/s", `${subject}/peer enc`, "dec"];
-  const rows = [...new Set(cells.map((x) => x.peer.name))].map((name) => {
+  const rows = [...new Set(r.cells.map((x) => x.peer))].map((name) => {
     const row = [name];
     const ratios: string[] = [];
     for (const op of ["encode", "decode"] as const) {
@@ -103,29 +114,58 @@ function report(c: Case, cells: readonly Cell[], subject: string): string {
     }
     return [...row, ...ratios];
   });
-  const sizes = [...new Set(cells.filter((x) => x.op === "decode").map((x) => x.size))].join(" / ");
-  return `### ${c.name} (${c.typeName}, ${sizes} bytes)\n\n${table(header, rows)}\n`;
+  const sizes = [...new Set(r.cells.filter((x) => x.op === "decode").map((x) => x.size))].join(" / ");
+  return `### ${r.name} (${r.typeName}, ${sizes} bytes)\n\n${table(header, rows)}\n`;
+}
+
+function median(r: CaseResult, peer: string, op: Op): number {
+  return summarize(r.cells.find((x) => x.peer === peer && x.op === op)!.opsPerSecond).median;
 }
 
 /** tsgrpc's median over each other peer's, per message and operation: the headline. */
-function ratioSummary(results: readonly { c: Case; cells: readonly Cell[] }[], subject: string): string {
-  const median = (cells: readonly Cell[], peer: string, op: Op) => summarize(cells.find((x) => x.peer.name === peer && x.op === op)!.opsPerSecond).median;
-  const others = [...new Set(results[0].cells.map((x) => x.peer.name))].filter((p) => p !== subject);
+function ratioSummary(results: readonly CaseResult[], subject: string): string {
+  const others = [...new Set(results[0].cells.map((x) => x.peer))].filter((p) => p !== subject);
   const header = ["message", ...others.flatMap((p) => [`vs ${p} enc`, "dec"])];
-  const rows = results.map(({ c, cells }) => [c.name, ...others.flatMap((p) => (["encode", "decode"] as const).map((op) => ratio(median(cells, subject, op) / median(cells, p, op))))]);
+  const rows = results.map((r) => [r.name, ...others.flatMap((p) => (["encode", "decode"] as const).map((op) => ratio(median(r, subject, op) / median(r, p, op))))]);
   return `### ${subject} / peer (median ops/s ratio; above 1.00x means ${subject} is faster)\n\n${table(header, rows)}\n`;
 }
 
 /** Median ops/s of every peer, one row per message and operation. */
-function overview(results: readonly { c: Case; cells: readonly Cell[] }[]): string {
-  const names = [...new Set(results[0].cells.map((x) => x.peer.name))];
-  const rows = results.flatMap(({ c, cells }) =>
-    (["encode", "decode"] as const).map((op) => [
-      `${c.name} ${op}`,
-      ...names.map((p) => count(summarize(cells.find((x) => x.peer.name === p && x.op === op)!.opsPerSecond).median)),
-    ]),
-  );
+function overview(results: readonly CaseResult[]): string {
+  const names = [...new Set(results[0].cells.map((x) => x.peer))];
+  const rows = results.flatMap((r) => (["encode", "decode"] as const).map((op) => [`${r.name} ${op}`, ...names.map((p) => count(median(r, p, op)))]));
   return `### ops/s (median)\n\n${table(["message", ...names], rows)}\n`;
+}
+
+/** Checks and measures every case in this process; `onCase` sees each one as it is done. */
+export function measureCodec(cases: readonly Case[], peers: readonly Peer[], options: CodecBenchOptions, onCase: (r: CaseResult) => void = () => {}): CaseResult[] {
+  return cases.map((c) => {
+    const cells = prepare(c, peers);
+    measure(cells, peers.length, options);
+    const r = { name: c.name, typeName: c.typeName, cells: cells.map(({ peer, op, size, opsPerSecond }) => ({ peer, op, size, opsPerSecond })) };
+    onCase(r);
+    return r;
+  });
+}
+
+/**
+ * Results of several processes as one: each cell's samples from all of them.
+ * Separate processes of the same code differ by 10 to 20% on a busy VM, so
+ * pooling their samples steadies the medians that one process would give.
+ */
+export function poolResults(runs: readonly (readonly CaseResult[])[]): CaseResult[] {
+  return runs[0].map((first, i) => ({
+    ...first,
+    cells: first.cells.map((cell, j) => ({ ...cell, opsPerSecond: runs.flatMap((run) => run[i].cells[j].opsPerSecond) })),
+  }));
+}
+
+/** The per-message tables (unless they were printed as measured), then the overview and ratio summary. */
+export function reportCodec(results: readonly CaseResult[], subject: string, perCase = true): string {
+  const parts = perCase ? results.map((r) => report(r, subject)) : [];
+  if (results.length > 0) parts.push(overview(results));
+  if (results.length > 0 && results[0].cells.some((x) => x.peer === subject)) parts.push(ratioSummary(results, subject));
+  return parts.join("\n");
 }
 
 /** Checks, measures and prints every case, then the overview and ratio summary; returns all printed text. */
@@ -135,14 +175,8 @@ export function runCodecBench(cases: readonly Case[], peers: readonly Peer[], op
     console.log(text);
     out.push(text);
   };
-  const results: { c: Case; cells: Cell[] }[] = [];
-  for (const c of cases) {
-    const cells = prepare(c, peers);
-    measure(cells, peers.length, options);
-    results.push({ c, cells });
-    print(report(c, cells, options.subject));
-  }
-  if (results.length > 0) print(overview(results));
-  if (results.length > 0 && peers.some((p) => p.name === options.subject)) print(ratioSummary(results, options.subject));
+  const results = measureCodec(cases, peers, options, (r) => print(report(r, options.subject)));
+  const summary = reportCodec(results, options.subject, false);
+  if (summary) print(summary);
   return out.join("\n");
 }

@@ -1,6 +1,7 @@
 import os from "node:os";
 import { benchCases } from "./cases.js";
 import { runCodecBench } from "./codec-bench.js";
+import { runCodecInProcesses } from "./codec-processes.js";
 import { runMapKeyBench } from "./map-key-bench.js";
 import { peers } from "./peers/index.js";
 import { rpcImpls } from "./rpc/impls/index.js";
@@ -10,6 +11,7 @@ const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
   --only codec|keys|rpc  run one part (keys: what the map-key cache is worth)
   --rounds N        codec rounds (default 7)
+  --processes N     codec: run in N fresh processes one after another and pool their samples (default 1)
   --batch-ms MS     codec: CPU time per measured batch (default 100)
   --filter TEXT     codec: only messages whose name or type contains TEXT
   --rpc-rounds N    RPC rounds, each a fresh server and client process per implementation (default 5)
@@ -20,6 +22,7 @@ interface Args {
   smoke: boolean;
   only?: "codec" | "keys" | "rpc";
   rounds: number;
+  processes: number;
   batchSeconds: number;
   filter?: string;
   rpcRounds: number;
@@ -28,7 +31,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { smoke: false, rounds: 7, batchSeconds: 0.1, rpcRounds: 5, rpcSeconds: 2, streamMessages: 100_000 };
+  const args: Args = { smoke: false, rounds: 7, processes: 1, batchSeconds: 0.1, rpcRounds: 5, rpcSeconds: 2, streamMessages: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -47,6 +50,7 @@ function parseArgs(argv: readonly string[]): Args {
       if (v !== "codec" && v !== "keys" && v !== "rpc") throw new Error(`--only takes codec, keys or rpc\n${usage}`);
       args.only = v;
     } else if (a === "--rounds") args.rounds = positive();
+    else if (a === "--processes") args.processes = Math.round(positive());
     else if (a === "--batch-ms") args.batchSeconds = positive() / 1000;
     else if (a === "--filter") args.filter = value();
     else if (a === "--rpc-rounds") args.rpcRounds = positive();
@@ -54,7 +58,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === "--stream") args.streamMessages = Math.round(positive());
     else throw new Error(`unknown argument ${a}\n${usage}`);
   }
-  if (args.smoke) Object.assign(args, { rounds: 1, rpcRounds: 1, rpcSeconds: 0.1, streamMessages: 200 });
+  if (args.smoke) Object.assign(args, { rounds: 1, processes: Math.min(args.processes, 2), rpcRounds: 1, rpcSeconds: 0.1, streamMessages: 200 });
   return args;
 }
 
@@ -64,9 +68,12 @@ async function main(): Promise<void> {
   const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, node ${process.version}, ${process.platform}/${process.arch}`;
   console.log(`# tsgrpc bench: ${machine}${args.smoke ? ", smoke run (numbers mean nothing)" : ""}\n`);
   if (args.only === undefined || args.only === "codec") {
-    console.log(`## Encode / decode (${args.rounds} rounds, process CPU time)\n`);
+    const where = args.processes > 1 ? `, ${args.processes} processes pooled` : "";
+    console.log(`## Encode / decode (${args.rounds} rounds${where}, process CPU time)\n`);
     const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
-    runCodecBench(cases, peers, { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: peers[0].name });
+    const options = { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: peers[0].name };
+    if (args.processes > 1) runCodecInProcesses(cases, options, args.processes);
+    else runCodecBench(cases, peers, options);
   }
   if (args.only === undefined || args.only === "keys") {
     console.log(`## tsgrpc's map-key cache (${args.rounds} rounds, process CPU time)\n`);

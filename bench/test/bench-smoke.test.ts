@@ -45,4 +45,21 @@ describe("npm run bench -- --smoke", () => {
     expect(run).toThrow(ContentMismatchError);
     expect(run).toThrow(/drops-email decoding bench.v1.User/);
   });
+
+  it("--processes pools the samples of fresh processes into one set of tables", () => {
+    const pooled = execFileSync(process.execPath, ["dist/src/main.js", "--only", "codec", "--smoke", "--processes", "2", "--filter", "bench.v1.User"], {
+      cwd: join(__dirname, ".."),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(pooled).toContain("1 rounds, 2 processes pooled");
+    const section = pooled.split("### ").find((s) => s.includes("(bench.v1.User,"));
+    for (const peer of ["tsgrpc", "protobuf-es", "ts-proto", "protobuf.js", "JSON"]) expect(section).toMatch(new RegExp(`\\| ${peer.replace(".", "\\.")} +\\| +[0-9]`));
+  });
+
+  it("pooling keeps every process's samples of each cell", () => {
+    const { poolResults } = require("../src/codec-bench") as typeof import("../src/codec-bench");
+    const run = (samples: number[]) => [{ name: "m", typeName: "t", cells: [{ peer: "p", op: "encode" as const, size: 1, opsPerSecond: samples }] }];
+    expect(poolResults([run([1, 2]), run([3]), run([4, 5])])[0].cells[0].opsPerSecond).toEqual([1, 2, 3, 4, 5]);
+  });
 });

@@ -1,0 +1,28 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import type { Case } from "./cases.js";
+import { poolResults, reportCodec, type CaseResult, type CodecBenchOptions } from "./codec-bench.js";
+
+/** What one codec-worker process measures. */
+export interface CodecWorkerJob {
+  typeNames: string[];
+  options: CodecBenchOptions;
+}
+
+/**
+ * Runs the codec bench in `processes` fresh processes, one after another (so
+ * they never compete for the cores), and prints the tables of all their
+ * samples pooled: each process still interleaves the peers round by round.
+ */
+export function runCodecInProcesses(cases: readonly Case[], options: CodecBenchOptions, processes: number): string {
+  const job: CodecWorkerJob = { typeNames: cases.map((c) => c.typeName), options };
+  const runs: CaseResult[][] = [];
+  for (let i = 0; i < processes; i++) {
+    const out = execFileSync(process.execPath, [join(__dirname, "codec-worker.js"), JSON.stringify(job)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+    runs.push(JSON.parse(out) as CaseResult[]);
+    console.error(`codec process ${i + 1} of ${processes} done`);
+  }
+  const text = reportCodec(poolResults(runs), options.subject);
+  console.log(text);
+  return text;
+}
