@@ -13,7 +13,12 @@ export function readBinary<T extends Message<T>>(type: MessageType<T>, bytes: Ui
 
 /** Encodes a message (what `message.toBinary` does). */
 export function writeBinary(msg: Message<any>, options?: BinaryWriteOptions): Uint8Array {
-  const w = new BinaryWriter(options);
-  msg.$encode(w);
+  const w = BinaryWriter.onSlab(options);
+  try {
+    msg.$encode(w);
+  } catch (error) {
+    w.abandon();
+    throw error;
+  }
   return w.finish();
 }

@@ -2,7 +2,7 @@ import { BinaryEncodeError } from "../errors.js";
 import type { BinaryWriteOptions } from "../options.js";
 import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
 import { high, low, splitInt64, splitUint64 } from "./int64.js";
-import { copyRange } from "./slab.js";
+import { copyRange, keepLent, lendTail, lentBytes, lentView, returnLent } from "./slab.js";
 import { encodeUtf8 } from "./utf8.js";
 
 const INITIAL_SIZE = 1024;
@@ -14,16 +14,17 @@ const EMPTY = new Uint8Array(0);
 const EMPTY_VIEW: DataView = new DataView(EMPTY.buffer);
 
 /**
- * The buffer of the last finished writer, reused by the next one: encoding
- * then allocates only its exact-size result. Encoding is synchronous, so a
- * writer created while another is open (re-entrant encode) just gets a fresh buffer.
+ * The buffer of the last finished writer that had one of its own (a message
+ * that outgrew the slab tail, or a writer made with `new`), reused by the
+ * next writer that needs one. Encoding is synchronous, so a writer that needs
+ * one while another holds it (re-entrant encode) just allocates.
  */
 let spare: Uint8Array | undefined;
 let spareView: DataView = EMPTY_VIEW;
 
 /**
- * Writes the protobuf binary format for generated `$encode` methods into one
- * growable buffer. A length-delimited region reserves one byte for its length
+ * Writes the protobuf binary format for generated `$encode` methods into the
+ * slab's free tail or one growable buffer. A length-delimited region reserves one byte for its length
  * (`fork`) and widens it in place when it closes (`join`), so nesting costs no
  * extra buffers. Values that the wire type cannot hold throw BinaryEncodeError.
  */
@@ -31,34 +32,70 @@ export class BinaryWriter {
   pos = 0;
   private buf: Uint8Array;
   private view: DataView;
+  /** Where this writer's bytes start in `buf`: 0, or where the slab tail lent to it starts. */
+  private base = 0;
+  private onSlab = false;
   /** Regions forked and not yet joined, to catch unbalanced use at `finish`. */
   private open = 0;
   private readonly writeUnknown: boolean;
 
   constructor(options?: BinaryWriteOptions) {
-    if (spare !== undefined) {
-      this.buf = spare;
-      this.view = spareView;
-      spare = undefined;
-    } else {
-      this.buf = new Uint8Array(INITIAL_SIZE);
-      this.view = new DataView(this.buf.buffer);
-    }
+    // The buffer comes with the first write (grow), so a writer put on the slab never takes one.
+    this.buf = EMPTY;
+    this.view = EMPTY_VIEW;
     this.writeUnknown = options?.writeUnknownFields !== false;
   }
 
-  /** Returns a copy of the bytes written (see slab.ts for what it shares); the writer is then empty. */
-  finish(): Uint8Array {
-    if (this.open !== 0) throw new BinaryEncodeError(`${this.open} fork() region(s) not joined`);
-    const out = copyRange(this.buf, 0, this.pos);
-    if (this.buf.length <= MAX_SPARE_SIZE) {
-      spare = this.buf;
-      spareView = this.view;
+  /**
+   * A writer that encodes into the free tail of the shared slab (slab.ts), so
+   * that `finish` needs no copy; an ordinary one when the tail is lent
+   * already (re-entrant encode). The caller must end it with `finish` or
+   * `abandon`: the tail is not lent to anyone else until then.
+   */
+  static onSlab(options?: BinaryWriteOptions): BinaryWriter {
+    const w = new BinaryWriter(options);
+    const start = lendTail();
+    if (start >= 0) {
+      w.buf = lentBytes();
+      w.view = lentView();
+      w.pos = w.base = start;
+      w.onSlab = true;
     }
+    return w;
+  }
+
+  /** Returns the bytes written, as a range of the slab or a copy (see slab.ts for what it shares); the writer is then empty. */
+  finish(): Uint8Array {
+    if (this.open !== 0) {
+      const open = this.open;
+      this.abandon();
+      throw new BinaryEncodeError(`${open} fork() region(s) not joined`);
+    }
+    let out: Uint8Array;
+    if (this.onSlab) {
+      out = keepLent(this.base, this.pos);
+    } else {
+      out = copyRange(this.buf, this.base, this.pos);
+      if (this.buf !== EMPTY && this.buf.length <= MAX_SPARE_SIZE) {
+        spare = this.buf;
+        spareView = this.view;
+      }
+    }
+    this.reset();
+    return out;
+  }
+
+  /** Gives up what was written (after an error), handing back the slab tail if this writer held it. */
+  abandon(): void {
+    if (this.onSlab) returnLent();
+    this.reset();
+  }
+
+  private reset(): void {
+    this.onSlab = false;
     this.buf = EMPTY;
     this.view = EMPTY_VIEW;
-    this.pos = 0;
-    return out;
+    this.pos = this.base = 0;
   }
 
   /** Varint of an unsigned 32-bit integer; also writes precomputed tags. */
@@ -330,13 +367,28 @@ export class BinaryWriter {
     if (this.pos + n > this.buf.length) this.grow(n);
   }
 
+  /** Moves to a bigger buffer of its own; the bytes keep their offsets, which `fork` marks refer to. */
   private grow(n: number): void {
-    let size = Math.max(this.buf.length * 2, INITIAL_SIZE);
-    while (size < this.pos + n) size *= 2;
-    const buf = new Uint8Array(size);
-    buf.set(this.buf.subarray(0, this.pos));
+    const need = this.pos + n;
+    let buf: Uint8Array;
+    let view: DataView;
+    if (spare !== undefined && spare.length >= need) {
+      buf = spare;
+      view = spareView;
+      spare = undefined;
+    } else {
+      let size = Math.max(this.buf.length * 2, INITIAL_SIZE);
+      while (size < need) size *= 2;
+      buf = new Uint8Array(size);
+      view = new DataView(buf.buffer);
+    }
+    buf.set(this.buf.subarray(this.base, this.pos), this.base);
+    if (this.onSlab) {
+      this.onSlab = false;
+      returnLent();
+    }
     this.buf = buf;
-    this.view = new DataView(buf.buffer);
+    this.view = view;
   }
 }
 
