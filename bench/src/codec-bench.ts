@@ -99,7 +99,8 @@ function measure(cells: readonly Cell[], peerCount: number, options: CodecBenchO
   }
 }
 
-function report(r: CaseResult, subject: string): string {
+/** The table of one message: every peer's ops/s, spread and MB/s, and the subject's ratio to each. */
+export function caseReport(r: CaseResult, subject: string): string {
   const find = (peer: string, op: Op) => r.cells.find((x) => x.peer === peer && x.op === op);
   const header = ["peer", "encode ops/s", "±", "MB/s", "decode ops/s", "±", "MB/s", `${subject}/peer enc`, "dec"];
   const rows = [...new Set(r.cells.map((x) => x.peer))].map((name) => {
@@ -160,11 +161,11 @@ export function poolResults(runs: readonly (readonly CaseResult[])[]): CaseResul
   }));
 }
 
-/** The per-message tables (unless they were printed as measured), then the overview and ratio summary. */
-export function reportCodec(results: readonly CaseResult[], subject: string, perCase = true): string {
-  const parts = perCase ? results.map((r) => report(r, subject)) : [];
-  if (results.length > 0) parts.push(overview(results));
-  if (results.length > 0 && results[0].cells.some((x) => x.peer === subject)) parts.push(ratioSummary(results, subject));
+/** The overview and ratio summary of all messages ("" when none was measured). */
+export function summaryReport(results: readonly CaseResult[], subject: string): string {
+  if (results.length === 0) return "";
+  const parts = [overview(results)];
+  if (results[0].cells.some((x) => x.peer === subject)) parts.push(ratioSummary(results, subject));
   return parts.join("\n");
 }
 
@@ -175,8 +176,8 @@ export function runCodecBench(cases: readonly Case[], peers: readonly Peer[], op
     console.log(text);
     out.push(text);
   };
-  const results = measureCodec(cases, peers, options, (r) => print(report(r, options.subject)));
-  const summary = reportCodec(results, options.subject, false);
+  const results = measureCodec(cases, peers, options, (r) => print(caseReport(r, options.subject)));
+  const summary = summaryReport(results, options.subject);
   if (summary) print(summary);
   return out.join("\n");
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Case } from "./cases.js";
-import { poolResults, reportCodec, type CaseResult, type CodecBenchOptions } from "./codec-bench.js";
+import { caseReport, poolResults, summaryReport, type CaseResult, type CodecBenchOptions } from "./codec-bench.js";
 
 /** What one codec-worker process measures. */
 export interface CodecWorkerJob {
@@ -22,7 +22,8 @@ export function runCodecInProcesses(cases: readonly Case[], options: CodecBenchO
     runs.push(JSON.parse(out) as CaseResult[]);
     console.error(`codec process ${i + 1} of ${processes} done`);
   }
-  const text = reportCodec(poolResults(runs), options.subject);
+  const pooled = poolResults(runs);
+  const text = [...pooled.map((r) => caseReport(r, options.subject)), summaryReport(pooled, options.subject)].join("\n");
   console.log(text);
   return text;
 }

@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, node ${process.version}, ${process.platform}/${process.arch}`;
   console.log(`# tsgrpc bench: ${machine}${args.smoke ? ", smoke run (numbers mean nothing)" : ""}\n`);
-  if (args.only === undefined || args.only === "codec") {
+  const runs = (part: Args["only"]) => args.only === undefined || args.only === part;
+  if (runs("codec")) {
     const where = args.processes > 1 ? `, ${args.processes} processes pooled` : "";
     console.log(`## Encode / decode (${args.rounds} rounds${where}, process CPU time)\n`);
     const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
@@ -75,11 +76,11 @@ async function main(): Promise<void> {
     if (args.processes > 1) runCodecInProcesses(cases, options, args.processes);
     else runCodecBench(cases, peers, options);
   }
-  if (args.only === undefined || args.only === "keys") {
+  if (runs("keys")) {
     console.log(`## tsgrpc's map-key cache (${args.rounds} rounds, process CPU time)\n`);
     runMapKeyBench({ rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke });
   }
-  if (args.only === undefined || args.only === "rpc") {
+  if (runs("rpc")) {
     console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock and CPU time)\n`);
     await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
   }
