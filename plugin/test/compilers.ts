@@ -86,6 +86,59 @@ export function strictProject(dir: string, include: string[], compilerOptions: o
   return project;
 }
 
+/**
+ * Every strictness flag TypeScript offers, on top of `strict`: generated `.ts` and `.d.ts` must compile under
+ * all of them, since users cannot leave generated files out of type checking.
+ */
+export const strictestOptions = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitOverride: true,
+  noPropertyAccessFromIndexSignature: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  allowUnreachableCode: false,
+  allowUnusedLabels: false,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+} as const;
+
+/**
+ * Writes an ES module project (`"type": "module"`, `nodenext`) in `dir` checking `include` under
+ * `strictestOptions`, with `@tsgrpc/runtime` resolved to the runtime's built declarations, as users get
+ * them, and no skipLibCheck, so `.d.ts` files are checked too; returns the tsconfig's path. The runtime's
+ * dist/ must be built (`npm run build`).
+ */
+export function strictestProject(dir: string, include: string[]): string {
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  const project = join(dir, "tsconfig.json");
+  const dist = join(root, "runtime", "dist");
+  writeFileSync(
+    project,
+    JSON.stringify({
+      compilerOptions: {
+        ...strictestOptions,
+        target: "ES2022",
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        noEmit: true,
+        skipLibCheck: false,
+        types: ["node"],
+        typeRoots: [join(root, "node_modules", "@types")],
+        paths: {
+          "@tsgrpc/runtime": [join(dist, "index.d.ts")],
+          "@tsgrpc/runtime/grpc": [join(dist, "grpc", "index.d.ts")],
+        },
+      },
+      include,
+    }),
+  );
+  return project;
+}
+
 /** Every file below `dir` as relative path → content. */
 export function readTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();

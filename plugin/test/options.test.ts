@@ -131,6 +131,12 @@ describe("plugin option runtime_import", () => {
     expect(generated("target=ts,runtime_import=./rt/index.js,import_extension=js", `${pb}.ts`)).toMatch(/ from "\.\.\/\.\.\/rt\/index\.js";/);
     expect(generated("target=ts,runtime_import=./rt/index.js,import_extension=js", `${grpc}.ts`)).toMatch(/ from "\.\.\/\.\.\/rt\/grpc\/index\.js";/);
   });
+
+  it("services import the module of the same file name in grpc/ (the runtime's own protos: grpc/codegen.js, not the barrel)", () => {
+    const source = generated("target=ts,runtime_import=./rt/codegen.js,import_extension=js", `${grpc}.ts`);
+    expect(source).toMatch(/ from "\.\.\/\.\.\/rt\/grpc\/codegen\.js";/);
+    expect(source).not.toContain("grpc/index");
+  });
 });
 
 describe("plugin option keep_empty_files", () => {
