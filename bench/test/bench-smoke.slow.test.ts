@@ -1,6 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
+/** A module of bench/src, loaded only once the smoke run has generated bench/gen, which it imports. */
+function load<T>(path: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded late on purpose (see above)
+  return require(path) as T;
+}
+
 /** The text of the part whose "## " heading starts with `title`. */
 function part(output: string, title: string): string {
   const found = output.split("\n## ").find((s) => s.startsWith(title));
@@ -57,9 +63,9 @@ describe("npm run bench -- --smoke", () => {
 
   it("stops before timing when a peer decodes to different content", () => {
     // Required after the smoke run generated bench/gen, which these modules import.
-    const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
-    const { protobufEs } = require("../src/peers/protobuf-es") as typeof import("../src/peers/protobuf-es");
-    const { benchCases } = require("../src/cases") as typeof import("../src/cases");
+    const { runCodecBench, ContentMismatchError } = load<typeof import("../src/codec-bench")>("../src/codec-bench");
+    const { protobufEs } = load<typeof import("../src/peers/protobuf-es")>("../src/peers/protobuf-es");
+    const { benchCases } = load<typeof import("../src/cases")>("../src/cases");
     const dropsEmail = { ...protobufEs, name: "drops-email", content: (_typeName: string, decoded: unknown) => ({ ...(decoded as object), email: "" }) };
     const user = benchCases().filter((c) => c.typeName === "bench.v1.User");
     const run = () => runCodecBench(user, [protobufEs, dropsEmail], { rounds: 1, batchSeconds: 0.01, smoke: true, subject: "protobuf-es" });
@@ -68,9 +74,9 @@ describe("npm run bench -- --smoke", () => {
   });
 
   it("stops before timing when a peer that claims canonical ProtoJSON writes other text", () => {
-    const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
-    const { tsgrpcJson } = require("../src/json-peers/tsgrpc") as typeof import("../src/json-peers/tsgrpc");
-    const { benchCases } = require("../src/cases") as typeof import("../src/cases");
+    const { runCodecBench, ContentMismatchError } = load<typeof import("../src/codec-bench")>("../src/codec-bench");
+    const { tsgrpcJson } = load<typeof import("../src/json-peers/tsgrpc")>("../src/json-peers/tsgrpc");
+    const { benchCases } = load<typeof import("../src/cases")>("../src/cases");
     // Same content, other spacing: reads back fine, but is not the canonical text.
     const pretty = { ...tsgrpcJson, name: "pretty", encode: "m.toJsonString({ prettySpaces: 1 })" };
     const user = benchCases().filter((c) => c.typeName === "bench.v1.User");
@@ -93,7 +99,7 @@ describe("npm run bench -- --smoke", () => {
   });
 
   it("pooling keeps every process's samples of each cell", () => {
-    const { poolResults } = require("../src/codec-bench") as typeof import("../src/codec-bench");
+    const { poolResults } = load<typeof import("../src/codec-bench")>("../src/codec-bench");
     const run = (samples: number[]) => [{ name: "m", typeName: "t", cells: [{ peer: "p", op: "encode" as const, size: 1, opsPerSecond: samples }] }];
     expect(poolResults([run([1, 2]), run([3]), run([4, 5])])[0].cells[0].opsPerSecond).toEqual([1, 2, 3, 4, 5]);
   });

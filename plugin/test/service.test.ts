@@ -69,6 +69,7 @@ describe("method names", () => {
     const client = new GlobalsClient("127.0.0.1:1");
     try {
       expect(typeof client.close).toBe("function");
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- compares the methods, calls neither
       expect(client.close).not.toBe(client.close$);
       expect("then" in client).toBe(false);
       expect(client.constructor).toBe(GlobalsClient);
@@ -80,6 +81,7 @@ describe("method names", () => {
   it("awaiting a client gives the client (it is not a thenable)", async () => {
     const client = new GlobalsClient("127.0.0.1:1");
     try {
+      // eslint-disable-next-line @typescript-eslint/await-thenable -- awaiting a non-thenable is what is tested
       expect(await client).toBe(client);
     } finally {
       client.close();

@@ -66,6 +66,7 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
 /** A message of any type. */
 export interface AnyMessage extends Message<AnyMessage> {
   // `any`, not `unknown`: only an `any` index signature lets every generated class (which has none) be an AnyMessage.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the line above
   [key: string]: any;
 }
 

@@ -15,10 +15,11 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage();
     if (line === "cpu") process.stdout.write(JSON.stringify({ cpuMicros: cpu.user + cpu.system }) + "\n");
   });
-  commands.on("close", async () => {
-    await stop();
-    process.stdout.write(JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + "\n");
-    process.exit(0);
+  commands.on("close", () => {
+    void stop().then(() => {
+      process.stdout.write(JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + "\n");
+      process.exit(0);
+    });
   });
 }
 

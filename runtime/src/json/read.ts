@@ -53,7 +53,7 @@ function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: R
     if (!field) {
       const ext = findExtension(type.typeName, key, ctx);
       if (ext) {
-        readExtension(msg, ext, json[key]!, ctx, childPath(path, key));
+        readExtension(msg, ext, json[key], ctx, childPath(path, key));
         continue;
       }
       if (ctx.ignoreUnknownFields) continue;

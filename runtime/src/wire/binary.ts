@@ -12,6 +12,7 @@ export function readBinary<T extends Message<T>>(type: MessageType<T>, bytes: Ui
 }
 
 /** Encodes a message (what `message.toBinary` does). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function writeBinary(msg: Message<any>, options?: BinaryWriteOptions): Uint8Array {
   const w = BinaryWriter.onSlab(options);
   try {

@@ -6,10 +6,11 @@ export function durationFromMs<T extends Message<T>>(type: MessageType<T>, ms: n
   if (!Number.isFinite(ms)) throw new RangeError(`Duration.fromMs: ${ms} is not a finite number`);
   const seconds = Math.trunc(ms / 1000);
   const nanos = Math.round((ms - seconds * 1000) * 1_000_000);
-  return newTime(type as unknown as MessageType, BigInt(seconds), nanos) as unknown as T;
+  return newTime(type, BigInt(seconds), nanos) as unknown as T;
 }
 
 /** `duration.toMs()`: milliseconds, fractional below one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function durationToMs(duration: Message<any>): number {
   const { seconds, nanos } = getTime(duration);
   return Number(seconds) * 1000 + nanos / 1_000_000;

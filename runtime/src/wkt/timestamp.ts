@@ -6,10 +6,11 @@ export function timestampFromDate<T extends Message<T>>(type: MessageType<T>, da
   const ms = date.getTime();
   if (Number.isNaN(ms)) throw new RangeError("Timestamp.fromDate: invalid Date");
   const seconds = Math.floor(ms / 1000);
-  return newTime(type as unknown as MessageType, BigInt(seconds), (ms - seconds * 1000) * 1_000_000) as unknown as T;
+  return newTime(type, BigInt(seconds), (ms - seconds * 1000) * 1_000_000) as unknown as T;
 }
 
 /** `timestamp.toDate()`: nanoseconds below a millisecond are dropped (rounded down). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function timestampToDate(timestamp: Message<any>): Date {
   const { seconds, nanos } = getTime(timestamp);
   return new Date(Number(seconds) * 1000 + Math.floor(nanos / 1_000_000));

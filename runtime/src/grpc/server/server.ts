@@ -1,6 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
 import { byteLimit } from "../client/client-options.js";
-import { toGrpcDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
+import { toGrpcDefinition, type MethodDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
 import { Health } from "../../gen/grpc/health/v1/health_grpc.js";
 import { healthService } from "../health/health-service.js";
 import { ServerHealth, ServingStatus } from "../health/server-health.js";
@@ -71,13 +71,13 @@ export class Server {
   add<S extends ServiceDefinition>(definition: S, implementation: Partial<ServiceImplementation<S>>): this {
     const grpcDefinition = toGrpcDefinition(definition);
     const handlers: grpc.UntypedServiceImplementation = {};
-    for (const [key, method] of Object.entries(definition.methods)) {
+    for (const [key, method] of Object.entries<MethodDefinition>(definition.methods)) {
       // Method keys are escaped away from Object.prototype names, so an inherited function is the user's own method.
       const candidate = (implementation as Record<string, unknown>)[key];
       const handler = typeof candidate === "function" ? (candidate as (...args: never[]) => unknown) : undefined;
       handlers[key] = HANDLERS[method.kind]({ method, onError: this.#onError }, responder(method, handler, implementation, this.#interceptors));
       // Responses reach grpc-js already encoded (see response-pump.ts), so its serializer passes them through.
-      grpcDefinition[key] = { ...grpcDefinition[key]!, responseSerialize: passThrough };
+      grpcDefinition[key] = { ...grpcDefinition[key], responseSerialize: passThrough };
     }
     this.#grpc.addService(grpcDefinition, handlers);
     this.#services.push(definition);
