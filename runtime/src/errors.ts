@@ -34,3 +34,20 @@ export class JsonDecodeError extends CodecError {
 export class JsonEncodeError extends CodecError {
   override name = "JsonEncodeError";
 }
+
+/** Malformed text format, or text that does not match the message. `line` and `column` (1-based) locate it. */
+export class TextDecodeError extends CodecError {
+  override name = "TextDecodeError";
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line === undefined ? message : `${line}:${column}: ${message}`);
+  }
+}
+
+/** A message that cannot be written as text format (e.g. an int32 field holding 2.5). */
+export class TextEncodeError extends CodecError {
+  override name = "TextEncodeError";
+}
