@@ -1,6 +1,6 @@
 /**
  * How much the fuzz tests run. CI uses the fixed seed and counts written in
- * the tests; `npm run fuzz` (fuzz/run.js) multiplies the counts by
+ * the tests; `npm run fuzz` (scripts/fuzz.js) multiplies the counts by
  * FUZZ_SCALE, picks a fresh FUZZ_SEED, and collects what each test reports.
  */
 import { appendFileSync } from "node:fs";
