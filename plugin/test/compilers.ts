@@ -22,6 +22,16 @@ function run(cmd: string, args: string[]): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Throws when jest's global setup could not build plugin/dist (jest.global-setup.js): a test that spawns
+ * the plugin would otherwise judge stale code.
+ */
+export function builtPlugin(): string {
+  const error = process.env.TSGRPC_BUILD_ERROR;
+  if (error) throw new Error(error);
+  return pluginBin;
+}
+
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "tsgrpc-plugin-"));
 }
@@ -31,7 +41,7 @@ export function protoc(out: string, opt: string, files: string[], includes = [pr
   mkdirSync(out, { recursive: true }); // protoc does not create it
   return run(bin("protoc"), [
     ...includes.map((i) => `-I${i}`),
-    `--plugin=protoc-gen-tsgrpc=${pluginBin}`,
+    `--plugin=protoc-gen-tsgrpc=${builtPlugin()}`,
     `--tsgrpc_out=${out}`,
     `--tsgrpc_opt=${opt}`,
     ...files,
@@ -40,6 +50,7 @@ export function protoc(out: string, opt: string, files: string[], includes = [pr
 
 /** `buf generate` with the repository's buf.yaml and buf.gen.yaml, written below `outBase`. */
 export function bufGenerate(outBase: string, template?: object): Run {
+  builtPlugin();
   return run(bin("buf"), ["generate", "--output", outBase, ...(template ? ["--template", JSON.stringify(template)] : [])]);
 }
 

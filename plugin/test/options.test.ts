@@ -10,7 +10,7 @@ import { protoRoot, root, tempDir, wktInclude } from "./compilers";
 /**
  * Every plugin option, run in-process on the request protoc would send for
  * users/v1/user_service.proto (a service, 64-bit fields, an import of another
- * fixture and of well-known types). protoc.test.ts and buf.test.ts show the
+ * fixture and of well-known types). protoc.slow.test.ts and buf.slow.test.ts show the
  * same errors reach users through the real compilers.
  */
 const file = "users/v1/user_service.proto";
