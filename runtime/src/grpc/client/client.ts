@@ -25,7 +25,7 @@ const STEPS: Record<MethodKind, (client: grpc.Client, call: ClientCall) => Async
 };
 
 /** Requests a client-streaming or bidi method accepts. */
-export type RequestStream<I extends Message<I>> = AsyncIterable<MessageInit<I>> | Iterable<MessageInit<I>>;
+export type RequestStream<I extends Message<I>> = readonly MessageInit<I>[] | AsyncIterable<MessageInit<I>> | Iterable<MessageInit<I>>;
 
 /**
  * Base of generated clients: owns one grpc-js channel and runs calls through
