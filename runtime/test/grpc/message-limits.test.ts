@@ -1,5 +1,5 @@
-import { Code, type ServerInterceptor } from "@tsgrpc/runtime/grpc";
-import { aborted, eventually, rejection, startEcho } from "./helpers.js";
+import { Code } from "@tsgrpc/runtime/grpc";
+import { aborted, errorRecorder, eventually, rejection, startEcho } from "./helpers.js";
 
 const big = "x".repeat(300);
 
@@ -19,14 +19,7 @@ describe("a request over the server's maxReceiveMessageBytes", () => {
     const seenByHandler: unknown[] = [];
     const seenByInterceptor: unknown[] = [];
     const received: string[] = [];
-    const observe: ServerInterceptor = async function* (call, next) {
-      try {
-        yield* next(call);
-      } catch (error) {
-        seenByInterceptor.push(error);
-        throw error;
-      }
-    };
+    const observe = errorRecorder(seenByInterceptor);
     const echo = await startEcho(
       {
         async collect(requests, context) {
