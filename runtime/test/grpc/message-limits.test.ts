@@ -1,20 +1,65 @@
-import { Server } from "@tsgrpc/runtime/grpc";
-import { messageLimitOptions } from "../../src/grpc/message-limits.js";
-import { EchoServiceClient } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
+import { Code } from "@tsgrpc/runtime/grpc";
+import { aborted, errorRecorder, eventually, rejection, startEcho } from "./helpers.js";
 
-describe("message size limits (clients and servers alike)", () => {
-  it("become grpc-js's max_receive / max_send options, and win over raw channel options", () => {
-    expect(messageLimitOptions({ maxReceiveMessageBytes: 1024, maxSendMessageBytes: 0 })).toEqual({
-      "grpc.max_receive_message_length": 1024,
-      "grpc.max_send_message_length": 0,
-    });
-    expect(messageLimitOptions({})).toEqual({});
+const big = "x".repeat(300);
+
+describe("a request over the server's maxReceiveMessageBytes", () => {
+  it("unary: the client's error says the request was too large for the server", async () => {
+    const echo = await startEcho({ async echo(r) { return { text: r.text }; } }, { server: { maxReceiveMessageBytes: 100 } });
+    try {
+      const error = await rejection(echo.client.echo({ text: big }));
+      expect(error.code).toBe(Code.RESOURCE_EXHAUSTED);
+      expect(error.message).toBe("request message larger than the server's limit (303 vs 100 bytes)");
+    } finally {
+      await echo.stop();
+    }
   });
 
-  it.each([-1, 1.5, NaN, Infinity, 2 ** 53])("%s is refused with a RangeError naming the option, by a server and a client", (bad) => {
-    const message = `maxReceiveMessageBytes must be a non-negative integer, got ${String(bad)}`;
-    expect(() => new Server({ maxReceiveMessageBytes: bad })).toThrow(new RangeError(message));
-    expect(() => new EchoServiceClient("127.0.0.1:1", undefined, { maxReceiveMessageBytes: bad })).toThrow(new RangeError(message));
-    expect(() => messageLimitOptions({ maxSendMessageBytes: bad })).toThrow(`maxSendMessageBytes must be a non-negative integer, got ${String(bad)}`);
+  it("mid client stream: the handler and the interceptors see RESOURCE_EXHAUSTED, not CANCELLED", async () => {
+    const seenByHandler: unknown[] = [];
+    const seenByInterceptor: unknown[] = [];
+    const received: string[] = [];
+    const observe = errorRecorder(seenByInterceptor);
+    const echo = await startEcho(
+      {
+        async collect(requests, context) {
+          try {
+            for await (const r of requests) received.push(r.text);
+          } catch (error) {
+            seenByHandler.push(error);
+            throw error;
+          }
+          await aborted(context.signal);
+          return {};
+        },
+      },
+      { server: { maxReceiveMessageBytes: 100, interceptors: [observe], onError: () => undefined } },
+    );
+    try {
+      const error = await rejection(echo.client.collect([{ text: "small" }, { text: big }]));
+      expect(error.code).toBe(Code.RESOURCE_EXHAUSTED);
+      expect(error.message).toBe("request message larger than the server's limit (303 vs 100 bytes)");
+      await eventually(() => seenByInterceptor.length === 1);
+      expect(received).toEqual(["small"]);
+      expect(seenByHandler).toHaveLength(1);
+      expect(seenByHandler[0]).toMatchObject({ code: Code.RESOURCE_EXHAUSTED });
+      expect(String((seenByHandler[0] as Error).message)).toContain("request message larger than the server's limit");
+      expect(seenByInterceptor[0]).toBe(seenByHandler[0]);
+    } finally {
+      await echo.stop();
+    }
+  });
+});
+
+describe("a response over the client's maxReceiveMessageBytes", () => {
+  it("says it was the response, and which limit", async () => {
+    const echo = await startEcho({ async echo() { return { text: big }; } }, { client: { maxReceiveMessageBytes: 100 } });
+    try {
+      const error = await rejection(echo.client.echo({}));
+      expect(error.code).toBe(Code.RESOURCE_EXHAUSTED);
+      expect(error.message).toBe("response message larger than this client's maxReceiveMessageBytes (303 vs 100 bytes)");
+    } finally {
+      await echo.stop();
+    }
   });
 });
