@@ -3,7 +3,7 @@ import { benchCases } from "./cases.js";
 import { runCodecBench } from "./codec-bench.js";
 import { runCodecInProcesses } from "./codec-processes.js";
 import { runMapKeyBench } from "./map-key-bench.js";
-import { peers } from "./peers/index.js";
+import { peerSets, type PeerSetName } from "./peer-sets.js";
 import { rpcImpls } from "./rpc/impls/index.js";
 import { findH2load } from "./rpc/find-h2load.js";
 import { runH2loadBench } from "./rpc/h2load-bench.js";
@@ -11,21 +11,24 @@ import { runRpcBench } from "./rpc/rpc-bench.js";
 
 const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
-  --only codec|keys|rpc|h2load  run one part (keys: what the map-key cache is worth;
+  --only codec|json|keys|rpc|h2load  run one part (codec: binary; json: ProtoJSON text and objects; keys: what the map-key cache is worth;
                     h2load: the servers under Debian's h2load, package nghttp2-client)
   --rounds N        codec rounds (default 7)
-  --processes N     codec: run in N fresh processes one after another and pool their samples (default 1)
-  --batch-ms MS     codec: CPU time per measured batch (default 100)
-  --filter TEXT     codec: only messages whose name or type contains TEXT
+  --processes N     codec, json: run in N fresh processes one after another and pool their samples (default 1)
+  --batch-ms MS     codec, json: CPU time per measured batch (default 100)
+  --filter TEXT     codec, json: only messages whose name or type contains TEXT
   --rpc-rounds N    RPC rounds, each a fresh server and client process per implementation (default 5)
   --rpc-seconds S   RPC: seconds of unary calls and of ping-pong per scenario (default 2)
   --stream N        RPC: messages per streaming call (default 100000)
   --h2load-rounds N      h2load: rounds, each a fresh server per implementation (default 6)
   --h2load-seconds S     h2load: about how long each measured run lasts (default 3)`;
 
+const parts = ["codec", "json", "keys", "rpc", "h2load"] as const;
+type Part = (typeof parts)[number];
+
 interface Args {
   smoke: boolean;
-  only?: "codec" | "keys" | "rpc" | "h2load";
+  only?: Part;
   rounds: number;
   processes: number;
   batchSeconds: number;
@@ -53,8 +56,8 @@ function parseArgs(argv: readonly string[]): Args {
     };
     if (a === "--smoke") args.smoke = true;
     else if (a === "--only") {
-      const v = value();
-      if (v !== "codec" && v !== "keys" && v !== "rpc" && v !== "h2load") throw new Error(`--only takes codec, keys, rpc or h2load\n${usage}`);
+      const v = value() as Part;
+      if (!parts.includes(v)) throw new Error(`--only takes ${parts.join(", ")}\n${usage}`);
       args.only = v;
     } else if (a === "--rounds") args.rounds = positive();
     else if (a === "--processes") args.processes = Math.round(positive());
@@ -77,13 +80,19 @@ async function main(): Promise<void> {
   const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, node ${process.version}, ${process.platform}/${process.arch}`;
   console.log(`# tsgrpc bench: ${machine}${args.smoke ? ", smoke run (numbers mean nothing)" : ""}\n`);
   const runs = (part: Args["only"]) => args.only === undefined || args.only === part;
-  if (runs("codec")) {
+  const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
+  const codecPart = (title: string, peerSet: PeerSetName) => {
     const where = args.processes > 1 ? `, ${args.processes} processes pooled` : "";
-    console.log(`## Encode / decode (${args.rounds} rounds${where}, process CPU time)\n`);
-    const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
+    console.log(`## ${title} (${args.rounds} rounds${where}, process CPU time)\n`);
+    const peers = peerSets[peerSet];
     const options = { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: peers[0].name };
-    if (args.processes > 1) runCodecInProcesses(cases, options, args.processes);
+    if (args.processes > 1) runCodecInProcesses(peerSet, cases, options, args.processes);
     else runCodecBench(cases, peers, options);
+  };
+  if (runs("codec")) codecPart("Encode / decode", "binary");
+  if (runs("json")) {
+    codecPart("ProtoJSON text: encode = message to JSON text, decode = JSON text to message", "json");
+    codecPart("ProtoJSON objects: encode = message to JSON object, decode = JSON object to message (no text)", "json-objects");
   }
   if (runs("keys")) {
     console.log(`## tsgrpc's map-key cache (${args.rounds} rounds, process CPU time)\n`);

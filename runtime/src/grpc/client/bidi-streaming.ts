@@ -15,7 +15,7 @@ export function bidiStreamingCall(
   options: CallOptions,
 ): AsyncIterableIterator<AnyMessage> {
   const stream = client.makeBidiStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options));
-  const state = new ClientCallState(stream, options);
+  const state = new ClientCallState(stream, options, client, method);
   void pumpRequests(stream, method.I, requests, state);
   return readResponses<AnyMessage>(stream, state);
 }

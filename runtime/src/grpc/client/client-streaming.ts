@@ -15,7 +15,7 @@ export function clientStreamingCall(
   options: CallOptions,
 ): Promise<AnyMessage> {
   let stream!: grpc.ClientWritableStream<AnyMessage>;
-  const { state, response } = singleResponse<AnyMessage>(options, (callback) => {
+  const { state, response } = singleResponse<AnyMessage>(client, method, options, (callback) => {
     stream = client.makeClientStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options), callback);
     return stream;
   });
