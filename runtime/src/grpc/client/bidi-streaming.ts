@@ -14,7 +14,7 @@ export function bidiStreamingCall(
   metadata: grpc.Metadata,
   options: CallOptions,
 ): AsyncIterableIterator<AnyMessage> {
-  const stream = client.makeBidiStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options));
+  const stream = client.makeBidiStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options, metadata));
   const state = new ClientCallState(stream, options, client, method);
   void pumpRequests(stream, method.I, requests, state);
   return readResponses<AnyMessage>(stream, state);

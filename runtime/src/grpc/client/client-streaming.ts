@@ -16,7 +16,7 @@ export function clientStreamingCall(
 ): Promise<AnyMessage> {
   let stream!: grpc.ClientWritableStream<AnyMessage>;
   const { state, response } = singleResponse<AnyMessage>(client, method, options, (callback) => {
-    stream = client.makeClientStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options), callback);
+    stream = client.makeClientStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options, metadata), callback);
     return stream;
   });
   void pumpRequests(stream, method.I, requests, state);
