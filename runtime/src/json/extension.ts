@@ -15,10 +15,10 @@ export function findExtension(typeName: string, key: string, ctx: ReadContext): 
   return ext?.extendee.typeName === typeName ? ext : undefined;
 }
 
-/** Reads an extension's JSON value into the message's unknown fields, where extension values live. */
-export function readExtension(msg: AnyMessage, ext: ExtensionInfo, json: JsonValue, ctx: ReadContext, path: string): void {
+/** Reads an extension's JSON value into the message's unknown fields, where extension values live. Errors carry paths relative to the value. */
+export function readExtension(msg: AnyMessage, ext: ExtensionInfo, json: JsonValue, ctx: ReadContext): void {
   const f = ext.field as ExtensionField;
-  const chunks = encodeExtension(f, readFieldValues(f, json, ctx, path));
+  const chunks = encodeExtension(f, readFieldValues(f, json, ctx));
   if (chunks.length) (msg[unknownFields] ??= []).push(...chunks);
 }
 
