@@ -10,8 +10,13 @@ import type { ServerCallContext } from "./context.js";
  */
 export type Respond = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => Promise<MessageInit<AnyMessage>> | AsyncIterable<MessageInit<AnyMessage>>;
 
-/** `Respond` of a unary or client-streaming method. */
-export type RespondOnce = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => Promise<MessageInit<AnyMessage>>;
+/** `Respond` of a unary or client-streaming method: the response, or its bytes when the interceptors' path already encoded it. */
+export type RespondOnce = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => Promise<MessageInit<AnyMessage> | Encoded>;
+
+/** A response already encoded (see `encodedSingle` in implementation.ts). */
+export class Encoded {
+  constructor(readonly bytes: Buffer) {}
+}
 
 /** `Respond` of a server-streaming or bidi method. */
 export type RespondStreaming = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => AsyncIterable<MessageInit<AnyMessage>>;

@@ -1,11 +1,13 @@
 import type { AnyMessage, Message } from "../../message.js";
-import { toMessage, type MessageInit, type MethodDefinition, type ServiceDefinition } from "../definition.js";
+import { serializer, toMessage, type MessageInit, type MethodDefinition, type ServiceDefinition } from "../definition.js";
 import { chain, type ServerCall, type ServerInterceptor } from "../interceptors.js";
-import { failed, single, toMessages } from "../iterables.js";
+import { closeQuietly, failed, toMessages } from "../iterables.js";
+import { countedRequests, countReceived, countSent, newCounts, type MessageCounts } from "../message-counts.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
-import type { CallContext } from "./context.js";
-import type { Respond } from "./handler.js";
+import type { CallContext, ServerCallContext } from "./context.js";
+import { Encoded, type Respond } from "./handler.js";
+import { throwInto } from "./response-pump.js";
 
 /** The handler a method of kind `K` needs. */
 export type MethodHandler<I extends Message<I>, O extends Message<O>, K> = K extends "unary"
@@ -57,9 +59,42 @@ export function responder(method: MethodDefinition, handler: AnyHandler | undefi
   }
   const run = chain(interceptors, toRunCall(method, handler, self));
   const requestStream = method.kind === "client_streaming" || method.kind === "bidi_streaming";
-  return singleResponse
-    ? (request, context) => single(run({ method, context, requestStream, request } as ServerCall))
-    : (request, context) => run({ method, context, requestStream, request } as ServerCall);
+  const start = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => {
+    const counts = (context.counts = newCounts());
+    if (requestStream) request = countedRequests(request as AsyncIterable<AnyMessage>, counts);
+    else countReceived(counts, request as AnyMessage);
+    return run({ method, context, requestStream, request, counts } as ServerCall);
+  };
+  if (!singleResponse) return start;
+  const encode = serializer(method.O);
+  return (request, context) => encodedSingle(start(request, context), encode, context.counts!);
+}
+
+/**
+ * The one response of a unary or client-streaming call through interceptors,
+ * encoded as soon as it is yielded (so the interceptors, still running, see
+ * it counted, and see an encoding failure as the call's error); the stream
+ * is then read to its end so code after their `yield*` runs.
+ */
+async function encodedSingle(responses: AsyncIterable<AnyMessage>, encode: (m: MessageInit<AnyMessage>) => Buffer, counts: MessageCounts): Promise<Encoded> {
+  const it = responses[Symbol.asyncIterator]();
+  let encoded: Encoded | undefined;
+  for (let r = await it.next(); !r.done; r = await it.next()) {
+    if (encoded) {
+      closeQuietly(it);
+      throw new RpcError(Code.INTERNAL, "the call produced more than one response message");
+    }
+    let bytes: Buffer;
+    try {
+      bytes = encode(r.value);
+    } catch (error) {
+      throw await throwInto(it, error);
+    }
+    countSent(counts, bytes);
+    encoded = new Encoded(bytes);
+  }
+  if (!encoded) throw new RpcError(Code.INTERNAL, "the call produced no response message");
+  return encoded;
 }
 
 /** A method's handler (or UNIMPLEMENTED when absent) in the uniform shape interceptors wrap. */

@@ -3,7 +3,7 @@ import type { AnyMessage } from "../../message.js";
 import { serializer, type MessageInit, type MethodDefinition } from "../definition.js";
 import { statusFromError } from "../status/grpc-status.js";
 import { ServerCallContext } from "./context.js";
-import type { RespondOnce } from "./handler.js";
+import { Encoded, type RespondOnce } from "./handler.js";
 
 /** grpc-js handler of a unary method. */
 export function unaryHandler(method: MethodDefinition, respond: RespondOnce): grpc.handleUnaryCall<AnyMessage, Buffer> {
@@ -17,13 +17,13 @@ export function unaryHandler(method: MethodDefinition, respond: RespondOnce): gr
 /** Answers a single-response call (unary or client-streaming) through grpc-js's callback. */
 export function respondOnce(
   context: ServerCallContext,
-  response: Promise<MessageInit<AnyMessage>>,
+  response: Promise<MessageInit<AnyMessage> | Encoded>,
   encode: (m: MessageInit<AnyMessage>) => Buffer,
   callback: grpc.sendUnaryData<Buffer>,
 ): void {
   response
     .then((message) => {
-      const bytes = encode(message);
+      const bytes = message instanceof Encoded ? message.bytes : encode(message);
       context.close();
       callback(null, bytes, context.grpcTrailers());
     })
