@@ -31,11 +31,16 @@ export function generateServices(schema: Schema<Options>, file: DescFile): void 
   }
 }
 
-/** `@tsgrpc/runtime/grpc`, or for a relative runtime import (the runtime's own protos) its `grpc/index.js` sibling. */
+/**
+ * `@tsgrpc/runtime/grpc`, or for a relative runtime import the module of the
+ * same file name in the `grpc/` folder beside it: `./rt/index.js` gives
+ * `./rt/grpc/index.js`, and the runtime's own protos (`../codegen.js`) get
+ * `grpc/codegen.js`, a leaf module, not the barrel that imports them back.
+ */
 function grpcRuntimeModule(runtimeImport: string): string {
   if (!runtimeImport.startsWith(".")) return runtimeImport + "/grpc";
-  const dir = runtimeImport.slice(0, runtimeImport.lastIndexOf("/") + 1);
-  const module = dir + "grpc/index.js";
+  const slash = runtimeImport.lastIndexOf("/");
+  const module = runtimeImport.slice(0, slash + 1) + "grpc/" + runtimeImport.slice(slash + 1);
   return module.startsWith("../") ? "./" + module : module;
 }
 

@@ -14,7 +14,7 @@ it("serves the implementation to a generated client with production semantics (m
       if (request.text === "bad") return { sequence: "not a bigint" as unknown as bigint };
       return { text: request.text.toUpperCase() };
     },
-  });
+  }, { server: { onError: () => undefined } });
   const client = t.client(EchoServiceClient);
   expect(client).toBeInstanceOf(EchoServiceClient);
   let trailers: Metadata | undefined;

@@ -17,7 +17,7 @@ export function bidiStreamingCall(
   counts?: MessageCounts,
 ): AsyncIterableIterator<AnyMessage> {
   const stream = client.makeBidiStreamRequest(method.path, countingSerializer(method.I, counts), countingDeserializer(method.O, counts), metadata, grpcCallOptions(options));
-  const state = new ClientCallState(stream, options);
+  const state = new ClientCallState(stream, options, client, method);
   void pumpRequests(stream, method.I, requests, state);
   return readResponses<AnyMessage>(stream, state);
 }

@@ -1,6 +1,8 @@
 import type * as grpc from "@grpc/grpc-js";
 import { effectiveDeadline, type CallOptions } from "../call-options.js";
 import { fromGrpcMetadata } from "../metadata-grpc.js";
+import type { MethodDefinition } from "../definition.js";
+import { RpcError } from "../rpc-error.js";
 import { rpcErrorFromStatus } from "../status/grpc-status.js";
 import { Code } from "../status/code.js";
 
@@ -34,6 +36,8 @@ export class ClientCallState {
   constructor(
     readonly grpcCall: GrpcCall,
     readonly options: CallOptions,
+    private readonly client: grpc.Client,
+    private readonly method: MethodDefinition,
   ) {
     const { onHeader } = options;
     if (onHeader) {
@@ -87,8 +91,8 @@ export class ClientCallState {
       this.#failure ??= { error: hookError };
     }
     if (this.#failure) return this.#failure;
-    if (error) return { error: rpcErrorFromStatus(error) };
-    if ((status.code as number) !== Code.OK) return { error: rpcErrorFromStatus(status) };
+    if (error) return { error: locate(rpcErrorFromStatus(error), this.method, this.client) };
+    if ((status.code as number) !== Code.OK) return { error: locate(rpcErrorFromStatus(status), this.method, this.client) };
     return undefined;
   }
 
@@ -98,4 +102,10 @@ export class ClientCallState {
     if (this.#cancel) this.options.signal?.removeEventListener("abort", this.#cancel);
     if (this.#cancelFromContext) this.options.context?.signal.removeEventListener("abort", this.#cancelFromContext);
   }
+}
+
+/** `error` naming the method and target of the call it ended (an error of the caller's own is left alone). */
+export function locate<E>(error: E, method: MethodDefinition, client: grpc.Client): E {
+  if (error instanceof RpcError && error.method === undefined) Object.assign(error, { method: method.path, target: client.getChannel().getTarget() });
+  return error;
 }

@@ -17,7 +17,7 @@ export function clientStreamingCall(
   counts?: MessageCounts,
 ): Promise<AnyMessage> {
   let stream!: grpc.ClientWritableStream<AnyMessage>;
-  const { state, response } = singleResponse<AnyMessage>(options, (callback) => {
+  const { state, response } = singleResponse<AnyMessage>(client, method, options, (callback) => {
     stream = client.makeClientStreamRequest(method.path, countingSerializer(method.I, counts), countingDeserializer(method.O, counts), metadata, grpcCallOptions(options), callback);
     return stream;
   });

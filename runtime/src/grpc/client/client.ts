@@ -10,6 +10,7 @@ import { Metadata } from "../metadata.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
 import { bidiStreamingCall } from "./bidi-streaming.js";
+import { fromCaller } from "./caller-stack.js";
 import { clientStreamingCall } from "./client-streaming.js";
 import { toChannelOptions, type ClientOptions } from "./client-options.js";
 import { startEagerly } from "./eager.js";
@@ -57,10 +58,12 @@ export class Client {
   }
 
   protected $unary<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, request: MessageInit<I>, options: CallOptions = {}): Promise<O> {
-    if (this.#run) return single(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) })));
-    return this.#direct(
-      (client) => unaryCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as Promise<O>,
-      (error) => Promise.reject(error),
+    if (this.#run) return fromCaller(single(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) }))));
+    return fromCaller(
+      this.#direct(
+        (client) => unaryCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as Promise<O>,
+        (error) => Promise.reject(error),
+      ),
     );
   }
 
@@ -72,10 +75,12 @@ export class Client {
   }
 
   protected $clientStreaming<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, requests: RequestStream<I>, options: CallOptions = {}): Promise<O> {
-    if (this.#run) return single(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) })));
-    return this.#direct(
-      (client) => clientStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as Promise<O>,
-      (error) => Promise.reject(error),
+    if (this.#run) return fromCaller(single(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) }))));
+    return fromCaller(
+      this.#direct(
+        (client) => clientStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as Promise<O>,
+        (error) => Promise.reject(error),
+      ),
     );
   }
 

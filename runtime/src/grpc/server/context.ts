@@ -2,8 +2,11 @@ import type * as grpc from "@grpc/grpc-js";
 import type { MessageCounts } from "../message-counts.js";
 import { fromGrpcMetadata, toGrpcMetadata } from "../metadata-grpc.js";
 import { Metadata, type MetadataInit } from "../metadata.js";
+import type { MethodDefinition } from "../definition.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
+import { statusFromError } from "../status/grpc-status.js";
+import type { ServerErrorHook } from "./error-hook.js";
 
 /** What a server handler knows about its call. */
 export interface CallContext {
@@ -19,6 +22,12 @@ export interface CallContext {
   sendHeader(headers?: Metadata | MetadataInit): void;
   /** Adds trailers to whatever status ends the call; keys set again replace earlier values. */
   setTrailer(trailers: Metadata | MetadataInit): void;
+}
+
+/** What a server knows of one method, shared by all its calls. */
+export interface MethodSite {
+  readonly method: MethodDefinition;
+  readonly onError: ServerErrorHook;
 }
 
 /** What every grpc-js server call object offers. */
@@ -55,7 +64,10 @@ export class ServerCallContext implements CallContext {
   #reason?: RpcError;
   readonly #timer?: NodeJS.Timeout;
 
-  constructor(private readonly call: SurfaceCall) {
+  constructor(
+    private readonly call: SurfaceCall,
+    private readonly site: MethodSite,
+  ) {
     this.peer = call.getPeer();
     const deadline = call.getDeadline();
     const ms = deadline instanceof Date ? deadline.getTime() : deadline;
@@ -102,6 +114,21 @@ export class ServerCallContext implements CallContext {
 
   setTrailer(trailers: Metadata | MetadataInit): void {
     this.trailers.merge(trailers instanceof Metadata ? trailers : new Metadata(trailers));
+  }
+
+  /**
+   * The status that ends the call with `error`: an `RpcError` as it is,
+   * anything else INTERNAL, reported to the server's error hook first.
+   */
+  failure(error: unknown): grpc.StatusObject {
+    if (!(error instanceof RpcError)) {
+      try {
+        this.site.onError(error, { method: this.site.method, peer: this.peer });
+      } catch {
+        // a failing hook must not keep the client waiting for its status
+      }
+    }
+    return statusFromError(error, this.trailers);
   }
 
   /** Notes that headers went out implicitly (with the first message). */

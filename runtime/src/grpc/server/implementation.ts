@@ -1,13 +1,12 @@
 import type { AnyMessage, Message } from "../../message.js";
 import { serializer, toMessage, type MessageInit, type MethodDefinition, type ServiceDefinition } from "../definition.js";
 import { chain, type ServerCall, type ServerInterceptor } from "../interceptors.js";
-import { closeQuietly, failed, toMessages } from "../iterables.js";
-import { countedRequests, countReceived, countSent, newCounts, type MessageCounts } from "../message-counts.js";
+import { failed, single, toMessages } from "../iterables.js";
+import { countedRequests, countingSerializer, countReceived, newCounts } from "../message-counts.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
 import type { CallContext, ServerCallContext } from "./context.js";
-import { Encoded, type Respond } from "./handler.js";
-import { throwInto } from "./response-pump.js";
+import type { Respond } from "./handler.js";
 
 /** The handler a method of kind `K` needs. */
 export type MethodHandler<I extends Message<I>, O extends Message<O>, K> = K extends "unary"
@@ -36,12 +35,13 @@ type LooseHandler = (request: unknown, context: CallContext) => unknown;
  */
 export function responder(method: MethodDefinition, handler: AnyHandler | undefined, self: object, interceptors: readonly ServerInterceptor[]): Respond {
   const singleResponse = method.kind === "unary" || method.kind === "client_streaming";
+  const encode = serializer(method.O);
   if (handler !== undefined && interceptors.length === 0) {
     const h = handler as LooseHandler;
     if (singleResponse) {
       return (request, context) => {
         try {
-          return Promise.resolve(h.call(self, request, context) as MessageInit<AnyMessage>);
+          return Promise.resolve(h.call(self, request, context) as MessageInit<AnyMessage>).then(encode);
         } catch (error) {
           return Promise.reject(error);
         }
@@ -66,35 +66,10 @@ export function responder(method: MethodDefinition, handler: AnyHandler | undefi
     return run({ method, context, requestStream, request, counts } as ServerCall);
   };
   if (!singleResponse) return start;
-  const encode = serializer(method.O);
-  return (request, context) => encodedSingle(start(request, context), encode, context.counts!);
-}
-
-/**
- * The one response of a unary or client-streaming call through interceptors,
- * encoded as soon as it is yielded (so the interceptors, still running, see
- * it counted, and see an encoding failure as the call's error); the stream
- * is then read to its end so code after their `yield*` runs.
- */
-async function encodedSingle(responses: AsyncIterable<AnyMessage>, encode: (m: MessageInit<AnyMessage>) => Buffer, counts: MessageCounts): Promise<Encoded> {
-  const it = responses[Symbol.asyncIterator]();
-  let encoded: Encoded | undefined;
-  for (let r = await it.next(); !r.done; r = await it.next()) {
-    if (encoded) {
-      closeQuietly(it);
-      throw new RpcError(Code.INTERNAL, "the call produced more than one response message");
-    }
-    let bytes: Buffer;
-    try {
-      bytes = encode(r.value);
-    } catch (error) {
-      throw await throwInto(it, error);
-    }
-    countSent(counts, bytes);
-    encoded = new Encoded(bytes);
-  }
-  if (!encoded) throw new RpcError(Code.INTERNAL, "the call produced no response message");
-  return encoded;
+  return (request, context) => {
+    const responses = start(request, context);
+    return single(responses, countingSerializer(method.O, context.counts));
+  };
 }
 
 /** A method's handler (or UNIMPLEMENTED when absent) in the uniform shape interceptors wrap. */
