@@ -1,4 +1,4 @@
-import type { Server, ServiceImplementation } from "@tsgrpc/runtime/grpc";
+import type { Server, ServerInterceptor, ServiceImplementation } from "@tsgrpc/runtime/grpc";
 import { testServer, type TestServerOptions } from "@tsgrpc/runtime/testing";
 import { EchoService, EchoServiceClient, type EchoServiceImplementation } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
 import { CollectResponse, EchoResponse } from "../../../testdata/gen/rpc/v1/echo_pb.js";
@@ -72,4 +72,16 @@ export async function eventually(condition: () => boolean, timeoutMs = 10_000): 
     if (Date.now() > end) throw new Error("condition not reached in time");
     await sleep(10);
   }
+}
+
+/** A server interceptor that records every error passing through it (and rethrows it). */
+export function errorRecorder(seen: unknown[]): ServerInterceptor {
+  return async function* (call, next) {
+    try {
+      yield* next(call);
+    } catch (error) {
+      seen.push(error);
+      throw error;
+    }
+  };
 }
