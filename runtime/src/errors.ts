@@ -33,11 +33,14 @@ export class BinaryEncodeError extends CodecError {
 /** Malformed JSON, or JSON that does not match the message. `path` locates the offending value. */
 export class JsonDecodeError extends CodecError {
   override name = "JsonDecodeError";
+  /** The message without the path. */
+  readonly reason: string;
   constructor(
     message: string,
     readonly path?: string,
   ) {
     super(path ? `${path}: ${message}` : message);
+    this.reason = message;
   }
 }
 
