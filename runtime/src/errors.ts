@@ -14,9 +14,20 @@ export class BinaryDecodeError extends CodecError {
   }
 }
 
-/** A value that cannot be written in the binary format (e.g. an int64 string that is not a number). */
+/**
+ * A value that cannot be written in the binary format (e.g. an int64 string
+ * that is not a number). `path` locates it: the message type and the field
+ * path, as in `users.v1.User.tags[2]`.
+ */
 export class BinaryEncodeError extends CodecError {
   override name = "BinaryEncodeError";
+  constructor(
+    message: string,
+    readonly path?: string,
+    options?: ErrorOptions,
+  ) {
+    super(path ? `${path}: ${message}` : message, options);
+  }
 }
 
 /** Malformed JSON, or JSON that does not match the message. `path` locates the offending value. */
