@@ -27,9 +27,10 @@ export function tempDir(): string {
 }
 
 /** protoc with our plugin; `files` relative to the include paths. */
-export function protoc(out: string, opt: string, files: string[], includes = [protoRoot, wktInclude]): Run {
+export function protoc(out: string, opt: string, files: string[], includes = [protoRoot, wktInclude], extra: string[] = []): Run {
   mkdirSync(out, { recursive: true }); // protoc does not create it
   return run(bin("protoc"), [
+    ...extra,
     ...includes.map((i) => `-I${i}`),
     `--plugin=protoc-gen-tsgrpc=${pluginBin}`,
     `--tsgrpc_out=${out}`,
@@ -66,6 +67,7 @@ export function strictProject(dir: string, include: string[], compilerOptions: o
         paths: {
           "@tsgrpc/runtime": [join(root, "runtime", "src", "index.ts")],
           "@tsgrpc/runtime/grpc": [join(root, "runtime", "src", "grpc", "index.ts")],
+          "@tsgrpc/runtime/validate": [join(root, "runtime", "src", "validate", "index.ts")],
         },
         ...compilerOptions,
       },

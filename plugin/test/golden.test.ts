@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { validateDescriptorSet } from "../src/validate/descriptor-set";
 import { bufGenerate, protoc, readTree, root, tempDir, wktInclude } from "./compilers";
 
 const wktFiles = ["any", "api", "descriptor", "duration", "empty", "field_mask", "source_context", "struct", "timestamp", "type", "wrappers"].map(
@@ -23,5 +25,16 @@ describe("committed generated code", () => {
     const fresh = readTree(join(out, "google", "protobuf"));
     expect(fresh.size).toBe(wktFiles.length);
     expect(readTree(join(root, "runtime", "src", "gen", "google", "protobuf"))).toEqual(fresh);
+  }, 180_000);
+
+  it("testdata/validate/gen is what `npm run generate:validate` writes now", () => {
+    const out = tempDir();
+    const set = join(out, "buf-validate.binpb");
+    writeFileSync(set, validateDescriptorSet());
+    const files = ["cases/v1/scalars.proto", "cases/v1/structure.proto", "cases/v1/wkt.proto", "cases/v1/bad.proto"];
+    const r = protoc(join(out, "gen"), "target=ts,import_extension=js,bad_rules=validator", files, [join(root, "testdata", "validate", "proto"), wktInclude], [`--descriptor_set_in=${set}`]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(readTree(join(root, "testdata", "validate", "gen"))).toEqual(readTree(join(out, "gen")));
   }, 180_000);
 });

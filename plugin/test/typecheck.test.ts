@@ -12,12 +12,12 @@ const conformanceFiles = [
 ];
 
 describe("generated code type-checks under strict", () => {
-  it("compiles testdata/gen and the conformance suite's protos with tsc --strict", () => {
+  it("compiles testdata/gen, testdata/validate/gen and the conformance suite's protos with tsc --strict", () => {
     const dir = tempDir();
     const gen = join(dir, "gen");
     const r = protoc(gen, "target=ts,import_extension=js", conformanceFiles, [conformanceInclude, wktInclude]);
     expect(r.stderr).toBe("");
-    const project = strictProject(dir, [join(root, "testdata", "gen"), gen]);
+    const project = strictProject(dir, [join(root, "testdata", "gen"), join(root, "testdata", "validate", "gen"), gen]);
     const check = tsc(project);
     expect(check.stdout).toBe("");
     expect(check.status).toBe(0);
