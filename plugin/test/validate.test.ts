@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { validateDescriptorSet } from "../src/validate/descriptor-set";
-import { protoc, root, tempDir, wktInclude } from "./compilers";
+import { protoc, tempDir, wktInclude } from "./compilers";
 
 /** protoc with buf/validate/validate.proto from the plugin's descriptor set, as the README tells protoc users. */
 function generate(proto: string, opt = "target=ts,import_extension=js") {
