@@ -1,4 +1,4 @@
-import { fromBinary, fromJson, toBinary } from "@bufbuild/protobuf";
+import { fromBinary, fromJson, toBinary, toJsonString } from "@bufbuild/protobuf";
 import type { Case } from "./cases.js";
 import { canonical } from "./content.js";
 import type { Peer } from "./peer.js";
@@ -22,7 +22,7 @@ type Op = "encode" | "decode";
 export interface Sampled {
   peer: string;
   op: Op;
-  /** Bytes moved per operation (binary size, or JSON text length). */
+  /** Bytes moved per operation (binary size, or JSON text length; of a JSON object, its text's). */
   size: number;
   opsPerSecond: number[];
 }
@@ -51,8 +51,9 @@ function expectSame(what: string, expected: string, actual: string): void {
   );
 }
 
-function byteSize(v: Uint8Array | string): number {
-  return typeof v === "string" ? Buffer.byteLength(v) : v.length;
+function byteSize(v: unknown): number {
+  if (v instanceof Uint8Array) return v.length;
+  return Buffer.byteLength(typeof v === "string" ? v : JSON.stringify(v));
 }
 
 /**
@@ -72,8 +73,12 @@ function prepare(c: Case, peers: readonly Peer[]): Cell[] {
     const m = decode(1);
     expectSame(`${peer.name} decoding ${c.typeName}`, expected, canonical(peer.content(c.typeName, m)));
     const encode = compileLoop(peer.encode, { lib: peer.lib, T, m });
-    const encoded = encode(1) as Uint8Array | string;
+    const encoded = encode(1);
     expectSame(`${peer.name} encoding ${c.typeName}`, expected, canonical(peer.readBack(c.typeName, encoded)));
+    if (peer.canonicalText) {
+      const text = typeof encoded === "string" ? encoded : JSON.stringify(encoded);
+      expectSame(`${peer.name} writing ${c.typeName} as canonical JSON`, toJsonString(schema, fromBinary(schema, reference)), text);
+    }
     cells.push({ peer: peer.name, op: "decode", loop: decode, size: byteSize(b), iterations: 2, opsPerSecond: [] });
     cells.push({ peer: peer.name, op: "encode", loop: encode, size: byteSize(encoded), iterations: 2, opsPerSecond: [] });
   }

@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Case } from "./cases.js";
+import type { PeerSetName } from "./peer-sets.js";
 import { caseReport, poolResults, summaryReport, type CaseResult, type CodecBenchOptions } from "./codec-bench.js";
 
 /** What one codec-worker process measures. */
 export interface CodecWorkerJob {
+  peerSet: PeerSetName;
   typeNames: string[];
   options: CodecBenchOptions;
 }
@@ -14,8 +16,8 @@ export interface CodecWorkerJob {
  * they never compete for the cores), and prints the tables of all their
  * samples pooled: each process still interleaves the peers round by round.
  */
-export function runCodecInProcesses(cases: readonly Case[], options: CodecBenchOptions, processes: number): string {
-  const job: CodecWorkerJob = { typeNames: cases.map((c) => c.typeName), options };
+export function runCodecInProcesses(peerSet: PeerSetName, cases: readonly Case[], options: CodecBenchOptions, processes: number): string {
+  const job: CodecWorkerJob = { peerSet, typeNames: cases.map((c) => c.typeName), options };
   const runs: CaseResult[][] = [];
   for (let i = 0; i < processes; i++) {
     const out = execFileSync(process.execPath, [join(__dirname, "codec-worker.js"), JSON.stringify(job)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });

@@ -6,8 +6,8 @@
 import { benchCases } from "./cases.js";
 import { measureCodec } from "./codec-bench.js";
 import type { CodecWorkerJob } from "./codec-processes.js";
-import { peers } from "./peers/index.js";
+import { peerSets } from "./peer-sets.js";
 
 const job = JSON.parse(process.argv[2]) as CodecWorkerJob;
 const cases = benchCases().filter((c) => job.typeNames.includes(c.typeName));
-process.stdout.write(JSON.stringify(measureCodec(cases, peers, job.options)) + "\n");
+process.stdout.write(JSON.stringify(measureCodec(cases, peerSets[job.peerSet], job.options)) + "\n");

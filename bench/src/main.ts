@@ -3,24 +3,27 @@ import { benchCases } from "./cases.js";
 import { runCodecBench } from "./codec-bench.js";
 import { runCodecInProcesses } from "./codec-processes.js";
 import { runMapKeyBench } from "./map-key-bench.js";
-import { peers } from "./peers/index.js";
+import { peerSets, type PeerSetName } from "./peer-sets.js";
 import { rpcImpls } from "./rpc/impls/index.js";
 import { runRpcBench } from "./rpc/rpc-bench.js";
 
 const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
-  --only codec|keys|rpc  run one part (keys: what the map-key cache is worth)
+  --only codec|json|keys|rpc  run one part (codec: binary; json: ProtoJSON text and objects; keys: what the map-key cache is worth)
   --rounds N        codec rounds (default 7)
-  --processes N     codec: run in N fresh processes one after another and pool their samples (default 1)
-  --batch-ms MS     codec: CPU time per measured batch (default 100)
-  --filter TEXT     codec: only messages whose name or type contains TEXT
+  --processes N     codec, json: run in N fresh processes one after another and pool their samples (default 1)
+  --batch-ms MS     codec, json: CPU time per measured batch (default 100)
+  --filter TEXT     codec, json: only messages whose name or type contains TEXT
   --rpc-rounds N    RPC rounds, each a fresh server and client process per implementation (default 5)
   --rpc-seconds S   RPC: seconds of unary calls and of ping-pong per scenario (default 2)
   --stream N        RPC: messages per streaming call (default 100000)`;
 
+const parts = ["codec", "json", "keys", "rpc"] as const;
+type Part = (typeof parts)[number];
+
 interface Args {
   smoke: boolean;
-  only?: "codec" | "keys" | "rpc";
+  only?: Part;
   rounds: number;
   processes: number;
   batchSeconds: number;
@@ -46,8 +49,8 @@ function parseArgs(argv: readonly string[]): Args {
     };
     if (a === "--smoke") args.smoke = true;
     else if (a === "--only") {
-      const v = value();
-      if (v !== "codec" && v !== "keys" && v !== "rpc") throw new Error(`--only takes codec, keys or rpc\n${usage}`);
+      const v = value() as Part;
+      if (!parts.includes(v)) throw new Error(`--only takes ${parts.join(", ")}\n${usage}`);
       args.only = v;
     } else if (a === "--rounds") args.rounds = positive();
     else if (a === "--processes") args.processes = Math.round(positive());
@@ -68,13 +71,19 @@ async function main(): Promise<void> {
   const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, node ${process.version}, ${process.platform}/${process.arch}`;
   console.log(`# tsgrpc bench: ${machine}${args.smoke ? ", smoke run (numbers mean nothing)" : ""}\n`);
   const runs = (part: Args["only"]) => args.only === undefined || args.only === part;
-  if (runs("codec")) {
+  const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
+  const codecPart = (title: string, peerSet: PeerSetName) => {
     const where = args.processes > 1 ? `, ${args.processes} processes pooled` : "";
-    console.log(`## Encode / decode (${args.rounds} rounds${where}, process CPU time)\n`);
-    const cases = benchCases().filter((c) => !args.filter || c.name.includes(args.filter) || c.typeName.includes(args.filter));
+    console.log(`## ${title} (${args.rounds} rounds${where}, process CPU time)\n`);
+    const peers = peerSets[peerSet];
     const options = { rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke, subject: peers[0].name };
-    if (args.processes > 1) runCodecInProcesses(cases, options, args.processes);
+    if (args.processes > 1) runCodecInProcesses(peerSet, cases, options, args.processes);
     else runCodecBench(cases, peers, options);
+  };
+  if (runs("codec")) codecPart("Encode / decode", "binary");
+  if (runs("json")) {
+    codecPart("ProtoJSON text: encode = message to JSON text, decode = JSON text to message", "json");
+    codecPart("ProtoJSON objects: encode = message to JSON object, decode = JSON object to message (no text)", "json-objects");
   }
   if (runs("keys")) {
     console.log(`## tsgrpc's map-key cache (${args.rounds} rounds, process CPU time)\n`);

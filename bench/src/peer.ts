@@ -9,8 +9,8 @@ export interface Peer {
   readonly lib: object;
   /** The peer's generated type for a fully qualified message name: `T` in the expressions. */
   type(typeName: string): unknown;
-  /** Turns the reference encoding into this peer's wire input: `b` in `decode`. */
-  input(typeName: string, reference: Uint8Array): Uint8Array | string;
+  /** Turns the reference encoding into this peer's input: `b` in `decode` (bytes, JSON text or a parsed JSON object). */
+  input(typeName: string, reference: Uint8Array): unknown;
   /** Expression of `lib`, `T`, `b`: decodes `b`. */
   readonly decode: string;
   /** Expression of `lib`, `T`, `m`: encodes the message `m` that `decode` returned. */
@@ -18,5 +18,11 @@ export interface Peer {
   /** Content of a decoded message, in a form `canonical()` compares across peers. */
   content(typeName: string, decoded: unknown): unknown;
   /** Decodes this peer's encoding with the reference codec, to check what it wrote. */
-  readBack(typeName: string, encoded: Uint8Array | string): unknown;
+  readBack(typeName: string, encoded: unknown): unknown;
+  /**
+   * The peer claims canonical ProtoJSON: what it writes must equal, character
+   * for character, protobuf-es's JSON of the same message (objects compared as
+   * their JSON text), not just read back to the same content.
+   */
+  readonly canonicalText?: boolean;
 }

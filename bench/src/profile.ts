@@ -1,5 +1,5 @@
 /**
- * `npm run -w bench profile -- [--peer tsgrpc] [--filter TEXT] [--op encode|decode] [--seconds S] [--save FILE]`
+ * `npm run -w bench profile -- [--set binary|json|json-objects] [--peer tsgrpc] [--filter TEXT] [--op encode|decode] [--seconds S] [--save FILE]`
  *
  * Runs one peer's encode or decode loop under the V8 CPU profiler (the same
  * profiler as `node --cpu-prof`) and prints where the time goes, by function
@@ -11,7 +11,7 @@ import { Session, type Profiler } from "node:inspector";
 import { relative } from "node:path";
 import { fromJson, toBinary } from "@bufbuild/protobuf";
 import { benchCases } from "./cases.js";
-import { peers } from "./peers/index.js";
+import { peerSets, type PeerSetName } from "./peer-sets.js";
 import { esSchema } from "./peers/protobuf-es.js";
 import { table } from "./table.js";
 import { compileLoop, calibrate, timeLoop } from "./timing.js";
@@ -44,6 +44,9 @@ function selfTimes(profile: Profiler.Profile): { name: string; where: string; sh
 }
 
 async function main(): Promise<void> {
+  const set = option("--set", "binary") as PeerSetName;
+  const peers = peerSets[set];
+  if (!peers) throw new Error(`unknown --set; known: ${Object.keys(peerSets).join(", ")}`);
   const peer = peers.find((p) => p.name === option("--peer", "tsgrpc"));
   if (!peer) throw new Error(`unknown peer; known: ${peers.map((p) => p.name).join(", ")}`);
   const filter = option("--filter", "bench.v1.User");
@@ -72,7 +75,7 @@ async function main(): Promise<void> {
   session.disconnect();
   const save = option("--save", "");
   if (save) writeFileSync(save, JSON.stringify(profile));
-  console.log(`${peer.name} ${op} ${c.typeName}: ${Math.round(runs / spent).toLocaleString("en-US")} ops/s (CPU time, under the profiler)\n`);
+  console.log(`${peer.name} ${set} ${op} ${c.typeName}: ${Math.round(runs / spent).toLocaleString("en-US")} ops/s (CPU time, under the profiler)\n`);
   const rows = selfTimes(profile)
     .slice(0, Number(option("--top", "25")))
     .map((e) => [e.name, `${(e.share * 100).toFixed(1)}%`, e.where]);

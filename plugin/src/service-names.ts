@@ -10,8 +10,8 @@ const reservedMethodNames = new Set([
   // Object.prototype and the class syntax: shadowing them breaks objects and classes
   "constructor", "__proto__", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
   "propertyIsEnumerable", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-  // the runtime Client's own member
-  "close",
+  // the runtime Client's own members
+  "close", "waitForReady",
   // a `then` method makes an object a thenable: `await client` would call it
   "then",
 ]);

@@ -2,7 +2,7 @@ import type { DescFile, DescMethod, DescService } from "@bufbuild/protobuf";
 import type { ImportSymbol, Schema } from "@bufbuild/protoplugin";
 import { block, indent, literal, type Line } from "./code.js";
 import { tsDoc } from "./comments.js";
-import { createFileContext, subpathModule, type FileContext } from "./context.js";
+import { createFileContext, type FileContext } from "./context.js";
 import { fileConstName } from "./names.js";
 import type { Options } from "./options.js";
 import { methodName, serviceNames } from "./service-names.js";
@@ -23,12 +23,25 @@ interface ServiceContext extends FileContext {
 export function generateServices(schema: Schema<Options>, file: DescFile): void {
   const g = schema.generateFile(file.name + "_grpc.ts");
   g.preamble(file);
-  const grpcModule = subpathModule(schema.options.runtimeImport, "grpc");
+  const grpcModule = grpcRuntimeModule(schema.options.runtimeImport);
   const ctx: ServiceContext = { ...createFileContext(schema, file, g), grpc: (name, typeOnly = false) => g.import(name, grpcModule, typeOnly) };
   for (const [i, service] of file.services.entries()) {
     if (i) g.print();
     for (const line of [...definition(ctx, service), [], ...implementation(ctx, service), [], ...client(ctx, service)]) g.print(...line);
   }
+}
+
+/**
+ * `@tsgrpc/runtime/grpc`, or for a relative runtime import the module of the
+ * same file name in the `grpc/` folder beside it: `./rt/index.js` gives
+ * `./rt/grpc/index.js`, and the runtime's own protos (`../codegen.js`) get
+ * `grpc/codegen.js`, a leaf module, not the barrel that imports them back.
+ */
+function grpcRuntimeModule(runtimeImport: string): string {
+  if (!runtimeImport.startsWith(".")) return runtimeImport + "/grpc";
+  const slash = runtimeImport.lastIndexOf("/");
+  const module = runtimeImport.slice(0, slash + 1) + "grpc/" + runtimeImport.slice(slash + 1);
+  return module.startsWith("../") ? "./" + module : module;
 }
 
 function definition(ctx: ServiceContext, service: DescService): Line[] {

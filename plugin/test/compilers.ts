@@ -22,6 +22,16 @@ function run(cmd: string, args: string[]): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Throws when jest's global setup could not build plugin/dist (jest.global-setup.js): a test that spawns
+ * the plugin would otherwise judge stale code.
+ */
+export function builtPlugin(): string {
+  const error = process.env.TSGRPC_BUILD_ERROR;
+  if (error) throw new Error(error);
+  return pluginBin;
+}
+
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "tsgrpc-plugin-"));
 }
@@ -32,7 +42,7 @@ export function protoc(out: string, opt: string, files: string[], includes = [pr
   return run(bin("protoc"), [
     ...extra,
     ...includes.map((i) => `-I${i}`),
-    `--plugin=protoc-gen-tsgrpc=${pluginBin}`,
+    `--plugin=protoc-gen-tsgrpc=${builtPlugin()}`,
     `--tsgrpc_out=${out}`,
     `--tsgrpc_opt=${opt}`,
     ...files,
@@ -41,6 +51,7 @@ export function protoc(out: string, opt: string, files: string[], includes = [pr
 
 /** `buf generate` with the repository's buf.yaml and buf.gen.yaml, written below `outBase`. */
 export function bufGenerate(outBase: string, template?: object): Run {
+  builtPlugin();
   return run(bin("buf"), ["generate", "--output", outBase, ...(template ? ["--template", JSON.stringify(template)] : [])]);
 }
 
@@ -70,6 +81,60 @@ export function strictProject(dir: string, include: string[], compilerOptions: o
           "@tsgrpc/runtime/validate": [join(root, "runtime", "src", "validate", "index.ts")],
         },
         ...compilerOptions,
+      },
+      include,
+    }),
+  );
+  return project;
+}
+
+/**
+ * Every strictness flag TypeScript offers, on top of `strict`: generated `.ts` and `.d.ts` must compile under
+ * all of them, since users cannot leave generated files out of type checking.
+ */
+export const strictestOptions = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitOverride: true,
+  noPropertyAccessFromIndexSignature: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  allowUnreachableCode: false,
+  allowUnusedLabels: false,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+} as const;
+
+/**
+ * Writes an ES module project (`"type": "module"`, `nodenext`) in `dir` checking `include` under
+ * `strictestOptions`, with `@tsgrpc/runtime` resolved to the runtime's built declarations, as users get
+ * them, and no skipLibCheck, so `.d.ts` files are checked too; returns the tsconfig's path. The runtime's
+ * dist/ must be built (`npm run build`).
+ */
+export function strictestProject(dir: string, include: string[]): string {
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  const project = join(dir, "tsconfig.json");
+  const dist = join(root, "runtime", "dist");
+  writeFileSync(
+    project,
+    JSON.stringify({
+      compilerOptions: {
+        ...strictestOptions,
+        target: "ES2022",
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        noEmit: true,
+        skipLibCheck: false,
+        types: ["node"],
+        typeRoots: [join(root, "node_modules", "@types")],
+        paths: {
+          "@tsgrpc/runtime": [join(dist, "index.d.ts")],
+          "@tsgrpc/runtime/grpc": [join(dist, "grpc", "index.d.ts")],
+          "@tsgrpc/runtime/validate": [join(dist, "validate", "index.d.ts")],
+        },
       },
       include,
     }),

@@ -10,7 +10,7 @@ import { protoRoot, root, tempDir, wktInclude } from "./compilers";
 /**
  * Every plugin option, run in-process on the request protoc would send for
  * users/v1/user_service.proto (a service, 64-bit fields, an import of another
- * fixture and of well-known types). protoc.test.ts and buf.test.ts show the
+ * fixture and of well-known types). protoc.slow.test.ts and buf.slow.test.ts show the
  * same errors reach users through the real compilers.
  */
 const file = "users/v1/user_service.proto";
@@ -130,6 +130,12 @@ describe("plugin option runtime_import", () => {
   it("a relative path is relative to the output root, with grpc/index.js beside it for services", () => {
     expect(generated("target=ts,runtime_import=./rt/index.js,import_extension=js", `${pb}.ts`)).toMatch(/ from "\.\.\/\.\.\/rt\/index\.js";/);
     expect(generated("target=ts,runtime_import=./rt/index.js,import_extension=js", `${grpc}.ts`)).toMatch(/ from "\.\.\/\.\.\/rt\/grpc\/index\.js";/);
+  });
+
+  it("services import the module of the same file name in grpc/ (the runtime's own protos: grpc/codegen.js, not the barrel)", () => {
+    const source = generated("target=ts,runtime_import=./rt/codegen.js,import_extension=js", `${grpc}.ts`);
+    expect(source).toMatch(/ from "\.\.\/\.\.\/rt\/grpc\/codegen\.js";/);
+    expect(source).not.toContain("grpc/index");
   });
 });
 

@@ -7,7 +7,7 @@
  *
  * Transpiling only (no type check) keeps a run at seconds after every plugin
  * change; the generated code for these protos is type-checked under strict
- * by plugin/test/typecheck.test.ts, and src/ by the root tsconfig.json. The
+ * by plugin/test/typecheck.slow.test.ts, and src/ by the root tsconfig.json. The
  * runtime comes from runtime/dist, built by `npm run build`.
  */
 const { spawnSync } = require("node:child_process");

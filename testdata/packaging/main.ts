@@ -1,4 +1,4 @@
-// A user's program, copied into esm/src and cjs/src by plugin/test/packaging.test.ts: the same
+// A user's program, copied into esm/src and cjs/src by plugin/test/packaging.slow.test.ts: the same
 // source compiles to an ES module in esm/ ("type": "module") and to CommonJS in cjs/.
 import { Timestamp } from "@tsgrpc/runtime";
 import { Server } from "@tsgrpc/runtime/grpc";

@@ -22,5 +22,5 @@ export const protobufEs: Peer = {
   encode: "lib.toBinary(T, m)",
   content: (_typeName, decoded) => decoded,
   readBack: (typeName, encoded) =>
-    typeof encoded === "string" ? fromJsonString(esSchema(typeName), encoded) : fromBinary(esSchema(typeName), encoded),
+    typeof encoded === "string" ? fromJsonString(esSchema(typeName), encoded) : fromBinary(esSchema(typeName), encoded as Uint8Array),
 };

@@ -21,7 +21,7 @@ export type BadRules = "error" | "validator";
 export function validateMember(ctx: FileContext, message: DescMessage, module: string, badRules: BadRules): Line[] {
   if (!needsValidation(message)) return [];
   const x: ValidateContext = { ...ctx, v: (name, typeOnly = false): ImportSymbol => ctx.g.import(name, module, typeOnly) };
-  const head: Line = [`static $validate(m: ${typeName(message)}, c: `, x.v("ValidationContext", true), ", p: ", x.v("PathNode", true), " | undefined): void {"];
+  const head = (u: string): Line => [`static $validate(${u}m: ${typeName(message)}, ${u}c: `, x.v("ValidationContext", true), `, ${u}p: `, x.v("PathNode", true), " | undefined): void {"];
   let body: Line[];
   try {
     body = messageBody(x, message);
@@ -32,7 +32,7 @@ export function validateMember(ctx: FileContext, message: DescMessage, module: s
   // protovalidate compiles a message with every message type it holds, set or not: a bad rule anywhere fails the whole.
   const bad = badRules === "validator" ? planError(x, message, new Set()) : undefined;
   if (bad) body = [["throw new ", x.v("CompilationError"), `(${literal(bad.problem)});`]];
-  return [[], ["/** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */"], head, ...indent(body), ["}"]];
+  return [[], ["/** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */"], head(bad ? "_" : ""), ...indent(body), ["}"]];
 }
 
 function messageBody(x: ValidateContext, message: DescMessage): Line[] {

@@ -10,6 +10,7 @@ export { Client, type RequestStream } from "./client/client.js";
 export type { ClientOptions } from "./client/client-options.js";
 export { Server, type ServerOptions } from "./server/server.js";
 export type { CallContext } from "./server/context.js";
+export type { ServerErrorHook, ServerErrorInfo } from "./server/error-hook.js";
 export type { MethodHandler, ServiceImplementation } from "./server/implementation.js";
 export { Status, file_google_rpc_status } from "../gen/google/rpc/status_pb.js";
 export * from "../gen/google/rpc/error_details_pb.js";

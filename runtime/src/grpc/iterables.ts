@@ -5,14 +5,28 @@ import { RpcError } from "./rpc-error.js";
 import { Code } from "./status/code.js";
 
 /**
- * The one message of a unary or client-streaming call. Interceptors see it as
- * a stream, which is read to its end so code after their `yield*` runs.
+ * The one message of a unary or client-streaming call, through `convert`.
+ * Interceptors see it as a stream, which is read to its end so code after
+ * their `yield*` runs; a `convert` that throws (a response that cannot be
+ * encoded) throws back in where the message was yielded, so they see that too.
  */
-export async function single<T>(responses: AsyncIterable<T>): Promise<T> {
-  let result: { value: T } | undefined;
-  for await (const value of responses) {
-    if (result) throw new RpcError(Code.INTERNAL, "the call produced more than one response message");
-    result = { value };
+export async function single<T, R = T>(responses: AsyncIterable<T>, convert: (value: T) => R = (value) => value as unknown as R): Promise<R> {
+  const it = responses[Symbol.asyncIterator]();
+  let result: { value: R } | undefined;
+  let r = await it.next();
+  while (!r.done) {
+    if (result) {
+      await it.return?.();
+      throw new RpcError(Code.INTERNAL, "the call produced more than one response message");
+    }
+    try {
+      result = { value: convert(r.value) };
+    } catch (error) {
+      if (!it.throw) throw error;
+      r = await it.throw(error);
+      continue;
+    }
+    r = await it.next();
   }
   if (!result) throw new RpcError(Code.INTERNAL, "the call produced no response message");
   return result.value;

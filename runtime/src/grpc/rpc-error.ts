@@ -21,6 +21,10 @@ export class RpcError extends Error {
   readonly code: Code;
   readonly details: Any[];
   readonly trailers: Metadata;
+  /** On a client's error: the method called, e.g. `/users.v1.UserService/GetUser`. */
+  declare readonly method?: string;
+  /** On a client's error: the target its client was made for, e.g. `localhost:50051`. */
+  declare readonly target?: string;
 
   constructor(code: Code, message = "", options: RpcErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -30,6 +34,16 @@ export class RpcError extends Error {
     this.code = code;
     this.details = (options.details ?? []).map(packDetail);
     this.trailers = new Metadata(options.trailers);
+  }
+
+  /** `util.inspect` (and so `console.log` and an uncaught error) shows the code's name: `RpcError [NOT_FOUND]: ...`. */
+  get [Symbol.toStringTag](): string {
+    return Code[this.code];
+  }
+
+  override toString(): string {
+    const call = this.method === undefined ? "" : ` (${this.method}${this.target === undefined ? "" : ` on ${this.target}`})`;
+    return `${this.name} [${Code[this.code]}]: ${this.message}${call}`;
   }
 
   /** The details of type `type`, unpacked, in the order they were sent. */

@@ -1,11 +1,28 @@
+import type { AnyMessage, MessageType } from "../message.js";
 import type { Registry } from "../registry.js";
 import type { JsonReadOptions, JsonWriteOptions } from "../options.js";
+import type { JsonValue } from "./json-value.js";
+
+/** A well-known type's own JSON form, replacing the generic object of fields. */
+export interface WktForm {
+  read(type: MessageType, json: JsonValue, ctx: ReadContext, path: string): AnyMessage;
+  write(msg: AnyMessage, ctx: WriteContext): JsonValue;
+}
+
+/**
+ * The special JSON form of a type, or undefined for ordinary messages. The
+ * contexts carry this lookup (wkt-forms.ts) so that the reader and writer
+ * need not import the forms, which nest messages through them (Any, Struct):
+ * no import cycle.
+ */
+export type FormLookup = (typeName: string) => WktForm | undefined;
 
 /** Read options with defaults applied, plus the current nesting depth. */
 export interface ReadContext {
   readonly ignoreUnknownFields: boolean;
   readonly registry: Registry | undefined;
   readonly maxDepth: number;
+  readonly form: FormLookup;
   depth: number;
 }
 
@@ -15,23 +32,26 @@ export interface WriteContext {
   readonly enumAsInteger: boolean;
   readonly useProtoFieldName: boolean;
   readonly registry: Registry | undefined;
+  readonly form: FormLookup;
 }
 
-export function readContext(options: JsonReadOptions | undefined): ReadContext {
+export function readContext(options: JsonReadOptions | undefined, form: FormLookup): ReadContext {
   return {
     ignoreUnknownFields: options?.ignoreUnknownFields ?? false,
     registry: options?.registry,
     maxDepth: options?.maxDepth ?? 100,
+    form,
     depth: 0,
   };
 }
 
-export function writeContext(options: JsonWriteOptions | undefined): WriteContext {
+export function writeContext(options: JsonWriteOptions | undefined, form: FormLookup): WriteContext {
   return {
     emitDefaultValues: options?.emitDefaultValues ?? false,
     enumAsInteger: options?.enumAsInteger ?? false,
     useProtoFieldName: options?.useProtoFieldName ?? false,
     registry: options?.registry,
+    form,
   };
 }
 

@@ -6,8 +6,9 @@ import type { JsonObject, JsonValue } from "./json-value.js";
 import { childPath, type ReadContext } from "./context.js";
 import { enumLookup, NULL_VALUE } from "./enum.js";
 import { describe, expected, readScalar } from "./scalar-read.js";
-import { wktForm } from "./wkt-forms.js";
-import { findExtension, readExtension } from "./extension.js";
+import type { ExtensionInfo } from "../registry.js";
+import { unknownFields } from "../unknown-fields.js";
+import { encodeExtension, type ExtensionField } from "./extension-wire.js";
 
 /** Returned for an unknown enum name or number skipped under `ignoreUnknownFields`. */
 const IGNORED = Symbol("ignored");
@@ -17,7 +18,7 @@ const VALUE = "google.protobuf.Value";
 /** Reads a message of `type` from its JSON form, special forms of well-known types included. */
 export function readMessage(type: MessageType, json: JsonValue, ctx: ReadContext, path: string): AnyMessage {
   if (++ctx.depth > ctx.maxDepth) throw new JsonDecodeError(`nesting deeper than maxDepth ${ctx.maxDepth}`, path);
-  const form = wktForm(type.typeName);
+  const form = ctx.form(type.typeName);
   let msg: AnyMessage;
   if (form) {
     msg = form.read(type, json, ctx, path);
@@ -86,8 +87,22 @@ function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: R
   }
 }
 
+/** The registered extension of `type` a JSON key names (`"[pkg.ext]"`), if any. */
+function findExtension(typeName: string, key: string, ctx: ReadContext): ExtensionInfo | undefined {
+  if (!ctx.registry || key.charCodeAt(0) !== 91 /* [ */ || !key.endsWith("]")) return undefined;
+  const ext = ctx.registry.getExtension(key.slice(1, -1));
+  return ext?.extendee.typeName === typeName ? ext : undefined;
+}
+
+/** Reads an extension's JSON value into the message's unknown fields, where extension values live. */
+function readExtension(msg: AnyMessage, ext: ExtensionInfo, json: JsonValue, ctx: ReadContext, path: string): void {
+  const f = ext.field as ExtensionField;
+  const chunks = encodeExtension(f, readFieldValues(f, json, ctx, path));
+  if (chunks.length) (msg[unknownFields] ??= []).push(...chunks);
+}
+
 /** Appends the values a JSON value gives a non-map field: a list's elements, or none for null or a skipped enum. */
-export function readFieldValues(
+function readFieldValues(
   f: Exclude<FieldInfo, { kind: "map" }>,
   json: JsonValue,
   ctx: ReadContext,

@@ -4,7 +4,6 @@ import type { JsonObject, JsonValue } from "./json-value.js";
 import { childPath, setKey, type ReadContext, type WriteContext } from "./context.js";
 import { asObject, readMessage } from "./read.js";
 import { writeFields, writeMessage } from "./write.js";
-import { wktForm } from "./wkt-forms.js";
 import { wktField } from "../wkt/field.js";
 import { typeNameOfUrl } from "../wkt/type-url.js";
 
@@ -21,7 +20,7 @@ export function readAny(type: MessageType, json: JsonValue, ctx: ReadContext, pa
   if (typeof url !== "string" || url === "") throw new JsonDecodeError('google.protobuf.Any needs a "@type" string', path);
   const packed = lookup(ctx.registry?.getMessage(typeNameOfUrl(url)), url, (m) => new JsonDecodeError(m, path));
   let inner: AnyMessage;
-  if (wktForm(packed.typeName)) {
+  if (ctx.form(packed.typeName)) {
     for (const k of keys) {
       if (k !== "@type" && k !== "value" && !ctx.ignoreUnknownFields) {
         throw new JsonDecodeError(`unknown field ${JSON.stringify(k)} in google.protobuf.Any holding ${packed.typeName}`, path);
@@ -47,7 +46,7 @@ export function writeAny(msg: AnyMessage, ctx: WriteContext): JsonValue {
   const packed = lookup(ctx.registry?.getMessage(typeNameOfUrl(url)), url, (m) => new JsonEncodeError(m));
   const inner = packed.fromBinary(value);
   const out: JsonObject = { "@type": url };
-  if (wktForm(packed.typeName)) {
+  if (ctx.form(packed.typeName)) {
     out["value"] = writeMessage(inner, ctx);
   } else {
     const fields = writeFields(inner, ctx);

@@ -1,18 +1,10 @@
-import type { AnyMessage, MessageType } from "../message.js";
-import type { JsonValue } from "./json-value.js";
-import type { ReadContext, WriteContext } from "./context.js";
+import type { WktForm } from "./context.js";
 import { readTimestamp, writeTimestamp } from "./wkt-timestamp.js";
 import { readDuration, writeDuration } from "./wkt-duration.js";
 import { readFieldMask, writeFieldMask } from "./wkt-field-mask.js";
 import { readWrapper, writeWrapper } from "./wkt-wrapper.js";
 import { readListValue, readStruct, readValue, writeListValue, writeStruct, writeValue } from "./wkt-struct.js";
 import { readAny, writeAny } from "./wkt-any.js";
-
-/** A well-known type's own JSON form, replacing the generic object of fields. */
-export interface WktForm {
-  read(type: MessageType, json: JsonValue, ctx: ReadContext, path: string): AnyMessage;
-  write(msg: AnyMessage, ctx: WriteContext): JsonValue;
-}
 
 const wrapper: WktForm = { read: readWrapper, write: writeWrapper };
 

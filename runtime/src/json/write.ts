@@ -6,13 +6,15 @@ import type { JsonObject, JsonValue } from "./json-value.js";
 import { setKey, type WriteContext } from "./context.js";
 import { enumLookup, NULL_VALUE } from "./enum.js";
 import { isZero, writeScalar } from "./scalar-write.js";
-import { wktForm } from "./wkt-forms.js";
-import { writeExtensions } from "./extension.js";
+import type { ExtensionInfo } from "../registry.js";
+import { unknownFields } from "../unknown-fields.js";
+import { BinaryReader } from "../wire/reader.js";
+import { decodeExtension, type ExtensionField } from "./extension-wire.js";
 
 /** The JSON form of a message, special forms of well-known types included. */
 export function writeMessage(msg: AnyMessage, ctx: WriteContext): JsonValue {
   const type = msg.$type();
-  const form = wktForm(type.typeName);
+  const form = ctx.form(type.typeName);
   if (form) return form.write(msg, ctx);
   return writeFields(msg, ctx);
 }
@@ -39,6 +41,27 @@ export function writeFields(msg: AnyMessage, ctx: WriteContext): JsonObject {
   return out;
 }
 
+/** Adds `"[pkg.ext]": value` for every unknown field that is a registered extension of the message. */
+function writeExtensions(msg: AnyMessage, out: JsonObject, ctx: WriteContext): void {
+  const chunks = msg[unknownFields];
+  if (!chunks?.length || !ctx.registry) return;
+  const typeName = msg.$type().typeName;
+  const found = new Map<ExtensionInfo, Uint8Array[]>();
+  for (const chunk of chunks) {
+    const ext = ctx.registry.getExtensionFor(typeName, new BinaryReader(chunk).tag() >>> 3);
+    if (!ext) continue;
+    const list = found.get(ext);
+    if (list) list.push(chunk);
+    else found.set(ext, [chunk]);
+  }
+  for (const [ext, list] of found) {
+    const f = ext.field as ExtensionField;
+    const values = decodeExtension(f, list);
+    if (values.length === 0) continue;
+    setKey(out, f.jsonName, f.repeated ? writeList(f, values, ctx) : writeSingular(f, values[values.length - 1], ctx));
+  }
+}
+
 /** The JSON of one non-oneof field, or undefined when it is omitted. */
 function writeField(f: FieldInfo, value: unknown, ctx: WriteContext): JsonValue | undefined {
   if (f.kind === "map") {
@@ -63,11 +86,11 @@ function isDefault(v: ValueInfo, value: unknown): boolean {
   return v.kind === "enum" ? value === 0 : v.kind === "scalar" && isZero(v.T, value);
 }
 
-export function writeList(v: ValueInfo, list: readonly unknown[], ctx: WriteContext): JsonValue[] {
+function writeList(v: ValueInfo, list: readonly unknown[], ctx: WriteContext): JsonValue[] {
   return list.map((item) => writeSingular(v, item, ctx));
 }
 
-export function writeSingular(v: ValueInfo, value: unknown, ctx: WriteContext): JsonValue {
+function writeSingular(v: ValueInfo, value: unknown, ctx: WriteContext): JsonValue {
   switch (v.kind) {
     case "scalar":
       return writeScalar(v.T, value);

@@ -1,7 +1,7 @@
 import { Server, type ServerOptions, type ServiceImplementation } from "@tsgrpc/runtime/grpc";
 import { EchoService, EchoServiceClient, type EchoServiceImplementation } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
 import { CollectResponse, EchoResponse } from "../../../testdata/gen/rpc/v1/echo_pb.js";
-import type { ClientOptions } from "@tsgrpc/runtime/grpc";
+import type { ClientOptions, ServerInterceptor } from "@tsgrpc/runtime/grpc";
 
 /**
  * The reference behaviour of EchoService (the Python server in ./interop
@@ -82,4 +82,16 @@ export async function eventually(condition: () => boolean, timeoutMs = 10_000): 
     if (Date.now() > end) throw new Error("condition not reached in time");
     await sleep(10);
   }
+}
+
+/** A server interceptor that records every error passing through it (and rethrows it). */
+export function errorRecorder(seen: unknown[]): ServerInterceptor {
+  return async function* (call, next) {
+    try {
+      yield* next(call);
+    } catch (error) {
+      seen.push(error);
+      throw error;
+    }
+  };
 }

@@ -14,8 +14,8 @@ export function bidiStreamingCall(
   metadata: grpc.Metadata,
   options: CallOptions,
 ): AsyncIterableIterator<AnyMessage> {
-  const stream = client.makeBidiStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options));
-  const state = new ClientCallState(stream, options);
+  const stream = client.makeBidiStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options, metadata));
+  const state = new ClientCallState(stream, options, client, method);
   void pumpRequests(stream, method.I, requests, state);
   return readResponses<AnyMessage>(stream, state);
 }

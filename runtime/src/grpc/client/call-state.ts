@@ -1,6 +1,8 @@
 import type * as grpc from "@grpc/grpc-js";
 import { effectiveDeadline, type CallOptions } from "../call-options.js";
 import { fromGrpcMetadata } from "../metadata-grpc.js";
+import type { MethodDefinition } from "../definition.js";
+import { RpcError } from "../rpc-error.js";
 import { rpcErrorFromStatus } from "../status/grpc-status.js";
 import { Code } from "../status/code.js";
 
@@ -9,8 +11,12 @@ const CALL_ENDED = "call ended";
 /** What every grpc-js client call object offers. */
 type GrpcCall = Pick<grpc.ClientUnaryCall, "cancel" | "on">;
 
-/** grpc-js call options for a call with `options` (its effective deadline). */
-export function grpcCallOptions(options: CallOptions): grpc.CallOptions {
+/**
+ * grpc-js call options for a call with `options` (its effective deadline);
+ * wait-for-ready is set on `metadata`, where grpc-js reads it.
+ */
+export function grpcCallOptions(options: CallOptions, metadata: grpc.Metadata): grpc.CallOptions {
+  if (options.waitForReady) metadata.setOptions({ waitForReady: true });
   const deadline = options.timeoutMs === undefined && options.deadline === undefined && options.context === undefined ? undefined : effectiveDeadline(options);
   return deadline ? { deadline } : {};
 }
@@ -34,6 +40,8 @@ export class ClientCallState {
   constructor(
     readonly grpcCall: GrpcCall,
     readonly options: CallOptions,
+    private readonly client: grpc.Client,
+    private readonly method: MethodDefinition,
   ) {
     const { onHeader } = options;
     if (onHeader) {
@@ -87,8 +95,8 @@ export class ClientCallState {
       this.#failure ??= { error: hookError };
     }
     if (this.#failure) return this.#failure;
-    if (error) return { error: rpcErrorFromStatus(error) };
-    if ((status.code as number) !== Code.OK) return { error: rpcErrorFromStatus(status) };
+    if (error) return { error: locate(rpcErrorFromStatus(error), this.method, this.client) };
+    if ((status.code as number) !== Code.OK) return { error: locate(rpcErrorFromStatus(status), this.method, this.client) };
     return undefined;
   }
 
@@ -98,4 +106,10 @@ export class ClientCallState {
     if (this.#cancel) this.options.signal?.removeEventListener("abort", this.#cancel);
     if (this.#cancelFromContext) this.options.context?.signal.removeEventListener("abort", this.#cancelFromContext);
   }
+}
+
+/** `error` naming the method and target of the call it ended (an error of the caller's own is left alone). */
+export function locate<E>(error: E, method: MethodDefinition, client: grpc.Client): E {
+  if (error instanceof RpcError && error.method === undefined) Object.assign(error, { method: method.path, target: client.getChannel().getTarget() });
+  return error;
 }

@@ -15,8 +15,8 @@ export function clientStreamingCall(
   options: CallOptions,
 ): Promise<AnyMessage> {
   let stream!: grpc.ClientWritableStream<AnyMessage>;
-  const { state, response } = singleResponse<AnyMessage>(options, (callback) => {
-    stream = client.makeClientStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options), callback);
+  const { state, response } = singleResponse<AnyMessage>(client, method, options, (callback) => {
+    stream = client.makeClientStreamRequest(method.path, serializer(method.I), deserializer(method.O), metadata, grpcCallOptions(options, metadata), callback);
     return stream;
   });
   void pumpRequests(stream, method.I, requests, state);

@@ -1,6 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
 import type { AnyMessage, Message } from "../../message.js";
-import type { CallOptions } from "../call-options.js";
+import { effectiveDeadline, type CallOptions } from "../call-options.js";
 import { toMessage, type MessageInit, type MethodDefinition, type MethodKind } from "../definition.js";
 import { chain, type CallRequest, type ClientCall } from "../interceptors.js";
 import { failed, single, streamOf, toMessages } from "../iterables.js";
@@ -9,6 +9,7 @@ import { Metadata } from "../metadata.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
 import { bidiStreamingCall } from "./bidi-streaming.js";
+import { fromCaller } from "./caller-stack.js";
 import { clientStreamingCall } from "./client-streaming.js";
 import { toChannelOptions, type ClientOptions } from "./client-options.js";
 import { startEagerly } from "./eager.js";
@@ -24,7 +25,7 @@ const STEPS: Record<MethodKind, (client: grpc.Client, call: ClientCall) => Async
 };
 
 /** Requests a client-streaming or bidi method accepts. */
-export type RequestStream<I extends Message<I>> = AsyncIterable<MessageInit<I>> | Iterable<MessageInit<I>>;
+export type RequestStream<I extends Message<I>> = readonly MessageInit<I>[] | AsyncIterable<MessageInit<I>> | Iterable<MessageInit<I>>;
 
 /**
  * Base of generated clients: owns one grpc-js channel and runs calls through
@@ -46,6 +47,29 @@ export class Client {
     if (interceptors.length) this.#run = chain(interceptors, (call) => STEPS[call.method.kind](client, call));
   }
 
+  /**
+   * Resolves once the channel is connected, connecting now if it is idle.
+   * Rejects with `RpcError(DEADLINE_EXCEEDED)` when it is not connected by
+   * the deadline (default: no limit), with `RpcError(CANCELLED)` when
+   * `signal` aborts first. For one call, the `waitForReady` call option
+   * does the same.
+   */
+  waitForReady(options: { timeoutMs?: number; deadline?: Date; signal?: AbortSignal } = {}): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.#closed) throw closedError();
+      const { signal } = options;
+      const onAbort = () => reject(new RpcError(Code.CANCELLED, "waitForReady was cancelled"));
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const target = this.#grpc.getChannel().getTarget();
+      this.#grpc.waitForReady(effectiveDeadline(options) ?? Infinity, (error) => {
+        signal?.removeEventListener("abort", onAbort);
+        if (error) reject(new RpcError(Code.DEADLINE_EXCEEDED, `not connected to ${target} before the deadline`, { cause: error }));
+        else resolve();
+      });
+    });
+  }
+
   /** Closes the channel: calls already under way may finish, calls made afterwards fail with UNAVAILABLE. */
   close(): void {
     this.#closed = true;
@@ -53,10 +77,12 @@ export class Client {
   }
 
   protected $unary<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, request: MessageInit<I>, options: CallOptions = {}): Promise<O> {
-    if (this.#run) return single(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) })));
-    return this.#direct(
-      (client) => unaryCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as Promise<O>,
-      (error) => Promise.reject(error),
+    if (this.#run) return fromCaller(single(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) }))));
+    return fromCaller(
+      this.#direct(
+        (client) => unaryCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as Promise<O>,
+        (error) => Promise.reject(error),
+      ),
     );
   }
 
@@ -68,10 +94,12 @@ export class Client {
   }
 
   protected $clientStreaming<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, requests: RequestStream<I>, options: CallOptions = {}): Promise<O> {
-    if (this.#run) return single(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) })));
-    return this.#direct(
-      (client) => clientStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as Promise<O>,
-      (error) => Promise.reject(error),
+    if (this.#run) return fromCaller(single(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) }))));
+    return fromCaller(
+      this.#direct(
+        (client) => clientStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as Promise<O>,
+        (error) => Promise.reject(error),
+      ),
     );
   }
 

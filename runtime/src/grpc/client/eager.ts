@@ -1,7 +1,10 @@
+import { fromCaller } from "./caller-stack.js";
+
 /**
  * `responses` with its first `next()` already issued, so the call behind it
  * starts when the client method is called rather than when reading starts.
- * A rejection of that early read is reported to whoever reads it.
+ * A rejection of that early read is reported to whoever reads it, with
+ * their frames in its stack.
  */
 export function startEagerly<T>(responses: AsyncIterable<T>): AsyncIterable<T> {
   const it = responses[Symbol.asyncIterator]();
@@ -16,7 +19,7 @@ export function startEagerly<T>(responses: AsyncIterable<T>): AsyncIterable<T> {
         next: () => {
           const f = first;
           first = undefined;
-          return f ?? it.next();
+          return f ? fromCaller(f) : it.next();
         },
         return: (value?: unknown) => {
           first = undefined;

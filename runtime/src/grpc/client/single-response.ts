@@ -1,5 +1,6 @@
 import type * as grpc from "@grpc/grpc-js";
 import type { CallOptions } from "../call-options.js";
+import type { MethodDefinition } from "../definition.js";
 import { ClientCallState } from "./call-state.js";
 
 type Callback<O> = (error: grpc.ServiceError | null, value?: O) => void;
@@ -9,7 +10,12 @@ type Callback<O> = (error: grpc.ServiceError | null, value?: O) => void;
  * the grpc-js call with the callback it is given. The promise settles on the
  * status event, so `onTrailer` has run by then.
  */
-export function singleResponse<O>(options: CallOptions, start: (callback: Callback<O>) => grpc.ClientUnaryCall | grpc.ClientWritableStream<unknown>): {
+export function singleResponse<O>(
+  client: grpc.Client,
+  method: MethodDefinition,
+  options: CallOptions,
+  start: (callback: Callback<O>) => grpc.ClientUnaryCall | grpc.ClientWritableStream<unknown>,
+): {
   state: ClientCallState;
   response: Promise<O>;
 } {
@@ -19,7 +25,7 @@ export function singleResponse<O>(options: CallOptions, start: (callback: Callba
     error = e;
     value = v;
   });
-  const state = new ClientCallState(grpcCall, options);
+  const state = new ClientCallState(grpcCall, options, client, method);
   const response = new Promise<O>((resolve, reject) => {
     grpcCall.on("status", (status: grpc.StatusObject) => {
       const failure = state.finish(status, error);

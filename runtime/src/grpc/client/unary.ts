@@ -7,7 +7,7 @@ import { singleResponse } from "./single-response.js";
 
 /** The innermost step of a unary call: one request, one response. */
 export function unaryCall(client: grpc.Client, method: MethodDefinition, request: AnyMessage, metadata: grpc.Metadata, options: CallOptions): Promise<AnyMessage> {
-  return singleResponse<AnyMessage>(options, (callback) =>
-    client.makeUnaryRequest(method.path, serializer(method.I), deserializer(method.O), request, metadata, grpcCallOptions(options), callback),
+  return singleResponse<AnyMessage>(client, method, options, (callback) =>
+    client.makeUnaryRequest(method.path, serializer(method.I), deserializer(method.O), request, metadata, grpcCallOptions(options, metadata), callback),
   ).response;
 }

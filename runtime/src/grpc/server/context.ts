@@ -1,8 +1,11 @@
 import type * as grpc from "@grpc/grpc-js";
 import { fromGrpcMetadata, toGrpcMetadata } from "../metadata-grpc.js";
 import { Metadata, type MetadataInit } from "../metadata.js";
+import type { MethodDefinition } from "../definition.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
+import { statusFromError } from "../status/grpc-status.js";
+import type { ServerErrorHook } from "./error-hook.js";
 
 /** What a server handler knows about its call. */
 export interface CallContext {
@@ -20,11 +23,31 @@ export interface CallContext {
   setTrailer(trailers: Metadata | MetadataInit): void;
 }
 
+/** What a server knows of one method, shared by all its calls. */
+export interface MethodSite {
+  readonly method: MethodDefinition;
+  readonly onError: ServerErrorHook;
+}
+
 /** What every grpc-js server call object offers. */
 type SurfaceCall = Pick<grpc.ServerUnaryCall<unknown, unknown>, "metadata" | "getPeer" | "getDeadline" | "sendMetadata"> & {
   on(event: "cancelled", listener: () => void): unknown;
   removeListener(event: "cancelled", listener: () => void): unknown;
 };
+
+/**
+ * The status grpc-js itself answered a call with, behind the handler's back
+ * (a request over the receive limit): grpc-js then only reports the call as
+ * cancelled. Read from the HTTP/2 stream under grpc-js's call, which is
+ * internal: `undefined` whenever that shape is not there.
+ */
+function statusSentByGrpcJs(call: SurfaceCall): { code: number; details: string } | undefined {
+  const stream = (call as { call?: { stream?: { sentHeaders?: Record<string, unknown>; sentTrailers?: Record<string, unknown> } } }).call?.stream;
+  const headers = stream?.sentTrailers ?? stream?.sentHeaders;
+  const code = headers?.["grpc-status"];
+  if (code === undefined) return undefined;
+  return { code: Number(code), details: decodeURIComponent(String(headers?.["grpc-message"] ?? "")) };
+}
 
 /**
  * A client whose deadline passes cancels the call (RST_STREAM) a moment
@@ -52,7 +75,10 @@ export class ServerCallContext implements CallContext {
   #reason?: RpcError;
   readonly #timer?: NodeJS.Timeout;
 
-  constructor(private readonly call: SurfaceCall) {
+  constructor(
+    private readonly call: SurfaceCall,
+    private readonly site: MethodSite,
+  ) {
     this.peer = call.getPeer();
     const deadline = call.getDeadline();
     const ms = deadline instanceof Date ? deadline.getTime() : deadline;
@@ -101,6 +127,21 @@ export class ServerCallContext implements CallContext {
     this.trailers.merge(trailers instanceof Metadata ? trailers : new Metadata(trailers));
   }
 
+  /**
+   * The status that ends the call with `error`: an `RpcError` as it is,
+   * anything else INTERNAL, reported to the server's error hook first.
+   */
+  failure(error: unknown): grpc.StatusObject {
+    if (!(error instanceof RpcError)) {
+      try {
+        this.site.onError(error, { method: this.site.method, peer: this.peer });
+      } catch {
+        // a failing hook must not keep the client waiting for its status
+      }
+    }
+    return statusFromError(error, this.trailers);
+  }
+
   /** Notes that headers went out implicitly (with the first message). */
   markHeaderSent(): void {
     this.#headerSent = true;
@@ -113,13 +154,19 @@ export class ServerCallContext implements CallContext {
   }
 
   readonly #onCancelled = () => {
+    const sent = statusSentByGrpcJs(this.call);
+    if (sent?.code === Code.RESOURCE_EXHAUSTED) return this.#end(new RpcError(Code.RESOURCE_EXHAUSTED, `request message larger than the server's limit: ${sent.details}`));
     const late = this.deadline !== undefined && Date.now() >= this.deadline.getTime() - DEADLINE_SLACK_MS;
     this.#cancel(late ? Code.DEADLINE_EXCEEDED : Code.CANCELLED);
   };
 
   #cancel(code: Code.CANCELLED | Code.DEADLINE_EXCEEDED): void {
+    this.#end(new RpcError(code, code === Code.CANCELLED ? "call cancelled by the client" : "deadline exceeded"));
+  }
+
+  #end(reason: RpcError): void {
     if (this.#reason) return;
-    this.#reason = new RpcError(code, code === Code.CANCELLED ? "call cancelled by the client" : "deadline exceeded");
-    this.#abort?.abort(this.#reason);
+    this.#reason = reason;
+    this.#abort?.abort(reason);
   }
 }

@@ -1,5 +1,5 @@
 import type { AnyMessage, Message } from "../../message.js";
-import { toMessage, type MessageInit, type MethodDefinition, type ServiceDefinition } from "../definition.js";
+import { serializer, toMessage, type MessageInit, type MethodDefinition, type ServiceDefinition } from "../definition.js";
 import { chain, type ServerCall, type ServerInterceptor } from "../interceptors.js";
 import { failed, single, toMessages } from "../iterables.js";
 import { RpcError } from "../rpc-error.js";
@@ -34,12 +34,13 @@ type LooseHandler = (request: unknown, context: CallContext) => unknown;
  */
 export function responder(method: MethodDefinition, handler: AnyHandler | undefined, self: object, interceptors: readonly ServerInterceptor[]): Respond {
   const singleResponse = method.kind === "unary" || method.kind === "client_streaming";
+  const encode = serializer(method.O);
   if (handler !== undefined && interceptors.length === 0) {
     const h = handler as LooseHandler;
     if (singleResponse) {
       return (request, context) => {
         try {
-          return Promise.resolve(h.call(self, request, context) as MessageInit<AnyMessage>);
+          return Promise.resolve(h.call(self, request, context) as MessageInit<AnyMessage>).then(encode);
         } catch (error) {
           return Promise.reject(error);
         }
@@ -58,7 +59,7 @@ export function responder(method: MethodDefinition, handler: AnyHandler | undefi
   const run = chain(interceptors, toRunCall(method, handler, self));
   const requestStream = method.kind === "client_streaming" || method.kind === "bidi_streaming";
   return singleResponse
-    ? (request, context) => single(run({ method, context, requestStream, request } as ServerCall))
+    ? (request, context) => single(run({ method, context, requestStream, request } as ServerCall), encode)
     : (request, context) => run({ method, context, requestStream, request } as ServerCall);
 }
 

@@ -24,14 +24,22 @@ export async function pumpResponses(stream: Writable, type: MessageType, respons
 
 async function writeAll(stream: Writable, encode: (m: MessageInit<AnyMessage>) => Buffer, it: AsyncIterator<MessageInit<AnyMessage>>, context: ServerCallContext): Promise<void> {
   const pace = pacer();
-  for (;;) {
-    const r = await it.next();
-    if (r.done || context.cancelled) return;
-    const bytes = encode(r.value);
+  let r = await it.next();
+  while (!r.done && !context.cancelled) {
+    let bytes: Buffer;
+    try {
+      bytes = encode(r.value);
+    } catch (error) {
+      // Thrown back in where the response was yielded, so interceptors (and the handler's own generator) see it.
+      if (!it.throw) throw error;
+      r = await it.throw(error);
+      continue;
+    }
     context.markHeaderSent();
     if (!stream.write(bytes)) await drained(stream);
     const turn = pace();
     if (turn) await turn; // not `await pace()`: awaiting undefined still costs a microtask per message
     if (context.cancelled) return;
+    r = await it.next();
   }
 }

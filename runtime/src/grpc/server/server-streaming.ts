@@ -1,14 +1,13 @@
 import type * as grpc from "@grpc/grpc-js";
 import type { AnyMessage } from "../../message.js";
-import type { MethodDefinition } from "../definition.js";
-import { ServerCallContext } from "./context.js";
+import { ServerCallContext, type MethodSite } from "./context.js";
 import type { RespondStreaming } from "./handler.js";
 import { respondStreaming } from "./streaming-response.js";
 
 /** grpc-js handler of a server-streaming method. */
-export function serverStreamingHandler(method: MethodDefinition, respond: RespondStreaming): grpc.handleServerStreamingCall<AnyMessage, Buffer> {
+export function serverStreamingHandler(site: MethodSite, respond: RespondStreaming): grpc.handleServerStreamingCall<AnyMessage, Buffer> {
   return (call) => {
-    const context = new ServerCallContext(call);
-    respondStreaming(call, method, respond(call.request, context), context);
+    const context = new ServerCallContext(call, site);
+    respondStreaming(call, site.method, respond(call.request, context), context);
   };
 }

@@ -1,6 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
 import { byteLimit } from "../client/client-options.js";
-import { toGrpcDefinition, type MethodDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
+import { toGrpcDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
 import { Health } from "../../gen/grpc/health/v1/health_grpc.js";
 import { healthService } from "../health/health-service.js";
 import { ServerHealth, ServingStatus } from "../health/server-health.js";
@@ -8,6 +8,8 @@ import type { ServerInterceptor } from "../interceptors.js";
 import { reflectionDefinitions, reflectionService } from "../reflection/reflection-service.js";
 import { bidiStreamingHandler } from "./bidi-streaming.js";
 import { clientStreamingHandler } from "./client-streaming.js";
+import type { MethodSite } from "./context.js";
+import { logServerError, type ServerErrorHook } from "./error-hook.js";
 import type { Respond, RespondOnce, RespondStreaming } from "./handler.js";
 import { responder, type ServiceImplementation } from "./implementation.js";
 import { serverStreamingHandler } from "./server-streaming.js";
@@ -24,16 +26,23 @@ export interface ServerOptions {
   maxReceiveMessageBytes?: number;
   /** Largest response sent (default unlimited). */
   maxSendMessageBytes?: number;
+  /**
+   * Called with every error that ends a call as INTERNAL: a handler or
+   * interceptor throwing anything but an `RpcError`, or a response that
+   * cannot be encoded. The client gets `INTERNAL` with an empty message
+   * whatever this does. Default: the method, peer and stack on stderr.
+   */
+  onError?: ServerErrorHook;
   /** Raw grpc-js server options; the options above win over these. */
   channelOptions?: grpc.ServerOptions;
 }
 
 // Each adapter is handed the `Respond` its kind produces (a promise or a stream, see handler.ts).
-const HANDLERS: Record<MethodKind, (method: MethodDefinition, respond: Respond) => grpc.UntypedHandleCall> = {
-  unary: (method, respond) => unaryHandler(method, respond as RespondOnce),
-  server_streaming: (method, respond) => serverStreamingHandler(method, respond as RespondStreaming),
-  client_streaming: (method, respond) => clientStreamingHandler(method, respond as RespondOnce),
-  bidi_streaming: (method, respond) => bidiStreamingHandler(method, respond as RespondStreaming),
+const HANDLERS: Record<MethodKind, (site: MethodSite, respond: Respond) => grpc.UntypedHandleCall> = {
+  unary: (site, respond) => unaryHandler(site, respond as RespondOnce),
+  server_streaming: (site, respond) => serverStreamingHandler(site, respond as RespondStreaming),
+  client_streaming: (site, respond) => clientStreamingHandler(site, respond as RespondOnce),
+  bidi_streaming: (site, respond) => bidiStreamingHandler(site, respond as RespondStreaming),
 };
 
 const passThrough = (bytes: unknown) => bytes as Buffer;
@@ -42,6 +51,7 @@ const passThrough = (bytes: unknown) => bytes as Buffer;
 export class Server {
   readonly #grpc: grpc.Server;
   readonly #interceptors: readonly ServerInterceptor[];
+  readonly #onError: ServerErrorHook;
   readonly #services: ServiceDefinition[] = [];
   /** The statuses the health service reports: "" and every added service start SERVING. */
   readonly health = new ServerHealth();
@@ -52,6 +62,7 @@ export class Server {
     if (options.maxSendMessageBytes !== undefined) grpcOptions["grpc.max_send_message_length"] = byteLimit("maxSendMessageBytes", options.maxSendMessageBytes);
     this.#grpc = new grpc.Server(grpcOptions);
     this.#interceptors = options.interceptors ?? [];
+    this.#onError = options.onError ?? logServerError;
     if (options.health) this.add(Health, healthService(this.health));
     if (options.reflection) for (const definition of reflectionDefinitions) this.add(definition, reflectionService(() => this.#services));
   }
@@ -64,7 +75,7 @@ export class Server {
       // Method keys are escaped away from Object.prototype names, so an inherited function is the user's own method.
       const candidate = (implementation as Record<string, unknown>)[key];
       const handler = typeof candidate === "function" ? (candidate as (...args: never[]) => unknown) : undefined;
-      handlers[key] = HANDLERS[method.kind](method, responder(method, handler, implementation, this.#interceptors));
+      handlers[key] = HANDLERS[method.kind]({ method, onError: this.#onError }, responder(method, handler, implementation, this.#interceptors));
       // Responses reach grpc-js already encoded (see response-pump.ts), so its serializer passes them through.
       grpcDefinition[key] = { ...grpcDefinition[key]!, responseSerialize: passThrough };
     }

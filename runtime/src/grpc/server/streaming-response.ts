@@ -1,7 +1,6 @@
 import type * as grpc from "@grpc/grpc-js";
 import type { AnyMessage } from "../../message.js";
 import type { MessageInit, MethodDefinition } from "../definition.js";
-import { statusFromError } from "../status/grpc-status.js";
 import type { ServerCallContext } from "./context.js";
 import { pumpResponses } from "./response-pump.js";
 
@@ -19,6 +18,6 @@ export function respondStreaming(
     })
     .catch((error: unknown) => {
       context.close();
-      if (!context.cancelled) stream.emit("error", statusFromError(error, context.trailers));
+      if (!context.cancelled) stream.emit("error", context.failure(error));
     });
 }

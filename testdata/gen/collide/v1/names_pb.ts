@@ -227,7 +227,7 @@ export class Date$ extends Message<Date$> {
     for (const k of Object.keys(this.dict)) {
       const entry = w.uint32(18).fork();
       w.uint32(10).string(k);
-      w.uint32(18).string(this.dict[k]);
+      w.uint32(18).string(this.dict[k]!);
       w.join(entry);
     }
     w.unknown(this);
@@ -289,7 +289,7 @@ export class UsesHostile extends Message<UsesHostile> {
       const entry = w.uint32(18).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.objects[k].$encode(w);
+      this.objects[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }

@@ -85,7 +85,7 @@ export class Tree extends Message<Tree> {
       const entry = w.uint32(34).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.named[k].$encode(w);
+      this.named[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
@@ -354,76 +354,76 @@ export class Maps extends Message<Maps> {
     for (const k of Object.keys(this.stringString)) {
       const entry = w.uint32(10).fork();
       w.uint32(10).string(k);
-      w.uint32(18).string(this.stringString[k]);
+      w.uint32(18).string(this.stringString[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.int32Tree)) {
       const entry = w.uint32(18).fork();
       w.uint32(8).int32(Number(k));
       const mark = w.uint32(18).fork();
-      this.int32Tree[k].$encode(w);
+      this.int32Tree[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
     for (const k of Object.keys(this.int64Bytes)) {
       const entry = w.uint32(26).fork();
       w.uint32(8).int64(k);
-      w.uint32(18).bytes(this.int64Bytes[k]);
+      w.uint32(18).bytes(this.int64Bytes[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.uint32Kind)) {
       const entry = w.uint32(34).fork();
       w.uint32(8).uint32(Number(k));
-      w.uint32(16).int32(this.uint32Kind[k]);
+      w.uint32(16).int32(this.uint32Kind[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.uint64Double)) {
       const entry = w.uint32(42).fork();
       w.uint32(8).uint64(k);
-      w.uint32(17).double(this.uint64Double[k]);
+      w.uint32(17).double(this.uint64Double[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.sint32Float)) {
       const entry = w.uint32(50).fork();
       w.uint32(8).sint32(Number(k));
-      w.uint32(21).float(this.sint32Float[k]);
+      w.uint32(21).float(this.sint32Float[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.sint64Bool)) {
       const entry = w.uint32(58).fork();
       w.uint32(8).sint64(k);
-      w.uint32(16).bool(this.sint64Bool[k]);
+      w.uint32(16).bool(this.sint64Bool[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.fixed32Int64)) {
       const entry = w.uint32(66).fork();
       w.uint32(13).fixed32(Number(k));
-      w.uint32(16).int64(this.fixed32Int64[k]);
+      w.uint32(16).int64(this.fixed32Int64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.fixed64Uint64)) {
       const entry = w.uint32(74).fork();
       w.uint32(9).fixed64(k);
-      w.uint32(16).uint64(this.fixed64Uint64[k]);
+      w.uint32(16).uint64(this.fixed64Uint64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.sfixed32Sint32)) {
       const entry = w.uint32(82).fork();
       w.uint32(13).sfixed32(Number(k));
-      w.uint32(16).sint32(this.sfixed32Sint32[k]);
+      w.uint32(16).sint32(this.sfixed32Sint32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.sfixed64Sfixed64)) {
       const entry = w.uint32(90).fork();
       w.uint32(9).sfixed64(k);
-      w.uint32(17).sfixed64(this.sfixed64Sfixed64[k]);
+      w.uint32(17).sfixed64(this.sfixed64Sfixed64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.boolMaps)) {
       const entry = w.uint32(98).fork();
       w.uint32(8).bool(k === "true");
       const mark = w.uint32(18).fork();
-      this.boolMaps[k].$encode(w);
+      this.boolMaps[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
@@ -431,7 +431,7 @@ export class Maps extends Message<Maps> {
       const entry = w.uint32(106).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.stringId[k].$encode(w);
+      this.stringId[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }

@@ -164,7 +164,7 @@ export class Legacy extends Message<Legacy> {
     for (const k of Object.keys(this.shadeById)) {
       const entry = w.uint32(162).fork();
       w.uint32(8).int32(Number(k));
-      w.uint32(16).int32(this.shadeById[k]);
+      w.uint32(16).int32(this.shadeById[k]!);
       w.join(entry);
     }
     if (this.rawText !== undefined) {

@@ -620,73 +620,73 @@ export class MapKeys extends Message<MapKeys> {
     for (const k of Object.keys(this.kInt64)) {
       const entry = w.uint32(26).fork();
       w.uint32(8).int64(k);
-      w.uint32(18).string(this.kInt64[k]);
+      w.uint32(18).string(this.kInt64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kUint64)) {
       const entry = w.uint32(34).fork();
       w.uint32(8).uint64(k);
-      w.uint32(18).string(this.kUint64[k]);
+      w.uint32(18).string(this.kUint64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kInt32)) {
       const entry = w.uint32(42).fork();
       w.uint32(8).int32(Number(k));
-      w.uint32(18).string(this.kInt32[k]);
+      w.uint32(18).string(this.kInt32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kFixed64)) {
       const entry = w.uint32(50).fork();
       w.uint32(9).fixed64(k);
-      w.uint32(18).string(this.kFixed64[k]);
+      w.uint32(18).string(this.kFixed64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kFixed32)) {
       const entry = w.uint32(58).fork();
       w.uint32(13).fixed32(Number(k));
-      w.uint32(18).string(this.kFixed32[k]);
+      w.uint32(18).string(this.kFixed32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kBool)) {
       const entry = w.uint32(66).fork();
       w.uint32(8).bool(k === "true");
-      w.uint32(18).string(this.kBool[k]);
+      w.uint32(18).string(this.kBool[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kString)) {
       const entry = w.uint32(74).fork();
       w.uint32(10).string(k);
-      w.uint32(18).string(this.kString[k]);
+      w.uint32(18).string(this.kString[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kUint32)) {
       const entry = w.uint32(106).fork();
       w.uint32(8).uint32(Number(k));
-      w.uint32(18).string(this.kUint32[k]);
+      w.uint32(18).string(this.kUint32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSfixed32)) {
       const entry = w.uint32(122).fork();
       w.uint32(13).sfixed32(Number(k));
-      w.uint32(18).string(this.kSfixed32[k]);
+      w.uint32(18).string(this.kSfixed32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSfixed64)) {
       const entry = w.uint32(130).fork();
       w.uint32(9).sfixed64(k);
-      w.uint32(18).string(this.kSfixed64[k]);
+      w.uint32(18).string(this.kSfixed64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSint32)) {
       const entry = w.uint32(138).fork();
       w.uint32(8).sint32(Number(k));
-      w.uint32(18).string(this.kSint32[k]);
+      w.uint32(18).string(this.kSint32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSint64)) {
       const entry = w.uint32(146).fork();
       w.uint32(8).sint64(k);
-      w.uint32(18).string(this.kSint64[k]);
+      w.uint32(18).string(this.kSint64[k]!);
       w.join(entry);
     }
     w.unknown(this);
@@ -945,32 +945,32 @@ export class MapValues extends Message<MapValues> {
     for (const k of Object.keys(this.vDouble)) {
       const entry = w.uint32(10).fork();
       w.uint32(10).string(k);
-      w.uint32(17).double(this.vDouble[k]);
+      w.uint32(17).double(this.vDouble[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.vInt64)) {
       const entry = w.uint32(26).fork();
       w.uint32(10).string(k);
-      w.uint32(16).int64(this.vInt64[k]);
+      w.uint32(16).int64(this.vInt64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.vBool)) {
       const entry = w.uint32(66).fork();
       w.uint32(10).string(k);
-      w.uint32(16).bool(this.vBool[k]);
+      w.uint32(16).bool(this.vBool[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.vBytes)) {
       const entry = w.uint32(98).fork();
       w.uint32(10).string(k);
-      w.uint32(18).bytes(this.vBytes[k]);
+      w.uint32(18).bytes(this.vBytes[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.vMessage)) {
       const entry = w.uint32(162).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.vMessage[k].$encode(w);
+      this.vMessage[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }

@@ -125,7 +125,7 @@ export class Wrapped extends Message<Wrapped> {
       const entry = w.uint32(114).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.byName[k].$encode(w);
+      this.byName[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }

@@ -170,7 +170,7 @@ export class User extends Message<User> {
     for (const k of Object.keys(this.labels)) {
       const entry = w.uint32(74).fork();
       w.uint32(10).string(k);
-      w.uint32(18).string(this.labels[k]);
+      w.uint32(18).string(this.labels[k]!);
       w.join(entry);
     }
     if (this.contact.case === "email") {
@@ -203,7 +203,7 @@ export class User extends Message<User> {
       const entry = w.uint32(146).fork();
       w.uint32(8).int64(k);
       const mark = w.uint32(18).fork();
-      this.addressesById[k].$encode(w);
+      this.addressesById[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
@@ -234,7 +234,7 @@ export class User extends Message<User> {
     for (const k of Object.keys(this.statuses)) {
       const entry = w.uint32(202).fork();
       w.uint32(10).string(k);
-      w.uint32(16).int32(this.statuses[k]);
+      w.uint32(16).int32(this.statuses[k]!);
       w.join(entry);
     }
     if (!Object.is(this.ratio, 0)) {

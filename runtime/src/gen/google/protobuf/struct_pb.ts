@@ -107,7 +107,7 @@ export class Struct extends Message<Struct> {
       const entry = w.uint32(10).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.fields[k].$encode(w);
+      this.fields[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }

@@ -58,7 +58,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
     for (const k of Object.keys(this.metadata)) {
       const entry = w.uint32(26).fork();
       w.uint32(10).string(k);
-      w.uint32(18).string(this.metadata[k]);
+      w.uint32(18).string(this.metadata[k]!);
       w.join(entry);
     }
     w.unknown(this);
@@ -323,7 +323,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
     for (const k of Object.keys(this.quotaDimensions)) {
       const entry = w.uint32(50).fork();
       w.uint32(10).string(k);
-      w.uint32(18).string(this.quotaDimensions[k]);
+      w.uint32(18).string(this.quotaDimensions[k]!);
       w.join(entry);
     }
     if (this.quotaValue !== 0n) {

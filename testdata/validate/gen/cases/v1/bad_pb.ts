@@ -55,7 +55,7 @@ export class WrongType extends Message<WrongType> {
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
-  static $validate(m: WrongType, c: ValidationContext, p: PathNode | undefined): void {
+  static $validate(_m: WrongType, _c: ValidationContext, _p: PathNode | undefined): void {
     throw new CompilationError("expected rule \"int32\", got \"string\" on field cases.v1.WrongType.count");
   }
 }
@@ -102,7 +102,7 @@ export class RuleOnMessage extends Message<RuleOnMessage> {
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
-  static $validate(m: RuleOnMessage, c: ValidationContext, p: PathNode | undefined): void {
+  static $validate(_m: RuleOnMessage, _c: ValidationContext, _p: PathNode | undefined): void {
     throw new CompilationError("rule \"int32\" cannot be used on field cases.v1.RuleOnMessage.fine");
   }
 }
@@ -142,7 +142,7 @@ export class OneofUnknownField extends Message<OneofUnknownField> {
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
-  static $validate(m: OneofUnknownField, c: ValidationContext, p: PathNode | undefined): void {
+  static $validate(_m: OneofUnknownField, _c: ValidationContext, _p: PathNode | undefined): void {
     throw new CompilationError("field \"nope\" not found in message cases.v1.OneofUnknownField");
   }
 }
@@ -182,7 +182,7 @@ export class OneofEmpty extends Message<OneofEmpty> {
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
-  static $validate(m: OneofEmpty, c: ValidationContext, p: PathNode | undefined): void {
+  static $validate(_m: OneofEmpty, _c: ValidationContext, _p: PathNode | undefined): void {
     throw new CompilationError("at least one field must be specified in oneof rule for the message cases.v1.OneofEmpty");
   }
 }
@@ -229,7 +229,7 @@ export class HoldsBad extends Message<HoldsBad> {
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
-  static $validate(m: HoldsBad, c: ValidationContext, p: PathNode | undefined): void {
+  static $validate(_m: HoldsBad, _c: ValidationContext, _p: PathNode | undefined): void {
     throw new CompilationError("expected rule \"int32\", got \"string\" on field cases.v1.WrongType.count");
   }
 }

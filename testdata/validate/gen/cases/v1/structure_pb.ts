@@ -416,39 +416,39 @@ export class Maps extends Message<Maps> {
     for (const k of Object.keys(this.counts)) {
       const entry = w.uint32(10).fork();
       w.uint32(10).string(k);
-      w.uint32(16).int32(this.counts[k]);
+      w.uint32(16).int32(this.counts[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.names)) {
       const entry = w.uint32(18).fork();
       w.uint32(8).int64(k);
-      w.uint32(18).string(this.names[k]);
+      w.uint32(18).string(this.names[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.byFlag)) {
       const entry = w.uint32(26).fork();
       w.uint32(8).bool(k === "true");
       const mark = w.uint32(18).fork();
-      this.byFlag[k].$encode(w);
+      this.byFlag[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
     for (const k of Object.keys(this.colors)) {
       const entry = w.uint32(34).fork();
       w.uint32(8).uint32(Number(k));
-      w.uint32(16).int32(this.colors[k]);
+      w.uint32(16).int32(this.colors[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.blobs)) {
       const entry = w.uint32(42).fork();
       w.uint32(8).sint64(k);
-      w.uint32(18).bytes(this.blobs[k]);
+      w.uint32(18).bytes(this.blobs[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.skip)) {
       const entry = w.uint32(50).fork();
       w.uint32(10).string(k);
-      w.uint32(18).string(this.skip[k]);
+      w.uint32(18).string(this.skip[k]!);
       w.join(entry);
     }
     w.unknown(this);
@@ -710,7 +710,7 @@ export class Required extends Message<Required> {
     for (const k of Object.keys(this.map)) {
       const entry = w.uint32(42).fork();
       w.uint32(10).string(k);
-      w.uint32(18).string(this.map[k]);
+      w.uint32(18).string(this.map[k]!);
       w.join(entry);
     }
     if (this.color !== 0) {
@@ -1140,7 +1140,7 @@ export class Tree extends Message<Tree> {
       const entry = w.uint32(34).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.named[k].$encode(w);
+      this.named[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
@@ -1406,7 +1406,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
       const entry = w.uint32(10).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.items[k].$encode(w);
+      this.items[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }

@@ -580,7 +580,7 @@ export class Wrappers extends Message<Wrappers> {
       const entry = w.uint32(90).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.counts[k].$encode(w);
+      this.counts[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }

@@ -7,8 +7,8 @@
 // @generated from file grpc/health/v1/health.proto (package grpc.health.v1, syntax proto3)
 /* eslint-disable */
 
-import type { CallContext, CallOptions, MethodDefinition, ServiceDefinition } from "../../../../grpc/index.js";
-import { Client } from "../../../../grpc/index.js";
+import type { CallContext, CallOptions, MethodDefinition, ServiceDefinition } from "../../../../grpc/codegen.js";
+import { Client } from "../../../../grpc/codegen.js";
 import { file_grpc_health_v1_health, HealthCheckRequest, HealthCheckResponse, HealthListRequest, HealthListResponse } from "./health_pb.js";
 import type { PartialMessage } from "../../../../codegen.js";
 

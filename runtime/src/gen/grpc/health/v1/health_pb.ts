@@ -168,7 +168,7 @@ export class HealthListResponse extends Message<HealthListResponse> {
       const entry = w.uint32(10).fork();
       w.uint32(10).string(k);
       const mark = w.uint32(18).fork();
-      this.statuses[k].$encode(w);
+      this.statuses[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }

@@ -7,8 +7,8 @@
 // @generated from file grpc/reflection/v1alpha/reflection.proto (package grpc.reflection.v1alpha, syntax proto3)
 /* eslint-disable */
 
-import type { CallContext, CallOptions, MethodDefinition, RequestStream, ServiceDefinition } from "../../../../grpc/index.js";
-import { Client } from "../../../../grpc/index.js";
+import type { CallContext, CallOptions, MethodDefinition, RequestStream, ServiceDefinition } from "../../../../grpc/codegen.js";
+import { Client } from "../../../../grpc/codegen.js";
 import { file_grpc_reflection_v1alpha_reflection, ServerReflectionRequest, ServerReflectionResponse } from "./reflection_pb.js";
 import type { PartialMessage } from "../../../../codegen.js";
 

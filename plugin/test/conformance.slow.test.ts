@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { builtPlugin } from "./compilers";
 
 const root = path.resolve(__dirname, "../..");
 const failureListFile = path.join(root, "testdata/conformance/failure_list.txt");
@@ -52,6 +53,7 @@ describe("official protobuf conformance suite", () => {
   let status: number | null = null;
 
   beforeAll(() => {
+    builtPlugin();
     const run = spawnSync(process.execPath, ["testdata/conformance/run.js"], { cwd: root, encoding: "utf8", timeout: 170_000, maxBuffer: 1 << 28 });
     if (run.error) throw run.error;
     output = `${run.stdout}${run.stderr}`;

@@ -6,7 +6,7 @@ const template = (opt: string[]) => ({
 });
 
 describe("protoc-gen-tsgrpc under buf", () => {
-  // A successful `buf generate` of every fixture is the golden test (golden.test.ts).
+  // A successful `buf generate` of every fixture is the golden test (golden.slow.test.ts).
   it("reports a bad parameter as an error naming it", () => {
     const r = bufGenerate(tempDir(), template(["target=ts", "long_type=huge"]));
     expect(r.status).not.toBe(0);

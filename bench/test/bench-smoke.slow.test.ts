@@ -1,0 +1,100 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+/** The text of the part whose "## " heading starts with `title`. */
+function part(output: string, title: string): string {
+  const found = output.split("\n## ").find((s) => s.startsWith(title));
+  if (found === undefined) throw new Error(`no part "${title}" in the output`);
+  return found;
+}
+
+/** The table of one message within a part. */
+function messageTable(partText: string, typeName: string): string | undefined {
+  return partText.split("### ").find((s) => s.includes(`(${typeName},`));
+}
+
+const messages = ["bench.v1.User", "bench.v1.ScalarMix", "bench.v1.UserPage", "bench.v1.Inventory", "bench.v1.Series", "bench.v1.Blob"];
+
+function expectRows(section: string | undefined, names: readonly string[]): void {
+  expect(section).toBeDefined();
+  for (const name of names) expect(section).toMatch(new RegExp(`\\| ${name.replace(".", "\\.")} +\\| +[0-9]`));
+}
+
+/**
+ * Keeps `npm run bench` from rotting: a smoke run generates every peer's
+ * code, checks that all peers decode and encode the same content, prints a
+ * table per message, and runs every RPC scenario against a server in a child
+ * process. Speed is never asserted here: that is what the bench itself reports.
+ */
+describe("npm run bench -- --smoke", () => {
+  let output = "";
+  beforeAll(() => {
+    output = execFileSync("npm", ["run", "-s", "bench", "--", "--smoke"], { cwd: join(__dirname, ".."), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  }, 240_000);
+
+  it.each(messages)("measures %s after every peer agreed on its content", (typeName) => {
+    expectRows(messageTable(part(output, "Encode / decode"), typeName), ["tsgrpc", "protobuf-es", "ts-proto", "protobuf.js", "JSON"]);
+  });
+
+  it.each(messages)("measures %s as ProtoJSON text after every peer's output read back to its content", (typeName) => {
+    expectRows(messageTable(part(output, "ProtoJSON text"), typeName), ["tsgrpc", "protobuf-es", "ts-proto", "protobuf.js", "JSON"]);
+  });
+
+  it.each(messages)("measures %s as ProtoJSON objects", (typeName) => {
+    expectRows(messageTable(part(output, "ProtoJSON objects"), typeName), ["tsgrpc", "protobuf-es", "ts-proto", "protobuf.js"]);
+  });
+
+  it("measures the map-key cache on repeated and on unique keys", () => {
+    const section = part(output, "tsgrpc's map-key cache");
+    for (const workload of ["the same 100 keys in every message", "100 unique keys per message"]) expect(section).toMatch(new RegExp(`\\| ${workload}[^|]* +\\| +[0-9]`));
+  });
+
+  it.each(["unary c=1", "unary c=64", "server streaming", "client streaming", "bidi ping-pong", "peak RSS"])("reports RPC scenario %s for every implementation", (scenario) => {
+    const section = part(output, "RPC").split("### ").find((s) => s.startsWith(scenario));
+    expect(section).toBeDefined();
+    for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec", "nice-grpc \\+ ts-proto"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+  });
+
+  it("stops before timing when a peer decodes to different content", () => {
+    // Required after the smoke run generated bench/gen, which these modules import.
+    const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
+    const { protobufEs } = require("../src/peers/protobuf-es") as typeof import("../src/peers/protobuf-es");
+    const { benchCases } = require("../src/cases") as typeof import("../src/cases");
+    const dropsEmail = { ...protobufEs, name: "drops-email", content: (_typeName: string, decoded: unknown) => ({ ...(decoded as object), email: "" }) };
+    const user = benchCases().filter((c) => c.typeName === "bench.v1.User");
+    const run = () => runCodecBench(user, [protobufEs, dropsEmail], { rounds: 1, batchSeconds: 0.01, smoke: true, subject: "protobuf-es" });
+    expect(run).toThrow(ContentMismatchError);
+    expect(run).toThrow(/drops-email decoding bench.v1.User/);
+  });
+
+  it("stops before timing when a peer that claims canonical ProtoJSON writes other text", () => {
+    const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
+    const { tsgrpcJson } = require("../src/json-peers/tsgrpc") as typeof import("../src/json-peers/tsgrpc");
+    const { benchCases } = require("../src/cases") as typeof import("../src/cases");
+    // Same content, other spacing: reads back fine, but is not the canonical text.
+    const pretty = { ...tsgrpcJson, name: "pretty", encode: "m.toJsonString({ prettySpaces: 1 })" };
+    const user = benchCases().filter((c) => c.typeName === "bench.v1.User");
+    const run = () => runCodecBench(user, [tsgrpcJson, pretty], { rounds: 1, batchSeconds: 0.01, smoke: true, subject: "tsgrpc" });
+    expect(run).toThrow(ContentMismatchError);
+    expect(run).toThrow(/pretty writing bench.v1.User as canonical JSON/);
+  });
+
+  it.each([
+    ["codec", "Encode / decode"],
+    ["json", "ProtoJSON text"],
+  ])("--only %s --processes pools the samples of fresh processes into one set of tables", (only, title) => {
+    const pooled = execFileSync(process.execPath, ["dist/src/main.js", "--only", only, "--smoke", "--processes", "2", "--filter", "bench.v1.User"], {
+      cwd: join(__dirname, ".."),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(pooled).toContain("1 rounds, 2 processes pooled");
+    expectRows(messageTable(part(pooled, title), "bench.v1.User"), ["tsgrpc", "protobuf-es", "ts-proto", "protobuf.js", "JSON"]);
+  });
+
+  it("pooling keeps every process's samples of each cell", () => {
+    const { poolResults } = require("../src/codec-bench") as typeof import("../src/codec-bench");
+    const run = (samples: number[]) => [{ name: "m", typeName: "t", cells: [{ peer: "p", op: "encode" as const, size: 1, opsPerSecond: samples }] }];
+    expect(poolResults([run([1, 2]), run([3]), run([4, 5])])[0].cells[0].opsPerSecond).toEqual([1, 2, 3, 4, 5]);
+  });
+});
