@@ -2,14 +2,10 @@ import type { DescEnum, DescField, DescFile, DescMessage } from "@bufbuild/proto
 import type { GeneratedFile, ImportSymbol, Schema } from "@bufbuild/protoplugin";
 import { enumInfoName, pbModulePath, typeName } from "./names.js";
 import type { Options } from "./options.js";
+import { runtimeWktFiles } from "./runtime-wkt.js";
 import type { LongRepr } from "./scalar.js";
 
-/** Well-known type files the runtime ships (generated into runtime/src/gen); other files import them from there. */
-const runtimeFiles = new Set(
-  ["any", "api", "descriptor", "duration", "empty", "field_mask", "source_context", "struct", "timestamp", "type", "wrappers"].map(
-    (n) => `google/protobuf/${n}.proto`,
-  ),
-);
+const runtimeFiles = new Set(runtimeWktFiles);
 
 const validateProto = "buf/validate/validate.proto";
 

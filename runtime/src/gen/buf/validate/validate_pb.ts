@@ -110,7 +110,7 @@ export class MessageRules extends Message<MessageRules> {
     { no: 5, name: "cel_expression", localName: "celExpression", jsonName: "celExpression", kind: "scalar", T: ScalarType.STRING, repeated: true },
     { no: 3, name: "cel", localName: "cel", jsonName: "cel", kind: "message", T: Rule, repeated: true },
     { no: 4, name: "oneof", localName: "oneof", jsonName: "oneof", kind: "message", T: MessageOneofRule, repeated: true },
-  ]);
+  ], ["disabled"]);
   celExpression: string[] = [];
   cel: Rule[] = [];
   oneof: MessageOneofRule[] = [];
@@ -280,7 +280,7 @@ export class FieldRules extends Message<FieldRules> {
     { no: 21, name: "duration", localName: "duration", jsonName: "duration", oneof: "type", kind: "message", T: DurationRules },
     { no: 28, name: "field_mask", localName: "fieldMask", jsonName: "fieldMask", oneof: "type", kind: "message", T: FieldMaskRules },
     { no: 22, name: "timestamp", localName: "timestamp", jsonName: "timestamp", oneof: "type", kind: "message", T: TimestampRules },
-  ]);
+  ], ["skipped", "ignore_empty"]);
   celExpression: string[] = [];
   cel: Rule[] = [];
   required?: boolean;
@@ -682,7 +682,7 @@ export class PredefinedRules extends Message<PredefinedRules> {
   static readonly typeName = "buf.validate.PredefinedRules";
   static readonly $fields = fieldList(() => [
     { no: 1, name: "cel", localName: "cel", jsonName: "cel", kind: "message", T: Rule, repeated: true },
-  ]);
+  ], ["skipped", "ignore_empty"]);
   cel: Rule[] = [];
 
   constructor(init?: PartialMessage<PredefinedRules>) {
@@ -3281,7 +3281,7 @@ export class Violation extends Message<Violation> {
     { no: 2, name: "rule_id", localName: "ruleId", jsonName: "ruleId", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 3, name: "message", localName: "message", jsonName: "message", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 4, name: "for_key", localName: "forKey", jsonName: "forKey", kind: "scalar", T: ScalarType.BOOL, presence: "explicit" },
-  ]);
+  ], ["field_path"]);
   field?: FieldPath;
   rule?: FieldPath;
   ruleId?: string;
