@@ -28,7 +28,7 @@ const reservedTypeNames = new Set([
 const reservedPropertyNames = new Set([
   "constructor", "__proto__", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
   "propertyIsEnumerable", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-  "toBinary", "toJson", "toJsonString", "equals", "clone",
+  "toBinary", "toJson", "toJsonString", "toText", "mergeText", "equals", "clone",
 ]);
 
 function escape(name: string, reserved: ReadonlySet<string>): string {
