@@ -35,7 +35,7 @@ export const reservedTypeNames: ReadonlySet<string> = new Set([
 const reservedPropertyNames = new Set([
   "constructor", "__proto__", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
   "propertyIsEnumerable", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-  "toBinary", "toJson", "toJsonString", "equals", "clone",
+  "toBinary", "toJson", "toJsonString", "toText", "mergeText", "equals", "clone",
 ]);
 
 export function escape(name: string, reserved: ReadonlySet<string>): string {

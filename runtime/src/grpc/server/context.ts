@@ -1,4 +1,5 @@
 import type * as grpc from "@grpc/grpc-js";
+import type { MessageCounts } from "../message-counts.js";
 import { fromGrpcMetadata, toGrpcMetadata } from "../metadata-grpc.js";
 import { Metadata, type MetadataInit } from "../metadata.js";
 import type { MethodDefinition } from "../definition.js";
@@ -68,6 +69,8 @@ const MAX_TIMER_MS = 0x7fffffff;
 export class ServerCallContext implements CallContext {
   readonly deadline: Date | undefined;
   readonly peer: string;
+  /** The call's message counts, kept only for calls that go through interceptors. */
+  counts?: MessageCounts;
   #metadata?: Metadata;
   #trailers?: Metadata;
   #headerSent = false;

@@ -4,6 +4,7 @@ import { Health } from "../../gen/grpc/health/v1/health_grpc.js";
 import { healthService } from "../health/health-service.js";
 import { ServerHealth, ServingStatus } from "../health/server-health.js";
 import type { ServerInterceptor } from "../interceptors.js";
+import { sizeRecordingDeserializer } from "../message-counts.js";
 import { messageLimitOptions } from "../message-limits.js";
 import { reflectionDefinitions, reflectionService } from "../reflection/reflection-service.js";
 import { bidiStreamingHandler } from "./bidi-streaming.js";
@@ -75,6 +76,8 @@ export class Server {
       handlers[key] = HANDLERS[method.kind]({ method, onError: this.#onError }, responder(method, handler, implementation, this.#interceptors));
       // Responses reach grpc-js already encoded (see response-pump.ts), so its serializer passes them through.
       grpcDefinition[key] = { ...grpcDefinition[key]!, responseSerialize: passThrough };
+      // Interceptors see each call's message counts, request sizes included (see message-counts.ts).
+      if (this.#interceptors.length) grpcDefinition[key].requestDeserialize = sizeRecordingDeserializer(method.I);
     }
     this.#grpc.addService(grpcDefinition, handlers);
     this.#services.push(definition);
