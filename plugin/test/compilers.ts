@@ -37,9 +37,10 @@ export function tempDir(): string {
 }
 
 /** protoc with our plugin; `files` relative to the include paths. */
-export function protoc(out: string, opt: string, files: string[], includes = [protoRoot, wktInclude]): Run {
+export function protoc(out: string, opt: string, files: string[], includes = [protoRoot, wktInclude], extra: string[] = []): Run {
   mkdirSync(out, { recursive: true }); // protoc does not create it
   return run(bin("protoc"), [
+    ...extra,
     ...includes.map((i) => `-I${i}`),
     `--plugin=protoc-gen-tsgrpc=${builtPlugin()}`,
     `--tsgrpc_out=${out}`,
@@ -77,6 +78,7 @@ export function strictProject(dir: string, include: string[], compilerOptions: o
         paths: {
           "@tsgrpc/runtime": [join(root, "runtime", "src", "index.ts")],
           "@tsgrpc/runtime/grpc": [join(root, "runtime", "src", "grpc", "index.ts")],
+          "@tsgrpc/runtime/validate": [join(root, "runtime", "src", "validate", "index.ts")],
         },
         ...compilerOptions,
       },
@@ -131,6 +133,7 @@ export function strictestProject(dir: string, include: string[]): string {
         paths: {
           "@tsgrpc/runtime": [join(dist, "index.d.ts")],
           "@tsgrpc/runtime/grpc": [join(dist, "grpc", "index.d.ts")],
+          "@tsgrpc/runtime/validate": [join(dist, "validate", "index.d.ts")],
         },
       },
       include,

@@ -31,9 +31,10 @@ function expectStrictestClean(opt: string, dir = tempDir()): void {
 
 // tsc over every generated file: slow on a loaded CI machine.
 describe("generated code type-checks under every strictness flag", () => {
-  it("compiles the committed testdata/gen and the conformance suite's protos as target=ts", () => {
+  it("compiles the committed testdata/gen, testdata/validate/gen and the conformance suite's protos as target=ts", () => {
     const dir = tempDir();
     cpSync(join(root, "testdata", "gen"), join(dir, "gen"), { recursive: true });
+    cpSync(join(root, "testdata", "validate", "gen"), join(dir, "validate"), { recursive: true });
     expectStrictestClean("target=ts,import_extension=js", dir);
   }, 300_000);
 
