@@ -77,6 +77,8 @@ export function strictProject(dir: string, include: string[], compilerOptions: o
         paths: {
           "@tsgrpc/runtime": [join(root, "runtime", "src", "index.ts")],
           "@tsgrpc/runtime/grpc": [join(root, "runtime", "src", "grpc", "index.ts")],
+          "@tsgrpc/runtime/otel": [join(root, "runtime", "src", "otel", "index.ts")],
+          "@tsgrpc/runtime/testing": [join(root, "runtime", "src", "testing", "index.ts")],
         },
         ...compilerOptions,
       },
