@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
   }
   if (runs("otel")) {
-    console.log(`## RPC with OpenTelemetry interceptors, spans and metrics exported to nowhere (${args.rpcRounds} rounds, interleaved)\n`);
+    console.log(`## OpenTelemetry interceptors: tsgrpc with @tsgrpc/runtime/otel (spans and metrics exported to nowhere) against none (${args.rpcRounds} rounds, interleaved)\n`);
     const options = { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: telemetryImpls[0].name };
     await runRpcBench(telemetryImpls, { ...options, scenarios: ["unary c=1", "unary c=64", "server streaming"] });
   }
