@@ -51,7 +51,7 @@ const interesting: ScalarArbitrary = (type: ScalarType, long: LongType | undefin
   return pick ? fc.oneof(pick, random) : random;
 };
 
-const types = [...Object.values(scalars), ...Object.values(structure), ...Object.values(wkt)].filter(
+const types = ([...Object.values(scalars), ...Object.values(structure), ...Object.values(wkt)] as unknown[]).filter(
   (t): t is MessageType<AnyMessage> => typeof t === "function" && "typeName" in t && "$fields" in t,
 );
 
