@@ -6,10 +6,15 @@ import { enumValueName, fieldName, oneofName } from "./names.js";
 import { scalarInfo, type LongRepr } from "./scalar.js";
 import { unboxedWrapper } from "./wrappers.js";
 
-/** The `static readonly $fields = fieldList(() => [...])` table: one FieldInfo per field, in declaration order. */
+/**
+ * The `static readonly $fields = fieldList(() => [...])` table: one FieldInfo per field, in declaration
+ * order, then the message's reserved field names when it has any (text format skips those).
+ */
 export function fieldTable(ctx: FileContext, message: DescMessage): Line[] {
   const entries = message.fields.map((f): Line => ["  ", ...fieldInfo(ctx, f), ","]);
-  return [["static readonly $fields = ", ctx.rt("fieldList"), "(() => ["], ...entries, ["]);"]];
+  const reserved = message.proto.reservedName;
+  const close = reserved.length ? `], [${reserved.map((n) => literal(n)).join(", ")}]);` : "]);";
+  return [["static readonly $fields = ", ctx.rt("fieldList"), "(() => ["], ...entries, [close]];
 }
 
 export function fieldInfo(ctx: FileContext, field: DescField): Line {

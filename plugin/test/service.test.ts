@@ -65,12 +65,14 @@ describe("a generated service", () => {
 
 describe("method names", () => {
   it("are escaped with $ where they would shadow client or Object members, or make the client thenable", () => {
-    expect(Object.keys(Globals.methods)).toEqual(["close$", "then$", "constructor$", "toString$", "hasOwnProperty$"]);
+    expect(Object.keys(Globals.methods)).toEqual(["close$", "then$", "constructor$", "toString$", "hasOwnProperty$", "waitForReady$"]);
     const client = new GlobalsClient("127.0.0.1:1");
     try {
       expect(typeof client.close).toBe("function");
       // eslint-disable-next-line @typescript-eslint/unbound-method -- compares the methods, calls neither
       expect(client.close).not.toBe(client.close$);
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- compares the methods, calls neither
+      expect(client.waitForReady).not.toBe(client.waitForReady$);
       expect("then" in client).toBe(false);
       expect(client.constructor).toBe(GlobalsClient);
     } finally {

@@ -19,7 +19,6 @@ export interface MethodDefinition<I extends Message<I> = AnyMessage, O extends M
 }
 
 /** A generated service: its full proto name and its methods keyed by their lowerCamelCase names. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a bound every service's methods fit, whatever their message types
 export interface ServiceDefinition<M extends { readonly [name: string]: MethodDefinition<any, any> } = { readonly [name: string]: MethodDefinition<any, any> }> {
   readonly typeName: string;
   /** The generated file declaring the service, with its descriptor: what server reflection answers from. */

@@ -47,7 +47,6 @@ export class RpcError extends Error {
   }
 
   /** The details of type `type`, unpacked, in the order they were sent. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any message class, whatever its T (MessageType<T> is invariant in T)
   findDetails<C extends MessageType<any>>(type: C): InstanceType<C>[] {
     return this.details.filter((d) => d.is(type)).map((d) => d.unpack(type) as InstanceType<C>);
   }

@@ -20,13 +20,11 @@ export function readJsonString<T extends Message<T>>(type: MessageType<T>, text:
 }
 
 /** The proto3 JSON form of a message (`Message<any>` so that `this` of any `Message<T>` fits). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function writeJson(msg: Message<any>, options?: JsonWriteOptions): JsonValue {
   return writeMessage(msg as Parameters<typeof writeMessage>[0], writeContext(options, wktForm));
 }
 
 /** The proto3 JSON form of a message as text, compact unless `prettySpaces` is given. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function writeJsonString(msg: Message<any>, options?: JsonWriteStringOptions): string {
   return JSON.stringify(writeJson(msg, options), null, options?.prettySpaces ?? 0);
 }

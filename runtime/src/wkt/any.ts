@@ -6,7 +6,6 @@ import { TYPE_URL_PREFIX, typeNameOfUrl } from "./type-url.js";
 // google.protobuf.Any: string type_url = 1; bytes value = 2.
 
 /** `Any.pack(message, prefix?)`: the message's binary form under "type.googleapis.com/<typeName>". */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function anyPack<T extends Message<T>>(type: MessageType<T>, message: Message<any>, typeUrlPrefix = TYPE_URL_PREFIX): T {
   const any = new type() as unknown as AnyMessage;
   const prefix = typeUrlPrefix.endsWith("/") ? typeUrlPrefix : typeUrlPrefix + "/";
@@ -16,7 +15,6 @@ export function anyPack<T extends Message<T>>(type: MessageType<T>, message: Mes
 }
 
 /** `any.is(Type)` or `any.is("pkg.Type")`: whether the Any holds that message type. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function anyIs(any: Message<any>, type: MessageType<any> | string): boolean {
   const url = typeUrl(any);
   return url !== "" && typeNameOfUrl(url) === (typeof type === "string" ? type : type.typeName);
@@ -27,7 +25,6 @@ export function anyIs(any: Message<any>, type: MessageType<any> | string): boole
  * undefined when it is of another type or the registry does not know it.
  * Bytes that are not a valid message throw a BinaryDecodeError.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function anyUnpack(any: Message<any>, from: MessageType<any> | Registry): AnyMessage | undefined {
   const url = typeUrl(any);
   if (url === "") return undefined;
@@ -36,7 +33,6 @@ export function anyUnpack(any: Message<any>, from: MessageType<any> | Registry):
   return type?.fromBinary(value) as AnyMessage | undefined;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 function typeUrl(any: Message<any>): string {
   return (any as unknown as AnyMessage)[wktField(any.$type() as MessageType, 1, "scalar").localName] as string;
 }

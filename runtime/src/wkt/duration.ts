@@ -10,7 +10,6 @@ export function durationFromMs<T extends Message<T>>(type: MessageType<T>, ms: n
 }
 
 /** `duration.toMs()`: milliseconds, fractional below one. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function durationToMs(duration: Message<any>): number {
   const { seconds, nanos } = getTime(duration);
   return Number(seconds) * 1000 + nanos / 1_000_000;

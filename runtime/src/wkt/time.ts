@@ -6,7 +6,6 @@ import { wktField } from "./field.js";
  * Seconds and nanos of a Timestamp or Duration (fields 1 and 2 of both), as
  * bigint and number whatever the generated long type.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function getTime(message: Message<any>): { seconds: bigint; nanos: number } {
   const msg = message as unknown as AnyMessage;
   const type = msg.$type();

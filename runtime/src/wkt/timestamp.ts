@@ -10,7 +10,6 @@ export function timestampFromDate<T extends Message<T>>(type: MessageType<T>, da
 }
 
 /** `timestamp.toDate()`: nanoseconds below a millisecond are dropped (rounded down). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Message<any>: `this` of every Message<T> fits (T is invariant)
 export function timestampToDate(timestamp: Message<any>): Date {
   const { seconds, nanos } = getTime(timestamp);
   return new Date(Number(seconds) * 1000 + Math.floor(nanos / 1_000_000));
