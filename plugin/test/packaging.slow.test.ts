@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { readTree, root, tempDir, wktInclude } from "./compilers";
 
@@ -75,6 +75,26 @@ describe("the packed packages in a fresh project", () => {
       'console.log(require("@tsgrpc/runtime").Message === Message, require("@tsgrpc/runtime/grpc").Server === Server);',
     ].join("\n");
     expect(run("node", ["--input-type=module", "-e", script])).toBe("true true\n");
+  });
+
+  it("gives every entry point to import and require as one ESM copy (Node's module-sync), with text format in Node", () => {
+    const manifest = JSON.parse(readFileSync(join(project, "node_modules", "@tsgrpc", "runtime", "package.json"), "utf8")) as { exports: object };
+    const entries = Object.keys(manifest.exports);
+    const specifiers = entries.map((e) => "@tsgrpc/runtime" + e.slice(1));
+    const script = [
+      'import { createRequire } from "node:module";',
+      "const require = createRequire(import.meta.url);",
+      `for (const s of ${JSON.stringify(specifiers)}) {`,
+      "  const imported = await import(s);",
+      "  const required = require(s);",
+      '  console.log(s, import.meta.resolve(s).includes("/dist/esm/"), imported === required);',
+      "}",
+      'const { Timestamp } = await import("@tsgrpc/runtime");',
+      "console.log(new Timestamp({ seconds: 1n }).toText({ singleLine: true }));",
+    ].join("\n");
+    const lines = run("node", ["--input-type=module", "-e", script]).trim().split("\n");
+    expect(specifiers).toEqual(expect.arrayContaining(["@tsgrpc/runtime", "@tsgrpc/runtime/grpc", "@tsgrpc/runtime/text"]));
+    expect(lines).toEqual([...specifiers.map((s) => `${s} true true`), "seconds: 1"]);
   });
 
   it("installs the plugin as a bin that buf and protoc find", () => {
