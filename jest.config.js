@@ -23,6 +23,8 @@ module.exports = {
     "^@tsgrpc/runtime$": "<rootDir>/runtime/src/node.ts",
     "^@tsgrpc/runtime/text$": "<rootDir>/runtime/src/text/index.ts",
     "^@tsgrpc/runtime/grpc$": "<rootDir>/runtime/src/grpc/index.ts",
+    "^@tsgrpc/runtime/validate$": "<rootDir>/runtime/src/validate/index.ts",
+    "^@tsgrpc/runtime/validate/grpc$": "<rootDir>/runtime/src/validate/grpc.ts",
     "^@tsgrpc/runtime/otel$": "<rootDir>/runtime/src/otel/index.ts",
     "^@tsgrpc/runtime/testing$": "<rootDir>/runtime/src/testing/index.ts",
   },

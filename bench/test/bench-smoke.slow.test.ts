@@ -57,6 +57,12 @@ describe("npm run bench -- --smoke", () => {
     for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec", "nice-grpc \\+ ts-proto"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
   });
 
+  it.each(["unary c=1", "unary c=64", "server streaming"])("reports %s with the OpenTelemetry interceptors, without interceptors and with a pass-through one", (scenario) => {
+    const section = part(output, "OpenTelemetry interceptors").split("### ").find((s) => s.startsWith(scenario));
+    expect(section).toBeDefined();
+    for (const impl of ["tsgrpc\\+otel", "tsgrpc", "tsgrpc\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+  });
+
   it("stops before timing when a peer decodes to different content", () => {
     // Required after the smoke run generated bench/gen, which these modules import.
     const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");

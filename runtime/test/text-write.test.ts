@@ -3,7 +3,7 @@ import { Any, createRegistry, TextEncodeError } from "@tsgrpc/runtime";
 import { MapKeys, RepeatedScalars, Scalars } from "../../testdata/gen/scalars/v1/scalars_pb.js";
 import { Wrapped } from "../../testdata/gen/scalars/v1/wrapped_pb.js";
 import { Color, Legacy, Legacy_Entry, Legacy_Item, file_legacy_v1_legacy } from "../../testdata/gen/legacy/v1/legacy_pb.js";
-import { Status, User, User_Preference } from "../../testdata/gen/users/v1/user_service_pb.js";
+import { Status, User, User_Preference, file_users_v1_user_service } from "../../testdata/gen/users/v1/user_service_pb.js";
 
 const user = new User({
   id: "u1",
@@ -147,5 +147,29 @@ describe("console.log and util.inspect of a message", () => {
 
   test("show the raw properties when a field holds a value its type cannot", () => {
     expect(inspect(new User({ age: "x" as never }))).toMatch(/^User \{[^]*age: 'x'/);
+  });
+});
+
+describe("the README's Text format example", () => {
+  const readmeUser = () =>
+    User.fromText(`
+  # comments, and "," or ";" after a field, are allowed
+  id: "u1"
+  display_name: 'Ada'
+  roles: ["admin", "dev"]          # or a roles: line per value
+  address { city: "London" }       # messages in { } or < >
+  labels { key: "team" value: "core" }
+  status: STATUS_ACTIVE            # enums by name or number
+`);
+
+  test("prints what its comments say", () => {
+    const user = readmeUser();
+    expect(user.toText()).toMatch(/^id: "u1"\ndisplay_name: "Ada"\nroles: "admin"\nroles: "dev"\naddress {\n  city: "London"\n}\n/);
+    user.mergeText('age: 37 roles: "owner"');
+    expect(user).toMatchObject({ age: 37, roles: ["admin", "dev", "owner"] });
+    const registry = createRegistry(file_users_v1_user_service);
+    expect(Any.pack(user).toText({ registry })).toMatch(/^\[type.googleapis.com\/users.v1.User\] \{\n {2}id: "u1"\n/);
+    expect(() => User.fromText("id: 'u1'\nage: 3.5")).toThrow(/^2:6: expected an integer, got number 3.5$/);
+    expect(inspect(new User({ id: "u1", status: Status.STATUS_ACTIVE }))).toBe('User { id: "u1" status: STATUS_ACTIVE }');
   });
 });

@@ -46,7 +46,13 @@ export function mergeText(msg: AnyMessage, text: string, options?: TextReadOptio
     maxDepth,
     depth: 0,
   };
-  readBody(msg, ctx, undefined);
+  try {
+    readBody(msg, ctx, undefined);
+  } catch (e) {
+    // A maxDepth set beyond what the call stack holds: still a typed error, located.
+    if (e instanceof RangeError) throw ctx.t.error(`nesting too deep for the call stack (maxDepth ${maxDepth})`);
+    throw e;
+  }
 }
 
 /** Fields up to `close` ("}" or ">"), or to the end of the text for the top-level message. */
@@ -75,7 +81,7 @@ function readField(msg: AnyMessage, type: MessageType, ctx: ReadContext, seen: S
     const f = fieldByTextName(type, tok.text);
     if (f) return readFieldValue(msg, f, ctx, seen, tok);
     if (type.$fields.reservedNames.includes(tok.text) || ctx.ignoreUnknown) return skipField(t, ctx);
-    throw t.error(`unknown field ${tok.text} in ${type.typeName}`, tok.start);
+    throw t.error(`unknown field ${short(tok.text)} in ${type.typeName}`, tok.start);
   }
   if (tok.kind === "punct" && tok.text === "[") {
     const name = t.bracketed();
@@ -86,10 +92,10 @@ function readField(msg: AnyMessage, type: MessageType, ctx: ReadContext, seen: S
       if (ext?.extendee.typeName === type.typeName) return readExtension(msg, ext, ctx, seen, tok);
     }
     if (ctx.ignoreUnknown) return skipField(t, ctx);
-    const what = name.includes("/") ? `Any type URL [${name}] outside google.protobuf.Any` : `unknown extension [${name}] of ${type.typeName}`;
+    const what = name.includes("/") ? `Any type URL [${short(name)}] outside google.protobuf.Any` : `unknown extension [${short(name)}] of ${type.typeName}`;
     throw t.error(ctx.registry || name.includes("/") ? what : `${what} (no registry given: text options \`registry\`)`, tok.start);
   }
-  if (tok.kind === "int") throw t.error(`field numbers are not accepted (${tok.text}): name the field`, tok.start);
+  if (tok.kind === "int") throw t.error(`field numbers are not accepted (${short(tok.text)}): name the field`, tok.start);
   throw t.unexpected(tok, "a field name");
 }
 
