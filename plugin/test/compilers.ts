@@ -78,6 +78,8 @@ export function strictProject(dir: string, include: string[], compilerOptions: o
         paths: {
           "@tsgrpc/runtime": [join(root, "runtime", "src", "index.ts")],
           "@tsgrpc/runtime/grpc": [join(root, "runtime", "src", "grpc", "index.ts")],
+          "@tsgrpc/runtime/otel": [join(root, "runtime", "src", "otel", "index.ts")],
+          "@tsgrpc/runtime/testing": [join(root, "runtime", "src", "testing", "index.ts")],
           "@tsgrpc/runtime/validate": [join(root, "runtime", "src", "validate", "index.ts")],
           "@tsgrpc/runtime/validate/grpc": [join(root, "runtime", "src", "validate", "grpc.ts")],
           "@tsgrpc/runtime/validate/cel": [join(root, "runtime", "src", "validate", "cel.ts")],
