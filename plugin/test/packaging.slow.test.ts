@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { readTree, root, tempDir, wktInclude } from "./compilers";
 
@@ -42,7 +42,7 @@ beforeAll(() => {
   cpSync(fixture, project, { recursive: true });
   for (const consumer of ["esm", "cjs"]) {
     mkdirSync(join(project, consumer, "src"));
-    copyFileSync(join(fixture, "main.ts"), join(project, consumer, "src", "main.ts"));
+    for (const program of ["main.ts", "telemetry.ts"]) copyFileSync(join(fixture, program), join(project, consumer, "src", program));
   }
   // prepack builds each package, so the tarballs hold the current dist/.
   const packed = run("npm", ["pack", "-w", "runtime", "-w", "plugin", "--pack-destination", project], root).trim().split("\n");
@@ -64,6 +64,8 @@ describe("the packed packages in a fresh project", () => {
     expect(installed("@bufbuild/protoplugin")).toBe(false);
     expect(installed("@bufbuild/protobuf")).toBe(false);
     expect(installed("@tsgrpc/protoc-gen-tsgrpc")).toBe(false);
+    // an optional peer dependency: only users of @tsgrpc/runtime/otel install it
+    expect(installed("@opentelemetry/api")).toBe(false);
   }, 180_000);
 
   it("serves both entry points to import and require, as one copy", () => {
@@ -98,6 +100,13 @@ describe("the packed packages in a fresh project", () => {
     expect(gen.get("greet/v1/greeter_pb.js")).toContain('require("@tsgrpc/runtime")');
   }, 120_000);
 
+  it("installs the OpenTelemetry API and SDK beside the runtime, as a user who wants telemetry does", () => {
+    // the versions the repository tests with (already in npm's cache)
+    const version = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    npmInstall(...["@opentelemetry/api", "@opentelemetry/core", "@opentelemetry/sdk-trace-base"].map((name) => `${name}@${version(name)}`));
+    expect(installed("@opentelemetry/api")).toBe(true);
+  }, 180_000);
+
   it("compiles both consumers with tsc --strict", () => {
     run("tsc", ["-p", "tsconfig.json"]);
     expect(readTree(join(project, "esm", "src")).get("main.js")).toContain('from "@tsgrpc/runtime/grpc"');
@@ -110,5 +119,13 @@ describe("the packed packages in a fresh project", () => {
   ])("makes a unary call over 127.0.0.1 from the %s consumer", (consumer, kind) => {
     const stdout = run("node", [join(consumer, "src", "main.js")]);
     expect(stdout).toBe(`${kind} {"greeting":"hello packaging","visits":"42","at":"1970-01-01T00:00:00Z"}\n`);
+  }, 60_000);
+
+  it.each([
+    ["esm", "module"],
+    ["cjs", "commonjs"],
+  ])("traces a call between testServer and its client, and stubs a client, from the %s consumer", (consumer, kind) => {
+    const stdout = run("node", [join(consumer, "src", "telemetry.js")]);
+    expect(stdout).toBe(`${kind} greet.v1.Greeter/Greet server span is the client span's child stubbed\n`);
   }, 60_000);
 });
