@@ -82,8 +82,8 @@ describe("the packed packages in a fresh project", () => {
   it("gives every entry point to import and require as one ESM copy (Node's module-sync), with text format in Node", () => {
     const manifest = JSON.parse(readFileSync(join(project, "node_modules", "@tsgrpc", "runtime", "package.json"), "utf8")) as { exports: object };
     const entries = Object.keys(manifest.exports);
-    // `/otel` loads its optional peer @opentelemetry/api, not installed here: only its resolution is checked.
-    const needsPeer = ["@tsgrpc/runtime/otel"];
+    // `/otel` and `/validate/cel` load optional peers (@opentelemetry/api, @bufbuild/cel) not installed here: only their resolution is checked.
+    const needsPeer = ["@tsgrpc/runtime/otel", "@tsgrpc/runtime/validate/cel"];
     const specifiers = entries.map((e) => "@tsgrpc/runtime" + e.slice(1)).filter((s) => !needsPeer.includes(s));
     const script = [
       `for (const s of ${JSON.stringify(needsPeer)}) console.log(s, import.meta.resolve(s).includes("/dist/esm/"));`,
