@@ -46,6 +46,10 @@ describe("npm run bench -- --smoke", () => {
     expectRows(messageTable(part(output, "ProtoJSON objects"), name), ["tsgrpc", "protobuf-es", "ts-proto", "protobuf.js"]);
   });
 
+  it.each(messages)("measures %s as text format after protobuf-es read back each peer's text", (name) => {
+    expectRows(messageTable(part(output, "Text format"), name), ["tsgrpc", "protobuf-es"]);
+  });
+
   it("measures the map-key cache on repeated and on unique keys", () => {
     const section = part(output, "tsgrpc's map-key cache");
     for (const workload of ["the same 100 keys in every message", "100 unique keys per message"]) expect(section).toMatch(new RegExp(`\\| ${workload}[^|]* +\\| +[0-9]`));
