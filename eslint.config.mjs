@@ -33,6 +33,11 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },
+  {
+    // Tests load modules afresh (after jest.resetModules, or once a build step has made them): that takes require.
+    files: ["**/test/**/*.ts"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   { files: ["**/*.js", "**/*.cjs"], languageOptions: { sourceType: "commonjs" }, rules: { "@typescript-eslint/no-require-imports": "off" } },
   prettier,
 );

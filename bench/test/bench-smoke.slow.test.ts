@@ -5,7 +5,6 @@ import { findH2load } from "../src/rpc/find-h2load";
 
 /** A module of bench/src, loaded only once the smoke run has generated bench/gen, which it imports. */
 function load<T>(path: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded late on purpose (see above)
   return require(path) as T;
 }
 

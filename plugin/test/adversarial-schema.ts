@@ -45,11 +45,16 @@ export const collidingSpellings: readonly (readonly string[])[] = [
   ["x_1", "x1", "X_1", "_x1"],
 ];
 
+type FileInit = MessageInitShape<typeof FileDescriptorProtoSchema>;
+type MessageInit = MessageInitShape<typeof DescriptorProtoSchema>;
+type FieldInit = MessageInitShape<typeof FieldDescriptorProtoSchema>;
+type MethodInit = MessageInitShape<typeof MethodDescriptorProtoSchema>;
+
 const STRING = FieldDescriptorProto_Type.STRING;
 const MESSAGE = FieldDescriptorProto_Type.MESSAGE;
 const ENUM = FieldDescriptorProto_Type.ENUM;
 
-function field(name: string, number: number, type = STRING, typeName = "", oneofIndex?: number): MessageInitShape<typeof FieldDescriptorProtoSchema> {
+function field(name: string, number: number, type = STRING, typeName = "", oneofIndex?: number): FieldInit {
   return {
     name,
     number,
@@ -61,7 +66,7 @@ function field(name: string, number: number, type = STRING, typeName = "", oneof
   };
 }
 
-function file(name: string, pkg: string, parts: MessageInitShape<typeof FileDescriptorProtoSchema>, dependency: string[] = []): FileDescriptorProto {
+function file(name: string, pkg: string, parts: FileInit, dependency: string[] = []): FileDescriptorProto {
   return create(FileDescriptorProtoSchema, { name, package: pkg, syntax: "proto3", dependency, ...parts });
 }
 
@@ -75,7 +80,7 @@ function file(name: string, pkg: string, parts: MessageInitShape<typeof FileDesc
  */
 export function adversarialFiles(words: readonly string[]): FileDescriptorProto[] {
   const types = file("adv/types.proto", "adv.types", {
-    messageType: words.map((w): MessageInitShape<typeof DescriptorProtoSchema> => ({
+    messageType: words.map((w): MessageInit => ({
       name: w,
       field: [field("self", 1, MESSAGE, `.adv.types.${w}`), field("kind", 2, ENUM, `.adv.types.${w}.${w}.${w}`)],
       nestedType: [{ name: w, field: [field(w, 1)], enumType: [{ name: w, value: [{ name: `${w}_ZERO`, number: 0 }] }] }],
@@ -93,7 +98,7 @@ export function adversarialFiles(words: readonly string[]): FileDescriptorProto[
     {
       messageType: [
         { name: "Scalars", field: words.map((w, i) => field(w, i + 1)) },
-        { name: "Messages", field: words.map((w, i) => ({ ...field(w, i + 1, MESSAGE, `.adv.types.${w}`) })) },
+        { name: "Messages", field: words.map((w, i) => field(w, i + 1, MESSAGE, `.adv.types.${w}`)) },
         { name: "Repeated", field: words.map((w, i) => ({ ...field(w, i + 1, ENUM, `.adv.enums.${w}`), label: FieldDescriptorProto_Label.REPEATED })) },
         { name: "OneofNames", oneofDecl: words.map((w) => ({ name: w })), field: words.map((w, i) => field(`m${i}`, i + 1, STRING, "", i)) },
         { name: "OneofMembers", oneofDecl: [{ name: "choice" }], field: words.map((w, i) => field(w, i + 1, MESSAGE, `.adv.types.${w}`, 0)) },
@@ -110,7 +115,7 @@ export function adversarialFiles(words: readonly string[]): FileDescriptorProto[
     },
     ["adv/types.proto", "adv/enums.proto"],
   );
-  const rpc = (name: string, type: string, i: number): MessageInitShape<typeof MethodDescriptorProtoSchema> => ({
+  const rpc = (name: string, type: string, i: number): MethodInit => ({
     name,
     inputType: type,
     outputType: type,
