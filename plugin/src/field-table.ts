@@ -6,10 +6,13 @@ import { enumValueName, fieldName, oneofName } from "./names.js";
 import { scalarInfo, type LongRepr } from "./scalar.js";
 import { unboxedWrapper } from "./wrappers.js";
 
-/** The `static readonly $fields = fieldList(() => [...])` table: one FieldInfo per field, in declaration order. */
+/**
+ * The `static readonly $fields: FieldList = fieldList(() => [...])` table: one FieldInfo per field, in
+ * declaration order. Typed, since declarations transpiled without the runtime at hand would say `any`.
+ */
 export function fieldTable(ctx: FileContext, message: DescMessage): Line[] {
   const entries = message.fields.map((f): Line => ["  ", ...fieldInfo(ctx, f), ","]);
-  return [["static readonly $fields = ", ctx.rt("fieldList"), "(() => ["], ...entries, ["]);"]];
+  return [["static readonly $fields: ", ctx.rt("FieldList", true), " = ", ctx.rt("fieldList"), "(() => ["], ...entries, ["]);"]];
 }
 
 export function fieldInfo(ctx: FileContext, field: DescField): Line {

@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { minVersion, satisfies } from "semver";
+
+/**
+ * `npm install` in a checkout warns EBADENGINE for every installed package whose `engines.node` excludes
+ * the running Node. tsgrpc supports Node 20 (the engines of runtime/ and plugin/), so no package the
+ * lockfile installs (the bench's peers included: @bufbuild/protoc-gen-es is held at 2.13.0, the last
+ * that runs on Node 20) may exclude the oldest Node 20.
+ */
+const root = join(__dirname, "..", "..");
+const read = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8"));
+
+describe("engines", () => {
+  const supported = read("runtime/package.json").engines.node as string;
+  const oldest = minVersion(supported)!.version;
+
+  it("runtime and plugin support the same Node", () => {
+    expect(read("plugin/package.json").engines.node).toBe(supported);
+    expect(oldest).toBe("20.0.0");
+  });
+
+  it("no package in package-lock.json excludes the oldest supported Node", () => {
+    const packages = read("package-lock.json").packages as Record<string, { version?: string; engines?: { node?: string } }>;
+    const excluding = Object.entries(packages)
+      .filter(([, p]) => p.engines?.node !== undefined && !satisfies(oldest, p.engines.node))
+      .map(([path, p]) => `${path}@${p.version} (node ${p.engines!.node})`);
+    expect(excluding).toEqual([]);
+  });
+});
