@@ -21,6 +21,10 @@ module.exports = {
     "^(\\.{1,2}/.*)\\.js$": "$1",
     "^@tsgrpc/runtime$": "<rootDir>/runtime/src/index.ts",
     "^@tsgrpc/runtime/grpc$": "<rootDir>/runtime/src/grpc/index.ts",
+    "^@tsgrpc/runtime/validate$": "<rootDir>/runtime/src/validate/index.ts",
+    "^@tsgrpc/runtime/validate/grpc$": "<rootDir>/runtime/src/validate/grpc.ts",
+    "^@tsgrpc/runtime/otel$": "<rootDir>/runtime/src/otel/index.ts",
+    "^@tsgrpc/runtime/testing$": "<rootDir>/runtime/src/testing/index.ts",
   },
   testTimeout: 60000,
 };

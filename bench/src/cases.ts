@@ -132,14 +132,65 @@ function blob(rnd: () => number): object {
   return { text: text.slice(0, size), data: base64(randomBytes(rnd, size)) };
 }
 
+/** A list endpoint's answer: `n` user records and the token of the next page. */
+function page(rnd: () => number, n: number): object {
+  return { users: Array.from({ length: n }, (_, i) => user(rnd, i)), nextPageToken: "eyJvZmZzZXQiOjUwfQ", totalSize: 5000 };
+}
+
+const kinds = ["NODE_KIND_SECTION", "NODE_KIND_PARAGRAPH", "NODE_KIND_LIST", "NODE_KIND_QUOTE"];
+
+function sentence(rnd: () => number, length: number): string {
+  return Array.from({ length }, () => pick(rnd, words)).join(" ");
+}
+
+/**
+ * A node of the document tree: sections branch (two or three children) down
+ * to `depth` 0, where paragraphs of text end each branch. Offsets count the
+ * text before the node, as a parser would record them.
+ */
+function node(rnd: () => number, depth: number, at: { offset: number }): object {
+  const leaf = depth === 0;
+  const text = leaf ? sentence(rnd, 8 + Math.floor(rnd() * 12)) : sentence(rnd, 2 + Math.floor(rnd() * 3));
+  const n: Record<string, unknown> = {
+    kind: leaf ? pick(rnd, kinds.slice(1)) : kinds[0],
+    text,
+    offset: String(at.offset),
+  };
+  at.offset += text.length;
+  if (rnd() < 0.3) n.attributes = { id: `n${Math.floor(rnd() * 1e6).toString(36)}`, lang: pick(rnd, ["en", "de", "fr"]) };
+  if (rnd() < 0.5) n.classes = [pick(rnd, words), pick(rnd, words)];
+  if (!leaf) n.children = Array.from({ length: 2 + (rnd() < 0.25 ? 1 : 0) }, () => node(rnd, depth - 1, at));
+  return n;
+}
+
+/** About 1 MB: a tree of 12 levels of nodes under the document. */
+function document(rnd: () => number): object {
+  return {
+    id: "doc_6f1c2a",
+    title: "Operations handbook, revision 42",
+    metadata: { author: "docs-team", revision: "42", generator: "bench" },
+    root: node(rnd, 11, { offset: 0 }),
+  };
+}
+
 export function benchCases(): Case[] {
   const rnd = seeded(42);
+  // Drawn in this order so each message's content is what earlier runs measured.
+  const single = user(rnd, 1);
+  const mix = scalarMix(rnd);
+  const page50 = page(rnd, 50);
+  const maps = inventory(rnd);
+  const packed = series(rnd);
+  const blob64 = blob(rnd);
   return [
-    { name: "user (~200 B)", typeName: "bench.v1.User", json: user(rnd, 1) },
-    { name: "scalar mix (~500 B)", typeName: "bench.v1.ScalarMix", json: scalarMix(rnd) },
-    { name: "page of 50 (~10 KB)", typeName: "bench.v1.UserPage", json: { users: Array.from({ length: 50 }, (_, i) => user(rnd, i)), nextPageToken: "eyJvZmZzZXQiOjUwfQ", totalSize: 5000 } },
-    { name: "maps", typeName: "bench.v1.Inventory", json: inventory(rnd) },
-    { name: "packed numbers", typeName: "bench.v1.Series", json: series(rnd) },
-    { name: "64 KB string+bytes", typeName: "bench.v1.Blob", json: blob(rnd) },
+    { name: "user (~200 B)", typeName: "bench.v1.User", json: single },
+    { name: "scalar mix (~500 B)", typeName: "bench.v1.ScalarMix", json: mix },
+    { name: "page of 10 (~2 KB)", typeName: "bench.v1.UserPage", json: page(seeded(10), 10) },
+    { name: "page of 50 (~9 KB)", typeName: "bench.v1.UserPage", json: page50 },
+    { name: "page of 500 (~95 KB)", typeName: "bench.v1.UserPage", json: page(seeded(500), 500) },
+    { name: "document (~1 MB, 13 levels)", typeName: "bench.v1.Document", json: document(seeded(1000)) },
+    { name: "maps", typeName: "bench.v1.Inventory", json: maps },
+    { name: "packed numbers", typeName: "bench.v1.Series", json: packed },
+    { name: "64 KB string+bytes", typeName: "bench.v1.Blob", json: blob64 },
   ];
 }

@@ -5,20 +5,25 @@ import { runCodecInProcesses } from "./codec-processes.js";
 import { runMapKeyBench } from "./map-key-bench.js";
 import { peerSets, type PeerSetName } from "./peer-sets.js";
 import { rpcImpls } from "./rpc/impls/index.js";
+import { findH2load } from "./rpc/find-h2load.js";
+import { runH2loadBench } from "./rpc/h2load-bench.js";
 import { runRpcBench } from "./rpc/rpc-bench.js";
 
 const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
-  --only codec|json|keys|rpc  run one part (codec: binary; json: ProtoJSON text and objects; keys: what the map-key cache is worth)
+  --only codec|json|keys|rpc|h2load  run one part (codec: binary; json: ProtoJSON text and objects; keys: what the map-key cache is worth;
+                    h2load: the servers under Debian's h2load, package nghttp2-client)
   --rounds N        codec rounds (default 7)
   --processes N     codec, json: run in N fresh processes one after another and pool their samples (default 1)
   --batch-ms MS     codec, json: CPU time per measured batch (default 100)
   --filter TEXT     codec, json: only messages whose name or type contains TEXT
   --rpc-rounds N    RPC rounds, each a fresh server and client process per implementation (default 5)
   --rpc-seconds S   RPC: seconds of unary calls and of ping-pong per scenario (default 2)
-  --stream N        RPC: messages per streaming call (default 100000)`;
+  --stream N        RPC: messages per streaming call (default 100000)
+  --h2load-rounds N      h2load: rounds, each a fresh server per implementation (default 6)
+  --h2load-seconds S     h2load: about how long each measured run lasts (default 3)`;
 
-const parts = ["codec", "json", "keys", "rpc"] as const;
+const parts = ["codec", "json", "keys", "rpc", "h2load"] as const;
 type Part = (typeof parts)[number];
 
 interface Args {
@@ -31,10 +36,12 @@ interface Args {
   rpcRounds: number;
   rpcSeconds: number;
   streamMessages: number;
+  h2loadRounds: number;
+  h2loadSeconds: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { smoke: false, rounds: 7, processes: 1, batchSeconds: 0.1, rpcRounds: 5, rpcSeconds: 2, streamMessages: 100_000 };
+  const args: Args = { smoke: false, rounds: 7, processes: 1, batchSeconds: 0.1, rpcRounds: 5, rpcSeconds: 2, streamMessages: 100_000, h2loadRounds: 6, h2loadSeconds: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -59,9 +66,11 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === "--rpc-rounds") args.rpcRounds = positive();
     else if (a === "--rpc-seconds") args.rpcSeconds = positive();
     else if (a === "--stream") args.streamMessages = Math.round(positive());
+    else if (a === "--h2load-rounds") args.h2loadRounds = Math.round(positive());
+    else if (a === "--h2load-seconds") args.h2loadSeconds = positive();
     else throw new Error(`unknown argument ${a}\n${usage}`);
   }
-  if (args.smoke) Object.assign(args, { rounds: 1, processes: Math.min(args.processes, 2), rpcRounds: 1, rpcSeconds: 0.1, streamMessages: 200 });
+  if (args.smoke) Object.assign(args, { rounds: 1, processes: Math.min(args.processes, 2), rpcRounds: 1, rpcSeconds: 0.1, streamMessages: 200, h2loadRounds: 1 });
   return args;
 }
 
@@ -92,6 +101,16 @@ async function main(): Promise<void> {
   if (runs("rpc")) {
     console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock and CPU time)\n`);
     await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
+  }
+  if (runs("h2load")) {
+    const bin = findH2load();
+    if (!bin) {
+      console.log("## Servers under h2load: SKIPPED, h2load is not installed (Debian/Ubuntu: apt-get install nghttp2-client)\n");
+    } else {
+      console.log(`## Servers under h2load (${args.h2loadRounds} rounds, alternated)\n`);
+      // The raw grpc-js server with tsgrpc's codec is the floor for what tsgrpc's server layer costs.
+      await runH2loadBench(bin, rpcImpls.slice(0, 2), { rounds: args.h2loadRounds, seconds: args.h2loadSeconds, streamMessages: 100, subject: rpcImpls[0].name, smoke: args.smoke });
+    }
   }
 }
 

@@ -2,14 +2,12 @@ import type { DescEnum, DescField, DescFile, DescMessage } from "@bufbuild/proto
 import type { GeneratedFile, ImportSymbol, Schema } from "@bufbuild/protoplugin";
 import { enumInfoName, pbModulePath, typeName } from "./names.js";
 import type { Options } from "./options.js";
+import { runtimeWktFiles } from "./runtime-wkt.js";
 import type { LongRepr } from "./scalar.js";
 
-/** Well-known type files the runtime ships (generated into runtime/src/gen); other files import them from there. */
-const runtimeFiles = new Set(
-  ["any", "api", "descriptor", "duration", "empty", "field_mask", "source_context", "struct", "timestamp", "type", "wrappers"].map(
-    (n) => `google/protobuf/${n}.proto`,
-  ),
-);
+const runtimeFiles = new Set(runtimeWktFiles);
+
+const validateProto = "buf/validate/validate.proto";
 
 /** What the emitters of one generated file share: the output file, options, and symbol resolution. */
 export interface FileContext {
@@ -25,13 +23,18 @@ export interface FileContext {
   fileConst(file: DescFile, name: string): ImportSymbol;
   /** 64-bit representation of a field (jstype JS_STRING wins over the long_type option). */
   long(field: DescField): LongRepr;
+  /** Where validators import `@tsgrpc/runtime/validate` from, and how bad rules are reported. */
+  readonly validate: { readonly module: string; readonly badRules: Options["badRules"] };
 }
 
 export function createFileContext(schema: Schema<Options>, file: DescFile, g: GeneratedFile): FileContext {
-  const { runtimeImport, longType, bootstrapWkt } = schema.options;
+  const { runtimeImport, longType, bootstrapWkt, badRules } = schema.options;
   // protoplugin makes "./"-paths relative to each importing file; "./../x" thus reaches above the output root.
   const runtimeModule = runtimeImport.startsWith("../") ? "./" + runtimeImport : runtimeImport;
-  const moduleOf = (f: DescFile) => (!bootstrapWkt && runtimeFiles.has(f.proto.name) ? runtimeModule : pbModulePath(f));
+  const validateModule = subpathModule(runtimeImport, "validate");
+  // buf/validate/validate.proto ships generated in `@tsgrpc/runtime/validate`, as the WKTs in the root.
+  const moduleOf = (f: DescFile) =>
+    bootstrapWkt ? pbModulePath(f) : runtimeFiles.has(f.proto.name) ? runtimeModule : f.proto.name === validateProto ? validateModule : pbModulePath(f);
   return {
     g,
     file,
@@ -40,5 +43,14 @@ export function createFileContext(schema: Schema<Options>, file: DescFile, g: Ge
     enumInfo: (desc) => g.import(enumInfoName(desc), moduleOf(desc.file)),
     fileConst: (f, name) => g.import(name, moduleOf(f)),
     long: (field) => ("longAsString" in field && field.longAsString ? "string" : longType),
+    validate: { module: validateModule, badRules },
   };
+}
+
+/** `@tsgrpc/runtime/<name>`, or for a relative runtime import (the runtime's own protos) its `<name>/index.js` sibling. */
+export function subpathModule(runtimeImport: string, name: string): string {
+  if (!runtimeImport.startsWith(".")) return `${runtimeImport}/${name}`;
+  const dir = runtimeImport.slice(0, runtimeImport.lastIndexOf("/") + 1);
+  const module = `${dir}${name}/index.js`;
+  return module.startsWith("../") ? "./" + module : module;
 }

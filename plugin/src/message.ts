@@ -9,6 +9,7 @@ import { enumDefault } from "./enum.js";
 import { fieldTable } from "./field-table.js";
 import { fieldName, oneofName, typeName } from "./names.js";
 import { scalarTsType, scalarZero } from "./scalar.js";
+import { validateMember } from "./validate/message.js";
 import { wktHelpers } from "./wkt-helpers.js";
 import { unboxedWrapper } from "./wrappers.js";
 
@@ -29,6 +30,7 @@ export function generateMessage(ctx: FileContext, message: DescMessage): Line[] 
     [],
     ...generateDecode(ctx, message),
     ...wktHelpers(ctx, message),
+    ...validateMember(ctx, message, ctx.validate.module, ctx.validate.badRules),
   ];
   return [...tsDoc(message), [ctx.g.export("class", name), " extends ", ctx.rt("Message"), `<${name}> {`], ...indent(body), ["}"]];
 }

@@ -8,18 +8,25 @@ import type { DescriptorProto, EnumDescriptorProto, FileDescriptorProto } from "
  */
 
 /** Words that cannot name a class, enum or const, plus globals and runtime symbols generated code refers to. */
-const reservedTypeNames = new Set([
+export const reservedTypeNames: ReadonlySet<string> = new Set([
   // ECMAScript keywords and future reserved words
   "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
   "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new",
   "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while",
   "with", "yield", "enum", "implements", "interface", "let", "package", "private", "protected", "public",
   "static", "await", "arguments", "eval",
-  // TypeScript type keywords
+  // TypeScript keywords and contextual keywords: some are type operators (`Message<readonly>`,
+  // `keyof`, `infer`, `unique`, `asserts`, `is`), the rest are kept out as well so the rule is one list
   "any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "undefined", "unknown",
+  "abstract", "accessor", "as", "assert", "asserts", "async", "constructor", "declare", "defer", "from",
+  "get", "global", "infer", "intrinsic", "is", "keyof", "module", "namespace", "of", "out", "override",
+  "readonly", "require", "satisfies", "set", "type", "unique", "using",
   // globals generated code uses or users expect to keep
   "Object", "Array", "Uint8Array", "Number", "String", "Boolean", "BigInt", "Symbol", "Error", "Date",
   "Map", "Set", "Promise", "JSON", "Math", "Infinity", "NaN", "globalThis", "Record", "Partial",
+  "AsyncIterable", "Iterable",
+  // an export named `then` makes the module's namespace a thenable: `await import()` would call it
+  "then",
   // runtime symbols generated code imports
   "Message", "PartialMessage", "ScalarType", "LongType", "EnumType", "BinaryReader", "BinaryWriter",
 ]);
@@ -28,10 +35,10 @@ const reservedTypeNames = new Set([
 const reservedPropertyNames = new Set([
   "constructor", "__proto__", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
   "propertyIsEnumerable", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-  "toBinary", "toJson", "toJsonString", "equals", "clone",
+  "toBinary", "toJson", "toJsonString", "toText", "mergeText", "equals", "clone",
 ]);
 
-function escape(name: string, reserved: ReadonlySet<string>): string {
+export function escape(name: string, reserved: ReadonlySet<string>): string {
   return reserved.has(name) ? name + "$" : identifierStart(name);
 }
 
@@ -147,16 +154,8 @@ function depth(d: Declaration): number {
 
 /** Wanted names, handed out by `depth` then full name; a name already taken gets `$` until free. */
 function settle<D extends Declaration>(decls: D[], wanted: (d: D) => string, taken: string[]): Map<D, string> {
-  const used = new Set(taken);
   const order = [...decls].sort((a, b) => depth(a) - depth(b) || (a.typeName < b.typeName ? -1 : a.typeName > b.typeName ? 1 : 0));
-  const names = new Map<D, string>();
-  for (const d of order) {
-    let name = wanted(d);
-    while (used.has(name)) name += "$";
-    used.add(name);
-    names.set(d, name);
-  }
-  return names;
+  return settleNames(order, wanted, taken);
 }
 
 /** The exported `EnumType` describing an enum for the field table. */
@@ -169,14 +168,49 @@ export function fileConstName(file: DescFile): string {
   return "file_" + file.name.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
-/** Property name of a field: the proto name in lowerCamelCase, escaped when it collides. */
-export function fieldName(field: DescField): string {
-  return escape(protoCamelCase(field.name), reservedPropertyNames);
+/** Property name of a field (for a oneof member: its `case`), unique in its message (`memberNames`). */
+export function fieldName(field: DescField | DescExtension): string {
+  if (field.kind === "extension") return escape(protoCamelCase(field.name), reservedPropertyNames);
+  return memberNames(field.parent).get(field)!;
 }
 
-/** Property name of a oneof group. */
+/** Property name of a oneof group, unique in its message like field names. */
 export function oneofName(oneof: DescOneof): string {
-  return escape(protoCamelCase(oneof.name), reservedPropertyNames);
+  return memberNames(oneof.parent).get(oneof)!;
+}
+
+const namesOfMembers = new WeakMap<DescMessage, Map<DescField | DescOneof, string>>();
+
+/**
+ * The names of a message's fields and oneofs: the proto name in camelCase
+ * (`camel_case` → `camelCase`), escaped like any property. Names that come
+ * out equal (`camelCase`, `camel_case`; `Camel_Case`, `CamelCase`) are
+ * handed out by field number, a oneof at its smallest field number just
+ * before that field: the first keeps the name, the others get `$` until it
+ * is unique (`camelCase$`). A field added later with a higher number thus
+ * never renames an older one.
+ */
+function memberNames(message: DescMessage): Map<DescField | DescOneof, string> {
+  let names = namesOfMembers.get(message);
+  if (names) return names;
+  const rank = (m: DescField | DescOneof) => (m.kind === "oneof" ? Math.min(...m.fields.map((f) => f.number)) * 2 : m.number * 2 + 1);
+  const members = [...message.oneofs, ...message.fields].sort((a, b) => rank(a) - rank(b));
+  names = settleNames(members, (m) => escape(protoCamelCase(m.name), reservedPropertyNames));
+  namesOfMembers.set(message, names);
+  return names;
+}
+
+/** Gives each item, in order, its wanted name, or that name with `$` appended until no earlier item has it. */
+export function settleNames<T>(items: readonly T[], wanted: (item: T) => string, taken: Iterable<string> = []): Map<T, string> {
+  const used = new Set(taken);
+  const names = new Map<T, string>();
+  for (const item of items) {
+    let name = wanted(item);
+    while (used.has(name)) name += "$";
+    used.add(name);
+    names.set(item, name);
+  }
+  return names;
 }
 
 /** Enum member name: the proto value name; `__proto__` would not become an own member, so it is escaped. */

@@ -8,11 +8,17 @@ export interface Options {
   runtimeImport: string;
   /** Whether to write `_grpc.ts` files for services. */
   services: boolean;
+  /**
+   * A `buf.validate` rule that does not fit its field: `error` fails generation naming file, message,
+   * field and rule; `validator` generates, for that message only, a validator returning the
+   * compilation error (protovalidate's behaviour at run time).
+   */
+  badRules: "error" | "validator";
 }
 
 /** Parses `key=value` pairs protoplugin did not recognise; anything unknown or malformed throws, naming it. */
 export function parseOptions(raw: { key: string; value: string }[]): Options {
-  const options: Options = { longType: "bigint", runtimeImport: "@tsgrpc/runtime", services: true };
+  const options: Options = { longType: "bigint", runtimeImport: "@tsgrpc/runtime", services: true, badRules: "error" };
   for (const { key, value } of raw) {
     switch (key) {
       case "long_type":
@@ -26,6 +32,10 @@ export function parseOptions(raw: { key: string; value: string }[]): Options {
       case "services":
         if (value !== "true" && value !== "false") throw invalid(key, value, "true or false");
         options.services = value === "true";
+        break;
+      case "bad_rules":
+        if (value !== "error" && value !== "validator") throw invalid(key, value, "error or validator");
+        options.badRules = value;
         break;
       default:
         throw new Error(`unknown option "${key}" (the options are ${optionNames.join(", ")})`);

@@ -1,13 +1,17 @@
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { CodeGeneratorRequestSchema, CodeGeneratorResponseSchema } from "@bufbuild/protobuf/wkt";
 import type { Plugin } from "@bufbuild/protoplugin";
+import { writeFileSync } from "node:fs";
+import { validateDescriptorSet } from "./validate/descriptor-set.js";
+import { BadRuleError } from "./validate/rules.js";
 import { assertIdentifiers, InvalidNameError } from "./names.js";
 import { checkProtopluginOptions, tidyParameter } from "./protoplugin-options.js";
 import { TranspileError } from "./transpile.js";
 
 /**
- * Runs the plugin on one serialized CodeGeneratorRequest. A bad parameter or
- * a name that is not an identifier becomes CodeGeneratorResponse.error,
+ * Runs the plugin on one serialized CodeGeneratorRequest. A bad parameter,
+ * a name that is not an identifier or a `buf.validate` rule that does not fit
+ * its field becomes CodeGeneratorResponse.error,
  * which is how protoc and buf expect a plugin to report problems with its
  * input (they print it next to the `--x_out` flag), and so does js/dts output
  * that TypeScript could not write; anything else is a bug in the plugin and is
@@ -22,7 +26,7 @@ export function runPlugin(plugin: Plugin, request: Uint8Array): Uint8Array {
     assertIdentifiers(req.protoFile);
     response = plugin.run(req);
   } catch (e) {
-    if (!(e instanceof Error && (e.name === "PluginOptionError" || e instanceof InvalidNameError || e instanceof TranspileError))) throw e;
+    if (!(e instanceof Error && (e.name === "PluginOptionError" || e instanceof InvalidNameError || e instanceof BadRuleError || e instanceof TranspileError))) throw e;
     response = create(CodeGeneratorResponseSchema, { error: e.message });
   }
   return toBinary(CodeGeneratorResponseSchema, response);
@@ -53,7 +57,7 @@ Options (comma-separated key=value; buf: one per opt entry):
 /**
  * The executable: request on stdin, response on stdout. `--version` prints the version and `--help` the
  * usage; so does a terminal on stdin (to stderr, exit code 1), where a person started it by hand and no
- * request will come.
+ * request will come. `--validate-descriptor-set=<file>` writes buf/validate/validate.proto's descriptor set.
  */
 export async function main(plugin: Plugin): Promise<void> {
   const args = process.argv.slice(2);
@@ -63,6 +67,11 @@ export async function main(plugin: Plugin): Promise<void> {
   }
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(usage(plugin));
+    return;
+  }
+  const set = process.argv.find((a) => a.startsWith("--validate-descriptor-set="));
+  if (set) {
+    writeFileSync(set.slice(set.indexOf("=") + 1), validateDescriptorSet());
     return;
   }
   if (process.stdin.isTTY) {

@@ -37,9 +37,10 @@ export function tempDir(): string {
 }
 
 /** protoc with our plugin; `files` relative to the include paths. */
-export function protoc(out: string, opt: string, files: string[], includes = [protoRoot, wktInclude]): Run {
+export function protoc(out: string, opt: string, files: string[], includes = [protoRoot, wktInclude], extra: string[] = []): Run {
   mkdirSync(out, { recursive: true }); // protoc does not create it
   return run(bin("protoc"), [
+    ...extra,
     ...includes.map((i) => `-I${i}`),
     `--plugin=protoc-gen-tsgrpc=${builtPlugin()}`,
     `--tsgrpc_out=${out}`,
@@ -77,6 +78,8 @@ export function strictProject(dir: string, include: string[], compilerOptions: o
         paths: {
           "@tsgrpc/runtime": [join(root, "runtime", "src", "index.ts")],
           "@tsgrpc/runtime/grpc": [join(root, "runtime", "src", "grpc", "index.ts")],
+          "@tsgrpc/runtime/validate": [join(root, "runtime", "src", "validate", "index.ts")],
+          "@tsgrpc/runtime/validate/grpc": [join(root, "runtime", "src", "validate", "grpc.ts")],
         },
         ...compilerOptions,
       },
@@ -131,6 +134,8 @@ export function strictestProject(dir: string, include: string[]): string {
         paths: {
           "@tsgrpc/runtime": [join(dist, "index.d.ts")],
           "@tsgrpc/runtime/grpc": [join(dist, "grpc", "index.d.ts")],
+          "@tsgrpc/runtime/validate": [join(dist, "validate", "index.d.ts")],
+          "@tsgrpc/runtime/validate/grpc": [join(dist, "validate", "grpc.d.ts")],
         },
       },
       include,
@@ -151,6 +156,19 @@ export function readTree(dir: string): Map<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * protoc's output for the fixtures less the one warning they are meant to
+ * cause: collide/v1/cases.proto has fields whose default JSON names collide
+ * (the point of its FieldNames), which protoc reports as a warning under
+ * `json_format = LEGACY_BEST_EFFORT` (buf stays silent). Anything else is left in.
+ */
+export function unexpectedProtocOutput(stderr: string): string {
+  return stderr
+    .split("\n")
+    .filter((line) => line !== "" && !/collide\/v1\/cases\.proto:\d+:\d+: warning: The default JSON name of field "\w+" \("\w+"\) conflicts with the default JSON name of field "\w+"\.$/.test(line))
+    .join("\n");
 }
 
 /** The .proto fixtures, relative to testdata/proto. */

@@ -65,11 +65,12 @@ describe("a generated service", () => {
 
 describe("method names", () => {
   it("are escaped with $ where they would shadow client or Object members, or make the client thenable", () => {
-    expect(Object.keys(Globals.methods)).toEqual(["close$", "then$", "constructor$", "toString$", "hasOwnProperty$"]);
+    expect(Object.keys(Globals.methods)).toEqual(["close$", "then$", "constructor$", "toString$", "hasOwnProperty$", "waitForReady$"]);
     const client = new GlobalsClient("127.0.0.1:1");
     try {
       expect(typeof client.close).toBe("function");
       expect(client.close).not.toBe(client.close$);
+      expect(client.waitForReady).not.toBe(client.waitForReady$);
       expect("then" in client).toBe(false);
       expect(client.constructor).toBe(GlobalsClient);
     } finally {

@@ -64,7 +64,11 @@ export class FieldList {
   private _list?: readonly FieldInfo[];
   private _byNo?: Map<number, FieldInfo>;
   private _byJsonKey?: Map<string, FieldInfo>;
-  constructor(private readonly thunk: () => readonly FieldInfo[]) {}
+  constructor(
+    private readonly thunk: () => readonly FieldInfo[],
+    /** Field names the message reserves: text format skips them (they may still be written by older versions). */
+    readonly reservedNames: readonly string[] = [],
+  ) {}
   get list(): readonly FieldInfo[] {
     return (this._list ??= this.thunk());
   }
@@ -85,6 +89,6 @@ export class FieldList {
   }
 }
 
-export function fieldList(thunk: () => readonly FieldInfo[]): FieldList {
-  return new FieldList(thunk);
+export function fieldList(thunk: () => readonly FieldInfo[], reservedNames?: readonly string[]): FieldList {
+  return new FieldList(thunk, reservedNames);
 }

@@ -2,14 +2,27 @@ import type { FieldList } from "./fields.js";
 import type { BinaryReader } from "./wire/reader.js";
 import type { BinaryWriter } from "./wire/writer.js";
 import type { JsonValue } from "./json/json-value.js";
-import type { BinaryReadOptions, BinaryWriteOptions, JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions } from "./options.js";
+import type {
+  BinaryReadOptions,
+  BinaryWriteOptions,
+  JsonReadOptions,
+  JsonWriteOptions,
+  JsonWriteStringOptions,
+  TextReadOptions,
+  TextWriteOptions,
+} from "./options.js";
 import { readBinary, writeBinary } from "./wire/binary.js";
 import { readJson, readJsonString, writeJson, writeJsonString } from "./json/json.js";
 import { messageEquals } from "./equals.js";
 import { messageClone } from "./clone.js";
+import { mergeText, readText, writeText } from "./text/text.js";
+import { inspectText } from "./text/inspect.js";
 import { unknownFields } from "./unknown-fields.js";
 
 export { unknownFields };
+
+/** Node's util.inspect hook, by its registered name: no Node import, so browsers bundle the runtime unchanged. */
+const inspectCustom: unique symbol = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * Base class of every generated message. Generated subclasses hold the fields
@@ -39,6 +52,10 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
   static fromJsonString<T extends Message<T>>(this: NoInfer<MessageType<T>> & { prototype: T }, json: string, options?: JsonReadOptions): T {
     return readJsonString(this, json, options);
   }
+  /** A new message from protobuf text format (`name: "x" child { id: 1 }`). */
+  static fromText<T extends Message<T>>(this: NoInfer<MessageType<T>> & { prototype: T }, text: string, options?: TextReadOptions): T {
+    return readText(this, text, options);
+  }
 
   toBinary(options?: BinaryWriteOptions): Uint8Array {
     return writeBinary(this, options);
@@ -48,6 +65,18 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
   }
   toJsonString(options?: JsonWriteStringOptions): string {
     return writeJsonString(this, options);
+  }
+  /** This message in protobuf text format: one field per line, or `singleLine`. */
+  toText(options?: TextWriteOptions): string {
+    return writeText(this, options);
+  }
+  /**
+   * Reads text format into this message: singular fields given are replaced
+   * (messages merged), repeated fields appended to, map entries added. Returns this.
+   */
+  mergeText(text: string, options?: TextReadOptions): this {
+    mergeText(this, text, options);
+    return this;
   }
   /** Field-by-field equality; NaN equals NaN, unknown fields are compared too. */
   equals(other: T | undefined | null): boolean {
@@ -60,6 +89,13 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
   /** The generated class of this message. */
   $type(): MessageType<T> {
     return this.constructor as MessageType<T>;
+  }
+  /** `console.log(msg)` in Node: the class name and the set fields as text format. */
+  [inspectCustom](_depth: number, options?: { breakLength?: number }, inspect?: (value: unknown, options?: unknown) => string): string {
+    const text = inspectText(this as unknown as AnyMessage, options?.breakLength);
+    if (text !== undefined) return text;
+    // A field holds a value its type cannot: show the raw properties, which is what needs debugging.
+    return `${this.constructor.name} ${inspect ? inspect({ ...this }, options) : "{ (invalid field values) }"}`;
   }
 }
 
@@ -77,6 +113,7 @@ export interface MessageType<T extends Message<T> = AnyMessage> {
   fromBinary(bytes: Uint8Array, options?: BinaryReadOptions): T;
   fromJson(json: JsonValue, options?: JsonReadOptions): T;
   fromJsonString(json: string, options?: JsonReadOptions): T;
+  fromText(text: string, options?: TextReadOptions): T;
 }
 
 /** Member names of Message itself; never fields. */

@@ -36,3 +36,23 @@ export interface JsonWriteStringOptions extends JsonWriteOptions {
   /** Indentation for pretty printing (default 0: compact). */
   prettySpaces?: number;
 }
+
+export interface TextReadOptions {
+  /** Resolves expanded `google.protobuf.Any` (`[type.googleapis.com/pkg.Msg] { ... }`) and `[pkg.ext]` extensions. */
+  registry?: Registry;
+  /** Skip fields and extensions the schema does not know instead of failing (default false). */
+  ignoreUnknownFields?: boolean;
+  /** Maximum nesting of messages before parsing fails (default 100). */
+  maxDepth?: number;
+}
+
+export interface TextWriteOptions {
+  /** Everything on one line, fields separated by spaces (default false: one field per line). */
+  singleLine?: boolean;
+  /** Indentation per nesting level in multi-line output (default 2 spaces). */
+  indent?: number;
+  /** Print fields the schema does not know, by number (default false). Such text cannot be parsed back. */
+  printUnknownFields?: boolean;
+  /** Prints `Any` payloads expanded and extensions as `[pkg.ext]`; without it they stay raw bytes / unknown fields. */
+  registry?: Registry;
+}

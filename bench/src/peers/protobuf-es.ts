@@ -2,9 +2,10 @@ import { createRegistry, fromBinary, fromJsonString, toBinary, type DescMessage 
 import { file_bench_v1_user } from "../../gen/es/bench/v1/user_pb.js";
 import { file_bench_v1_scalars } from "../../gen/es/bench/v1/scalars_pb.js";
 import { file_bench_v1_collections } from "../../gen/es/bench/v1/collections_pb.js";
+import { file_bench_v1_document } from "../../gen/es/bench/v1/document_pb.js";
 import type { Peer } from "../peer.js";
 
-const registry = createRegistry(file_bench_v1_user, file_bench_v1_scalars, file_bench_v1_collections);
+const registry = createRegistry(file_bench_v1_user, file_bench_v1_scalars, file_bench_v1_collections, file_bench_v1_document);
 
 /** protobuf-es v2 schema of a message; also the bench's conformant reference codec. */
 export function esSchema(typeName: string): DescMessage {

@@ -1,10 +1,11 @@
 import * as user from "../../gen/tsgrpc/bench/v1/user_pb.js";
 import * as scalars from "../../gen/tsgrpc/bench/v1/scalars_pb.js";
 import * as collections from "../../gen/tsgrpc/bench/v1/collections_pb.js";
+import * as document from "../../gen/tsgrpc/bench/v1/document_pb.js";
 import type { Peer } from "../peer.js";
 import { protobufEs } from "./protobuf-es.js";
 
-const classes: Record<string, unknown> = { ...user, ...scalars, ...collections };
+const classes: Record<string, unknown> = { ...user, ...scalars, ...collections, ...document };
 
 /** tsgrpc: generated classes with specialised `$encode` / `$decode`. */
 export const tsgrpc: Peer = {

@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
-import { join } from "node:path";
 import { count, percent, ratio, table } from "../table.js";
 import { summarize } from "../timing.js";
+import { jsonLines, ServerProcess, start } from "./children.js";
 import type { RpcImpl } from "./impl.js";
 import { scenarioNames, type ScenarioResult, type ScenarioSizes } from "./scenarios.js";
 
@@ -21,71 +19,6 @@ interface Sample extends ScenarioResult {
 interface RoundResult {
   samples: Record<string, Sample>;
   serverRss: number;
-}
-
-/** A child process's stdout as JSON lines, each awaited with a time limit so a stuck child fails the bench instead of hanging it. */
-function jsonLines(child: ChildProcess, what: string): (timeoutMs: number) => Promise<Record<string, unknown>> {
-  const queue: string[] = [];
-  const waiters: ((line: string | undefined) => void)[] = [];
-  let closed = false;
-  const lines = createInterface({ input: child.stdout! });
-  lines.on("line", (l) => (waiters.length ? waiters.shift()!(l) : queue.push(l)));
-  lines.on("close", () => {
-    closed = true;
-    for (const w of waiters.splice(0)) w(undefined);
-  });
-  return (timeoutMs) =>
-    new Promise((resolve, reject) => {
-      const take = (line: string | undefined) => {
-        clearTimeout(timer);
-        if (line === undefined) reject(new Error(`${what} exited (code ${child.exitCode}) before answering`));
-        else resolve(JSON.parse(line) as Record<string, unknown>);
-      };
-      const timer = setTimeout(() => {
-        waiters.splice(waiters.indexOf(take), 1);
-        child.kill();
-        reject(new Error(`${what} gave no answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      if (queue.length) take(queue.shift());
-      else if (closed) take(undefined);
-      else waiters.push(take);
-    });
-}
-
-function start(script: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, [join(__dirname, script), ...args], { stdio: ["pipe", "pipe", "inherit"] });
-}
-
-/** A server child process for one implementation, idle between the client runs it serves. */
-class ServerProcess {
-  private readonly child: ChildProcess;
-  private readonly next: (timeoutMs: number) => Promise<Record<string, unknown>>;
-  port = 0;
-
-  constructor(readonly impl: RpcImpl) {
-    this.child = start("server-main.js", [impl.name]);
-    this.next = jsonLines(this.child, `${impl.name} server`);
-  }
-
-  async listening(): Promise<this> {
-    this.port = ((await this.next(60_000)) as { port: number }).port;
-    return this;
-  }
-
-  async cpuMicros(): Promise<number> {
-    this.child.stdin!.write("cpu\n");
-    return ((await this.next(30_000)) as { cpuMicros: number }).cpuMicros;
-  }
-
-  /** Stops the server; resolves to its peak RSS. */
-  async stop(): Promise<number> {
-    this.child.stdin!.end();
-    return ((await this.next(30_000)) as { maxRssBytes: number }).maxRssBytes;
-  }
-
-  kill(): void {
-    if (this.child.exitCode === null) this.child.kill();
-  }
 }
 
 /** One scenario against `server` from a fresh client process (so each client RSS is that scenario's own). */

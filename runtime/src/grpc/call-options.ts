@@ -15,6 +15,12 @@ export interface CallOptions {
   onHeader?(headers: Metadata): void;
   /** Called once with the trailers, OK or error, before the call settles or its stream ends. */
   onTrailer?(trailers: Metadata): void;
+  /**
+   * Wait for the channel to connect instead of failing at once with
+   * UNAVAILABLE while it cannot (the server not up yet, a reconnect under
+   * way); the deadline still applies. gRPC's wait-for-ready semantics.
+   */
+  waitForReady?: boolean;
   /** A server handler's context: the call inherits its deadline and is cancelled with it. */
   context?: CallContext;
 }

@@ -6,6 +6,7 @@ export { RpcError, type RpcErrorOptions } from "./rpc-error.js";
 export type { CallOptions } from "./call-options.js";
 export { toGrpcDefinition, type MessageInit, type MethodDefinition, type MethodKind, type ServiceDefinition } from "./definition.js";
 export type { CallRequest, ClientCall, ClientInterceptor, ServerCall, ServerInterceptor } from "./interceptors.js";
+export type { MessageCounts } from "./message-counts.js";
 export { Client, type RequestStream } from "./client/client.js";
 export type { ClientOptions } from "./client/client-options.js";
 export { Server, type ServerOptions } from "./server/server.js";

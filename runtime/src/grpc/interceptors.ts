@@ -1,6 +1,7 @@
 import type { AnyMessage, Message } from "../message.js";
 import type { CallOptions } from "./call-options.js";
 import type { MethodDefinition } from "./definition.js";
+import type { MessageCounts } from "./message-counts.js";
 import type { Metadata } from "./metadata.js";
 import { failed } from "./iterables.js";
 import type { CallContext } from "./server/context.js";
@@ -13,12 +14,16 @@ export type CallRequest<I> = { readonly requestStream: false; readonly request: 
 
 /**
  * A client call on its way out. `metadata` is this call's own copy (change it
- * in place or pass a new call to `next`); `options` are the caller's.
+ * in place or pass a new call to `next`); `options` are the caller's;
+ * `target` is the address the client was made with; `counts` grow as
+ * messages are encoded and decoded (read them when the call ends).
  */
 export type ClientCall<I extends Message<I> = AnyMessage, O extends Message<O> = AnyMessage> = CallRequest<I> & {
   readonly method: MethodDefinition<I, O>;
   readonly metadata: Metadata;
   readonly options: CallOptions;
+  readonly target: string;
+  readonly counts: MessageCounts;
 };
 
 /**
@@ -33,10 +38,15 @@ export type ClientInterceptor = <I extends Message<I>, O extends Message<O>>(
   next: (call: ClientCall<I, O>) => AsyncIterable<O>,
 ) => AsyncIterable<O>;
 
-/** A server call on its way to the handler. */
+/**
+ * A server call on its way to the handler. `counts` hold the requests read so
+ * far and the responses encoded so far: a response yielded by `next` is
+ * counted by the time the interceptor's generator resumes after yielding it.
+ */
 export type ServerCall<I extends Message<I> = AnyMessage, O extends Message<O> = AnyMessage> = CallRequest<I> & {
   readonly method: MethodDefinition<I, O>;
   readonly context: CallContext;
+  readonly counts: MessageCounts;
 };
 
 /**

@@ -1,3 +1,4 @@
+import { JsonDecodeError } from "../errors.js";
 import type { AnyMessage, MessageType } from "../message.js";
 import type { Registry } from "../registry.js";
 import type { JsonReadOptions, JsonWriteOptions } from "../options.js";
@@ -68,4 +69,17 @@ export function setKey<V>(obj: { [key: string]: V }, key: string, value: V): voi
 export function childPath(path: string, key: string | number): string {
   if (typeof key === "number") return `${path}[${key}]`;
   return path === "" ? key : `${path}.${key}`;
+}
+
+/**
+ * The error `e` seen from one level up: a JsonDecodeError gets `key` (a
+ * member name or list index) in front of its path. Readers pass children no
+ * path and add it here, while an error unwinds, so the success path builds
+ * no path strings.
+ */
+export function atKey(e: unknown, key: string | number): unknown {
+  if (!(e instanceof JsonDecodeError)) return e;
+  const rest = e.path ?? "";
+  const head = typeof key === "number" ? `[${key}]` : key;
+  return new JsonDecodeError(e.reason, rest === "" ? head : rest[0] === "[" ? head + rest : `${head}.${rest}`);
 }

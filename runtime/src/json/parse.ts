@@ -1,12 +1,18 @@
 import { JsonDecodeError } from "../errors.js";
-import type { JsonValue } from "./json-value.js";
+import type { JsonObject, JsonValue } from "./json-value.js";
 
 /**
  * JSON.parse, plus the one check it cannot make: that no object repeats a
- * key (JSON.parse silently keeps the last; protobuf rejects the input). The
- * text holds one ':' outside strings per object member, so a parsed tree
- * with fewer keys than that lost a duplicate. Both counts are linear scans,
- * far cheaper than a parser written in JavaScript.
+ * key (JSON.parse silently keeps the last; protobuf rejects the input).
+ *
+ * Valid JSON text holds one ':' per object member, plus the ':' inside
+ * strings. Without `\u` escapes, a string's ':' in the text is exactly a
+ * ':' of a parsed key or string value, so a tree with no lost member has
+ * `keys + colons in its strings` equal to the text's ':' count, and a tree
+ * that lost a duplicate (with its key and value) has fewer. Counting ':' in
+ * the text is one native indexOf per ':'; strings are walked only through
+ * the parsed tree. Text with `\u` escapes (which can spell ':') gets the
+ * exact scan that skips strings in the text.
  */
 export function parseJson(text: string): JsonValue {
   let json: JsonValue;
@@ -15,10 +21,21 @@ export function parseJson(text: string): JsonValue {
   } catch (e) {
     throw new JsonDecodeError(`invalid JSON: ${(e as Error).message}`);
   }
-  if (typeof json === "object" && json !== null && countKeys(json) !== countMembers(text)) {
+  if (typeof json === "object" && json !== null && lostMembers(json, text)) {
     throw new JsonDecodeError("invalid JSON: an object has a duplicate key");
   }
   return json;
+}
+
+function lostMembers(json: JsonValue, text: string): boolean {
+  if (text.indexOf("\\u") >= 0) return countKeys(json, false) !== countMembers(text);
+  return countKeys(json, true) !== colonsIn(text);
+}
+
+function colonsIn(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(":"); i >= 0; i = s.indexOf(":", i + 1)) n++;
+  return n;
 }
 
 /** ':' characters outside strings in valid JSON text. */
@@ -50,20 +67,27 @@ function stringEnd(text: string, open: number): number {
   }
 }
 
-/** Keys of all objects in the tree; iterative, as JSON.parse builds trees of any depth. */
-function countKeys(root: JsonValue): number {
+/**
+ * Keys of all objects in the tree, plus (with `colons`) the ':' in its keys
+ * and string values; iterative, as JSON.parse builds trees of any depth.
+ */
+function countKeys(root: JsonValue, colons: boolean): number {
   let n = 0;
   const stack: JsonValue[] = [root];
   while (stack.length) {
     const json = stack.pop()!;
-    if (typeof json !== "object" || json === null) continue;
     if (Array.isArray(json)) {
-      for (const item of json) if (typeof item === "object") stack.push(item);
+      for (const item of json) {
+        if (typeof item === "object" && item !== null) stack.push(item);
+        else if (colons && typeof item === "string") n += colonsIn(item);
+      }
     } else {
-      for (const key in json) {
+      for (const key in json as JsonObject) {
         n++;
-        const v = json[key]!;
-        if (typeof v === "object") stack.push(v);
+        if (colons) n += colonsIn(key);
+        const v = (json as JsonObject)[key]!;
+        if (typeof v === "object" && v !== null) stack.push(v);
+        else if (colons && typeof v === "string") n += colonsIn(v);
       }
     }
   }

@@ -3,7 +3,7 @@ import type { EnumType, FieldInfo, ValueInfo } from "../fields.js";
 import type { AnyMessage, MessageType } from "../message.js";
 import { ScalarType } from "../scalar.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
-import { childPath, type ReadContext } from "./context.js";
+import { atKey, type ReadContext } from "./context.js";
 import { enumLookup, NULL_VALUE } from "./enum.js";
 import { describe, expected, readScalar } from "./scalar-read.js";
 import type { ExtensionInfo } from "../registry.js";
@@ -44,16 +44,24 @@ export function asObject(json: JsonValue, path: string): JsonObject {
   return json;
 }
 
-/** Reads the members of `json` into `msg`'s fields and registered extensions. */
+/**
+ * Reads the members of `json` into `msg`'s fields and registered extensions.
+ * Children are read with no path; a failing member's key is added to the
+ * error as it unwinds (atKey), so reading that succeeds builds no paths.
+ */
 function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: ReadContext, path: string): void {
   const fields = type.$fields;
-  let oneofs: Set<string> | undefined;
+  let oneofs: string[] | undefined;
   for (const key of Object.keys(json)) {
     const field = fields.findJsonKey(key);
     if (!field) {
       const ext = findExtension(type.typeName, key, ctx);
       if (ext) {
-        readExtension(msg, ext, json[key]!, ctx, childPath(path, key));
+        try {
+          readExtension(msg, ext, json[key]!, ctx);
+        } catch (e) {
+          throw atKey(e, key);
+        }
         continue;
       }
       if (ctx.ignoreUnknownFields) continue;
@@ -64,22 +72,27 @@ function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: R
       throw new JsonDecodeError(`field ${field.name} given twice`, path);
     }
     const value = json[key]!;
-    const at = childPath(path, key);
-    if (field.kind === "map") {
-      if (value !== null) readMap(msg[field.localName] as Record<string, unknown>, field, value, ctx, at);
-      continue;
+    let v: unknown;
+    try {
+      if (field.kind === "map") {
+        if (value !== null) readMap(msg[field.localName] as Record<string, unknown>, field, value, ctx);
+        continue;
+      }
+      if (field.repeated) {
+        if (value !== null) readList(msg[field.localName] as unknown[], field, value, ctx);
+        continue;
+      }
+      // Nothing for null (the field of a fresh message already holds its default) or a skipped enum value.
+      if (value === null && !readsNull(field)) continue;
+      v = readValue(field, value, ctx, "");
+    } catch (e) {
+      throw atKey(e, key);
     }
-    if (field.repeated) {
-      readFieldValues(field, value, ctx, at, msg[field.localName] as unknown[]);
-      continue;
-    }
-    const [v] = readFieldValues(field, value, ctx, at);
-    // Nothing for null (the field of a fresh message already holds its default) or a skipped enum value.
-    if (v === undefined) continue;
+    if (v === IGNORED) continue;
     if (field.oneof) {
-      oneofs ??= new Set();
-      if (oneofs.has(field.oneof)) throw new JsonDecodeError(`more than one member of oneof ${field.oneof} given`, path);
-      oneofs.add(field.oneof);
+      oneofs ??= [];
+      if (oneofs.includes(field.oneof)) throw new JsonDecodeError(`more than one member of oneof ${field.oneof} given`, path);
+      oneofs.push(field.oneof);
       msg[field.oneof] = { case: field.localName, value: v };
     } else {
       msg[field.localName] = v;
@@ -94,26 +107,21 @@ function findExtension(typeName: string, key: string, ctx: ReadContext): Extensi
   return ext?.extendee.typeName === typeName ? ext : undefined;
 }
 
-/** Reads an extension's JSON value into the message's unknown fields, where extension values live. */
-function readExtension(msg: AnyMessage, ext: ExtensionInfo, json: JsonValue, ctx: ReadContext, path: string): void {
+/** Reads an extension's JSON value into the message's unknown fields, where extension values live. Errors carry paths relative to the value. */
+function readExtension(msg: AnyMessage, ext: ExtensionInfo, json: JsonValue, ctx: ReadContext): void {
   const f = ext.field as ExtensionField;
-  const chunks = encodeExtension(f, readFieldValues(f, json, ctx, path));
+  const chunks = encodeExtension(f, readFieldValues(f, json, ctx));
   if (chunks.length) (msg[unknownFields] ??= []).push(...chunks);
 }
 
-/** Appends the values a JSON value gives a non-map field: a list's elements, or none for null or a skipped enum. */
-function readFieldValues(
-  f: Exclude<FieldInfo, { kind: "map" }>,
-  json: JsonValue,
-  ctx: ReadContext,
-  path: string,
-  values: unknown[] = [],
-): unknown[] {
+/** The values a JSON value gives a non-map field (an extension): a list's elements, or none for null or a skipped enum. */
+function readFieldValues(f: Exclude<FieldInfo, { kind: "map" }>, json: JsonValue, ctx: ReadContext): unknown[] {
+  const values: unknown[] = [];
   if (json === null && !(readsNull(f) && !f.repeated)) return values;
   if (f.repeated) {
-    readList(values, f, json, ctx, path);
+    readList(values, f, json, ctx);
   } else {
-    const v = readValue(f, json, ctx, path);
+    const v = readValue(f, json, ctx, "");
     if (v !== IGNORED) values.push(v);
   }
   return values;
@@ -135,32 +143,33 @@ function readValue(v: ValueInfo, json: JsonValue, ctx: ReadContext, path: string
   }
 }
 
-function readList(list: unknown[], v: ValueInfo, json: JsonValue, ctx: ReadContext, path: string): void {
-  if (!Array.isArray(json)) throw expected("array", json, path);
+function readList(list: unknown[], v: ValueInfo, json: JsonValue, ctx: ReadContext): void {
+  if (!Array.isArray(json)) throw expected("array", json, "");
   const nullable = readsNull(v);
   for (let i = 0; i < json.length; i++) {
     const item = json[i]!;
-    if (item === null && !nullable) throw new JsonDecodeError("null is not allowed in a list", childPath(path, i));
-    const r = readValue(v, item, ctx, childPath(path, i));
-    if (r !== IGNORED) list.push(r);
+    try {
+      if (item === null && !nullable) throw new JsonDecodeError("null is not allowed in a list");
+      const r = readValue(v, item, ctx, "");
+      if (r !== IGNORED) list.push(r);
+    } catch (e) {
+      throw atKey(e, i);
+    }
   }
 }
 
-function readMap(
-  map: Record<string, unknown>,
-  field: Extract<FieldInfo, { kind: "map" }>,
-  json: JsonValue,
-  ctx: ReadContext,
-  path: string,
-): void {
-  const obj = asObject(json, path);
+function readMap(map: Record<string, unknown>, field: Extract<FieldInfo, { kind: "map" }>, json: JsonValue, ctx: ReadContext): void {
+  const obj = asObject(json, "");
   const nullable = readsNull(field.V);
   for (const key of Object.keys(obj)) {
-    const at = childPath(path, key);
     const item = obj[key]!;
-    if (item === null && !nullable) throw new JsonDecodeError("null is not allowed as a map value", at);
-    const v = readValue(field.V, item, ctx, at);
-    if (v !== IGNORED) map[mapKey(field.K, key, at)] = v;
+    try {
+      if (item === null && !nullable) throw new JsonDecodeError("null is not allowed as a map value");
+      const v = readValue(field.V, item, ctx, "");
+      if (v !== IGNORED) map[mapKey(field.K, key, "")] = v;
+    } catch (e) {
+      throw atKey(e, key);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * How much the fuzz tests run. The full tier (`CI=true`) uses the fixed seed
  * and counts written in the tests; the fast tier (`npm test`) a fifth of
- * them, same seed; `npm run fuzz` (fuzz/run.js) multiplies the counts by
+ * them, same seed; `npm run fuzz` (scripts/fuzz.js) multiplies the counts by
  * FUZZ_SCALE, picks a fresh FUZZ_SEED, and collects what each test reports.
  */
 import { appendFileSync } from "node:fs";

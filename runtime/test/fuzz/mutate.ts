@@ -35,9 +35,12 @@ export function mutatedBytes(corpus: readonly Uint8Array[]): fc.Arbitrary<Uint8A
 /** JSON-breaking characters first, then any code point. */
 const jsonUnits = ['"', "{", "}", "[", "]", ":", ",", "\\", "-", "e", "0", "9", " ", "n", "\u0000"];
 
-/** A member of `corpus` with 1 to 4 character-level edits. */
-export function mutatedText(corpus: readonly string[]): fc.Arbitrary<string> {
+/** Characters that matter to protobuf text format: delimiters, quotes, escapes, signs, comments, number parts. */
+export const textFormatUnits = ['"', "'", "{", "}", "<", ">", "[", "]", ":", ",", ";", "\\", "-", "#", "\n", "x", "e", "f", ".", "0", "7", "9", " ", "\u0000"];
+
+/** A member of `corpus` with 1 to 4 character-level edits, drawing first on `units` (default: JSON-breaking ones). */
+export function mutatedText(corpus: readonly string[], units: readonly string[] = jsonUnits): fc.Arbitrary<string> {
   return fc
     .tuple(fc.constantFrom(...corpus), edits)
-    .map(([input, e]) => apply([...input], e, (u) => (u < 0x4000 ? jsonUnits[u % jsonUnits.length]! : String.fromCodePoint(u))).join(""));
+    .map(([input, e]) => apply([...input], e, (u) => (u < 0x4000 ? units[u % units.length]! : String.fromCodePoint(u))).join(""));
 }

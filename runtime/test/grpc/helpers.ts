@@ -1,7 +1,7 @@
-import { Server, type ServerOptions, type ServiceImplementation } from "@tsgrpc/runtime/grpc";
+import type { Server, ServerInterceptor, ServiceImplementation } from "@tsgrpc/runtime/grpc";
+import { testServer, type TestServerOptions } from "@tsgrpc/runtime/testing";
 import { EchoService, EchoServiceClient, type EchoServiceImplementation } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
 import { CollectResponse, EchoResponse } from "../../../testdata/gen/rpc/v1/echo_pb.js";
-import type { ClientOptions } from "@tsgrpc/runtime/grpc";
 
 /**
  * The reference behaviour of EchoService (the Python server in ./interop
@@ -29,23 +29,13 @@ export const echoBehaviour: Pick<EchoServiceImplementation, "echo" | "expand" | 
   },
 };
 
-/** An EchoService server on a random loopback port, and a client for it; `stop()` ends both. */
+/** An EchoService server on a random loopback port (the testing kit's `testServer`), and a client for it; `stop()` ends both. */
 export async function startEcho(
   implementation: Partial<ServiceImplementation<typeof EchoService>>,
-  options: { server?: ServerOptions; client?: ClientOptions } = {},
+  options: TestServerOptions = {},
 ): Promise<{ server: Server; port: number; client: EchoServiceClient; stop(): Promise<void> }> {
-  const server = new Server(options.server).add(EchoService, implementation);
-  const port = await server.listen("127.0.0.1:0");
-  const client = new EchoServiceClient(`127.0.0.1:${port}`, undefined, options.client);
-  return {
-    server,
-    port,
-    client,
-    async stop() {
-      client.close();
-      server.forceShutdown();
-    },
-  };
+  const t = await testServer(EchoService, implementation, options);
+  return { server: t.server, port: t.port, client: t.client(EchoServiceClient), stop: () => t.close() };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -82,4 +72,16 @@ export async function eventually(condition: () => boolean, timeoutMs = 10_000): 
     if (Date.now() > end) throw new Error("condition not reached in time");
     await sleep(10);
   }
+}
+
+/** A server interceptor that records every error passing through it (and rethrows it). */
+export function errorRecorder(seen: unknown[]): ServerInterceptor {
+  return async function* (call, next) {
+    try {
+      yield* next(call);
+    } catch (error) {
+      seen.push(error);
+      throw error;
+    }
+  };
 }

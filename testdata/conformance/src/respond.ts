@@ -54,6 +54,8 @@ function answer(req: ConformanceRequest): Result {
         });
         break;
       case "textPayload":
+        message = type.fromText(payload.value, { registry });
+        break;
       case "jspbPayload":
         return { case: "skipped", value: `${payload.case} is not supported` };
       default:
@@ -71,6 +73,7 @@ function answer(req: ConformanceRequest): Result {
       case WireFormat.JSON:
         return { case: "jsonPayload", value: message.toJsonString({ registry }) };
       case WireFormat.TEXT_FORMAT:
+        return { case: "textPayload", value: message.toText({ registry, printUnknownFields: req.printUnknownFields }) };
       case WireFormat.JSPB:
         return { case: "skipped", value: `output format ${WireFormat[req.requestedOutputFormat]} is not supported` };
       default:

@@ -11,8 +11,12 @@ const CALL_ENDED = "call ended";
 /** What every grpc-js client call object offers. */
 type GrpcCall = Pick<grpc.ClientUnaryCall, "cancel" | "on">;
 
-/** grpc-js call options for a call with `options` (its effective deadline). */
-export function grpcCallOptions(options: CallOptions): grpc.CallOptions {
+/**
+ * grpc-js call options for a call with `options` (its effective deadline);
+ * wait-for-ready is set on `metadata`, where grpc-js reads it.
+ */
+export function grpcCallOptions(options: CallOptions, metadata: grpc.Metadata): grpc.CallOptions {
+  if (options.waitForReady) metadata.setOptions({ waitForReady: true });
   const deadline = options.timeoutMs === undefined && options.deadline === undefined && options.context === undefined ? undefined : effectiveDeadline(options);
   return deadline ? { deadline } : {};
 }

@@ -1,5 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
 import type { ClientInterceptor } from "../interceptors.js";
+import { messageLimitOptions } from "../message-limits.js";
 
 /** Options of a generated client. */
 export interface ClientOptions {
@@ -21,9 +22,7 @@ const COMPRESSION = { deflate: grpc.compressionAlgorithms.deflate, gzip: grpc.co
 
 /** grpc-js channel options for `options`. */
 export function toChannelOptions(options: ClientOptions): grpc.ChannelOptions {
-  const out: grpc.ChannelOptions = { ...options.channelOptions };
-  if (options.maxReceiveMessageBytes !== undefined) out["grpc.max_receive_message_length"] = byteLimit("maxReceiveMessageBytes", options.maxReceiveMessageBytes);
-  if (options.maxSendMessageBytes !== undefined) out["grpc.max_send_message_length"] = byteLimit("maxSendMessageBytes", options.maxSendMessageBytes);
+  const out: grpc.ChannelOptions = { ...options.channelOptions, ...messageLimitOptions(options) };
   if (options.compression !== undefined) {
     const algorithm = COMPRESSION[options.compression];
     if (algorithm === undefined) throw new RangeError(`compression must be "gzip" or "deflate", got ${JSON.stringify(options.compression)}`);
@@ -31,10 +30,4 @@ export function toChannelOptions(options: ClientOptions): grpc.ChannelOptions {
   }
   if (options.serviceConfig !== undefined) out["grpc.service_config"] = JSON.stringify(options.serviceConfig);
   return out;
-}
-
-/** A message size limit: a non-negative integer of bytes. */
-export function byteLimit(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${String(value)}`);
-  return value;
 }

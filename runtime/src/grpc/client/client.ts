@@ -1,9 +1,10 @@
 import * as grpc from "@grpc/grpc-js";
 import type { AnyMessage, Message } from "../../message.js";
-import type { CallOptions } from "../call-options.js";
+import { effectiveDeadline, type CallOptions } from "../call-options.js";
 import { toMessage, type MessageInit, type MethodDefinition, type MethodKind } from "../definition.js";
 import { chain, type CallRequest, type ClientCall } from "../interceptors.js";
 import { failed, single, streamOf, toMessages } from "../iterables.js";
+import { newCounts } from "../message-counts.js";
 import { toGrpcMetadata } from "../metadata-grpc.js";
 import { Metadata } from "../metadata.js";
 import { RpcError } from "../rpc-error.js";
@@ -18,14 +19,15 @@ import { unaryCall } from "./unary.js";
 
 // The innermost step of each call kind as interceptors see it: a stream of responses.
 const STEPS: Record<MethodKind, (client: grpc.Client, call: ClientCall) => AsyncIterable<AnyMessage>> = {
-  unary: (client, call) => streamOf(unaryCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options)),
-  server_streaming: (client, call) => serverStreamingCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options),
-  client_streaming: (client, call) => streamOf(clientStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options)),
-  bidi_streaming: (client, call) => bidiStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options),
+  unary: (client, call) => streamOf(unaryCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options, call.counts)),
+  server_streaming: (client, call) => serverStreamingCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options, call.counts),
+  client_streaming: (client, call) =>
+    streamOf(clientStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options, call.counts)),
+  bidi_streaming: (client, call) => bidiStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options, call.counts),
 };
 
 /** Requests a client-streaming or bidi method accepts. */
-export type RequestStream<I extends Message<I>> = AsyncIterable<MessageInit<I>> | Iterable<MessageInit<I>>;
+export type RequestStream<I extends Message<I>> = readonly MessageInit<I>[] | AsyncIterable<MessageInit<I>> | Iterable<MessageInit<I>>;
 
 /**
  * Base of generated clients: owns one grpc-js channel and runs calls through
@@ -35,6 +37,7 @@ export type RequestStream<I extends Message<I>> = AsyncIterable<MessageInit<I>> 
  */
 export class Client {
   readonly #grpc: grpc.Client;
+  readonly #target: string;
   // Undefined without interceptors: calls then go straight to grpc-js, with no async generator in between.
   readonly #run?: (call: ClientCall) => AsyncIterable<AnyMessage>;
   #closed = false;
@@ -43,8 +46,32 @@ export class Client {
   constructor(target: string, credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(), options: ClientOptions = {}) {
     const client = new grpc.Client(target, credentials, toChannelOptions(options));
     this.#grpc = client;
+    this.#target = target;
     const interceptors = options.interceptors ?? [];
     if (interceptors.length) this.#run = chain(interceptors, (call) => STEPS[call.method.kind](client, call));
+  }
+
+  /**
+   * Resolves once the channel is connected, connecting now if it is idle.
+   * Rejects with `RpcError(DEADLINE_EXCEEDED)` when it is not connected by
+   * the deadline (default: no limit), with `RpcError(CANCELLED)` when
+   * `signal` aborts first. For one call, the `waitForReady` call option
+   * does the same.
+   */
+  waitForReady(options: { timeoutMs?: number; deadline?: Date; signal?: AbortSignal } = {}): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.#closed) throw closedError();
+      const { signal } = options;
+      const onAbort = () => reject(new RpcError(Code.CANCELLED, "waitForReady was cancelled"));
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const target = this.#grpc.getChannel().getTarget();
+      this.#grpc.waitForReady(effectiveDeadline(options) ?? Infinity, (error) => {
+        signal?.removeEventListener("abort", onAbort);
+        if (error) reject(new RpcError(Code.DEADLINE_EXCEEDED, `not connected to ${target} before the deadline`, { cause: error }));
+        else resolve();
+      });
+    });
   }
 
   /** Closes the channel: calls already under way may finish, calls made afterwards fail with UNAVAILABLE. */
@@ -98,7 +125,7 @@ export class Client {
   /** Runs a call; bad input (an invalid request or metadata) fails the call instead of throwing here. */
   async *#start<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, options: CallOptions, request: () => CallRequest<I>): AsyncGenerator<O> {
     if (this.#closed) throw closedError();
-    const call = { ...request(), method, metadata: new Metadata(options.metadata), options } as ClientCall<I, O>;
+    const call = { ...request(), method, metadata: new Metadata(options.metadata), options, target: this.#target, counts: newCounts() } as ClientCall<I, O>;
     yield* this.#run!(call as unknown as ClientCall) as AsyncIterable<O>;
   }
 }

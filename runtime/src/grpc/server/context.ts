@@ -1,4 +1,5 @@
 import type * as grpc from "@grpc/grpc-js";
+import type { MessageCounts } from "../message-counts.js";
 import { fromGrpcMetadata, toGrpcMetadata } from "../metadata-grpc.js";
 import { Metadata, type MetadataInit } from "../metadata.js";
 import type { MethodDefinition } from "../definition.js";
@@ -36,6 +37,20 @@ type SurfaceCall = Pick<grpc.ServerUnaryCall<unknown, unknown>, "metadata" | "ge
 };
 
 /**
+ * The status grpc-js itself answered a call with, behind the handler's back
+ * (a request over the receive limit): grpc-js then only reports the call as
+ * cancelled. Read from the HTTP/2 stream under grpc-js's call, which is
+ * internal: `undefined` whenever that shape is not there.
+ */
+function statusSentByGrpcJs(call: SurfaceCall): { code: number; details: string } | undefined {
+  const stream = (call as { call?: { stream?: { sentHeaders?: Record<string, unknown>; sentTrailers?: Record<string, unknown> } } }).call?.stream;
+  const headers = stream?.sentTrailers ?? stream?.sentHeaders;
+  const code = headers?.["grpc-status"];
+  if (code === undefined) return undefined;
+  return { code: Number(code), details: decodeURIComponent(String(headers?.["grpc-message"] ?? "")) };
+}
+
+/**
  * A client whose deadline passes cancels the call (RST_STREAM) a moment
  * before the server's copy of the deadline, which the grpc-timeout header
  * delivers late by the transit time; a cancellation this close to the
@@ -54,6 +69,8 @@ const MAX_TIMER_MS = 0x7fffffff;
 export class ServerCallContext implements CallContext {
   readonly deadline: Date | undefined;
   readonly peer: string;
+  /** The call's message counts, kept only for calls that go through interceptors. */
+  counts?: MessageCounts;
   #metadata?: Metadata;
   #trailers?: Metadata;
   #headerSent = false;
@@ -140,13 +157,19 @@ export class ServerCallContext implements CallContext {
   }
 
   readonly #onCancelled = () => {
+    const sent = statusSentByGrpcJs(this.call);
+    if (sent?.code === Code.RESOURCE_EXHAUSTED) return this.#end(new RpcError(Code.RESOURCE_EXHAUSTED, `request message larger than the server's limit: ${sent.details}`));
     const late = this.deadline !== undefined && Date.now() >= this.deadline.getTime() - DEADLINE_SLACK_MS;
     this.#cancel(late ? Code.DEADLINE_EXCEEDED : Code.CANCELLED);
   };
 
   #cancel(code: Code.CANCELLED | Code.DEADLINE_EXCEEDED): void {
+    this.#end(new RpcError(code, code === Code.CANCELLED ? "call cancelled by the client" : "deadline exceeded"));
+  }
+
+  #end(reason: RpcError): void {
     if (this.#reason) return;
-    this.#reason = new RpcError(code, code === Code.CANCELLED ? "call cancelled by the client" : "deadline exceeded");
-    this.#abort?.abort(this.#reason);
+    this.#reason = reason;
+    this.#abort?.abort(reason);
   }
 }

@@ -2,9 +2,10 @@ import type { AnyMessage, Message } from "../../message.js";
 import { serializer, toMessage, type MessageInit, type MethodDefinition, type ServiceDefinition } from "../definition.js";
 import { chain, type ServerCall, type ServerInterceptor } from "../interceptors.js";
 import { failed, single, toMessages } from "../iterables.js";
+import { countedRequests, countingSerializer, countReceived, newCounts } from "../message-counts.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
-import type { CallContext } from "./context.js";
+import type { CallContext, ServerCallContext } from "./context.js";
 import type { Respond } from "./handler.js";
 
 /** The handler a method of kind `K` needs. */
@@ -58,9 +59,17 @@ export function responder(method: MethodDefinition, handler: AnyHandler | undefi
   }
   const run = chain(interceptors, toRunCall(method, handler, self));
   const requestStream = method.kind === "client_streaming" || method.kind === "bidi_streaming";
-  return singleResponse
-    ? (request, context) => single(run({ method, context, requestStream, request } as ServerCall), encode)
-    : (request, context) => run({ method, context, requestStream, request } as ServerCall);
+  const start = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => {
+    const counts = (context.counts = newCounts());
+    if (requestStream) request = countedRequests(request as AsyncIterable<AnyMessage>, counts);
+    else countReceived(counts, request as AnyMessage);
+    return run({ method, context, requestStream, request, counts } as ServerCall);
+  };
+  if (!singleResponse) return start;
+  return (request, context) => {
+    const responses = start(request, context);
+    return single(responses, countingSerializer(method.O, context.counts));
+  };
 }
 
 /** A method's handler (or UNIMPLEMENTED when absent) in the uniform shape interceptors wrap. */

@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import type { AnyMessage, MessageType } from "../../message.js";
-import { serializer, type MessageInit } from "../definition.js";
+import type { MessageInit } from "../definition.js";
+import { countingSerializer } from "../message-counts.js";
 import { ABORTED, closeQuietly, drained, pacer, unlessAborted } from "../iterables.js";
 import type { ServerCallContext } from "./context.js";
 
@@ -15,7 +16,7 @@ export async function pumpResponses(stream: Writable, type: MessageType, respons
   const it = responses[Symbol.asyncIterator]();
   const { signal } = context;
   // One abort race for the whole pump, not one per message: the loop itself stops at the next turn it sees the abort.
-  if ((await unlessAborted(writeAll(stream, serializer(type), it, context), signal)) === ABORTED) {
+  if ((await unlessAborted(writeAll(stream, countingSerializer(type, context.counts), it, context), signal)) === ABORTED) {
     closeQuietly(it);
     return false;
   }

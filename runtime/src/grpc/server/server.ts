@@ -1,10 +1,11 @@
 import * as grpc from "@grpc/grpc-js";
-import { byteLimit } from "../client/client-options.js";
 import { toGrpcDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
 import { Health } from "../../gen/grpc/health/v1/health_grpc.js";
 import { healthService } from "../health/health-service.js";
 import { ServerHealth, ServingStatus } from "../health/server-health.js";
 import type { ServerInterceptor } from "../interceptors.js";
+import { sizeRecordingDeserializer } from "../message-counts.js";
+import { messageLimitOptions } from "../message-limits.js";
 import { reflectionDefinitions, reflectionService } from "../reflection/reflection-service.js";
 import { bidiStreamingHandler } from "./bidi-streaming.js";
 import { clientStreamingHandler } from "./client-streaming.js";
@@ -57,10 +58,7 @@ export class Server {
   readonly health = new ServerHealth();
 
   constructor(options: ServerOptions = {}) {
-    const grpcOptions: grpc.ServerOptions = { ...options.channelOptions };
-    if (options.maxReceiveMessageBytes !== undefined) grpcOptions["grpc.max_receive_message_length"] = byteLimit("maxReceiveMessageBytes", options.maxReceiveMessageBytes);
-    if (options.maxSendMessageBytes !== undefined) grpcOptions["grpc.max_send_message_length"] = byteLimit("maxSendMessageBytes", options.maxSendMessageBytes);
-    this.#grpc = new grpc.Server(grpcOptions);
+    this.#grpc = new grpc.Server({ ...options.channelOptions, ...messageLimitOptions(options) });
     this.#interceptors = options.interceptors ?? [];
     this.#onError = options.onError ?? logServerError;
     if (options.health) this.add(Health, healthService(this.health));
@@ -78,6 +76,8 @@ export class Server {
       handlers[key] = HANDLERS[method.kind]({ method, onError: this.#onError }, responder(method, handler, implementation, this.#interceptors));
       // Responses reach grpc-js already encoded (see response-pump.ts), so its serializer passes them through.
       grpcDefinition[key] = { ...grpcDefinition[key]!, responseSerialize: passThrough };
+      // Interceptors see each call's message counts, request sizes included (see message-counts.ts).
+      if (this.#interceptors.length) grpcDefinition[key].requestDeserialize = sizeRecordingDeserializer(method.I);
     }
     this.#grpc.addService(grpcDefinition, handlers);
     this.#services.push(definition);

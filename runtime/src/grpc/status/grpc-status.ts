@@ -26,7 +26,24 @@ export function rpcErrorFromStatus(status: { code: number; details: string; meta
   }
   // A peer may send a code outside the spec; gRPC says to treat it as UNKNOWN.
   const code = status.code > Code.OK && status.code <= Code.UNAUTHENTICATED ? (status.code as Code) : Code.UNKNOWN;
-  return new RpcError(code, status.details, { details, trailers, cause });
+  const message = code === Code.RESOURCE_EXHAUSTED ? whichMessageTooLarge(status.details, trailers) : status.details;
+  return new RpcError(code, message, { details, trailers, cause });
+}
+
+const TOO_LARGE = /^Received message larger than max \((\d+) vs (\d+)\)$/;
+
+/**
+ * grpc-js words a message over the receive limit the same on both sides;
+ * which side it was shows in the trailers: a status that came from the
+ * server has HTTP headers (content-type at least), one made by this client
+ * has none.
+ */
+function whichMessageTooLarge(details: string, trailers: Metadata): string {
+  const sizes = TOO_LARGE.exec(details);
+  if (!sizes) return details;
+  return trailers.get("content-type") === undefined
+    ? `response message larger than this client's maxReceiveMessageBytes (${sizes[1]} vs ${sizes[2]} bytes)`
+    : `request message larger than the server's limit (${sizes[1]} vs ${sizes[2]} bytes)`;
 }
 
 /**

@@ -19,6 +19,7 @@ export const Globals: ServiceDefinition<{
   readonly constructor$: MethodDefinition<Statics, Statics, "unary">;
   readonly toString$: MethodDefinition<Array$, Error$, "server_streaming">;
   readonly hasOwnProperty$: MethodDefinition<Statics, Statics, "client_streaming">;
+  readonly waitForReady$: MethodDefinition<Promise$, Array$, "unary">;
 }> = {
   typeName: "collide.v1.Globals",
   file: file_collide_v1_globals,
@@ -28,6 +29,7 @@ export const Globals: ServiceDefinition<{
     constructor$: { name: "Constructor", path: "/collide.v1.Globals/Constructor", kind: "unary", I: Statics, O: Statics },
     toString$: { name: "ToString", path: "/collide.v1.Globals/ToString", kind: "server_streaming", I: Array$, O: Error$ },
     hasOwnProperty$: { name: "HasOwnProperty", path: "/collide.v1.Globals/HasOwnProperty", kind: "client_streaming", I: Statics, O: Statics },
+    waitForReady$: { name: "WaitForReady", path: "/collide.v1.Globals/WaitForReady", kind: "unary", I: Promise$, O: Array$ },
   },
 };
 
@@ -38,6 +40,7 @@ export interface GlobalsImplementation {
   constructor$(request: Statics, context: CallContext): Promise<Statics | PartialMessage<Statics>>;
   toString$(request: Array$, context: CallContext): AsyncIterable<Error$ | PartialMessage<Error$>>;
   hasOwnProperty$(requests: AsyncIterable<Statics>, context: CallContext): Promise<Statics | PartialMessage<Statics>>;
+  waitForReady$(request: Promise$, context: CallContext): Promise<Array$ | PartialMessage<Array$>>;
 }
 
 /** A client for `collide.v1.Globals`. */
@@ -60,5 +63,9 @@ export class GlobalsClient extends Client {
 
   hasOwnProperty$(requests: RequestStream<Statics>, options?: CallOptions): Promise<Statics> {
     return this.$clientStreaming(Globals.methods.hasOwnProperty$, requests, options);
+  }
+
+  waitForReady$(request: PartialMessage<Promise$>, options?: CallOptions): Promise<Array$> {
+    return this.$unary(Globals.methods.waitForReady$, request, options);
   }
 }

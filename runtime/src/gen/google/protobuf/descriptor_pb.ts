@@ -1925,7 +1925,7 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 2, name: "method", localName: "method", jsonName: "method", kind: "message", T: MethodDescriptorProto, repeated: true },
     { no: 3, name: "options", localName: "options", jsonName: "options", kind: "message", T: ServiceOptions },
-  ]);
+  ], ["stream"]);
   name?: string;
   method: MethodDescriptorProto[] = [];
   options?: ServiceOptions;
@@ -2105,7 +2105,7 @@ export class FileOptions extends Message<FileOptions> {
     { no: 45, name: "ruby_package", localName: "rubyPackage", jsonName: "rubyPackage", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 50, name: "features", localName: "features", jsonName: "features", kind: "message", T: FeatureSet },
     { no: 999, name: "uninterpreted_option", localName: "uninterpretedOption", jsonName: "uninterpretedOption", kind: "message", T: UninterpretedOption, repeated: true },
-  ]);
+  ], ["php_generic_services"]);
   /**
    * Sets the Java package where classes generated from this .proto will be
    * placed.  By default, the proto package is used, but this is often
@@ -3976,7 +3976,7 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
     { no: 3, name: "edition", localName: "edition", jsonName: "edition", kind: "enum", T: Edition$type, presence: "explicit" },
     { no: 4, name: "overridable_features", localName: "overridableFeatures", jsonName: "overridableFeatures", kind: "message", T: FeatureSet },
     { no: 5, name: "fixed_features", localName: "fixedFeatures", jsonName: "fixedFeatures", kind: "message", T: FeatureSet },
-  ]);
+  ], ["features"]);
   edition?: Edition;
   /**
    * Defaults of features that can be overridden in this edition.

@@ -8,13 +8,16 @@
  * messages against 8.x and its bulk packed writers). Interleaved rounds, CPU
  * time, medians.
  *
- *   npx tsc -b runtime && node runtime/bench-wire/wire-bench.cjs [rounds] [case,case...] [encode|decode]
+ *   npm run bench:wire -- [rounds] [case,case...] [encode|decode]
  */
 "use strict";
-const { BinaryWriter, } = require("../dist/wire/writer.js");
-const { BinaryReader } = require("../dist/wire/reader.js");
-const es = require("@bufbuild/protobuf/wire");
-const pbjs = require("protobufjs/minimal");
+const { join } = require("node:path");
+const root = join(__dirname, "..", "..");
+const { BinaryWriter } = require(join(root, "runtime", "dist", "wire", "writer.js"));
+const { BinaryReader } = require(join(root, "runtime", "dist", "wire", "reader.js"));
+// The peers as the repository root resolves them (bench/ has a newer protobuf.js of its own).
+const es = require(require.resolve("@bufbuild/protobuf/wire", { paths: [root] }));
+const pbjs = require(require.resolve("protobufjs/minimal", { paths: [root] }));
 
 const ROUNDS = Number(process.argv[2] ?? 7);
 const TARGET_SECONDS = 0.15;
