@@ -23,6 +23,7 @@ module.exports = {
     "^@tsgrpc/runtime/grpc$": "<rootDir>/runtime/src/grpc/index.ts",
     "^@tsgrpc/runtime/validate$": "<rootDir>/runtime/src/validate/index.ts",
     "^@tsgrpc/runtime/validate/grpc$": "<rootDir>/runtime/src/validate/grpc.ts",
+    "^@tsgrpc/runtime/validate/cel$": "<rootDir>/runtime/src/validate/cel.ts",
     "^@tsgrpc/runtime/otel$": "<rootDir>/runtime/src/otel/index.ts",
     "^@tsgrpc/runtime/testing$": "<rootDir>/runtime/src/testing/index.ts",
   },

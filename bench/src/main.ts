@@ -4,26 +4,27 @@ import { runCodecBench } from "./codec-bench.js";
 import { runCodecInProcesses } from "./codec-processes.js";
 import { runMapKeyBench } from "./map-key-bench.js";
 import { peerSets, type PeerSetName } from "./peer-sets.js";
-import { rpcImpls } from "./rpc/impls/index.js";
+import { rpcImpls, telemetryImpls } from "./rpc/impls/index.js";
 import { findH2load } from "./rpc/find-h2load.js";
 import { runH2loadBench } from "./rpc/h2load-bench.js";
 import { runRpcBench } from "./rpc/rpc-bench.js";
 
 const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
-  --only codec|json|keys|rpc|h2load  run one part (codec: binary; json: ProtoJSON text and objects; keys: what the map-key cache is worth;
+  --only codec|json|text|keys|rpc|otel|h2load  run one part (codec: binary; json: ProtoJSON text and objects; text: protobuf text format;
+                    keys: what the map-key cache is worth; otel: tsgrpc with @tsgrpc/runtime/otel's interceptors against none;
                     h2load: the servers under Debian's h2load, package nghttp2-client)
   --rounds N        codec rounds (default 7)
-  --processes N     codec, json: run in N fresh processes one after another and pool their samples (default 1)
-  --batch-ms MS     codec, json: CPU time per measured batch (default 100)
-  --filter TEXT     codec, json: only messages whose name or type contains TEXT
+  --processes N     codec, json, text: run in N fresh processes one after another and pool their samples (default 1)
+  --batch-ms MS     codec, json, text: CPU time per measured batch (default 100)
+  --filter TEXT     codec, json, text: only messages whose name or type contains TEXT
   --rpc-rounds N    RPC rounds, each a fresh server and client process per implementation (default 5)
   --rpc-seconds S   RPC: seconds of unary calls and of ping-pong per scenario (default 2)
   --stream N        RPC: messages per streaming call (default 100000)
   --h2load-rounds N      h2load: rounds, each a fresh server per implementation (default 6)
   --h2load-seconds S     h2load: about how long each measured run lasts (default 3)`;
 
-const parts = ["codec", "json", "keys", "rpc", "h2load"] as const;
+const parts = ["codec", "json", "text", "keys", "rpc", "otel", "h2load"] as const;
 type Part = (typeof parts)[number];
 
 interface Args {
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     codecPart("ProtoJSON text: encode = message to JSON text, decode = JSON text to message", "json");
     codecPart("ProtoJSON objects: encode = message to JSON object, decode = JSON object to message (no text)", "json-objects");
   }
+  if (runs("text")) codecPart("Text format: encode = message to text format, decode = text format to message", "text");
   if (runs("keys")) {
     console.log(`## tsgrpc's map-key cache (${args.rounds} rounds, process CPU time)\n`);
     runMapKeyBench({ rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke });
@@ -101,6 +103,11 @@ async function main(): Promise<void> {
   if (runs("rpc")) {
     console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock and CPU time)\n`);
     await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
+  }
+  if (runs("otel")) {
+    console.log(`## OpenTelemetry interceptors: tsgrpc with @tsgrpc/runtime/otel (spans and metrics exported to nowhere) against none (${args.rpcRounds} rounds, interleaved)\n`);
+    const options = { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: telemetryImpls[0].name };
+    await runRpcBench(telemetryImpls, { ...options, scenarios: ["unary c=1", "unary c=64", "server streaming"] });
   }
   if (runs("h2load")) {
     const bin = findH2load();

@@ -46,6 +46,10 @@ describe("npm run bench -- --smoke", () => {
     expectRows(messageTable(part(output, "ProtoJSON objects"), name), ["tsgrpc", "protobuf-es", "ts-proto", "protobuf.js"]);
   });
 
+  it.each(messages)("measures %s as text format after protobuf-es read back each peer's text", (name) => {
+    expectRows(messageTable(part(output, "Text format"), name), ["tsgrpc", "protobuf-es"]);
+  });
+
   it("measures the map-key cache on repeated and on unique keys", () => {
     const section = part(output, "tsgrpc's map-key cache");
     for (const workload of ["the same 100 keys in every message", "100 unique keys per message"]) expect(section).toMatch(new RegExp(`\\| ${workload}[^|]* +\\| +[0-9]`));
@@ -55,6 +59,12 @@ describe("npm run bench -- --smoke", () => {
     const section = part(output, "RPC").split("### ").find((s) => s.startsWith(scenario));
     expect(section).toBeDefined();
     for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec", "nice-grpc \\+ ts-proto"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+  });
+
+  it.each(["unary c=1", "unary c=64", "server streaming"])("reports %s with the OpenTelemetry interceptors, without interceptors and with a pass-through one", (scenario) => {
+    const section = part(output, "OpenTelemetry interceptors").split("### ").find((s) => s.startsWith(scenario));
+    expect(section).toBeDefined();
+    for (const impl of ["tsgrpc\\+otel", "tsgrpc", "tsgrpc\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
   });
 
   it("stops before timing when a peer decodes to different content", () => {

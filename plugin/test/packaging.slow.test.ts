@@ -56,9 +56,9 @@ function protocGenerate(project: string, outDir: string, opt: string): string {
   return out;
 }
 
-function copyMain(project: string, dir: string): void {
+function copyPrograms(project: string, dir: string, programs = ["main.ts"]): void {
   mkdirSync(join(project, dir), { recursive: true });
-  copyFileSync(join(fixture, "main.ts"), join(project, dir, "main.ts"));
+  for (const program of programs) copyFileSync(join(fixture, program), join(project, dir, program));
 }
 
 const callOutput = (kind: string) => `${kind} {"greeting":"hello packaging","visits":"42","at":"1970-01-01T00:00:00Z"}\n`;
@@ -83,7 +83,8 @@ describe("the packed packages in a project on TypeScript 5.9", () => {
   beforeAll(() => {
     project = freshProject(fixture);
     rmSync(join(project, "ts7"), { recursive: true });
-    for (const consumer of ["esm", "cjs", "node10"]) copyMain(project, join(consumer, "src"));
+    for (const consumer of ["esm", "cjs"]) copyPrograms(project, join(consumer, "src"), ["main.ts", "telemetry.ts"]);
+    copyPrograms(project, join("node10", "src"));
   });
 
   it("installs the runtime with grpc-js and without the plugin's dependencies", () => {
@@ -93,6 +94,8 @@ describe("the packed packages in a project on TypeScript 5.9", () => {
     expect(installed(project, "@bufbuild/protoplugin")).toBe(false);
     expect(installed(project, "@bufbuild/protobuf")).toBe(false);
     expect(installed(project, "@tsgrpc/protoc-gen-tsgrpc")).toBe(false);
+    // an optional peer dependency: only users of @tsgrpc/runtime/otel install it
+    expect(installed(project, "@opentelemetry/api")).toBe(false);
   }, 240_000);
 
   it("serves both entry points to import and require, as one copy", () => {
@@ -127,6 +130,13 @@ describe("the packed packages in a project on TypeScript 5.9", () => {
     expect(gen.get("greet/v1/greeter_pb.js")).toContain('require("@tsgrpc/runtime")');
   }, 120_000);
 
+  it("installs the OpenTelemetry API and SDK beside the runtime, as a user who wants telemetry does", () => {
+    // the versions the repository tests with (already in npm's cache)
+    const version = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    npmInstall(project, ...["@opentelemetry/api", "@opentelemetry/core", "@opentelemetry/sdk-trace-base"].map((name) => `${name}@${version(name)}`));
+    expect(installed(project, "@opentelemetry/api")).toBe(true);
+  }, 240_000);
+
   it("compiles the ES module and CommonJS consumers with tsc --strict", () => {
     run("tsc", ["-p", "tsconfig.json"], project);
     expect(readTree(join(project, "esm", "src")).get("main.js")).toContain('from "@tsgrpc/runtime/grpc"');
@@ -147,6 +157,14 @@ describe("the packed packages in a project on TypeScript 5.9", () => {
   ])("makes a unary call over 127.0.0.1 from the %s consumer", (consumer, kind) => {
     expect(run("node", [join(consumer, "src", "main.js")], project)).toBe(callOutput(kind));
   }, 60_000);
+
+  it.each([
+    ["esm", "module"],
+    ["cjs", "commonjs"],
+  ])("traces a call between testServer and its client, and stubs a client, from the %s consumer", (consumer, kind) => {
+    const stdout = run("node", [join(consumer, "src", "telemetry.js")], project);
+    expect(stdout).toBe(`${kind} greet.v1.Greeter/Greet server span is the client span's child stubbed\n`);
+  }, 60_000);
 });
 
 describe("the packed packages in a project on TypeScript 7 with the tsconfig of tsc --init", () => {
@@ -154,8 +172,8 @@ describe("the packed packages in a project on TypeScript 7 with the tsconfig of 
   beforeAll(() => {
     project = freshProject(join(fixture, "ts7"));
     cpSync(join(fixture, "proto"), join(project, "proto"), { recursive: true });
-    copyMain(project, "src");
-    copyMain(project, "js");
+    copyPrograms(project, "src");
+    copyPrograms(project, "js");
   });
 
   it("installs TypeScript 7 beside the packages", () => {

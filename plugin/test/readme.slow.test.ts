@@ -17,6 +17,8 @@ describe("README examples", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "examples"));
     symlinkSync(join(root, "testdata", "gen"), join(dir, "examples", "gen"));
+    // Other packages the examples use (the OpenTelemetry SDK) resolve as in a project that installed them.
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
     // Named for the README line the block starts on, so an error points at it.
     for (const { line, code } of blocks) writeFileSync(join(dir, "examples", `README-line-${line}.mts`), code);
     // Examples show values without using them.

@@ -54,4 +54,18 @@ describe("validation code generation", () => {
     const r = generate(header + "message M {}", "target=ts,bad_rules=maybe");
     expect(r.stderr).toContain('invalid value "maybe" for option "bad_rules" (expected error or validator)');
   });
+
+  it("reports a CEL expression that does not parse, naming the rule", () => {
+    const r = generate(header + 'message M { string s = 1 [(buf.validate.field).cel = {id: "s.bad", expression: "this ==="}]; }');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("x.proto: field x.M.s: rule cel s.bad: failed to compile s.bad:");
+  });
+
+  it("imports the CEL runtime only into files with CEL rules", () => {
+    const plain = generate(header + "message M { string s = 1 [(buf.validate.field).string.min_len = 1]; }");
+    expect(plain.read()).not.toContain("@tsgrpc/runtime/validate/cel");
+    const withCel = generate(header + 'message M { option (buf.validate.message).cel_expression = "this.s != \'\'"; string s = 1; }');
+    expect(withCel.stderr).toBe("");
+    expect(withCel.read()).toContain('from "@tsgrpc/runtime/validate/cel"');
+  });
 });

@@ -78,6 +78,34 @@ describe("fork/join writes the length of a delimited region", () => {
     r.assertEnd(end);
   });
 
+  test("regions whose length needs more or fewer bytes than the last one of the same tag and depth still get minimal lengths", () => {
+    // fork reserves what the previous region of its tag and depth needed; these sizes make that guess wrong in both directions.
+    const sizes = [0, 200, 5, 20000, 130, 3_000_000, 1, 127, 128, 16384, 16383, 0];
+    const varint = (n: number) => {
+      const out: number[] = [];
+      while (n > 0x7f) {
+        out.push((n & 0x7f) | 0x80);
+        n = Math.floor(n / 128);
+      }
+      return [...out, n];
+    };
+    const expected: Buffer[] = [];
+    const w = new BinaryWriter();
+    for (const size of sizes) {
+      const payload = new Uint8Array(size).fill(size % 251);
+      w.uint32(0x0a);
+      const outer = w.fork();
+      w.uint32(0x12);
+      const inner = w.fork();
+      w.raw(payload);
+      w.join(inner);
+      w.join(outer);
+      const innerBytes = Buffer.concat([Buffer.from([0x12, ...varint(size)]), payload]);
+      expected.push(Buffer.from([0x0a, ...varint(innerBytes.length)]), innerBytes);
+    }
+    expect(Buffer.compare(w.finish(), Buffer.concat(expected))).toBe(0);
+  });
+
   test("finish throws when a fork was never joined", () => {
     const w = new BinaryWriter();
     w.fork();

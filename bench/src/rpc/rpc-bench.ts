@@ -2,12 +2,14 @@ import { count, percent, ratio, table } from "../table.js";
 import { summarize } from "../timing.js";
 import { jsonLines, ServerProcess, start } from "./children.js";
 import type { RpcImpl } from "./impl.js";
-import { scenarioNames, type ScenarioResult, type ScenarioSizes } from "./scenarios.js";
+import { scenarioNames, type ScenarioName, type ScenarioResult, type ScenarioSizes } from "./scenarios.js";
 
 export interface RpcBenchOptions extends ScenarioSizes {
   rounds: number;
   /** Implementation whose ratio to every other one is printed. */
   subject: string;
+  /** The scenarios to run (default: all). */
+  scenarios?: readonly ScenarioName[];
 }
 
 /** One scenario of one round: the client's result plus what the server spent. */
@@ -36,10 +38,10 @@ function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(0);
 }
 
-function report(impls: readonly RpcImpl[], rounds: ReadonlyMap<string, RoundResult[]>, subject: string): string {
+function report(impls: readonly RpcImpl[], rounds: ReadonlyMap<string, RoundResult[]>, subject: string, scenarios: readonly ScenarioName[]): string {
   const median = (impl: string, pick: (r: RoundResult) => number) => summarize(rounds.get(impl)!.map(pick)).median;
   const parts: string[] = [];
-  for (const scenario of scenarioNames) {
+  for (const scenario of scenarios) {
     const unit = scenario.startsWith("unary") ? "req/s" : scenario.includes("ping") ? "round trips/s" : "msgs/s";
     const latency = scenario.startsWith("unary");
     const rate = (impl: string) => median(impl, (r) => r.samples[scenario].rate);
@@ -65,7 +67,7 @@ function report(impls: readonly RpcImpl[], rounds: ReadonlyMap<string, RoundResu
   const rssRows = impls.map((impl) => [
     impl.name,
     mb(median(impl.name, (r) => r.serverRss)),
-    mb(median(impl.name, (r) => Math.max(...scenarioNames.map((s) => r.samples[s].clientRss)))),
+    mb(median(impl.name, (r) => Math.max(...scenarios.map((s) => r.samples[s].clientRss)))),
   ]);
   parts.push(`### peak RSS (MB; server over all scenarios, client the largest of its per-scenario processes)\n\n${table(["implementation", "server", "client"], rssRows)}\n`);
   parts.push(`Rates are wall clock (higher is better); CPU is client + server CPU time per request, message or round trip (lower is better), the steadier measure on a shared machine.\n`);
@@ -80,12 +82,13 @@ function report(impls: readonly RpcImpl[], rounds: ReadonlyMap<string, RoundResu
 export async function runRpcBench(impls: readonly RpcImpl[], options: RpcBenchOptions): Promise<string> {
   const rounds = new Map<string, RoundResult[]>(impls.map((i) => [i.name, []]));
   const sizes: ScenarioSizes = { seconds: options.seconds, streamMessages: options.streamMessages };
+  const scenarios = options.scenarios ?? scenarioNames;
   for (let round = 0; round < options.rounds; round++) {
     const servers = impls.map((impl) => new ServerProcess(impl));
     try {
       await Promise.all(servers.map((s) => s.listening()));
       const samples = new Map<string, Record<string, Sample>>(impls.map((i) => [i.name, {}]));
-      for (const scenario of scenarioNames) {
+      for (const scenario of scenarios) {
         for (let j = 0; j < servers.length; j++) {
           const server = servers[(j + round) % servers.length];
           samples.get(server.impl.name)![scenario] = await runClient(server, scenario, sizes);
@@ -96,7 +99,7 @@ export async function runRpcBench(impls: readonly RpcImpl[], options: RpcBenchOp
       for (const server of servers) server.kill();
     }
   }
-  const text = report(impls, rounds, options.subject);
+  const text = report(impls, rounds, options.subject, scenarios);
   console.log(text);
   return text;
 }

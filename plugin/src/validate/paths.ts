@@ -22,7 +22,16 @@ export function oneofStep(name: string): string {
 
 /** A rule path: fields of `buf.validate.FieldRules` and the rule messages below it. */
 export class RulePath {
-  constructor(readonly fields: readonly DescField[] = []) {}
+  /** `index`: a subscript of the last field (`cel[1]`). */
+  constructor(
+    readonly fields: readonly DescField[] = [],
+    readonly index?: number,
+  ) {}
+
+  /** The path to item `index` of the repeated rule `field` below this one. */
+  item(field: DescField, index: number): RulePath {
+    return new RulePath([...this.fields, field], index);
+  }
 
   static of(name: string): RulePath {
     return new RulePath([FieldRulesSchema.field[name as keyof typeof FieldRulesSchema.field]!]);
@@ -33,6 +42,7 @@ export class RulePath {
   }
 
   toString(): string {
-    return `[${this.fields.map((f) => `[${f.number}, ${literal(f.name)}, ${f.proto.type}]`).join(", ")}]`;
+    const last = this.fields.length - 1;
+    return `[${this.fields.map((f, i) => `[${f.number}, ${literal(f.name)}, ${f.proto.type}${i === last && this.index !== undefined ? `, ${this.index}` : ""}]`).join(", ")}]`;
   }
 }

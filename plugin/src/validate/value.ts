@@ -2,7 +2,7 @@ import { ScalarType, type DescEnum, type DescField, type DescMessage } from "@bu
 import { FieldRulesSchema, type AnyRules, type FieldRules } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import type { Line } from "../code.js";
 import { bytesChecks } from "./bytes.js";
-import { celChecks } from "./cel.js";
+import { cel, celChecks } from "./cel.js";
 import { boolChecks, enumChecks } from "./enum.js";
 import { messageRuleKind, scalarRuleKind, typeRules } from "./kinds.js";
 import { needsValidation } from "./needs.js";
@@ -31,7 +31,9 @@ export interface Place {
  * nested message's own validation, then the standard rules of its type.
  */
 export function valueChecks(x: ValidateContext, at: Place, kind: ValueKind, rules: FieldRules | undefined, field: DescField): Line[] {
-  const out: Line[] = [...celChecks(x, at, rules, field)];
+  const self: Line =
+    kind.kind === "message" ? [cel(x, "celMessage"), "(v)"] : [cel(x, "celScalar"), `(${kind.kind === "enum" ? ScalarType.INT32 : kind.scalar}, v)`];
+  const out: Line[] = [...celChecks(x, at, rules, field, self)];
   const want = kind.kind === "scalar" ? (kind.wrapper ?? scalarRuleKind(kind.scalar)) : kind.kind === "enum" ? "enum" : messageRuleKind(kind.message.typeName);
   const typed = typeRules<never>(rules, want, field);
   if (kind.kind === "message" && needsValidation(kind.message)) out.push([x.type(kind.message), ".$validate(v, c, ", x.v("descend"), `(p, ${at.step}${at.sub === "undefined" ? "" : ", " + at.sub}));`]);

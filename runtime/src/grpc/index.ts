@@ -10,6 +10,7 @@ export type { MessageCounts } from "./message-counts.js";
 export { Client, type RequestStream } from "./client/client.js";
 export type { ClientOptions } from "./client/client-options.js";
 export { Server, type ServerOptions } from "./server/server.js";
+export type { StreamResetLimit } from "./server/stream-reset-limit.js";
 export type { CallContext } from "./server/context.js";
 export type { ServerErrorHook, ServerErrorInfo } from "./server/error-hook.js";
 export type { MethodHandler, ServiceImplementation } from "./server/implementation.js";

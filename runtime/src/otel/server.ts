@@ -1,6 +1,7 @@
 import { context as otelContext, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
 import type { Message } from "../message.js";
 import type { ServerCall, ServerInterceptor } from "../grpc/interceptors.js";
+import type { CallContext } from "../grpc/server/context.js";
 import { RpcError } from "../grpc/rpc-error.js";
 import { Code } from "../grpc/status/code.js";
 import { lazyInstruments, serverInstruments } from "./instruments.js";
@@ -64,7 +65,7 @@ export function serverTelemetry(options: TelemetryOptions = {}): ServerIntercept
     } finally {
       if (!finished) void it.return?.().catch(() => undefined);
       // The client cancelled or its deadline passed: that is the status, whatever the handler did next.
-      if (context.signal.aborted) outcome = outcomeOf(context.signal.reason as RpcError, Code.CANCELLED);
+      if (wasCancelled(context)) outcome = outcomeOf(context.signal.reason as RpcError, Code.CANCELLED);
       outcome ??= { code: Code.CANCELLED };
       if (span) {
         span.setAttribute("rpc.grpc.status_code", outcome.code);
@@ -79,6 +80,12 @@ export function serverTelemetry(options: TelemetryOptions = {}): ServerIntercept
       }
     }
   } as ServerInterceptor;
+}
+
+/** Whether the client cancelled or the deadline passed; asks the runtime's own context first, whose `signal` is made only when someone reads it. */
+function wasCancelled(context: CallContext): boolean {
+  const own = (context as { cancelled?: unknown }).cancelled;
+  return typeof own === "boolean" ? own : context.signal.aborted;
 }
 
 /** `network.peer.*` of a peer such as `ipv4:127.0.0.1:54321` or `[::1]:54321`. */

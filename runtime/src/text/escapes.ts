@@ -51,7 +51,8 @@ export function unescape(lit: string): Uint8Array {
       out[n++] = SIMPLE[c]!;
     } else if (c >= "0" && c <= "7") {
       let v = 0;
-      for (len = 1; len <= 3 && lit[i + len]! >= "0" && lit[i + len]! <= "7"; len++) v = v * 8 + (lit.charCodeAt(i + len) - 48);
+      len = 1;
+      for (let d = lit.charCodeAt(i + 1); len <= 3 && d >= 48 && d <= 55; d = lit.charCodeAt(i + ++len)) v = v * 8 + (d - 48);
       if (v > 0xff) throw new EscapeError(`octal escape \\${lit.slice(i + 1, i + len)} is over \\377`, i);
       out[n++] = v;
     } else if (c === "x" || c === "X") {
@@ -111,12 +112,12 @@ export function quoteString(s: string): string {
   return out + s.slice(run) + '"';
 }
 
+/** Each byte as a bytes literal shows it: printable ASCII as it is, the rest escaped. */
+const BYTE_TEXT = Array.from({ length: 256 }, (_, c) => (c >= 0x20 && c < 0x7f && c !== 34 && c !== 39 && c !== 92 ? String.fromCharCode(c) : escapeUnit(c)));
+
 /** A bytes value as a double-quoted literal: printable ASCII as it is, every other byte escaped. */
 export function quoteBytes(b: Uint8Array): string {
   let out = '"';
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i]!;
-    out += c >= 0x20 && c < 0x7f && c !== 34 && c !== 39 && c !== 92 ? String.fromCharCode(c) : escapeUnit(c);
-  }
+  for (let i = 0; i < b.length; i++) out += BYTE_TEXT[b[i]!];
   return out + '"';
 }

@@ -7,6 +7,9 @@ import type { FieldPathElement, Subscript } from "./violation.js";
  */
 export type PathStep = readonly [number, string, number, number?, number?];
 
+/** A step of a rule path: `[number, name, type]`, and `[number, name, type, index]` for an item of a repeated rule (`cel[1]`). */
+export type RuleStep = readonly [number, string, number, number?];
+
 /** The path from the validated message down to a nested message; built as validation descends. */
 export interface PathNode {
   readonly parent: PathNode | undefined;

@@ -6,9 +6,20 @@ import { copyRange, keepLent, lendTail, lentBytes, lentView, returnLent } from "
 import { encodeUtf8 } from "./utf8.js";
 
 const INITIAL_SIZE = 1024;
-/** Buffers up to this size are kept for the next writer; bigger ones are left to the GC. */
-const MAX_SPARE_SIZE = 1 << 20;
+/**
+ * Buffers up to this size are kept for the next writer; bigger ones are left
+ * to the GC. Big enough for a message of about 2 MB (the buffer doubles past
+ * it), so encoding large documents repeatedly allocates and zero-fills nothing.
+ */
+const MAX_SPARE_SIZE = 4 << 20;
 const DECIMAL = /^-?[0-9]+$/;
+
+/**
+ * Bytes the length of a `fork` region took last time, per field tag (its
+ * last byte) and nesting depth: what the next `fork` with that tag and depth
+ * reserves. Shared by all writers; a wrong guess costs a move, never bytes.
+ */
+const lengthGuess = new Uint8Array(2048).fill(1);
 
 const EMPTY = new Uint8Array(0);
 const EMPTY_VIEW: DataView = new DataView(EMPTY.buffer);
@@ -24,8 +35,8 @@ let spareView: DataView = EMPTY_VIEW;
 
 /**
  * Writes the protobuf binary format for generated `$encode` methods into the
- * slab's free tail or one growable buffer. A length-delimited region reserves one byte for its length
- * (`fork`) and widens it in place when it closes (`join`), so nesting costs no
+ * slab's free tail or one growable buffer. A length-delimited region reserves the bytes its length
+ * is guessed to need (`fork`) and moves in place when the guess was wrong (`join`), so nesting costs no
  * extra buffers. Values that the wire type cannot hold throw BinaryEncodeError.
  */
 export class BinaryWriter {
@@ -255,17 +266,47 @@ export class BinaryWriter {
     return this;
   }
 
-  /** Starts a length-delimited region (sub-message, packed field, map entry); pass the result to `join`. */
+  /**
+   * Starts a length-delimited region (sub-message, packed field, map entry);
+   * pass the result to `join`. It reserves as many bytes for the length as
+   * the last region of the same field tag and depth needed (`lengthGuess`),
+   * so regions of similar size (the records of a page, the nodes of a tree
+   * level) get their length written in place, with no move of their bytes.
+   */
   fork(): number {
-    this.ensure(1);
-    this.open++;
-    return this.pos++;
+    this.ensure(5);
+    const buf = this.buf;
+    const mark = this.pos;
+    // The byte before the region is the (last byte of the) field's tag.
+    const slot = (((this.open++ & 15) << 7) | (buf[mark - 1] & 0x7f)) & 2047;
+    const reserved = lengthGuess[slot];
+    // The reserved byte count is kept in the first reserved byte until join overwrites it.
+    buf[mark] = reserved;
+    this.pos = mark + reserved;
+    return mark;
   }
 
   /** Closes the region started by the `fork` that returned `mark`, writing its length. */
   join(mark: number): this {
-    this.open--;
-    this.writeLength(mark);
+    const buf = this.buf;
+    const reserved = buf[mark];
+    let len = this.pos - mark - reserved;
+    const need = len < 0x80 ? 1 : len < 0x4000 ? 2 : len < 0x200000 ? 3 : len < 0x10000000 ? 4 : 5;
+    const slot = (((--this.open & 15) << 7) | (buf[mark - 1] & 0x7f)) & 2047;
+    lengthGuess[slot] = need;
+    if (need !== reserved) {
+      // Guessed wrong: move the region to fit the length (right when it needs more bytes, left when fewer).
+      if (need > reserved) this.ensure(need - reserved);
+      this.buf.copyWithin(mark + need, mark + reserved, this.pos);
+      this.pos += need - reserved;
+    }
+    let p = mark;
+    const out = this.buf;
+    while (len > 0x7f) {
+      out[p++] = (len & 0x7f) | 0x80;
+      len >>>= 7;
+    }
+    out[p] = len;
     return this;
   }
 

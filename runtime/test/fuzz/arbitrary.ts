@@ -46,10 +46,14 @@ function scalar(type: ScalarType, long: LongType | undefined): fc.Arbitrary<unkn
   }
 }
 
+/** Replaces the values drawn for a scalar type (to mix in values that matter, such as the bounds of validation rules). */
+export type ScalarArbitrary = (type: ScalarType, long: LongType | undefined, random: fc.Arbitrary<unknown>) => fc.Arbitrary<unknown>;
+let scalarHook: ScalarArbitrary | undefined;
+
 function value(info: ValueInfo, depth: number): fc.Arbitrary<unknown> {
   switch (info.kind) {
     case "scalar":
-      return scalar(info.T, info.L);
+      return scalarHook ? scalarHook(info.T, info.L, scalar(info.T, info.L)) : scalar(info.T, info.L);
     case "enum": {
       const named = fc.constantFrom(...info.T.values.map((v) => v.no));
       return info.T.open ? fc.oneof(named, fc.integer()) : named;
@@ -61,7 +65,8 @@ function value(info: ValueInfo, depth: number): fc.Arbitrary<unknown> {
 
 /** A map key in its property form: the key's string form (`"true"`, `"-5"`). */
 function mapKey(type: ScalarType): fc.Arbitrary<string> {
-  return type === ScalarType.STRING ? text : scalar(type, LongType.BIGINT).map(String);
+  const random = type === ScalarType.STRING ? text : scalar(type, LongType.BIGINT).map(String);
+  return scalarHook && type !== ScalarType.STRING ? scalarHook(type, LongType.BIGINT, scalar(type, LongType.BIGINT)).map(String) : scalarHook ? scalarHook(type, undefined, random).map(String) : random;
 }
 
 /** What a field's property holds, or undefined to leave the field unset. */
@@ -76,6 +81,16 @@ function fieldValue(field: FieldInfo, depth: number): fc.Arbitrary<unknown> {
   if (field.repeated) return fc.array(value(field, depth), { maxLength: 3 });
   const v = value(field, depth);
   return field.presence || field.kind === "message" ? fc.option(v, { nil: undefined }) : v;
+}
+
+/** Like `arbitraryMessage`, with the scalar values drawn through `hook`. */
+export function arbitraryMessageWith(hook: ScalarArbitrary, type: MessageType<AnyMessage>, depth = 3): fc.Arbitrary<AnyMessage> {
+  scalarHook = hook;
+  try {
+    return arbitraryMessage(type, depth);
+  } finally {
+    scalarHook = undefined;
+  }
 }
 
 /** An arbitrary instance of `type`, nesting messages at most `depth` levels below it. */

@@ -15,7 +15,7 @@ describe("text format: random messages and mutated text", () => {
   expectPrototypeUntouched();
 
   test.each(types.map((t) => [t.typeName, t] as const))("%s: every message reads back equal from its text, multi-line and single-line", (name, type) => {
-    const inputs = fc.sample(arbitraryMessage(type), { seed, numRuns: runs(type === Wide ? 20 : 150) });
+    const inputs = fc.sample(arbitraryMessage(type), { seed, numRuns: runs(type === Wide ? 10 : 100) });
     const failures: string[] = [];
     const { perInputMaxMs } = timed(`text roundtrip ${name}`, inputs, (msg) => {
       for (const singleLine of [false, true]) {
@@ -33,7 +33,7 @@ describe("text format: random messages and mutated text", () => {
 
   test.each(types.map((t) => [t.typeName, t] as const))("%s: mutated text parses to a message whose text reads back equal, or throws TextDecodeError", (name, type) => {
     const corpus = fc.sample(arbitraryMessage(type).map((m) => m.toText()), { seed, numRuns: type === Wide ? 5 : 40 });
-    const inputs = fc.sample(mutatedText(corpus, textFormatUnits), { seed, numRuns: runs(type === Wide ? 200 : 1500) });
+    const inputs = fc.sample(mutatedText(corpus, textFormatUnits), { seed, numRuns: runs(type === Wide ? 100 : 1000) });
     const failures: string[] = [];
     const { perInputMaxMs } = timed(`text mutated ${name}`, inputs, (text) => {
       try {

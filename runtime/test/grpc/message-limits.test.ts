@@ -1,3 +1,4 @@
+import * as grpc from "@grpc/grpc-js";
 import { Code } from "@tsgrpc/runtime/grpc";
 import { aborted, errorRecorder, eventually, rejection, startEcho } from "./helpers.js";
 
@@ -62,4 +63,31 @@ describe("a response over the client's maxReceiveMessageBytes", () => {
       await echo.stop();
     }
   });
+});
+
+it("mid client stream, behind a grpc-js-level interceptor too: the handler sees RESOURCE_EXHAUSTED", async () => {
+  const seenByHandler: unknown[] = [];
+  const passThrough: grpc.ServerInterceptor = (_method, call) => new grpc.ServerInterceptingCall(call);
+  const echo = await startEcho(
+    {
+      async collect(requests, context) {
+        try {
+          for await (const _ of requests);
+        } catch (error) {
+          seenByHandler.push(error);
+          throw error;
+        }
+        await aborted(context.signal);
+        return {};
+      },
+    },
+    { server: { maxReceiveMessageBytes: 100, channelOptions: { interceptors: [passThrough] }, onError: () => undefined } },
+  );
+  try {
+    expect((await rejection(echo.client.collect([{ text: "small" }, { text: big }]))).code).toBe(Code.RESOURCE_EXHAUSTED);
+    await eventually(() => seenByHandler.length === 1);
+    expect(seenByHandler[0]).toMatchObject({ code: Code.RESOURCE_EXHAUSTED });
+  } finally {
+    await echo.stop();
+  }
 });

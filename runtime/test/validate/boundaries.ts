@@ -6,6 +6,7 @@ import { Any, Duration, FieldMask, Timestamp, type Message } from "@tsgrpc/runti
 import { Bools, Bytes, Numbers, Strings } from "../../../testdata/validate/gen/cases/v1/scalars_pb";
 import { Color, Enums, Ignored, Item, Lists, Maps, MessageOneof, NoRules, Oneofs, Outer, Outer_Inner, Outer_Middle, Required, Tree } from "../../../testdata/validate/gen/cases/v1/structure_pb";
 import { Anys, Masks, Times, Wrappers } from "../../../testdata/validate/gen/cases/v1/wkt_pb";
+import { Booking, Room, WrongResult } from "../../../testdata/validate/gen/cases/v1/cel_pb";
 import { Fine, HoldsBad, OneofEmpty, OneofUnknownField, RuleOnMessage, WrongType } from "../../../testdata/validate/gen/cases/v1/bad_pb";
 
 const b = (...xs: number[]) => new Uint8Array(xs);
@@ -114,4 +115,12 @@ export const boundaryCases: Message<any>[] = [
   new HoldsBad(),
   new HoldsBad({ bad: new WrongType() }),
   new Fine({ name: "toolong" }),
+  // custom CEL rules
+  new Booking(),
+  new Booking({ start: ts(100n), end: ts(50n), rooms: 3, guests: ["a@b.c", "nope", "a@b.c"], fees: { fee_x: 5n, other: -1n, fee_big: 1000000n }, contact: "1.2.3.4", ratio: NaN, tag: b(1, 2, 3, 4, 5) }),
+  new Booking({ start: ts(946684800n), end: ts(946684801n), rooms: 2, guests: ["x@y.z"], contact: "-bad-", ratio: Infinity, room: new Room({ beds: 5 }) }),
+  new Booking({ rooms: 0, guests: ["a@b.c"], room: new Room({ name: "suite 1", beds: 9 }), contact: "example.com" }),
+  new Booking({ rooms: 200 }),
+  new WrongResult(),
+  new WrongResult({ floor: 3 }),
 ];

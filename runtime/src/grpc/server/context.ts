@@ -43,8 +43,12 @@ type SurfaceCall = Pick<grpc.ServerUnaryCall<unknown, unknown>, "metadata" | "ge
  * internal: `undefined` whenever that shape is not there.
  */
 function statusSentByGrpcJs(call: SurfaceCall): { code: number; details: string } | undefined {
-  const stream = (call as { call?: { stream?: { sentHeaders?: Record<string, unknown>; sentTrailers?: Record<string, unknown> } } }).call?.stream;
-  const headers = stream?.sentTrailers ?? stream?.sentHeaders;
+  type Sent = Record<string, unknown> | undefined;
+  type Layer = { stream?: { sentHeaders?: Sent; sentTrailers?: Sent }; nextCall?: Layer } | undefined;
+  // grpc-js-level interceptors (raw channelOptions) wrap the call that owns the stream: walk down to it.
+  let layer = (call as { call?: Layer }).call;
+  for (let depth = 0; layer && !layer.stream && depth < 32; depth++) layer = layer.nextCall;
+  const headers = layer?.stream?.sentTrailers ?? layer?.stream?.sentHeaders;
   const code = headers?.["grpc-status"];
   if (code === undefined) return undefined;
   return { code: Number(code), details: decodeURIComponent(String(headers?.["grpc-message"] ?? "")) };

@@ -31,11 +31,14 @@ class RequestStream<I> implements AsyncIterableIterator<I> {
     private readonly signal: AbortSignal,
   ) {
     const puller = (this.#puller = new MessagePuller<I>(stream));
-    // A client that cancels resets the HTTP/2 stream, which grpc-js reports as
-    // a half-close first and as a cancellation once Node has closed the stream,
-    // in the next turns of the event loop (measured: always within two, however
-    // busy the process): wait them out, so a cancelled stream throws instead
-    // of ending cleanly.
+    // A Node client that cancels first ends its side of the HTTP/2 stream
+    // (END_STREAM: a clean half-close on the wire) and sends RST_STREAM a turn
+    // later. When the end arrives the stream looks like any half-close (rstCode
+    // 0, not aborted, not closed): no signal tells a cancel apart, so wait a few
+    // turns for the reset. That always suffices when client and server share a
+    // process; a client in another process, busy after cancelling, is often
+    // late, and the handler then sees a complete stream (half-close.slow.test.ts,
+    // docs/GRPC.md).
     stream.on("end", () =>
       afterTurns(HALF_CLOSE_GRACE_TURNS, () => {
         this.#ended = true;

@@ -14,6 +14,7 @@ import { logServerError, type ServerErrorHook } from "./error-hook.js";
 import type { Respond, RespondOnce, RespondStreaming } from "./handler.js";
 import { responder, type ServiceImplementation } from "./implementation.js";
 import { serverStreamingHandler } from "./server-streaming.js";
+import { applyStreamResetLimit, type StreamResetLimit } from "./stream-reset-limit.js";
 import { unaryHandler } from "./unary.js";
 
 export interface ServerOptions {
@@ -34,6 +35,17 @@ export interface ServerOptions {
    * whatever this does. Default: the method, peer and stack on stderr.
    */
   onError?: ServerErrorHook;
+  /**
+   * How many streams one client connection may reset (each cancelled or
+   * timed-out call is one reset) before Node's HTTP/2 sends it
+   * GOAWAY(INTERNAL_ERROR), failing its open calls with INTERNAL: a burst,
+   * refilled per second. Node's default, kept when this is unset: a burst of
+   * 1,000 refilled at 33 per second. Raising it weakens the defence against
+   * "rapid reset" floods (CVE-2023-44487): do it only for trusted clients
+   * that cancel thousands of calls on one connection. Needs Node 22.10 or
+   * later (on older Node the constructor throws: the setting would be ignored).
+   */
+  streamResetLimit?: StreamResetLimit;
   /** Raw grpc-js server options; the options above win over these. */
   channelOptions?: grpc.ServerOptions;
 }
@@ -59,6 +71,7 @@ export class Server {
 
   constructor(options: ServerOptions = {}) {
     this.#grpc = new grpc.Server({ ...options.channelOptions, ...messageLimitOptions(options) });
+    if (options.streamResetLimit !== undefined) applyStreamResetLimit(this.#grpc, options.streamResetLimit);
     this.#interceptors = options.interceptors ?? [];
     this.#onError = options.onError ?? logServerError;
     if (options.health) this.add(Health, healthService(this.health));
