@@ -20,7 +20,7 @@ describe("TSDoc from proto comments", () => {
   });
 
   it("types the file's descriptor and the field tables, so declarations say what they are", () => {
-    expect(pb).toContain("export const file_users_v1_user_service: FileInfo = fileInfo(");
-    expect(pb).toContain("static readonly $fields: FieldList = fieldList(() => [");
+    expect(pb).toContain("export const file_users_v1_user_service: FileInfo = /*@__PURE__*/ fileInfo(");
+    expect(pb).toContain("static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [");
   });
 });

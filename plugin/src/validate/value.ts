@@ -6,6 +6,7 @@ import { cel, celChecks } from "./cel.js";
 import { boolChecks, enumChecks } from "./enum.js";
 import { messageRuleKind, scalarRuleKind, typeRules } from "./kinds.js";
 import { needsValidation } from "./needs.js";
+import { BadRuleError } from "./rules.js";
 import { numericChecks } from "./numeric.js";
 import { RulePath } from "./paths.js";
 import { check, ruleField, violation, type Site, type ValidateContext } from "./site.js";
@@ -38,6 +39,11 @@ export function valueChecks(x: ValidateContext, at: Place, kind: ValueKind, rule
   const typed = typeRules<never>(rules, want, field);
   if (kind.kind === "message" && needsValidation(kind.message)) out.push([x.type(kind.message), ".$validate(v, c, ", x.v("descend"), `(p, ${at.step}${at.sub === "undefined" ? "" : ", " + at.sub}));`]);
   if (typed === undefined || want === undefined) return out;
+  const unknown = (typed as { $unknown?: { no: number }[] }).$unknown;
+  if (unknown?.length) {
+    // Predefined rules (extensions of the rules messages) are not generated yet: refuse rather than skip them.
+    throw new BadRuleError(field, `${want} extension ${unknown[0]!.no}`, `predefined rules (extensions of buf.validate.${typeName(want)}) are not supported by tsgrpc yet`);
+  }
   const s: Site = { step: at.step, sub: at.sub, forKey: at.forKey, rules: at.base.with(FieldRulesSchema.field[want as keyof typeof FieldRulesSchema.field]!) };
   const checks = standardChecks(x, s, want, typed, kind, field);
   if (kind.kind !== "message" || !kind.message.typeName.endsWith("Value")) return [...out, ...checks];
@@ -89,4 +95,9 @@ function fieldMaskChecks(s: Site, rules: { const?: { paths: string[] }; in: stri
   if (rules.in.length) out.push(check(`!v.paths.every((x) => ${covered(rules.in)})`, violation(s, F("in"), "field_mask.in", `must only contain paths in ${show(rules.in)}`)));
   if (rules.notIn.length) out.push(check(`!v.paths.every((x) => !${covered(rules.notIn)})`, violation(s, F("not_in"), "field_mask.not_in", `must not contain any paths in ${show(rules.notIn)}`)));
   return out;
+}
+
+/** The rules message of a `FieldRules` case (`fieldMask` → `FieldMaskRules`, `uint64` → `UInt64Rules`). */
+function typeName(kind: string): string {
+  return FieldRulesSchema.field[kind as keyof typeof FieldRulesSchema.field]!.message!.name;
 }
