@@ -127,7 +127,7 @@ describe("the packed packages in a project on TypeScript 5.9", () => {
       'const { Timestamp } = await import("@tsgrpc/runtime");',
       "console.log(new Timestamp({ seconds: 1n }).toText({ singleLine: true }));",
     ].join("\n");
-    const lines = run("node", ["--input-type=module", "-e", script]).trim().split("\n");
+    const lines = run("node", ["--input-type=module", "-e", script], project).trim().split("\n");
     expect(specifiers).toEqual(expect.arrayContaining(["@tsgrpc/runtime", "@tsgrpc/runtime/grpc", "@tsgrpc/runtime/text"]));
     expect(lines).toEqual([...needsPeer.map((s) => `${s} true`), ...specifiers.map((s) => `${s} true true`), "seconds: 1"]);
   });
