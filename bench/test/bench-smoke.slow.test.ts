@@ -3,6 +3,11 @@ import { join } from "node:path";
 import { benchCases } from "../src/cases";
 import { findH2load } from "../src/rpc/find-h2load";
 
+/** A module of bench/src, loaded only once the smoke run has generated bench/gen, which it imports. */
+function load<T>(path: string): T {
+  return require(path) as T;
+}
+
 /** The text of the part whose "## " heading starts with `title`. */
 function part(output: string, title: string): string {
   const found = output.split("\n## ").find((s) => s.startsWith(title));
@@ -69,9 +74,9 @@ describe("npm run bench -- --smoke", () => {
 
   it("stops before timing when a peer decodes to different content", () => {
     // Required after the smoke run generated bench/gen, which these modules import.
-    const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
-    const { protobufEs } = require("../src/peers/protobuf-es") as typeof import("../src/peers/protobuf-es");
-    const { benchCases } = require("../src/cases") as typeof import("../src/cases");
+    const { runCodecBench, ContentMismatchError } = load<typeof import("../src/codec-bench")>("../src/codec-bench");
+    const { protobufEs } = load<typeof import("../src/peers/protobuf-es")>("../src/peers/protobuf-es");
+    const { benchCases } = load<typeof import("../src/cases")>("../src/cases");
     const dropsEmail = { ...protobufEs, name: "drops-email", content: (_typeName: string, decoded: unknown) => ({ ...(decoded as object), email: "" }) };
     const user = benchCases().filter((c) => c.typeName === "bench.v1.User");
     const run = () => runCodecBench(user, [protobufEs, dropsEmail], { rounds: 1, batchSeconds: 0.01, smoke: true, subject: "protobuf-es" });
@@ -80,9 +85,9 @@ describe("npm run bench -- --smoke", () => {
   });
 
   it("stops before timing when a peer that claims canonical ProtoJSON writes other text", () => {
-    const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
-    const { tsgrpcJson } = require("../src/json-peers/tsgrpc") as typeof import("../src/json-peers/tsgrpc");
-    const { benchCases } = require("../src/cases") as typeof import("../src/cases");
+    const { runCodecBench, ContentMismatchError } = load<typeof import("../src/codec-bench")>("../src/codec-bench");
+    const { tsgrpcJson } = load<typeof import("../src/json-peers/tsgrpc")>("../src/json-peers/tsgrpc");
+    const { benchCases } = load<typeof import("../src/cases")>("../src/cases");
     // Same content, other spacing: reads back fine, but is not the canonical text.
     const pretty = { ...tsgrpcJson, name: "pretty", encode: "m.toJsonString({ prettySpaces: 1 })" };
     const user = benchCases().filter((c) => c.typeName === "bench.v1.User");
@@ -105,7 +110,7 @@ describe("npm run bench -- --smoke", () => {
   });
 
   it("pooling keeps every process's samples of each cell", () => {
-    const { poolResults } = require("../src/codec-bench") as typeof import("../src/codec-bench");
+    const { poolResults } = load<typeof import("../src/codec-bench")>("../src/codec-bench");
     const run = (samples: number[]) => [{ name: "m", typeName: "t", cells: [{ peer: "p", op: "encode" as const, size: 1, opsPerSecond: samples }] }];
     expect(poolResults([run([1, 2]), run([3]), run([4, 5])])[0].cells[0].opsPerSecond).toEqual([1, 2, 3, 4, 5]);
   });
@@ -124,10 +129,10 @@ describe("npm run bench -- --smoke", () => {
 
   it("the bench servers count the grpc-status of every response, trailers-only ones included", async () => {
     // Needs bench/dist and bench/gen, which the smoke run built.
-    const { ServerProcess } = require("../dist/src/rpc/children.js") as typeof import("../src/rpc/children");
-    const { rpcImpl } = require("../dist/src/rpc/impls/index.js") as typeof import("../src/rpc/impls/index");
-    const { sampleUserBytes } = require("../dist/src/rpc/sample.js") as typeof import("../src/rpc/sample");
-    const http2 = require("node:http2") as typeof import("node:http2");
+    const { ServerProcess } = load<typeof import("../src/rpc/children")>("../dist/src/rpc/children.js");
+    const { rpcImpl } = load<typeof import("../src/rpc/impls/index")>("../dist/src/rpc/impls/index.js");
+    const { sampleUserBytes } = load<typeof import("../src/rpc/sample")>("../dist/src/rpc/sample.js");
+    const http2 = load<typeof import("node:http2")>("node:http2");
     const frame = (m: Uint8Array) => Buffer.concat([Buffer.from([0, m.length >>> 24, (m.length >>> 16) & 255, (m.length >>> 8) & 255, m.length & 255]), m]);
     const server = await new ServerProcess(rpcImpl("tsgrpc"), true).listening();
     const session = http2.connect(`http://127.0.0.1:${server.port}`);
@@ -136,7 +141,7 @@ describe("npm run bench -- --smoke", () => {
         const stream = session.request({ ":method": "POST", ":path": path, "content-type": "application/grpc", te: "trailers" });
         let status = "";
         stream.on("response", (headers) => (status = String(headers["grpc-status"] ?? status)));
-        stream.on("trailers", (trailers) => (status = String(trailers["grpc-status"])));
+        stream.on("trailers", (trailers: import("node:http2").IncomingHttpHeaders) => (status = String(trailers["grpc-status"])));
         stream.on("data", () => {});
         stream.on("end", () => resolve(status));
         stream.on("error", reject);

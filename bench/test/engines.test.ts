@@ -10,10 +10,15 @@ import { minVersion, satisfies } from "semver";
  * exclude Node 20.19.
  */
 const root = join(__dirname, "..", "..");
-const read = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8"));
+interface Manifest {
+  engines: { node: string };
+  devDependencies: Record<string, string>;
+  packages: Record<string, { version?: string; engines?: { node?: string } }>;
+}
+const read = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8")) as Manifest;
 
 describe("engines", () => {
-  const supported = read("runtime/package.json").engines.node as string;
+  const supported = read("runtime/package.json").engines.node;
   const oldest = minVersion(read("package.json").devDependencies["@types/node"])!.version;
 
   it("runtime and plugin support the same Node, and the checkout's oldest is a Node 20", () => {
@@ -23,7 +28,7 @@ describe("engines", () => {
   });
 
   it("no package in package-lock.json excludes the checkout's oldest Node", () => {
-    const packages = read("package-lock.json").packages as Record<string, { version?: string; engines?: { node?: string } }>;
+    const packages = read("package-lock.json").packages;
     const excluding = Object.entries(packages)
       .filter(([, p]) => p.engines?.node !== undefined && !satisfies(oldest, p.engines.node))
       .map(([path, p]) => `${path}@${p.version} (node ${p.engines!.node})`);

@@ -4,8 +4,8 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { FileDescriptorProto } from "@tsgrpc/runtime";
-import { ServerReflectionClient } from "@tsgrpc/runtime/grpc";
+import { FileDescriptorProto, type PartialMessage } from "@tsgrpc/runtime";
+import { reflectionV1, ServerReflectionClient } from "@tsgrpc/runtime/grpc";
 import { readmeBlocks } from "../../plugin/test/readme-blocks";
 import { freePort } from "../../plugin/test/free-port";
 
@@ -29,7 +29,7 @@ it("runs the demo end to end and prints a transcript of every call kind", () => 
 
 /** A command line split as a POSIX shell splits it (quotes, no expansions: README's commands use none). */
 function shellWords(line: string): string[] {
-  return [...line.matchAll(/'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2]?.replace(/\\(.)/g, "$1") ?? m[3]!);
+  return [...line.matchAll(/'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2]?.replace(/\\(.)/g, "$1") ?? m[3]);
 }
 
 interface Grpcurl {
@@ -52,7 +52,7 @@ function parseGrpcurl(line: string): Grpcurl {
     else throw new Error(`grpcurl flag not checked here: ${flag}`);
   }
   const [address, ...verb] = args;
-  return { ...parsed, address: address!, verb };
+  return { ...parsed, address: address, verb };
 }
 
 describe("npm run demo -- --serve", () => {
@@ -72,32 +72,34 @@ describe("npm run demo -- --serve", () => {
     let out = "";
     demo.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     demo.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => demo.on("exit", (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      demo.on("exit", (code, signal) => resolve({ code, signal })),
+    );
     const reflection = new ServerReflectionClient(target);
     try {
       while (!out.includes(`listening on ${target} with health and reflection; Ctrl-C stops it`)) {
         if (demo.exitCode !== null) throw new Error(`the demo exited: ${out}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      const ask = async (request: Parameters<ServerReflectionClient["serverReflectionInfo"]>[0] extends Iterable<infer R> ? R : never) => {
+      const ask = async (request: PartialMessage<reflectionV1.ServerReflectionRequest>) => {
         for await (const { messageResponse } of reflection.serverReflectionInfo([request], { timeoutMs: 5_000 })) return messageResponse;
         throw new Error("no reflection response");
       };
       const fileOf = async (symbol: string) => {
         const r = await ask({ messageRequest: { case: "fileContainingSymbol", value: symbol } });
         if (r.case !== "fileDescriptorResponse") throw new Error(`${symbol}: ${JSON.stringify(r)}`);
-        return FileDescriptorProto.fromBinary(r.value.fileDescriptorProto[0]!);
+        return FileDescriptorProto.fromBinary(r.value.fileDescriptorProto[0]);
       };
 
       const [list, describe, call] = commands;
       const services = await ask({ messageRequest: { case: "listServices", value: "" } });
       expect(services.case === "listServicesResponse" && services.value.service.map((s) => s.name)).toContain("users.v1.UserService");
 
-      expect((await fileOf(describe!.verb[1]!)).service.map((s) => s.name)).toContain("UserService");
-      expect(list!.verb).toEqual(["list"]);
+      expect((await fileOf(describe.verb[1])).service.map((s) => s.name)).toContain("UserService");
+      expect(list.verb).toEqual(["list"]);
 
       // The call: its method exists, and its -d is its request type's JSON (read strictly, as grpcurl does).
-      const [service, method] = call!.verb[0]!.split("/") as [string, string];
+      const [service, method] = call.verb[0].split("/") as [string, string];
       const file = await fileOf(service);
       const declared = file.service.find((s) => `${file.package}.${s.name}` === service)?.method.find((m) => m.name === method);
       expect(declared?.inputType).toBe(".users.v1.GetUserRequest");
@@ -106,7 +108,7 @@ describe("npm run demo -- --serve", () => {
       const { UserServiceClient } = require("../gen/users/v1/users_grpc.js") as typeof import("../gen/users/v1/users_grpc.js");
       const client = new UserServiceClient(target);
       try {
-        const user = await client.getUser(GetUserRequest.fromJsonString(call!.data!), { timeoutMs: 5_000 });
+        const user = await client.getUser(GetUserRequest.fromJsonString(call.data!), { timeoutMs: 5_000 });
         expect(user.id).toBe("u1");
       } finally {
         client.close();

@@ -28,9 +28,7 @@ export function tsDoc(desc: Documented): Line[] {
 
 /** A proto comment as lines, without the blank lines around it and one level of the space after `//`. */
 function commentLines(comment: string | undefined): string[] {
-  const lines = (comment ?? "")
-    .split("\n")
-    .map((l) => (l.startsWith(" ") ? l.slice(1) : l).replace(/\*\//g, "*\\/").trimEnd());
+  const lines = (comment ?? "").split("\n").map((l) => (l.startsWith(" ") ? l.slice(1) : l).replace(/\*\//g, "*\\/").trimEnd());
   while (lines.length && lines[0] === "") lines.shift();
   while (lines.length && lines[lines.length - 1] === "") lines.pop();
   return lines;

@@ -25,7 +25,12 @@ const rules: Record<string, Rule> = {
 export function tidyParameter(parameter: string): string {
   return parameter
     .split(",")
-    .map((entry) => entry.split("=").map((part) => part.trim()).join("="))
+    .map((entry) =>
+      entry
+        .split("=")
+        .map((part) => part.trim())
+        .join("="),
+    )
     .filter((entry) => entry !== "")
     .join(",");
 }

@@ -26,7 +26,8 @@ export function runPlugin(plugin: Plugin, request: Uint8Array): Uint8Array {
     assertIdentifiers(req.protoFile);
     response = plugin.run(req);
   } catch (e) {
-    if (!(e instanceof Error && (e.name === "PluginOptionError" || e instanceof InvalidNameError || e instanceof BadRuleError || e instanceof TranspileError))) throw e;
+    if (!(e instanceof Error && (e.name === "PluginOptionError" || e instanceof InvalidNameError || e instanceof BadRuleError || e instanceof TranspileError)))
+      throw e;
     response = create(CodeGeneratorResponseSchema, { error: e.message });
   }
   return toBinary(CodeGeneratorResponseSchema, response);

@@ -12,6 +12,7 @@ import type * as TypeScript from "typescript";
  */
 export function transpile(files: FileInfo[], js: boolean, dts: boolean, jsImportStyle: "module" | "legacy_commonjs"): FileInfo[] {
   // Loaded here, not at startup: target=ts never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ts = require("typescript") as typeof TypeScript;
   const libDir = dirname(ts.getDefaultLibFilePath({}));
   const lib = `${libDir}/lib.es2022.d.ts`;
@@ -49,7 +50,7 @@ export function transpile(files: FileInfo[], js: boolean, dts: boolean, jsImport
   host.getCurrentDirectory = () => "";
   const out: FileInfo[] = [];
   host.writeFile = (name, content, _bom, _onError, emittedFrom) => {
-    const from = emittedFrom?.length === 1 ? sources.get(emittedFrom[0]!.fileName) : undefined;
+    const from = emittedFrom?.length === 1 ? sources.get(emittedFrom[0].fileName) : undefined;
     if (!from) throw new TranspileError(`TypeScript ${ts.version} emitted ${name}, which comes from no single generated file`);
     out.push({ name, content, preamble: from.preamble });
   };

@@ -9,7 +9,8 @@ describe("the protoc-gen-tsgrpc executable", () => {
     const r = plugin(["--help"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^protoc-gen-tsgrpc v\d+\.\d+\.\d+: a protoc \/ buf plugin/);
-    for (const option of ["target=ts|js|dts", "import_extension=", "js_import_style=", "long_type=", "services=", "runtime_import="]) expect(r.stdout).toContain(option);
+    for (const option of ["target=ts|js|dts", "import_extension=", "js_import_style=", "long_type=", "services=", "runtime_import="])
+      expect(r.stdout).toContain(option);
     expect(r.stderr).toBe("");
   });
 

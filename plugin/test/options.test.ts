@@ -18,7 +18,11 @@ let protoFiles: FileDescriptorProto[];
 
 beforeAll(() => {
   const set = join(tempDir(), "set.binpb");
-  const r = spawnSync(join(root, "node_modules", ".bin", "protoc"), [`-I${protoRoot}`, `-I${wktInclude}`, "--include_imports", "--include_source_info", `--descriptor_set_out=${set}`, file], { encoding: "utf8" });
+  const r = spawnSync(
+    join(root, "node_modules", ".bin", "protoc"),
+    [`-I${protoRoot}`, `-I${wktInclude}`, "--include_imports", "--include_source_info", `--descriptor_set_out=${set}`, file],
+    { encoding: "utf8" },
+  );
   expect(r.stderr).toBe("");
   protoFiles = fromBinary(FileDescriptorSetSchema, readFileSync(set)).file;
 });

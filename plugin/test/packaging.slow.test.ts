@@ -52,7 +52,18 @@ const installed = (cwd: string, name: string) => existsSync(join(cwd, "node_modu
 function protocGenerate(project: string, outDir: string, opt: string): string {
   const out = join(project, outDir);
   mkdirSync(out, { recursive: true });
-  run(bin("protoc"), ["-Iproto", `-I${wktInclude}`, "--plugin=protoc-gen-tsgrpc=node_modules/.bin/protoc-gen-tsgrpc", `--tsgrpc_out=${out}`, `--tsgrpc_opt=${opt}`, "greet/v1/greeter.proto"], project);
+  run(
+    bin("protoc"),
+    [
+      "-Iproto",
+      `-I${wktInclude}`,
+      "--plugin=protoc-gen-tsgrpc=node_modules/.bin/protoc-gen-tsgrpc",
+      `--tsgrpc_out=${out}`,
+      `--tsgrpc_opt=${opt}`,
+      "greet/v1/greeter.proto",
+    ],
+    project,
+  );
   return out;
 }
 
@@ -177,17 +188,25 @@ describe("the packed packages in a project on TypeScript 5.9", () => {
     ["esm", "module"],
     ["cjs", "commonjs"],
     ["node10", "commonjs"],
-  ])("makes a unary call over 127.0.0.1 from the %s consumer", (consumer, kind) => {
-    expect(run("node", [join(consumer, "src", "main.js")], project)).toBe(callOutput(kind));
-  }, 60_000);
+  ])(
+    "makes a unary call over 127.0.0.1 from the %s consumer",
+    (consumer, kind) => {
+      expect(run("node", [join(consumer, "src", "main.js")], project)).toBe(callOutput(kind));
+    },
+    60_000,
+  );
 
   it.each([
     ["esm", "module"],
     ["cjs", "commonjs"],
-  ])("traces a call between testServer and its client, and stubs a client, from the %s consumer", (consumer, kind) => {
-    const stdout = run("node", [join(consumer, "src", "telemetry.js")], project);
-    expect(stdout).toBe(`${kind} greet.v1.Greeter/Greet server span is the client span's child stubbed\n`);
-  }, 60_000);
+  ])(
+    "traces a call between testServer and its client, and stubs a client, from the %s consumer",
+    (consumer, kind) => {
+      const stdout = run("node", [join(consumer, "src", "telemetry.js")], project);
+      expect(stdout).toBe(`${kind} greet.v1.Greeter/Greet server span is the client span's child stubbed\n`);
+    },
+    60_000,
+  );
 });
 
 describe("the packed packages in a project on TypeScript 7 with the tsconfig of tsc --init", () => {
@@ -223,9 +242,13 @@ describe("the packed packages in a project on TypeScript 7 with the tsconfig of 
     run("tsc", ["-p", ".", "--noEmit", "--skipLibCheck", "false"], project);
   }, 120_000);
 
-  it.each(["src", "js"])("makes a unary call over 127.0.0.1 with the %s output", (dir) => {
-    expect(run("node", [join(dir, "main.js")], project)).toBe(callOutput("module"));
-  }, 60_000);
+  it.each(["src", "js"])(
+    "makes a unary call over 127.0.0.1 with the %s output",
+    (dir) => {
+      expect(run("node", [join(dir, "main.js")], project)).toBe(callOutput("module"));
+    },
+    60_000,
+  );
 });
 
 describe("README's quickstart, as written", () => {
@@ -240,8 +263,8 @@ describe("README's quickstart, as written", () => {
 
   it("installs in a new folder, with /tmp as the packs' folder, as an ES module project", () => {
     const esm = freshProject();
-    for (const line of commands[1]!.trim().split("\n")) run("bash", ["-ec", line.replaceAll("/tmp/", `${packDir}/`)], esm);
-    expect(JSON.parse(readFileSync(join(esm, "package.json"), "utf8")).type).toBe("module");
+    for (const line of commands[1].trim().split("\n")) run("bash", ["-ec", line.replaceAll("/tmp/", `${packDir}/`)], esm);
+    expect((JSON.parse(readFileSync(join(esm, "package.json"), "utf8")) as { type?: string }).type).toBe("module");
     projectOf["esm"] = esm;
     // README: "For CommonJS, leave out `npm pkg set type=module`": the same install, with the "type" that
     // `npm init -y` writes (installing it all again would only cost time).
@@ -252,21 +275,26 @@ describe("README's quickstart, as written", () => {
 
   describe.each(["esm", "cjs"])("in the %s project", (kind) => {
     it("generates and compiles the files it shows", () => {
-      const project = projectOf[kind]!;
+      const project = projectOf[kind];
       expect(files.map((f) => f.path)).toEqual(["buf.yaml", "buf.gen.yaml", "proto/greet/v1/greeter.proto", "tsconfig.json", "src/server.ts", "src/client.ts"]);
       for (const { path, code } of files) {
         mkdirSync(join(project, dirname(path)), { recursive: true });
         writeFileSync(join(project, path), code);
       }
-      const [build] = commands[2]!.trim().split("\n");
+      const [build] = commands[2].trim().split("\n");
       expect(build).toBe("npx buf generate && npx tsc");
-      run("bash", ["-ec", build!], project);
-      expect(readFileSync(join(project, "dist", "server.js"), "utf8")).toContain(kind === "esm" ? 'from "@tsgrpc/runtime/grpc"' : 'require("@tsgrpc/runtime/grpc")');
+      run("bash", ["-ec", build], project);
+      expect(readFileSync(join(project, "dist", "server.js"), "utf8")).toContain(
+        kind === "esm" ? 'from "@tsgrpc/runtime/grpc"' : 'require("@tsgrpc/runtime/grpc")',
+      );
     }, 240_000);
 
     it("runs the server, then the client, then stops the server with Ctrl-C", async () => {
-      const project = projectOf[kind]!;
-      const [, serve, call] = commands[2]!.trim().split("\n").map((l) => l.replace(/\s+#.*$/, ""));
+      const project = projectOf[kind];
+      const [, serve, call] = commands[2]
+        .trim()
+        .split("\n")
+        .map((l) => l.replace(/\s+#.*$/, ""));
       expect([serve, call]).toEqual(["node dist/server.js", "node dist/client.js"]);
       const env = consumerEnv(project, { PORT: String(await freePort()) });
       const server = spawn("bash", ["-c", `exec ${serve}`], { cwd: project, env });
@@ -279,7 +307,7 @@ describe("README's quickstart, as written", () => {
           if (server.exitCode !== null) throw new Error(`the server exited: ${out}`);
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
-        const client = spawnSync("bash", ["-c", call!], { cwd: project, env, encoding: "utf8", timeout: 30_000 });
+        const client = spawnSync("bash", ["-c", call], { cwd: project, env, encoding: "utf8", timeout: 30_000 });
         expect(client.stderr).toBe("");
         expect(client.stdout).toBe("Hello, world!\n");
       } finally {

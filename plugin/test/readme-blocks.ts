@@ -16,8 +16,8 @@ export function readmeBlocks(): ReadmeBlock[] {
   const readme = readFileSync(join(root, "README.md"), "utf8");
   return [...readme.matchAll(/^```(\w+) (\S+)\n([\s\S]*?)^```$/gm)].map((m) => ({
     line: readme.slice(0, m.index).split("\n").length,
-    lang: m[1]!,
-    tag: m[2]!,
-    code: m[3]!,
+    lang: m[1],
+    tag: m[2],
+    code: m[3],
   }));
 }

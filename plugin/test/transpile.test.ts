@@ -19,7 +19,9 @@ describe("transpile", () => {
 
   it("reads no @types packages of the folder it runs in", () => {
     // This repository's node_modules/@types holds jest's and babel's: any of them would be an error here.
-    expect(transpile([{ name: "t.ts", content: "export const t = 1;\n" }], false, true, "module").map((f) => f.content)).toEqual(["export declare const t = 1;\n"]);
+    expect(transpile([{ name: "t.ts", content: "export const t = 1;\n" }], false, true, "module").map((f) => f.content)).toEqual([
+      "export declare const t = 1;\n",
+    ]);
   });
 
   it("writes declarations that name lib types (Promise, AsyncIterable, bigint) from that TypeScript's own lib files", () => {
@@ -41,7 +43,7 @@ describe("transpile", () => {
 
   it("writes CommonJS for legacy_commonjs", () => {
     const [js] = transpile([{ name: "x.ts", content: 'import { y } from "./y.js";\nexport const x = y;\n' }], true, false, "legacy_commonjs");
-    expect(js!.content).toContain('require("./y.js")');
+    expect(js.content).toContain('require("./y.js")');
   });
 
   it("says what went wrong when TypeScript cannot write the output, and which TypeScript it was", () => {

@@ -25,8 +25,8 @@ function bundle(code: string): { text: string; gzipped: number; inputs: string[]
     metafile: true,
     logLevel: "silent",
   });
-  const text = r.outputFiles[0]!.text;
-  const kept = Object.entries(Object.values(r.metafile.outputs)[0]!.inputs).filter(([, v]) => v.bytesInOutput > 0);
+  const text = r.outputFiles[0].text;
+  const kept = Object.entries(Object.values(r.metafile.outputs)[0].inputs).filter(([, v]) => v.bytesInOutput > 0);
   return { text, gzipped: gzipSync(text, { level: 9 }).length, inputs: kept.map(([file]) => file) };
 }
 

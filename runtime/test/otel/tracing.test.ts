@@ -205,7 +205,7 @@ it("message events, when asked for: one rpc.message event per message, numbered 
   });
   await collect(events.client(EchoServiceClient).chat([{ text: "a" }, { text: "b" }]));
   const spans = await spansEnded(sdk.spans, 2);
-  const describe = (kind: SpanKind) => only(spans, kind, "rpc.v1.EchoService/Chat").events.map((e) => `${e.name} ${e.attributes!["rpc.message.type"]} ${e.attributes!["rpc.message.id"]}`);
+  const describe = (kind: SpanKind) => only(spans, kind, "rpc.v1.EchoService/Chat").events.map((e) => `${e.name} ${String(e.attributes!["rpc.message.type"])} ${String(e.attributes!["rpc.message.id"])}`);
   expect(describe(SpanKind.CLIENT).sort()).toEqual(["rpc.message RECEIVED 1", "rpc.message RECEIVED 2", "rpc.message SENT 1", "rpc.message SENT 2"]);
   expect(describe(SpanKind.SERVER).sort()).toEqual(["rpc.message RECEIVED 1", "rpc.message RECEIVED 2", "rpc.message SENT 1", "rpc.message SENT 2"]);
 });

@@ -32,7 +32,7 @@ function registerSdk(): void {
 
 /** A pass-through interceptor on both sides: what the interceptors' path itself costs, telemetry aside. */
 const passThrough = async function* (call: never, next: (call: never) => AsyncIterable<unknown>) {
-  return yield* next(call);
+  yield* next(call);
 } as unknown as ClientInterceptor & ServerInterceptor;
 
 export const tsgrpcInterceptorRpc = tsgrpcWith("tsgrpc+interceptor", { server: () => [passThrough], client: () => [passThrough] });

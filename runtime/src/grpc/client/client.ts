@@ -126,7 +126,7 @@ export class Client {
   async *#start<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, options: CallOptions, request: () => CallRequest<I>): AsyncGenerator<O> {
     if (this.#closed) throw closedError();
     const call = { ...request(), method, metadata: new Metadata(options.metadata), options, target: this.#target, counts: newCounts() } as ClientCall<I, O>;
-    yield* this.#run!(call as unknown as ClientCall) as AsyncIterable<O>;
+    yield* this.#run!(call) as AsyncIterable<O>;
   }
 }
 
