@@ -8,6 +8,7 @@ import { rpcImpls, telemetryImpls } from "./rpc/impls/index.js";
 import { findH2load } from "./rpc/find-h2load.js";
 import { runH2loadBench } from "./rpc/h2load-bench.js";
 import { runRpcBench } from "./rpc/rpc-bench.js";
+import { runTelemetryInProcess } from "./rpc/telemetry-in-process.js";
 
 const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     console.log(`## OpenTelemetry interceptors: tsgrpc with @tsgrpc/runtime/otel (spans and metrics exported to nowhere) against none (${args.rpcRounds} rounds, interleaved)\n`);
     const options = { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: telemetryImpls[0].name };
     await runRpcBench(telemetryImpls, { ...options, scenarios: ["unary c=1", "unary c=64", "server streaming"] });
+    await runTelemetryInProcess({ rounds: args.smoke ? 1 : 15, calls: args.smoke ? 20 : 500 });
   }
   if (runs("h2load")) {
     const bin = findH2load();

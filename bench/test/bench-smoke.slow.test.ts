@@ -67,6 +67,11 @@ describe("npm run bench -- --smoke", () => {
     for (const impl of ["tsgrpc\\+otel", "tsgrpc", "tsgrpc\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
   });
 
+  it("reports the telemetry interceptors' CPU per call with client and server in one process", () => {
+    const section = part(output, "OpenTelemetry interceptors").split("### ").find((s) => s.startsWith("unary, client and server in one process"));
+    for (const impl of ["tsgrpc\\+otel", "tsgrpc", "tsgrpc\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+  });
+
   it("stops before timing when a peer decodes to different content", () => {
     // Required after the smoke run generated bench/gen, which these modules import.
     const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
