@@ -43,7 +43,17 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { smoke: false, rounds: 7, processes: 1, batchSeconds: 0.1, rpcRounds: 5, rpcSeconds: 2, streamMessages: 100_000, h2loadRounds: 6, h2loadSeconds: 3 };
+  const args: Args = {
+    smoke: false,
+    rounds: 7,
+    processes: 1,
+    batchSeconds: 0.1,
+    rpcRounds: 5,
+    rpcSeconds: 2,
+    streamMessages: 100_000,
+    h2loadRounds: 6,
+    h2loadSeconds: 3,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -72,7 +82,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === "--h2load-seconds") args.h2loadSeconds = positive();
     else throw new Error(`unknown argument ${a}\n${usage}`);
   }
-  if (args.smoke) Object.assign(args, { rounds: 1, processes: Math.min(args.processes, 2), rpcRounds: 1, rpcSeconds: 0.1, streamMessages: 200, h2loadRounds: 1 });
+  if (args.smoke)
+    Object.assign(args, { rounds: 1, processes: Math.min(args.processes, 2), rpcRounds: 1, rpcSeconds: 0.1, streamMessages: 200, h2loadRounds: 1 });
   return args;
 }
 
@@ -106,7 +117,9 @@ async function main(): Promise<void> {
     await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
   }
   if (runs("otel")) {
-    console.log(`## OpenTelemetry interceptors: tsgrpc with @tsgrpc/runtime/otel (spans and metrics exported to nowhere) against none (${args.rpcRounds} rounds, interleaved)\n`);
+    console.log(
+      `## OpenTelemetry interceptors: tsgrpc with @tsgrpc/runtime/otel (spans and metrics exported to nowhere) against none (${args.rpcRounds} rounds, interleaved)\n`,
+    );
     const options = { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: telemetryImpls[0].name };
     await runRpcBench(telemetryImpls, { ...options, scenarios: ["unary c=1", "unary c=64", "server streaming"] });
     await runTelemetryInProcess({ rounds: args.smoke ? 1 : 15, calls: args.smoke ? 20 : 500 });
@@ -118,7 +131,13 @@ async function main(): Promise<void> {
     } else {
       console.log(`## Servers under h2load (${args.h2loadRounds} rounds, alternated)\n`);
       // The raw grpc-js server with tsgrpc's codec is the floor for what tsgrpc's server layer costs.
-      await runH2loadBench(bin, rpcImpls.slice(0, 2), { rounds: args.h2loadRounds, seconds: args.h2loadSeconds, streamMessages: 100, subject: rpcImpls[0].name, smoke: args.smoke });
+      await runH2loadBench(bin, rpcImpls.slice(0, 2), {
+        rounds: args.h2loadRounds,
+        seconds: args.h2loadSeconds,
+        streamMessages: 100,
+        subject: rpcImpls[0].name,
+        smoke: args.smoke,
+      });
     }
   }
 }

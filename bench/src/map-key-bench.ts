@@ -23,7 +23,7 @@ function messages(count: number, key: (m: number, j: number) => string): Uint8Ar
 function decodeAll(read: "string" | "mapKey"): (bytes: Uint8Array) => object {
   return (bytes) => {
     const r = new BinaryReader(bytes);
-    const map: Record<string, number> = Object.create(null);
+    const map = Object.create(null) as Record<string, number>;
     for (let j = 0; r.pos < r.len; j++) map[r[read]()] = j;
     return map;
   };

@@ -104,7 +104,7 @@ export function adversarialFiles(words: readonly string[]): FileDescriptorProto[
         { name: "OneofMembers", oneofDecl: [{ name: "choice" }], field: words.map((w, i) => field(w, i + 1, MESSAGE, `.adv.types.${w}`, 0)) },
         ...collidingSpellings.map((spellings, c) => ({
           name: `Collide${c}`,
-          oneofDecl: [{ name: spellings[0]! + "Oneof" }, { name: spellings[1]! + "_" }],
+          oneofDecl: [{ name: spellings[0] + "Oneof" }, { name: spellings[1] + "_" }],
           field: [
             ...spellings.map((s, i) => field(s, i + 1)),
             ...spellings.map((s, i) => field(`${s}_oneof`, 100 + i, STRING, "", 0)),

@@ -58,7 +58,7 @@ describe("messages, enums and services named like TypeScript keywords", () => {
     const msg = new readonly$({ key: { is: "k" }, inferred: [{ asserts: { satisfies: true } }], kind: unique$.UNIQUE_ONE });
     const back = readonly$.fromBinary(msg.toBinary());
     expect(back.equals(msg)).toBe(true);
-    expect(back.inferred[0]!.asserts!.satisfies).toBe(true);
+    expect(back.inferred[0].asserts!.satisfies).toBe(true);
     expect(readonly$.fromJson(msg.toJson()).equals(msg)).toBe(true);
     expect(msg.toJson()).toEqual({ key: { is: "k" }, inferred: [{ asserts: { satisfies: true } }], kind: "UNIQUE_ONE" });
   });

@@ -45,7 +45,7 @@ function messagesOf(file: FileDescriptorProto): DescriptorProto[] {
 
 /** Applies `change` to the `pick`-th of `items`, if there are any. */
 function edit<T>(items: T[], pick: number, change: (item: T) => void): void {
-  if (items.length) change(items[pick % items.length]!);
+  if (items.length) change(items[pick % items.length]);
 }
 const messages = (r: CodeGeneratorRequest) => r.protoFile.flatMap(messagesOf);
 const fields = (r: CodeGeneratorRequest) => messages(r).flatMap((m) => m.field);
@@ -74,14 +74,14 @@ const mutations: Mutation[] = [
   (r, p, t) => edit(methods(r), p, (m) => (m.name = t)),
   (r, p, t) => edit(methods(r), p, (m) => (m.inputType = `.${t}`)),
   (r, p, t) => edit(r.fileToGenerate, p, () => (r.fileToGenerate[p % r.fileToGenerate.length] = `${t}.proto`)),
-  (r, p, t) => (r.parameter = "target=ts," + [`${t}=1`, "long_type=string", "services=false", `,,=${t}`, `runtime_import=${t}`, "import_extension=none"][p % 6]!),
+  (r, p, t) => (r.parameter = "target=ts," + [`${t}=1`, "long_type=string", "services=false", `,,=${t}`, `runtime_import=${t}`, "import_extension=none"][p % 6]),
 ];
 
 /** A fixture request with 1 to 3 mutations. */
 const mutatedRequest = (base: CodeGeneratorRequest) =>
   fc.array(fc.tuple(fc.nat(mutations.length - 1), fc.nat(), identifier), { minLength: 1, maxLength: 3 }).map((ops) => {
     const r = clone(CodeGeneratorRequestSchema, base);
-    for (const [m, p, t] of ops) mutations[m]!(r, p, t);
+    for (const [m, p, t] of ops) mutations[m](r, p, t);
     return r;
   });
 
@@ -131,9 +131,9 @@ describe("mutated CodeGeneratorRequests into the plugin, in process", () => {
   test("names that lowerCamelCase to nothing or to a leading digit (`_`, `_3d`) still give identifiers", () => {
     const request = clone(CodeGeneratorRequestSchema, base);
     const tree = messages(request).find((m) => m.name === "Tree")!;
-    tree.field[0]!.name = "_";
-    tree.field[1]!.name = "_3d";
-    tree.oneofDecl[0]!.name = "_9";
+    tree.field[0].name = "_";
+    tree.field[1].name = "_3d";
+    tree.oneofDecl[0].name = "_9";
     edit(methods(request), 0, (m) => (m.name = "_2x"));
     const outcome = run(request);
     if (!("response" in outcome)) throw outcome.thrown;

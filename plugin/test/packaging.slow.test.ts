@@ -31,7 +31,14 @@ const npmInstall = (...args: string[]) => run("npm", ["install", "--no-audit", "
 function protocGenerate(outDir: string, opt: string): string {
   const out = join(project, outDir);
   mkdirSync(out, { recursive: true });
-  run(bin("protoc"), ["-Iproto", `-I${wktInclude}`, "--plugin=protoc-gen-tsgrpc=node_modules/.bin/protoc-gen-tsgrpc", `--tsgrpc_out=${out}`, `--tsgrpc_opt=${opt}`, "greet/v1/greeter.proto"]);
+  run(bin("protoc"), [
+    "-Iproto",
+    `-I${wktInclude}`,
+    "--plugin=protoc-gen-tsgrpc=node_modules/.bin/protoc-gen-tsgrpc",
+    `--tsgrpc_out=${out}`,
+    `--tsgrpc_opt=${opt}`,
+    "greet/v1/greeter.proto",
+  ]);
   return out;
 }
 
@@ -47,8 +54,14 @@ beforeAll(() => {
   // prepack builds each package, so the tarballs hold the current dist/.
   const packed = run("npm", ["pack", "-w", "runtime", "-w", "plugin", "--pack-destination", project], root).trim().split("\n");
   tarballs = {
-    runtime: join(project, packed.find((f) => f.startsWith("tsgrpc-runtime-"))!),
-    plugin: join(project, packed.find((f) => f.startsWith("tsgrpc-protoc-gen-tsgrpc-"))!),
+    runtime: join(
+      project,
+      packed.find((f) => f.startsWith("tsgrpc-runtime-"))!,
+    ),
+    plugin: join(
+      project,
+      packed.find((f) => f.startsWith("tsgrpc-protoc-gen-tsgrpc-"))!,
+    ),
   };
 }, 180_000);
 
@@ -77,6 +90,29 @@ describe("the packed packages in a fresh project", () => {
       'console.log(require("@tsgrpc/runtime").Message === Message, require("@tsgrpc/runtime/grpc").Server === Server);',
     ].join("\n");
     expect(run("node", ["--input-type=module", "-e", script])).toBe("true true\n");
+  });
+
+  it("gives every entry point to import and require as one ESM copy (Node's module-sync), with text format in Node", () => {
+    const manifest = JSON.parse(readFileSync(join(project, "node_modules", "@tsgrpc", "runtime", "package.json"), "utf8")) as { exports: object };
+    const entries = Object.keys(manifest.exports);
+    // `/otel` and `/validate/cel` load optional peers (@opentelemetry/api, @bufbuild/cel) not installed here: only their resolution is checked.
+    const needsPeer = ["@tsgrpc/runtime/otel", "@tsgrpc/runtime/validate/cel"];
+    const specifiers = entries.map((e) => "@tsgrpc/runtime" + e.slice(1)).filter((s) => !needsPeer.includes(s));
+    const script = [
+      `for (const s of ${JSON.stringify(needsPeer)}) console.log(s, import.meta.resolve(s).includes("/dist/esm/"));`,
+      'import { createRequire } from "node:module";',
+      "const require = createRequire(import.meta.url);",
+      `for (const s of ${JSON.stringify(specifiers)}) {`,
+      "  const imported = await import(s);",
+      "  const required = require(s);",
+      '  console.log(s, import.meta.resolve(s).includes("/dist/esm/"), imported === required);',
+      "}",
+      'const { Timestamp } = await import("@tsgrpc/runtime");',
+      "console.log(new Timestamp({ seconds: 1n }).toText({ singleLine: true }));",
+    ].join("\n");
+    const lines = run("node", ["--input-type=module", "-e", script]).trim().split("\n");
+    expect(specifiers).toEqual(expect.arrayContaining(["@tsgrpc/runtime", "@tsgrpc/runtime/grpc", "@tsgrpc/runtime/text"]));
+    expect(lines).toEqual([...needsPeer.map((s) => `${s} true`), ...specifiers.map((s) => `${s} true true`), "seconds: 1"]);
   });
 
   it("installs the plugin as a bin that buf and protoc find", () => {
@@ -116,16 +152,24 @@ describe("the packed packages in a fresh project", () => {
   it.each([
     ["esm", "module"],
     ["cjs", "commonjs"],
-  ])("makes a unary call over 127.0.0.1 from the %s consumer", (consumer, kind) => {
-    const stdout = run("node", [join(consumer, "src", "main.js")]);
-    expect(stdout).toBe(`${kind} {"greeting":"hello packaging","visits":"42","at":"1970-01-01T00:00:00Z"}\n`);
-  }, 60_000);
+  ])(
+    "makes a unary call over 127.0.0.1 from the %s consumer",
+    (consumer, kind) => {
+      const stdout = run("node", [join(consumer, "src", "main.js")]);
+      expect(stdout).toBe(`${kind} {"greeting":"hello packaging","visits":"42","at":"1970-01-01T00:00:00Z"}\n`);
+    },
+    60_000,
+  );
 
   it.each([
     ["esm", "module"],
     ["cjs", "commonjs"],
-  ])("traces a call between testServer and its client, and stubs a client, from the %s consumer", (consumer, kind) => {
-    const stdout = run("node", [join(consumer, "src", "telemetry.js")]);
-    expect(stdout).toBe(`${kind} greet.v1.Greeter/Greet server span is the client span's child stubbed\n`);
-  }, 60_000);
+  ])(
+    "traces a call between testServer and its client, and stubs a client, from the %s consumer",
+    (consumer, kind) => {
+      const stdout = run("node", [join(consumer, "src", "telemetry.js")]);
+      expect(stdout).toBe(`${kind} greet.v1.Greeter/Greet server span is the client span's child stubbed\n`);
+    },
+    60_000,
+  );
 });

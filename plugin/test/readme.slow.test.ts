@@ -12,7 +12,7 @@ function checkedBlocks(): { line: number; code: string }[] {
   const readme = readFileSync(join(root, "README.md"), "utf8");
   return [...readme.matchAll(/^```ts check\n([\s\S]*?)^```$/gm)].map((m) => ({
     line: readme.slice(0, m.index).split("\n").length,
-    code: m[1]!,
+    code: m[1],
   }));
 }
 

@@ -212,7 +212,7 @@ describe("generated binary codec", () => {
     expect(back.constructor).toBe(Object$);
     expect(typeof back.toString).toBe("function");
     expect(new Date$({ seconds: 1n }).clone().seconds).toBe(1n);
-    const h = UsesHostile.fromBinary(new UsesHostile({ hostile: Hostile.__proto__$, objects: JSON.parse('{"__proto__": {}}') }).toBinary());
+    const h = UsesHostile.fromBinary(new UsesHostile({ hostile: Hostile.__proto__$, objects: JSON.parse('{"__proto__": {}}') as Record<string, object> }).toBinary());
     expect(h.hostile).toBe(1);
     expect(h.objects["__proto__"]).toBeInstanceOf(Object$);
   });

@@ -69,7 +69,9 @@ describe("method names", () => {
     const client = new GlobalsClient("127.0.0.1:1");
     try {
       expect(typeof client.close).toBe("function");
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- compares the methods, calls neither
       expect(client.close).not.toBe(client.close$);
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- compares the methods, calls neither
       expect(client.waitForReady).not.toBe(client.waitForReady$);
       expect("then" in client).toBe(false);
       expect(client.constructor).toBe(GlobalsClient);
@@ -81,6 +83,7 @@ describe("method names", () => {
   it("awaiting a client gives the client (it is not a thenable)", async () => {
     const client = new GlobalsClient("127.0.0.1:1");
     try {
+      // eslint-disable-next-line @typescript-eslint/await-thenable -- awaiting a non-thenable is what is tested
       expect(await client).toBe(client);
     } finally {
       client.close();

@@ -8,7 +8,6 @@ import {
   StringValue,
   unknownFields,
   type AnyMessage,
-  type FieldInfo,
   type PartialMessage,
 } from "@tsgrpc/runtime";
 import { Wrapped } from "../../testdata/gen/scalars/v1/wrapped_pb.js";
@@ -27,9 +26,10 @@ function bytes(write: (w: BinaryWriter) => void): Uint8Array {
 /** What the message's unboxed wrapper fields would be as wrapper messages: each set field as tag + wrapper bytes, in field order. */
 function boxedEncoding(msg: AnyMessage): Uint8Array {
   return bytes((w) => {
-    for (const f of msg.$type().$fields.list as readonly FieldInfo[]) {
+    for (const f of msg.$type().$fields.list) {
       if (f.kind === "map" || !f.wrapper) continue;
-      const v: unknown = f.oneof ? (msg[f.oneof].case === f.localName ? msg[f.oneof].value : undefined) : msg[f.localName];
+      const oneof = f.oneof ? (msg[f.oneof] as { case: string | undefined; value?: unknown }) : undefined;
+      const v: unknown = oneof ? (oneof.case === f.localName ? oneof.value : undefined) : msg[f.localName];
       if (v !== undefined) w.uint32((f.no << 3) | 2).bytes(new f.wrapper({ value: v }).toBinary());
     }
   });
@@ -85,7 +85,7 @@ describe("fields of wrapper type hold the bare value, undefined = unset", () => 
     fc.assert(
       fc.property(arbitraryMessage(Wrapped), (msg) => {
         msg.list = [];
-        msg.byName = Object.create(null);
+        msg.byName = Object.create(null) as Wrapped["byName"];
         const boxed = boxedEncoding(msg);
         expect(Buffer.from(msg.toBinary()).equals(Buffer.from(boxed))).toBe(true);
         expect(msg.equals(Wrapped.fromBinary(boxed))).toBe(true);

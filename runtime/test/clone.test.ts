@@ -9,7 +9,7 @@ describe("clone", () => {
       id: "1",
       roles: ["r"],
       address: { city: "c" },
-      labels: JSON.parse('{"__proto__": "p", "k": "v"}'),
+      labels: JSON.parse('{"__proto__": "p", "k": "v"}') as Record<string, string>,
       contact: { case: "postal", value: { city: "p" } },
       avatar: new Uint8Array([1, 2]),
       friends: [{ id: "f" }],

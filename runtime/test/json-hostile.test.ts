@@ -57,7 +57,7 @@ describe("hostile JSON", () => {
         type.fromJsonString(input, { registry });
         type.fromJsonString(input, { registry, ignoreUnknownFields: true });
       } catch (e) {
-        if (!(e instanceof CodecError)) throw new Error(`${String(e)} for input ${JSON.stringify(input)}`);
+        if (!(e instanceof CodecError)) throw new Error(`${String(e)} for input ${JSON.stringify(input)}`, { cause: e });
       }
     }
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();

@@ -145,7 +145,7 @@ describe("reading proto3 JSON", () => {
   });
 
   test("reads maps with canonical string keys into null-prototype records", () => {
-    const m = read({ byName: JSON.parse('{"__proto__":1,"constructor":2}'), byId: { "-5": { name: "x" } }, byFlag: { true: 1 } });
+    const m = read({ byName: JSON.parse('{"__proto__":1,"constructor":2}') as Record<string, number>, byId: { "-5": { name: "x" } }, byFlag: { true: 1 } });
     expect(Object.getPrototypeOf(m.byName)).toBeNull();
     expect(m.byName["__proto__"]).toBe(1);
     expect(m.byName["constructor"]).toBe(2);

@@ -164,7 +164,7 @@ describe("the README's Text format example", () => {
 
   test("prints what its comments say", () => {
     const user = readmeUser();
-    expect(user.toText()).toMatch(/^id: "u1"\ndisplay_name: "Ada"\nroles: "admin"\nroles: "dev"\naddress {\n  city: "London"\n}\n/);
+    expect(user.toText()).toMatch(/^id: "u1"\ndisplay_name: "Ada"\nroles: "admin"\nroles: "dev"\naddress {\n {2}city: "London"\n}\n/);
     user.mergeText('age: 37 roles: "owner"');
     expect(user).toMatchObject({ age: 37, roles: ["admin", "dev", "owner"] });
     const registry = createRegistry(file_users_v1_user_service);

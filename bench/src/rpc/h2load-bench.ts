@@ -107,6 +107,8 @@ function report(impls: readonly RpcImpl[], all: readonly Load[], runs: Map<strin
     const of = (impl: string) => runs.get(`${impl}|${load.name}`)!;
     const rate = (impl: string) => summarize(of(impl).map((r) => r.callsPerSecond));
     const cpu = (impl: string) => summarize(of(impl).map((r) => r.serverCpuMicros)).median;
+    // Ratios are the median of each round's ratio: the two servers of a round ran back to back, under the same load.
+    const paired = (impl: string, pick: (r: Run) => number) => summarize(of(subject).map((r, i) => pick(r) / pick(of(impl)[i]))).median;
     const rows = impls.map((impl) => {
       const compare = impl.name !== subject && impls.some((i) => i.name === subject);
       return [
@@ -114,13 +116,13 @@ function report(impls: readonly RpcImpl[], all: readonly Load[], runs: Map<strin
         count(rate(impl.name).median),
         percent(rate(impl.name).spread),
         cpu(impl.name).toFixed(1),
-        compare ? ratio(rate(subject).median / rate(impl.name).median) : "",
-        compare ? ratio(cpu(subject) / cpu(impl.name)) : "",
+        compare ? ratio(paired(impl.name, (r) => r.callsPerSecond)) : "",
+        compare ? ratio(paired(impl.name, (r) => r.serverCpuMicros)) : "",
       ];
     });
     parts.push(`### h2load ${load.name}\n\n${table(header, rows)}\n`);
   }
-  parts.push("Rates are h2load's (wall clock, higher is better); server CPU is the server process's CPU time per call (lower is better). Every call was checked: HTTP 200, its response messages' bytes, grpc-status 0 (counted by the server).\n");
+  parts.push("Rates are h2load's (wall clock, higher is better); server CPU is the server process's CPU time per call (lower is better); ratios are medians of the per-round ratios. Every call was checked: HTTP 200, its response messages' bytes, grpc-status 0 (counted by the server).\n");
   return parts.join("\n");
 }
 

@@ -58,7 +58,12 @@ export async function runTelemetryInProcess(options: InProcessOptions): Promise<
   }
   const median = (samples: number[]) => summarize(samples).median;
   const subject = median(live[0].samples);
-  const rows = live.map((l) => [l.name, median(l.samples).toFixed(1), `±${(summarize(l.samples).spread * 100).toFixed(0)}%`, l === live[0] ? "" : ratio(subject / median(l.samples))]);
+  const rows = live.map((l) => [
+    l.name,
+    median(l.samples).toFixed(1),
+    `±${(summarize(l.samples).spread * 100).toFixed(0)}%`,
+    l === live[0] ? "" : ratio(subject / median(l.samples)),
+  ]);
   const text = `### unary, client and server in one process (${options.rounds} rounds of ${options.calls} calls)\n\n${table(["implementation", "CPU µs per call", "±", "tsgrpc+otel/impl CPU"], rows)}\n`;
   console.log(text);
   return text;

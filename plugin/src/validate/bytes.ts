@@ -40,7 +40,7 @@ export function bytesChecks(x: ValidateContext, s: Site, rules: BytesRules, fiel
   if (rules.notIn.length) out.push(["if (", x.v("bytesIn"), `(${list(rules.notIn)}, v)) `, violation(s, F("not_in"), "bytes.not_in", `must not be in list ${show(rules.notIn)}`)]);
   const wk = rules.wellKnown;
   if (wk.case !== undefined && wk.value) {
-    const spec = sizes[wk.case]!;
+    const spec = sizes[wk.case];
     const rule = F(wk.case);
     out.push(check("v.length === 0", violation(s, rule, `bytes.${wk.case}_empty`, `value is empty, which is not ${spec.msg}`)));
     out.push(["else ", ...check(spec.sizes.map((n) => `v.length !== ${n}`).join(" && "), violation(s, rule, `bytes.${wk.case}`, `must be ${spec.msg}`))]);

@@ -169,6 +169,6 @@ function keyZeroTest(key: ScalarType): string {
 
 /** Whether a list item or map value `v` is its type's zero value (for `ignore: IF_ZERO_VALUE`). */
 function zeroTest(x: ValidateContext, field: DescField, v: string): string {
-  if (field.enum) return `${v} === ${field.enum.values[0]!.number}`;
+  if (field.enum) return `${v} === ${field.enum.values[0].number}`;
   return `!(${notZero(v, field.scalar!, x.long(field))})`;
 }

@@ -39,7 +39,7 @@ const messageRules: Record<string, string> = {
   "google.protobuf.BytesValue": "bytes",
 };
 
-export const scalarRuleKind = (scalar: ScalarType): string => scalarRules[scalar]!;
+export const scalarRuleKind = (scalar: ScalarType): string => scalarRules[scalar];
 export const messageRuleKind = (typeName: string): string | undefined => messageRules[typeName];
 
 /**

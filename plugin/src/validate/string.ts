@@ -72,7 +72,7 @@ export function stringChecks(x: ValidateContext, s: Site, rules: StringRules, fi
       out.push(["if (!", x.v("isHeaderValue"), `(v, ${strict})) `, violation(s, rule, "string.well_known_regex.header_value", "must be a valid HTTP header value")]);
     }
   } else if (wk.case !== undefined && wk.value) {
-    const format = formats[wk.case]!;
+    const format = formats[wk.case];
     const rule = F(protoName(wk.case));
     const id = `string.${rule.name}`;
     if (format.empty !== "") out.push(check(`v === ""`, violation(s, rule, `${id}_empty`, `value is empty, which is not ${format.empty ?? format.msg}`)));

@@ -42,9 +42,9 @@ export function valueChecks(x: ValidateContext, at: Place, kind: ValueKind, rule
   const unknown = (typed as { $unknown?: { no: number }[] }).$unknown;
   if (unknown?.length) {
     // Predefined rules (extensions of the rules messages) are not generated yet: refuse rather than skip them.
-    throw new BadRuleError(field, `${want} extension ${unknown[0]!.no}`, `predefined rules (extensions of buf.validate.${typeName(want)}) are not supported by tsgrpc yet`);
+    throw new BadRuleError(field, `${want} extension ${unknown[0].no}`, `predefined rules (extensions of buf.validate.${typeName(want)}) are not supported by tsgrpc yet`);
   }
-  const s: Site = { step: at.step, sub: at.sub, forKey: at.forKey, rules: at.base.with(FieldRulesSchema.field[want as keyof typeof FieldRulesSchema.field]!) };
+  const s: Site = { step: at.step, sub: at.sub, forKey: at.forKey, rules: at.base.with(FieldRulesSchema.field[want as keyof typeof FieldRulesSchema.field]) };
   const checks = standardChecks(x, s, want, typed, kind, field);
   if (kind.kind !== "message" || !kind.message.typeName.endsWith("Value")) return [...out, ...checks];
   // A wrapper message (in a list or map; singular ones are unboxed): its rules apply to `value`.
@@ -99,5 +99,5 @@ function fieldMaskChecks(s: Site, rules: { const?: { paths: string[] }; in: stri
 
 /** The rules message of a `FieldRules` case (`fieldMask` → `FieldMaskRules`, `uint64` → `UInt64Rules`). */
 function typeName(kind: string): string {
-  return FieldRulesSchema.field[kind as keyof typeof FieldRulesSchema.field]!.message!.name;
+  return FieldRulesSchema.field[kind as keyof typeof FieldRulesSchema.field].message!.name;
 }

@@ -141,7 +141,7 @@ export class Tokenizer {
     } else if (c === 34 || c === 39) {
       i = this.stringEnd(start, c);
       kind = "string";
-    } else if (PUNCT.includes(s[i]!)) {
+    } else if (PUNCT.includes(s[i])) {
       i++;
       kind = "punct";
     } else {

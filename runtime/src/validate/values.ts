@@ -62,7 +62,7 @@ export function unique(items: readonly unknown[]): boolean {
     const seen = new Set<string>();
     for (const b of items as Uint8Array[]) {
       let key = "";
-      for (let i = 0; i < b.length; i++) key += String.fromCharCode(b[i]!);
+      for (let i = 0; i < b.length; i++) key += String.fromCharCode(b[i]);
       seen.add(key);
     }
     return seen.size === n;

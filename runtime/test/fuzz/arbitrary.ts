@@ -75,7 +75,7 @@ function fieldValue(field: FieldInfo, depth: number): fc.Arbitrary<unknown> {
     if (field.V.kind === "message" && depth <= 0) return fc.constant(undefined);
     return fc
       .array(fc.tuple(mapKey(field.K), value(field.V, depth)), { maxLength: 3 })
-      .map((entries) => Object.assign(Object.create(null), Object.fromEntries(entries)));
+      .map((entries) => Object.assign(Object.create(null) as Record<string, unknown>, Object.fromEntries(entries)));
   }
   if (field.kind === "message" && depth <= 0) return fc.constant(undefined);
   if (field.repeated) return fc.array(value(field, depth), { maxLength: 3 });

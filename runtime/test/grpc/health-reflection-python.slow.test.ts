@@ -125,14 +125,14 @@ suite("Python health and reflection clients with no .proto for our services", ()
       const child = spawn(python, ["-", stubs, `127.0.0.1:${port}`]);
       let stdout = "";
       let stderr = "";
-      child.stdout.on("data", (d: Buffer) => (stdout += d));
-      child.stderr.on("data", (d: Buffer) => (stderr += d));
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       child.on("close", (status: number | null) => done({ status, stdout, stderr }));
       child.stdin.end(CLIENT);
     });
     expect(out.stderr).toBe("");
     expect(out.status).toBe(0);
-    const result = JSON.parse(out.stdout);
+    const result = JSON.parse(out.stdout) as Record<string, unknown>;
     expect(result.health).toEqual({ "": "SERVING", "rpc.v1.EchoService": "SERVING", "no.Such": "NOT_FOUND" });
     expect(result.watch).toEqual(["SERVING", "SERVICE_UNKNOWN"]);
     expect(result.services).toEqual(expect.arrayContaining(["rpc.v1.EchoService", "users.v1.UserService", "grpc.reflection.v1.ServerReflection"]));

@@ -1,4 +1,4 @@
-import type { Server, ServerInterceptor, ServiceImplementation } from "@tsgrpc/runtime/grpc";
+import type { RpcError, Server, ServerInterceptor, ServiceImplementation } from "@tsgrpc/runtime/grpc";
 import { testServer, type TestServerOptions } from "@tsgrpc/runtime/testing";
 import { EchoService, EchoServiceClient, type EchoServiceImplementation } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
 import { CollectResponse, EchoResponse } from "../../../testdata/gen/rpc/v1/echo_pb.js";
@@ -55,12 +55,15 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-/** The rejection of `promise` (fails if it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
+/**
+ * The rejection of `promise` (fails if it resolves), typed as what calls reject with, an `RpcError`;
+ * a test expecting another error names its type (`rejection<RangeError>(...)`) or checks it with `toBeInstanceOf`.
+ */
+export async function rejection<E = RpcError>(promise: Promise<unknown>): Promise<E> {
   try {
     await promise;
   } catch (error) {
-    return error;
+    return error as E;
   }
   throw new Error("expected a rejection");
 }

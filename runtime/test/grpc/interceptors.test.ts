@@ -29,13 +29,13 @@ function logging(name: string): ClientInterceptor & ServerInterceptor {
 /** Client side: adds a bearer token to every call. */
 const auth: ClientInterceptor = async function* (call, next) {
   call.metadata.set("authorization", "Bearer secret");
-  return yield* next(call);
+  yield* next(call);
 };
 
 /** Server side: refuses calls without the token, before the handler runs. */
 const requireAuth: ServerInterceptor = async function* (call, next) {
   if (call.context.metadata.get("authorization") !== "Bearer secret") throw new RpcError(Code.UNAUTHENTICATED, "missing token");
-  return yield* next(call);
+  yield* next(call);
 };
 
 /** Server side: rewrites every response's text (interceptors see instances). */
@@ -123,10 +123,13 @@ it("a server interceptor can refuse a call before the handler runs", async () =>
 
 it("a client interceptor sees the request as an instance and may replace the call", async () => {
   const rewrite: ClientInterceptor = async function* (call, next) {
-    if (call.requestStream) return yield* next(call);
+    if (call.requestStream) {
+      yield* next(call);
+      return;
+    }
     const request = call.request as unknown as { text: string };
     log.push(`request is ${request.constructor.name}`);
-    return yield* next({ ...call, request: Object.assign(call.request, { text: request.text + "!" }) });
+    yield* next({ ...call, request: Object.assign(call.request, { text: request.text + "!" }) });
   };
   const client = new EchoServiceClient(`127.0.0.1:${echo.port}`, undefined, { interceptors: [auth, rewrite] });
   try {

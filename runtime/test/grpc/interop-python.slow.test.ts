@@ -120,7 +120,7 @@ suite("interop with Python grpcio", () => {
       expect(error.code).toBe(Code.FAILED_PRECONDITION);
       expect(error.message).toBe("python says no");
       const [info] = error.findDetails(ErrorInfo);
-      expect([info!.reason, info!.domain, info!.metadata]).toEqual(["PY_REASON", "python.example", { k: "v" }]);
+      expect([info.reason, info.domain, info.metadata]).toEqual(["PY_REASON", "python.example", { k: "v" }]);
     });
 
     it("deadline: the Python handler outlives it, our call fails with DEADLINE_EXCEEDED", async () => {

@@ -114,7 +114,7 @@ describe("end to end", () => {
     );
     events.push("settled");
     // HTTP/2 folds several values of a text key into one, joined by ", "; binary values stay apart
-    expect(JSON.parse(response.text)).toEqual({ tag: ["one, two"], bin: [[0, 1, 255], [2]], peer: expect.stringMatching(/127\.0\.0\.1:\d+$/) });
+    expect(JSON.parse(response.text) as unknown).toEqual({ tag: ["one, two"], bin: [[0, 1, 255], [2]], peer: expect.stringMatching(/127\.0\.0\.1:\d+$/) as unknown });
     expect(events).toEqual(["header", "trailer", "settled"]);
     expect(headers!.get("x-header")).toBe("early");
     expect(trailers!.get("x-trailer")).toBe("late");
@@ -123,7 +123,7 @@ describe("end to end", () => {
 
   it("takes a Metadata instance as request metadata", async () => {
     const response = await echo.client.echo({}, { metadata: new Metadata().append("x-tag", "m") });
-    expect(JSON.parse(response.text).tag).toEqual(["m"]);
+    expect((JSON.parse(response.text) as { tag: string[] }).tag).toEqual(["m"]);
   });
 
   it("onTrailer runs on error too, before the rejection; the error's trailers win over setTrailer's", async () => {

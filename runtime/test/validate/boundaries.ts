@@ -55,7 +55,7 @@ export const boundaryCases: Message<any>[] = [
   ),
   new Strings(),
   // bytes
-  ...[b(), b(1, 2), b(1), b(1, 2, 3), b(1, 2, 3, 4), text("ab"), text("cd"), text("zz"), b(1, 0, 0xff), b(0xff, 0xfe), b(0xc3, 0xa9), b(...new Array(16).fill(7)), b(1, 0xff)].map(
+  ...[b(), b(1, 2), b(1), b(1, 2, 3), b(1, 2, 3, 4), text("ab"), text("cd"), text("zz"), b(1, 0, 0xff), b(0xff, 0xfe), b(0xc3, 0xa9), b(...new Array<number>(16).fill(7)), b(1, 0xff)].map(
     (x) => new Bytes({ const: x, len: x, minMax: x, pattern: x, affixes: x, in: x, notIn: x, ip: x, ipv4: x, ipv6: x, uuid: x }),
   ),
   // bools, enums

@@ -71,12 +71,12 @@ function expectInvalidOrder(e: RpcError): void {
   expect(e.code).toBe(Code.INVALID_ARGUMENT);
   expect(e.message).toBe("id: must be a valid UUID [string.uuid], and 1 more violation");
   const [badRequest] = e.findDetails(BadRequest);
-  expect(badRequest!.fieldViolations.map((v) => [v.field, v.reason, v.description])).toEqual([
+  expect(badRequest.fieldViolations.map((v) => [v.field, v.reason, v.description])).toEqual([
     ["id", "string.uuid", "must be a valid UUID"],
     ["quantity", "int32.gt", "must be greater than 0"],
   ]);
   const [violations] = e.findDetails(ViolationsProto);
-  expect(violations!.violations.map((v) => [v.field?.elements.map((x) => x.fieldName), v.rule?.elements.map((x) => x.fieldName), v.ruleId])).toEqual([
+  expect(violations.violations.map((v) => [v.field?.elements.map((x) => x.fieldName), v.rule?.elements.map((x) => x.fieldName), v.ruleId])).toEqual([
     [["id"], ["string", "uuid"], "string.uuid"],
     [["quantity"], ["int32", "gt"], "int32.gt"],
   ]);
@@ -111,7 +111,7 @@ describe("server: validateRequests()", () => {
 
   it("names the list index in the field path", async () => {
     const e = await rejection(client().place(new Order({ id: good(1).id, quantity: 1, tags: ["a", ""] })));
-    expect(e.findDetails(BadRequest)[0]!.fieldViolations.map((v) => v.field)).toEqual(["tags[1]"]);
+    expect(e.findDetails(BadRequest)[0].fieldViolations.map((v) => v.field)).toEqual(["tags[1]"]);
   });
 });
 

@@ -42,7 +42,7 @@ function registerSdk(): void {
 
 /** A pass-through interceptor on both sides: what the interceptors' path itself costs, telemetry aside. */
 export const passThrough = async function* (call: never, next: (call: never) => AsyncIterable<unknown>) {
-  return yield* next(call);
+  yield* next(call);
 } as unknown as ClientInterceptor & ServerInterceptor;
 
 export const tsgrpcInterceptorRpc = tsgrpcWith("tsgrpc+interceptor", { server: () => [passThrough], client: () => [passThrough] });

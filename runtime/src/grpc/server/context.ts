@@ -51,7 +51,8 @@ function statusSentByGrpcJs(call: SurfaceCall): { code: number; details: string 
   const headers = layer?.stream?.sentTrailers ?? layer?.stream?.sentHeaders;
   const code = headers?.["grpc-status"];
   if (code === undefined) return undefined;
-  return { code: Number(code), details: decodeURIComponent(String(headers?.["grpc-message"] ?? "")) };
+  const message = headers?.["grpc-message"];
+  return { code: Number(code), details: typeof message === "string" ? decodeURIComponent(message) : "" };
 }
 
 /**

@@ -7,4 +7,5 @@ export const isProtobufDotFqn = (s: string): boolean => s.startsWith(".") && isP
 export const isHeaderName = (s: string, strict: boolean): boolean =>
   strict ? /^:?[0-9a-zA-Z!#$%&'*+\-.^_|~`]+$/.test(s) : /^[^\0\n\r]+$/.test(s);
 export const isHeaderValue = (s: string, strict: boolean): boolean =>
+  // eslint-disable-next-line no-control-regex -- control characters are what a strict header value refuses
   strict ? /^[^\0-\x08\n-\x1f\x7f]*$/.test(s) : /^[^\0\n\r]*$/.test(s);
