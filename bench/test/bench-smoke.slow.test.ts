@@ -57,18 +57,36 @@ describe("npm run bench -- --smoke", () => {
 
   it("measures the map-key cache on repeated and on unique keys", () => {
     const section = part(output, "tsgrpc's map-key cache");
-    for (const workload of ["the same 100 keys in every message", "100 unique keys per message"]) expect(section).toMatch(new RegExp(`\\| ${workload}[^|]* +\\| +[0-9]`));
+    for (const workload of ["the same 100 keys in every message", "100 unique keys per message"])
+      expect(section).toMatch(new RegExp(`\\| ${workload}[^|]* +\\| +[0-9]`));
   });
 
-  it.each(["unary c=1", "unary c=64", "server streaming", "client streaming", "bidi ping-pong", "peak RSS"])("reports RPC scenario %s for every implementation", (scenario) => {
-    const section = part(output, "RPC").split("### ").find((s) => s.startsWith(scenario));
-    expect(section).toBeDefined();
-    for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec", "nice-grpc \\+ ts-proto"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
-  });
+  it.each(["unary c=1", "unary c=64", "server streaming", "client streaming", "bidi ping-pong", "peak RSS"])(
+    "reports RPC scenario %s for every implementation",
+    (scenario) => {
+      const section = part(output, "RPC")
+        .split("### ")
+        .find((s) => s.startsWith(scenario));
+      expect(section).toBeDefined();
+      for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec", "nice-grpc \\+ ts-proto"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+    },
+  );
 
-  it.each(["unary c=1", "unary c=64", "server streaming"])("reports %s with the OpenTelemetry interceptors, without interceptors and with a pass-through one", (scenario) => {
-    const section = part(output, "OpenTelemetry interceptors").split("### ").find((s) => s.startsWith(scenario));
-    expect(section).toBeDefined();
+  it.each(["unary c=1", "unary c=64", "server streaming"])(
+    "reports %s with the OpenTelemetry interceptors, without interceptors and with a pass-through one",
+    (scenario) => {
+      const section = part(output, "OpenTelemetry interceptors")
+        .split("### ")
+        .find((s) => s.startsWith(scenario));
+      expect(section).toBeDefined();
+      for (const impl of ["tsgrpc\\+otel", "tsgrpc", "tsgrpc\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+    },
+  );
+
+  it("reports the telemetry interceptors' CPU per call with client and server in one process", () => {
+    const section = part(output, "OpenTelemetry interceptors")
+      .split("### ")
+      .find((s) => s.startsWith("unary, client and server in one process"));
     for (const impl of ["tsgrpc\\+otel", "tsgrpc", "tsgrpc\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
   });
 
@@ -121,7 +139,9 @@ describe("npm run bench -- --smoke", () => {
   (h2loadMissing && process.env.CI !== "true" ? it.skip : it).each(["unary -c 1 -m 1", "unary -c 4 -m 8", "unary -c 8 -m 32", "server streaming"])(
     "drives the servers with h2load: %s, for both servers",
     (load) => {
-      const section = part(output, "Servers under h2load").split("### ").find((s) => s.startsWith(`h2load ${load}`));
+      const section = part(output, "Servers under h2load")
+        .split("### ")
+        .find((s) => s.startsWith(`h2load ${load}`));
       expect(section).toBeDefined();
       for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
     },

@@ -8,13 +8,17 @@ import { EchoService, EchoServiceClient } from "../../../testdata/gen/rpc/v1/ech
 import { collect, echoBehaviour, rejection } from "../grpc/helpers.js";
 
 it("serves the implementation to a generated client with production semantics (metadata, errors, codec)", async () => {
-  await using t = await testServer(EchoService, {
-    async echo(request, context) {
-      context.setTrailer({ "x-seen": context.metadata.get("x-user") ?? "" });
-      if (request.text === "bad") return { sequence: "not a bigint" as unknown as bigint };
-      return { text: request.text.toUpperCase() };
+  await using t = await testServer(
+    EchoService,
+    {
+      async echo(request, context) {
+        context.setTrailer({ "x-seen": context.metadata.get("x-user") ?? "" });
+        if (request.text === "bad") return { sequence: "not a bigint" as unknown as bigint };
+        return { text: request.text.toUpperCase() };
+      },
     },
-  }, { server: { onError: () => undefined } });
+    { server: { onError: () => undefined } },
+  );
   const client = t.client(EchoServiceClient);
   expect(client).toBeInstanceOf(EchoServiceClient);
   let trailers: Metadata | undefined;
