@@ -31,7 +31,23 @@ const base = {
  * The gRPC behaviour suites run a second time with a pass-through interceptor on each side
  * (runtime/test/grpc/helpers.ts `passThroughMode`): users with auth or logging middleware take that path.
  */
-const behaviourSuites = ["call-kinds", "cancellation", "deadlines", "errors", "metadata", "rpc-error-display", "server-errors", "server", "raw-grpc-js", "flow-control", "faults-lifecycle", "faults-protocol", "faults-security", "load", "pass-through"];
+const behaviourSuites = [
+  "call-kinds",
+  "cancellation",
+  "deadlines",
+  "errors",
+  "metadata",
+  "rpc-error-display",
+  "server-errors",
+  "server",
+  "raw-grpc-js",
+  "flow-control",
+  "faults-lifecycle",
+  "faults-protocol",
+  "faults-security",
+  "load",
+  "pass-through",
+];
 
 module.exports = {
   // Builds runtime/dist and plugin/dist first, so no test spawns a stale plugin.

@@ -18,7 +18,11 @@ const outDir = join(root, "docs", "api");
 const REPORTS = [
   { file: "runtime.api.md", title: "@tsgrpc/runtime", entries: ["runtime/src/index.ts"] },
   { file: "runtime-grpc.api.md", title: "@tsgrpc/runtime/grpc", entries: ["runtime/src/grpc/index.ts"] },
-  { file: "generated.api.md", title: "generated code (testdata/gen/rpc/v1/echo.proto)", entries: ["testdata/gen/rpc/v1/echo_pb.ts", "testdata/gen/rpc/v1/echo_grpc.ts"] },
+  {
+    file: "generated.api.md",
+    title: "generated code (testdata/gen/rpc/v1/echo.proto)",
+    entries: ["testdata/gen/rpc/v1/echo_pb.ts", "testdata/gen/rpc/v1/echo_grpc.ts"],
+  },
 ];
 
 const FLAGS = TypeFormatFlags.NoTruncation | TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | TypeFormatFlags.WriteArrowStyleSignature;
@@ -47,10 +51,17 @@ function staticMembers(decl) {
 
 function describe(name, decl) {
   // `export * as name from "..."`: the module's own exports are listed by name (generated code, reported apart).
-  if (Node.isSourceFile(decl)) return `namespace ${name} (${relative(root, decl.getFilePath())}): ${[...decl.getExportedDeclarations().keys()].sort().join(", ")}`;
+  if (Node.isSourceFile(decl))
+    return `namespace ${name} (${relative(root, decl.getFilePath())}): ${[...decl.getExportedDeclarations().keys()].sort().join(", ")}`;
   if (Node.isClassDeclaration(decl)) {
     const heritage = decl.getExtends() ? ` extends ${decl.getExtends().getText()}` : "";
-    const ctors = decl.getConstructors().map((c) => `  constructor(${c.getParameters().map((p) => `${p.getName()}${p.isOptional() ? "?" : ""}: ${typeText(p.getType(), decl)}`).join(", ")})`);
+    const ctors = decl.getConstructors().map(
+      (c) =>
+        `  constructor(${c
+          .getParameters()
+          .map((p) => `${p.getName()}${p.isOptional() ? "?" : ""}: ${typeText(p.getType(), decl)}`)
+          .join(", ")})`,
+    );
     return [`class ${name}${heritage}`, ...ctors, ...staticMembers(decl), ...members(decl)].join("\n");
   }
   if (Node.isInterfaceDeclaration(decl)) return [`interface ${name}`, ...members(decl)].join("\n");
@@ -60,7 +71,10 @@ function describe(name, decl) {
     const overloads = decl.getOverloads().length ? decl.getOverloads() : [decl];
     return overloads.map((o) => `function ${name}: ${typeText(o.getType(), o)}`).join("\n");
   }
-  return `${decl.getKindName().replace(/Declaration$/, "").toLowerCase()} ${name}: ${typeText(decl.getType(), decl)}`;
+  return `${decl
+    .getKindName()
+    .replace(/Declaration$/, "")
+    .toLowerCase()} ${name}: ${typeText(decl.getType(), decl)}`;
 }
 
 function report(project, { title, entries }) {
@@ -68,9 +82,14 @@ function report(project, { title, entries }) {
   for (const entry of entries) {
     const source = project.getSourceFileOrThrow(join(root, entry));
     const exported = [...source.getExportedDeclarations()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [name, decls] of exported) for (const decl of decls) {
-      try { blocks.push(describe(name, decl)); } catch (e) { throw new Error(`${name} (${decl.getKindName()}): ${e.message}`, { cause: e }); }
-    }
+    for (const [name, decls] of exported)
+      for (const decl of decls) {
+        try {
+          blocks.push(describe(name, decl));
+        } catch (e) {
+          throw new Error(`${name} (${decl.getKindName()}): ${e.message}`, { cause: e });
+        }
+      }
   }
   return [
     `# API report: ${title}`,

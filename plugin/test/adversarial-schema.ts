@@ -87,9 +87,7 @@ export function adversarialFiles(words: readonly string[]): FileDescriptorProto[
     })),
   });
   const enums = file("adv/enums.proto", "adv.enums", {
-    enumType: [
-      ...words.map((w) => ({ name: w, value: [{ name: `Z_${w}`, number: 0 }] })),
-    ],
+    enumType: [...words.map((w) => ({ name: w, value: [{ name: `Z_${w}`, number: 0 }] }))],
     messageType: [{ name: "Holder", enumType: [{ name: "Values", value: words.map((w, i) => ({ name: w, number: i })) }] }],
   });
   const fields = file(

@@ -48,7 +48,12 @@ describe("fields whose camelCase names collide", () => {
 
 describe("messages, enums and services named like TypeScript keywords", () => {
   it("get $ (readonly$, keyof$, infer$, asserts$, unique$, satisfies$, is$); their proto names are kept", () => {
-    expect([readonly$, keyof$, infer$, asserts$].map((t) => t.typeName)).toEqual(["collide.v1.readonly", "collide.v1.keyof", "collide.v1.infer", "collide.v1.asserts"]);
+    expect([readonly$, keyof$, infer$, asserts$].map((t) => t.typeName)).toEqual([
+      "collide.v1.readonly",
+      "collide.v1.keyof",
+      "collide.v1.infer",
+      "collide.v1.asserts",
+    ]);
     expect(unique$$type.typeName).toBe("collide.v1.unique");
     expect(satisfies$$type.typeName).toBe("collide.v1.satisfies");
     expect(is$.typeName).toBe("collide.v1.is");

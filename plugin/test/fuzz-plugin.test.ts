@@ -20,7 +20,11 @@ import { HANG_MS, runs, seed, timed } from "../../runtime/test/fuzz/budget";
 function fixtureRequest(): CodeGeneratorRequest {
   const out = join(tempDir(), "set.pb");
   const files = fixtureFiles();
-  const r = spawnSync(join(root, "node_modules", ".bin", "protoc"), [`-I${protoRoot}`, `-I${wktInclude}`, "--include_imports", `--descriptor_set_out=${out}`, ...files], { encoding: "utf8" });
+  const r = spawnSync(
+    join(root, "node_modules", ".bin", "protoc"),
+    [`-I${protoRoot}`, `-I${wktInclude}`, "--include_imports", `--descriptor_set_out=${out}`, ...files],
+    { encoding: "utf8" },
+  );
   expect(unexpectedProtocOutput(r.stderr)).toBe("");
   const set = fromBinary(FileDescriptorSetSchema, readFileSync(out));
   // Every fixture is in the request (mutations reach them all), but only the hostile ones are generated: generating is most of each run.
@@ -30,7 +34,24 @@ function fixtureRequest(): CodeGeneratorRequest {
 
 /** Valid proto identifiers, weighted toward the ones generated code must escape. */
 const identifier = fc.oneof(
-  fc.constantFrom("class", "constructor", "__proto__", "toString", "then", "Object", "Message", "Promise", "default", "await", "enum", "$fields", "typeName", "_", "A_B", "file_x"),
+  fc.constantFrom(
+    "class",
+    "constructor",
+    "__proto__",
+    "toString",
+    "then",
+    "Object",
+    "Message",
+    "Promise",
+    "default",
+    "await",
+    "enum",
+    "$fields",
+    "typeName",
+    "_",
+    "A_B",
+    "file_x",
+  ),
   fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/),
 );
 
@@ -74,7 +95,8 @@ const mutations: Mutation[] = [
   (r, p, t) => edit(methods(r), p, (m) => (m.name = t)),
   (r, p, t) => edit(methods(r), p, (m) => (m.inputType = `.${t}`)),
   (r, p, t) => edit(r.fileToGenerate, p, () => (r.fileToGenerate[p % r.fileToGenerate.length] = `${t}.proto`)),
-  (r, p, t) => (r.parameter = "target=ts," + [`${t}=1`, "long_type=string", "services=false", `,,=${t}`, `runtime_import=${t}`, "import_extension=none"][p % 6]),
+  (r, p, t) =>
+    (r.parameter = "target=ts," + [`${t}=1`, "long_type=string", "services=false", `,,=${t}`, `runtime_import=${t}`, "import_extension=none"][p % 6]),
 ];
 
 /** A fixture request with 1 to 3 mutations. */
@@ -105,14 +127,17 @@ function run(request: CodeGeneratorRequest): Outcome {
  * Files the same as the unmutated request's output are not parsed again (parsing is most of the run time).
  */
 function syntaxErrors(response: CodeGeneratorResponse, known: ReadonlyMap<string, string>): string[] {
-  return response.file.filter((f) => known.get(f.name) !== f.content).flatMap((f) => {
-    const out = ts.transpileModule(f.content, { reportDiagnostics: true, fileName: "generated.ts", compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-    return (out.diagnostics ?? []).map((d) => `${f.name}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-  });
+  return response.file
+    .filter((f) => known.get(f.name) !== f.content)
+    .flatMap((f) => {
+      const out = ts.transpileModule(f.content, { reportDiagnostics: true, fileName: "generated.ts", compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+      return (out.diagnostics ?? []).map((d) => `${f.name}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    });
 }
 
 /** Errors a JavaScript engine raises on a bug (a missing property, a runaway recursion): never a proper answer to bad input. */
-const isCrash = (e: unknown) => !(e instanceof Error) || e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
+const isCrash = (e: unknown) =>
+  !(e instanceof Error) || e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
 
 describe("mutated CodeGeneratorRequests into the plugin, in process", () => {
   const base = fixtureRequest();

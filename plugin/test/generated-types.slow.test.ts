@@ -32,7 +32,8 @@ describe("generated client", () => {
   it("extends the runtime's Client, whose call helpers stay protected", () => {
     expect(client.getBaseClassOrThrow().getName()).toBe("Client");
     const base = client.getBaseClassOrThrow();
-    for (const helper of ["$unary", "$serverStreaming", "$clientStreaming", "$bidiStreaming"]) expect(base.getMethodOrThrow(helper).getScope()).toBe("protected");
+    for (const helper of ["$unary", "$serverStreaming", "$clientStreaming", "$bidiStreaming"])
+      expect(base.getMethodOrThrow(helper).getScope()).toBe("protected");
   });
 });
 
@@ -86,7 +87,9 @@ describe("what a user's code may and may not do (compiled against the generated 
        };`,
       { overwrite: true },
     );
-    const diagnostics = probe.getPreEmitDiagnostics().map((d) => `${d.getLineNumber()}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, "\n")}`);
+    const diagnostics = probe
+      .getPreEmitDiagnostics()
+      .map((d) => `${d.getLineNumber()}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, "\n")}`);
     expect(diagnostics).toEqual([]);
   });
 });

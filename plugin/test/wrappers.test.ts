@@ -95,9 +95,20 @@ describe("fields of wrapper type hold the bare value, undefined = unset", () => 
   });
 
   it("merges a wrapper seen twice, field 1 by field 1 (one without field 1 keeps the value)", () => {
-    const input = bytes((w) => w.uint32(66).bytes(new Uint8Array([10, 1, 97])).uint32(66).bytes(new Uint8Array(0)));
+    const input = bytes((w) =>
+      w
+        .uint32(66)
+        .bytes(new Uint8Array([10, 1, 97]))
+        .uint32(66)
+        .bytes(new Uint8Array(0)),
+    );
     expect(Wrapped.fromBinary(input).wString).toBe("a");
-    const again = bytes((w) => w.raw(input).uint32(66).bytes(new Uint8Array([10, 1, 98])));
+    const again = bytes((w) =>
+      w
+        .raw(input)
+        .uint32(66)
+        .bytes(new Uint8Array([10, 1, 98])),
+    );
     expect(Wrapped.fromBinary(again).wString).toBe("b");
   });
 
@@ -144,7 +155,14 @@ describe("fields of wrapper type hold the bare value, undefined = unset", () => 
   });
 
   it("reads and writes JSON as the bare value; null and absence both mean unset", () => {
-    const m = new Wrapped({ wString: "", wInt64: 5n, wUint64: 18446744073709551615n, wBytes: new Uint8Array([1, 2]), wFloat: NaN, choice: { case: "choiceBytes", value: new Uint8Array(0) } });
+    const m = new Wrapped({
+      wString: "",
+      wInt64: 5n,
+      wUint64: 18446744073709551615n,
+      wBytes: new Uint8Array([1, 2]),
+      wFloat: NaN,
+      choice: { case: "choiceBytes", value: new Uint8Array(0) },
+    });
     const json = { wFloat: "NaN", wInt64: "5", wUint64: "18446744073709551615", wString: "", wBytes: "AQI=", choiceBytes: "" };
     expect(m.toJson()).toEqual(json);
     expect(Wrapped.fromJson(json).equals(m)).toBe(true);

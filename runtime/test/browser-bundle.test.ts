@@ -73,7 +73,9 @@ describe("one message bundled for the browser", () => {
   });
 
   it("adds text format only when the app imports @tsgrpc/runtime/text", () => {
-    const withText = bundle(`import "@tsgrpc/runtime/text";\n${oneMessage}\n(globalThis as any).text = new GetUserRequest({ id: "t" }).toText({ singleLine: true });`);
+    const withText = bundle(
+      `import "@tsgrpc/runtime/text";\n${oneMessage}\n(globalThis as any).text = new GetUserRequest({ id: "t" }).toText({ singleLine: true });`,
+    );
     const sandbox: Record<string, unknown> = {};
     runInNewContext(withText.text, sandbox);
     expect(sandbox.text).toBe('id: "t"');

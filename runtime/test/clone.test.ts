@@ -48,7 +48,10 @@ describe("clone", () => {
   });
 
   it("copies unknown fields", () => {
-    const bytes = new BinaryWriter().uint32((99 << 3) | 2).bytes(new Uint8Array([1])).finish();
+    const bytes = new BinaryWriter()
+      .uint32((99 << 3) | 2)
+      .bytes(new Uint8Array([1]))
+      .finish();
     const a = Address.fromBinary(bytes);
     const c = a.clone();
     expect(c.toBinary()).toEqual(bytes);

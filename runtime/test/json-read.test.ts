@@ -83,8 +83,16 @@ describe("reading proto3 JSON", () => {
       }
       throw new Error("read did not fail");
     };
-    expect(at({ children: [{}, { child: { name: 5 } }] })).toEqual(["children[1].child.name", "expected string, got number 5", "children[1].child.name: expected string, got number 5"]);
-    expect(at({ byId: { "7": { child: { nope: 1 } } } })).toEqual(["byId.7.child", 'unknown field "nope" in test.Child', 'byId.7.child: unknown field "nope" in test.Child']);
+    expect(at({ children: [{}, { child: { name: 5 } }] })).toEqual([
+      "children[1].child.name",
+      "expected string, got number 5",
+      "children[1].child.name: expected string, got number 5",
+    ]);
+    expect(at({ byId: { "7": { child: { nope: 1 } } } })).toEqual([
+      "byId.7.child",
+      'unknown field "nope" in test.Child',
+      'byId.7.child: unknown field "nope" in test.Child',
+    ]);
     expect(at({ stringV: 1 })).toEqual(["stringV", "expected string, got number 1", "stringV: expected string, got number 1"]);
     expect(at({ nope: 1 })[2]).toBe('unknown field "nope" in test.Sample');
   });

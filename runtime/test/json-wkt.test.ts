@@ -184,7 +184,7 @@ describe("Any JSON", () => {
     expect(nested.toJson({ registry })).toEqual({ "@type": "type.googleapis.com/google.protobuf.Any", value: json });
   });
 
-  test("treats Empty as an ordinary message (no \"value\"), as the spec says", () => {
+  test('treats Empty as an ordinary message (no "value"), as the spec says', () => {
     const any = Any.pack(new Empty());
     const json = { "@type": "type.googleapis.com/google.protobuf.Empty" };
     expect(any.toJson({ registry: createRegistry(Empty) })).toEqual(json);

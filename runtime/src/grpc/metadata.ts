@@ -2,10 +2,7 @@
 export type MetadataValue = string | Uint8Array;
 
 /** What `new Metadata(init)` accepts: another Metadata, a record, or key/value pairs. */
-export type MetadataInit =
-  | Metadata
-  | { readonly [key: string]: MetadataValue | readonly MetadataValue[] }
-  | Iterable<readonly [string, MetadataValue]>;
+export type MetadataInit = Metadata | { readonly [key: string]: MetadataValue | readonly MetadataValue[] } | Iterable<readonly [string, MetadataValue]>;
 
 type BinaryKey = `${string}-bin`;
 

@@ -343,7 +343,8 @@ function readExtension(msg: AnyMessage, ext: ExtensionInfo, ctx: ReadContext, se
 /** `[type.googleapis.com/pkg.Msg] { ... }` inside a google.protobuf.Any: the message, packed. */
 function readExpandedAny(msg: AnyMessage, type: MessageType, url: string, ctx: ReadContext, seen: Set<string>, at: Token): void {
   const t = ctx.t;
-  if (seen.has("1") || seen.has("2")) throw t.error("google.protobuf.Any holds one message: the expanded form cannot follow another one, type_url or value", at.start);
+  if (seen.has("1") || seen.has("2"))
+    throw t.error("google.protobuf.Any holds one message: the expanded form cannot follow another one, type_url or value", at.start);
   seen.add("1");
   seen.add("2");
   const packed = ctx.registry?.getMessage(typeNameOfUrl(url));

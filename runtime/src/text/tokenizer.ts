@@ -91,7 +91,7 @@ export class Tokenizer {
   bracketed(): string {
     let name = this.ident("an extension name or type URL");
     for (;;) {
-      if (this.tryPunct(".")) name += "." + this.ident("a name after \".\"");
+      if (this.tryPunct(".")) name += "." + this.ident('a name after "."');
       else if (this.tryPunct("/")) name += "/" + this.ident('a name after "/"');
       else break;
     }

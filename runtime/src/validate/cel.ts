@@ -175,7 +175,7 @@ const functions: CelFunc[] = [
   }),
   ...[CelScalar.UINT, CelScalar.INT, CelScalar.STRING, CelScalar.BOOL, CelScalar.DOUBLE, CelScalar.BYTES].map((elem) =>
     celMethod("unique", listType(elem), [], CelScalar.BOOL, function (this: { [Symbol.iterator](): Iterator<unknown> }) {
-      return unique([...this].map((x) => (typeof x === "object" && x !== null && "value" in x && !(x instanceof Uint8Array) ? (x).value : x)));
+      return unique([...this].map((x) => (typeof x === "object" && x !== null && "value" in x && !(x instanceof Uint8Array) ? x.value : x)));
     }),
   ),
   celMethod("contains", CelScalar.BYTES, [CelScalar.BYTES], CelScalar.BOOL, function (this: Uint8Array, x: Uint8Array) {

@@ -66,7 +66,11 @@ function value(info: ValueInfo, depth: number): fc.Arbitrary<unknown> {
 /** A map key in its property form: the key's string form (`"true"`, `"-5"`). */
 function mapKey(type: ScalarType): fc.Arbitrary<string> {
   const random = type === ScalarType.STRING ? text : scalar(type, LongType.BIGINT).map(String);
-  return scalarHook && type !== ScalarType.STRING ? scalarHook(type, LongType.BIGINT, scalar(type, LongType.BIGINT)).map(String) : scalarHook ? scalarHook(type, undefined, random).map(String) : random;
+  return scalarHook && type !== ScalarType.STRING
+    ? scalarHook(type, LongType.BIGINT, scalar(type, LongType.BIGINT)).map(String)
+    : scalarHook
+      ? scalarHook(type, undefined, random).map(String)
+      : random;
 }
 
 /** What a field's property holds, or undefined to leave the field unset. */

@@ -20,7 +20,6 @@ function decodeOrTypedError(type: MessageType<AnyMessage>, bytes: Uint8Array, fa
   }
 }
 
-
 describe("random and mutated bytes into fromBinary of deep, recursive and map-heavy messages", () => {
   expectPrototypeUntouched();
 

@@ -165,7 +165,12 @@ it("server streaming: an error as the very first thing", async () => {
 
 describe("a handler that returns no message", () => {
   it("answers INTERNAL instead of an empty response", async () => {
-    const server = await startEcho({ echo: (async () => undefined) as never, expand: async function* () { yield undefined as never; } });
+    const server = await startEcho({
+      echo: (async () => undefined) as never,
+      expand: async function* () {
+        yield undefined as never;
+      },
+    });
     try {
       expect((await rejection(server.client.echo({}))).code).toBe(Code.INTERNAL);
       expect((await rejection(collect(server.client.expand({})))).code).toBe(Code.INTERNAL);

@@ -105,13 +105,24 @@ suite("Python health and reflection clients with no .proto for our services", ()
   beforeAll(async () => {
     stubs = mkdtempSync(join(tmpdir(), "tsgrpc-py-reflection-"));
     // Compiled from their own directories so the modules are `v1.*_pb2`, clear of grpcio's `grpc` package.
-    for (const [dir, file] of [["health", "v1/health.proto"], ["reflection", "v1/reflection.proto"]] as const) {
+    for (const [dir, file] of [
+      ["health", "v1/health.proto"],
+      ["reflection", "v1/reflection.proto"],
+    ] as const) {
       const gen = spawnSync(protoc, [`-I${resolve(__dirname, "../../proto/grpc", dir)}`, `--python_out=${stubs}`, file], { encoding: "utf8" });
       if (gen.status !== 0) throw new Error(`protoc failed: ${gen.stderr}`);
     }
     server = new Server({ health: true, reflection: true })
-      .add(EchoService, { async echo(r) { return { text: `echo: ${r.text}` }; } })
-      .add(UserService, { async getUser(r) { return { id: r.id, displayName: "Ada", updatedAt: { seconds: 1_700_000_000n } }; } });
+      .add(EchoService, {
+        async echo(r) {
+          return { text: `echo: ${r.text}` };
+        },
+      })
+      .add(UserService, {
+        async getUser(r) {
+          return { id: r.id, displayName: "Ada", updatedAt: { seconds: 1_700_000_000n } };
+        },
+      });
     port = await server.listen("127.0.0.1:0");
   });
   afterAll(() => {
@@ -138,6 +149,10 @@ suite("Python health and reflection clients with no .proto for our services", ()
     expect(result.services).toEqual(expect.arrayContaining(["rpc.v1.EchoService", "users.v1.UserService", "grpc.reflection.v1.ServerReflection"]));
     expect(result.unknown).toEqual([5, 'unknown symbol "no.Such"']);
     expect(result.echo).toEqual({ input: "rpc.v1.EchoRequest", output: "rpc.v1.EchoResponse", response: { text: "echo: from python" } });
-    expect(result.user).toEqual({ input: "users.v1.GetUserRequest", output: "users.v1.User", response: { id: "u1", displayName: "Ada", updatedAt: "2023-11-14T22:13:20Z" } });
+    expect(result.user).toEqual({
+      input: "users.v1.GetUserRequest",
+      output: "users.v1.User",
+      response: { id: "u1", displayName: "Ada", updatedAt: "2023-11-14T22:13:20Z" },
+    });
   });
 });

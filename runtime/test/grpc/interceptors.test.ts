@@ -77,7 +77,20 @@ beforeEach(() => (log.length = 0));
 it("unary: client interceptors wrap server interceptors wrap the handler, first in the list outermost", async () => {
   expect((await echo.client.echo({ text: "hi" })).text).toBe("HI");
   // a response travels out through every layer before the inner layers finish
-  expect(log).toEqual(["c1>Echo", "c2>Echo", "s1>Echo", "s2>Echo", "s2:response", "s1:response", "s2<ok", "s1<ok", "c2:response", "c1:response", "c2<ok", "c1<ok"]);
+  expect(log).toEqual([
+    "c1>Echo",
+    "c2>Echo",
+    "s1>Echo",
+    "s2>Echo",
+    "s2:response",
+    "s1:response",
+    "s2<ok",
+    "s1<ok",
+    "c2:response",
+    "c1:response",
+    "c2<ok",
+    "c1<ok",
+  ]);
 });
 
 it("errors pass through every layer outwards", async () => {

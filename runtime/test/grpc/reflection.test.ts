@@ -21,8 +21,16 @@ let server: Server;
 let target: string;
 beforeAll(async () => {
   server = new Server({ health: true, reflection: true })
-    .add(EchoService, { async echo(r) { return { text: `echo: ${r.text}` }; } })
-    .add(UserService, { async getUser(r) { return { id: r.id, displayName: "Ada", roles: ["admin"], createdAtMs: 42n }; } });
+    .add(EchoService, {
+      async echo(r) {
+        return { text: `echo: ${r.text}` };
+      },
+    })
+    .add(UserService, {
+      async getUser(r) {
+        return { id: r.id, displayName: "Ada", roles: ["admin"], createdAtMs: 42n };
+      },
+    });
   target = `127.0.0.1:${await server.listen("127.0.0.1:0")}`;
 });
 afterAll(() => server.forceShutdown());
@@ -54,7 +62,13 @@ describe.each(versions)("%s", (_, Client) => {
     expect(response.messageResponse.case).toBe("listServicesResponse");
     const names = (response.messageResponse.value as reflectionV1.ListServiceResponse).service.map((s) => s.name);
     expect(names.sort()).toEqual(
-      ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "rpc.v1.EchoService", "users.v1.UserService"].sort(),
+      [
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1.ServerReflection",
+        "grpc.reflection.v1alpha.ServerReflection",
+        "rpc.v1.EchoService",
+        "users.v1.UserService",
+      ].sort(),
     );
   });
 
@@ -133,7 +147,13 @@ describe("a client with no .proto and no generated code", () => {
     const client = new grpc.Client(target, grpc.credentials.createInsecure());
     const bytes = (b: Uint8Array) => Buffer.from(b);
     return new Promise<Uint8Array>((resolve, reject) => {
-      client.makeUnaryRequest(path, bytes, (b: Buffer) => new Uint8Array(b), request, (error, response) => (error ? reject(error) : resolve(response!)));
+      client.makeUnaryRequest(
+        path,
+        bytes,
+        (b: Buffer) => new Uint8Array(b),
+        request,
+        (error, response) => (error ? reject(error) : resolve(response!)),
+      );
     }).finally(() => client.close());
   }
 

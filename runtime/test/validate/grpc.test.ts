@@ -92,7 +92,13 @@ describe("server: validateRequests()", () => {
   });
 
   it("server streaming: the request is checked before the handler runs", async () => {
-    expectInvalidOrder(await rejection((async () => { for await (const _ of client().watch(bad)); })()));
+    expectInvalidOrder(
+      await rejection(
+        (async () => {
+          for await (const _ of client().watch(bad));
+        })(),
+      ),
+    );
     expect(handled).toEqual([]);
   });
 
@@ -103,7 +109,11 @@ describe("server: validateRequests()", () => {
 
   it("bidi streaming: responses to the messages before the bad one arrive, then INVALID_ARGUMENT", async () => {
     const acks: Ack[] = [];
-    const e = await rejection((async () => { for await (const a of client().chat(stream(good(1), bad, good(2)))) acks.push(a); })());
+    const e = await rejection(
+      (async () => {
+        for await (const a of client().chat(stream(good(1), bad, good(2)))) acks.push(a);
+      })(),
+    );
     expectInvalidOrder(e);
     expect(acks.map((a) => a.lastId)).toEqual([good(1).id]);
     expect(handled).toEqual([good(1)]);
@@ -120,7 +130,13 @@ describe("client: validateBeforeSending()", () => {
 
   it("unary and server streaming: an invalid request fails locally with the same error, nothing sent", async () => {
     expectInvalidOrder(await rejection(client().place(bad)));
-    expectInvalidOrder(await rejection((async () => { for await (const _ of client().watch(bad)); })()));
+    expectInvalidOrder(
+      await rejection(
+        (async () => {
+          for await (const _ of client().watch(bad));
+        })(),
+      ),
+    );
     expect(arrived).toBe(0);
     expect((await client().place(good(4))).count).toBe(1);
     expect(arrived).toBe(1);
@@ -128,7 +144,13 @@ describe("client: validateBeforeSending()", () => {
 
   it("client and bidi streaming: the invalid message is not sent and the call fails with INVALID_ARGUMENT", async () => {
     expectInvalidOrder(await rejection(client().upload(stream(good(1), bad, good(2)))));
-    expectInvalidOrder(await rejection((async () => { for await (const _ of client().chat(stream(good(1), bad))); })()));
+    expectInvalidOrder(
+      await rejection(
+        (async () => {
+          for await (const _ of client().chat(stream(good(1), bad)));
+        })(),
+      ),
+    );
     expect(handled.some((o) => o.id === "nope")).toBe(false);
   });
 });

@@ -75,7 +75,12 @@ export class Server {
     this.#interceptors = options.interceptors ?? [];
     this.#onError = options.onError ?? logServerError;
     if (options.health) this.add(Health, healthService(this.health));
-    if (options.reflection) for (const definition of reflectionDefinitions) this.add(definition, reflectionService(() => this.#services));
+    if (options.reflection)
+      for (const definition of reflectionDefinitions)
+        this.add(
+          definition,
+          reflectionService(() => this.#services),
+        );
   }
 
   /** Serves `definition` with `implementation`; methods it lacks answer UNIMPLEMENTED. */
