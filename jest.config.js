@@ -8,23 +8,64 @@
  */
 const fullTier = process.env.CI === "true";
 
-module.exports = {
+const base = {
   testEnvironment: "node",
-  roots: ["<rootDir>/runtime/test", "<rootDir>/plugin/test", "<rootDir>/bench/test", "<rootDir>/example/test"],
-  testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: fullTier ? ["/node_modules/"] : ["/node_modules/", "\\.slow\\.test\\.ts$"],
-  // Builds runtime/dist and plugin/dist first, so no test spawns a stale plugin.
-  globalSetup: "<rootDir>/jest.global-setup.js",
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
   // Generated code imports "@tsgrpc/runtime": tests run it from source, no build needed.
   moduleNameMapper: {
     "^(\\.{1,2}/.*)\\.js$": "$1",
-    "^@tsgrpc/runtime$": "<rootDir>/runtime/src/index.ts",
+    // Node's entry: the index with text format installed (runtime/src/node.ts).
+    "^@tsgrpc/runtime$": "<rootDir>/runtime/src/node.ts",
+    "^@tsgrpc/runtime/text$": "<rootDir>/runtime/src/text/index.ts",
     "^@tsgrpc/runtime/grpc$": "<rootDir>/runtime/src/grpc/index.ts",
     "^@tsgrpc/runtime/validate$": "<rootDir>/runtime/src/validate/index.ts",
     "^@tsgrpc/runtime/validate/grpc$": "<rootDir>/runtime/src/validate/grpc.ts",
+    "^@tsgrpc/runtime/validate/cel$": "<rootDir>/runtime/src/validate/cel.ts",
     "^@tsgrpc/runtime/otel$": "<rootDir>/runtime/src/otel/index.ts",
     "^@tsgrpc/runtime/testing$": "<rootDir>/runtime/src/testing/index.ts",
   },
+};
+
+/**
+ * The gRPC behaviour suites run a second time with a pass-through interceptor on each side
+ * (runtime/test/grpc/helpers.ts `passThroughMode`): users with auth or logging middleware take that path.
+ */
+const behaviourSuites = [
+  "call-kinds",
+  "cancellation",
+  "deadlines",
+  "errors",
+  "metadata",
+  "rpc-error-display",
+  "server-errors",
+  "server",
+  "raw-grpc-js",
+  "flow-control",
+  "faults-lifecycle",
+  "faults-protocol",
+  "faults-security",
+  "load",
+  "pass-through",
+];
+
+module.exports = {
+  // Builds runtime/dist and plugin/dist first, so no test spawns a stale plugin.
+  globalSetup: "<rootDir>/jest.global-setup.js",
   testTimeout: 60000,
+  projects: [
+    {
+      ...base,
+      displayName: "main",
+      roots: ["<rootDir>/runtime/test", "<rootDir>/plugin/test", "<rootDir>/bench/test", "<rootDir>/example/test"],
+      testMatch: ["**/*.test.ts"],
+    },
+    {
+      ...base,
+      displayName: "interceptors",
+      roots: ["<rootDir>/runtime/test/grpc"],
+      testMatch: behaviourSuites.map((name) => `**/grpc/${name}.{test,slow.test}.ts`),
+      globals: { TSGRPC_PASS_THROUGH: true },
+    },
+  ],
 };

@@ -1,13 +1,13 @@
-import { create } from "@bufbuild/protobuf";
+import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { protoCamelCase } from "@bufbuild/protobuf/reflect";
 import {
   FieldDescriptorProto_Label,
   FieldDescriptorProto_Type,
   FileDescriptorProtoSchema,
-  type DescriptorProto,
-  type FieldDescriptorProto,
+  type DescriptorProtoSchema,
+  type FieldDescriptorProtoSchema,
   type FileDescriptorProto,
-  type MethodDescriptorProto,
+  type MethodDescriptorProtoSchema,
 } from "@bufbuild/protobuf/wkt";
 import ts from "typescript";
 
@@ -45,11 +45,16 @@ export const collidingSpellings: readonly (readonly string[])[] = [
   ["x_1", "x1", "X_1", "_x1"],
 ];
 
+type FileInit = MessageInitShape<typeof FileDescriptorProtoSchema>;
+type MessageInit = MessageInitShape<typeof DescriptorProtoSchema>;
+type FieldInit = MessageInitShape<typeof FieldDescriptorProtoSchema>;
+type MethodInit = MessageInitShape<typeof MethodDescriptorProtoSchema>;
+
 const STRING = FieldDescriptorProto_Type.STRING;
 const MESSAGE = FieldDescriptorProto_Type.MESSAGE;
 const ENUM = FieldDescriptorProto_Type.ENUM;
 
-function field(name: string, number: number, type = STRING, typeName = "", oneofIndex?: number): Partial<FieldDescriptorProto> {
+function field(name: string, number: number, type = STRING, typeName = "", oneofIndex?: number): FieldInit {
   return {
     name,
     number,
@@ -61,7 +66,7 @@ function field(name: string, number: number, type = STRING, typeName = "", oneof
   };
 }
 
-function file(name: string, pkg: string, parts: Partial<FileDescriptorProto>, dependency: string[] = []): FileDescriptorProto {
+function file(name: string, pkg: string, parts: FileInit, dependency: string[] = []): FileDescriptorProto {
   return create(FileDescriptorProtoSchema, { name, package: pkg, syntax: "proto3", dependency, ...parts });
 }
 
@@ -75,31 +80,29 @@ function file(name: string, pkg: string, parts: Partial<FileDescriptorProto>, de
  */
 export function adversarialFiles(words: readonly string[]): FileDescriptorProto[] {
   const types = file("adv/types.proto", "adv.types", {
-    messageType: words.map((w): Partial<DescriptorProto> => ({
+    messageType: words.map((w): MessageInit => ({
       name: w,
       field: [field("self", 1, MESSAGE, `.adv.types.${w}`), field("kind", 2, ENUM, `.adv.types.${w}.${w}.${w}`)],
       nestedType: [{ name: w, field: [field(w, 1)], enumType: [{ name: w, value: [{ name: `${w}_ZERO`, number: 0 }] }] }],
-    })) as DescriptorProto[],
+    })),
   });
   const enums = file("adv/enums.proto", "adv.enums", {
-    enumType: [
-      ...words.map((w) => ({ name: w, value: [{ name: `Z_${w}`, number: 0 }] })),
-    ],
+    enumType: [...words.map((w) => ({ name: w, value: [{ name: `Z_${w}`, number: 0 }] }))],
     messageType: [{ name: "Holder", enumType: [{ name: "Values", value: words.map((w, i) => ({ name: w, number: i })) }] }],
-  } as Partial<FileDescriptorProto>);
+  });
   const fields = file(
     "adv/fields.proto",
     "adv.fields",
     {
       messageType: [
         { name: "Scalars", field: words.map((w, i) => field(w, i + 1)) },
-        { name: "Messages", field: words.map((w, i) => ({ ...field(w, i + 1, MESSAGE, `.adv.types.${w}`) })) },
+        { name: "Messages", field: words.map((w, i) => field(w, i + 1, MESSAGE, `.adv.types.${w}`)) },
         { name: "Repeated", field: words.map((w, i) => ({ ...field(w, i + 1, ENUM, `.adv.enums.${w}`), label: FieldDescriptorProto_Label.REPEATED })) },
         { name: "OneofNames", oneofDecl: words.map((w) => ({ name: w })), field: words.map((w, i) => field(`m${i}`, i + 1, STRING, "", i)) },
         { name: "OneofMembers", oneofDecl: [{ name: "choice" }], field: words.map((w, i) => field(w, i + 1, MESSAGE, `.adv.types.${w}`, 0)) },
         ...collidingSpellings.map((spellings, c) => ({
           name: `Collide${c}`,
-          oneofDecl: [{ name: spellings[0]! + "Oneof" }, { name: spellings[1]! + "_" }],
+          oneofDecl: [{ name: spellings[0] + "Oneof" }, { name: spellings[1] + "_" }],
           field: [
             ...spellings.map((s, i) => field(s, i + 1)),
             ...spellings.map((s, i) => field(`${s}_oneof`, 100 + i, STRING, "", 0)),
@@ -107,10 +110,10 @@ export function adversarialFiles(words: readonly string[]): FileDescriptorProto[
           ],
         })),
       ],
-    } as Partial<FileDescriptorProto>,
+    },
     ["adv/types.proto", "adv/enums.proto"],
   );
-  const rpc = (name: string, type: string, i: number): Partial<MethodDescriptorProto> => ({
+  const rpc = (name: string, type: string, i: number): MethodInit => ({
     name,
     inputType: type,
     outputType: type,
@@ -126,7 +129,7 @@ export function adversarialFiles(words: readonly string[]): FileDescriptorProto[
         { name: "Methods", method: words.map((w, i) => rpc(w, `.adv.types.${w}`, i)) },
         ...collidingSpellings.map((spellings, c) => ({ name: `Collide${c}`, method: spellings.map((s, i) => rpc(s, ".adv.types.Message", i)) })),
       ],
-    } as Partial<FileDescriptorProto>,
+    },
     ["adv/types.proto"],
   );
   const packages = words.map((w, i) =>
@@ -135,7 +138,7 @@ export function adversarialFiles(words: readonly string[]): FileDescriptorProto[
       `adv.${w}.v1`,
       {
         messageType: [{ name: "M", field: [field("m", 1, MESSAGE, `.adv.${w}.v1.M`), field("t", 2, MESSAGE, `.adv.types.${w}`)] }],
-      } as Partial<FileDescriptorProto>,
+      },
       ["adv/types.proto"],
     ),
   );

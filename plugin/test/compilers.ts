@@ -82,6 +82,7 @@ export function strictProject(dir: string, include: string[], compilerOptions: o
           "@tsgrpc/runtime/testing": [join(root, "runtime", "src", "testing", "index.ts")],
           "@tsgrpc/runtime/validate": [join(root, "runtime", "src", "validate", "index.ts")],
           "@tsgrpc/runtime/validate/grpc": [join(root, "runtime", "src", "validate", "grpc.ts")],
+          "@tsgrpc/runtime/validate/cel": [join(root, "runtime", "src", "validate", "cel.ts")],
         },
         ...compilerOptions,
       },
@@ -138,6 +139,7 @@ export function strictestProject(dir: string, include: string[]): string {
           "@tsgrpc/runtime/grpc": [join(dist, "grpc", "index.d.ts")],
           "@tsgrpc/runtime/validate": [join(dist, "validate", "index.d.ts")],
           "@tsgrpc/runtime/validate/grpc": [join(dist, "validate", "grpc.d.ts")],
+          "@tsgrpc/runtime/validate/cel": [join(dist, "validate", "cel.d.ts")],
         },
       },
       include,
@@ -169,7 +171,13 @@ export function readTree(dir: string): Map<string, string> {
 export function unexpectedProtocOutput(stderr: string): string {
   return stderr
     .split("\n")
-    .filter((line) => line !== "" && !/collide\/v1\/cases\.proto:\d+:\d+: warning: The default JSON name of field "\w+" \("\w+"\) conflicts with the default JSON name of field "\w+"\.$/.test(line))
+    .filter(
+      (line) =>
+        line !== "" &&
+        !/collide\/v1\/cases\.proto:\d+:\d+: warning: The default JSON name of field "\w+" \("\w+"\) conflicts with the default JSON name of field "\w+"\.$/.test(
+          line,
+        ),
+    )
     .join("\n");
 }
 

@@ -1,19 +1,15 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { root, strictProject, tempDir, tsc } from "./compilers";
+import { readmeBlocks } from "./readme-blocks";
 
 /**
  * README examples fenced as ```ts check are real code: each becomes an ES
  * module beside a `gen` folder holding testdata/gen (so `./gen/users/v1/...`
- * imports resolve as in a user's project) and must compile under strict.
+ * imports resolve as in a user's project) and a `validate` folder holding
+ * testdata/validate/gen, and must compile under strict.
  */
-function checkedBlocks(): { line: number; code: string }[] {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  return [...readme.matchAll(/^```ts check\n([\s\S]*?)^```$/gm)].map((m) => ({
-    line: readme.slice(0, m.index).split("\n").length,
-    code: m[1]!,
-  }));
-}
+const checkedBlocks = () => readmeBlocks().filter((b) => b.lang === "ts" && b.tag === "check");
 
 describe("README examples", () => {
   it("compile against the generated testdata with tsc --strict", () => {
@@ -22,6 +18,7 @@ describe("README examples", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "examples"));
     symlinkSync(join(root, "testdata", "gen"), join(dir, "examples", "gen"));
+    symlinkSync(join(root, "testdata", "validate", "gen"), join(dir, "examples", "validate"));
     // Other packages the examples use (the OpenTelemetry SDK) resolve as in a project that installed them.
     symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
     // Named for the README line the block starts on, so an error points at it.

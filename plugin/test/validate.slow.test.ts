@@ -43,7 +43,11 @@ describe("validation code generation", () => {
   });
 
   it("with bad_rules=validator, generates a validator returning the compilation error for that message only", () => {
-    const r = generate(header + "message M { int32 count = 1 [(buf.validate.field).string.min_len = 1]; } message Ok { string s = 1 [(buf.validate.field).string.min_len = 1]; }", "target=ts,bad_rules=validator");
+    const r = generate(
+      header +
+        "message M { int32 count = 1 [(buf.validate.field).string.min_len = 1]; } message Ok { string s = 1 [(buf.validate.field).string.min_len = 1]; }",
+      "target=ts,bad_rules=validator",
+    );
     expect(r.stderr).toBe("");
     const code = r.read();
     expect(code).toContain('throw new CompilationError("expected rule \\"int32\\", got \\"string\\" on field x.M.count");');
@@ -53,5 +57,19 @@ describe("validation code generation", () => {
   it("rejects an unknown bad_rules value", () => {
     const r = generate(header + "message M {}", "target=ts,bad_rules=maybe");
     expect(r.stderr).toContain('invalid value "maybe" for option "bad_rules" (expected error or validator)');
+  });
+
+  it("reports a CEL expression that does not parse, naming the rule", () => {
+    const r = generate(header + 'message M { string s = 1 [(buf.validate.field).cel = {id: "s.bad", expression: "this ==="}]; }');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("x.proto: field x.M.s: rule cel s.bad: failed to compile s.bad:");
+  });
+
+  it("imports the CEL runtime only into files with CEL rules", () => {
+    const plain = generate(header + "message M { string s = 1 [(buf.validate.field).string.min_len = 1]; }");
+    expect(plain.read()).not.toContain("@tsgrpc/runtime/validate/cel");
+    const withCel = generate(header + "message M { option (buf.validate.message).cel_expression = \"this.s != ''\"; string s = 1; }");
+    expect(withCel.stderr).toBe("");
+    expect(withCel.read()).toContain('from "@tsgrpc/runtime/validate/cel"');
   });
 });

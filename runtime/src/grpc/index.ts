@@ -1,4 +1,6 @@
 /** `@tsgrpc/runtime/grpc`: what generated `_grpc.ts` files and their users need. */
+// gRPC runs on Node only, where messages always have text format (see text-format.ts).
+import "../text/index.js";
 export { credentials, ServerCredentials, type ChannelCredentials, type ServiceConfig } from "@grpc/grpc-js";
 export { Metadata, type MetadataInit, type MetadataValue } from "./metadata.js";
 export { Code } from "./status/code.js";
@@ -10,6 +12,7 @@ export type { MessageCounts } from "./message-counts.js";
 export { Client, type RequestStream } from "./client/client.js";
 export type { ClientOptions } from "./client/client-options.js";
 export { Server, type ServerOptions } from "./server/server.js";
+export type { StreamResetLimit } from "./server/stream-reset-limit.js";
 export type { CallContext } from "./server/context.js";
 export type { ServerErrorHook, ServerErrorInfo } from "./server/error-hook.js";
 export type { MethodHandler, ServiceImplementation } from "./server/implementation.js";

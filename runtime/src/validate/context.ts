@@ -1,4 +1,4 @@
-import { element, toElements, type PathNode, type PathStep } from "./path.js";
+import { element, toElements, type PathNode, type PathStep, type RuleStep } from "./path.js";
 import { ValidationError, Violation } from "./violation.js";
 
 /**
@@ -18,13 +18,21 @@ export class ValidationContext {
     path: PathNode | undefined,
     step: PathStep | undefined,
     sub: number | string | undefined,
-    rule: readonly PathStep[],
+    rule: readonly RuleStep[],
     ruleId: string,
     message: string,
     forKey = false,
   ): void {
     const field = step ? toElements(path, step, sub) : toElements(path);
-    this.violations.push(new Violation(message, ruleId, field, rule.map((s) => element(s)), forKey));
+    this.violations.push(
+      new Violation(
+        message,
+        ruleId,
+        field,
+        rule.map((s) => element([s[0], s[1], s[2]], s[3])),
+        forKey,
+      ),
+    );
     if (this.failFast) throw new ValidationError(this.violations);
   }
 }

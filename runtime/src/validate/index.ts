@@ -7,7 +7,7 @@
 export { validate, assertValid, validatorOf, type ValidationResult, type ValidateOptions, type MessageValidator } from "./validate.js";
 export { Violation, ValidationError, CompilationError, RuntimeError, fieldPathToString, type FieldPathElement, type Subscript } from "./violation.js";
 export { ValidationContext } from "./context.js";
-export { descend, type PathNode, type PathStep } from "./path.js";
+export { descend, type PathNode, type PathStep, type RuleStep } from "./path.js";
 export { codepoints, utf8Length, bytesEqual, bytesStartWith, bytesEndWith, bytesContain, bytesIn, unique, utf8 } from "./values.js";
 export * from "./formats/index.js";
 export { compareTime, compareNow, isWithinOfNow, type TimeLike } from "./time.js";

@@ -7,6 +7,9 @@ import type { FieldPathElement, Subscript } from "./violation.js";
  */
 export type PathStep = readonly [number, string, number, number?, number?];
 
+/** A step of a rule path: `[number, name, type]`, and `[number, name, type, index]` for an item of a repeated rule (`cel[1]`). */
+export type RuleStep = readonly [number, string, number, number?];
+
 /** The path from the validated message down to a nested message; built as validation descends. */
 export interface PathNode {
   readonly parent: PathNode | undefined;
@@ -34,7 +37,12 @@ export function element(step: PathStep, sub?: number | string): FieldPathElement
 }
 
 // FieldDescriptorProto.Type numbers of map key types.
-const BOOL = 8, STRING = 9, UINT32 = 13, FIXED32 = 7, UINT64 = 4, FIXED64 = 6;
+const BOOL = 8,
+  STRING = 9,
+  UINT32 = 13,
+  FIXED32 = 7,
+  UINT64 = 4,
+  FIXED64 = 6;
 
 function mapKey(keyType: number, key: string): Subscript {
   switch (keyType) {

@@ -11,15 +11,36 @@ import { runs, seed } from "../fuzz/budget";
 import * as scalars from "../../../testdata/validate/gen/cases/v1/scalars_pb";
 import * as structure from "../../../testdata/validate/gen/cases/v1/structure_pb";
 import * as wkt from "../../../testdata/validate/gen/cases/v1/wkt_pb";
+import { Booking, Room } from "../../../testdata/validate/gen/cases/v1/cel_pb";
 import { formatSamples } from "./boundaries";
 import { loadRegistry, ourOutcome, referenceOutcome } from "./reference";
 
-const registry = loadRegistry(["cases/v1/scalars.proto", "cases/v1/structure.proto", "cases/v1/wkt.proto"]);
+const registry = loadRegistry(["cases/v1/scalars.proto", "cases/v1/structure.proto", "cases/v1/wkt.proto", "cases/v1/cel.proto"]);
 
 const ints = [-101, -100, -11, -10, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13, 99, 100, 101, 299, 300, 301];
-const longs = [...ints.map(BigInt), 9000000000n, 9000000001n, 86400n, 1234567890n, 4102444800n, 18446744073709551615n, 10000000000000000000n, -9223372036854775808n];
+const longs = [
+  ...ints.map(BigInt),
+  9000000000n,
+  9000000001n,
+  86400n,
+  1234567890n,
+  4102444800n,
+  18446744073709551615n,
+  10000000000000000000n,
+  -9223372036854775808n,
+];
 const floats = [NaN, Infinity, -Infinity, -0, 0, 0.1, 0.25, 0.2500001, 0.5, 1, 1.5, 2.5, -3, -0.5, -0.50001, 5, 10, -1e300, -1e301, 3.4028234663852886e38];
-const bytes = [new Uint8Array(), new Uint8Array([1, 2]), new Uint8Array([1]), new TextEncoder().encode("ab"), new TextEncoder().encode("zz"), new Uint8Array([1, 0, 0xff]), new Uint8Array([0xff, 0xfe]), new Uint8Array(16), new Uint8Array(4)];
+const bytes = [
+  new Uint8Array(),
+  new Uint8Array([1, 2]),
+  new Uint8Array([1]),
+  new TextEncoder().encode("ab"),
+  new TextEncoder().encode("zz"),
+  new Uint8Array([1, 0, 0xff]),
+  new Uint8Array([0xff, 0xfe]),
+  new Uint8Array(16),
+  new Uint8Array(4),
+];
 
 const interesting: ScalarArbitrary = (type: ScalarType, long: LongType | undefined, random: fc.Arbitrary<unknown>) => {
   const pick = (() => {
@@ -51,7 +72,7 @@ const interesting: ScalarArbitrary = (type: ScalarType, long: LongType | undefin
   return pick ? fc.oneof(pick, random) : random;
 };
 
-const types = ([...Object.values(scalars), ...Object.values(structure), ...Object.values(wkt)] as unknown[]).filter(
+const types = ([...Object.values(scalars), ...Object.values(structure), ...Object.values(wkt), Booking, Room] as unknown[]).filter(
   (t): t is MessageType<AnyMessage> => typeof t === "function" && "typeName" in t && "$fields" in t,
 );
 

@@ -1,5 +1,5 @@
 import * as grpc from "@grpc/grpc-js";
-import { toGrpcDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
+import { toGrpcDefinition, type MethodDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
 import { Health } from "../../gen/grpc/health/v1/health_grpc.js";
 import { healthService } from "../health/health-service.js";
 import { ServerHealth, ServingStatus } from "../health/server-health.js";
@@ -14,6 +14,7 @@ import { logServerError, type ServerErrorHook } from "./error-hook.js";
 import type { Respond, RespondOnce, RespondStreaming } from "./handler.js";
 import { responder, type ServiceImplementation } from "./implementation.js";
 import { serverStreamingHandler } from "./server-streaming.js";
+import { applyStreamResetLimit, type StreamResetLimit } from "./stream-reset-limit.js";
 import { unaryHandler } from "./unary.js";
 
 export interface ServerOptions {
@@ -34,6 +35,17 @@ export interface ServerOptions {
    * whatever this does. Default: the method, peer and stack on stderr.
    */
   onError?: ServerErrorHook;
+  /**
+   * How many streams one client connection may reset (each cancelled or
+   * timed-out call is one reset) before Node's HTTP/2 sends it
+   * GOAWAY(INTERNAL_ERROR), failing its open calls with INTERNAL: a burst,
+   * refilled per second. Node's default, kept when this is unset: a burst of
+   * 1,000 refilled at 33 per second. Raising it weakens the defence against
+   * "rapid reset" floods (CVE-2023-44487): do it only for trusted clients
+   * that cancel thousands of calls on one connection. Needs Node 22.10 or
+   * later (on older Node the constructor throws: the setting would be ignored).
+   */
+  streamResetLimit?: StreamResetLimit;
   /** Raw grpc-js server options; the options above win over these. */
   channelOptions?: grpc.ServerOptions;
 }
@@ -59,23 +71,29 @@ export class Server {
 
   constructor(options: ServerOptions = {}) {
     this.#grpc = new grpc.Server({ ...options.channelOptions, ...messageLimitOptions(options) });
+    if (options.streamResetLimit !== undefined) applyStreamResetLimit(this.#grpc, options.streamResetLimit);
     this.#interceptors = options.interceptors ?? [];
     this.#onError = options.onError ?? logServerError;
     if (options.health) this.add(Health, healthService(this.health));
-    if (options.reflection) for (const definition of reflectionDefinitions) this.add(definition, reflectionService(() => this.#services));
+    if (options.reflection)
+      for (const definition of reflectionDefinitions)
+        this.add(
+          definition,
+          reflectionService(() => this.#services),
+        );
   }
 
   /** Serves `definition` with `implementation`; methods it lacks answer UNIMPLEMENTED. */
   add<S extends ServiceDefinition>(definition: S, implementation: Partial<ServiceImplementation<S>>): this {
     const grpcDefinition = toGrpcDefinition(definition);
     const handlers: grpc.UntypedServiceImplementation = {};
-    for (const [key, method] of Object.entries(definition.methods)) {
+    for (const [key, method] of Object.entries<MethodDefinition>(definition.methods)) {
       // Method keys are escaped away from Object.prototype names, so an inherited function is the user's own method.
       const candidate = (implementation as Record<string, unknown>)[key];
       const handler = typeof candidate === "function" ? (candidate as (...args: never[]) => unknown) : undefined;
       handlers[key] = HANDLERS[method.kind]({ method, onError: this.#onError }, responder(method, handler, implementation, this.#interceptors));
       // Responses reach grpc-js already encoded (see response-pump.ts), so its serializer passes them through.
-      grpcDefinition[key] = { ...grpcDefinition[key]!, responseSerialize: passThrough };
+      grpcDefinition[key] = { ...grpcDefinition[key], responseSerialize: passThrough };
       // Interceptors see each call's message counts, request sizes included (see message-counts.ts).
       if (this.#interceptors.length) grpcDefinition[key].requestDeserialize = sizeRecordingDeserializer(method.I);
     }

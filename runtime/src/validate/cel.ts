@@ -1,0 +1,199 @@
+/**
+ * `@tsgrpc/runtime/validate/cel`: custom CEL rules (`cel`, `cel_expression` on fields and
+ * messages), evaluated with `@bufbuild/cel` as protovalidate defines them. Only generated files
+ * with such rules import this module, so `@bufbuild/cel` (an optional peer dependency) is loaded
+ * by those alone. A message `this` crosses over as its binary encoding, decoded by
+ * `@bufbuild/protobuf` from the descriptors the generated file embeds.
+ */
+import { celEnv, celFromScalar, celMethod, CelScalar, isCelError, listType, parse, plan, type CelEnv, type CelFunc } from "@bufbuild/cel";
+import { strings } from "@bufbuild/cel/ext";
+import { createFileRegistry, fromBinary, type DescMessage, type FileRegistry } from "@bufbuild/protobuf";
+import { reflect } from "@bufbuild/protobuf/reflect";
+import { FileDescriptorProtoSchema, timestampNow } from "@bufbuild/protobuf/wkt";
+import type { Message } from "../message.js";
+import type { FileInfo } from "../registry.js";
+import type { ValidationContext } from "./context.js";
+import { isEmail, isHostAndPort, isHostname, isIp, isIpPrefix, isUri, isUriRef } from "./formats/index.js";
+import type { PathNode, PathStep, RuleStep } from "./path.js";
+import { bytesContain, bytesEndWith, bytesStartWith, unique } from "./values.js";
+import { RuntimeError } from "./violation.js";
+
+/** One custom rule: id, message (may be empty), expression, and its rule path. */
+export type CelRule = readonly [id: string, message: string, expression: string, rule: readonly RuleStep[]];
+
+/** Evaluates `rules` against `self` (a value from `celScalar`, `celMessage` or `celField`) and records their violations. */
+export function checkCel(
+  c: ValidationContext,
+  p: PathNode | undefined,
+  step: PathStep | undefined,
+  sub: number | string | undefined,
+  forKey: boolean,
+  file: FileInfo,
+  self: (registry: FileRegistry) => unknown,
+  rules: readonly CelRule[],
+): void {
+  const state = stateOf(file);
+  state.bindings.this = self(state.registry);
+  state.now = undefined;
+  for (const [id, message, expression, rule] of rules) {
+    const result = state.program(expression)(state.bindings);
+    if (typeof result === "boolean" || typeof result === "string") {
+      if (result === true || result === "") continue;
+      const text = message !== "" ? message : typeof result === "string" ? result : `"${expression}" returned false`;
+      c.add(p, step, sub, rule, id, text, forKey);
+    } else if (isCelError(result)) {
+      throw new RuntimeError(result.message, { cause: result });
+    } else {
+      throw new RuntimeError(`expression ${id} outputs ${typeof result}, wanted either bool or string`);
+    }
+  }
+}
+
+/** `this` for a scalar or enum value (FieldDescriptorProto.Type number; enums as int32). */
+export function celScalar(type: number, v: unknown): () => unknown {
+  return () => celFromScalar(type, (typeof v === "string" && type !== 9 ? BigInt(v) : v) as never);
+}
+
+/** `this` for a message value. */
+export function celMessage(m: Message<any>): (registry: FileRegistry) => unknown {
+  return (registry) => reflected(registry, m);
+}
+
+/** `this` for a whole list or map field of `m` (the field's reflected value). */
+export function celField(m: Message<any>, fieldNo: number): (registry: FileRegistry) => unknown {
+  return (registry) => {
+    const r = reflected(registry, m);
+    return r.get(r.fields.find((f) => f.number === fieldNo)!);
+  };
+}
+
+/** `m` as a protobuf-es message (reflected), through its binary encoding. */
+function reflected(registry: FileRegistry, m: Message<any>) {
+  const typeName = (m.constructor as unknown as { typeName: string }).typeName;
+  const desc: DescMessage | undefined = registry.getMessage(typeName);
+  if (!desc) throw new RuntimeError(`no descriptor for ${typeName}`);
+  return reflect(desc, fromBinary(desc, m.toBinary()));
+}
+
+interface State {
+  registry: FileRegistry;
+  env: CelEnv;
+  bindings: Record<string, unknown>;
+  now: unknown;
+  program(expression: string): (bindings: Record<string, unknown>) => unknown;
+}
+
+const states = new WeakMap<FileInfo, State>();
+
+function stateOf(file: FileInfo): State {
+  const s = states.get(file);
+  if (s) return s;
+  const registry = registryOf(file);
+  const env = celEnv({ registry: registry, funcs: [...strings, ...functions] });
+  const programs = new Map<string, (b: Record<string, unknown>) => unknown>();
+  const state: State = {
+    registry,
+    env,
+    now: undefined,
+    bindings: {
+      // protovalidate's `now`: read once per validation, on first use.
+      get now() {
+        return (state.now ??= timestampNow());
+      },
+    },
+    program(expression) {
+      let prog = programs.get(expression);
+      if (!prog) {
+        prog = plan(env, parse(expression)) as (b: Record<string, unknown>) => unknown;
+        programs.set(expression, prog);
+      }
+      return prog;
+    },
+  };
+  states.set(file, state);
+  return state;
+}
+
+/** A protobuf-es registry of `file` and everything it imports, from the embedded descriptors. */
+function registryOf(file: FileInfo): FileRegistry {
+  const files: FileInfo[] = [];
+  const seen = new Set<string>();
+  const visit = (f: FileInfo) => {
+    if (seen.has(f.name)) return;
+    seen.add(f.name);
+    f.dependencies.forEach(visit);
+    files.push(f);
+  };
+  visit(file);
+  const set = { $typeName: "google.protobuf.FileDescriptorSet", file: files.map((f) => fromBinary(FileDescriptorProtoSchema, f.proto)) };
+  return createFileRegistry(set as never);
+}
+
+/** protovalidate's CEL extension functions, over the same format checks as the standard rules. */
+const functions: CelFunc[] = [
+  celMethod("isNan", CelScalar.DOUBLE, [], CelScalar.BOOL, function (this: number) {
+    return Number.isNaN(this);
+  }),
+  celMethod("isInf", CelScalar.DOUBLE, [], CelScalar.BOOL, function (this: number) {
+    return this === Infinity || this === -Infinity;
+  }),
+  celMethod("isInf", CelScalar.DOUBLE, [CelScalar.INT], CelScalar.BOOL, function (this: number, sign: bigint) {
+    return sign > 0n ? this === Infinity : sign < 0n ? this === -Infinity : this === Infinity || this === -Infinity;
+  }),
+  celMethod("isHostname", CelScalar.STRING, [], CelScalar.BOOL, function (this: string) {
+    return isHostname(this);
+  }),
+  celMethod("isHostAndPort", CelScalar.STRING, [CelScalar.BOOL], CelScalar.BOOL, function (this: string, portRequired: boolean) {
+    return isHostAndPort(this, portRequired);
+  }),
+  celMethod("isEmail", CelScalar.STRING, [], CelScalar.BOOL, function (this: string) {
+    return isEmail(this);
+  }),
+  celMethod("isIp", CelScalar.STRING, [], CelScalar.BOOL, function (this: string) {
+    return isIp(this);
+  }),
+  celMethod("isIp", CelScalar.STRING, [CelScalar.INT], CelScalar.BOOL, function (this: string, version: bigint) {
+    return isIp(this, Number(version));
+  }),
+  celMethod("isIpPrefix", CelScalar.STRING, [], CelScalar.BOOL, function (this: string) {
+    return isIpPrefix(this);
+  }),
+  celMethod("isIpPrefix", CelScalar.STRING, [CelScalar.INT], CelScalar.BOOL, function (this: string, version: bigint) {
+    return isIpPrefix(this, Number(version));
+  }),
+  celMethod("isIpPrefix", CelScalar.STRING, [CelScalar.BOOL], CelScalar.BOOL, function (this: string, strict: boolean) {
+    return isIpPrefix(this, undefined, strict);
+  }),
+  celMethod("isIpPrefix", CelScalar.STRING, [CelScalar.INT, CelScalar.BOOL], CelScalar.BOOL, function (this: string, version: bigint, strict: boolean) {
+    return isIpPrefix(this, Number(version), strict);
+  }),
+  celMethod("isUri", CelScalar.STRING, [], CelScalar.BOOL, function (this: string) {
+    return isUri(this);
+  }),
+  celMethod("isUriRef", CelScalar.STRING, [], CelScalar.BOOL, function (this: string) {
+    return isUriRef(this);
+  }),
+  ...[CelScalar.UINT, CelScalar.INT, CelScalar.STRING, CelScalar.BOOL, CelScalar.DOUBLE, CelScalar.BYTES].map((elem) =>
+    celMethod("unique", listType(elem), [], CelScalar.BOOL, function (this: { [Symbol.iterator](): Iterator<unknown> }) {
+      return unique([...this].map((x) => (typeof x === "object" && x !== null && "value" in x && !(x instanceof Uint8Array) ? x.value : x)));
+    }),
+  ),
+  celMethod("contains", CelScalar.BYTES, [CelScalar.BYTES], CelScalar.BOOL, function (this: Uint8Array, x: Uint8Array) {
+    return bytesContain(this, x);
+  }),
+  celMethod("contains", CelScalar.STRING, [CelScalar.STRING], CelScalar.BOOL, function (this: string, x: string) {
+    return this.includes(x);
+  }),
+  celMethod("endsWith", CelScalar.BYTES, [CelScalar.BYTES], CelScalar.BOOL, function (this: Uint8Array, x: Uint8Array) {
+    return bytesEndWith(this, x);
+  }),
+  celMethod("endsWith", CelScalar.STRING, [CelScalar.STRING], CelScalar.BOOL, function (this: string, x: string) {
+    return this.endsWith(x);
+  }),
+  celMethod("startsWith", CelScalar.BYTES, [CelScalar.BYTES], CelScalar.BOOL, function (this: Uint8Array, x: Uint8Array) {
+    return bytesStartWith(this, x);
+  }),
+  celMethod("startsWith", CelScalar.STRING, [CelScalar.STRING], CelScalar.BOOL, function (this: string, x: string) {
+    return this.startsWith(x);
+  }),
+];
