@@ -50,7 +50,7 @@ export function mergeText(msg: AnyMessage, text: string, options?: TextReadOptio
     readBody(msg, ctx, undefined);
   } catch (e) {
     // A maxDepth set beyond what the call stack holds: still a typed error, located.
-    if (e instanceof RangeError) throw ctx.t.error(`nesting too deep for the call stack (maxDepth ${maxDepth})`);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw ctx.t.error(`nesting too deep for the call stack (maxDepth ${maxDepth})`);
     throw e;
   }
 }
