@@ -19,7 +19,9 @@ module.exports = {
   // Generated code imports "@tsgrpc/runtime": tests run it from source, no build needed.
   moduleNameMapper: {
     "^(\\.{1,2}/.*)\\.js$": "$1",
-    "^@tsgrpc/runtime$": "<rootDir>/runtime/src/index.ts",
+    // Node's entry: the index with text format installed (runtime/src/node.ts).
+    "^@tsgrpc/runtime$": "<rootDir>/runtime/src/node.ts",
+    "^@tsgrpc/runtime/text$": "<rootDir>/runtime/src/text/index.ts",
     "^@tsgrpc/runtime/grpc$": "<rootDir>/runtime/src/grpc/index.ts",
     "^@tsgrpc/runtime/validate$": "<rootDir>/runtime/src/validate/index.ts",
     "^@tsgrpc/runtime/validate/grpc$": "<rootDir>/runtime/src/validate/grpc.ts",

@@ -24,7 +24,7 @@ function extensionsOf(file: DescFile): DescExtension[] {
 /** The consts, as sections of the file (none when it declares no extension). */
 export function extensionSections(ctx: FileContext): Line[][] {
   return extensionsOf(ctx.file).map((ext) => [
-    [`export const ${extensionConstName(ext)}: `, ctx.rt("ExtensionInfo", true), " = ", ctx.rt("extensionInfo"), "("],
+    [`export const ${extensionConstName(ext)}: `, ctx.rt("ExtensionInfo", true), " = /*@__PURE__*/ ", ctx.rt("extensionInfo"), "("],
     [`  ${literal(ext.typeName)},`],
     ["  () => ", ctx.type(ext.extendee), ","],
     // An extension is described like a field without a oneof; its jsonName is "[pkg.ext]".

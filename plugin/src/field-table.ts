@@ -14,7 +14,7 @@ export function fieldTable(ctx: FileContext, message: DescMessage): Line[] {
   const entries = message.fields.map((f): Line => ["  ", ...fieldInfo(ctx, f), ","]);
   const reserved = message.proto.reservedName;
   const close = reserved.length ? `], [${reserved.map((n) => literal(n)).join(", ")}]);` : "]);";
-  return [["static readonly $fields = ", ctx.rt("fieldList"), "(() => ["], ...entries, [close]];
+  return [["static readonly $fields = /*@__PURE__*/ ", ctx.rt("fieldList"), "(() => ["], ...entries, [close]];
 }
 
 export function fieldInfo(ctx: FileContext, field: DescField): Line {

@@ -79,6 +79,29 @@ describe("the packed packages in a fresh project", () => {
     expect(run("node", ["--input-type=module", "-e", script])).toBe("true true\n");
   });
 
+  it("gives every entry point to import and require as one ESM copy (Node's module-sync), with text format in Node", () => {
+    const manifest = JSON.parse(readFileSync(join(project, "node_modules", "@tsgrpc", "runtime", "package.json"), "utf8")) as { exports: object };
+    const entries = Object.keys(manifest.exports);
+    // `/otel` and `/validate/cel` load optional peers (@opentelemetry/api, @bufbuild/cel) not installed here: only their resolution is checked.
+    const needsPeer = ["@tsgrpc/runtime/otel", "@tsgrpc/runtime/validate/cel"];
+    const specifiers = entries.map((e) => "@tsgrpc/runtime" + e.slice(1)).filter((s) => !needsPeer.includes(s));
+    const script = [
+      `for (const s of ${JSON.stringify(needsPeer)}) console.log(s, import.meta.resolve(s).includes("/dist/esm/"));`,
+      'import { createRequire } from "node:module";',
+      "const require = createRequire(import.meta.url);",
+      `for (const s of ${JSON.stringify(specifiers)}) {`,
+      "  const imported = await import(s);",
+      "  const required = require(s);",
+      '  console.log(s, import.meta.resolve(s).includes("/dist/esm/"), imported === required);',
+      "}",
+      'const { Timestamp } = await import("@tsgrpc/runtime");',
+      "console.log(new Timestamp({ seconds: 1n }).toText({ singleLine: true }));",
+    ].join("\n");
+    const lines = run("node", ["--input-type=module", "-e", script]).trim().split("\n");
+    expect(specifiers).toEqual(expect.arrayContaining(["@tsgrpc/runtime", "@tsgrpc/runtime/grpc", "@tsgrpc/runtime/text"]));
+    expect(lines).toEqual([...needsPeer.map((s) => `${s} true`), ...specifiers.map((s) => `${s} true true`), "seconds: 1"]);
+  });
+
   it("installs the plugin as a bin that buf and protoc find", () => {
     npmInstall("-D", tarballs.plugin);
     expect(run("protoc-gen-tsgrpc", ["--version"])).toMatch(/^protoc-gen-tsgrpc v\d+\.\d+\.\d+\n$/);

@@ -15,8 +15,7 @@ import { readBinary, writeBinary } from "./wire/binary.js";
 import { readJson, readJsonString, writeJson, writeJsonString } from "./json/json.js";
 import { messageEquals } from "./equals.js";
 import { messageClone } from "./clone.js";
-import { mergeText, readText, writeText } from "./text/text.js";
-import { inspectText } from "./text/inspect.js";
+import { textFormat, textFormatIfLoaded } from "./text-format.js";
 import { unknownFields } from "./unknown-fields.js";
 
 export { unknownFields };
@@ -54,7 +53,7 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
   }
   /** A new message from protobuf text format (`name: "x" child { id: 1 }`). */
   static fromText<T extends Message<T>>(this: NoInfer<MessageType<T>> & { prototype: T }, text: string, options?: TextReadOptions): T {
-    return readText(this, text, options);
+    return textFormat().readText(this, text, options);
   }
 
   toBinary(options?: BinaryWriteOptions): Uint8Array {
@@ -68,14 +67,14 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
   }
   /** This message in protobuf text format: one field per line, or `singleLine`. */
   toText(options?: TextWriteOptions): string {
-    return writeText(this, options);
+    return textFormat().writeText(this, options);
   }
   /**
    * Reads text format into this message: singular fields given are replaced
    * (messages merged), repeated fields appended to, map entries added. Returns this.
    */
   mergeText(text: string, options?: TextReadOptions): this {
-    mergeText(this, text, options);
+    textFormat().mergeText(this, text, options);
     return this;
   }
   /** Field-by-field equality; NaN equals NaN, unknown fields are compared too. */
@@ -92,7 +91,7 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
   }
   /** `console.log(msg)` in Node: the class name and the set fields as text format. */
   [inspectCustom](_depth: number, options?: { breakLength?: number }, inspect?: (value: unknown, options?: unknown) => string): string {
-    const text = inspectText(this as unknown as AnyMessage, options?.breakLength);
+    const text = textFormatIfLoaded()?.inspectText(this as unknown as AnyMessage, options?.breakLength);
     if (text !== undefined) return text;
     // A field holds a value its type cannot: show the raw properties, which is what needs debugging.
     return `${this.constructor.name} ${inspect ? inspect({ ...this }, options) : "{ (invalid field values) }"}`;

@@ -1,4 +1,6 @@
 /** `@tsgrpc/runtime/grpc`: what generated `_grpc.ts` files and their users need. */
+// gRPC runs on Node only, where messages always have text format (see text-format.ts).
+import "../text/index.js";
 export { credentials, ServerCredentials, type ChannelCredentials, type ServiceConfig } from "@grpc/grpc-js";
 export { Metadata, type MetadataInit, type MetadataValue } from "./metadata.js";
 export { Code } from "./status/code.js";

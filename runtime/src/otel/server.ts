@@ -88,10 +88,20 @@ function wasCancelled(context: CallContext): boolean {
   return typeof own === "boolean" ? own : context.signal.aborted;
 }
 
+// A connection's calls share its peer: parse each peer once (the cache is emptied when it grows large).
+const peers = new Map<string, Attributes>();
+const MAX_PEERS = 1024;
+
 /** `network.peer.*` of a peer such as `ipv4:127.0.0.1:54321` or `[::1]:54321`. */
 function peerAttributes(peer: string): Attributes {
-  const { host, port } = hostAndPort(peer);
-  return port === undefined ? { "network.peer.address": host } : { "network.peer.address": host, "network.peer.port": port };
+  let attributes = peers.get(peer);
+  if (!attributes) {
+    const { host, port } = hostAndPort(peer);
+    attributes = port === undefined ? { "network.peer.address": host } : { "network.peer.address": host, "network.peer.port": port };
+    if (peers.size >= MAX_PEERS) peers.clear();
+    peers.set(peer, attributes);
+  }
+  return attributes;
 }
 
 /** `call` with an event for each request as it is read. */

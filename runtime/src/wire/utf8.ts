@@ -5,10 +5,11 @@
 
 import { BinaryDecodeError } from "../errors.js";
 
-const encoder = new TextEncoder();
-// ignoreBOM keeps a leading U+FEFF as content: it is data, not a byte-order mark.
-const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const lenientDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+// Created on first use, not at import: importing the runtime then runs no platform API, and bundlers
+// see no top-level call they must keep.
+let encoder: TextEncoder | undefined;
+let strictDecoder: TextDecoder | undefined;
+let lenientDecoder: TextDecoder | undefined;
 
 /** At or below this many UTF-16 units, the encode loop beats TextEncoder.encodeInto. */
 const SHORT_ENCODE = 32;
@@ -20,7 +21,7 @@ const SHORT_ENCODE = 32;
  */
 export function encodeUtf8(s: string, buf: Uint8Array, pos: number): number {
   const n = s.length;
-  if (n > SHORT_ENCODE) return pos + encoder.encodeInto(s, buf.subarray(pos)).written;
+  if (n > SHORT_ENCODE) return pos + (encoder ??= new TextEncoder()).encodeInto(s, buf.subarray(pos)).written;
   // A tight loop for the ASCII prefix (usually the whole string) keeps the common case small.
   let i = 0;
   for (; i < n; i++) {
@@ -114,9 +115,10 @@ function asciiTail(b: Uint8Array, i: number, n: number): string {
 }
 
 function decodeNative(buf: Uint8Array, start: number, end: number, validate: boolean): string {
-  if (!validate) return lenientDecoder.decode(buf.subarray(start, end));
+  // ignoreBOM keeps a leading U+FEFF as content: it is data, not a byte-order mark.
+  if (!validate) return (lenientDecoder ??= new TextDecoder("utf-8", { ignoreBOM: true })).decode(buf.subarray(start, end));
   try {
-    return strictDecoder.decode(buf.subarray(start, end));
+    return (strictDecoder ??= new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })).decode(buf.subarray(start, end));
   } catch {
     throw new BinaryDecodeError("invalid UTF-8 in string field", start);
   }

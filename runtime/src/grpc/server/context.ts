@@ -119,9 +119,9 @@ export class ServerCallContext implements CallContext {
     return (this.#trailers ??= new Metadata());
   }
 
-  /** The trailers as grpc-js metadata. */
-  grpcTrailers(): grpc.Metadata {
-    return toGrpcMetadata(this.#trailers);
+  /** The trailers as grpc-js metadata; none when the handler set none (grpc-js then makes its own, and copies nothing). */
+  grpcTrailers(): grpc.Metadata | undefined {
+    return this.#trailers && toGrpcMetadata(this.#trailers);
   }
 
   sendHeader(headers?: Metadata | MetadataInit): void {

@@ -35,7 +35,7 @@
 import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
 import { durationFromMs, durationToMs, fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
-export const file_google_protobuf_duration = fileInfo(
+export const file_google_protobuf_duration = /*@__PURE__*/ fileInfo(
   "google/protobuf/duration.proto",
   "Ch5nb29nbGUvcHJvdG9idWYvZHVyYXRpb24ucHJvdG8SD2dvb2dsZS5wcm90b2J1ZiI6CghEdXJhdGlvbhIYCgdzZWNvbmRzGAEgASgDUgdzZWNvbmRzEhQKBW5hbm9zGAIgASgFUgVuYW5vc0KDAQoTY29tLmdvb2dsZS5wcm90b2J1ZkINRHVyYXRpb25Qcm90b1ABWjFnb29nbGUuZ29sYW5nLm9yZy9wcm90b2J1Zi90eXBlcy9rbm93bi9kdXJhdGlvbnBi+AEBogIDR1BCqgIeR29vZ2xlLlByb3RvYnVmLldlbGxLbm93blR5cGVzYgZwcm90bzM=",
   [],
@@ -109,7 +109,7 @@ export const file_google_protobuf_duration = fileInfo(
  */
 export class Duration extends Message<Duration> {
   static readonly typeName = "google.protobuf.Duration";
-  static readonly $fields = fieldList(() => [
+  static readonly $fields = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "seconds", localName: "seconds", jsonName: "seconds", kind: "scalar", T: ScalarType.INT64 },
     { no: 2, name: "nanos", localName: "nanos", jsonName: "nanos", kind: "scalar", T: ScalarType.INT32 },
   ]);

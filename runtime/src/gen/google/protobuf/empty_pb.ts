@@ -35,7 +35,7 @@
 import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message } from "../../../codegen.js";
 
-export const file_google_protobuf_empty = fileInfo(
+export const file_google_protobuf_empty = /*@__PURE__*/ fileInfo(
   "google/protobuf/empty.proto",
   "Chtnb29nbGUvcHJvdG9idWYvZW1wdHkucHJvdG8SD2dvb2dsZS5wcm90b2J1ZiIHCgVFbXB0eUJ9ChNjb20uZ29vZ2xlLnByb3RvYnVmQgpFbXB0eVByb3RvUAFaLmdvb2dsZS5nb2xhbmcub3JnL3Byb3RvYnVmL3R5cGVzL2tub3duL2VtcHR5cGL4AQGiAgNHUEKqAh5Hb29nbGUuUHJvdG9idWYuV2VsbEtub3duVHlwZXNiBnByb3RvMw==",
   [],
@@ -58,7 +58,7 @@ export const file_google_protobuf_empty = fileInfo(
  */
 export class Empty extends Message<Empty> {
   static readonly typeName = "google.protobuf.Empty";
-  static readonly $fields = fieldList(() => [
+  static readonly $fields = /*@__PURE__*/ fieldList(() => [
   ]);
 
   constructor(init?: PartialMessage<Empty>) {
