@@ -8,13 +8,9 @@
  */
 const fullTier = process.env.CI === "true";
 
-module.exports = {
+const base = {
   testEnvironment: "node",
-  roots: ["<rootDir>/runtime/test", "<rootDir>/plugin/test", "<rootDir>/bench/test", "<rootDir>/example/test"],
-  testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: fullTier ? ["/node_modules/"] : ["/node_modules/", "\\.slow\\.test\\.ts$"],
-  // Builds runtime/dist and plugin/dist first, so no test spawns a stale plugin.
-  globalSetup: "<rootDir>/jest.global-setup.js",
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
   // Generated code imports "@tsgrpc/runtime": tests run it from source, no build needed.
   moduleNameMapper: {
@@ -29,5 +25,50 @@ module.exports = {
     "^@tsgrpc/runtime/otel$": "<rootDir>/runtime/src/otel/index.ts",
     "^@tsgrpc/runtime/testing$": "<rootDir>/runtime/src/testing/index.ts",
   },
+};
+
+/**
+ * The gRPC behaviour suites run a second time with a pass-through interceptor on each side
+ * (runtime/test/grpc/helpers.ts `passThroughMode`): users with auth or logging middleware take that path.
+ */
+const behaviourSuites = [
+  "call-kinds",
+  "cancellation",
+  "deadlines",
+  "errors",
+  "metadata",
+  "rpc-error-display",
+  "server-errors",
+  "server",
+  "raw-grpc-js",
+  "flow-control",
+  "faults-lifecycle",
+  "faults-protocol",
+  "faults-security",
+  "load",
+  "pass-through",
+];
+
+module.exports = {
+  // Builds runtime/dist and plugin/dist first, so no test spawns a stale plugin.
+  globalSetup: "<rootDir>/jest.global-setup.js",
   testTimeout: 60000,
+  // Jest's default on 2 cores is one worker; two overlap the suites that wait on timers and sockets
+  // (fast tier on an idle 2-core machine: 53 s instead of 73 s).
+  maxWorkers: 2,
+  projects: [
+    {
+      ...base,
+      displayName: "main",
+      roots: ["<rootDir>/runtime/test", "<rootDir>/plugin/test", "<rootDir>/bench/test", "<rootDir>/example/test"],
+      testMatch: ["**/*.test.ts"],
+    },
+    {
+      ...base,
+      displayName: "interceptors",
+      roots: ["<rootDir>/runtime/test/grpc"],
+      testMatch: behaviourSuites.map((name) => `**/grpc/${name}.{test,slow.test}.ts`),
+      globals: { TSGRPC_PASS_THROUGH: true },
+    },
+  ],
 };

@@ -48,7 +48,11 @@ function user(rnd: () => number, i: number): object {
     role: pick(rnd, roles),
     tags: [pick(rnd, words), pick(rnd, words), pick(rnd, words), `team-${Math.floor(rnd() * 100)}`],
     lastLogin: new Date(seconds * 1000 + Math.floor(rnd() * 1000)).toISOString(),
-    labels: { region: pick(rnd, ["eu-west-1", "us-east-2", "ap-south-1"]), tier: pick(rnd, ["free", "pro", "enterprise"]), source: pick(rnd, ["signup-form", "sso-okta", "api-import"]) },
+    labels: {
+      region: pick(rnd, ["eu-west-1", "us-east-2", "ap-south-1"]),
+      tier: pick(rnd, ["free", "pro", "enterprise"]),
+      source: pick(rnd, ["signup-form", "sso-okta", "api-import"]),
+    },
     active: rnd() < 0.8,
     score: Math.round(rnd() * 1e6) / 100,
   };

@@ -132,7 +132,10 @@ function median(r: CaseResult, peer: string, op: Op): number {
 function ratioSummary(results: readonly CaseResult[], subject: string): string {
   const others = [...new Set(results[0].cells.map((x) => x.peer))].filter((p) => p !== subject);
   const header = ["message", ...others.flatMap((p) => [`vs ${p} enc`, "dec"])];
-  const rows = results.map((r) => [r.name, ...others.flatMap((p) => (["encode", "decode"] as const).map((op) => ratio(median(r, subject, op) / median(r, p, op))))]);
+  const rows = results.map((r) => [
+    r.name,
+    ...others.flatMap((p) => (["encode", "decode"] as const).map((op) => ratio(median(r, subject, op) / median(r, p, op)))),
+  ]);
   return `### ${subject} / peer (median ops/s ratio; above 1.00x means ${subject} is faster)\n\n${table(header, rows)}\n`;
 }
 
@@ -144,7 +147,12 @@ function overview(results: readonly CaseResult[]): string {
 }
 
 /** Checks and measures every case in this process; `onCase` sees each one as it is done. */
-export function measureCodec(cases: readonly Case[], peers: readonly Peer[], options: CodecBenchOptions, onCase: (r: CaseResult) => void = () => {}): CaseResult[] {
+export function measureCodec(
+  cases: readonly Case[],
+  peers: readonly Peer[],
+  options: CodecBenchOptions,
+  onCase: (r: CaseResult) => void = () => {},
+): CaseResult[] {
   return cases.map((c) => {
     const cells = prepare(c, peers);
     measure(cells, peers.length, options);

@@ -20,7 +20,11 @@ export function runCodecInProcesses(peerSet: PeerSetName, cases: readonly Case[]
   const job: CodecWorkerJob = { peerSet, typeNames: cases.map((c) => c.typeName), options };
   const runs: CaseResult[][] = [];
   for (let i = 0; i < processes; i++) {
-    const out = execFileSync(process.execPath, [join(__dirname, "codec-worker.js"), JSON.stringify(job)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+    const out = execFileSync(process.execPath, [join(__dirname, "codec-worker.js"), JSON.stringify(job)], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 1 << 26,
+    });
     runs.push(JSON.parse(out) as CaseResult[]);
     console.error(`codec process ${i + 1} of ${processes} done`);
   }

@@ -9,6 +9,7 @@ import { rpcImpls, telemetryImpls } from "./rpc/impls/index.js";
 import { findH2load } from "./rpc/find-h2load.js";
 import { runH2loadBench } from "./rpc/h2load-bench.js";
 import { runRpcBench } from "./rpc/rpc-bench.js";
+import { runTelemetryInProcess } from "./rpc/telemetry-in-process.js";
 
 const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
@@ -43,7 +44,17 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { smoke: false, rounds: 7, processes: 1, batchSeconds: 0.1, rpcRounds: 5, rpcSeconds: 2, streamMessages: 100_000, h2loadRounds: 6, h2loadSeconds: 3 };
+  const args: Args = {
+    smoke: false,
+    rounds: 7,
+    processes: 1,
+    batchSeconds: 0.1,
+    rpcRounds: 5,
+    rpcSeconds: 2,
+    streamMessages: 100_000,
+    h2loadRounds: 6,
+    h2loadSeconds: 3,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -72,7 +83,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === "--h2load-seconds") args.h2loadSeconds = positive();
     else throw new Error(`unknown argument ${a}\n${usage}`);
   }
-  if (args.smoke) Object.assign(args, { rounds: 1, processes: Math.min(args.processes, 2), rpcRounds: 1, rpcSeconds: 0.1, streamMessages: 200, h2loadRounds: 1 });
+  if (args.smoke)
+    Object.assign(args, { rounds: 1, processes: Math.min(args.processes, 2), rpcRounds: 1, rpcSeconds: 0.1, streamMessages: 200, h2loadRounds: 1 });
   return args;
 }
 
@@ -102,7 +114,9 @@ async function main(): Promise<void> {
     runMapKeyBench({ rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke });
   }
   if (runs("validate")) {
-    console.log(`## Validation: generated validators against protovalidate-es (${args.rounds} rounds, interleaved in one process, process CPU time; a shared machine, so noisy)\n`);
+    console.log(
+      `## Validation: generated validators against protovalidate-es (${args.rounds} rounds, interleaved in one process, process CPU time; a shared machine, so noisy)\n`,
+    );
     runValidateBench({ rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke });
   }
   if (runs("rpc")) {
@@ -110,9 +124,12 @@ async function main(): Promise<void> {
     await runRpcBench(rpcImpls, { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: rpcImpls[0].name });
   }
   if (runs("otel")) {
-    console.log(`## OpenTelemetry interceptors: tsgrpc with @tsgrpc/runtime/otel (spans and metrics exported to nowhere) against none (${args.rpcRounds} rounds, interleaved)\n`);
+    console.log(
+      `## OpenTelemetry interceptors: tsgrpc with @tsgrpc/runtime/otel (spans and metrics exported to nowhere) against none (${args.rpcRounds} rounds, interleaved)\n`,
+    );
     const options = { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: telemetryImpls[0].name };
     await runRpcBench(telemetryImpls, { ...options, scenarios: ["unary c=1", "unary c=64", "server streaming"] });
+    await runTelemetryInProcess({ rounds: args.smoke ? 1 : 15, calls: args.smoke ? 20 : 500 });
   }
   if (runs("h2load")) {
     const bin = findH2load();
@@ -121,7 +138,13 @@ async function main(): Promise<void> {
     } else {
       console.log(`## Servers under h2load (${args.h2loadRounds} rounds, alternated)\n`);
       // The raw grpc-js server with tsgrpc's codec is the floor for what tsgrpc's server layer costs.
-      await runH2loadBench(bin, rpcImpls.slice(0, 2), { rounds: args.h2loadRounds, seconds: args.h2loadSeconds, streamMessages: 100, subject: rpcImpls[0].name, smoke: args.smoke });
+      await runH2loadBench(bin, rpcImpls.slice(0, 2), {
+        rounds: args.h2loadRounds,
+        seconds: args.h2loadSeconds,
+        streamMessages: 100,
+        subject: rpcImpls[0].name,
+        smoke: args.smoke,
+      });
     }
   }
 }

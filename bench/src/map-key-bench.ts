@@ -23,7 +23,7 @@ function messages(count: number, key: (m: number, j: number) => string): Uint8Ar
 function decodeAll(read: "string" | "mapKey"): (bytes: Uint8Array) => object {
   return (bytes) => {
     const r = new BinaryReader(bytes);
-    const map: Record<string, number> = Object.create(null);
+    const map = Object.create(null) as Record<string, number>;
     for (let j = 0; r.pos < r.len; j++) map[r[read]()] = j;
     return map;
   };
@@ -34,7 +34,10 @@ export function runMapKeyBench(options: { rounds: number; batchSeconds: number; 
     // Labels, attributes, SKUs: the same vocabulary in every message.
     { name: "the same 100 keys in every message", inputs: messages(1, (_, j) => `sku-${j}-${["alpha", "bravo", "charlie"][j % 3]}`) },
     // Keyed by ids: 200 000 distinct keys, far more than the cache's 1024 slots.
-    { name: "100 unique keys per message (ids)", inputs: messages(2000, (m, j) => `usr_${(m * KEYS + j).toString(36)}_${((m * 7919 + j * 104729) % 1e9).toString(36)}`) },
+    {
+      name: "100 unique keys per message (ids)",
+      inputs: messages(2000, (m, j) => `usr_${(m * KEYS + j).toString(36)}_${((m * 7919 + j * 104729) % 1e9).toString(36)}`),
+    },
   ];
   const rows = workloads.map(({ name, inputs }) => {
     const cells = (["string", "mapKey"] as const).map((read) => {

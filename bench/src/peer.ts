@@ -18,7 +18,7 @@ export interface Peer {
   /** Content of a decoded message, in a form `canonical()` compares across peers. */
   content(typeName: string, decoded: unknown): unknown;
   /** Decodes this peer's encoding with the reference codec, to check what it wrote. */
-  readBack(typeName: string, encoded: unknown): unknown;
+  readonly readBack: (typeName: string, encoded: unknown) => unknown;
   /**
    * The peer claims canonical ProtoJSON: what it writes must equal, character
    * for character, protobuf-es's JSON of the same message (objects compared as

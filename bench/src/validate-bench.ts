@@ -31,7 +31,8 @@ function record<T>(Type: new (init: object) => T, i: number): T {
 }
 
 function cases(): { name: string; message: Message<any> }[] {
-  const page = <P, R>(Page: new (init: object) => P, Record: new (init: object) => R) => new Page({ records: Array.from({ length: 50 }, (_, i) => record(Record, i)), nextToken: "c2Vlay0xMjM0NTY3OA==" });
+  const page = <P, R>(Page: new (init: object) => P, Record: new (init: object) => R) =>
+    new Page({ records: Array.from({ length: 50 }, (_, i) => record(Record, i)), nextToken: "c2Vlay0xMjM0NTY3OA==" });
   return [
     { name: "record", message: record(UserRecord, 1) as Message<any> },
     { name: "page of 50 records", message: page(UserPage, UserRecord) as Message<any> },
@@ -49,18 +50,27 @@ export function runValidateBench(options: { rounds: number; batchSeconds: number
     const desc = registry.getMessage(typeName) as DescMessage;
     const bytes = message.toBinary();
     const es = fromBinary(desc, bytes);
-    for (const [who, kind] of [["tsgrpc", validate(message).kind], ["protovalidate-es", validator.validate(desc, es).kind]]) {
+    for (const [who, kind] of [
+      ["tsgrpc", validate(message).kind],
+      ["protovalidate-es", validator.validate(desc, es).kind],
+    ]) {
       if (kind !== "valid") throw new Error(`bench message ${name} is ${kind} for ${who}`);
     }
-    const cells = [
-      compileLoop("validate(m)", { validate, m: message }),
-      compileLoop("validator.validate(desc, m)", { validator, desc, m: es }),
-    ].map((loop) => ({ loop, n: options.smoke ? 2 : calibrate(loop, options.batchSeconds), ns: [] as number[] }));
+    const cells = [compileLoop("validate(m)", { validate, m: message }), compileLoop("validator.validate(desc, m)", { validator, desc, m: es })].map(
+      (loop) => ({ loop, n: options.smoke ? 2 : calibrate(loop, options.batchSeconds), ns: [] as number[] }),
+    );
     for (let round = 0; round < options.rounds; round++) {
       for (const cell of cells) cell.ns.push((timeLoop(cell.loop, cell.n) / cell.n) * 1e9);
     }
     const [ours, theirs] = cells.map((c) => summarize(c.ns));
-    return [`${name} (${bytes.length.toLocaleString("en-US")} B)`, count(ours!.median), percent(ours!.spread), count(theirs!.median), percent(theirs!.spread), ratio(theirs!.median / ours!.median)];
+    return [
+      `${name} (${bytes.length.toLocaleString("en-US")} B)`,
+      count(ours.median),
+      percent(ours.spread),
+      count(theirs.median),
+      percent(theirs.spread),
+      ratio(theirs.median / ours.median),
+    ];
   });
   console.log(table(["message", "tsgrpc ns", "±", "protovalidate-es ns", "±", "tsgrpc speed-up"], rows) + "\n");
 }

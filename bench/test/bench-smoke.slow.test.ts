@@ -3,6 +3,11 @@ import { join } from "node:path";
 import { benchCases } from "../src/cases";
 import { findH2load } from "../src/rpc/find-h2load";
 
+/** A module of bench/src, loaded only once the smoke run has generated bench/gen, which it imports. */
+function load<T>(path: string): T {
+  return require(path) as T;
+}
+
 /** The text of the part whose "## " heading starts with `title`. */
 function part(output: string, title: string): string {
   const found = output.split("\n## ").find((s) => s.startsWith(title));
@@ -52,31 +57,50 @@ describe("npm run bench -- --smoke", () => {
 
   it("measures the map-key cache on repeated and on unique keys", () => {
     const section = part(output, "tsgrpc's map-key cache");
-    for (const workload of ["the same 100 keys in every message", "100 unique keys per message"]) expect(section).toMatch(new RegExp(`\\| ${workload}[^|]* +\\| +[0-9]`));
+    for (const workload of ["the same 100 keys in every message", "100 unique keys per message"])
+      expect(section).toMatch(new RegExp(`\\| ${workload}[^|]* +\\| +[0-9]`));
   });
 
   it("measures validation of every bench message with both validators", () => {
     const section = part(output, "Validation");
-    for (const name of ["record", "page of 50 records", "record \\+ CEL rule", "page of 50 \\+ CEL rule"]) expect(section).toMatch(new RegExp(`\\| ${name} \\([0-9,]+ B\\) +\\| +[0-9]`));
+    for (const name of ["record", "page of 50 records", "record \\+ CEL rule", "page of 50 \\+ CEL rule"])
+      expect(section).toMatch(new RegExp(`\\| ${name} \\([0-9,]+ B\\) +\\| +[0-9]`));
   });
 
-  it.each(["unary c=1", "unary c=64", "server streaming", "client streaming", "bidi ping-pong", "peak RSS"])("reports RPC scenario %s for every implementation", (scenario) => {
-    const section = part(output, "RPC").split("### ").find((s) => s.startsWith(scenario));
-    expect(section).toBeDefined();
-    for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec", "nice-grpc \\+ ts-proto"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
-  });
+  it.each(["unary c=1", "unary c=64", "server streaming", "client streaming", "bidi ping-pong", "peak RSS"])(
+    "reports RPC scenario %s for every implementation",
+    (scenario) => {
+      const section = part(output, "RPC")
+        .split("### ")
+        .find((s) => s.startsWith(scenario));
+      expect(section).toBeDefined();
+      for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec", "nice-grpc \\+ ts-proto"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+    },
+  );
 
-  it.each(["unary c=1", "unary c=64", "server streaming"])("reports %s with the OpenTelemetry interceptors, without interceptors and with a pass-through one", (scenario) => {
-    const section = part(output, "OpenTelemetry interceptors").split("### ").find((s) => s.startsWith(scenario));
-    expect(section).toBeDefined();
+  it.each(["unary c=1", "unary c=64", "server streaming"])(
+    "reports %s with the OpenTelemetry interceptors, without interceptors and with a pass-through one",
+    (scenario) => {
+      const section = part(output, "OpenTelemetry interceptors")
+        .split("### ")
+        .find((s) => s.startsWith(scenario));
+      expect(section).toBeDefined();
+      for (const impl of ["tsgrpc\\+otel", "tsgrpc", "tsgrpc\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+    },
+  );
+
+  it("reports the telemetry interceptors' CPU per call with client and server in one process", () => {
+    const section = part(output, "OpenTelemetry interceptors")
+      .split("### ")
+      .find((s) => s.startsWith("unary, client and server in one process"));
     for (const impl of ["tsgrpc\\+otel", "tsgrpc", "tsgrpc\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
   });
 
   it("stops before timing when a peer decodes to different content", () => {
     // Required after the smoke run generated bench/gen, which these modules import.
-    const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
-    const { protobufEs } = require("../src/peers/protobuf-es") as typeof import("../src/peers/protobuf-es");
-    const { benchCases } = require("../src/cases") as typeof import("../src/cases");
+    const { runCodecBench, ContentMismatchError } = load<typeof import("../src/codec-bench")>("../src/codec-bench");
+    const { protobufEs } = load<typeof import("../src/peers/protobuf-es")>("../src/peers/protobuf-es");
+    const { benchCases } = load<typeof import("../src/cases")>("../src/cases");
     const dropsEmail = { ...protobufEs, name: "drops-email", content: (_typeName: string, decoded: unknown) => ({ ...(decoded as object), email: "" }) };
     const user = benchCases().filter((c) => c.typeName === "bench.v1.User");
     const run = () => runCodecBench(user, [protobufEs, dropsEmail], { rounds: 1, batchSeconds: 0.01, smoke: true, subject: "protobuf-es" });
@@ -85,9 +109,9 @@ describe("npm run bench -- --smoke", () => {
   });
 
   it("stops before timing when a peer that claims canonical ProtoJSON writes other text", () => {
-    const { runCodecBench, ContentMismatchError } = require("../src/codec-bench") as typeof import("../src/codec-bench");
-    const { tsgrpcJson } = require("../src/json-peers/tsgrpc") as typeof import("../src/json-peers/tsgrpc");
-    const { benchCases } = require("../src/cases") as typeof import("../src/cases");
+    const { runCodecBench, ContentMismatchError } = load<typeof import("../src/codec-bench")>("../src/codec-bench");
+    const { tsgrpcJson } = load<typeof import("../src/json-peers/tsgrpc")>("../src/json-peers/tsgrpc");
+    const { benchCases } = load<typeof import("../src/cases")>("../src/cases");
     // Same content, other spacing: reads back fine, but is not the canonical text.
     const pretty = { ...tsgrpcJson, name: "pretty", encode: "m.toJsonString({ prettySpaces: 1 })" };
     const user = benchCases().filter((c) => c.typeName === "bench.v1.User");
@@ -110,7 +134,7 @@ describe("npm run bench -- --smoke", () => {
   });
 
   it("pooling keeps every process's samples of each cell", () => {
-    const { poolResults } = require("../src/codec-bench") as typeof import("../src/codec-bench");
+    const { poolResults } = load<typeof import("../src/codec-bench")>("../src/codec-bench");
     const run = (samples: number[]) => [{ name: "m", typeName: "t", cells: [{ peer: "p", op: "encode" as const, size: 1, opsPerSecond: samples }] }];
     expect(poolResults([run([1, 2]), run([3]), run([4, 5])])[0].cells[0].opsPerSecond).toEqual([1, 2, 3, 4, 5]);
   });
@@ -121,7 +145,9 @@ describe("npm run bench -- --smoke", () => {
   (h2loadMissing && process.env.CI !== "true" ? it.skip : it).each(["unary -c 1 -m 1", "unary -c 4 -m 8", "unary -c 8 -m 32", "server streaming"])(
     "drives the servers with h2load: %s, for both servers",
     (load) => {
-      const section = part(output, "Servers under h2load").split("### ").find((s) => s.startsWith(`h2load ${load}`));
+      const section = part(output, "Servers under h2load")
+        .split("### ")
+        .find((s) => s.startsWith(`h2load ${load}`));
       expect(section).toBeDefined();
       for (const impl of ["tsgrpc", "grpc-js \\+ tsgrpc codec"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
     },
@@ -129,10 +155,10 @@ describe("npm run bench -- --smoke", () => {
 
   it("the bench servers count the grpc-status of every response, trailers-only ones included", async () => {
     // Needs bench/dist and bench/gen, which the smoke run built.
-    const { ServerProcess } = require("../dist/src/rpc/children.js") as typeof import("../src/rpc/children");
-    const { rpcImpl } = require("../dist/src/rpc/impls/index.js") as typeof import("../src/rpc/impls/index");
-    const { sampleUserBytes } = require("../dist/src/rpc/sample.js") as typeof import("../src/rpc/sample");
-    const http2 = require("node:http2") as typeof import("node:http2");
+    const { ServerProcess } = load<typeof import("../src/rpc/children")>("../dist/src/rpc/children.js");
+    const { rpcImpl } = load<typeof import("../src/rpc/impls/index")>("../dist/src/rpc/impls/index.js");
+    const { sampleUserBytes } = load<typeof import("../src/rpc/sample")>("../dist/src/rpc/sample.js");
+    const http2 = load<typeof import("node:http2")>("node:http2");
     const frame = (m: Uint8Array) => Buffer.concat([Buffer.from([0, m.length >>> 24, (m.length >>> 16) & 255, (m.length >>> 8) & 255, m.length & 255]), m]);
     const server = await new ServerProcess(rpcImpl("tsgrpc"), true).listening();
     const session = http2.connect(`http://127.0.0.1:${server.port}`);
@@ -141,7 +167,7 @@ describe("npm run bench -- --smoke", () => {
         const stream = session.request({ ":method": "POST", ":path": path, "content-type": "application/grpc", te: "trailers" });
         let status = "";
         stream.on("response", (headers) => (status = String(headers["grpc-status"] ?? status)));
-        stream.on("trailers", (trailers) => (status = String(trailers["grpc-status"])));
+        stream.on("trailers", (trailers: import("node:http2").IncomingHttpHeaders) => (status = String(trailers["grpc-status"])));
         stream.on("data", () => {});
         stream.on("end", () => resolve(status));
         stream.on("error", reject);

@@ -22,17 +22,24 @@ export async function callUsers(target: string, print: Print): Promise<void> {
       { name: "Grace Hopper", email: "grace@example.com", role: Role.ROLE_ADMIN },
       { name: "Edsger Dijkstra", email: "ewd@example.com", role: Role.ROLE_MEMBER },
     ];
-    const summary = await client.uploadUsers(newcomers, { ...options, onTrailer: (t) => print("client-streaming", `trailer x-created: ${t.get("x-created")}`) });
+    const summary = await client.uploadUsers(newcomers, {
+      ...options,
+      onTrailer: (t) => print("client-streaming", `trailer x-created: ${t.get("x-created")}`),
+    });
     print("client-streaming", `UploadUsers(${newcomers.length} users) -> created ${summary.created}: ${summary.ids.join(", ")}`);
 
-    for await (const reply of client.chat([{ text: "hello" }, { text: "how are you?" }], options)) print("bidi-streaming", `Chat -> ${reply.from}: ${reply.text}`);
+    for await (const reply of client.chat([{ text: "hello" }, { text: "how are you?" }], options))
+      print("bidi-streaming", `Chat -> ${reply.from}: ${reply.text}`);
 
     try {
       await client.getUser({ id: "u404" }, options);
     } catch (error) {
       if (!(error instanceof RpcError)) throw error;
       const [info] = error.findDetails(ResourceInfo);
-      print("error", `GetUser(u404) -> ${Code[error.code]} "${error.message}", details: ResourceInfo ${info?.resourceType}/${info?.resourceName} (${info?.description})`);
+      print(
+        "error",
+        `GetUser(u404) -> ${Code[error.code]} "${error.message}", details: ResourceInfo ${info?.resourceType}/${info?.resourceName} (${info?.description})`,
+      );
     }
   } finally {
     client.close();

@@ -4,7 +4,16 @@ import { Role, User } from "../gen/users/v1/users_pb.js";
 import { UserService, type UserServiceImplementation } from "../gen/users/v1/users_grpc.js";
 
 const users = new Map<string, User>([
-  ["u1", new User({ id: "u1", name: "Ada Lovelace", email: "ada@example.com", role: Role.ROLE_ADMIN, createdAt: Timestamp.fromDate(new Date("2024-01-02T03:04:05Z")) })],
+  [
+    "u1",
+    new User({
+      id: "u1",
+      name: "Ada Lovelace",
+      email: "ada@example.com",
+      role: Role.ROLE_ADMIN,
+      createdAt: Timestamp.fromDate(new Date("2024-01-02T03:04:05Z")),
+    }),
+  ],
   ["u2", new User({ id: "u2", name: "Alan Turing", email: "alan@example.com", role: Role.ROLE_MEMBER })],
 ]);
 

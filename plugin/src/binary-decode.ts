@@ -32,7 +32,10 @@ function decodeField(ctx: FileContext, field: DescField): Line[] {
     case "scalar":
       return caseOf(tag(field.number, scalarInfo(field.scalar).wireType), [assign(field, scalarRead(field.scalar, long, field.utf8Validation))]);
     case "enum":
-      return caseOf(tag(field.number, WireType.Varint), readEnum(ctx, field.enum, field.number, (v) => [assign(field, v)]));
+      return caseOf(
+        tag(field.number, WireType.Varint),
+        readEnum(ctx, field.enum, field.number, (v) => [assign(field, v)]),
+      );
     case "message": {
       const o = field.oneof && `this.${oneofName(field.oneof)}`;
       const name = literal(fieldName(field));
@@ -106,7 +109,10 @@ function decodeMapEntry(ctx: FileContext, field: DescField & { fieldKind: "map" 
       store = field.enum.open
         ? [[`${x}[k] = v;`]]
         : // A closed enum's unknown value sends the whole entry to the unknown fields, as protobuf C++ does.
-          [["if (", T, "[v] !== undefined) ", `${x}[k] = v;`], ["else ", ctx.rt("unknownEntry"), `(this, ${field.number}, r.buf.subarray(start, e));`]];
+          [
+            ["if (", T, "[v] !== undefined) ", `${x}[k] = v;`],
+            ["else ", ctx.rt("unknownEntry"), `(this, ${field.number}, r.buf.subarray(start, e));`],
+          ];
       if (!field.enum.open) lines.splice(1, 0, ["const start = r.pos;"]);
       break;
     }

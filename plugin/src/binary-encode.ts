@@ -26,9 +26,7 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
     case "message": {
       const wrapped = unboxedWrapper(field);
       const write =
-        wrapped === undefined
-          ? writeMessage(field.number, field.delimitedEncoding, valueOf(field, x))
-          : encodeWrapper(ctx, field, wrapped, valueOf(field, x));
+        wrapped === undefined ? writeMessage(field.number, field.delimitedEncoding, valueOf(field, x)) : encodeWrapper(ctx, field, wrapped, valueOf(field, x));
       return block(["if (", singularIsSet(ctx, field, ScalarType.INT32, x), ")"], write);
     }
     case "list":

@@ -7,14 +7,15 @@ import { scalarInfo, type LongRepr } from "./scalar.js";
 import { unboxedWrapper } from "./wrappers.js";
 
 /**
- * The `static readonly $fields = fieldList(() => [...])` table: one FieldInfo per field, in declaration
- * order, then the message's reserved field names when it has any (text format skips those).
+ * The `static readonly $fields: FieldList = fieldList(() => [...])` table: one FieldInfo per field, in
+ * declaration order, then the message's reserved field names when it has any (text format skips those).
+ * Typed, since declarations transpiled without the runtime at hand would say `any`.
  */
 export function fieldTable(ctx: FileContext, message: DescMessage): Line[] {
   const entries = message.fields.map((f): Line => ["  ", ...fieldInfo(ctx, f), ","]);
   const reserved = message.proto.reservedName;
   const close = reserved.length ? `], [${reserved.map((n) => literal(n)).join(", ")}]);` : "]);";
-  return [["static readonly $fields = /*@__PURE__*/ ", ctx.rt("fieldList"), "(() => ["], ...entries, [close]];
+  return [["static readonly $fields: ", ctx.rt("FieldList", true), " = /*@__PURE__*/ ", ctx.rt("fieldList"), "(() => ["], ...entries, [close]];
 }
 
 export function fieldInfo(ctx: FileContext, field: DescField): Line {

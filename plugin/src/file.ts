@@ -33,7 +33,7 @@ function embeddedDescriptor(ctx: FileContext, enums: DescEnum[], messages: DescM
   const list = (items: Line[]): Line => items.flatMap((item, i) => (i ? [", ", ...item] : item));
   const deps = list(ctx.file.dependencies.map((d) => [ctx.fileConst(d, fileConstName(d))]));
   return [
-    [ctx.g.export("const", fileConstName(ctx.file)), " = /*@__PURE__*/ ", ctx.rt("fileInfo"), "("],
+    [ctx.g.export("const", fileConstName(ctx.file)), ": ", ctx.rt("FileInfo", true), " = /*@__PURE__*/ ", ctx.rt("fileInfo"), "("],
     [`  ${literal(ctx.file.proto.name)},`],
     [`  ${literal(base64Encode(toBinary(FileDescriptorProtoSchema, proto)))},`],
     ["  [", ...deps, "],"],

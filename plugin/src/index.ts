@@ -4,6 +4,7 @@ import { createEcmaScriptPlugin, type Plugin, type Schema } from "@bufbuild/prot
 import { generatePbFile } from "./file.js";
 import { parseOptions, type Options } from "./options.js";
 import { generateServices } from "./service.js";
+import { transpile } from "./transpile.js";
 
 const { version } = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string };
 
@@ -21,6 +22,7 @@ function createPlugin(): Plugin {
     name: protocGenTsgrpc.name,
     version: protocGenTsgrpc.version,
     parseOptions,
+    transpile,
     generateTs(schema: Schema<Options>) {
       for (const file of schema.files) {
         generatePbFile(schema, file);

@@ -1,3 +1,5 @@
+import { optionNames } from "./option-names.js";
+
 /** The plugin's own parameters (protoplugin handles target, import_extension, js_import_style, keep_empty_files, bootstrap_wkt...). */
 export interface Options {
   /** Representation of 64-bit integers without `[jstype = JS_STRING]`. */
@@ -36,7 +38,7 @@ export function parseOptions(raw: { key: string; value: string }[]): Options {
         options.badRules = value;
         break;
       default:
-        throw new Error(`unknown option "${key}"`);
+        throw new Error(`unknown option "${key}" (the options are ${optionNames.join(", ")})`);
     }
   }
   return options;

@@ -17,6 +17,24 @@ const rules: Record<string, Rule> = {
   bootstrap_wkt: flag,
 };
 
+/**
+ * The parameter with spaces around keys, values and commas removed, and empty entries dropped, so that
+ * `target=ts, import_extension=js` (as written in a buf.gen.yaml `opt: target=ts, import_extension=js`) means
+ * what it says.
+ */
+export function tidyParameter(parameter: string): string {
+  return parameter
+    .split(",")
+    .map((entry) =>
+      entry
+        .split("=")
+        .map((part) => part.trim())
+        .join("="),
+    )
+    .filter((entry) => entry !== "")
+    .join(",");
+}
+
 /** Throws a PluginOptionError naming the option and its accepted values when protoplugin would reject the parameter. */
 export function checkProtopluginOptions(parameter: string): void {
   for (const raw of parameter === "" ? [] : parameter.split(",")) {

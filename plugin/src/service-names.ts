@@ -8,10 +8,21 @@ import { escape, identifierStart, reservedTypeNames, settleNames } from "./names
  */
 const reservedMethodNames = new Set([
   // Object.prototype and the class syntax: shadowing them breaks objects and classes
-  "constructor", "__proto__", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf",
-  "propertyIsEnumerable", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+  "constructor",
+  "__proto__",
+  "toString",
+  "toLocaleString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
   // the runtime Client's own members
-  "close", "waitForReady",
+  "close",
+  "waitForReady",
   // a `then` method makes an object a thenable: `await client` would call it
   "then",
 ]);
@@ -50,5 +61,9 @@ function methodNames(service: DescService): Map<DescMethod, string> {
  */
 export function serviceNames(service: DescService): { definition: string; implementation: string; client: string } {
   const derived = (name: string) => (service.file.services.some((s) => s.name === name) ? name + "$" : name);
-  return { definition: escape(service.name, reservedTypeNames), implementation: derived(service.name + "Implementation"), client: derived(service.name + "Client") };
+  return {
+    definition: escape(service.name, reservedTypeNames),
+    implementation: derived(service.name + "Implementation"),
+    client: derived(service.name + "Client"),
+  };
 }

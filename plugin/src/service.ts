@@ -48,7 +48,15 @@ function definition(ctx: ServiceContext, service: DescService): Line[] {
   const { g } = ctx;
   const types: Line[] = service.methods.flatMap((m) => [
     ...tsDoc(m),
-    [`readonly ${methodName(m)}: `, ctx.grpc("MethodDefinition", true), "<", ctx.type(m.input), ", ", ctx.type(m.output), `, ${literal(KINDS[m.methodKind])}>;`],
+    [
+      `readonly ${methodName(m)}: `,
+      ctx.grpc("MethodDefinition", true),
+      "<",
+      ctx.type(m.input),
+      ", ",
+      ctx.type(m.output),
+      `, ${literal(KINDS[m.methodKind])}>;`,
+    ],
   ]);
   const values: Line[] = service.methods.map((m) => [
     `${methodName(m)}: { name: ${literal(m.name)}, path: ${literal(`/${service.typeName}/${m.name}`)}, kind: ${literal(KINDS[m.methodKind])}, I: `,
@@ -115,10 +123,19 @@ function clientMethod(ctx: ServiceContext, m: DescMethod, definition: string): L
     case "unary":
       return block([name, "(request: ", ...partial, ", options?: ", options, "): Promise<", output, ">"], [[`return this.$unary(${ref}, request, options);`]]);
     case "server_streaming":
-      return block([name, "(request: ", ...partial, ", options?: ", options, "): AsyncIterable<", output, ">"], [[`return this.$serverStreaming(${ref}, request, options);`]]);
+      return block(
+        [name, "(request: ", ...partial, ", options?: ", options, "): AsyncIterable<", output, ">"],
+        [[`return this.$serverStreaming(${ref}, request, options);`]],
+      );
     case "client_streaming":
-      return block([name, "(requests: ", ...stream, ", options?: ", options, "): Promise<", output, ">"], [[`return this.$clientStreaming(${ref}, requests, options);`]]);
+      return block(
+        [name, "(requests: ", ...stream, ", options?: ", options, "): Promise<", output, ">"],
+        [[`return this.$clientStreaming(${ref}, requests, options);`]],
+      );
     case "bidi_streaming":
-      return block([name, "(requests: ", ...stream, ", options?: ", options, "): AsyncIterable<", output, ">"], [[`return this.$bidiStreaming(${ref}, requests, options);`]]);
+      return block(
+        [name, "(requests: ", ...stream, ", options?: ", options, "): AsyncIterable<", output, ">"],
+        [[`return this.$bidiStreaming(${ref}, requests, options);`]],
+      );
   }
 }

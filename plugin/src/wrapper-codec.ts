@@ -29,10 +29,7 @@ export function encodeWrapper(ctx: FileContext, field: MessageField, t: ScalarTy
  */
 export function decodeWrapper(ctx: FileContext, field: MessageField, t: ScalarType, held: (zero: string) => string, store: Line): Line[] {
   const long = ctx.long(field);
-  const read: Line[] = [
-    [`if (t === ${tag(1, scalarInfo(t).wireType)}) v = ${scalarRead(t, long, true)};`],
-    ["else r.skip(t);"],
-  ];
+  const read: Line[] = [[`if (t === ${tag(1, scalarInfo(t).wireType)}) v = ${scalarRead(t, long, true)};`], ["else r.skip(t);"]];
   const start: Line[] = [[`let v: ${scalarTsType(t, long)} = ${held(scalarZero(t, long))};`]];
   if (field.delimitedEncoding) {
     const loop = block(

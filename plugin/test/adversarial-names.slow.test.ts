@@ -20,7 +20,11 @@ const words = adversarialWords();
 const files = adversarialFiles(words);
 
 function generate(target: string): Map<string, string> {
-  const request = create(CodeGeneratorRequestSchema, { fileToGenerate: files.map((f) => f.name), protoFile: files, parameter: `target=${target},import_extension=js` });
+  const request = create(CodeGeneratorRequestSchema, {
+    fileToGenerate: files.map((f) => f.name),
+    protoFile: files,
+    parameter: `target=${target},import_extension=js`,
+  });
   const response = fromBinary(CodeGeneratorResponseSchema, runPlugin(protocGenTsgrpc, toBinary(CodeGeneratorRequestSchema, request)));
   expect(response.error).toBe("");
   return new Map(response.file.map((f) => [f.name, f.content]));
@@ -42,7 +46,23 @@ beforeAll(() => {
 
 it("the schema puts more than a hundred words in every position", () => {
   expect(words.length).toBeGreaterThan(100);
-  for (const w of ["readonly", "keyof", "unique", "infer", "asserts", "is", "satisfies", "class", "await", "yield", "constructor", "__proto__", "then", "Promise", "AsyncIterable"]) {
+  for (const w of [
+    "readonly",
+    "keyof",
+    "unique",
+    "infer",
+    "asserts",
+    "is",
+    "satisfies",
+    "class",
+    "await",
+    "yield",
+    "constructor",
+    "__proto__",
+    "then",
+    "Promise",
+    "AsyncIterable",
+  ]) {
     expect(words).toContain(w);
   }
   expect(files.length).toBe(4 + words.length);

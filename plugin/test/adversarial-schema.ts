@@ -87,9 +87,7 @@ export function adversarialFiles(words: readonly string[]): FileDescriptorProto[
     })),
   });
   const enums = file("adv/enums.proto", "adv.enums", {
-    enumType: [
-      ...words.map((w) => ({ name: w, value: [{ name: `Z_${w}`, number: 0 }] })),
-    ],
+    enumType: [...words.map((w) => ({ name: w, value: [{ name: `Z_${w}`, number: 0 }] }))],
     messageType: [{ name: "Holder", enumType: [{ name: "Values", value: words.map((w, i) => ({ name: w, number: i })) }] }],
   });
   const fields = file(
@@ -104,7 +102,7 @@ export function adversarialFiles(words: readonly string[]): FileDescriptorProto[
         { name: "OneofMembers", oneofDecl: [{ name: "choice" }], field: words.map((w, i) => field(w, i + 1, MESSAGE, `.adv.types.${w}`, 0)) },
         ...collidingSpellings.map((spellings, c) => ({
           name: `Collide${c}`,
-          oneofDecl: [{ name: spellings[0]! + "Oneof" }, { name: spellings[1]! + "_" }],
+          oneofDecl: [{ name: spellings[0] + "Oneof" }, { name: spellings[1] + "_" }],
           field: [
             ...spellings.map((s, i) => field(s, i + 1)),
             ...spellings.map((s, i) => field(`${s}_oneof`, 100 + i, STRING, "", 0)),

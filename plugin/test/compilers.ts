@@ -171,7 +171,13 @@ export function readTree(dir: string): Map<string, string> {
 export function unexpectedProtocOutput(stderr: string): string {
   return stderr
     .split("\n")
-    .filter((line) => line !== "" && !/collide\/v1\/cases\.proto:\d+:\d+: warning: The default JSON name of field "\w+" \("\w+"\) conflicts with the default JSON name of field "\w+"\.$/.test(line))
+    .filter(
+      (line) =>
+        line !== "" &&
+        !/collide\/v1\/cases\.proto:\d+:\d+: warning: The default JSON name of field "\w+" \("\w+"\) conflicts with the default JSON name of field "\w+"\.$/.test(
+          line,
+        ),
+    )
     .join("\n");
 }
 

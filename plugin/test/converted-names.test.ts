@@ -48,7 +48,12 @@ describe("fields whose camelCase names collide", () => {
 
 describe("messages, enums and services named like TypeScript keywords", () => {
   it("get $ (readonly$, keyof$, infer$, asserts$, unique$, satisfies$, is$); their proto names are kept", () => {
-    expect([readonly$, keyof$, infer$, asserts$].map((t) => t.typeName)).toEqual(["collide.v1.readonly", "collide.v1.keyof", "collide.v1.infer", "collide.v1.asserts"]);
+    expect([readonly$, keyof$, infer$, asserts$].map((t) => t.typeName)).toEqual([
+      "collide.v1.readonly",
+      "collide.v1.keyof",
+      "collide.v1.infer",
+      "collide.v1.asserts",
+    ]);
     expect(unique$$type.typeName).toBe("collide.v1.unique");
     expect(satisfies$$type.typeName).toBe("collide.v1.satisfies");
     expect(is$.typeName).toBe("collide.v1.is");
@@ -58,7 +63,7 @@ describe("messages, enums and services named like TypeScript keywords", () => {
     const msg = new readonly$({ key: { is: "k" }, inferred: [{ asserts: { satisfies: true } }], kind: unique$.UNIQUE_ONE });
     const back = readonly$.fromBinary(msg.toBinary());
     expect(back.equals(msg)).toBe(true);
-    expect(back.inferred[0]!.asserts!.satisfies).toBe(true);
+    expect(back.inferred[0].asserts!.satisfies).toBe(true);
     expect(readonly$.fromJson(msg.toJson()).equals(msg)).toBe(true);
     expect(msg.toJson()).toEqual({ key: { is: "k" }, inferred: [{ asserts: { satisfies: true } }], kind: "UNIQUE_ONE" });
   });

@@ -20,7 +20,11 @@ import { HANG_MS, runs, seed, timed } from "../../runtime/test/fuzz/budget";
 function fixtureRequest(): CodeGeneratorRequest {
   const out = join(tempDir(), "set.pb");
   const files = fixtureFiles();
-  const r = spawnSync(join(root, "node_modules", ".bin", "protoc"), [`-I${protoRoot}`, `-I${wktInclude}`, "--include_imports", `--descriptor_set_out=${out}`, ...files], { encoding: "utf8" });
+  const r = spawnSync(
+    join(root, "node_modules", ".bin", "protoc"),
+    [`-I${protoRoot}`, `-I${wktInclude}`, "--include_imports", `--descriptor_set_out=${out}`, ...files],
+    { encoding: "utf8" },
+  );
   expect(unexpectedProtocOutput(r.stderr)).toBe("");
   const set = fromBinary(FileDescriptorSetSchema, readFileSync(out));
   // Every fixture is in the request (mutations reach them all), but only the hostile ones are generated: generating is most of each run.
@@ -30,7 +34,24 @@ function fixtureRequest(): CodeGeneratorRequest {
 
 /** Valid proto identifiers, weighted toward the ones generated code must escape. */
 const identifier = fc.oneof(
-  fc.constantFrom("class", "constructor", "__proto__", "toString", "then", "Object", "Message", "Promise", "default", "await", "enum", "$fields", "typeName", "_", "A_B", "file_x"),
+  fc.constantFrom(
+    "class",
+    "constructor",
+    "__proto__",
+    "toString",
+    "then",
+    "Object",
+    "Message",
+    "Promise",
+    "default",
+    "await",
+    "enum",
+    "$fields",
+    "typeName",
+    "_",
+    "A_B",
+    "file_x",
+  ),
   fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/),
 );
 
@@ -45,7 +66,7 @@ function messagesOf(file: FileDescriptorProto): DescriptorProto[] {
 
 /** Applies `change` to the `pick`-th of `items`, if there are any. */
 function edit<T>(items: T[], pick: number, change: (item: T) => void): void {
-  if (items.length) change(items[pick % items.length]!);
+  if (items.length) change(items[pick % items.length]);
 }
 const messages = (r: CodeGeneratorRequest) => r.protoFile.flatMap(messagesOf);
 const fields = (r: CodeGeneratorRequest) => messages(r).flatMap((m) => m.field);
@@ -74,14 +95,15 @@ const mutations: Mutation[] = [
   (r, p, t) => edit(methods(r), p, (m) => (m.name = t)),
   (r, p, t) => edit(methods(r), p, (m) => (m.inputType = `.${t}`)),
   (r, p, t) => edit(r.fileToGenerate, p, () => (r.fileToGenerate[p % r.fileToGenerate.length] = `${t}.proto`)),
-  (r, p, t) => (r.parameter = "target=ts," + [`${t}=1`, "long_type=string", "services=false", `,,=${t}`, `runtime_import=${t}`, "import_extension=none"][p % 6]!),
+  (r, p, t) =>
+    (r.parameter = "target=ts," + [`${t}=1`, "long_type=string", "services=false", `,,=${t}`, `runtime_import=${t}`, "import_extension=none"][p % 6]),
 ];
 
 /** A fixture request with 1 to 3 mutations. */
 const mutatedRequest = (base: CodeGeneratorRequest) =>
   fc.array(fc.tuple(fc.nat(mutations.length - 1), fc.nat(), identifier), { minLength: 1, maxLength: 3 }).map((ops) => {
     const r = clone(CodeGeneratorRequestSchema, base);
-    for (const [m, p, t] of ops) mutations[m]!(r, p, t);
+    for (const [m, p, t] of ops) mutations[m](r, p, t);
     return r;
   });
 
@@ -105,14 +127,17 @@ function run(request: CodeGeneratorRequest): Outcome {
  * Files the same as the unmutated request's output are not parsed again (parsing is most of the run time).
  */
 function syntaxErrors(response: CodeGeneratorResponse, known: ReadonlyMap<string, string>): string[] {
-  return response.file.filter((f) => known.get(f.name) !== f.content).flatMap((f) => {
-    const out = ts.transpileModule(f.content, { reportDiagnostics: true, fileName: "generated.ts", compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-    return (out.diagnostics ?? []).map((d) => `${f.name}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-  });
+  return response.file
+    .filter((f) => known.get(f.name) !== f.content)
+    .flatMap((f) => {
+      const out = ts.transpileModule(f.content, { reportDiagnostics: true, fileName: "generated.ts", compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+      return (out.diagnostics ?? []).map((d) => `${f.name}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    });
 }
 
 /** Errors a JavaScript engine raises on a bug (a missing property, a runaway recursion): never a proper answer to bad input. */
-const isCrash = (e: unknown) => !(e instanceof Error) || e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
+const isCrash = (e: unknown) =>
+  !(e instanceof Error) || e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
 
 describe("mutated CodeGeneratorRequests into the plugin, in process", () => {
   const base = fixtureRequest();
@@ -131,9 +156,9 @@ describe("mutated CodeGeneratorRequests into the plugin, in process", () => {
   test("names that lowerCamelCase to nothing or to a leading digit (`_`, `_3d`) still give identifiers", () => {
     const request = clone(CodeGeneratorRequestSchema, base);
     const tree = messages(request).find((m) => m.name === "Tree")!;
-    tree.field[0]!.name = "_";
-    tree.field[1]!.name = "_3d";
-    tree.oneofDecl[0]!.name = "_9";
+    tree.field[0].name = "_";
+    tree.field[1].name = "_3d";
+    tree.oneofDecl[0].name = "_9";
     edit(methods(request), 0, (m) => (m.name = "_2x"));
     const outcome = run(request);
     if (!("response" in outcome)) throw outcome.thrown;

@@ -32,8 +32,21 @@ describe("committed generated code", () => {
     const out = tempDir();
     const set = join(out, "buf-validate.binpb");
     writeFileSync(set, validateDescriptorSet());
-    const files = ["cases/v1/scalars.proto", "cases/v1/structure.proto", "cases/v1/wkt.proto", "cases/v1/bad.proto", "cases/v1/service.proto", "cases/v1/cel.proto"];
-    const r = protoc(join(out, "gen"), "target=ts,import_extension=js,bad_rules=validator", files, [join(root, "testdata", "validate", "proto"), wktInclude], [`--descriptor_set_in=${set}`]);
+    const files = [
+      "cases/v1/scalars.proto",
+      "cases/v1/structure.proto",
+      "cases/v1/wkt.proto",
+      "cases/v1/bad.proto",
+      "cases/v1/service.proto",
+      "cases/v1/cel.proto",
+    ];
+    const r = protoc(
+      join(out, "gen"),
+      "target=ts,import_extension=js,bad_rules=validator",
+      files,
+      [join(root, "testdata", "validate", "proto"), wktInclude],
+      [`--descriptor_set_in=${set}`],
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(readTree(join(root, "testdata", "validate", "gen"))).toEqual(readTree(join(out, "gen")));

@@ -124,11 +124,20 @@ describe("the rule does not depend on declaration order", () => {
     expect(res.error).toBe("");
     return res.file[0].content;
   }
-  const classes = (code: string) => [...code.matchAll(/export class (\S+) extends Message<\S+> \{\n {2}static readonly typeName = "([^"]+)"/g)].map((m) => `${m[2]} -> ${m[1]}`).sort();
+  const classes = (code: string) =>
+    [...code.matchAll(/export class (\S+) extends Message<\S+> \{\n {2}static readonly typeName = "([^"]+)"/g)].map((m) => `${m[2]} -> ${m[1]}`).sort();
 
   it("gives the same names whichever of Outer.Inner, Outer_Inner, A.B_C, A_B.C comes first", () => {
     const forward = [inner("Outer", [inner("Inner")]), inner("Outer_Inner"), inner("A", [inner("B_C")]), inner("A_B", [inner("C")])];
-    const expected = ["x.A -> A", "x.A.B_C -> A_B_C", "x.A_B -> A_B", "x.A_B.C -> A_B_C$", "x.Outer -> Outer", "x.Outer.Inner -> Outer_Inner$", "x.Outer_Inner -> Outer_Inner"];
+    const expected = [
+      "x.A -> A",
+      "x.A.B_C -> A_B_C",
+      "x.A_B -> A_B",
+      "x.A_B.C -> A_B_C$",
+      "x.Outer -> Outer",
+      "x.Outer.Inner -> Outer_Inner$",
+      "x.Outer_Inner -> Outer_Inner",
+    ];
     expect(classes(generate(forward))).toEqual(expected);
     expect(classes(generate([...forward].reverse()))).toEqual(expected);
   });

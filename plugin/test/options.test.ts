@@ -18,7 +18,11 @@ let protoFiles: FileDescriptorProto[];
 
 beforeAll(() => {
   const set = join(tempDir(), "set.binpb");
-  const r = spawnSync(join(root, "node_modules", ".bin", "protoc"), [`-I${protoRoot}`, `-I${wktInclude}`, "--include_imports", "--include_source_info", `--descriptor_set_out=${set}`, file], { encoding: "utf8" });
+  const r = spawnSync(
+    join(root, "node_modules", ".bin", "protoc"),
+    [`-I${protoRoot}`, `-I${wktInclude}`, "--include_imports", "--include_source_info", `--descriptor_set_out=${set}`, file],
+    { encoding: "utf8" },
+  );
   expect(r.stderr).toBe("");
   protoFiles = fromBinary(FileDescriptorSetSchema, readFileSync(set)).file;
 });
@@ -57,6 +61,10 @@ describe("plugin option target", () => {
     expect(files.get(`${pb}.d.ts`)).toContain("export declare class User extends Message<User> {");
     expect(files.get(`${pb}.d.ts`)).toContain("createdAtMs: bigint;");
     expect(files.get(`${grpc}.d.ts`)).toContain("export declare class UserServiceClient");
+    // Typed in the TypeScript, since the transpiler does not resolve the runtime's declarations.
+    expect(files.get(`${pb}.d.ts`)).toContain("export declare const file_users_v1_user_service: FileInfo;");
+    expect(files.get(`${pb}.d.ts`)).toContain("static readonly $fields: FieldList;");
+    expect(files.get(`${pb}.d.ts`)).not.toMatch(/: any\b/);
   }, 60_000);
 
   it("applies to one request only: the plugin serves a ts request after a js+dts one with TypeScript only", () => {
@@ -145,6 +153,15 @@ describe("plugin option keep_empty_files", () => {
   });
 });
 
+describe("spaces in the parameter", () => {
+  it("are trimmed around keys, values and commas, and empty entries are dropped", () => {
+    const spaced = generate(" target = ts , long_type= string,, services =false , ");
+    expect(spaced.error).toBeUndefined();
+    expect(spaced.files).toEqual(generate("target=ts,long_type=string,services=false").files);
+    expect(spaced.files.get(`${pb}.ts`)).toContain('createdAtMs = "0";');
+  });
+});
+
 describe("invalid parameters", () => {
   it.each([
     ["target=tsx", 'invalid value "tsx" for option "target" (expected ts, js or dts, or several joined with +)'],
@@ -156,7 +173,10 @@ describe("invalid parameters", () => {
     ["services=yes", 'invalid value "yes" for option "services" (expected true or false)'],
     ["services", 'invalid value "" for option "services" (expected true or false)'],
     ["runtime_import=", 'invalid value "" for option "runtime_import" (expected a module path)'],
-    ["colour=blue", 'unknown option "colour"'],
+    [
+      "targt=ts",
+      'unknown option "targt" (the options are target, import_extension, js_import_style, long_type, services, runtime_import, keep_empty_files, bootstrap_wkt, ts_nocheck, elide_plugin_version, rewrite_imports, map_imports)',
+    ],
   ])("%s is reported as the response's error, naming what was expected", (opt, message) => {
     const { files, error } = generate(`target=ts,${opt}`);
     expect(error).toBe(`invalid option "${opt}": ${message}`);

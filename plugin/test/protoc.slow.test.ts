@@ -21,7 +21,7 @@ describe("protoc-gen-tsgrpc under protoc", () => {
     expect(protoc(out, "target=ts", ["users/v1/user_service.proto"]).status).toBe(0);
     const pb = readFileSync(join(out, "users/v1/user_service_pb.ts"), "utf8");
     expect(pb).toContain("/**\n * A user of the system.\n *\n * Every field kind appears here once.\n */\nexport class User ");
-    expect(pb).toContain("  /**\n   * Kept for old clients.\n   *\n   * @deprecated\n   */\n  legacyCode = \"\";");
+    expect(pb).toContain('  /**\n   * Kept for old clients.\n   *\n   * @deprecated\n   */\n  legacyCode = "";');
     expect(pb).toContain("  /**\n   * @deprecated\n   */\n  STATUS_LEGACY = 3,");
   });
 
@@ -63,7 +63,9 @@ describe("protoc-gen-tsgrpc under protoc", () => {
     const out = tempDir();
     expect(protoc(out, "target=ts", ["legacy/v1/legacy.proto"]).status).toBe(0);
     const pb = readFileSync(join(out, "legacy/v1/legacy_pb.ts"), "utf8");
-    expect(pb).toContain('name: "big_float", localName: "bigFloat", jsonName: "bigFloat", kind: "scalar", T: ScalarType.FLOAT, presence: "explicit", default: 8999999488 }');
+    expect(pb).toContain(
+      'name: "big_float", localName: "bigFloat", jsonName: "bigFloat", kind: "scalar", T: ScalarType.FLOAT, presence: "explicit", default: 8999999488 }',
+    );
   });
 
   it("writes JavaScript and declarations with target=js+dts, and no services with services=false", () => {

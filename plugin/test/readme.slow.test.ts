@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { root, strictProject, tempDir, tsc } from "./compilers";
+import { readmeBlocks } from "./readme-blocks";
 
 /**
  * README examples fenced as ```ts check are real code: each becomes an ES
@@ -8,13 +9,7 @@ import { root, strictProject, tempDir, tsc } from "./compilers";
  * imports resolve as in a user's project) and a `validate` folder holding
  * testdata/validate/gen, and must compile under strict.
  */
-function checkedBlocks(): { line: number; code: string }[] {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  return [...readme.matchAll(/^```ts check\n([\s\S]*?)^```$/gm)].map((m) => ({
-    line: readme.slice(0, m.index).split("\n").length,
-    code: m[1]!,
-  }));
-}
+const checkedBlocks = () => readmeBlocks().filter((b) => b.lang === "ts" && b.tag === "check");
 
 describe("README examples", () => {
   it("compile against the generated testdata with tsc --strict", () => {

@@ -94,7 +94,10 @@ describe("generated binary codec", () => {
       w.uint32((100 << 3) | 0).uint64(2n ** 64n - 1n); // varint
       w.uint32((101 << 3) | 1).fixed64(7n); // 64-bit
       w.uint32((102 << 3) | 2).bytes(new Uint8Array([1, 2, 3])); // length-delimited
-      w.uint32((103 << 3) | 3).uint32((1 << 3) | 0).uint32(5).uint32((103 << 3) | 4); // group
+      w.uint32((103 << 3) | 3)
+        .uint32((1 << 3) | 0)
+        .uint32(5)
+        .uint32((103 << 3) | 4); // group
       w.uint32((104 << 3) | 5).fixed32(9); // 32-bit
     });
     const input = new Uint8Array([...known, ...unknown]);
@@ -108,7 +111,13 @@ describe("generated binary codec", () => {
   });
 
   it("decodes packed and unpacked repeated fields whatever the declaration, and encodes as declared", () => {
-    const unpacked = bytes((w) => w.uint32((5 << 3) | 0).int32(1).uint32((5 << 3) | 0).int32(-2));
+    const unpacked = bytes((w) =>
+      w
+        .uint32((5 << 3) | 0)
+        .int32(1)
+        .uint32((5 << 3) | 0)
+        .int32(-2),
+    );
     const packed = bytes((w) => {
       w.uint32((19 << 3) | 2);
       const m = w.fork();
@@ -212,7 +221,9 @@ describe("generated binary codec", () => {
     expect(back.constructor).toBe(Object$);
     expect(typeof back.toString).toBe("function");
     expect(new Date$({ seconds: 1n }).clone().seconds).toBe(1n);
-    const h = UsesHostile.fromBinary(new UsesHostile({ hostile: Hostile.__proto__$, objects: JSON.parse('{"__proto__": {}}') }).toBinary());
+    const h = UsesHostile.fromBinary(
+      new UsesHostile({ hostile: Hostile.__proto__$, objects: JSON.parse('{"__proto__": {}}') as Record<string, object> }).toBinary(),
+    );
     expect(h.hostile).toBe(1);
     expect(h.objects["__proto__"]).toBeInstanceOf(Object$);
   });
@@ -275,7 +286,13 @@ describe("proto2", () => {
   });
 
   it("keeps extensions as unknown fields and writes them back", () => {
-    const ext = bytes((w) => w.uint32((100 << 3) | 0).int32(7).uint32((101 << 3) | 2).string("tag"));
+    const ext = bytes((w) =>
+      w
+        .uint32((100 << 3) | 0)
+        .int32(7)
+        .uint32((101 << 3) | 2)
+        .string("tag"),
+    );
     const input = new Uint8Array([...new Legacy({ name: "n" }).toBinary(), ...ext]);
     expect(Legacy.fromBinary(input).toBinary()).toEqual(input);
   });
@@ -298,7 +315,13 @@ describe("proto2", () => {
   });
 
   it("keeps a map entry with an unknown closed-enum value whole", () => {
-    const entry = bytes((w) => w.uint32((1 << 3) | 0).int32(5).uint32((2 << 3) | 0).int32(77));
+    const entry = bytes((w) =>
+      w
+        .uint32((1 << 3) | 0)
+        .int32(5)
+        .uint32((2 << 3) | 0)
+        .int32(77),
+    );
     const input = bytes((w) => w.uint32((20 << 3) | 2).bytes(entry));
     const msg = Legacy.fromBinary(input);
     expect(Object.keys(msg.shadeById)).toEqual([]);

@@ -36,7 +36,14 @@ describe("a generated service", () => {
     expect(EchoService.methods.collect).toMatchObject({ name: "Collect", path: "/rpc.v1.EchoService/Collect", kind: "client_streaming" });
     expect(EchoService.methods.collect.I.typeName).toBe("rpc.v1.EchoRequest");
     expect(EchoService.methods.collect.O.typeName).toBe("rpc.v1.CollectResponse");
-    expect(Object.values(EchoService.methods).map((m) => m.kind)).toEqual(["unary", "server_streaming", "client_streaming", "bidi_streaming", "unary", "unary"]);
+    expect(Object.values(EchoService.methods).map((m) => m.kind)).toEqual([
+      "unary",
+      "server_streaming",
+      "client_streaming",
+      "bidi_streaming",
+      "unary",
+      "unary",
+    ]);
   });
 
   it("exports the definition, the implementation interface and the client class, importing messages from _pb", () => {
@@ -53,7 +60,9 @@ describe("a generated service", () => {
     expect(source).toContain("collect(requests: RequestStream<EchoRequest>, options?: CallOptions): Promise<CollectResponse> {");
     expect(source).toContain("chat(requests: RequestStream<EchoRequest>, options?: CallOptions): AsyncIterable<EchoResponse> {");
     expect(source).toContain("chat(requests: AsyncIterable<EchoRequest>, context: CallContext): AsyncIterable<EchoResponse | PartialMessage<EchoResponse>>;");
-    expect(source).toContain("collect(requests: AsyncIterable<EchoRequest>, context: CallContext): Promise<CollectResponse | PartialMessage<CollectResponse>>;");
+    expect(source).toContain(
+      "collect(requests: AsyncIterable<EchoRequest>, context: CallContext): Promise<CollectResponse | PartialMessage<CollectResponse>>;",
+    );
   });
 
   it("carries the proto comments as TSDoc, and deprecation", () => {
@@ -69,7 +78,9 @@ describe("method names", () => {
     const client = new GlobalsClient("127.0.0.1:1");
     try {
       expect(typeof client.close).toBe("function");
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- compares the methods, calls neither
       expect(client.close).not.toBe(client.close$);
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- compares the methods, calls neither
       expect(client.waitForReady).not.toBe(client.waitForReady$);
       expect("then" in client).toBe(false);
       expect(client.constructor).toBe(GlobalsClient);
@@ -81,6 +92,7 @@ describe("method names", () => {
   it("awaiting a client gives the client (it is not a thenable)", async () => {
     const client = new GlobalsClient("127.0.0.1:1");
     try {
+      // eslint-disable-next-line @typescript-eslint/await-thenable -- awaiting a non-thenable is what is tested
       expect(await client).toBe(client);
     } finally {
       client.close();

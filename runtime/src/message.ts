@@ -91,7 +91,7 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
   }
   /** `console.log(msg)` in Node: the class name and the set fields as text format. */
   [inspectCustom](_depth: number, options?: { breakLength?: number }, inspect?: (value: unknown, options?: unknown) => string): string {
-    const text = textFormatIfLoaded()?.inspectText(this as unknown as AnyMessage, options?.breakLength);
+    const text = textFormatIfLoaded()?.inspectText(this, options?.breakLength);
     if (text !== undefined) return text;
     // A field holds a value its type cannot: show the raw properties, which is what needs debugging.
     return `${this.constructor.name} ${inspect ? inspect({ ...this }, options) : "{ (invalid field values) }"}`;

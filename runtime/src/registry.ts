@@ -180,7 +180,7 @@ export function createRegistry(...items: Registrable[]): Registry {
     } else if ("$fields" in item) {
       addMessage(item);
     } else {
-      addEnum(item as EnumType);
+      addEnum(item);
     }
   }
 

@@ -25,8 +25,8 @@ function bundle(code: string): { text: string; gzipped: number; inputs: string[]
     metafile: true,
     logLevel: "silent",
   });
-  const text = r.outputFiles[0]!.text;
-  const kept = Object.entries(Object.values(r.metafile.outputs)[0]!.inputs).filter(([, v]) => v.bytesInOutput > 0);
+  const text = r.outputFiles[0].text;
+  const kept = Object.entries(Object.values(r.metafile.outputs)[0].inputs).filter(([, v]) => v.bytesInOutput > 0);
   return { text, gzipped: gzipSync(text, { level: 9 }).length, inputs: kept.map(([file]) => file) };
 }
 
@@ -73,7 +73,9 @@ describe("one message bundled for the browser", () => {
   });
 
   it("adds text format only when the app imports @tsgrpc/runtime/text", () => {
-    const withText = bundle(`import "@tsgrpc/runtime/text";\n${oneMessage}\n(globalThis as any).text = new GetUserRequest({ id: "t" }).toText({ singleLine: true });`);
+    const withText = bundle(
+      `import "@tsgrpc/runtime/text";\n${oneMessage}\n(globalThis as any).text = new GetUserRequest({ id: "t" }).toText({ singleLine: true });`,
+    );
     const sandbox: Record<string, unknown> = {};
     runInNewContext(withText.text, sandbox);
     expect(sandbox.text).toBe('id: "t"');

@@ -9,7 +9,7 @@ describe("clone", () => {
       id: "1",
       roles: ["r"],
       address: { city: "c" },
-      labels: JSON.parse('{"__proto__": "p", "k": "v"}'),
+      labels: JSON.parse('{"__proto__": "p", "k": "v"}') as Record<string, string>,
       contact: { case: "postal", value: { city: "p" } },
       avatar: new Uint8Array([1, 2]),
       friends: [{ id: "f" }],
@@ -48,7 +48,10 @@ describe("clone", () => {
   });
 
   it("copies unknown fields", () => {
-    const bytes = new BinaryWriter().uint32((99 << 3) | 2).bytes(new Uint8Array([1])).finish();
+    const bytes = new BinaryWriter()
+      .uint32((99 << 3) | 2)
+      .bytes(new Uint8Array([1]))
+      .finish();
     const a = Address.fromBinary(bytes);
     const c = a.clone();
     expect(c.toBinary()).toEqual(bytes);

@@ -44,7 +44,11 @@ describe("equals", () => {
   });
 
   it("compares unknown fields", () => {
-    const unknown = (v: number) => new BinaryWriter().uint32((99 << 3) | 0).int32(v).finish();
+    const unknown = (v: number) =>
+      new BinaryWriter()
+        .uint32((99 << 3) | 0)
+        .int32(v)
+        .finish();
     const a = Address.fromBinary(unknown(1));
     expect(a.equals(Address.fromBinary(unknown(1)))).toBe(true);
     expect(a.equals(Address.fromBinary(unknown(2)))).toBe(false);

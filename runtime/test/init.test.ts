@@ -50,7 +50,7 @@ describe("initPartial (message constructors)", () => {
   });
 
   it("keeps a map key named __proto__ as an ordinary entry", () => {
-    const u = new User({ labels: JSON.parse('{"__proto__": "x"}') });
+    const u = new User({ labels: JSON.parse('{"__proto__": "x"}') as Record<string, string> });
     expect(Object.keys(u.labels)).toEqual(["__proto__"]);
     expect(Object.getPrototypeOf(u.labels)).toBeNull();
   });

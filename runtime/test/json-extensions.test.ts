@@ -7,21 +7,70 @@ import { Child, Sample } from "./json-fixtures";
 
 // extend test.Sample { optional int32 ext_int32 = 100; repeated sint64 ext_packed = 101 [packed = true];
 //   optional google.protobuf.Duration ext_duration = 102; repeated string ext_strings = 103; }
-const extInt32 = extensionInfo("test.ext_int32", () => Sample, () => ({
-  no: 100, name: "ext_int32", localName: "extInt32", jsonName: "[test.ext_int32]", kind: "scalar", T: ScalarType.INT32, presence: "explicit",
-}));
-const extPacked = extensionInfo("test.ext_packed", () => Sample, () => ({
-  no: 101, name: "ext_packed", localName: "extPacked", jsonName: "[test.ext_packed]", kind: "scalar", T: ScalarType.SINT64, repeated: true, packed: true,
-}));
-const extDuration = extensionInfo("test.ext_duration", () => Sample, () => ({
-  no: 102, name: "ext_duration", localName: "extDuration", jsonName: "[test.ext_duration]", kind: "message", T: Duration,
-}));
-const extStrings = extensionInfo("test.ext_strings", () => Sample, () => ({
-  no: 103, name: "ext_strings", localName: "extStrings", jsonName: "[test.ext_strings]", kind: "scalar", T: ScalarType.STRING, repeated: true,
-}));
-const childExt = extensionInfo("test.child_ext", () => Child, () => ({
-  no: 100, name: "child_ext", localName: "childExt", jsonName: "[test.child_ext]", kind: "scalar", T: ScalarType.INT32,
-}));
+const extInt32 = extensionInfo(
+  "test.ext_int32",
+  () => Sample,
+  () => ({
+    no: 100,
+    name: "ext_int32",
+    localName: "extInt32",
+    jsonName: "[test.ext_int32]",
+    kind: "scalar",
+    T: ScalarType.INT32,
+    presence: "explicit",
+  }),
+);
+const extPacked = extensionInfo(
+  "test.ext_packed",
+  () => Sample,
+  () => ({
+    no: 101,
+    name: "ext_packed",
+    localName: "extPacked",
+    jsonName: "[test.ext_packed]",
+    kind: "scalar",
+    T: ScalarType.SINT64,
+    repeated: true,
+    packed: true,
+  }),
+);
+const extDuration = extensionInfo(
+  "test.ext_duration",
+  () => Sample,
+  () => ({
+    no: 102,
+    name: "ext_duration",
+    localName: "extDuration",
+    jsonName: "[test.ext_duration]",
+    kind: "message",
+    T: Duration,
+  }),
+);
+const extStrings = extensionInfo(
+  "test.ext_strings",
+  () => Sample,
+  () => ({
+    no: 103,
+    name: "ext_strings",
+    localName: "extStrings",
+    jsonName: "[test.ext_strings]",
+    kind: "scalar",
+    T: ScalarType.STRING,
+    repeated: true,
+  }),
+);
+const childExt = extensionInfo(
+  "test.child_ext",
+  () => Child,
+  () => ({
+    no: 100,
+    name: "child_ext",
+    localName: "childExt",
+    jsonName: "[test.child_ext]",
+    kind: "scalar",
+    T: ScalarType.INT32,
+  }),
+);
 const registry = createRegistry(extInt32, extPacked, extDuration, extStrings, childExt);
 
 describe("extensions in JSON", () => {

@@ -103,9 +103,9 @@ export class Sample extends NoBinary<Sample> {
   ints: number[] = [];
   colors: Color[] = [];
   children: Child[] = [];
-  byName: { [key: string]: number } = Object.create(null);
-  byId: { [key: string]: Child } = Object.create(null);
-  byFlag: { [key: string]: Color } = Object.create(null);
+  byName: { [key: string]: number } = Object.create(null) as { [key: string]: number };
+  byId: { [key: string]: Child } = Object.create(null) as { [key: string]: Child };
+  byFlag: { [key: string]: Color } = Object.create(null) as { [key: string]: Color };
   choice: { case: "text"; value: string } | { case: "number"; value: number } | { case: "nested"; value: Child } | { case: undefined; value?: undefined } = {
     case: undefined,
   };

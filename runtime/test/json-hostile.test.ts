@@ -19,7 +19,26 @@ function rng(seed: number): () => number {
   };
 }
 
-const TOKENS = ['"', "\\", "{", "}", "[", "]", ",", ":", "null", "1e999", "-0", "\\uD800", "\\u0000", '"__proto__"', '"constructor"', "9".repeat(30), "NaN", "true"];
+const TOKENS = [
+  '"',
+  "\\",
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  ":",
+  "null",
+  "1e999",
+  "-0",
+  "\\uD800",
+  "\\u0000",
+  '"__proto__"',
+  '"constructor"',
+  "9".repeat(30),
+  "NaN",
+  "true",
+];
 
 function mutate(text: string, random: () => number): string {
   let s = text;
@@ -36,7 +55,10 @@ function mutate(text: string, random: () => number): string {
 
 const registry = createRegistry(SourceContext, Any, Duration, Struct);
 const seeds: [{ fromJsonString(s: string, o?: object): unknown }, string][] = [
-  [Sample, '{"int32V":1,"int64V":"-5","floatV":"NaN","bytesV":"AQI=","color":"BLUE","closed":"TWO","child":{"name":"a","child":{}},"ints":[1,2],"byName":{"a":1},"byId":{"-1":{"name":"x"}},"byFlag":{"true":"GREEN"},"text":"t","customName":"c"}'],
+  [
+    Sample,
+    '{"int32V":1,"int64V":"-5","floatV":"NaN","bytesV":"AQI=","color":"BLUE","closed":"TWO","child":{"name":"a","child":{}},"ints":[1,2],"byName":{"a":1},"byId":{"-1":{"name":"x"}},"byFlag":{"true":"GREEN"},"text":"t","customName":"c"}',
+  ],
   [Struct, '{"a":null,"b":[1,"x",{"c":true}],"d":{"e":-1.5e3}}'],
   [Value, '[{"k":[null,[]]},"s",0]'],
   [Any, '{"@type":"type.googleapis.com/google.protobuf.Duration","value":"1.5s"}'],
@@ -57,7 +79,7 @@ describe("hostile JSON", () => {
         type.fromJsonString(input, { registry });
         type.fromJsonString(input, { registry, ignoreUnknownFields: true });
       } catch (e) {
-        if (!(e instanceof CodecError)) throw new Error(`${String(e)} for input ${JSON.stringify(input)}`);
+        if (!(e instanceof CodecError)) throw new Error(`${String(e)} for input ${JSON.stringify(input)}`, { cause: e });
       }
     }
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();

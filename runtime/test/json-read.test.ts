@@ -83,8 +83,16 @@ describe("reading proto3 JSON", () => {
       }
       throw new Error("read did not fail");
     };
-    expect(at({ children: [{}, { child: { name: 5 } }] })).toEqual(["children[1].child.name", "expected string, got number 5", "children[1].child.name: expected string, got number 5"]);
-    expect(at({ byId: { "7": { child: { nope: 1 } } } })).toEqual(["byId.7.child", 'unknown field "nope" in test.Child', 'byId.7.child: unknown field "nope" in test.Child']);
+    expect(at({ children: [{}, { child: { name: 5 } }] })).toEqual([
+      "children[1].child.name",
+      "expected string, got number 5",
+      "children[1].child.name: expected string, got number 5",
+    ]);
+    expect(at({ byId: { "7": { child: { nope: 1 } } } })).toEqual([
+      "byId.7.child",
+      'unknown field "nope" in test.Child',
+      'byId.7.child: unknown field "nope" in test.Child',
+    ]);
     expect(at({ stringV: 1 })).toEqual(["stringV", "expected string, got number 1", "stringV: expected string, got number 1"]);
     expect(at({ nope: 1 })[2]).toBe('unknown field "nope" in test.Sample');
   });
@@ -145,7 +153,7 @@ describe("reading proto3 JSON", () => {
   });
 
   test("reads maps with canonical string keys into null-prototype records", () => {
-    const m = read({ byName: JSON.parse('{"__proto__":1,"constructor":2}'), byId: { "-5": { name: "x" } }, byFlag: { true: 1 } });
+    const m = read({ byName: JSON.parse('{"__proto__":1,"constructor":2}') as Record<string, number>, byId: { "-5": { name: "x" } }, byFlag: { true: 1 } });
     expect(Object.getPrototypeOf(m.byName)).toBeNull();
     expect(m.byName["__proto__"]).toBe(1);
     expect(m.byName["constructor"]).toBe(2);

@@ -1,4 +1,5 @@
 import { JsonEncodeError } from "../src/errors";
+import type { JsonValue } from "../src/json/json-value";
 import { Timestamp } from "../src/gen/google/protobuf/timestamp_pb";
 import { Child, Color, Sample } from "./json-fixtures";
 
@@ -120,7 +121,7 @@ describe("writing proto3 JSON", () => {
       optInt32: -1,
     });
     m.byId["12"] = new Child({ name: "x" });
-    const back = Sample.fromJson(JSON.parse(m.toJsonString()));
+    const back = Sample.fromJson(JSON.parse(m.toJsonString()) as JsonValue);
     expect(back.toJson()).toEqual(m.toJson());
     expect(back.int64V).toBe(-(2n ** 63n));
   });

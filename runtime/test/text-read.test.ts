@@ -1,7 +1,14 @@
 import { Any, createRegistry, TextDecodeError, Timestamp, type TextReadOptions } from "@tsgrpc/runtime";
 import { Scalars, MapKeys, MapValues, RepeatedScalars } from "../../testdata/gen/scalars/v1/scalars_pb.js";
 import { Wrapped } from "../../testdata/gen/scalars/v1/wrapped_pb.js";
-import { Holder, Holder_holder_ext$extension, Legacy, file_legacy_v1_legacy, legacy_extra$extension, legacy_tags$extension } from "../../testdata/gen/legacy/v1/legacy_pb.js";
+import {
+  Holder,
+  Holder_holder_ext$extension,
+  Legacy,
+  file_legacy_v1_legacy,
+  legacy_extra$extension,
+  legacy_tags$extension,
+} from "../../testdata/gen/legacy/v1/legacy_pb.js";
 import { Status, User } from "../../testdata/gen/users/v1/user_service_pb.js";
 
 const fails = (read: () => unknown, message: RegExp) => {
@@ -21,7 +28,9 @@ describe("reading text format", () => {
       address { city: "Paris" }
       status: STATUS_ACTIVE
     `);
-    expect(u).toEqual(new User({ id: "u1", displayName: "Ada", age: 36, verified: true, roles: ["admin", "dev"], address: { city: "Paris" }, status: Status.STATUS_ACTIVE }));
+    expect(u).toEqual(
+      new User({ id: "u1", displayName: "Ada", age: 36, verified: true, roles: ["admin", "dev"], address: { city: "Paris" }, status: Status.STATUS_ACTIVE }),
+    );
   });
 
   test("reads integers in decimal, hex and octal, exactly at the limits of each type", () => {
@@ -53,12 +62,21 @@ describe("reading text format", () => {
   });
 
   test("reads bools as true/false, True/False, t/f and 1/0", () => {
-    expect(["true", "True", "t", "1", "false", "False", "f", "0"].map((v) => scalars(`f_bool: ${v}`).fBool)).toEqual([true, true, true, true, false, false, false, false]);
+    expect(["true", "True", "t", "1", "false", "False", "f", "0"].map((v) => scalars(`f_bool: ${v}`).fBool)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     fails(() => scalars("f_bool: yes"), /expected true or false, got identifier yes/);
   });
 
   test("decodes every escape, and concatenates adjacent literals", () => {
-    expect(scalars(`f_string: "a\\tb\\n\\"q\\" \\'\\\\ \\101\\x42\\u00e9\\U0001F600" 'x' "y"`).fString).toBe("a\tb\n\"q\" '\\ AB\u00e9\u{1F600}xy");
+    expect(scalars(`f_string: "a\\tb\\n\\"q\\" \\'\\\\ \\101\\x42\\u00e9\\U0001F600" 'x' "y"`).fString).toBe('a\tb\n"q" \'\\ AB\u00e9\u{1F600}xy');
     expect(scalars(`f_bytes: "\\0\\377\\xff\\a\\b\\f\\v\\?é"`).fBytes).toEqual(new Uint8Array([0, 255, 255, 7, 8, 12, 11, 63, 0xc3, 0xa9]));
   });
 
@@ -74,14 +92,20 @@ describe("reading text format", () => {
   });
 
   test("reads lists in [a, b] form, empty lists, and lone values of repeated fields", () => {
-    expect(RepeatedScalars.fromText("f_int32: [1, -2, 0x3] f_int32: 4 f_string: [] f_string: ['a' 'b', \"c\"]")).toMatchObject({ fInt32: [1, -2, 3, 4], fString: ["ab", "c"] });
+    expect(RepeatedScalars.fromText("f_int32: [1, -2, 0x3] f_int32: 4 f_string: [] f_string: ['a' 'b', \"c\"]")).toMatchObject({
+      fInt32: [1, -2, 3, 4],
+      fString: ["ab", "c"],
+    });
     fails(() => RepeatedScalars.fromText("f_int32: [1,]"), /expected an integer, got "]"/);
     fails(() => RepeatedScalars.fromText("f_int32: [1; 2]"), /expected "," or "]", got ";"/);
     fails(() => RepeatedScalars.fromText("f_int32: [1 2]"), /expected "," or "]", got number 2/);
   });
 
   test("reads messages in {} or <>, with or without a colon; scalars need the colon", () => {
-    expect(User.fromText("address: < city: 'a' > friends [{ id: 'x' }, < id: 'y' >]")).toMatchObject({ address: { city: "a" }, friends: [{ id: "x" }, { id: "y" }] });
+    expect(User.fromText("address: < city: 'a' > friends [{ id: 'x' }, < id: 'y' >]")).toMatchObject({
+      address: { city: "a" },
+      friends: [{ id: "x" }, { id: "y" }],
+    });
     fails(() => User.fromText("id 'x'"), /1:4: expected ":" after id, got string 'x'/);
     fails(() => User.fromText("address { city: 'a' >"), /expected a field name, got ">"|message not closed/);
   });
@@ -101,7 +125,9 @@ describe("reading text format", () => {
   });
 
   test("reads map entries as key/value messages; a missing key or value is its zero, the last entry for a key wins", () => {
-    const m = MapKeys.fromText(`k_int64 { key: -5 value: "a" } k_bool [{ key: true value: "t" }, { value: "f" }] k_string { key: "__proto__" value: "p" } k_string { key: "x" value: "1" } k_string { value: "2" key: "x" }`);
+    const m = MapKeys.fromText(
+      `k_int64 { key: -5 value: "a" } k_bool [{ key: true value: "t" }, { value: "f" }] k_string { key: "__proto__" value: "p" } k_string { key: "x" value: "1" } k_string { value: "2" key: "x" }`,
+    );
     expect({ ...m.kInt64 }).toEqual({ "-5": "a" });
     expect({ ...m.kBool }).toEqual({ true: "t", false: "f" });
     expect(Object.keys(m.kString)).toEqual(["__proto__", "x"]);
@@ -139,7 +165,11 @@ describe("reading text format", () => {
     const registry = createRegistry(file_legacy_v1_legacy);
     const l = legacy("[legacy.v1.legacy_extra]: 7 [legacy.v1.legacy_tags]: ['a', 'b'] [legacy.v1.Holder.holder_ext] { legacy { name: 'in' } }", { registry });
     const back = Legacy.fromBinary(l.toBinary());
-    expect(back.toJson({ registry })).toMatchObject({ "[legacy.v1.legacy_extra]": 7, "[legacy.v1.legacy_tags]": ["a", "b"], "[legacy.v1.Holder.holder_ext]": { legacy: { name: "in" } } });
+    expect(back.toJson({ registry })).toMatchObject({
+      "[legacy.v1.legacy_extra]": 7,
+      "[legacy.v1.legacy_tags]": ["a", "b"],
+      "[legacy.v1.Holder.holder_ext]": { legacy: { name: "in" } },
+    });
     fails(() => legacy("[legacy.v1.legacy_extra]: 7"), /unknown extension \[legacy.v1.legacy_extra\] of legacy.v1.Legacy \(no registry given/);
     fails(() => legacy("[legacy.v1.legacy_extra]: 7 [legacy.v1.legacy_extra]: 8", { registry }), /extension \[legacy.v1.legacy_extra\] given twice/);
     fails(() => Holder.fromText("[legacy.v1.legacy_extra]: 7", { registry }), /unknown extension/);
@@ -151,7 +181,10 @@ describe("reading text format", () => {
     const any = Any.fromText("[type.googleapis.com/users.v1.User] { id: 'u' }", { registry });
     expect(any.unpack(User)?.id).toBe("u");
     expect(Any.fromText('type_url: "x/y" value: "\\001"')).toMatchObject({ typeUrl: "x/y", value: new Uint8Array([1]) });
-    fails(() => Any.fromText("[type.googleapis.com/users.v1.Nope] {}", { registry }), /1:1: google.protobuf.Any type type.googleapis.com\/users.v1.Nope is not in the registry/);
+    fails(
+      () => Any.fromText("[type.googleapis.com/users.v1.Nope] {}", { registry }),
+      /1:1: google.protobuf.Any type type.googleapis.com\/users.v1.Nope is not in the registry/,
+    );
     fails(() => Any.fromText("[a.com/users.v1.User] {} [a.com/users.v1.User] {}", { registry }), /holds one message/);
     fails(() => Any.fromText("type_url: 'a/b' [a.com/users.v1.User] {}", { registry }), /holds one message/);
   });

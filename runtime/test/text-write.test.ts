@@ -72,7 +72,9 @@ describe("writing text format", () => {
   });
 
   test("prints 64-bit integers exactly, and enum numbers that have no name", () => {
-    expect(new Scalars({ fInt64: -9223372036854775808n, fUint64: 18446744073709551615n }).toText({ singleLine: true })).toBe("f_int64: -9223372036854775808 f_uint64: 18446744073709551615");
+    expect(new Scalars({ fInt64: -9223372036854775808n, fUint64: 18446744073709551615n }).toText({ singleLine: true })).toBe(
+      "f_int64: -9223372036854775808 f_uint64: 18446744073709551615",
+    );
     expect(new User({ status: 42 as Status, bigAsString: "-7" }).toText({ singleLine: true })).toBe("status: 42 big_as_string: -7");
   });
 
@@ -110,8 +112,48 @@ describe("writing text format", () => {
     expect(l.toText({ singleLine: true })).toBe('name: "n"');
     expect(l.toText({ singleLine: true, printUnknownFields: true })).toBe('name: "n" 101: "a" 101: "b" 100: 7');
     // Unknown to User: a varint, a fixed64, a fixed32, a nested message, bytes that are not one, a group.
-    const u = User.fromBinary(Uint8Array.of(0xf8, 0x0f, 0x96, 0x01, 0xf9, 0x0f, 1, 0, 0, 0, 0, 0, 0, 0, 0xfd, 0x0f, 0xff, 0, 0, 0, 0x82, 0x10, 2, 0x08, 1, 0x8a, 0x10, 1, 0xff, 0x93, 0x10, 0x08, 5, 0x94, 0x10));
-    expect(u.toText({ printUnknownFields: true, singleLine: true })).toBe('255: 150 255: 0x0000000000000001 255: 0x000000ff 256 { 1: 1 } 257: "\\377" 258 { 1: 5 }');
+    const u = User.fromBinary(
+      Uint8Array.of(
+        0xf8,
+        0x0f,
+        0x96,
+        0x01,
+        0xf9,
+        0x0f,
+        1,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0xfd,
+        0x0f,
+        0xff,
+        0,
+        0,
+        0,
+        0x82,
+        0x10,
+        2,
+        0x08,
+        1,
+        0x8a,
+        0x10,
+        1,
+        0xff,
+        0x93,
+        0x10,
+        0x08,
+        5,
+        0x94,
+        0x10,
+      ),
+    );
+    expect(u.toText({ printUnknownFields: true, singleLine: true })).toBe(
+      '255: 150 255: 0x0000000000000001 255: 0x000000ff 256 { 1: 1 } 257: "\\377" 258 { 1: 5 }',
+    );
   });
 
   test("a value its field cannot hold is a TextEncodeError naming the field's path", () => {
@@ -129,7 +171,16 @@ describe("writing text format", () => {
   });
 
   test("round-trips every scalar and repeated field", () => {
-    const s = new RepeatedScalars({ fDouble: [1.5, -0, Infinity], fFloat: [Math.fround(1.1)], fInt64: [-1n], fUint64: [2n ** 64n - 1n], fBool: [true, false], fString: ["", "é"], fBytes: [new Uint8Array([1, 2])], fSint32: [-3] });
+    const s = new RepeatedScalars({
+      fDouble: [1.5, -0, Infinity],
+      fFloat: [Math.fround(1.1)],
+      fInt64: [-1n],
+      fUint64: [2n ** 64n - 1n],
+      fBool: [true, false],
+      fString: ["", "é"],
+      fBytes: [new Uint8Array([1, 2])],
+      fSint32: [-3],
+    });
     expect(RepeatedScalars.fromText(s.toText())).toEqual(s);
     expect(RepeatedScalars.fromText(s.toText({ singleLine: true }))).toEqual(s);
   });
@@ -164,7 +215,7 @@ describe("the README's Text format example", () => {
 
   test("prints what its comments say", () => {
     const user = readmeUser();
-    expect(user.toText()).toMatch(/^id: "u1"\ndisplay_name: "Ada"\nroles: "admin"\nroles: "dev"\naddress {\n  city: "London"\n}\n/);
+    expect(user.toText()).toMatch(/^id: "u1"\ndisplay_name: "Ada"\nroles: "admin"\nroles: "dev"\naddress {\n {2}city: "London"\n}\n/);
     user.mergeText('age: 37 roles: "owner"');
     expect(user).toMatchObject({ age: 37, roles: ["admin", "dev", "owner"] });
     const registry = createRegistry(file_users_v1_user_service);

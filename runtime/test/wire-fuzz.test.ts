@@ -76,7 +76,25 @@ describe("mutated input either decodes or throws BinaryDecodeError, never anythi
 });
 
 describe("random reads of random bytes", () => {
-  const reads = ["tag", "int32", "uint32", "sint32", "fixed32", "sfixed32", "float", "double", "bool", "int64", "uint64", "sint64", "fixed64", "sfixed64", "string", "bytes", "delimitedEnd"] as const;
+  const reads = [
+    "tag",
+    "int32",
+    "uint32",
+    "sint32",
+    "fixed32",
+    "sfixed32",
+    "float",
+    "double",
+    "bool",
+    "int64",
+    "uint64",
+    "sint64",
+    "fixed64",
+    "sfixed64",
+    "string",
+    "bytes",
+    "delimitedEnd",
+  ] as const;
 
   test("never move past the end, and fail only with BinaryDecodeError", () => {
     const rand = prng(7);

@@ -46,7 +46,10 @@ describe("hostile bytes throw BinaryDecodeError with the offset", () => {
   });
 
   test("a packed fixed-width payload that is not a whole number of values", () => {
-    expectDecodeError(() => new BinaryReader(unhex("09 0000000000000000ff")).doubles([]), "packed double payload of 9 bytes is not a whole number of values (at byte 1)");
+    expectDecodeError(
+      () => new BinaryReader(unhex("09 0000000000000000ff")).doubles([]),
+      "packed double payload of 9 bytes is not a whole number of values (at byte 1)",
+    );
     expectDecodeError(() => new BinaryReader(unhex("03 000000")).floats([]), "packed float payload of 3 bytes is not a whole number of values (at byte 1)");
     expectDecodeError(() => new BinaryReader(unhex("08 00")).doubles([]), "length 8 exceeds the 1 remaining bytes (at byte 0)");
   });
@@ -71,7 +74,25 @@ describe("hostile bytes throw BinaryDecodeError with the offset", () => {
 });
 
 describe("every read stops at the end of the input", () => {
-  const reads = ["tag", "int32", "uint32", "sint32", "fixed32", "sfixed32", "float", "double", "bool", "int64", "uint64", "sint64", "fixed64", "sfixed64", "string", "bytes", "delimitedEnd"] as const;
+  const reads = [
+    "tag",
+    "int32",
+    "uint32",
+    "sint32",
+    "fixed32",
+    "sfixed32",
+    "float",
+    "double",
+    "bool",
+    "int64",
+    "uint64",
+    "sint64",
+    "fixed64",
+    "sfixed64",
+    "string",
+    "bytes",
+    "delimitedEnd",
+  ] as const;
   test.each(reads)("%s on empty input and after an unfinished varint byte", (method) => {
     for (const input of ["", "80"]) {
       const r = new BinaryReader(unhex(input));

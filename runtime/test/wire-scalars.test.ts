@@ -25,7 +25,25 @@ const signed32 = [0, 1, -1, 2, -2, 63, -64, 64, 127, 128, -129, 300, 16383, 1638
 const unsigned32 = [0, 1, 127, 128, 16383, 16384, 2097151, 2097152, 268435455, 268435456, INT32_MAX, 2 ** 31, UINT32_MAX];
 const floats = [0, -0, 1, -1.5, 0.5, Math.fround(0.1), FLOAT32_MAX, -FLOAT32_MAX, 1.401298464324817e-45, NaN, Infinity, -Infinity];
 const doubles = [0, -0, 1, -1.5, 0.1, Number.MAX_VALUE, Number.MIN_VALUE, -Number.MAX_VALUE, 2 ** 53 + 2, NaN, Infinity, -Infinity];
-const signed64 = [0n, 1n, -1n, 127n, 128n, -128n, 2n ** 31n, -(2n ** 31n) - 1n, 2n ** 32n, SAFE, -SAFE, SAFE + 1n, -SAFE - 1n, SAFE + 2n, -SAFE - 2n, INT64_MAX, INT64_MIN];
+const signed64 = [
+  0n,
+  1n,
+  -1n,
+  127n,
+  128n,
+  -128n,
+  2n ** 31n,
+  -(2n ** 31n) - 1n,
+  2n ** 32n,
+  SAFE,
+  -SAFE,
+  SAFE + 1n,
+  -SAFE - 1n,
+  SAFE + 2n,
+  -SAFE - 2n,
+  INT64_MAX,
+  INT64_MIN,
+];
 const unsigned64 = [0n, 1n, 127n, 128n, 2n ** 32n - 1n, 2n ** 32n, SAFE, SAFE + 1n, SAFE + 2n, 2n ** 63n, UINT64_MAX];
 
 describe("every scalar round-trips through BinaryWriter and BinaryReader", () => {
@@ -133,7 +151,11 @@ describe("byte vectors from the protobuf encoding spec", () => {
     ["int64 -1", (w: BinaryWriter) => w.int64(-1n), "ffffffffffffffffff01"],
     ["uint64 max", (w: BinaryWriter) => w.uint64(UINT64_MAX), "ffffffffffffffffff01"],
     ["uint64 2^63", (w: BinaryWriter) => w.uint64(2n ** 63n), "80808080808080808001"],
-    ["sint32 zigzag 0 -1 1 -2 max min", (w: BinaryWriter) => w.sint32(0).sint32(-1).sint32(1).sint32(-2).sint32(INT32_MAX).sint32(INT32_MIN), "00010203feffffff0fffffffff0f"],
+    [
+      "sint32 zigzag 0 -1 1 -2 max min",
+      (w: BinaryWriter) => w.sint32(0).sint32(-1).sint32(1).sint32(-2).sint32(INT32_MAX).sint32(INT32_MIN),
+      "00010203feffffff0fffffffff0f",
+    ],
     ["sint64 zigzag max min", (w: BinaryWriter) => w.sint64(INT64_MAX).sint64(INT64_MIN), "feffffffffffffffff01ffffffffffffffffff01"],
     ["fixed32 1, sfixed32 -1", (w: BinaryWriter) => w.fixed32(1).sfixed32(-1), "01000000ffffffff"],
     ["fixed64 1, sfixed64 -2", (w: BinaryWriter) => w.fixed64(1n).sfixed64(-2n), "0100000000000000feffffffffffffff"],

@@ -197,7 +197,13 @@ describe("strings are written as UTF-8", () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed % n;
     };
-    const pools = [[0x20, 0x7f], [0x80, 0x800], [0x800, 0xd800], [0xe000, 0x10000], [0x10000, 0x110000]];
+    const pools = [
+      [0x20, 0x7f],
+      [0x80, 0x800],
+      [0x800, 0xd800],
+      [0xe000, 0x10000],
+      [0x10000, 0x110000],
+    ];
     for (let i = 0; i < 2000; i++) {
       let s = "";
       const len = rand(300);

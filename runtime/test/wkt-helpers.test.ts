@@ -44,7 +44,7 @@ describe("Struct, Value and ListValue helpers", () => {
   test("convert to and from plain JSON", () => {
     const obj = { name: "x", tags: ["a", 1, null], nested: { ok: true } };
     const s = Struct.fromJsonObject(obj);
-    expect(s.fields["nested"]!.kind.case).toBe("structValue");
+    expect(s.fields["nested"].kind.case).toBe("structValue");
     expect(s.toJsonObject()).toEqual(obj);
     expect(Value.fromJsonValue("s").toJsonValue()).toBe("s");
     expect(ListValue.fromJsonArray([1, "2"]).toJsonArray()).toEqual([1, "2"]);

@@ -39,7 +39,7 @@ function withLock(lockDir, fn) {
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
       if (!ownerAlive(lockDir)) fs.rmSync(lockDir, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir} (remove it if no conformance run is going on)`);
+      else if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir} (remove it if no conformance run is going on)`, { cause: e });
       else sleep(POLL_MS);
     }
   }

@@ -26,9 +26,12 @@ function runSuite(extraArgs) {
   try {
     const { file, args } = runnerCommand([
       "--enforce_recommended",
-      "--maximum_edition", "2024",
-      "--failure_list", path.join(__dirname, "failure_list.txt"),
-      "--output_dir", outputDir,
+      "--maximum_edition",
+      "2024",
+      "--failure_list",
+      path.join(__dirname, "failure_list.txt"),
+      "--output_dir",
+      outputDir,
       ...extraArgs,
       path.join(__dirname, "testee"),
     ]);

@@ -10,9 +10,17 @@ import { Greeter, GreeterClient } from "./gen/greet/v1/greeter_grpc.js";
 
 async function main(): Promise<void> {
   const spans = new InMemorySpanExporter();
-  const options = { tracerProvider: new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] }), propagator: new W3CTraceContextPropagator(), metrics: false };
+  const options = {
+    tracerProvider: new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] }),
+    propagator: new W3CTraceContextPropagator(),
+    metrics: false,
+  };
   {
-    await using t = await testServer(Greeter, { greet: async (request) => ({ greeting: `hi ${request.name}` }) }, { server: { interceptors: [serverTelemetry(options)] } });
+    await using t = await testServer(
+      Greeter,
+      { greet: async (request) => ({ greeting: `hi ${request.name}` }) },
+      { server: { interceptors: [serverTelemetry(options)] } },
+    );
     const client = t.client(GreeterClient, { interceptors: [clientTelemetry(options)] });
     await client.greet({ name: "otel" });
   }

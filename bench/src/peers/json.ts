@@ -17,4 +17,3 @@ export const nativeJson: Peer = {
   content: (typeName, decoded) => fromJson(esSchema(typeName), decoded as JsonValue),
   readBack: protobufEs.readBack,
 };
-

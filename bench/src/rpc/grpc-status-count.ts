@@ -24,6 +24,8 @@ export function countGrpcStatuses(): () => Record<string, number> {
       if (patched) return;
       patched = true;
       const proto = Object.getPrototypeOf(stream) as http2.ServerHttp2Stream;
+      // Patched methods of the prototype, each called back with .call(this, ...).
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       const { sendTrailers, respond } = proto;
       proto.sendTrailers = function (this: http2.ServerHttp2Stream, headers) {
         count(headers);

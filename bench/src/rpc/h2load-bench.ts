@@ -56,7 +56,12 @@ function frame(message: Uint8Array): Uint8Array {
 function loads(streamMessages: number): Load[] {
   const user = sampleUserBytes().length + 5;
   const echo = { path: "/bench.v1.BenchService/Echo", request: frame(sampleUserBytes()), responseBytes: user, unit: "req/s" };
-  const download = { path: "/bench.v1.BenchService/Download", request: frame(new DownloadRequest({ count: streamMessages }).toBinary()), responseBytes: user * streamMessages, unit: "calls/s" };
+  const download = {
+    path: "/bench.v1.BenchService/Download",
+    request: frame(new DownloadRequest({ count: streamMessages }).toBinary()),
+    responseBytes: user * streamMessages,
+    unit: "calls/s",
+  };
   return [
     { name: "unary -c 1 -m 1", clients: 1, streams: 1, ...echo },
     { name: "unary -c 4 -m 8", clients: 4, streams: 8, ...echo },
@@ -107,6 +112,8 @@ function report(impls: readonly RpcImpl[], all: readonly Load[], runs: Map<strin
     const of = (impl: string) => runs.get(`${impl}|${load.name}`)!;
     const rate = (impl: string) => summarize(of(impl).map((r) => r.callsPerSecond));
     const cpu = (impl: string) => summarize(of(impl).map((r) => r.serverCpuMicros)).median;
+    // Ratios are the median of each round's ratio: the two servers of a round ran back to back, under the same load.
+    const paired = (impl: string, pick: (r: Run) => number) => summarize(of(subject).map((r, i) => pick(r) / pick(of(impl)[i]))).median;
     const rows = impls.map((impl) => {
       const compare = impl.name !== subject && impls.some((i) => i.name === subject);
       return [
@@ -114,13 +121,15 @@ function report(impls: readonly RpcImpl[], all: readonly Load[], runs: Map<strin
         count(rate(impl.name).median),
         percent(rate(impl.name).spread),
         cpu(impl.name).toFixed(1),
-        compare ? ratio(rate(subject).median / rate(impl.name).median) : "",
-        compare ? ratio(cpu(subject) / cpu(impl.name)) : "",
+        compare ? ratio(paired(impl.name, (r) => r.callsPerSecond)) : "",
+        compare ? ratio(paired(impl.name, (r) => r.serverCpuMicros)) : "",
       ];
     });
     parts.push(`### h2load ${load.name}\n\n${table(header, rows)}\n`);
   }
-  parts.push("Rates are h2load's (wall clock, higher is better); server CPU is the server process's CPU time per call (lower is better). Every call was checked: HTTP 200, its response messages' bytes, grpc-status 0 (counted by the server).\n");
+  parts.push(
+    "Rates are h2load's (wall clock, higher is better); server CPU is the server process's CPU time per call (lower is better); ratios are medians of the per-round ratios. Every call was checked: HTTP 200, its response messages' bytes, grpc-status 0 (counted by the server).\n",
+  );
   return parts.join("\n");
 }
 
@@ -151,7 +160,8 @@ export async function runH2loadBench(bin: string, impls: readonly RpcImpl[], opt
           const inFlight = load.clients * load.streams;
           for (const server of servers) {
             const warm = await h2load(bin, server.port, load, bodies[i], options.smoke ? inFlight : inFlight * 50);
-            if (!calls.has(load.name)) calls.set(load.name, options.smoke ? inFlight : Math.max(inFlight * 10, Math.round(warm.callsPerSecond * options.seconds)));
+            if (!calls.has(load.name))
+              calls.set(load.name, options.smoke ? inFlight : Math.max(inFlight * 10, Math.round(warm.callsPerSecond * options.seconds)));
           }
           for (let j = 0; j < servers.length; j++) {
             const server = servers[(j + round) % servers.length];

@@ -5,7 +5,7 @@
 export interface RpcImpl {
   readonly name: string;
   /** Starts the server on 127.0.0.1 (random port); resolves to its port and a stop function. */
-  serve(): Promise<{ port: number; stop(): Promise<void> }>;
+  serve(): Promise<{ port: number; stop: () => Promise<void> }>;
   connect(port: number): BenchClient;
 }
 
@@ -26,7 +26,7 @@ export interface BenchClient {
  * Requests for a ping-pong over async iterables: yields the next request only
  * after `received()` was called for the previous response.
  */
-export function pingPongRequests<T>(message: T, rounds: number): { requests: AsyncIterable<T>; received(): void } {
+export function pingPongRequests<T>(message: T, rounds: number): { requests: AsyncIterable<T>; received: () => void } {
   let wake: (() => void) | undefined;
   let pending = 0;
   const received = () => {

@@ -69,8 +69,12 @@ function report(impls: readonly RpcImpl[], rounds: ReadonlyMap<string, RoundResu
     mb(median(impl.name, (r) => r.serverRss)),
     mb(median(impl.name, (r) => Math.max(...scenarios.map((s) => r.samples[s].clientRss)))),
   ]);
-  parts.push(`### peak RSS (MB; server over all scenarios, client the largest of its per-scenario processes)\n\n${table(["implementation", "server", "client"], rssRows)}\n`);
-  parts.push(`Rates are wall clock (higher is better); CPU is client + server CPU time per request, message or round trip (lower is better), the steadier measure on a shared machine.\n`);
+  parts.push(
+    `### peak RSS (MB; server over all scenarios, client the largest of its per-scenario processes)\n\n${table(["implementation", "server", "client"], rssRows)}\n`,
+  );
+  parts.push(
+    `Rates are wall clock (higher is better); CPU is client + server CPU time per request, message or round trip (lower is better), the steadier measure on a shared machine.\n`,
+  );
   return parts.join("\n");
 }
 

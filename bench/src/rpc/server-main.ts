@@ -20,10 +20,11 @@ async function main(): Promise<void> {
     if (line === "cpu") process.stdout.write(JSON.stringify({ cpuMicros: cpu.user + cpu.system }) + "\n");
     else if (line === "statuses" && statuses) process.stdout.write(JSON.stringify({ statuses: statuses() }) + "\n");
   });
-  commands.on("close", async () => {
-    await stop();
-    process.stdout.write(JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + "\n");
-    process.exit(0);
+  commands.on("close", () => {
+    void stop().then(() => {
+      process.stdout.write(JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + "\n");
+      process.exit(0);
+    });
   });
 }
 

@@ -47,7 +47,7 @@ export function cel(x: ValidateContext, name: string) {
 }
 
 function call(x: ValidateContext, step: string, sub: string, forKey: boolean, self: Line, rules: Compiled[]): Line {
-  const list = rules.map((r) => `[${literal(r.id)}, ${literal(r.message)}, ${literal(r.expression)}, ${r.rule}]`).join(", ");
+  const list = rules.map((r) => `[${literal(r.id)}, ${literal(r.message)}, ${literal(r.expression)}, ${r.rule.toString()}]`).join(", ");
   return [cel(x, "checkCel"), `(c, p, ${step}, ${sub}, ${forKey}, ${fileConstName(x.file)}, `, ...self, `, [${list}]);`];
 }
 

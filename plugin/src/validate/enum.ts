@@ -14,7 +14,8 @@ export function enumChecks(s: Site, rules: EnumRules, e: DescEnum): Line[] {
   }
   if (isFieldSet(rules, F("const"))) out.push(check(`v !== ${rules.const}`, violation(s, F("const"), "enum.const", `must equal ${rules.const}`)));
   if (rules.in.length) out.push(check(notAny(rules.in.map(String)), violation(s, F("in"), "enum.in", `must be in list [${rules.in.join(", ")}]`)));
-  if (rules.notIn.length) out.push(check(any(rules.notIn.map(String)), violation(s, F("not_in"), "enum.not_in", `must not be in list [${rules.notIn.join(", ")}]`)));
+  if (rules.notIn.length)
+    out.push(check(any(rules.notIn.map(String)), violation(s, F("not_in"), "enum.not_in", `must not be in list [${rules.notIn.join(", ")}]`)));
   return out;
 }
 

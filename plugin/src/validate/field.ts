@@ -25,7 +25,10 @@ export function fieldChecks(x: ValidateContext, field: DescField, inMessageOneof
   const root: Site = { step, sub: "undefined", forKey: false, rules: new RulePath() };
   if (required) lines.push(check(`!(${set})`, violation(root, FieldRulesSchema.field.required, "required", "value is required")));
   if (body.length === 0) return block(lines);
-  const always = !required && ignore === Ignore.UNSPECIFIED && (field.fieldKind === "list" || field.fieldKind === "map" || (isScalarLike(field) && field.presence === FeatureSet_FieldPresence.IMPLICIT && !field.oneof));
+  const always =
+    !required &&
+    ignore === Ignore.UNSPECIFIED &&
+    (field.fieldKind === "list" || field.fieldKind === "map" || (isScalarLike(field) && field.presence === FeatureSet_FieldPresence.IMPLICIT && !field.oneof));
   const withValue: Line[] = [[`const v${field.fieldKind === "enum" ? ": number" : ""} = ${valueExpr(x, field)};`], ...body];
   // Once `required` holds, the field is set, so the ignore condition holds too.
   if (required) lines.push(["else {"], ...indent(withValue), ["}"]);
@@ -45,7 +48,8 @@ function valueExpr(x: ValidateContext, field: DescField): string {
   const raw = field.oneof ? `m.${oneofName(field.oneof)}.value!` : `m.${fieldName(field)}${field.fieldKind === "message" ? "!" : ""}`;
   const scalar = field.fieldKind === "scalar" ? field.scalar : field.fieldKind === "message" ? unboxedWrapper(field) : undefined;
   if (field.fieldKind !== "list" && field.fieldKind !== "map" && scalar !== undefined && is64(scalar) && x.long(field) === "string") return `BigInt(${raw})`;
-  if (field.oneof || (field.fieldKind === "scalar" && field.presence !== FeatureSet_FieldPresence.IMPLICIT) || unboxedWrapper(field) !== undefined) return `${raw.replace(/!$/, "")}!`;
+  if (field.oneof || (field.fieldKind === "scalar" && field.presence !== FeatureSet_FieldPresence.IMPLICIT) || unboxedWrapper(field) !== undefined)
+    return `${raw.replace(/!$/, "")}!`;
   return raw;
 }
 
@@ -113,8 +117,10 @@ function listBody(x: ValidateContext, field: DescField, rules: FieldRules | unde
   const base = RulePath.of("repeated");
   const s: Site = { step, sub: "undefined", forKey: false, rules: base };
   const F = (n: string) => ruleField("repeated", n);
-  if (list && isFieldSet(list, F("min_items"))) out.push(check(`v.length < ${list.minItems}`, violation(s, F("min_items"), "repeated.min_items", `must contain at least ${list.minItems} item(s)`)));
-  if (list && isFieldSet(list, F("max_items"))) out.push(check(`v.length > ${list.maxItems}`, violation(s, F("max_items"), "repeated.max_items", `must contain no more than ${list.maxItems} item(s)`)));
+  if (list && isFieldSet(list, F("min_items")))
+    out.push(check(`v.length < ${list.minItems}`, violation(s, F("min_items"), "repeated.min_items", `must contain at least ${list.minItems} item(s)`)));
+  if (list && isFieldSet(list, F("max_items")))
+    out.push(check(`v.length > ${list.maxItems}`, violation(s, F("max_items"), "repeated.max_items", `must contain no more than ${list.maxItems} item(s)`)));
   if (list?.unique) out.push(["if (!", x.v("unique"), "(v)) ", violation(s, F("unique"), "repeated.unique", "repeated value must contain unique items")]);
   const items = list?.items;
   const kind = kindOf(field);
@@ -123,7 +129,14 @@ function listBody(x: ValidateContext, field: DescField, rules: FieldRules | unde
   if (checks.length === 0) return out;
   const skipZero = items?.ignore === Ignore.IF_ZERO_VALUE && kind.kind !== "message";
   const body = skipZero ? [[`if (${zeroTest(x, field, "v")}) continue;`] as Line, ...checks] : checks;
-  return [...out, ["const list = v;"], ["for (let i = 0; i < list.length; i++) {"], [`  const v${kind.kind === "enum" ? ": number" : ""} = list[i]!;`], ...indent(body), ["}"]];
+  return [
+    ...out,
+    ["const list = v;"],
+    ["for (let i = 0; i < list.length; i++) {"],
+    [`  const v${kind.kind === "enum" ? ": number" : ""} = list[i]!;`],
+    ...indent(body),
+    ["}"],
+  ];
 }
 
 function mapBody(x: ValidateContext, field: DescField, rules: FieldRules | undefined, step: string): Line[] {
@@ -132,12 +145,16 @@ function mapBody(x: ValidateContext, field: DescField, rules: FieldRules | undef
   const base = RulePath.of("map");
   const s: Site = { step, sub: "undefined", forKey: false, rules: base };
   const F = (n: string) => ruleField("map", n);
-  if (map && isFieldSet(map, F("min_pairs"))) out.push(check(`Object.keys(v).length < ${map.minPairs}`, violation(s, F("min_pairs"), "map.min_pairs", `map must be at least ${map.minPairs} entries`)));
-  if (map && isFieldSet(map, F("max_pairs"))) out.push(check(`Object.keys(v).length > ${map.maxPairs}`, violation(s, F("max_pairs"), "map.max_pairs", `map must be at most ${map.maxPairs} entries`)));
+  if (map && isFieldSet(map, F("min_pairs")))
+    out.push(check(`Object.keys(v).length < ${map.minPairs}`, violation(s, F("min_pairs"), "map.min_pairs", `map must be at least ${map.minPairs} entries`)));
+  if (map && isFieldSet(map, F("max_pairs")))
+    out.push(check(`Object.keys(v).length > ${map.maxPairs}`, violation(s, F("max_pairs"), "map.max_pairs", `map must be at most ${map.maxPairs} entries`)));
   const keyKind: ValueKind = { kind: "scalar", scalar: (field as { mapKey: ScalarType }).mapKey };
-  const keyChecks = map?.keys?.ignore === Ignore.ALWAYS ? [] : valueChecks(x, { step, sub: "k", forKey: true, base: base.with(F("keys")) }, keyKind, map?.keys, field);
+  const keyChecks =
+    map?.keys?.ignore === Ignore.ALWAYS ? [] : valueChecks(x, { step, sub: "k", forKey: true, base: base.with(F("keys")) }, keyKind, map?.keys, field);
   const valueKind = kindOf(field);
-  const valChecks = map?.values?.ignore === Ignore.ALWAYS ? [] : valueChecks(x, { step, sub: "k", forKey: false, base: base.with(F("values")) }, valueKind, map?.values, field);
+  const valChecks =
+    map?.values?.ignore === Ignore.ALWAYS ? [] : valueChecks(x, { step, sub: "k", forKey: false, base: base.with(F("values")) }, valueKind, map?.values, field);
   if (keyChecks.length === 0 && valChecks.length === 0) return out;
   const body: Line[] = [];
   if (keyChecks.length) {
@@ -169,6 +186,6 @@ function keyZeroTest(key: ScalarType): string {
 
 /** Whether a list item or map value `v` is its type's zero value (for `ignore: IF_ZERO_VALUE`). */
 function zeroTest(x: ValidateContext, field: DescField, v: string): string {
-  if (field.enum) return `${v} === ${field.enum.values[0]!.number}`;
+  if (field.enum) return `${v} === ${field.enum.values[0].number}`;
   return `!(${notZero(v, field.scalar!, x.long(field))})`;
 }

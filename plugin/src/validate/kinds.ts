@@ -39,7 +39,7 @@ const messageRules: Record<string, string> = {
   "google.protobuf.BytesValue": "bytes",
 };
 
-export const scalarRuleKind = (scalar: ScalarType): string => scalarRules[scalar]!;
+export const scalarRuleKind = (scalar: ScalarType): string => scalarRules[scalar];
 export const messageRuleKind = (typeName: string): string | undefined => messageRules[typeName];
 
 /**
@@ -51,7 +51,11 @@ export function typeRules<T>(rules: FieldRules | undefined, want: string | undef
   if (got === undefined) return undefined;
   if (got !== want) {
     const on = `field ${field.parent.typeName}.${field.name}`;
-    throw new BadRuleError(field, protoCase(got), want === undefined ? `rule "${got}" cannot be used on ${on}` : `expected rule "${want}", got "${got}" on ${on}`);
+    throw new BadRuleError(
+      field,
+      protoCase(got),
+      want === undefined ? `rule "${got}" cannot be used on ${on}` : `expected rule "${want}", got "${got}" on ${on}`,
+    );
   }
   return rules!.type.value as T;
 }

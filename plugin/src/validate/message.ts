@@ -21,7 +21,13 @@ export type BadRules = "error" | "validator";
 export function validateMember(ctx: FileContext, message: DescMessage, module: string, badRules: BadRules): Line[] {
   if (!needsValidation(message)) return [];
   const x: ValidateContext = { ...ctx, v: (name, typeOnly = false): ImportSymbol => ctx.g.import(name, module, typeOnly) };
-  const head = (u: string): Line => [`static $validate(${u}m: ${typeName(message)}, ${u}c: `, x.v("ValidationContext", true), `, ${u}p: `, x.v("PathNode", true), " | undefined): void {"];
+  const head = (u: string): Line => [
+    `static $validate(${u}m: ${typeName(message)}, ${u}c: `,
+    x.v("ValidationContext", true),
+    `, ${u}p: `,
+    x.v("PathNode", true),
+    " | undefined): void {",
+  ];
   let body: Line[];
   try {
     body = messageBody(x, message);
@@ -32,7 +38,13 @@ export function validateMember(ctx: FileContext, message: DescMessage, module: s
   // protovalidate compiles a message with every message type it holds, set or not: a bad rule anywhere fails the whole.
   const bad = badRules === "validator" ? planError(x, message, new Set()) : undefined;
   if (bad) body = [["throw new ", x.v("CompilationError"), `(${literal(bad.problem)});`]];
-  return [[], ["/** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */"], head(bad ? "_" : ""), ...indent(body), ["}"]];
+  return [
+    [],
+    ["/** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */"],
+    head(bad ? "_" : ""),
+    ...indent(body),
+    ["}"],
+  ];
 }
 
 function messageBody(x: ValidateContext, message: DescMessage): Line[] {
@@ -51,7 +63,10 @@ function messageBody(x: ValidateContext, message: DescMessage): Line[] {
     out.push(["}"]);
   }
   for (const o of message.oneofs) {
-    if (oneofRequired(o)) out.push([`if (m.${oneofName(o)}.case === undefined) c.add(p, ${oneofStep(o.name)}, undefined, [], "required", "exactly one field is required in oneof");`]);
+    if (oneofRequired(o))
+      out.push([
+        `if (m.${oneofName(o)}.case === undefined) c.add(p, ${oneofStep(o.name)}, undefined, [], "required", "exactly one field is required in oneof");`,
+      ]);
   }
   return out;
 }

@@ -27,11 +27,16 @@ function closure(root: DescMessage): Set<DescMessage> {
   };
   visit(root);
   const needs = new Set([...all].filter(hasOwnRules));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of all) {
       if (needs.has(m)) continue;
-      if (m.fields.some((f) => { const c = messageOf(f); return c !== undefined && needs.has(c); })) {
+      if (
+        m.fields.some((f) => {
+          const c = messageOf(f);
+          return c !== undefined && needs.has(c);
+        })
+      ) {
         needs.add(m);
         changed = true;
       }

@@ -18,12 +18,24 @@ export const isFloatKind = (kind: string): boolean => kind === "float" || kind =
 /** `v` is the value; 64-bit kinds hold a bigint (callers convert string-represented ones). */
 export function numericChecks(s: Site, kind: string, rules: NumericRules): Line[] {
   const float = isFloatKind(kind);
-  const lit = (n: Num): string => (typeof n === "bigint" ? `${n}n` : Object.is(n, -0) ? "-0" : Number.isNaN(n) ? "NaN" : n === Infinity ? "Infinity" : n === -Infinity ? "-Infinity" : String(n));
+  const lit = (n: Num): string =>
+    typeof n === "bigint"
+      ? `${n}n`
+      : Object.is(n, -0)
+        ? "-0"
+        : Number.isNaN(n)
+          ? "NaN"
+          : n === Infinity
+            ? "Infinity"
+            : n === -Infinity
+              ? "-Infinity"
+              : String(n);
   const show = (n: Num): string => (typeof n === "bigint" ? n.toString() : Number.isNaN(n) ? "NaN" : String(n));
   const list = (ns: Num[]): string => `[${ns.map(show).join(", ")}]`;
   const rf = (name: string) => ruleField(kind, name);
   const out: Line[] = [];
-  if (has(rules as never, kind, "const")) out.push(check(`v !== ${lit(rules.const!)}`, violation(s, rf("const"), `${kind}.const`, `must equal ${show(rules.const!)}`)));
+  if (has(rules as never, kind, "const"))
+    out.push(check(`v !== ${lit(rules.const!)}`, violation(s, rf("const"), `${kind}.const`, `must equal ${show(rules.const!)}`)));
   const lo = rules.greaterThan.case === undefined ? undefined : { kind: rules.greaterThan.case, val: rules.greaterThan.value };
   const hi = rules.lessThan.case === undefined ? undefined : { kind: rules.lessThan.case, val: rules.lessThan.value };
   const nan = float ? "v !== v || " : "";
@@ -55,4 +67,3 @@ export function any(values: string[]): string {
 export function notAny(values: string[]): string {
   return `!${any(values)}`;
 }
-

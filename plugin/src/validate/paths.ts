@@ -1,17 +1,19 @@
-import { ScalarType, type DescField } from "@bufbuild/protobuf";
+import { type DescField } from "@bufbuild/protobuf";
 import { FieldRulesSchema } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { literal } from "../code.js";
 
 /** Field and rule path steps as literals of the runtime's `PathStep` (`[number, name, type, keyType?, valueType?]`). */
 
-const TYPE_GROUP = 10, TYPE_MESSAGE = 11, TYPE_ENUM = 14;
+const TYPE_GROUP = 10,
+  TYPE_MESSAGE = 11,
+  TYPE_ENUM = 14;
 
 /** The step of a field of a validated message; a map field names its key and value types. */
 export function fieldStep(field: DescField): string {
   const type = field.fieldKind === "message" && field.delimitedEncoding ? TYPE_GROUP : field.proto.type;
   const head = `${field.number}, ${literal(field.name)}, ${type}`;
   if (field.fieldKind !== "map") return `[${head}]`;
-  const value = field.mapKind === "message" ? TYPE_MESSAGE : field.mapKind === "enum" ? TYPE_ENUM : (field.scalar as ScalarType);
+  const value = field.mapKind === "message" ? TYPE_MESSAGE : field.mapKind === "enum" ? TYPE_ENUM : field.scalar;
   return `[${head}, ${field.mapKey}, ${value}]`;
 }
 
@@ -34,7 +36,7 @@ export class RulePath {
   }
 
   static of(name: string): RulePath {
-    return new RulePath([FieldRulesSchema.field[name as keyof typeof FieldRulesSchema.field]!]);
+    return new RulePath([FieldRulesSchema.field[name as keyof typeof FieldRulesSchema.field]]);
   }
 
   with(...fields: DescField[]): RulePath {

@@ -35,6 +35,11 @@ export class BadRuleError extends Error {
 
 function location(where: DescField | DescMessage | DescOneof): string {
   const file = where.kind === "message" ? where.file : where.parent.file;
-  const what = where.kind === "message" ? `message ${where.typeName}` : where.kind === "oneof" ? `oneof ${where.parent.typeName}.${where.name}` : `field ${where.parent.typeName}.${where.name}`;
+  const what =
+    where.kind === "message"
+      ? `message ${where.typeName}`
+      : where.kind === "oneof"
+        ? `oneof ${where.parent.typeName}.${where.name}`
+        : `field ${where.parent.typeName}.${where.name}`;
   return `${file.proto.name}: ${what}`;
 }

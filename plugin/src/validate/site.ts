@@ -26,7 +26,7 @@ export interface Site {
 /** The statement recording a violation of `rule` (a field of the rules message at `s.rules`). */
 export function violation(s: Site, rule: DescField | RulePath, id: string, message: string): string {
   const path = rule instanceof RulePath ? rule : s.rules.with(rule);
-  return `c.add(p, ${s.step}, ${s.sub}, ${path}, ${literal(id)}, ${literal(message)}${s.forKey ? ", true" : ""});`;
+  return `c.add(p, ${s.step}, ${s.sub}, ${path.toString()}, ${literal(id)}, ${literal(message)}${s.forKey ? ", true" : ""});`;
 }
 
 /** The statement recording a violation that has no rule field: `{ if (cond) c.add(...) }`. */

@@ -48,31 +48,57 @@ export function stringChecks(x: ValidateContext, s: Site, rules: StringRules, fi
   if (set("len_bytes") || set("min_bytes") || set("max_bytes")) {
     out.push(["const b = ", x.v("utf8Length"), "(v);"]);
     if (set("len_bytes")) out.push(check(`b !== ${rules.lenBytes}`, violation(s, F("len_bytes"), "string.len_bytes", `must be ${rules.lenBytes} bytes`)));
-    if (set("min_bytes")) out.push(check(`b < ${rules.minBytes}`, violation(s, F("min_bytes"), "string.min_bytes", `must be at least ${rules.minBytes} bytes`)));
+    if (set("min_bytes"))
+      out.push(check(`b < ${rules.minBytes}`, violation(s, F("min_bytes"), "string.min_bytes", `must be at least ${rules.minBytes} bytes`)));
     if (set("max_bytes")) out.push(check(`b > ${rules.maxBytes}`, violation(s, F("max_bytes"), "string.max_bytes", `must be at most ${rules.maxBytes} bytes`)));
   }
   if (set("pattern")) {
     const re = regex(rules.pattern, field, "string.pattern");
     out.push(check(`!${re}.test(v)`, violation(s, F("pattern"), "string.pattern", `does not match regex pattern \`${rules.pattern}\``)));
   }
-  if (set("prefix")) out.push(check(`!v.startsWith(${literal(rules.prefix)})`, violation(s, F("prefix"), "string.prefix", `does not have prefix \`${rules.prefix}\``)));
-  if (set("suffix")) out.push(check(`!v.endsWith(${literal(rules.suffix)})`, violation(s, F("suffix"), "string.suffix", `does not have suffix \`${rules.suffix}\``)));
-  if (set("contains")) out.push(check(`!v.includes(${literal(rules.contains)})`, violation(s, F("contains"), "string.contains", `does not contain substring \`${rules.contains}\``)));
-  if (set("not_contains")) out.push(check(`v.includes(${literal(rules.notContains)})`, violation(s, F("not_contains"), "string.not_contains", `contains substring \`${rules.notContains}\``)));
-  if (rules.in.length) out.push(check(`!(${rules.in.map((x) => `v === ${literal(x)}`).join(" || ")})`, violation(s, F("in"), "string.in", `must be in list ${list(rules.in)}`)));
-  if (rules.notIn.length) out.push(check(`(${rules.notIn.map((x) => `v === ${literal(x)}`).join(" || ")})`, violation(s, F("not_in"), "string.not_in", `must not be in list ${list(rules.notIn)}`)));
+  if (set("prefix"))
+    out.push(check(`!v.startsWith(${literal(rules.prefix)})`, violation(s, F("prefix"), "string.prefix", `does not have prefix \`${rules.prefix}\``)));
+  if (set("suffix"))
+    out.push(check(`!v.endsWith(${literal(rules.suffix)})`, violation(s, F("suffix"), "string.suffix", `does not have suffix \`${rules.suffix}\``)));
+  if (set("contains"))
+    out.push(
+      check(`!v.includes(${literal(rules.contains)})`, violation(s, F("contains"), "string.contains", `does not contain substring \`${rules.contains}\``)),
+    );
+  if (set("not_contains"))
+    out.push(
+      check(`v.includes(${literal(rules.notContains)})`, violation(s, F("not_contains"), "string.not_contains", `contains substring \`${rules.notContains}\``)),
+    );
+  if (rules.in.length)
+    out.push(check(`!(${rules.in.map((x) => `v === ${literal(x)}`).join(" || ")})`, violation(s, F("in"), "string.in", `must be in list ${list(rules.in)}`)));
+  if (rules.notIn.length)
+    out.push(
+      check(
+        `(${rules.notIn.map((x) => `v === ${literal(x)}`).join(" || ")})`,
+        violation(s, F("not_in"), "string.not_in", `must not be in list ${list(rules.notIn)}`),
+      ),
+    );
   const wk = rules.wellKnown;
   if (wk.case === "wellKnownRegex") {
     const strict = !set("strict") || rules.strict;
     const rule = F("well_known_regex");
     if (wk.value === KnownRegex.HTTP_HEADER_NAME) {
       out.push(check(`v === ""`, violation(s, rule, "string.well_known_regex.header_name_empty", "value is empty, which is not a valid HTTP header name")));
-      out.push(["else if (!", x.v("isHeaderName"), `(v, ${strict})) `, violation(s, rule, "string.well_known_regex.header_name", "must be a valid HTTP header name")]);
+      out.push([
+        "else if (!",
+        x.v("isHeaderName"),
+        `(v, ${strict})) `,
+        violation(s, rule, "string.well_known_regex.header_name", "must be a valid HTTP header name"),
+      ]);
     } else if (wk.value === KnownRegex.HTTP_HEADER_VALUE) {
-      out.push(["if (!", x.v("isHeaderValue"), `(v, ${strict})) `, violation(s, rule, "string.well_known_regex.header_value", "must be a valid HTTP header value")]);
+      out.push([
+        "if (!",
+        x.v("isHeaderValue"),
+        `(v, ${strict})) `,
+        violation(s, rule, "string.well_known_regex.header_value", "must be a valid HTTP header value"),
+      ]);
     }
   } else if (wk.case !== undefined && wk.value) {
-    const format = formats[wk.case]!;
+    const format = formats[wk.case];
     const rule = F(protoName(wk.case));
     const id = `string.${rule.name}`;
     if (format.empty !== "") out.push(check(`v === ""`, violation(s, rule, `${id}_empty`, `value is empty, which is not ${format.empty ?? format.msg}`)));

@@ -32,7 +32,13 @@ export function timeChecks(x: ValidateContext, s: Site, kind: "duration" | "time
         break;
       case "lt":
       case "lte":
-        if (!set("gt") && !set("gte")) add([...cmp(get(f.name)), f.name === "lt" ? " >= 0" : " > 0"], f.name, `${kind}.${f.name}`, `must be less than ${f.name === "lte" ? "or equal to " : ""}${show(get(f.name))}`);
+        if (!set("gt") && !set("gte"))
+          add(
+            [...cmp(get(f.name)), f.name === "lt" ? " >= 0" : " > 0"],
+            f.name,
+            `${kind}.${f.name}`,
+            `must be less than ${f.name === "lte" ? "or equal to " : ""}${show(get(f.name))}`,
+          );
         break;
       case "gt":
       case "gte": {
@@ -102,4 +108,3 @@ export function showTimestamp(t: Time): string {
   const iso = new Date(Number(t.seconds) * 1000).toISOString().replace(/\.000Z$/, "");
   return `${iso}${fraction(t.nanos)}Z`;
 }
-

@@ -14,10 +14,7 @@ import { stringChecks } from "./string.js";
 import { timeChecks } from "./time.js";
 
 /** What one value of a field is: a scalar, an enum, or a message (an unboxed wrapper is its scalar). */
-export type ValueKind =
-  | { kind: "scalar"; scalar: ScalarType; wrapper?: string }
-  | { kind: "enum"; enum: DescEnum }
-  | { kind: "message"; message: DescMessage };
+export type ValueKind = { kind: "scalar"; scalar: ScalarType; wrapper?: string } | { kind: "enum"; enum: DescEnum } | { kind: "message"; message: DescMessage };
 
 /** Where a value sits: its field step and subscript, whether it is a map key, and the path of its `FieldRules`. */
 export interface Place {
@@ -37,14 +34,19 @@ export function valueChecks(x: ValidateContext, at: Place, kind: ValueKind, rule
   const out: Line[] = [...celChecks(x, at, rules, field, self)];
   const want = kind.kind === "scalar" ? (kind.wrapper ?? scalarRuleKind(kind.scalar)) : kind.kind === "enum" ? "enum" : messageRuleKind(kind.message.typeName);
   const typed = typeRules<never>(rules, want, field);
-  if (kind.kind === "message" && needsValidation(kind.message)) out.push([x.type(kind.message), ".$validate(v, c, ", x.v("descend"), `(p, ${at.step}${at.sub === "undefined" ? "" : ", " + at.sub}));`]);
+  if (kind.kind === "message" && needsValidation(kind.message))
+    out.push([x.type(kind.message), ".$validate(v, c, ", x.v("descend"), `(p, ${at.step}${at.sub === "undefined" ? "" : ", " + at.sub}));`]);
   if (typed === undefined || want === undefined) return out;
   const unknown = (typed as { $unknown?: { no: number }[] }).$unknown;
   if (unknown?.length) {
     // Predefined rules (extensions of the rules messages) are not generated yet: refuse rather than skip them.
-    throw new BadRuleError(field, `${want} extension ${unknown[0]!.no}`, `predefined rules (extensions of buf.validate.${typeName(want)}) are not supported by tsgrpc yet`);
+    throw new BadRuleError(
+      field,
+      `${want} extension ${unknown[0].no}`,
+      `predefined rules (extensions of buf.validate.${typeName(want)}) are not supported by tsgrpc yet`,
+    );
   }
-  const s: Site = { step: at.step, sub: at.sub, forKey: at.forKey, rules: at.base.with(FieldRulesSchema.field[want as keyof typeof FieldRulesSchema.field]!) };
+  const s: Site = { step: at.step, sub: at.sub, forKey: at.forKey, rules: at.base.with(FieldRulesSchema.field[want as keyof typeof FieldRulesSchema.field]) };
   const checks = standardChecks(x, s, want, typed, kind, field);
   if (kind.kind !== "message" || !kind.message.typeName.endsWith("Value")) return [...out, ...checks];
   // A wrapper message (in a list or map; singular ones are unboxed): its rules apply to `value`.
@@ -77,8 +79,12 @@ function standardChecks(x: ValidateContext, s: Site, want: string, typed: never,
 function anyChecks(s: Site, rules: AnyRules): Line[] {
   const out: Line[] = [];
   const list = (xs: string[]) => xs.map((t) => JSON.stringify(t)).join(", ");
-  if (rules.in.length) out.push(check(`![${list(rules.in)}].includes(v.typeUrl)`, violation(s, ruleField("any", "in"), "any.in", "type URL must be in the allow list")));
-  if (rules.notIn.length) out.push(check(`[${list(rules.notIn)}].includes(v.typeUrl)`, violation(s, ruleField("any", "not_in"), "any.not_in", "type URL must not be in the block list")));
+  if (rules.in.length)
+    out.push(check(`![${list(rules.in)}].includes(v.typeUrl)`, violation(s, ruleField("any", "in"), "any.in", "type URL must be in the allow list")));
+  if (rules.notIn.length)
+    out.push(
+      check(`[${list(rules.notIn)}].includes(v.typeUrl)`, violation(s, ruleField("any", "not_in"), "any.not_in", "type URL must not be in the block list")),
+    );
   return out;
 }
 
@@ -89,15 +95,27 @@ function fieldMaskChecks(s: Site, rules: { const?: { paths: string[] }; in: stri
   const show = (xs: string[]) => `[${xs.join(", ")}]`;
   if (rules.const) {
     const want = list(rules.const.paths);
-    out.push(check(`v.paths.length !== ${rules.const.paths.length} || v.paths.some((x, i) => x !== ${want}[i])`, violation(s, F("const"), "field_mask.const", `must equal paths ${show(rules.const.paths)}`)));
+    out.push(
+      check(
+        `v.paths.length !== ${rules.const.paths.length} || v.paths.some((x, i) => x !== ${want}[i])`,
+        violation(s, F("const"), "field_mask.const", `must equal paths ${show(rules.const.paths)}`),
+      ),
+    );
   }
   const covered = (xs: string[]) => `${list(xs)}.some((f) => x === f || x.startsWith(f + "."))`;
-  if (rules.in.length) out.push(check(`!v.paths.every((x) => ${covered(rules.in)})`, violation(s, F("in"), "field_mask.in", `must only contain paths in ${show(rules.in)}`)));
-  if (rules.notIn.length) out.push(check(`!v.paths.every((x) => !${covered(rules.notIn)})`, violation(s, F("not_in"), "field_mask.not_in", `must not contain any paths in ${show(rules.notIn)}`)));
+  if (rules.in.length)
+    out.push(check(`!v.paths.every((x) => ${covered(rules.in)})`, violation(s, F("in"), "field_mask.in", `must only contain paths in ${show(rules.in)}`)));
+  if (rules.notIn.length)
+    out.push(
+      check(
+        `!v.paths.every((x) => !${covered(rules.notIn)})`,
+        violation(s, F("not_in"), "field_mask.not_in", `must not contain any paths in ${show(rules.notIn)}`),
+      ),
+    );
   return out;
 }
 
 /** The rules message of a `FieldRules` case (`fieldMask` → `FieldMaskRules`, `uint64` → `UInt64Rules`). */
 function typeName(kind: string): string {
-  return FieldRulesSchema.field[kind as keyof typeof FieldRulesSchema.field]!.message!.name;
+  return FieldRulesSchema.field[kind as keyof typeof FieldRulesSchema.field].message!.name;
 }

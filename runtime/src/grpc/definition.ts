@@ -19,7 +19,9 @@ export interface MethodDefinition<I extends Message<I> = AnyMessage, O extends M
 }
 
 /** A generated service: its full proto name and its methods keyed by their lowerCamelCase names. */
-export interface ServiceDefinition<M extends { readonly [name: string]: MethodDefinition<any, any> } = { readonly [name: string]: MethodDefinition<any, any> }> {
+export interface ServiceDefinition<
+  M extends { readonly [name: string]: MethodDefinition<any, any> } = { readonly [name: string]: MethodDefinition<any, any> },
+> {
   readonly typeName: string;
   /** The generated file declaring the service, with its descriptor: what server reflection answers from. */
   readonly file?: FileInfo;
@@ -36,7 +38,8 @@ export type MessageInit<T extends Message<T>> = T | PartialMessage<T>;
  */
 export function toMessage<T extends Message<T>>(type: MessageType<T>, init: MessageInit<T>): T {
   if (init instanceof type) return init;
-  if (typeof init !== "object" || init === null) throw new TypeError(`expected a ${type.typeName} or a plain object, got ${init === null ? "null" : typeof init}`);
+  if (typeof init !== "object" || init === null)
+    throw new TypeError(`expected a ${type.typeName} or a plain object, got ${init === null ? "null" : typeof init}`);
   return new type(init as PartialMessage<T>);
 }
 

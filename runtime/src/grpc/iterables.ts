@@ -33,7 +33,10 @@ export async function single<T, R = T>(responses: AsyncIterable<T>, convert: (va
 }
 
 /** Partial messages as instances of `type`, sync or async source alike. */
-export async function* toMessages<T extends Message<T>>(type: MessageType<T>, source: AsyncIterable<MessageInit<T>> | Iterable<MessageInit<T>>): AsyncGenerator<T> {
+export async function* toMessages<T extends Message<T>>(
+  type: MessageType<T>,
+  source: AsyncIterable<MessageInit<T>> | Iterable<MessageInit<T>>,
+): AsyncGenerator<T> {
   for await (const m of source) yield toMessage(type, m);
 }
 
@@ -62,6 +65,7 @@ export async function* streamOf<T>(message: Promise<T>): AsyncGenerator<T> {
 }
 
 /** A stream that fails with `error` when read. */
+// eslint-disable-next-line require-yield -- the generator's first read throws: that is the stream
 export async function* failed(error: unknown): AsyncGenerator<never> {
   throw error;
 }

@@ -2,10 +2,7 @@
 export type MetadataValue = string | Uint8Array;
 
 /** What `new Metadata(init)` accepts: another Metadata, a record, or key/value pairs. */
-export type MetadataInit =
-  | Metadata
-  | { readonly [key: string]: MetadataValue | readonly MetadataValue[] }
-  | Iterable<readonly [string, MetadataValue]>;
+export type MetadataInit = Metadata | { readonly [key: string]: MetadataValue | readonly MetadataValue[] } | Iterable<readonly [string, MetadataValue]>;
 
 type BinaryKey = `${string}-bin`;
 
@@ -98,7 +95,7 @@ export class Metadata implements Iterable<[string, MetadataValue]> {
 
   /** A plain record for logging: binary values as base64. */
   toJSON(): Record<string, string[]> {
-    const out: Record<string, string[]> = Object.create(null);
+    const out = Object.create(null) as Record<string, string[]>;
     for (const [k, vs] of this.#map) {
       out[k] = vs.map((v) => (typeof v === "string" ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64")));
     }

@@ -19,7 +19,22 @@ const EGROUP = 4;
 const I32 = 5;
 
 /** Reader/writer method of a scalar type: ScalarType.SFIXED64 → "sfixed64", as both classes name them. */
-type ScalarMethod = "double" | "float" | "int64" | "uint64" | "int32" | "fixed64" | "fixed32" | "bool" | "string" | "bytes" | "uint32" | "sfixed32" | "sfixed64" | "sint32" | "sint64";
+type ScalarMethod =
+  | "double"
+  | "float"
+  | "int64"
+  | "uint64"
+  | "int32"
+  | "fixed64"
+  | "fixed32"
+  | "bool"
+  | "string"
+  | "bytes"
+  | "uint32"
+  | "sfixed32"
+  | "sfixed64"
+  | "sint32"
+  | "sint64";
 const method = (T: ScalarType) => ScalarType[T].toLowerCase() as ScalarMethod;
 
 function wireType(v: ValueInfo): number {

@@ -10,7 +10,7 @@ import { wktForm } from "./wkt-forms.js";
 
 /** A new message of `type` from its proto3 JSON form (an already parsed value). */
 export function readJson<T extends Message<T>>(type: MessageType<T>, json: JsonValue, options?: JsonReadOptions): T {
-  return readMessage(type as unknown as MessageType, json, readContext(options, wktForm), "") as unknown as T;
+  return readMessage(type, json, readContext(options, wktForm), "") as unknown as T;
 }
 
 /** A new message of `type` from JSON text. Text that is not JSON, or repeats a key, is a JsonDecodeError too. */

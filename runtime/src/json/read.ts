@@ -58,7 +58,7 @@ function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: R
       const ext = findExtension(type.typeName, key, ctx);
       if (ext) {
         try {
-          readExtension(msg, ext, json[key]!, ctx);
+          readExtension(msg, ext, json[key], ctx);
         } catch (e) {
           throw atKey(e, key);
         }

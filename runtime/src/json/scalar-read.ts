@@ -116,7 +116,7 @@ function readInt64(min: bigint, max: bigint, json: JsonValue, path: string): big
  */
 function decimalToBigInt(text: string): bigint | undefined {
   const m = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(text)!;
-  const all = (m[2]! + (m[3] ?? "")).replace(/^0+/, "");
+  const all = (m[2] + (m[3] ?? "")).replace(/^0+/, "");
   const digits = all.replace(/0+$/, "");
   if (digits === "") return 0n;
   const exp = Number(m[4] ?? 0) - (m[3]?.length ?? 0) + (all.length - digits.length);

@@ -27,10 +27,10 @@ export function readAny(type: MessageType, json: JsonValue, ctx: ReadContext, pa
       }
     }
     if (!("value" in obj)) throw new JsonDecodeError(`google.protobuf.Any holding ${packed.typeName} needs "value"`, path);
-    inner = readMessage(packed, obj["value"]!, ctx, childPath(path, "value"));
+    inner = readMessage(packed, obj["value"], ctx, childPath(path, "value"));
   } else {
     const rest: JsonObject = {};
-    for (const k of keys) if (k !== "@type") setKey(rest, k, obj[k]!);
+    for (const k of keys) if (k !== "@type") setKey(rest, k, obj[k]);
     inner = readMessage(packed, rest, ctx, path);
   }
   msg[wktField(type, 1, "scalar").localName] = url;
@@ -50,7 +50,7 @@ export function writeAny(msg: AnyMessage, ctx: WriteContext): JsonValue {
     out["value"] = writeMessage(inner, ctx);
   } else {
     const fields = writeFields(inner, ctx);
-    for (const k of Object.keys(fields)) setKey(out, k, fields[k]!);
+    for (const k of Object.keys(fields)) setKey(out, k, fields[k]);
   }
   return out;
 }

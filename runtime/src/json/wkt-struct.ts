@@ -51,7 +51,7 @@ export function readStruct(type: MessageType, json: JsonValue, ctx: ReadContext,
   const msg = new type();
   const fields = msg[f.localName] as Record<string, AnyMessage>;
   for (const key of Object.keys(obj)) {
-    fields[readScalar(ScalarType.STRING, undefined, key, path) as string] = readMessage(f.V.T, obj[key]!, ctx, childPath(path, key));
+    fields[readScalar(ScalarType.STRING, undefined, key, path) as string] = readMessage(f.V.T, obj[key], ctx, childPath(path, key));
   }
   return msg;
 }
@@ -90,7 +90,7 @@ export function writeValue(msg: AnyMessage, ctx: WriteContext): JsonValue {
 export function writeStruct(msg: AnyMessage, ctx: WriteContext): JsonValue {
   const fields = msg[wktField(msg.$type(), 1, "map").localName] as Record<string, AnyMessage>;
   const out: JsonObject = {};
-  for (const key of Object.keys(fields)) setKey(out, key, writeValue(fields[key]!, ctx));
+  for (const key of Object.keys(fields)) setKey(out, key, writeValue(fields[key], ctx));
   return out;
 }
 

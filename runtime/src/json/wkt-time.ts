@@ -37,5 +37,5 @@ export function nanosAt(s: string, from: number): [number, number] | undefined {
   }
   const n = end - from - 1;
   if (n < 1 || n > 9) return undefined;
-  return [digitsAt(s, from + 1, n) * SCALE[n]!, end];
+  return [digitsAt(s, from + 1, n) * SCALE[n], end];
 }

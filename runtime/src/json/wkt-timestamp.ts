@@ -33,7 +33,7 @@ function parseRfc3339(s: string): [number, number] | undefined {
   const mi = digitsAt(s, 14, 2);
   const sec = digitsAt(s, 17, 2);
   const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > MONTH_DAYS[mo - 1]! + leap || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) {
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > MONTH_DAYS[mo - 1] + leap || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) {
     return undefined;
   }
   const frac = nanosAt(s, 19);

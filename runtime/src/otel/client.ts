@@ -27,7 +27,13 @@ export function clientTelemetry(options: TelemetryOptions = {}): ClientIntercept
     let t = targets.get(target);
     if (!t) {
       const { host, port } = hostAndPort(target);
-      targets.set(target, (t = { address: port === undefined ? { "server.address": host } : { "server.address": host, "server.port": port }, canonical: canonicalTarget(target) }));
+      targets.set(
+        target,
+        (t = {
+          address: port === undefined ? { "server.address": host } : { "server.address": host, "server.port": port },
+          canonical: canonicalTarget(target),
+        }),
+      );
     }
     return t;
   };

@@ -34,9 +34,9 @@ export function hostAndPort(address: string): { host: string; port?: number } {
   const scheme = /^(dns|ipv4|ipv6|unix|unix-abstract|vsock|xds):(\/\/[^/]*\/)?/.exec(address);
   if (scheme?.[1]?.startsWith("unix")) return { host: address.slice(scheme[0].length) };
   // a comma-separated ipv4:/ipv6: list names several servers: report the first
-  const rest = (scheme ? address.slice(scheme[0].length) : address).split(",")[0]!;
+  const rest = (scheme ? address.slice(scheme[0].length) : address).split(",")[0];
   const bracketed = /^\[([^\]]*)\](?::(\d+))?$/.exec(rest);
-  if (bracketed) return withPort(bracketed[1]!, bracketed[2]);
+  if (bracketed) return withPort(bracketed[1], bracketed[2]);
   const colon = rest.lastIndexOf(":");
   // more than one colon without brackets: a bare IPv6 address
   if (colon < 0 || rest.indexOf(":") !== colon) return { host: rest };

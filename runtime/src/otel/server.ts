@@ -34,7 +34,14 @@ export function serverTelemetry(options: TelemetryOptions = {}): ServerIntercept
     let ctx = otelContext.active();
     if (tracer) {
       const parent = propagator.extract(ROOT_CONTEXT, context.metadata, metadataGetter);
-      span = tracer.startSpan(names.fullMethod, { kind: SpanKind.SERVER, attributes: { "rpc.system": "grpc", "rpc.service": names.service, "rpc.method": names.method, ...peerAttributes(context.peer) } }, parent);
+      span = tracer.startSpan(
+        names.fullMethod,
+        {
+          kind: SpanKind.SERVER,
+          attributes: { "rpc.system": "grpc", "rpc.service": names.service, "rpc.method": names.method, ...peerAttributes(context.peer) },
+        },
+        parent,
+      );
       ctx = trace.setSpan(parent, span);
       setTraceContext(context, ctx);
       if (messageEvents) {

@@ -52,10 +52,16 @@ type Loose = MessageInit<AnyMessage> | Error | readonly (MessageInit<AnyMessage>
  * });
  * ```
  */
-export function stubClient<C, S extends ServiceDefinition>(Client: ClientClass<C>, definition: S, behaviours: StubBehaviours<S>, options: Pick<ClientOptions, "interceptors"> = {}): C {
+export function stubClient<C, S extends ServiceDefinition>(
+  Client: ClientClass<C>,
+  definition: S,
+  behaviours: StubBehaviours<S>,
+  options: Pick<ClientOptions, "interceptors"> = {},
+): C {
   const byMethod = new Map<MethodDefinition, Loose | undefined>();
-  for (const [key, method] of Object.entries(definition.methods)) byMethod.set(method, (behaviours as Record<string, Loose | undefined>)[key]);
-  const stub: ClientInterceptor = (call) => answer(call as ClientCall, byMethod.get(call.method as MethodDefinition), definition) as AsyncIterable<never>;
+  for (const [key, method] of Object.entries<MethodDefinition>(definition.methods))
+    byMethod.set(method, (behaviours as Record<string, Loose | undefined>)[key]);
+  const stub: ClientInterceptor = (call) => answer(call, byMethod.get(call.method), definition) as AsyncIterable<never>;
   // The channel is never used: the stub answers before any call reaches it (grpc-js connects only on a call).
   return new Client("stub.invalid:0", grpc.credentials.createInsecure(), { interceptors: [...(options.interceptors ?? []), stub] });
 }

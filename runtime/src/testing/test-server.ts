@@ -38,7 +38,11 @@ export interface TestServerOptions {
  * const client = t.client(EchoServiceClient);
  * ```
  */
-export async function testServer<S extends ServiceDefinition>(definition: S, implementation: Partial<ServiceImplementation<S>>, options: TestServerOptions = {}): Promise<TestServer> {
+export async function testServer<S extends ServiceDefinition>(
+  definition: S,
+  implementation: Partial<ServiceImplementation<S>>,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const server = new Server(options.server).add(definition, implementation);
   const port = await server.listen("127.0.0.1:0");
   const address = `127.0.0.1:${port}`;

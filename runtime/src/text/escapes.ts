@@ -45,7 +45,7 @@ export function unescape(lit: string): Uint8Array {
   };
   for (let i = lit.indexOf("\\", 1); i !== -1 && i < end; i = lit.indexOf("\\", run)) {
     flush(i);
-    const c = lit[i + 1]!;
+    const c = lit[i + 1];
     let len = 2;
     if (c in SIMPLE) {
       out[n++] = SIMPLE[c]!;
@@ -118,6 +118,6 @@ const BYTE_TEXT = Array.from({ length: 256 }, (_, c) => (c >= 0x20 && c < 0x7f &
 /** A bytes value as a double-quoted literal: printable ASCII as it is, every other byte escaped. */
 export function quoteBytes(b: Uint8Array): string {
   let out = '"';
-  for (let i = 0; i < b.length; i++) out += BYTE_TEXT[b[i]!];
+  for (let i = 0; i < b.length; i++) out += BYTE_TEXT[b[i]];
   return out + '"';
 }

@@ -50,7 +50,7 @@ export function mergeText(msg: AnyMessage, text: string, options?: TextReadOptio
     readBody(msg, ctx, undefined);
   } catch (e) {
     // A maxDepth set beyond what the call stack holds: still a typed error, located.
-    if (e instanceof RangeError) throw ctx.t.error(`nesting too deep for the call stack (maxDepth ${maxDepth})`);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw ctx.t.error(`nesting too deep for the call stack (maxDepth ${maxDepth})`);
     throw e;
   }
 }
@@ -175,7 +175,7 @@ function readMessage(type: MessageType, ctx: ReadContext, into: AnyMessage | und
 /** An unboxed wrapper field: the wrapper message as text, its `value` as the field's. */
 function readWrapped(f: ValueField & { kind: "scalar"; wrapper: MessageType }, ctx: ReadContext): unknown {
   const w = readMessage(f.wrapper, ctx, undefined);
-  const v = w[wktField(f.wrapper, 1, "scalar").localName];
+  const v: unknown = w[wktField(f.wrapper, 1, "scalar").localName];
   return f.L === LongType.STRING && typeof v === "bigint" ? v.toString() : v;
 }
 
@@ -240,7 +240,7 @@ function readString(ctx: ReadContext, utf8: boolean): string | Uint8Array {
       throw e;
     }
   });
-  const bytes = chunks.length === 1 ? chunks[0]!.slice() : concat(chunks);
+  const bytes = chunks.length === 1 ? chunks[0].slice() : concat(chunks);
   if (!utf8) return bytes;
   try {
     return decodeUtf8(bytes, 0, bytes.length, true);
@@ -336,14 +336,15 @@ function readExtension(msg: AnyMessage, ext: ExtensionInfo, ctx: ReadContext, se
     once(seen, `[${ext.typeName}]`, ctx.t, at, `extension [${ext.typeName}] given twice`);
     values.push(readValue(f, ctx, undefined));
   }
-  const kept = (msg[unknownFields] ??= []) as Uint8Array[];
+  const kept = (msg[unknownFields] ??= []);
   for (const chunk of encodeExtension(f, values)) kept.push(chunk);
 }
 
 /** `[type.googleapis.com/pkg.Msg] { ... }` inside a google.protobuf.Any: the message, packed. */
 function readExpandedAny(msg: AnyMessage, type: MessageType, url: string, ctx: ReadContext, seen: Set<string>, at: Token): void {
   const t = ctx.t;
-  if (seen.has("1") || seen.has("2")) throw t.error("google.protobuf.Any holds one message: the expanded form cannot follow another one, type_url or value", at.start);
+  if (seen.has("1") || seen.has("2"))
+    throw t.error("google.protobuf.Any holds one message: the expanded form cannot follow another one, type_url or value", at.start);
   seen.add("1");
   seen.add("2");
   const packed = ctx.registry?.getMessage(typeNameOfUrl(url));

@@ -6,7 +6,7 @@ import { writeText as write } from "./write.js";
 /** A new message of `type` from text format. */
 export function readText<T extends Message<T>>(type: MessageType<T>, text: string, options?: TextReadOptions): T {
   const msg = new type();
-  mergeInto(msg as Parameters<typeof mergeInto>[0], text, options);
+  mergeInto(msg, text, options);
   return msg;
 }
 

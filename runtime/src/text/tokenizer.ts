@@ -91,7 +91,7 @@ export class Tokenizer {
   bracketed(): string {
     let name = this.ident("an extension name or type URL");
     for (;;) {
-      if (this.tryPunct(".")) name += "." + this.ident("a name after \".\"");
+      if (this.tryPunct(".")) name += "." + this.ident('a name after "."');
       else if (this.tryPunct("/")) name += "/" + this.ident('a name after "/"');
       else break;
     }
@@ -141,7 +141,7 @@ export class Tokenizer {
     } else if (c === 34 || c === 39) {
       i = this.stringEnd(start, c);
       kind = "string";
-    } else if (PUNCT.includes(s[i]!)) {
+    } else if (PUNCT.includes(s[i])) {
       i++;
       kind = "punct";
     } else {

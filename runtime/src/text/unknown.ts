@@ -9,9 +9,7 @@ import { quoteBytes } from "./escapes.js";
  * nested messages. Such text documents the data; it cannot be parsed back.
  */
 
-type Entry =
-  | { no: number; kind: "scalar"; text: string }
-  | { no: number; kind: "message"; fields: Entry[] };
+type Entry = { no: number; kind: "scalar"; text: string } | { no: number; kind: "message"; fields: Entry[] };
 
 /** Nesting budget for guessing that bytes are a message: past it, they print as bytes. */
 const MAX_DEPTH = 100;

@@ -64,7 +64,7 @@ function writeField(msg: AnyMessage, type: MessageType, f: FieldInfo, ctx: Write
     if (oneof.case === f.localName) writeValue(name, f as ValueField, oneof.value, ctx);
     return;
   }
-  const value = msg[f.localName];
+  const value: unknown = msg[f.localName];
   if (f.kind === "map") return writeMap(name, f, value as Record<string, unknown>, ctx);
   if (f.repeated) {
     if (!Array.isArray(value)) throw new TextEncodeError(`expected an array, got ${typeof value}`);

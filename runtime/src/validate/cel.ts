@@ -7,9 +7,9 @@
  */
 import { celEnv, celFromScalar, celMethod, CelScalar, isCelError, listType, parse, plan, type CelEnv, type CelFunc } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
-import { create, createFileRegistry, fromBinary, type DescMessage, type FileRegistry, type Registry } from "@bufbuild/protobuf";
+import { create, createFileRegistry, fromBinary, type DescMessage, type FileRegistry } from "@bufbuild/protobuf";
 import { reflect } from "@bufbuild/protobuf/reflect";
-import { FileDescriptorProtoSchema, FileDescriptorSetSchema, timestampNow } from "@bufbuild/protobuf/wkt";
+import { FileDescriptorProtoSchema, timestampNow } from "@bufbuild/protobuf/wkt";
 import type { Message, MessageType } from "../message.js";
 import { LongType } from "../scalar.js";
 import type { FileInfo } from "../registry.js";
@@ -52,7 +52,7 @@ export function checkCel(
 
 /** `this` for a scalar or enum value (FieldDescriptorProto.Type number; enums as int32). */
 export function celScalar(type: number, v: unknown): () => unknown {
-  return () => celFromScalar(type as never, (typeof v === "string" && type !== 9 ? BigInt(v) : v) as never);
+  return () => celFromScalar(type, (typeof v === "string" && type !== 9 ? BigInt(v) : v) as never);
 }
 
 /** `this` for a message value. */
@@ -92,10 +92,10 @@ interface State {
 const states = new WeakMap<FileInfo, State>();
 
 function stateOf(file: FileInfo): State {
-  let s = states.get(file);
+  const s = states.get(file);
   if (s) return s;
   const registry = registryOf(file);
-  const env = celEnv({ registry: registry as Registry, funcs: [...strings, ...functions] });
+  const env = celEnv({ registry: registry, funcs: [...strings, ...functions] });
   const programs = new Map<string, (b: Record<string, unknown>) => unknown>();
   const state: State = {
     registry,
@@ -132,7 +132,7 @@ function registryOf(file: FileInfo): FileRegistry {
   };
   visit(file);
   const set = { $typeName: "google.protobuf.FileDescriptorSet", file: files.map((f) => fromBinary(FileDescriptorProtoSchema, f.proto)) };
-  return createFileRegistry(set as never as ReturnType<typeof fromBinary<typeof FileDescriptorSetSchema>>);
+  return createFileRegistry(set as never);
 }
 
 /** protovalidate's CEL extension functions, over the same format checks as the standard rules. */
@@ -181,7 +181,7 @@ const functions: CelFunc[] = [
   }),
   ...[CelScalar.UINT, CelScalar.INT, CelScalar.STRING, CelScalar.BOOL, CelScalar.DOUBLE, CelScalar.BYTES].map((elem) =>
     celMethod("unique", listType(elem), [], CelScalar.BOOL, function (this: { [Symbol.iterator](): Iterator<unknown> }) {
-      return unique([...this].map((x) => (typeof x === "object" && x !== null && "value" in x && !(x instanceof Uint8Array) ? (x as { value: unknown }).value : x)));
+      return unique([...this].map((x) => (typeof x === "object" && x !== null && "value" in x && !(x instanceof Uint8Array) ? x.value : x)));
     }),
   ),
   celMethod("contains", CelScalar.BYTES, [CelScalar.BYTES], CelScalar.BOOL, function (this: Uint8Array, x: Uint8Array) {

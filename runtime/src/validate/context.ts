@@ -24,7 +24,15 @@ export class ValidationContext {
     forKey = false,
   ): void {
     const field = step ? toElements(path, step, sub) : toElements(path);
-    this.violations.push(new Violation(message, ruleId, field, rule.map((s) => element([s[0], s[1], s[2]], s[3])), forKey));
+    this.violations.push(
+      new Violation(
+        message,
+        ruleId,
+        field,
+        rule.map((s) => element([s[0], s[1], s[2]], s[3])),
+        forKey,
+      ),
+    );
     if (this.failFast) throw new ValidationError(this.violations);
   }
 }

@@ -39,7 +39,9 @@ async function* checkEach<I extends Message<I>>(requests: AsyncIterable<I>, opti
 }
 
 function checked<I extends Message<I>>(call: CallRequest<I>, options: ValidateOptions | undefined): CallRequest<I> {
-  return call.requestStream ? { requestStream: true, request: checkEach(call.request, options) } : { requestStream: false, request: check(call.request, options) };
+  return call.requestStream
+    ? { requestStream: true, request: checkEach(call.request, options) }
+    : { requestStream: false, request: check(call.request, options) };
 }
 
 /**

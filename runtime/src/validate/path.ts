@@ -37,7 +37,12 @@ export function element(step: PathStep, sub?: number | string): FieldPathElement
 }
 
 // FieldDescriptorProto.Type numbers of map key types.
-const BOOL = 8, STRING = 9, UINT32 = 13, FIXED32 = 7, UINT64 = 4, FIXED64 = 6;
+const BOOL = 8,
+  STRING = 9,
+  UINT32 = 13,
+  FIXED32 = 7,
+  UINT64 = 4,
+  FIXED64 = 6;
 
 function mapKey(keyType: number, key: string): Subscript {
   switch (keyType) {

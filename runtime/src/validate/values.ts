@@ -46,8 +46,7 @@ export function bytesIndexOf(hay: Uint8Array, needle: Uint8Array, from = 0, to =
 }
 
 export const bytesStartWith = (b: Uint8Array, p: Uint8Array): boolean => p.length <= b.length && bytesIndexOf(b, p, 0, 0) === 0;
-export const bytesEndWith = (b: Uint8Array, s: Uint8Array): boolean =>
-  s.length <= b.length && bytesIndexOf(b, s, b.length - s.length) === b.length - s.length;
+export const bytesEndWith = (b: Uint8Array, s: Uint8Array): boolean => s.length <= b.length && bytesIndexOf(b, s, b.length - s.length) === b.length - s.length;
 export const bytesContain = (b: Uint8Array, s: Uint8Array): boolean => bytesIndexOf(b, s) >= 0;
 export const bytesIn = (list: readonly Uint8Array[], b: Uint8Array): boolean => list.some((x) => bytesEqual(x, b));
 
@@ -62,7 +61,7 @@ export function unique(items: readonly unknown[]): boolean {
     const seen = new Set<string>();
     for (const b of items as Uint8Array[]) {
       let key = "";
-      for (let i = 0; i < b.length; i++) key += String.fromCharCode(b[i]!);
+      for (let i = 0; i < b.length; i++) key += String.fromCharCode(b[i]);
       seen.add(key);
     }
     return seen.size === n;

@@ -58,7 +58,7 @@ export class ValidationError extends Error {
     super(
       violations.length === 0
         ? "validation failed"
-        : violations[0]!.toString() + (violations.length > 1 ? `, and ${violations.length - 1} more violation${violations.length > 2 ? "s" : ""}` : ""),
+        : violations[0].toString() + (violations.length > 1 ? `, and ${violations.length - 1} more violation${violations.length > 2 ? "s" : ""}` : ""),
     );
   }
 }

@@ -17,6 +17,7 @@ const SLAB_SIZE = 8192;
 const CARVE_MAX = SLAB_SIZE >>> 1;
 
 // Uint8Array's own slice: a Buffer's `slice` is a view, not a copy.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called as slice.call(bytes, ...)
 const slice = Uint8Array.prototype.slice;
 
 /** A tail shorter than this is not lent: a message would rarely fit and would move at once. */

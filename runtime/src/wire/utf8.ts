@@ -77,8 +77,14 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number, validate
   let s = "";
   let i = start;
   for (; i + 8 <= end; i += 8) {
-    const c0 = buf[i], c1 = buf[i + 1], c2 = buf[i + 2], c3 = buf[i + 3];
-    const c4 = buf[i + 4], c5 = buf[i + 5], c6 = buf[i + 6], c7 = buf[i + 7];
+    const c0 = buf[i],
+      c1 = buf[i + 1],
+      c2 = buf[i + 2],
+      c3 = buf[i + 3];
+    const c4 = buf[i + 4],
+      c5 = buf[i + 5],
+      c6 = buf[i + 6],
+      c7 = buf[i + 7];
     if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 0x80) return decodeNative(buf, start, end, validate);
     s += String.fromCharCode(c0, c1, c2, c3, c4, c5, c6, c7);
   }

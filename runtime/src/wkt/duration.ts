@@ -6,7 +6,7 @@ export function durationFromMs<T extends Message<T>>(type: MessageType<T>, ms: n
   if (!Number.isFinite(ms)) throw new RangeError(`Duration.fromMs: ${ms} is not a finite number`);
   const seconds = Math.trunc(ms / 1000);
   const nanos = Math.round((ms - seconds * 1000) * 1_000_000);
-  return newTime(type as unknown as MessageType, BigInt(seconds), nanos) as unknown as T;
+  return newTime(type, BigInt(seconds), nanos) as unknown as T;
 }
 
 /** `duration.toMs()`: milliseconds, fractional below one. */

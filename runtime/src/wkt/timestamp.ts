@@ -6,7 +6,7 @@ export function timestampFromDate<T extends Message<T>>(type: MessageType<T>, da
   const ms = date.getTime();
   if (Number.isNaN(ms)) throw new RangeError("Timestamp.fromDate: invalid Date");
   const seconds = Math.floor(ms / 1000);
-  return newTime(type as unknown as MessageType, BigInt(seconds), (ms - seconds * 1000) * 1_000_000) as unknown as T;
+  return newTime(type, BigInt(seconds), (ms - seconds * 1000) * 1_000_000) as unknown as T;
 }
 
 /** `timestamp.toDate()`: nanoseconds below a millisecond are dropped (rounded down). */

@@ -66,7 +66,11 @@ function value(info: ValueInfo, depth: number): fc.Arbitrary<unknown> {
 /** A map key in its property form: the key's string form (`"true"`, `"-5"`). */
 function mapKey(type: ScalarType): fc.Arbitrary<string> {
   const random = type === ScalarType.STRING ? text : scalar(type, LongType.BIGINT).map(String);
-  return scalarHook && type !== ScalarType.STRING ? scalarHook(type, LongType.BIGINT, scalar(type, LongType.BIGINT)).map(String) : scalarHook ? scalarHook(type, undefined, random).map(String) : random;
+  return scalarHook && type !== ScalarType.STRING
+    ? scalarHook(type, LongType.BIGINT, scalar(type, LongType.BIGINT)).map(String)
+    : scalarHook
+      ? scalarHook(type, undefined, random).map(String)
+      : random;
 }
 
 /** What a field's property holds, or undefined to leave the field unset. */
@@ -75,7 +79,7 @@ function fieldValue(field: FieldInfo, depth: number): fc.Arbitrary<unknown> {
     if (field.V.kind === "message" && depth <= 0) return fc.constant(undefined);
     return fc
       .array(fc.tuple(mapKey(field.K), value(field.V, depth)), { maxLength: 3 })
-      .map((entries) => Object.assign(Object.create(null), Object.fromEntries(entries)));
+      .map((entries) => Object.assign(Object.create(null) as Record<string, unknown>, Object.fromEntries(entries)));
   }
   if (field.kind === "message" && depth <= 0) return fc.constant(undefined);
   if (field.repeated) return fc.array(value(field, depth), { maxLength: 3 });

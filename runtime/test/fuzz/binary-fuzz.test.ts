@@ -20,7 +20,6 @@ function decodeOrTypedError(type: MessageType<AnyMessage>, bytes: Uint8Array, fa
   }
 }
 
-
 describe("random and mutated bytes into fromBinary of deep, recursive and map-heavy messages", () => {
   expectPrototypeUntouched();
 
@@ -92,7 +91,7 @@ describe("hostile shapes give a typed error at once, never a stack overflow or a
   });
 
   test("`__proto__` and `constructor` map keys stay ordinary keys", () => {
-    const m = Maps.fromBinary(new Maps({ stringString: JSON.parse('{"__proto__":"p","constructor":"c"}') }).toBinary());
+    const m = Maps.fromBinary(new Maps({ stringString: JSON.parse('{"__proto__":"p","constructor":"c"}') as Record<string, string> }).toBinary());
     expect(Object.getPrototypeOf(m.stringString)).toBeNull();
     expect(Object.keys(m.stringString).sort()).toEqual(["__proto__", "constructor"]);
     expect(m.stringString["__proto__"]).toBe("p");

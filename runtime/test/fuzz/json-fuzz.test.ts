@@ -45,7 +45,6 @@ function jsonText(msg: AnyMessage): string | undefined {
   }
 }
 
-
 describe("random and mutated JSON into fromJson and fromJsonString", () => {
   expectPrototypeUntouched();
 
@@ -58,8 +57,13 @@ describe("random and mutated JSON into fromJson and fromJsonString", () => {
   });
 
   test.each(types.map((t) => [t.typeName, t] as const))("%s: mutated JSON text", (name, type) => {
-    const corpus = fc.sample(arbitraryMessage(type).map(jsonText).filter((t) => t !== undefined), { seed, numRuns: type.typeName === Wide.typeName ? 5 : 40 });
-    const inputs = fc.sample(mutatedText(corpus as string[]), { seed, numRuns: runs(type.typeName === Wide.typeName ? 200 : 1500) });
+    const corpus = fc.sample(
+      arbitraryMessage(type)
+        .map(jsonText)
+        .filter((t) => t !== undefined),
+      { seed, numRuns: type.typeName === Wide.typeName ? 5 : 40 },
+    );
+    const inputs = fc.sample(mutatedText(corpus), { seed, numRuns: runs(type.typeName === Wide.typeName ? 200 : 1500) });
     const failures: string[] = [];
     const { perInputMaxMs } = timed(`json mutated ${name}`, inputs, (text) => parseOrTypedError(type, () => type.fromJsonString(text), text, failures));
     expect(failures).toEqual([]);

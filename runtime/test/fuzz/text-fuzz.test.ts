@@ -31,19 +31,25 @@ describe("text format: random messages and mutated text", () => {
     expect(perInputMaxMs).toBeLessThan(HANG_MS);
   });
 
-  test.each(types.map((t) => [t.typeName, t] as const))("%s: mutated text parses to a message whose text reads back equal, or throws TextDecodeError", (name, type) => {
-    const corpus = fc.sample(arbitraryMessage(type).map((m) => m.toText()), { seed, numRuns: type === Wide ? 5 : 40 });
-    const inputs = fc.sample(mutatedText(corpus, textFormatUnits), { seed, numRuns: runs(type === Wide ? 100 : 1000) });
-    const failures: string[] = [];
-    const { perInputMaxMs } = timed(`text mutated ${name}`, inputs, (text) => {
-      try {
-        const msg = type.fromText(text);
-        if (!type.fromText(msg.toText()).equals(msg)) failures.push(`${name} changed on re-read: ${JSON.stringify(text)}`);
-      } catch (e) {
-        if (!(e instanceof TextDecodeError) || e.line === undefined) failures.push(`${name} threw ${String(e)} for ${JSON.stringify(text)}`);
-      }
-    });
-    expect(failures.slice(0, 5)).toEqual([]);
-    expect(perInputMaxMs).toBeLessThan(HANG_MS);
-  });
+  test.each(types.map((t) => [t.typeName, t] as const))(
+    "%s: mutated text parses to a message whose text reads back equal, or throws TextDecodeError",
+    (name, type) => {
+      const corpus = fc.sample(
+        arbitraryMessage(type).map((m) => m.toText()),
+        { seed, numRuns: type === Wide ? 5 : 40 },
+      );
+      const inputs = fc.sample(mutatedText(corpus, textFormatUnits), { seed, numRuns: runs(type === Wide ? 100 : 1000) });
+      const failures: string[] = [];
+      const { perInputMaxMs } = timed(`text mutated ${name}`, inputs, (text) => {
+        try {
+          const msg = type.fromText(text);
+          if (!type.fromText(msg.toText()).equals(msg)) failures.push(`${name} changed on re-read: ${JSON.stringify(text)}`);
+        } catch (e) {
+          if (!(e instanceof TextDecodeError) || e.line === undefined) failures.push(`${name} threw ${String(e)} for ${JSON.stringify(text)}`);
+        }
+      });
+      expect(failures.slice(0, 5)).toEqual([]);
+      expect(perInputMaxMs).toBeLessThan(HANG_MS);
+    },
+  );
 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
       return {};
     },
     async *expand(request, context) {
-      context.signal.addEventListener("abort", () => (server.signalReason = context.signal.reason));
+      context.signal.addEventListener("abort", () => void (server.signalReason = context.signal.reason as unknown));
       try {
         for (let i = 0; ; i++) {
           if (request.text === "fail-after-2" && i === 2) throw new RpcError(Code.ABORTED, "server gave up");
@@ -39,12 +39,12 @@ beforeAll(async () => {
       }
     },
     async collect(requests, context) {
-      context.signal.addEventListener("abort", () => (server.signalReason = context.signal.reason));
+      context.signal.addEventListener("abort", () => void (server.signalReason = context.signal.reason as unknown));
       await readAll(requests);
       return { count: server.received.length };
     },
     async *chat(requests, context) {
-      context.signal.addEventListener("abort", () => (server.signalReason = context.signal.reason));
+      context.signal.addEventListener("abort", () => void (server.signalReason = context.signal.reason as unknown));
       try {
         for await (const r of requests) {
           server.received.push(r.text);

@@ -42,7 +42,7 @@ beforeAll(async () => {
       return {};
     },
     async old(_request, context) {
-      seen[seen.length - 1]!.nestedDeadline = context.deadline;
+      seen[seen.length - 1].nestedDeadline = context.deadline;
       await aborted(context.signal);
       return {};
     },
@@ -77,7 +77,7 @@ function expectDeadlineExceeded(error: unknown) {
 /** The first handler's record once it has seen the end of its call. */
 async function handlerSaw() {
   await eventually(() => seen[0]?.reason !== undefined);
-  return seen[0]!;
+  return seen[0];
 }
 
 /** A request stream that sends one message and then nothing, without half-closing. */
@@ -141,7 +141,7 @@ it("the earlier of timeoutMs and deadline applies", async () => {
 it("a nested call given the handler's context inherits its deadline", async () => {
   expectDeadlineExceeded(await rejection(echo.client.echo({ text: "nested" }, { timeoutMs: 1000 })));
   await eventually(() => seen[0]?.nestedReason !== undefined);
-  const record = seen[0]!;
+  const record = seen[0];
   // the same instant, give or take the transit time of the nested call
   expect(Math.abs(record.nestedDeadline!.getTime() - record.deadline!.getTime())).toBeLessThan(50);
   expectDeadlineExceeded(record.nestedReason);

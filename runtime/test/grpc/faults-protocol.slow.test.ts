@@ -34,14 +34,24 @@ describe("protocol-violating streams from a raw HTTP/2 client", () => {
     ["an unknown method", grpcHeaders("/rpc.v1.EchoService/Nope") as Record<string, string>, valid, Code.UNIMPLEMENTED],
     ["bytes that are not an EchoRequest", grpcHeaders(path) as Record<string, string>, frame(Buffer.from([0xff, 0xff, 0xff])), Code.INTERNAL],
     ["the compressed flag without grpc-encoding", grpcHeaders(path) as Record<string, string>, frame(Buffer.from([1, 2]), { compressed: true }), Code.INTERNAL],
-    ["an unsupported grpc-encoding", { ...(grpcHeaders(path) as Record<string, string>), "grpc-encoding": "brotli" }, frame(Buffer.from([1]), { compressed: true }), Code.UNIMPLEMENTED],
+    [
+      "an unsupported grpc-encoding",
+      { ...(grpcHeaders(path) as Record<string, string>), "grpc-encoding": "brotli" },
+      frame(Buffer.from([1]), { compressed: true }),
+      Code.UNIMPLEMENTED,
+    ],
     ["a malformed grpc-timeout", { ...(grpcHeaders(path) as Record<string, string>), "grpc-timeout": "soon" }, valid, Code.INTERNAL],
     // grpc-js answers a unary stream with no complete message UNIMPLEMENTED ("Received no request message"), odd but an error.
     ["a message cut short", grpcHeaders(path) as Record<string, string>, frame(Buffer.from([1, 2]), { length: 100 }), Code.UNIMPLEMENTED],
     ["half a length prefix", grpcHeaders(path) as Record<string, string>, Buffer.from([0, 0]), Code.UNIMPLEMENTED],
     ["no body at all", grpcHeaders(path) as Record<string, string>, undefined, Code.UNIMPLEMENTED],
     ["two messages to a unary method", grpcHeaders(path) as Record<string, string>, Buffer.concat([valid, valid]), Code.UNIMPLEMENTED],
-    ["a length prefix claiming 4 GiB", grpcHeaders(path) as Record<string, string>, frame(Buffer.from([1, 2]), { length: 0xffffffff }), Code.RESOURCE_EXHAUSTED],
+    [
+      "a length prefix claiming 4 GiB",
+      grpcHeaders(path) as Record<string, string>,
+      frame(Buffer.from([1, 2]), { length: 0xffffffff }),
+      Code.RESOURCE_EXHAUSTED,
+    ],
   ];
 
   test.each(cases)("%s: an error status, the handler never runs, the connection serves on", async (_, headers, body, code) => {

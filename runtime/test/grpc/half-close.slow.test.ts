@@ -48,7 +48,12 @@ it("in one process, every upload the client cancels ends in CANCELLED for the ha
       const call = client.collect(requests(), { signal: controller.signal });
       await eventually(() => started.count > i);
       controller.abort();
-      expect(await call.then(() => undefined, (e: RpcError) => e.code)).toBe(Code.CANCELLED);
+      expect(
+        await call.then(
+          () => undefined,
+          (e: RpcError) => e.code,
+        ),
+      ).toBe(Code.CANCELLED);
     }
     await eventually(() => seen.clean + seen.cancelled + seen.other === CALLS);
     expect(seen).toEqual({ clean: 0, cancelled: CALLS, other: 0 });

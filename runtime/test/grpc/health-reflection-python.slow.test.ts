@@ -105,13 +105,24 @@ suite("Python health and reflection clients with no .proto for our services", ()
   beforeAll(async () => {
     stubs = mkdtempSync(join(tmpdir(), "tsgrpc-py-reflection-"));
     // Compiled from their own directories so the modules are `v1.*_pb2`, clear of grpcio's `grpc` package.
-    for (const [dir, file] of [["health", "v1/health.proto"], ["reflection", "v1/reflection.proto"]] as const) {
+    for (const [dir, file] of [
+      ["health", "v1/health.proto"],
+      ["reflection", "v1/reflection.proto"],
+    ] as const) {
       const gen = spawnSync(protoc, [`-I${resolve(__dirname, "../../proto/grpc", dir)}`, `--python_out=${stubs}`, file], { encoding: "utf8" });
       if (gen.status !== 0) throw new Error(`protoc failed: ${gen.stderr}`);
     }
     server = new Server({ health: true, reflection: true })
-      .add(EchoService, { async echo(r) { return { text: `echo: ${r.text}` }; } })
-      .add(UserService, { async getUser(r) { return { id: r.id, displayName: "Ada", updatedAt: { seconds: 1_700_000_000n } }; } });
+      .add(EchoService, {
+        async echo(r) {
+          return { text: `echo: ${r.text}` };
+        },
+      })
+      .add(UserService, {
+        async getUser(r) {
+          return { id: r.id, displayName: "Ada", updatedAt: { seconds: 1_700_000_000n } };
+        },
+      });
     port = await server.listen("127.0.0.1:0");
   });
   afterAll(() => {
@@ -125,19 +136,23 @@ suite("Python health and reflection clients with no .proto for our services", ()
       const child = spawn(python, ["-", stubs, `127.0.0.1:${port}`]);
       let stdout = "";
       let stderr = "";
-      child.stdout.on("data", (d: Buffer) => (stdout += d));
-      child.stderr.on("data", (d: Buffer) => (stderr += d));
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       child.on("close", (status: number | null) => done({ status, stdout, stderr }));
       child.stdin.end(CLIENT);
     });
     expect(out.stderr).toBe("");
     expect(out.status).toBe(0);
-    const result = JSON.parse(out.stdout);
+    const result = JSON.parse(out.stdout) as Record<string, unknown>;
     expect(result.health).toEqual({ "": "SERVING", "rpc.v1.EchoService": "SERVING", "no.Such": "NOT_FOUND" });
     expect(result.watch).toEqual(["SERVING", "SERVICE_UNKNOWN"]);
     expect(result.services).toEqual(expect.arrayContaining(["rpc.v1.EchoService", "users.v1.UserService", "grpc.reflection.v1.ServerReflection"]));
     expect(result.unknown).toEqual([5, 'unknown symbol "no.Such"']);
     expect(result.echo).toEqual({ input: "rpc.v1.EchoRequest", output: "rpc.v1.EchoResponse", response: { text: "echo: from python" } });
-    expect(result.user).toEqual({ input: "users.v1.GetUserRequest", output: "users.v1.User", response: { id: "u1", displayName: "Ada", updatedAt: "2023-11-14T22:13:20Z" } });
+    expect(result.user).toEqual({
+      input: "users.v1.GetUserRequest",
+      output: "users.v1.User",
+      response: { id: "u1", displayName: "Ada", updatedAt: "2023-11-14T22:13:20Z" },
+    });
   });
 });

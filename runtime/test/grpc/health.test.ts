@@ -9,7 +9,11 @@ import { rejection, sleep } from "./helpers.js";
 const ECHO = "rpc.v1.EchoService";
 
 async function startHealthy(options: ServerOptions = { health: true }) {
-  const server = new Server(options).add(EchoService, { async echo(r) { return { text: r.text }; } });
+  const server = new Server(options).add(EchoService, {
+    async echo(r) {
+      return { text: r.text };
+    },
+  });
   const port = await server.listen("127.0.0.1:0");
   const client = new HealthClient(`127.0.0.1:${port}`);
   return {

@@ -1,4 +1,4 @@
-import type { Server, ServerInterceptor, ServiceImplementation } from "@tsgrpc/runtime/grpc";
+import type { ClientInterceptor, ClientOptions, RpcError, Server, ServerInterceptor, ServerOptions, ServiceImplementation } from "@tsgrpc/runtime/grpc";
 import { testServer, type TestServerOptions } from "@tsgrpc/runtime/testing";
 import { EchoService, EchoServiceClient, type EchoServiceImplementation } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
 import { CollectResponse, EchoResponse } from "../../../testdata/gen/rpc/v1/echo_pb.js";
@@ -29,12 +29,43 @@ export const echoBehaviour: Pick<EchoServiceImplementation, "echo" | "expand" | 
   },
 };
 
+/**
+ * Which path the behaviour suites run: jest.config.js runs them twice, once as they are and once (project
+ * "interceptors") with the global `TSGRPC_PASS_THROUGH` set, where every server and client made through
+ * these helpers gets a pass-through interceptor in front of its own, so the interceptor path of the runtime
+ * (uniform call shape, async generators between grpc-js and user code) meets the same specifications.
+ */
+export const passThroughMode = (globalThis as { TSGRPC_PASS_THROUGH?: boolean }).TSGRPC_PASS_THROUGH === true;
+
+/** How many calls the pass-through interceptors have seen on each side. */
+export const passThroughCalls = { client: 0, server: 0 };
+
+const clientPassThrough: ClientInterceptor = async function* (call, next) {
+  passThroughCalls.client++;
+  yield* next(call);
+};
+
+const serverPassThrough: ServerInterceptor = async function* (call, next) {
+  passThroughCalls.server++;
+  yield* next(call);
+};
+
+/** `options` with, in pass-through mode, a pass-through interceptor first. */
+export function serverOptions(options: ServerOptions = {}): ServerOptions {
+  return passThroughMode ? { ...options, interceptors: [serverPassThrough, ...(options.interceptors ?? [])] } : options;
+}
+
+/** `options` with, in pass-through mode, a pass-through interceptor first. */
+export function clientOptions(options: ClientOptions = {}): ClientOptions {
+  return passThroughMode ? { ...options, interceptors: [clientPassThrough, ...(options.interceptors ?? [])] } : options;
+}
+
 /** An EchoService server on a random loopback port (the testing kit's `testServer`), and a client for it; `stop()` ends both. */
 export async function startEcho(
   implementation: Partial<ServiceImplementation<typeof EchoService>>,
   options: TestServerOptions = {},
 ): Promise<{ server: Server; port: number; client: EchoServiceClient; stop(): Promise<void> }> {
-  const t = await testServer(EchoService, implementation, options);
+  const t = await testServer(EchoService, implementation, { server: serverOptions(options.server), client: clientOptions(options.client) });
   return { server: t.server, port: t.port, client: t.client(EchoServiceClient), stop: () => t.close() };
 }
 
@@ -55,12 +86,15 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-/** The rejection of `promise` (fails if it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
+/**
+ * The rejection of `promise` (fails if it resolves), typed as what calls reject with, an `RpcError`;
+ * a test expecting another error names its type (`rejection<RangeError>(...)`) or checks it with `toBeInstanceOf`.
+ */
+export async function rejection<E = RpcError>(promise: Promise<unknown>): Promise<E> {
   try {
     await promise;
   } catch (error) {
-    return error;
+    return error as E;
   }
   throw new Error("expected a rejection");
 }

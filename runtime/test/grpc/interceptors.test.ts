@@ -29,13 +29,13 @@ function logging(name: string): ClientInterceptor & ServerInterceptor {
 /** Client side: adds a bearer token to every call. */
 const auth: ClientInterceptor = async function* (call, next) {
   call.metadata.set("authorization", "Bearer secret");
-  return yield* next(call);
+  yield* next(call);
 };
 
 /** Server side: refuses calls without the token, before the handler runs. */
 const requireAuth: ServerInterceptor = async function* (call, next) {
   if (call.context.metadata.get("authorization") !== "Bearer secret") throw new RpcError(Code.UNAUTHENTICATED, "missing token");
-  return yield* next(call);
+  yield* next(call);
 };
 
 /** Server side: rewrites every response's text (interceptors see instances). */
@@ -77,7 +77,20 @@ beforeEach(() => (log.length = 0));
 it("unary: client interceptors wrap server interceptors wrap the handler, first in the list outermost", async () => {
   expect((await echo.client.echo({ text: "hi" })).text).toBe("HI");
   // a response travels out through every layer before the inner layers finish
-  expect(log).toEqual(["c1>Echo", "c2>Echo", "s1>Echo", "s2>Echo", "s2:response", "s1:response", "s2<ok", "s1<ok", "c2:response", "c1:response", "c2<ok", "c1<ok"]);
+  expect(log).toEqual([
+    "c1>Echo",
+    "c2>Echo",
+    "s1>Echo",
+    "s2>Echo",
+    "s2:response",
+    "s1:response",
+    "s2<ok",
+    "s1<ok",
+    "c2:response",
+    "c1:response",
+    "c2<ok",
+    "c1<ok",
+  ]);
 });
 
 it("errors pass through every layer outwards", async () => {
@@ -123,10 +136,13 @@ it("a server interceptor can refuse a call before the handler runs", async () =>
 
 it("a client interceptor sees the request as an instance and may replace the call", async () => {
   const rewrite: ClientInterceptor = async function* (call, next) {
-    if (call.requestStream) return yield* next(call);
+    if (call.requestStream) {
+      yield* next(call);
+      return;
+    }
     const request = call.request as unknown as { text: string };
     log.push(`request is ${request.constructor.name}`);
-    return yield* next({ ...call, request: Object.assign(call.request, { text: request.text + "!" }) });
+    yield* next({ ...call, request: Object.assign(call.request, { text: request.text + "!" }) });
   };
   const client = new EchoServiceClient(`127.0.0.1:${echo.port}`, undefined, { interceptors: [auth, rewrite] });
   try {

@@ -20,7 +20,8 @@ const scripts = join(__dirname, "interop");
 /** Debian's tools: its protoc matches its python3-protobuf (a newer protoc's output would not import). */
 function findPeer(): { python: string; protoc: string; plugin: string } | string {
   const python = process.env.PYTHON ?? (existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
-  if (spawnSync(python, ["-c", "import grpc, google.protobuf"]).status !== 0) return `${python} cannot import grpc and google.protobuf (apt-get install python3-grpcio python3-protobuf)`;
+  if (spawnSync(python, ["-c", "import grpc, google.protobuf"]).status !== 0)
+    return `${python} cannot import grpc and google.protobuf (apt-get install python3-grpcio python3-protobuf)`;
   const plugin = spawnSync("sh", ["-c", "command -v grpc_python_plugin"], { encoding: "utf8" }).stdout.trim();
   if (!plugin) return "grpc_python_plugin not found (apt-get install protobuf-compiler-grpc)";
   const protoc = join(dirname(plugin), "protoc");
@@ -47,7 +48,17 @@ suite("interop with Python grpcio", () => {
     stubs = mkdtempSync(join(tmpdir(), "tsgrpc-py-"));
     const protoc = spawnSync(
       tools.protoc,
-      [`-I${root}/testdata/proto`, `-I${root}/runtime/proto`, "-I/usr/include", `--python_out=${stubs}`, `--grpc_python_out=${stubs}`, `--plugin=protoc-gen-grpc_python=${tools.plugin}`, "rpc/v1/echo.proto", "google/rpc/status.proto", "google/rpc/error_details.proto"],
+      [
+        `-I${root}/testdata/proto`,
+        `-I${root}/runtime/proto`,
+        "-I/usr/include",
+        `--python_out=${stubs}`,
+        `--grpc_python_out=${stubs}`,
+        `--plugin=protoc-gen-grpc_python=${tools.plugin}`,
+        "rpc/v1/echo.proto",
+        "google/rpc/status.proto",
+        "google/rpc/error_details.proto",
+      ],
       { encoding: "utf8" },
     );
     if (protoc.status !== 0) throw new Error(`generating Python stubs failed: ${protoc.stderr}`);
@@ -106,7 +117,10 @@ suite("interop with Python grpcio", () => {
     });
 
     it("client streaming", async () => {
-      const summary = await client.collect([{ text: "a", payload: new Uint8Array(2) }, { text: "b", payload: new Uint8Array(1) }]);
+      const summary = await client.collect([
+        { text: "a", payload: new Uint8Array(2) },
+        { text: "b", payload: new Uint8Array(1) },
+      ]);
       expect([summary.count, summary.joined, summary.totalBytes]).toEqual([2, "a,b", 3n]);
     });
 
@@ -120,7 +134,7 @@ suite("interop with Python grpcio", () => {
       expect(error.code).toBe(Code.FAILED_PRECONDITION);
       expect(error.message).toBe("python says no");
       const [info] = error.findDetails(ErrorInfo);
-      expect([info!.reason, info!.domain, info!.metadata]).toEqual(["PY_REASON", "python.example", { k: "v" }]);
+      expect([info.reason, info.domain, info.metadata]).toEqual(["PY_REASON", "python.example", { k: "v" }]);
     });
 
     it("deadline: the Python handler outlives it, our call fails with DEADLINE_EXCEEDED", async () => {
@@ -174,7 +188,13 @@ suite("interop with Python grpcio", () => {
         serverStreaming: ["e#0", "e#1", "e#2"],
         clientStreaming: { count: 2, joined: "a,b", totalBytes: 3 },
         bidi: ["X", "Y", "Z"],
-        error: { code: "FAILED_PRECONDITION", message: "ts says no", statusCode: 9, details: [{ reason: "TS_REASON", domain: "ts.example", metadata: { k: "v" } }], trailer: "t" },
+        error: {
+          code: "FAILED_PRECONDITION",
+          message: "ts says no",
+          statusCode: 9,
+          details: [{ reason: "TS_REASON", domain: "ts.example", metadata: { k: "v" } }],
+          trailer: "t",
+        },
         deadline: "DEADLINE_EXCEEDED",
       });
       await eventually(() => sleepReason !== undefined);

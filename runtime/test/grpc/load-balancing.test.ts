@@ -43,7 +43,7 @@ describe("round_robin over three servers", () => {
   });
 
   it("moves off a server that stops", async () => {
-    servers[1]!.forceShutdown();
+    servers[1].forceShutdown();
     // calls racing the shutdown may fail once; the channel then drops the dead address
     for (let i = 0; i < 10; i++) await client.echo({}, { timeoutMs: 5000 }).catch((e: unknown) => expect((e as RpcError).code).toBe(Code.UNAVAILABLE));
     await sleep(200);

@@ -59,7 +59,10 @@ test("unary calls from 50 concurrent clients, each on its own connection: every 
   const calls = Math.round(20_000 * scale);
   const echo = await startEcho(echoBehaviour);
   // A local subchannel pool gives each client its own HTTP/2 connection instead of grpc-js's shared one.
-  const pool = Array.from({ length: clients }, () => new EchoServiceClient(`127.0.0.1:${echo.port}`, undefined, { channelOptions: { "grpc.use_local_subchannel_pool": 1 } }));
+  const pool = Array.from(
+    { length: clients },
+    () => new EchoServiceClient(`127.0.0.1:${echo.port}`, undefined, { channelOptions: { "grpc.use_local_subchannel_pool": 1 } }),
+  );
   try {
     let next = 0;
     let wrong = 0;

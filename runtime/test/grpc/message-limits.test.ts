@@ -6,7 +6,14 @@ const big = "x".repeat(300);
 
 describe("a request over the server's maxReceiveMessageBytes", () => {
   it("unary: the client's error says the request was too large for the server", async () => {
-    const echo = await startEcho({ async echo(r) { return { text: r.text }; } }, { server: { maxReceiveMessageBytes: 100 } });
+    const echo = await startEcho(
+      {
+        async echo(r) {
+          return { text: r.text };
+        },
+      },
+      { server: { maxReceiveMessageBytes: 100 } },
+    );
     try {
       const error = await rejection(echo.client.echo({ text: big }));
       expect(error.code).toBe(Code.RESOURCE_EXHAUSTED);
@@ -54,7 +61,14 @@ describe("a request over the server's maxReceiveMessageBytes", () => {
 
 describe("a response over the client's maxReceiveMessageBytes", () => {
   it("says it was the response, and which limit", async () => {
-    const echo = await startEcho({ async echo() { return { text: big }; } }, { client: { maxReceiveMessageBytes: 100 } });
+    const echo = await startEcho(
+      {
+        async echo() {
+          return { text: big };
+        },
+      },
+      { client: { maxReceiveMessageBytes: 100 } },
+    );
     try {
       const error = await rejection(echo.client.echo({}));
       expect(error.code).toBe(Code.RESOURCE_EXHAUSTED);

@@ -114,7 +114,11 @@ describe("end to end", () => {
     );
     events.push("settled");
     // HTTP/2 folds several values of a text key into one, joined by ", "; binary values stay apart
-    expect(JSON.parse(response.text)).toEqual({ tag: ["one, two"], bin: [[0, 1, 255], [2]], peer: expect.stringMatching(/127\.0\.0\.1:\d+$/) });
+    expect(JSON.parse(response.text) as unknown).toEqual({
+      tag: ["one, two"],
+      bin: [[0, 1, 255], [2]],
+      peer: expect.stringMatching(/127\.0\.0\.1:\d+$/) as unknown,
+    });
     expect(events).toEqual(["header", "trailer", "settled"]);
     expect(headers!.get("x-header")).toBe("early");
     expect(trailers!.get("x-trailer")).toBe("late");
@@ -123,7 +127,7 @@ describe("end to end", () => {
 
   it("takes a Metadata instance as request metadata", async () => {
     const response = await echo.client.echo({}, { metadata: new Metadata().append("x-tag", "m") });
-    expect(JSON.parse(response.text).tag).toEqual(["m"]);
+    expect((JSON.parse(response.text) as { tag: string[] }).tag).toEqual(["m"]);
   });
 
   it("onTrailer runs on error too, before the rejection; the error's trailers win over setTrailer's", async () => {
@@ -157,7 +161,9 @@ describe("end to end", () => {
     expect(events).toEqual(["header:collect", "trailer:3"]);
 
     const bidiEvents: string[] = [];
-    const responses = await collect(echo.client.chat([{ text: "x" }], { onHeader: () => bidiEvents.push("header"), onTrailer: (md) => bidiEvents.push("trailer:" + md.get("x-trailer")) }));
+    const responses = await collect(
+      echo.client.chat([{ text: "x" }], { onHeader: () => bidiEvents.push("header"), onTrailer: (md) => bidiEvents.push("trailer:" + md.get("x-trailer")) }),
+    );
     expect(responses.map((r) => r.text)).toEqual(["x"]);
     expect(bidiEvents).toEqual(["header", "trailer:bidi"]);
   });
@@ -170,7 +176,9 @@ describe("end to end", () => {
     });
     try {
       const events: string[] = [];
-      const error = await rejection(failing.client.echo({}, { onHeader: () => events.push("header"), onTrailer: (md) => events.push("trailer:" + md.get("x-why")) }));
+      const error = await rejection(
+        failing.client.echo({}, { onHeader: () => events.push("header"), onTrailer: (md) => events.push("trailer:" + md.get("x-why")) }),
+      );
       expect(error.code).toBe(Code.ABORTED);
       expect(events).toEqual(["trailer:because"]);
     } finally {

@@ -23,11 +23,15 @@ it("a raw grpc-js server serves the definition; a generic grpc-js client calls i
       callback(null, new EchoResponse({ text: call.request.text + "!" }));
     },
   });
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+  );
   const Generic = grpc.makeGenericClientConstructor(definition, "EchoService");
   const client = new Generic(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as unknown as GenericClient;
   try {
-    const response = await new Promise<EchoResponse>((resolve, reject) => client.echo({ text: "raw" }, (e: Error | null, r: EchoResponse) => (e ? reject(e) : resolve(r))));
+    const response = await new Promise<EchoResponse>((resolve, reject) =>
+      client.echo({ text: "raw" }, (e: Error | null, r: EchoResponse) => (e ? reject(e) : resolve(r))),
+    );
     expect(response).toBeInstanceOf(EchoResponse);
     expect(response.text).toBe("raw!");
   } finally {
@@ -53,13 +57,24 @@ it("bytes that are not a valid request get a clear error and leave the server se
   try {
     const garbage = Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]); // field 1, length past the end
     const error = await new Promise<grpc.ServiceError>((resolve) =>
-      raw.makeUnaryRequest("/rpc.v1.EchoService/Echo", (b: Buffer) => b, (b: Buffer) => b, garbage, (e) => resolve(e!)),
+      raw.makeUnaryRequest(
+        "/rpc.v1.EchoService/Echo",
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        garbage,
+        (e) => resolve(e!),
+      ),
     );
     expect(error.code).toBe(Code.INTERNAL);
     expect(error.details).toMatch(/deserializ|decod|parse/i);
     // in a request stream: the call fails and the handler's request iterable throws instead of hanging
     const streamed = await new Promise<grpc.ServiceError>((resolve) => {
-      const call = raw.makeClientStreamRequest("/rpc.v1.EchoService/Collect", (b: Buffer) => b, (b: Buffer) => b, (e) => resolve(e!));
+      const call = raw.makeClientStreamRequest(
+        "/rpc.v1.EchoService/Collect",
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        (e) => resolve(e!),
+      );
       call.write(garbage);
       call.end();
     });

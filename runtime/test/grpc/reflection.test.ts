@@ -5,7 +5,7 @@
  * calls it, as grpcurl does.
  */
 import * as grpc from "@grpc/grpc-js";
-import { create, createFileRegistry, fromBinary, toBinary, type DescMessage } from "@bufbuild/protobuf";
+import { create, createFileRegistry, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema } from "@bufbuild/protobuf/wkt";
 import { Code, reflectionV1, reflectionV1alpha, Server, ServerReflectionClient } from "@tsgrpc/runtime/grpc";
 import type { PartialMessage } from "@tsgrpc/runtime";
@@ -21,8 +21,16 @@ let server: Server;
 let target: string;
 beforeAll(async () => {
   server = new Server({ health: true, reflection: true })
-    .add(EchoService, { async echo(r) { return { text: `echo: ${r.text}` }; } })
-    .add(UserService, { async getUser(r) { return { id: r.id, displayName: "Ada", roles: ["admin"], createdAtMs: 42n }; } });
+    .add(EchoService, {
+      async echo(r) {
+        return { text: `echo: ${r.text}` };
+      },
+    })
+    .add(UserService, {
+      async getUser(r) {
+        return { id: r.id, displayName: "Ada", roles: ["admin"], createdAtMs: 42n };
+      },
+    });
   target = `127.0.0.1:${await server.listen("127.0.0.1:0")}`;
 });
 afterAll(() => server.forceShutdown());
@@ -51,16 +59,22 @@ function fileNames(response: reflectionV1.ServerReflectionResponse): string[] {
 describe.each(versions)("%s", (_, Client) => {
   it("lists every added service plus health and both reflection versions", async () => {
     const [response] = await ask(Client, [{ messageRequest: { case: "listServices", value: "" } }]);
-    expect(response!.messageResponse.case).toBe("listServicesResponse");
-    const names = (response!.messageResponse.value as reflectionV1.ListServiceResponse).service.map((s) => s.name);
+    expect(response.messageResponse.case).toBe("listServicesResponse");
+    const names = (response.messageResponse.value as reflectionV1.ListServiceResponse).service.map((s) => s.name);
     expect(names.sort()).toEqual(
-      ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "rpc.v1.EchoService", "users.v1.UserService"].sort(),
+      [
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1.ServerReflection",
+        "grpc.reflection.v1alpha.ServerReflection",
+        "rpc.v1.EchoService",
+        "users.v1.UserService",
+      ].sort(),
     );
   });
 
   it("returns a file by name with all its transitive dependencies, the file first", async () => {
     const [response] = await ask(Client, [{ messageRequest: { case: "fileByFilename", value: "users/v1/user_service.proto" } }]);
-    const names = fileNames(response!);
+    const names = fileNames(response);
     expect(names[0]).toBe("users/v1/user_service.proto");
     expect(names.slice(1).sort()).toEqual(["common/v1/common.proto", "google/protobuf/timestamp.proto", "google/protobuf/wrappers.proto"]);
   });
@@ -76,7 +90,7 @@ describe.each(versions)("%s", (_, Client) => {
     ["a oneof", "users.v1.User.contact"],
   ])("finds the file containing %s", async (_, symbol) => {
     const [response] = await ask(Client, [{ messageRequest: { case: "fileContainingSymbol", value: symbol } }]);
-    expect(fileNames(response!)[0]).toBe("users/v1/user_service.proto");
+    expect(fileNames(response)[0]).toBe("users/v1/user_service.proto");
   });
 
   it("finds the files of imported types too, and of health and reflection themselves", async () => {
@@ -101,19 +115,19 @@ describe.each(versions)("%s", (_, Client) => {
       { messageRequest: { case: "fileContainingSymbol", value: "rpc.v1.EchoService" } },
     ]);
     expect(responses.map((r) => r.messageResponse.case)).toEqual(["errorResponse", "errorResponse", "fileDescriptorResponse"]);
-    expect(responses[0]!.messageResponse.value).toMatchObject({ errorCode: Code.NOT_FOUND, errorMessage: 'unknown symbol "users.v1.User.no_such_field"' });
-    expect(responses[1]!.messageResponse.value).toMatchObject({ errorCode: Code.NOT_FOUND, errorMessage: 'unknown file "nope.proto"' });
+    expect(responses[0].messageResponse.value).toMatchObject({ errorCode: Code.NOT_FOUND, errorMessage: 'unknown symbol "users.v1.User.no_such_field"' });
+    expect(responses[1].messageResponse.value).toMatchObject({ errorCode: Code.NOT_FOUND, errorMessage: 'unknown file "nope.proto"' });
   });
 
   it("answers an empty request with INVALID_ARGUMENT", async () => {
     const [response] = await ask(Client, [{}]);
-    expect(response!.messageResponse.value).toMatchObject({ errorCode: Code.INVALID_ARGUMENT });
+    expect(response.messageResponse.value).toMatchObject({ errorCode: Code.INVALID_ARGUMENT });
   });
 
   it("echoes the host and the original request", async () => {
     const [response] = await ask(Client, [{ host: "api.example", messageRequest: { case: "listServices", value: "*" } }]);
-    expect(response!.validHost).toBe("api.example");
-    expect(response!.originalRequest?.messageRequest).toEqual({ case: "listServices", value: "*" });
+    expect(response.validHost).toBe("api.example");
+    expect(response.originalRequest?.messageRequest).toEqual({ case: "listServices", value: "*" });
   });
 });
 
@@ -121,11 +135,11 @@ describe("a client with no .proto and no generated code", () => {
   /** Everything it learns comes from reflection: the descriptors of the file declaring `symbol`. */
   async function discover(symbol: string) {
     const responses = await ask(ServerReflectionClient, [{ messageRequest: { case: "fileContainingSymbol", value: symbol } }]);
-    const file = responses[0]!.messageResponse;
+    const file = responses[0].messageResponse;
     if (file.case !== "fileDescriptorResponse") throw new Error("no descriptors");
     // The answer comes first, then its imports (the order grpcurl relies on).
     const [answer, ...imports] = file.value.fileDescriptorProto.map((b) => fromBinary(FileDescriptorProtoSchema, b));
-    return createFileRegistry(answer!, (name) => imports.find((f) => f.name === name));
+    return createFileRegistry(answer, (name) => imports.find((f) => f.name === name));
   }
 
   /** A raw grpc-js unary call with bytes in and bytes out. */
@@ -133,7 +147,13 @@ describe("a client with no .proto and no generated code", () => {
     const client = new grpc.Client(target, grpc.credentials.createInsecure());
     const bytes = (b: Uint8Array) => Buffer.from(b);
     return new Promise<Uint8Array>((resolve, reject) => {
-      client.makeUnaryRequest(path, bytes, (b: Buffer) => new Uint8Array(b), request, (error, response) => (error ? reject(error) : resolve(response!)));
+      client.makeUnaryRequest(
+        path,
+        bytes,
+        (b: Buffer) => new Uint8Array(b),
+        request,
+        (error, response) => (error ? reject(error) : resolve(response!)),
+      );
     }).finally(() => client.close());
   }
 
@@ -142,7 +162,7 @@ describe("a client with no .proto and no generated code", () => {
     const method = registry.getService(serviceName)?.methods.find((m) => m.name === methodName);
     if (!method) throw new Error(`reflection did not describe ${serviceName}.${methodName}`);
     const request = toBinary(method.input, create(method.input, init));
-    const response = fromBinary(method.output as DescMessage, await callRaw(`/${serviceName}/${methodName}`, request));
+    const response = fromBinary(method.output, await callRaw(`/${serviceName}/${methodName}`, request));
     return { method, response: response as Record<string, unknown> };
   }
 
@@ -167,7 +187,7 @@ describe("extensions (proto2), answered from the embedded descriptors", () => {
     // Cast: tsc sees the fixture's runtime types from dist/ and reflectionService's from src/.
     const service = reflectionService(() => [legacy as never]);
     const [response] = await collect(service.serverReflectionInfo([new reflectionV1.ServerReflectionRequest(request)] as never, undefined as never));
-    return new reflectionV1.ServerReflectionResponse(response as never).messageResponse;
+    return new reflectionV1.ServerReflectionResponse(response).messageResponse;
   };
 
   it("finds the file declaring an extension, top-level or nested", async () => {

@@ -14,7 +14,7 @@ function diagnose(): Record<keyof typeof snippets, readonly ts.Diagnostic[]> {
   const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
   const host = ts.createCompilerHost(config.options);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name]!, version) : getSourceFile(name, version));
+  host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name], version) : getSourceFile(name, version));
   const program = ts.createProgram(Object.keys(files), config.options, host);
   const of = (name: string) => ts.getPreEmitDiagnostics(program, program.getSourceFile(join(__dirname, `request-stream-${name}.ts`)));
   return { right: of("right"), wrong: of("wrong") };
@@ -33,7 +33,7 @@ describe("requests of a streaming call written as an array literal", () => {
   it("report a wrong field type in one line, on the property", () => {
     const [diagnostic, ...more] = diagnostics.wrong;
     expect(more).toEqual([]);
-    expect(ts.flattenDiagnosticMessageText(diagnostic!.messageText, "\n")).toBe("Type 'number' is not assignable to type 'bigint'.");
-    expect(snippets.wrong.slice(diagnostic!.start!, diagnostic!.start! + diagnostic!.length!)).toBe("sequence");
+    expect(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")).toBe("Type 'number' is not assignable to type 'bigint'.");
+    expect(snippets.wrong.slice(diagnostic.start, diagnostic.start! + diagnostic.length!)).toBe("sequence");
   });
 });

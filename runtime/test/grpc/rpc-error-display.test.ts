@@ -10,12 +10,14 @@ beforeAll(async () => {
     async echo() {
       throw notFound();
     },
+    // eslint-disable-next-line require-yield -- fails before its first response
     async *expand() {
       throw notFound();
     },
     async collect() {
       throw notFound();
     },
+    // eslint-disable-next-line require-yield -- fails before its first response
     async *chat() {
       throw notFound();
     },

@@ -20,9 +20,9 @@ describe("a handler error that is not an RpcError", () => {
       expect(error.code).toBe(Code.INTERNAL);
       expect(error.message).toBe("");
       expect(echo.reports).toHaveLength(1);
-      expect(echo.reports[0]!.error).toBeInstanceOf(TypeError);
-      expect(echo.reports[0]!.info.method.path).toBe("/rpc.v1.EchoService/Echo");
-      expect(echo.reports[0]!.info.peer).toMatch(/127\.0\.0\.1/);
+      expect(echo.reports[0].error).toBeInstanceOf(TypeError);
+      expect(echo.reports[0].info.method.path).toBe("/rpc.v1.EchoService/Echo");
+      expect(echo.reports[0].info.peer).toMatch(/127\.0\.0\.1/);
     } finally {
       await echo.stop();
     }
@@ -53,8 +53,8 @@ describe("a handler error that is not an RpcError", () => {
     try {
       await rejection(echo.client.echo({}));
       expect(logged).toHaveLength(1);
-      expect(String(logged[0]![0])).toContain("/rpc.v1.EchoService/Echo");
-      expect((logged[0]![1] as Error).stack).toContain("server-errors.test.ts");
+      expect(String(logged[0][0])).toContain("/rpc.v1.EchoService/Echo");
+      expect((logged[0][1] as Error).stack).toContain("server-errors.test.ts");
     } finally {
       spy.mockRestore();
       await echo.stop();
@@ -118,8 +118,8 @@ describe("a response that cannot be encoded (a string field holding a number)", 
       expect(error.code).toBe(Code.INTERNAL);
       expect(error.message).toBe("");
       expect(echo.reports).toHaveLength(1);
-      expect(String(echo.reports[0]!.error)).toMatch(/^BinaryEncodeError: rpc\.v1\.(EchoResponse\.text|CollectResponse\.count): invalid (string|int32) value/);
-      expect(seenByInterceptor).toEqual([echo.reports[0]!.error]);
+      expect(String(echo.reports[0].error)).toMatch(/^BinaryEncodeError: rpc\.v1\.(EchoResponse\.text|CollectResponse\.count): invalid (string|int32) value/);
+      expect(seenByInterceptor).toEqual([echo.reports[0].error]);
     } finally {
       await echo.stop();
     }

@@ -119,7 +119,10 @@ describe("message size limits", () => {
   });
 
   it("a response over the client's maxReceiveMessageBytes fails with RESOURCE_EXHAUSTED", async () => {
-    const echo = await startEcho({ echo: async (request) => ({ payload: new Uint8Array(request.sequence > 0n ? 5000 : 10) }) }, { client: { maxReceiveMessageBytes: 1000 } });
+    const echo = await startEcho(
+      { echo: async (request) => ({ payload: new Uint8Array(request.sequence > 0n ? 5000 : 10) }) },
+      { client: { maxReceiveMessageBytes: 1000 } },
+    );
     try {
       expect((await echo.client.echo({})).payload.length).toBe(10);
       expect((await rejection(echo.client.echo({ sequence: 1n }))).code).toBe(Code.RESOURCE_EXHAUSTED);
@@ -227,7 +230,10 @@ describe("closing a client", () => {
 
 describe("client options", () => {
   it("pass raw grpc-js channel options through", async () => {
-    const echo = await startEcho({ echo: async () => ({ text: "ok" }) }, { client: { channelOptions: { "grpc.primary_user_agent": "tsgrpc-test", "grpc.keepalive_time_ms": 60_000 } } });
+    const echo = await startEcho(
+      { echo: async () => ({ text: "ok" }) },
+      { client: { channelOptions: { "grpc.primary_user_agent": "tsgrpc-test", "grpc.keepalive_time_ms": 60_000 } } },
+    );
     try {
       expect((await echo.client.echo({})).text).toBe("ok");
     } finally {

@@ -42,8 +42,9 @@ export const server = (spans: readonly ReadableSpan[]) => spans.filter((s) => s.
 /** The one span of `kind` named `name`. */
 export function only(spans: readonly ReadableSpan[], kind: SpanKind, name = "rpc.v1.EchoService/Echo"): ReadableSpan {
   const found = spans.filter((s) => s.kind === kind && s.name === name);
-  if (found.length !== 1) throw new Error(`expected one ${SpanKind[kind]} span ${name}, got ${found.length} of ${spans.map((s) => `${SpanKind[s.kind]} ${s.name}`).join(", ")}`);
-  return found[0]!;
+  if (found.length !== 1)
+    throw new Error(`expected one ${SpanKind[kind]} span ${name}, got ${found.length} of ${spans.map((s) => `${SpanKind[s.kind]} ${s.name}`).join(", ")}`);
+  return found[0];
 }
 
 /** Waits until `n` spans have ended (a server span ends once its handler returns, which may be after the client has its answer). */

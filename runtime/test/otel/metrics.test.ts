@@ -47,25 +47,25 @@ it("unary: started counts, durations and the encoded sizes of request and respon
   expect(started).toMatchObject({ value: 2, attributes: { "grpc.method": "rpc.v1.EchoService/Echo", "grpc.target": `dns:///${t.address}` } });
   for (const name of ["grpc.client.attempt.duration", "grpc.client.call.duration"]) {
     const [point] = await sdk.points(name);
-    expect(point!.attributes).toEqual(clientAttributes);
-    expect(histogram(point!).count).toBe(2);
-    expect(histogram(point!).sum).toBeGreaterThan(0);
+    expect(point.attributes).toEqual(clientAttributes);
+    expect(histogram(point).count).toBe(2);
+    expect(histogram(point).sum).toBeGreaterThan(0);
   }
   for (const name of ["grpc.client.attempt.sent_total_compressed_message_size", "grpc.client.attempt.rcvd_total_compressed_message_size"]) {
     const [point] = await sdk.points(name);
-    expect(point!.attributes).toEqual(clientAttributes);
-    expect(histogram(point!)).toMatchObject({ count: 2, sum: 2 * size, min: size, max: size });
+    expect(point.attributes).toEqual(clientAttributes);
+    expect(histogram(point)).toMatchObject({ count: 2, sum: 2 * size, min: size, max: size });
   }
 
   const serverAttributes = { "grpc.method": "rpc.v1.EchoService/Echo", "grpc.status": "OK" };
   expect((await sdk.points("grpc.server.call.started"))[0]).toMatchObject({ value: 2, attributes: { "grpc.method": "rpc.v1.EchoService/Echo" } });
   const [duration] = await sdk.points("grpc.server.call.duration");
-  expect(duration!.attributes).toEqual(serverAttributes);
-  expect(histogram(duration!).count).toBe(2);
+  expect(duration.attributes).toEqual(serverAttributes);
+  expect(histogram(duration).count).toBe(2);
   for (const name of ["grpc.server.call.sent_total_compressed_message_size", "grpc.server.call.rcvd_total_compressed_message_size"]) {
     const [point] = await sdk.points(name);
-    expect(point!.attributes).toEqual(serverAttributes);
-    expect(histogram(point!)).toMatchObject({ count: 2, sum: 2 * size });
+    expect(point.attributes).toEqual(serverAttributes);
+    expect(histogram(point)).toMatchObject({ count: 2, sum: 2 * size });
   }
 });
 
@@ -74,10 +74,10 @@ it("streams: the sizes are the totals of every message of the call", async () =>
   const summary = await client.collect(requests);
   const sent = requests.map((r) => bytes(new EchoRequest(r))).reduce((a, b) => a + b);
   const received = bytes(new CollectResponse({ count: summary.count, joined: summary.joined, totalBytes: summary.totalBytes }));
-  expect(histogram((await sdk.points("grpc.client.attempt.sent_total_compressed_message_size"))[0]!).sum).toBe(sent);
-  expect(histogram((await sdk.points("grpc.client.attempt.rcvd_total_compressed_message_size"))[0]!).sum).toBe(received);
-  expect(histogram((await sdk.points("grpc.server.call.rcvd_total_compressed_message_size"))[0]!).sum).toBe(sent);
-  expect(histogram((await sdk.points("grpc.server.call.sent_total_compressed_message_size"))[0]!).sum).toBe(received);
+  expect(histogram((await sdk.points("grpc.client.attempt.sent_total_compressed_message_size"))[0]).sum).toBe(sent);
+  expect(histogram((await sdk.points("grpc.client.attempt.rcvd_total_compressed_message_size"))[0]).sum).toBe(received);
+  expect(histogram((await sdk.points("grpc.server.call.rcvd_total_compressed_message_size"))[0]).sum).toBe(sent);
+  expect(histogram((await sdk.points("grpc.server.call.sent_total_compressed_message_size"))[0]).sum).toBe(received);
 
   const responses = await collect(client.expand({ count: 4, text: "x" }));
   const downloaded = responses.map((r) => bytes(r)).reduce((a, b) => a + b);

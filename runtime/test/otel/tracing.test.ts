@@ -52,8 +52,21 @@ it("unary: a CLIENT span and its child SERVER span, with the RPC semantic-conven
   const spans = await spansEnded(sdk.spans, 2);
   const c = only(spans, SpanKind.CLIENT);
   const s = only(spans, SpanKind.SERVER);
-  expect(c.attributes).toEqual({ "rpc.system": "grpc", "rpc.service": "rpc.v1.EchoService", "rpc.method": "Echo", "server.address": "127.0.0.1", "server.port": t.port, "rpc.grpc.status_code": 0 });
-  expect(s.attributes).toMatchObject({ "rpc.system": "grpc", "rpc.service": "rpc.v1.EchoService", "rpc.method": "Echo", "rpc.grpc.status_code": 0, "network.peer.address": "127.0.0.1" });
+  expect(c.attributes).toEqual({
+    "rpc.system": "grpc",
+    "rpc.service": "rpc.v1.EchoService",
+    "rpc.method": "Echo",
+    "server.address": "127.0.0.1",
+    "server.port": t.port,
+    "rpc.grpc.status_code": 0,
+  });
+  expect(s.attributes).toMatchObject({
+    "rpc.system": "grpc",
+    "rpc.service": "rpc.v1.EchoService",
+    "rpc.method": "Echo",
+    "rpc.grpc.status_code": 0,
+    "network.peer.address": "127.0.0.1",
+  });
   expect(s.attributes["network.peer.port"]).toEqual(expect.any(Number));
   expect(s.spanContext().traceId).toBe(c.spanContext().traceId);
   expect(s.parentSpanContext?.spanId).toBe(c.spanContext().spanId);
@@ -120,7 +133,10 @@ it("a caller that stops reading a stream cancels it: CANCELLED on both sides", a
 });
 
 it("cancelled by the server (shut down mid-call): the client span ends with the status the client got, the server span CANCELLED", async () => {
-  await using other = await testServer(EchoService, implementation, { server: { interceptors: [serverTelemetry(sdk.options)] }, client: { interceptors: [clientTelemetry(sdk.options)] } });
+  await using other = await testServer(EchoService, implementation, {
+    server: { interceptors: [serverTelemetry(sdk.options)] },
+    client: { interceptors: [clientTelemetry(sdk.options)] },
+  });
   const stream = other.client(EchoServiceClient).expand({ count: 1, text: "wait" });
   const it = stream[Symbol.asyncIterator]();
   await it.next();
@@ -166,7 +182,6 @@ describe("calls made by a handler", () => {
     const spans = await spansEnded(sdk.spans, 3);
     expect(spans.find((s) => s.name === "work")!.parentSpanContext?.spanId).toBe(only(spans, SpanKind.SERVER).spanContext().spanId);
   });
-
 });
 
 describe("with a context manager registered (AsyncLocalStorage)", () => {
@@ -205,7 +220,10 @@ it("message events, when asked for: one rpc.message event per message, numbered 
   });
   await collect(events.client(EchoServiceClient).chat([{ text: "a" }, { text: "b" }]));
   const spans = await spansEnded(sdk.spans, 2);
-  const describe = (kind: SpanKind) => only(spans, kind, "rpc.v1.EchoService/Chat").events.map((e) => `${e.name} ${e.attributes!["rpc.message.type"]} ${e.attributes!["rpc.message.id"]}`);
+  const describe = (kind: SpanKind) =>
+    only(spans, kind, "rpc.v1.EchoService/Chat").events.map(
+      (e) => `${e.name} ${String(e.attributes!["rpc.message.type"])} ${String(e.attributes!["rpc.message.id"])}`,
+    );
   expect(describe(SpanKind.CLIENT).sort()).toEqual(["rpc.message RECEIVED 1", "rpc.message RECEIVED 2", "rpc.message SENT 1", "rpc.message SENT 2"]);
   expect(describe(SpanKind.SERVER).sort()).toEqual(["rpc.message RECEIVED 1", "rpc.message RECEIVED 2", "rpc.message SENT 1", "rpc.message SENT 2"]);
 });

@@ -18,9 +18,29 @@ import { loadRegistry, ourOutcome, referenceOutcome } from "./reference";
 const registry = loadRegistry(["cases/v1/scalars.proto", "cases/v1/structure.proto", "cases/v1/wkt.proto", "cases/v1/cel.proto"]);
 
 const ints = [-101, -100, -11, -10, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13, 99, 100, 101, 299, 300, 301];
-const longs = [...ints.map(BigInt), 9000000000n, 9000000001n, 86400n, 1234567890n, 4102444800n, 18446744073709551615n, 10000000000000000000n, -9223372036854775808n];
+const longs = [
+  ...ints.map(BigInt),
+  9000000000n,
+  9000000001n,
+  86400n,
+  1234567890n,
+  4102444800n,
+  18446744073709551615n,
+  10000000000000000000n,
+  -9223372036854775808n,
+];
 const floats = [NaN, Infinity, -Infinity, -0, 0, 0.1, 0.25, 0.2500001, 0.5, 1, 1.5, 2.5, -3, -0.5, -0.50001, 5, 10, -1e300, -1e301, 3.4028234663852886e38];
-const bytes = [new Uint8Array(), new Uint8Array([1, 2]), new Uint8Array([1]), new TextEncoder().encode("ab"), new TextEncoder().encode("zz"), new Uint8Array([1, 0, 0xff]), new Uint8Array([0xff, 0xfe]), new Uint8Array(16), new Uint8Array(4)];
+const bytes = [
+  new Uint8Array(),
+  new Uint8Array([1, 2]),
+  new Uint8Array([1]),
+  new TextEncoder().encode("ab"),
+  new TextEncoder().encode("zz"),
+  new Uint8Array([1, 0, 0xff]),
+  new Uint8Array([0xff, 0xfe]),
+  new Uint8Array(16),
+  new Uint8Array(4),
+];
 
 const interesting: ScalarArbitrary = (type: ScalarType, long: LongType | undefined, random: fc.Arbitrary<unknown>) => {
   const pick = (() => {

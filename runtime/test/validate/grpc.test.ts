@@ -71,12 +71,12 @@ function expectInvalidOrder(e: RpcError): void {
   expect(e.code).toBe(Code.INVALID_ARGUMENT);
   expect(e.message).toBe("id: must be a valid UUID [string.uuid], and 1 more violation");
   const [badRequest] = e.findDetails(BadRequest);
-  expect(badRequest!.fieldViolations.map((v) => [v.field, v.reason, v.description])).toEqual([
+  expect(badRequest.fieldViolations.map((v) => [v.field, v.reason, v.description])).toEqual([
     ["id", "string.uuid", "must be a valid UUID"],
     ["quantity", "int32.gt", "must be greater than 0"],
   ]);
   const [violations] = e.findDetails(ViolationsProto);
-  expect(violations!.violations.map((v) => [v.field?.elements.map((x) => x.fieldName), v.rule?.elements.map((x) => x.fieldName), v.ruleId])).toEqual([
+  expect(violations.violations.map((v) => [v.field?.elements.map((x) => x.fieldName), v.rule?.elements.map((x) => x.fieldName), v.ruleId])).toEqual([
     [["id"], ["string", "uuid"], "string.uuid"],
     [["quantity"], ["int32", "gt"], "int32.gt"],
   ]);
@@ -92,7 +92,13 @@ describe("server: validateRequests()", () => {
   });
 
   it("server streaming: the request is checked before the handler runs", async () => {
-    expectInvalidOrder(await rejection((async () => { for await (const _ of client().watch(bad)); })()));
+    expectInvalidOrder(
+      await rejection(
+        (async () => {
+          for await (const _ of client().watch(bad));
+        })(),
+      ),
+    );
     expect(handled).toEqual([]);
   });
 
@@ -103,7 +109,11 @@ describe("server: validateRequests()", () => {
 
   it("bidi streaming: responses to the messages before the bad one arrive, then INVALID_ARGUMENT", async () => {
     const acks: Ack[] = [];
-    const e = await rejection((async () => { for await (const a of client().chat(stream(good(1), bad, good(2)))) acks.push(a); })());
+    const e = await rejection(
+      (async () => {
+        for await (const a of client().chat(stream(good(1), bad, good(2)))) acks.push(a);
+      })(),
+    );
     expectInvalidOrder(e);
     expect(acks.map((a) => a.lastId)).toEqual([good(1).id]);
     expect(handled).toEqual([good(1)]);
@@ -111,7 +121,7 @@ describe("server: validateRequests()", () => {
 
   it("names the list index in the field path", async () => {
     const e = await rejection(client().place(new Order({ id: good(1).id, quantity: 1, tags: ["a", ""] })));
-    expect(e.findDetails(BadRequest)[0]!.fieldViolations.map((v) => v.field)).toEqual(["tags[1]"]);
+    expect(e.findDetails(BadRequest)[0].fieldViolations.map((v) => v.field)).toEqual(["tags[1]"]);
   });
 });
 
@@ -120,7 +130,13 @@ describe("client: validateBeforeSending()", () => {
 
   it("unary and server streaming: an invalid request fails locally with the same error, nothing sent", async () => {
     expectInvalidOrder(await rejection(client().place(bad)));
-    expectInvalidOrder(await rejection((async () => { for await (const _ of client().watch(bad)); })()));
+    expectInvalidOrder(
+      await rejection(
+        (async () => {
+          for await (const _ of client().watch(bad));
+        })(),
+      ),
+    );
     expect(arrived).toBe(0);
     expect((await client().place(good(4))).count).toBe(1);
     expect(arrived).toBe(1);
@@ -128,7 +144,13 @@ describe("client: validateBeforeSending()", () => {
 
   it("client and bidi streaming: the invalid message is not sent and the call fails with INVALID_ARGUMENT", async () => {
     expectInvalidOrder(await rejection(client().upload(stream(good(1), bad, good(2)))));
-    expectInvalidOrder(await rejection((async () => { for await (const _ of client().chat(stream(good(1), bad))); })()));
+    expectInvalidOrder(
+      await rejection(
+        (async () => {
+          for await (const _ of client().chat(stream(good(1), bad)));
+        })(),
+      ),
+    );
     expect(handled.some((o) => o.id === "nope")).toBe(false);
   });
 });

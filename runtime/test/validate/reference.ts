@@ -23,7 +23,14 @@ export function loadRegistry(files: string[]): FileRegistry {
   const out = join(dir, "set.binpb");
   const r = spawnSync(
     join(root, "node_modules", ".bin", "protoc"),
-    [`--descriptor_set_in=${join(dir, "validate.binpb")}`, `-I${join(root, "node_modules", "protoc", "include")}`, `-I${join(root, "testdata", "validate", "proto")}`, "--include_imports", `--descriptor_set_out=${out}`, ...files],
+    [
+      `--descriptor_set_in=${join(dir, "validate.binpb")}`,
+      `-I${join(root, "node_modules", "protoc", "include")}`,
+      `-I${join(root, "testdata", "validate", "proto")}`,
+      "--include_imports",
+      `--descriptor_set_out=${out}`,
+      ...files,
+    ],
     { encoding: "utf8" },
   );
   if (r.status !== 0) throw new Error(`protoc failed: ${r.stderr}`);

@@ -11,7 +11,10 @@ export const niceGrpcRpc: RpcImpl = {
   name: "nice-grpc + ts-proto",
   async serve() {
     const server = createServer();
-    server.add(BenchServiceDefinition, asyncService(user, (count) => ({ count })));
+    server.add(
+      BenchServiceDefinition,
+      asyncService(user, (count) => ({ count })),
+    );
     const port = await server.listen("127.0.0.1:0");
     return { port, stop: () => server.shutdown() };
   },

@@ -4,7 +4,7 @@ import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-ho
 import { ExportResultCode, W3CTraceContextPropagator } from "@opentelemetry/core";
 import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { clientTelemetry, serverTelemetry } from "@tsgrpc/runtime/otel";
+import { clientTelemetry, serverTelemetry, type TelemetryOptions } from "@tsgrpc/runtime/otel";
 import { tsgrpcWith } from "./tsgrpc.js";
 
 /** An exporter that drops everything at once: what is measured is the instrumentation, not the export. */
@@ -18,21 +18,31 @@ const dropMetrics: PushMetricExporter = {
   shutdown: async () => {},
 };
 
+/** SDK providers whose exporters drop everything (batched span export, periodic metric export), and the W3C propagator. */
+export function droppingSdk(): Required<Pick<TelemetryOptions, "tracerProvider" | "meterProvider" | "propagator">> {
+  return {
+    tracerProvider: new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(dropSpans)] }),
+    meterProvider: new MeterProvider({ readers: [new PeriodicExportingMetricReader({ exporter: dropMetrics, exportIntervalMillis: 10_000 })] }),
+    propagator: new W3CTraceContextPropagator(),
+  };
+}
+
 /**
  * The OpenTelemetry SDK as a service registers it (NodeSDK's defaults):
  * global tracer and meter providers, W3C propagator, AsyncLocalStorage
- * context manager, batched span export, periodic metric export.
+ * context manager.
  */
 function registerSdk(): void {
-  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(dropSpans)] }));
-  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [new PeriodicExportingMetricReader({ exporter: dropMetrics, exportIntervalMillis: 10_000 })] }));
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  const sdk = droppingSdk();
+  trace.setGlobalTracerProvider(sdk.tracerProvider);
+  metrics.setGlobalMeterProvider(sdk.meterProvider);
+  propagation.setGlobalPropagator(sdk.propagator);
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 }
 
 /** A pass-through interceptor on both sides: what the interceptors' path itself costs, telemetry aside. */
-const passThrough = async function* (call: never, next: (call: never) => AsyncIterable<unknown>) {
-  return yield* next(call);
+export const passThrough = async function* (call: never, next: (call: never) => AsyncIterable<unknown>) {
+  yield* next(call);
 } as unknown as ClientInterceptor & ServerInterceptor;
 
 export const tsgrpcInterceptorRpc = tsgrpcWith("tsgrpc+interceptor", { server: () => [passThrough], client: () => [passThrough] });

@@ -19,7 +19,10 @@ export function tsgrpcWith(name: string, interceptors: TsgrpcInterceptors = {}):
     name,
     async serve() {
       const server = new Server({ interceptors: interceptors.server?.() });
-      server.add(BenchService, asyncService(user, (count) => new UploadSummary({ count })));
+      server.add(
+        BenchService,
+        asyncService(user, (count) => new UploadSummary({ count })),
+      );
       const port = await server.listen("127.0.0.1:0");
       return { port, stop: () => server.shutdown({ graceMs: 1000 }) };
     },

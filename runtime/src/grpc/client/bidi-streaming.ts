@@ -16,7 +16,13 @@ export function bidiStreamingCall(
   options: CallOptions,
   counts?: MessageCounts,
 ): AsyncIterableIterator<AnyMessage> {
-  const stream = client.makeBidiStreamRequest(method.path, countingSerializer(method.I, counts), countingDeserializer(method.O, counts), metadata, grpcCallOptions(options, metadata));
+  const stream = client.makeBidiStreamRequest(
+    method.path,
+    countingSerializer(method.I, counts),
+    countingDeserializer(method.O, counts),
+    metadata,
+    grpcCallOptions(options, metadata),
+  );
   const state = new ClientCallState(stream, options, client, method);
   void pumpRequests(stream, method.I, requests, state);
   return readResponses<AnyMessage>(stream, state);

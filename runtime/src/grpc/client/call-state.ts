@@ -1,10 +1,9 @@
-import type * as grpc from "@grpc/grpc-js";
+import * as grpc from "@grpc/grpc-js";
 import { effectiveDeadline, type CallOptions } from "../call-options.js";
 import { fromGrpcMetadata } from "../metadata-grpc.js";
 import type { MethodDefinition } from "../definition.js";
 import { RpcError } from "../rpc-error.js";
 import { rpcErrorFromStatus } from "../status/grpc-status.js";
-import { Code } from "../status/code.js";
 
 const CALL_ENDED = "call ended";
 
@@ -43,11 +42,10 @@ export class ClientCallState {
     private readonly client: grpc.Client,
     private readonly method: MethodDefinition,
   ) {
-    const { onHeader } = options;
-    if (onHeader) {
+    if (options.onHeader) {
       grpcCall.on("metadata", (md: grpc.Metadata) => {
         try {
-          onHeader(fromGrpcMetadata(md));
+          options.onHeader?.(fromGrpcMetadata(md));
         } catch (error) {
           this.fail(error);
         }
@@ -96,7 +94,7 @@ export class ClientCallState {
     }
     if (this.#failure) return this.#failure;
     if (error) return { error: locate(rpcErrorFromStatus(error), this.method, this.client) };
-    if ((status.code as number) !== Code.OK) return { error: locate(rpcErrorFromStatus(status), this.method, this.client) };
+    if (status.code !== grpc.status.OK) return { error: locate(rpcErrorFromStatus(status), this.method, this.client) };
     return undefined;
   }
 

@@ -18,7 +18,14 @@ export function clientStreamingCall(
 ): Promise<AnyMessage> {
   let stream!: grpc.ClientWritableStream<AnyMessage>;
   const { state, response } = singleResponse<AnyMessage>(client, method, options, (callback) => {
-    stream = client.makeClientStreamRequest(method.path, countingSerializer(method.I, counts), countingDeserializer(method.O, counts), metadata, grpcCallOptions(options, metadata), callback);
+    stream = client.makeClientStreamRequest(
+      method.path,
+      countingSerializer(method.I, counts),
+      countingDeserializer(method.O, counts),
+      metadata,
+      grpcCallOptions(options, metadata),
+      callback,
+    );
     return stream;
   });
   void pumpRequests(stream, method.I, requests, state);

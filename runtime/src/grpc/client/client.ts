@@ -20,10 +20,12 @@ import { unaryCall } from "./unary.js";
 // The innermost step of each call kind as interceptors see it: a stream of responses.
 const STEPS: Record<MethodKind, (client: grpc.Client, call: ClientCall) => AsyncIterable<AnyMessage>> = {
   unary: (client, call) => streamOf(unaryCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options, call.counts)),
-  server_streaming: (client, call) => serverStreamingCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options, call.counts),
+  server_streaming: (client, call) =>
+    serverStreamingCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options, call.counts),
   client_streaming: (client, call) =>
     streamOf(clientStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options, call.counts)),
-  bidi_streaming: (client, call) => bidiStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options, call.counts),
+  bidi_streaming: (client, call) =>
+    bidiStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options, call.counts),
 };
 
 /** Requests a client-streaming or bidi method accepts. */
@@ -90,14 +92,25 @@ export class Client {
     );
   }
 
-  protected $serverStreaming<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, request: MessageInit<I>, options: CallOptions = {}): AsyncIterable<O> {
+  protected $serverStreaming<I extends Message<I>, O extends Message<O>>(
+    method: MethodDefinition<I, O>,
+    request: MessageInit<I>,
+    options: CallOptions = {},
+  ): AsyncIterable<O> {
     if (this.#run) return startEagerly(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) })));
     return startEagerly(
-      this.#direct<AsyncIterable<O>>((client) => serverStreamingCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as AsyncIterable<O>, failed),
+      this.#direct<AsyncIterable<O>>(
+        (client) => serverStreamingCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as AsyncIterable<O>,
+        failed,
+      ),
     );
   }
 
-  protected $clientStreaming<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, requests: RequestStream<I>, options: CallOptions = {}): Promise<O> {
+  protected $clientStreaming<I extends Message<I>, O extends Message<O>>(
+    method: MethodDefinition<I, O>,
+    requests: RequestStream<I>,
+    options: CallOptions = {},
+  ): Promise<O> {
     if (this.#run) return fromCaller(single(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) }))));
     return fromCaller(
       this.#direct(
@@ -107,9 +120,18 @@ export class Client {
     );
   }
 
-  protected $bidiStreaming<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, requests: RequestStream<I>, options: CallOptions = {}): AsyncIterable<O> {
+  protected $bidiStreaming<I extends Message<I>, O extends Message<O>>(
+    method: MethodDefinition<I, O>,
+    requests: RequestStream<I>,
+    options: CallOptions = {},
+  ): AsyncIterable<O> {
     if (this.#run) return startEagerly(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) })));
-    return startEagerly(this.#direct<AsyncIterable<O>>((client) => bidiStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as AsyncIterable<O>, failed));
+    return startEagerly(
+      this.#direct<AsyncIterable<O>>(
+        (client) => bidiStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as AsyncIterable<O>,
+        failed,
+      ),
+    );
   }
 
   /** Starts a call without interceptors; bad input (an invalid request, metadata or deadline) fails the call instead of throwing here. */
@@ -123,10 +145,14 @@ export class Client {
   }
 
   /** Runs a call; bad input (an invalid request or metadata) fails the call instead of throwing here. */
-  async *#start<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, options: CallOptions, request: () => CallRequest<I>): AsyncGenerator<O> {
+  async *#start<I extends Message<I>, O extends Message<O>>(
+    method: MethodDefinition<I, O>,
+    options: CallOptions,
+    request: () => CallRequest<I>,
+  ): AsyncGenerator<O> {
     if (this.#closed) throw closedError();
     const call = { ...request(), method, metadata: new Metadata(options.metadata), options, target: this.#target, counts: newCounts() } as ClientCall<I, O>;
-    yield* this.#run!(call as unknown as ClientCall) as AsyncIterable<O>;
+    yield* this.#run!(call) as AsyncIterable<O>;
   }
 }
 

@@ -26,7 +26,12 @@ export async function pumpRequests(stream: Writable, type: MessageType, requests
   }
 }
 
-async function writeAll(stream: Writable, type: MessageType, it: AsyncIterator<MessageInit<AnyMessage>> | Iterator<MessageInit<AnyMessage>>, ended: AbortSignal): Promise<void> {
+async function writeAll(
+  stream: Writable,
+  type: MessageType,
+  it: AsyncIterator<MessageInit<AnyMessage>> | Iterator<MessageInit<AnyMessage>>,
+  ended: AbortSignal,
+): Promise<void> {
   const pace = pacer();
   for (;;) {
     const r = await it.next();

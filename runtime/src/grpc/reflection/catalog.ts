@@ -32,7 +32,7 @@ export function createCatalog(services: readonly ServiceDefinition[]): Catalog {
       symbols.set(scope + ext.name, file);
       const extendee = (ext.extendee ?? "").replace(/^\./, "");
       let numbers = extensions.get(extendee);
-      if (!numbers) extensions.set(extendee, (numbers = new Map()));
+      if (!numbers) extensions.set(extendee, (numbers = new Map<number, FileInfo>()));
       numbers.set(ext.number ?? 0, file);
     }
   };

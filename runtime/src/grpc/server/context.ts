@@ -51,7 +51,8 @@ function statusSentByGrpcJs(call: SurfaceCall): { code: number; details: string 
   const headers = layer?.stream?.sentTrailers ?? layer?.stream?.sentHeaders;
   const code = headers?.["grpc-status"];
   if (code === undefined) return undefined;
-  return { code: Number(code), details: decodeURIComponent(String(headers?.["grpc-message"] ?? "")) };
+  const message = headers?.["grpc-message"];
+  return { code: Number(code), details: typeof message === "string" ? decodeURIComponent(message) : "" };
 }
 
 /**
@@ -162,7 +163,8 @@ export class ServerCallContext implements CallContext {
 
   readonly #onCancelled = () => {
     const sent = statusSentByGrpcJs(this.call);
-    if (sent?.code === Code.RESOURCE_EXHAUSTED) return this.#end(new RpcError(Code.RESOURCE_EXHAUSTED, `request message larger than the server's limit: ${sent.details}`));
+    if (sent?.code === Code.RESOURCE_EXHAUSTED)
+      return this.#end(new RpcError(Code.RESOURCE_EXHAUSTED, `request message larger than the server's limit: ${sent.details}`));
     const late = this.deadline !== undefined && Date.now() >= this.deadline.getTime() - DEADLINE_SLACK_MS;
     this.#cancel(late ? Code.DEADLINE_EXCEEDED : Code.CANCELLED);
   };

@@ -75,9 +75,7 @@ export function responder(method: MethodDefinition, handler: AnyHandler | undefi
 /** A method's handler (or UNIMPLEMENTED when absent) in the uniform shape interceptors wrap. */
 function toRunCall(method: MethodDefinition, handler: AnyHandler | undefined, self: object): (call: ServerCall) => AsyncIterable<AnyMessage> {
   if (handler === undefined) {
-    return async function* () {
-      throw new RpcError(Code.UNIMPLEMENTED, `method ${method.path} is not implemented`);
-    };
+    return () => failed(new RpcError(Code.UNIMPLEMENTED, `method ${method.path} is not implemented`));
   }
   const { O } = method;
   const h = handler as LooseHandler;

@@ -12,7 +12,12 @@ import type { ServerCallContext } from "./context.js";
  * outruns a slow client. Returns `false` if the call was cancelled first; the
  * response iterator is then `return()`ed.
  */
-export async function pumpResponses(stream: Writable, type: MessageType, responses: AsyncIterable<MessageInit<AnyMessage>>, context: ServerCallContext): Promise<boolean> {
+export async function pumpResponses(
+  stream: Writable,
+  type: MessageType,
+  responses: AsyncIterable<MessageInit<AnyMessage>>,
+  context: ServerCallContext,
+): Promise<boolean> {
   const it = responses[Symbol.asyncIterator]();
   const { signal } = context;
   // One abort race for the whole pump, not one per message: the loop itself stops at the next turn it sees the abort.
@@ -23,7 +28,12 @@ export async function pumpResponses(stream: Writable, type: MessageType, respons
   return true;
 }
 
-async function writeAll(stream: Writable, encode: (m: MessageInit<AnyMessage>) => Buffer, it: AsyncIterator<MessageInit<AnyMessage>>, context: ServerCallContext): Promise<void> {
+async function writeAll(
+  stream: Writable,
+  encode: (m: MessageInit<AnyMessage>) => Buffer,
+  it: AsyncIterator<MessageInit<AnyMessage>>,
+  context: ServerCallContext,
+): Promise<void> {
   const pace = pacer();
   let r = await it.next();
   while (!r.done && !context.cancelled) {

@@ -1,5 +1,5 @@
 import * as grpc from "@grpc/grpc-js";
-import { toGrpcDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
+import { toGrpcDefinition, type MethodDefinition, type MethodKind, type ServiceDefinition } from "../definition.js";
 import { Health } from "../../gen/grpc/health/v1/health_grpc.js";
 import { healthService } from "../health/health-service.js";
 import { ServerHealth, ServingStatus } from "../health/server-health.js";
@@ -75,20 +75,25 @@ export class Server {
     this.#interceptors = options.interceptors ?? [];
     this.#onError = options.onError ?? logServerError;
     if (options.health) this.add(Health, healthService(this.health));
-    if (options.reflection) for (const definition of reflectionDefinitions) this.add(definition, reflectionService(() => this.#services));
+    if (options.reflection)
+      for (const definition of reflectionDefinitions)
+        this.add(
+          definition,
+          reflectionService(() => this.#services),
+        );
   }
 
   /** Serves `definition` with `implementation`; methods it lacks answer UNIMPLEMENTED. */
   add<S extends ServiceDefinition>(definition: S, implementation: Partial<ServiceImplementation<S>>): this {
     const grpcDefinition = toGrpcDefinition(definition);
     const handlers: grpc.UntypedServiceImplementation = {};
-    for (const [key, method] of Object.entries(definition.methods)) {
+    for (const [key, method] of Object.entries<MethodDefinition>(definition.methods)) {
       // Method keys are escaped away from Object.prototype names, so an inherited function is the user's own method.
       const candidate = (implementation as Record<string, unknown>)[key];
       const handler = typeof candidate === "function" ? (candidate as (...args: never[]) => unknown) : undefined;
       handlers[key] = HANDLERS[method.kind]({ method, onError: this.#onError }, responder(method, handler, implementation, this.#interceptors));
       // Responses reach grpc-js already encoded (see response-pump.ts), so its serializer passes them through.
-      grpcDefinition[key] = { ...grpcDefinition[key]!, responseSerialize: passThrough };
+      grpcDefinition[key] = { ...grpcDefinition[key], responseSerialize: passThrough };
       // Interceptors see each call's message counts, request sizes included (see message-counts.ts).
       if (this.#interceptors.length) grpcDefinition[key].requestDeserialize = sizeRecordingDeserializer(method.I);
     }

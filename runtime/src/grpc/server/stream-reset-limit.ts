@@ -35,7 +35,9 @@ export function applyStreamResetLimit(server: grpc.Server, limit: StreamResetLim
     throw new Error("streamResetLimit: this version of @grpc/grpc-js creates its HTTP/2 servers in a way tsgrpc cannot reach");
   }
   if (!streamResetLimitSupported()) {
-    throw new Error(`streamResetLimit needs Node 22.10 or later, whose HTTP/2 server takes streamResetBurst and streamResetRate; Node ${process.versions.node} would ignore it`);
+    throw new Error(
+      `streamResetLimit needs Node 22.10 or later, whose HTTP/2 server takes streamResetBurst and streamResetRate; Node ${process.versions.node} would ignore it`,
+    );
   }
   Object.assign(common, { streamResetBurst: limit.burst, streamResetRate: limit.ratePerSecond });
 }

@@ -25,7 +25,7 @@ export function rpcErrorFromStatus(status: { code: number; details: string; meta
     }
   }
   // A peer may send a code outside the spec; gRPC says to treat it as UNKNOWN.
-  const code = status.code > Code.OK && status.code <= Code.UNAUTHENTICATED ? (status.code as Code) : Code.UNKNOWN;
+  const code = status.code !== 0 && Code[status.code] !== undefined ? (status.code as Code) : Code.UNKNOWN;
   const message = code === Code.RESOURCE_EXHAUSTED ? whichMessageTooLarge(status.details, trailers) : status.details;
   return new RpcError(code, message, { details, trailers, cause });
 }
@@ -65,5 +65,5 @@ export function statusFromError(error: unknown, trailers: Metadata): grpc.Status
 
 /** Our codes are grpc-js's numbers under another enum. */
 function grpcCode(code: Code): grpc.status {
-  return code as number as grpc.status;
+  return code as number;
 }

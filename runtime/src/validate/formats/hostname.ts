@@ -9,7 +9,7 @@ export function isHostname(s: string): boolean {
   if (s.length > 253) return false;
   const labels = (s.endsWith(".") ? s.slice(0, -1) : s).split(".");
   for (const label of labels) if (!/^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(label)) return false;
-  return !/^[0-9]+$/.test(labels[labels.length - 1]!);
+  return !/^[0-9]+$/.test(labels[labels.length - 1]);
 }
 
 /**

@@ -30,7 +30,7 @@ export function parseIpv6(s: string): number[] | undefined {
       if (i === parts.length - 1 && p.includes(".")) {
         const v4 = parseIpv4(p);
         if (!v4) return undefined;
-        out.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
+        out.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
       } else {
         if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return undefined;
         out.push(parseInt(p, 16));
@@ -38,14 +38,14 @@ export function parseIpv6(s: string): number[] | undefined {
     }
     return out;
   };
-  const head = groups(halves[0]!);
+  const head = groups(halves[0]);
   if (!head) return undefined;
   let all: number[];
   if (halves.length === 2) {
-    const tail = groups(halves[1]!);
+    const tail = groups(halves[1]);
     if (!tail || head.length + tail.length > 7) return undefined;
     // An embedded IPv4 address may only end the address.
-    if (halves[0]!.includes(".")) return undefined;
+    if (halves[0].includes(".")) return undefined;
     all = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
   } else {
     if (head.length !== 8) return undefined;
@@ -81,6 +81,6 @@ export function isIpPrefix(s: string, version?: number, strict = false): boolean
   const bits = Number(len);
   if (bits > bytes.length * 8) return false;
   if (!strict) return true;
-  for (let i = bits; i < bytes.length * 8; i++) if (bytes[i >> 3]! & (0x80 >> (i & 7))) return false;
+  for (let i = bits; i < bytes.length * 8; i++) if (bytes[i >> 3] & (0x80 >> (i & 7))) return false;
   return true;
 }

@@ -56,20 +56,17 @@ function isAuthority(s: string): boolean {
   const at = s.indexOf("@");
   if (at >= 0 && !userinfo.test(s.slice(0, at))) return false;
   const hostPort = s.slice(at + 1);
-  let host: string;
-  let port = "";
   if (hostPort.startsWith("[")) {
     const close = hostPort.indexOf("]");
     if (close < 0) return false;
     const after = hostPort.slice(close + 1);
     if (after !== "" && !after.startsWith(":")) return false;
-    port = after.slice(1);
     if (!isIpLiteral(hostPort.slice(1, close))) return false;
-    return /^[0-9]*$/.test(port);
+    return /^[0-9]*$/.test(after.slice(1));
   }
   const colon = hostPort.indexOf(":");
-  host = colon < 0 ? hostPort : hostPort.slice(0, colon);
-  port = colon < 0 ? "" : hostPort.slice(colon + 1);
+  const host = colon < 0 ? hostPort : hostPort.slice(0, colon);
+  const port = colon < 0 ? "" : hostPort.slice(colon + 1);
   return /^[0-9]*$/.test(port) && (isIp(host, 4) || regName.test(host));
 }
 

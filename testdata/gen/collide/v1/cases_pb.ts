@@ -8,10 +8,10 @@
 // methods after lowerCamelCase, and messages and enums named like
 // TypeScript's type operators and contextual keywords.
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 
-export const file_collide_v1_cases = /*@__PURE__*/ fileInfo(
+export const file_collide_v1_cases: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/cases.proto",
   "ChZjb2xsaWRlL3YxL2Nhc2VzLnByb3RvEgpjb2xsaWRlLnYxIskCCgpGaWVsZE5hbWVzEhwKCUNhbWVsQ2FzZRgBIAEoCVIJQ2FtZWxDYXNlEhwKCWNhbWVsQ2FzZRgCIAEoCVIJY2FtZWxDYXNlEh4KCmNhbWVsX2Nhc2UYAyABKAlSCmNhbWVsX2Nhc2USHgoKQ2FtZWxfQ2FzZRgEIAEoCVIKQ2FtZWxfQ2FzZRIgCgtjYW1lbF9fY2FzZRgFIAEoCVILY2FtZWxfX2Nhc2USIAoLY2FtZWxfY2FzZV8YBiABKAlSC2NhbWVsX2Nhc2VfEiAKC19jYW1lbF9jYXNlGAcgASgJUgtfY2FtZWxfY2FzZRIaCghwaWNrS2luZBgUIAEoCVIIcGlja0tpbmQSGAoGcGlja19hGBUgASgJSABSBnBpY2tfYRIWCgVwaWNrQRgWIAEoCUgAUgVwaWNrQUILCglwaWNrX2tpbmQihgEKCHJlYWRvbmx5EiMKA2tleRgBIAEoCzIRLmNvbGxpZGUudjEua2V5b2ZSA2tleRItCghpbmZlcnJlZBgCIAMoCzIRLmNvbGxpZGUudjEuaW5mZXJSCGluZmVycmVkEiYKBGtpbmQYAyABKA4yEi5jb2xsaWRlLnYxLnVuaXF1ZVIEa2luZCIXCgVrZXlvZhIOCgJpcxgBIAEoCVICaXMiNgoFaW5mZXISLQoHYXNzZXJ0cxgBIAEoCzITLmNvbGxpZGUudjEuYXNzZXJ0c1IHYXNzZXJ0cyInCgdhc3NlcnRzEhwKCXNhdGlzZmllcxgBIAEoCFIJc2F0aXNmaWVzKjAKBnVuaXF1ZRIWChJVTklRVUVfVU5TUEVDSUZJRUQQABIOCgpVTklRVUVfT05FEAEqJgoJc2F0aXNmaWVzEhkKFVNBVElTRklFU19VTlNQRUNJRklFRBAAMsABCgVQaW5ncxIsCgRQaW5nEhEuY29sbGlkZS52MS5rZXlvZhoRLmNvbGxpZGUudjEua2V5b2YSLAoEcGluZxIRLmNvbGxpZGUudjEua2V5b2YaES5jb2xsaWRlLnYxLmtleW9mEiwKBFBJTkcSES5jb2xsaWRlLnYxLmtleW9mGhEuY29sbGlkZS52MS5rZXlvZhItCgVwX2luZxIRLmNvbGxpZGUudjEua2V5b2YaES5jb2xsaWRlLnYxLmtleW9mMjgKAmlzEjIKBUNoZWNrEhQuY29sbGlkZS52MS5yZWFkb25seRoTLmNvbGxpZGUudjEuYXNzZXJ0c0IHkgMECAIwAmIIZWRpdGlvbnNw6Ac=",
   [],
@@ -55,7 +55,7 @@ export const satisfies$$type: EnumType = {
  */
 export class FieldNames extends Message<FieldNames> {
   static readonly typeName = "collide.v1.FieldNames";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "CamelCase", localName: "CamelCase", jsonName: "CamelCase", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "camelCase", localName: "camelCase", jsonName: "camelCase", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "camel_case", localName: "camelCase$", jsonName: "camel_case", kind: "scalar", T: ScalarType.STRING },
@@ -164,7 +164,7 @@ export class FieldNames extends Message<FieldNames> {
 
 export class readonly$ extends Message<readonly$> {
   static readonly typeName = "collide.v1.readonly";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "key", localName: "key", jsonName: "key", kind: "message", T: keyof$ },
     { no: 2, name: "inferred", localName: "inferred", jsonName: "inferred", kind: "message", T: infer$, repeated: true },
     { no: 3, name: "kind", localName: "kind", jsonName: "kind", kind: "enum", T: unique$$type },
@@ -231,7 +231,7 @@ export class readonly$ extends Message<readonly$> {
 
 export class keyof$ extends Message<keyof$> {
   static readonly typeName = "collide.v1.keyof";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "is", localName: "is", jsonName: "is", kind: "scalar", T: ScalarType.STRING },
   ]);
   is = "";
@@ -266,7 +266,7 @@ export class keyof$ extends Message<keyof$> {
 
 export class infer$ extends Message<infer$> {
   static readonly typeName = "collide.v1.infer";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "asserts", localName: "asserts", jsonName: "asserts", kind: "message", T: asserts$ },
   ]);
   asserts?: asserts$;
@@ -308,7 +308,7 @@ export class infer$ extends Message<infer$> {
 
 export class asserts$ extends Message<asserts$> {
   static readonly typeName = "collide.v1.asserts";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "satisfies", localName: "satisfies", jsonName: "satisfies", kind: "scalar", T: ScalarType.BOOL },
   ]);
   satisfies = false;

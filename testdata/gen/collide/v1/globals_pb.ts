@@ -5,10 +5,10 @@
 // Messages named like JavaScript globals, fields named like the generated
 // class's statics, and RPC methods named like client members or `then`.
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 
-export const file_collide_v1_globals = /*@__PURE__*/ fileInfo(
+export const file_collide_v1_globals: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/globals.proto",
   "Chhjb2xsaWRlL3YxL2dsb2JhbHMucHJvdG8SCmNvbGxpZGUudjEiTQoHUHJvbWlzZRISCgR0aGVuGAEgASgJUgR0aGVuEhQKBWNhdGNoGAIgASgJUgVjYXRjaBIYCgdmaW5hbGx5GAMgASgJUgdmaW5hbGx5IkgKBUFycmF5EhYKBmxlbmd0aBgBIAEoBVIGbGVuZ3RoEicKBHB1c2gYAiADKAsyEy5jb2xsaWRlLnYxLlByb21pc2VSBHB1c2gidAoFRXJyb3ISGAoHbWVzc2FnZRgBIAEoCVIHbWVzc2FnZRIUCgVzdGFjaxgCIAEoCVIFc3RhY2sSEgoEbmFtZRgDIAEoCVIEbmFtZRInCgVjYXVzZRgEIAEoCzIRLmNvbGxpZGUudjEuRXJyb3JSBWNhdXNlIpICCgdTdGF0aWNzEhsKCXR5cGVfbmFtZRgBIAEoCVIIdHlwZU5hbWUSFgoGZmllbGRzGAIgASgJUgZmaWVsZHMSHwoLZnJvbV9iaW5hcnkYAyABKAlSCmZyb21CaW5hcnkSGwoJZnJvbV9qc29uGAQgASgJUghmcm9tSnNvbhIcCglwcm90b3R5cGUYBSABKAlSCXByb3RvdHlwZRIkCg50b19qc29uX3N0cmluZxgGIAEoCVIMdG9Kc29uU3RyaW5nEigKEHRvX2xvY2FsZV9zdHJpbmcYByABKAlSDnRvTG9jYWxlU3RyaW5nEiYKD2lzX3Byb3RvdHlwZV9vZhgIIAEoCVINaXNQcm90b3R5cGVPZjLNAgoHR2xvYmFscxIvCgVDbG9zZRITLmNvbGxpZGUudjEuUHJvbWlzZRoRLmNvbGxpZGUudjEuQXJyYXkSLgoEVGhlbhITLmNvbGxpZGUudjEuUHJvbWlzZRoRLmNvbGxpZGUudjEuRXJyb3ISNwoLQ29uc3RydWN0b3ISEy5jb2xsaWRlLnYxLlN0YXRpY3MaEy5jb2xsaWRlLnYxLlN0YXRpY3MSMgoIVG9TdHJpbmcSES5jb2xsaWRlLnYxLkFycmF5GhEuY29sbGlkZS52MS5FcnJvcjABEjwKDkhhc093blByb3BlcnR5EhMuY29sbGlkZS52MS5TdGF0aWNzGhMuY29sbGlkZS52MS5TdGF0aWNzKAESNgoMV2FpdEZvclJlYWR5EhMuY29sbGlkZS52MS5Qcm9taXNlGhEuY29sbGlkZS52MS5BcnJheWIGcHJvdG8z",
   [],
@@ -21,7 +21,7 @@ export const file_collide_v1_globals = /*@__PURE__*/ fileInfo(
 
 export class Promise$ extends Message<Promise$> {
   static readonly typeName = "collide.v1.Promise";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "then", localName: "then", jsonName: "then", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "catch", localName: "catch", jsonName: "catch", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "finally", localName: "finally", jsonName: "finally", kind: "scalar", T: ScalarType.STRING },
@@ -72,7 +72,7 @@ export class Promise$ extends Message<Promise$> {
 
 export class Array$ extends Message<Array$> {
   static readonly typeName = "collide.v1.Array";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "length", localName: "length", jsonName: "length", kind: "scalar", T: ScalarType.INT32 },
     { no: 2, name: "push", localName: "push", jsonName: "push", kind: "message", T: Promise$, repeated: true },
   ]);
@@ -124,7 +124,7 @@ export class Array$ extends Message<Array$> {
 
 export class Error$ extends Message<Error$> {
   static readonly typeName = "collide.v1.Error";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "message", localName: "message", jsonName: "message", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "stack", localName: "stack", jsonName: "stack", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
@@ -190,7 +190,7 @@ export class Error$ extends Message<Error$> {
 
 export class Statics extends Message<Statics> {
   static readonly typeName = "collide.v1.Statics";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "type_name", localName: "typeName", jsonName: "typeName", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "fields", localName: "fields", jsonName: "fields", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "from_binary", localName: "fromBinary", jsonName: "fromBinary", kind: "scalar", T: ScalarType.STRING },

@@ -5,10 +5,10 @@
 // Generated names that only clash once nested names are joined with `_`,
 // or with the names the plugin itself adds (file const, extensions, services).
 
-import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { extensionInfo, fieldList, fileInfo, initPartial, Message, ScalarType, unknownEnum } from "@tsgrpc/runtime";
 
-export const file_collide_v1_joined = /*@__PURE__*/ fileInfo(
+export const file_collide_v1_joined: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/joined.proto",
   "Chdjb2xsaWRlL3YxL2pvaW5lZC5wcm90bxIKY29sbGlkZS52MSLUAQoFT3V0ZXISLQoFaW5uZXIYASABKAsyFy5jb2xsaWRlLnYxLk91dGVyLklubmVyUgVpbm5lchIqCgRraW5kGAIgASgOMhYuY29sbGlkZS52MS5PdXRlci5LaW5kUgRraW5kGhUKBUlubmVyEgwKAWEYASABKAlSAWEiLQoES2luZBIUChBLSU5EX1VOU1BFQ0lGSUVEEAASDwoLS0lORF9ORVNURUQQASoFCGQQyQEyIwoDZXh0EhEuY29sbGlkZS52MS5PdXRlchhkIAEoBVIDZXh0IhsKC091dGVyX0lubmVyEgwKAWIYASABKAVSAWIiGAoBQRoTCgNCX0MSDAoBeBgBIAEoBVIBeCIYCgNBX0IaEQoBQxIMCgF5GAEgASgJUgF5InQKFmZpbGVfY29sbGlkZV92MV9qb2luZWQSKQoDdG9wGAEgASgLMhcuY29sbGlkZS52MS5PdXRlcl9Jbm5lclIDdG9wEi8KBm5lc3RlZBgCIAEoCzIXLmNvbGxpZGUudjEuT3V0ZXIuSW5uZXJSBm5lc3RlZCIaCgpQYWlyQ2xpZW50EgwKAXAYASABKAlSAXAqPAoKT3V0ZXJfS2luZBIaChZPVVRFUl9LSU5EX1VOU1BFQ0lGSUVEEAASEgoOT1VURVJfS0lORF9UT1AQATI+CgRQYWlyEjYKA0dldBIWLmNvbGxpZGUudjEuUGFpckNsaWVudBoXLmNvbGxpZGUudjEuT3V0ZXIuSW5uZXIyPQoDRHVvEjYKA0dldBIXLmNvbGxpZGUudjEuT3V0ZXJfSW5uZXIaFi5jb2xsaWRlLnYxLlBhaXJDbGllbnQyQwoJRHVvQ2xpZW50EjYKA0dldBIXLmNvbGxpZGUudjEuT3V0ZXJfSW5uZXIaFi5jb2xsaWRlLnYxLlBhaXJDbGllbnQ6LgoJT3V0ZXJfZXh0EhEuY29sbGlkZS52MS5PdXRlchhlIAEoCVIIT3V0ZXJFeHQ=",
   [],
@@ -50,7 +50,7 @@ export const Outer_Kind$$type: EnumType = {
 
 export class Outer extends Message<Outer> {
   static readonly typeName = "collide.v1.Outer";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "inner", localName: "inner", jsonName: "inner", kind: "message", T: Outer_Inner$ },
     { no: 2, name: "kind", localName: "kind", jsonName: "kind", kind: "enum", T: Outer_Kind$$type, presence: "explicit" },
   ]);
@@ -106,7 +106,7 @@ export class Outer extends Message<Outer> {
 
 export class Outer_Inner$ extends Message<Outer_Inner$> {
   static readonly typeName = "collide.v1.Outer.Inner";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "a", localName: "a", jsonName: "a", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
   ]);
   a?: string;
@@ -144,7 +144,7 @@ export class Outer_Inner$ extends Message<Outer_Inner$> {
  */
 export class Outer_Inner extends Message<Outer_Inner> {
   static readonly typeName = "collide.v1.Outer_Inner";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "b", localName: "b", jsonName: "b", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
   ]);
   b?: number;
@@ -182,7 +182,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
  */
 export class A extends Message<A> {
   static readonly typeName = "collide.v1.A";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
   ]);
 
   constructor(init?: PartialMessage<A>) {
@@ -209,7 +209,7 @@ export class A extends Message<A> {
 
 export class A_B_C extends Message<A_B_C> {
   static readonly typeName = "collide.v1.A.B_C";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "x", localName: "x", jsonName: "x", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
   ]);
   x?: number;
@@ -244,7 +244,7 @@ export class A_B_C extends Message<A_B_C> {
 
 export class A_B extends Message<A_B> {
   static readonly typeName = "collide.v1.A_B";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
   ]);
 
   constructor(init?: PartialMessage<A_B>) {
@@ -271,7 +271,7 @@ export class A_B extends Message<A_B> {
 
 export class A_B_C$ extends Message<A_B_C$> {
   static readonly typeName = "collide.v1.A_B.C";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "y", localName: "y", jsonName: "y", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
   ]);
   y?: string;
@@ -309,7 +309,7 @@ export class A_B_C$ extends Message<A_B_C$> {
  */
 export class file_collide_v1_joined$ extends Message<file_collide_v1_joined$> {
   static readonly typeName = "collide.v1.file_collide_v1_joined";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "top", localName: "top", jsonName: "top", kind: "message", T: Outer_Inner },
     { no: 2, name: "nested", localName: "nested", jsonName: "nested", kind: "message", T: Outer_Inner$ },
   ]);
@@ -370,7 +370,7 @@ export class file_collide_v1_joined$ extends Message<file_collide_v1_joined$> {
  */
 export class PairClient extends Message<PairClient> {
   static readonly typeName = "collide.v1.PairClient";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "p", localName: "p", jsonName: "p", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
   ]);
   p?: string;

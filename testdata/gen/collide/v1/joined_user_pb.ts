@@ -4,11 +4,11 @@
 
 // Imports the escaped names of joined.proto: importers compute the same names.
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, unknownEnum } from "@tsgrpc/runtime";
 import { A_B_C, A_B_C$, file_collide_v1_joined, file_collide_v1_joined$, Outer_Inner, Outer_Inner$, Outer_Kind, Outer_Kind$, Outer_Kind$$type, Outer_Kind$type } from "./joined_pb.js";
 
-export const file_collide_v1_joined_user = /*@__PURE__*/ fileInfo(
+export const file_collide_v1_joined_user: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/joined_user.proto",
   "Chxjb2xsaWRlL3YxL2pvaW5lZF91c2VyLnByb3RvEgpjb2xsaWRlLnYxGhdjb2xsaWRlL3YxL2pvaW5lZC5wcm90byLgAgoKSm9pbmVkVXNlchIvCgZuZXN0ZWQYASABKAsyFy5jb2xsaWRlLnYxLk91dGVyLklubmVyUgZuZXN0ZWQSKQoDdG9wGAIgASgLMhcuY29sbGlkZS52MS5PdXRlcl9Jbm5lclIDdG9wEjcKC25lc3RlZF9raW5kGAMgASgOMhYuY29sbGlkZS52MS5PdXRlci5LaW5kUgpuZXN0ZWRLaW5kEjEKCHRvcF9raW5kGAQgASgOMhYuY29sbGlkZS52MS5PdXRlcl9LaW5kUgd0b3BLaW5kEicKBWZpcnN0GAUgASgLMhEuY29sbGlkZS52MS5BLkJfQ1IFZmlyc3QSKQoGc2Vjb25kGAYgASgLMhEuY29sbGlkZS52MS5BX0IuQ1IGc2Vjb25kEjYKBGZpbGUYByABKAsyIi5jb2xsaWRlLnYxLmZpbGVfY29sbGlkZV92MV9qb2luZWRSBGZpbGU=",
   [file_collide_v1_joined],
@@ -21,7 +21,7 @@ export const file_collide_v1_joined_user = /*@__PURE__*/ fileInfo(
 
 export class JoinedUser extends Message<JoinedUser> {
   static readonly typeName = "collide.v1.JoinedUser";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "nested", localName: "nested", jsonName: "nested", kind: "message", T: Outer_Inner$ },
     { no: 2, name: "top", localName: "top", jsonName: "top", kind: "message", T: Outer_Inner },
     { no: 3, name: "nested_kind", localName: "nestedKind", jsonName: "nestedKind", kind: "enum", T: Outer_Kind$$type, presence: "explicit" },

@@ -4,11 +4,11 @@
 
 // Names that collide with JavaScript, TypeScript and the generated class's own members.
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 import { Address as Address$1, file_common_v1_common } from "../../common/v1/common_pb.js";
 
-export const file_collide_v1_names = /*@__PURE__*/ fileInfo(
+export const file_collide_v1_names: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/names.proto",
   "ChZjb2xsaWRlL3YxL25hbWVzLnByb3RvEgpjb2xsaWRlLnYxGhZjb21tb24vdjEvY29tbW9uLnByb3RvIr4CCgZPYmplY3QSIAoLY29uc3RydWN0b3IYASABKAlSC2NvbnN0cnVjdG9yEhgKCV9fcHJvdG9fXxgCIAEoCVIFUHJvdG8SGwoJdG9fc3RyaW5nGAMgASgJUgh0b1N0cmluZxIXCgd0b19qc29uGAQgASgJUgZ0b0pzb24SGQoIdmFsdWVfb2YYBSABKAlSB3ZhbHVlT2YSKAoQaGFzX293bl9wcm9wZXJ0eRgGIAEoCVIOaGFzT3duUHJvcGVydHkSFgoGZXF1YWxzGAcgASgJUgZlcXVhbHMSFAoFY2xvbmUYCCABKAlSBWNsb25lEhQKBWNsYXNzGAkgASgJUgVjbGFzcxIYCgZkZWxldGUYCiABKAlIAFIGZGVsZXRlEhIKA25ldxgLIAEoBUgAUgNuZXdCCwoJdG9fYmluYXJ5IlsKB01lc3NhZ2USKgoGb2JqZWN0GAEgASgLMhIuY29sbGlkZS52MS5PYmplY3RSBm9iamVjdBIkCgRkYXRlGAIgASgLMhAuY29sbGlkZS52MS5EYXRlUgRkYXRlIokBCgREYXRlEhgKB3NlY29uZHMYASABKANSB3NlY29uZHMSLgoEZGljdBgCIAMoCzIaLmNvbGxpZGUudjEuRGF0ZS5EaWN0RW50cnlSBGRpY3QaNwoJRGljdEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEizAEKC1VzZXNIb3N0aWxlEi0KB2hvc3RpbGUYASABKA4yEy5jb2xsaWRlLnYxLkhvc3RpbGVSB2hvc3RpbGUSPgoHb2JqZWN0cxgCIAMoCzIkLmNvbGxpZGUudjEuVXNlc0hvc3RpbGUuT2JqZWN0c0VudHJ5UgdvYmplY3RzGk4KDE9iamVjdHNFbnRyeRIQCgNrZXkYASABKAlSA2tleRIoCgV2YWx1ZRgCIAEoCzISLmNvbGxpZGUudjEuT2JqZWN0UgV2YWx1ZToCOAEiMwoHQWRkcmVzcxIoCgVpbm5lchgBIAEoCzISLmNvbW1vbi52MS5BZGRyZXNzUgVpbm5lcipCCgdIb3N0aWxlEhcKE0hPU1RJTEVfVU5TUEVDSUZJRUQQABINCglfX3Byb3RvX18QARIPCgtjb25zdHJ1Y3RvchACYgZwcm90bzM=",
   [file_common_v1_common],
@@ -37,7 +37,7 @@ export const Hostile$type: EnumType = {
 
 export class Object$ extends Message<Object$> {
   static readonly typeName = "collide.v1.Object";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "constructor", localName: "constructor$", jsonName: "constructor", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "__proto__", localName: "Proto", jsonName: "Proto", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "to_string", localName: "toString$", jsonName: "toString", kind: "scalar", T: ScalarType.STRING },
@@ -151,7 +151,7 @@ export class Object$ extends Message<Object$> {
 
 export class Message$ extends Message<Message$> {
   static readonly typeName = "collide.v1.Message";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "object", localName: "object", jsonName: "object", kind: "message", T: Object$ },
     { no: 2, name: "date", localName: "date", jsonName: "date", kind: "message", T: Date$ },
   ]);
@@ -208,7 +208,7 @@ export class Message$ extends Message<Message$> {
 
 export class Date$ extends Message<Date$> {
   static readonly typeName = "collide.v1.Date";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "seconds", localName: "seconds", jsonName: "seconds", kind: "scalar", T: ScalarType.INT64 },
     { no: 2, name: "dict", localName: "dict", jsonName: "dict", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.STRING } },
   ]);
@@ -269,7 +269,7 @@ export class Date$ extends Message<Date$> {
 
 export class UsesHostile extends Message<UsesHostile> {
   static readonly typeName = "collide.v1.UsesHostile";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "hostile", localName: "hostile", jsonName: "hostile", kind: "enum", T: Hostile$type },
     { no: 2, name: "objects", localName: "objects", jsonName: "objects", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: Object$ } },
   ]);
@@ -339,7 +339,7 @@ export class UsesHostile extends Message<UsesHostile> {
  */
 export class Address extends Message<Address> {
   static readonly typeName = "collide.v1.Address";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "inner", localName: "inner", jsonName: "inner", kind: "message", T: Address$1 },
   ]);
   inner?: Address$1;

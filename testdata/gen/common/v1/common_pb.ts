@@ -2,10 +2,10 @@
 // @generated from file common/v1/common.proto (package common.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 
-export const file_common_v1_common = /*@__PURE__*/ fileInfo(
+export const file_common_v1_common: FileInfo = /*@__PURE__*/ fileInfo(
   "common/v1/common.proto",
   "ChZjb21tb24vdjEvY29tbW9uLnByb3RvEgljb21tb24udjEiWAoHQWRkcmVzcxIWCgZzdHJlZXQYASABKAlSBnN0cmVldBISCgRjaXR5GAIgASgJUgRjaXR5EiEKDGNvdW50cnlfY29kZRgDIAEoCVILY291bnRyeUNvZGUqSQoIUHJpb3JpdHkSGAoUUFJJT1JJVFlfVU5TUEVDSUZJRUQQABIQCgxQUklPUklUWV9MT1cQARIRCg1QUklPUklUWV9ISUdIEAJiBnByb3RvMw==",
   [],
@@ -40,7 +40,7 @@ export const Priority$type: EnumType = {
  */
 export class Address extends Message<Address> {
   static readonly typeName = "common.v1.Address";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "street", localName: "street", jsonName: "street", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "city", localName: "city", jsonName: "city", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "country_code", localName: "countryCode", jsonName: "countryCode", kind: "scalar", T: ScalarType.STRING },

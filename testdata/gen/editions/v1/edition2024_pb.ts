@@ -4,10 +4,10 @@
 
 // Editions 2024 (defaults as in 2023 for everything the codec sees).
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 
-export const file_editions_v1_edition2024 = /*@__PURE__*/ fileInfo(
+export const file_editions_v1_edition2024: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/edition2024.proto",
   "Ch1lZGl0aW9ucy92MS9lZGl0aW9uMjAyNC5wcm90bxILZWRpdGlvbnMudjEiuQEKC0VkaXRpb24yMDI0EhYKBm51bWJlchgBIAEoBVIGbnVtYmVyEhgKB251bWJlcnMYAiADKAVSB251bWJlcnMSGQoEdGV4dBgDIAEoCUIFqgECCAJSBHRleHQSMQoEa2luZBgEIAEoDjIdLmVkaXRpb25zLnYxLkVkaXRpb24yMDI0LktpbmRSBGtpbmQiKgoES2luZBIUChBLSU5EX1VOU1BFQ0lGSUVEEAASDAoIS0lORF9PTkUQAWIIZWRpdGlvbnNw6Qc=",
   [],
@@ -34,7 +34,7 @@ export const Edition2024_Kind$type: EnumType = {
 
 export class Edition2024 extends Message<Edition2024> {
   static readonly typeName = "editions.v1.Edition2024";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "number", localName: "number", jsonName: "number", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 2, name: "numbers", localName: "numbers", jsonName: "numbers", kind: "scalar", T: ScalarType.INT32, repeated: true, packed: true },
     { no: 3, name: "text", localName: "text", jsonName: "text", kind: "scalar", T: ScalarType.STRING },

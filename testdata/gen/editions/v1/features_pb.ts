@@ -5,10 +5,10 @@
 
 // Editions 2023: features decide presence, packing, enum openness, UTF-8 and message encoding.
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, Message, ScalarType, StringValue, unknownEnum } from "@tsgrpc/runtime";
 
-export const file_editions_v1_features = /*@__PURE__*/ fileInfo(
+export const file_editions_v1_features: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/features.proto",
   "ChplZGl0aW9ucy92MS9mZWF0dXJlcy5wcm90bxILZWRpdGlvbnMudjEaHmdvb2dsZS9wcm90b2J1Zi93cmFwcGVycy5wcm90byLKBgoIRmVhdHVyZXMSJwoPZXhwbGljaXRfbnVtYmVyGAEgASgFUg5leHBsaWNpdE51bWJlchIuCg9pbXBsaWNpdF9udW1iZXIYAiABKAVCBaoBAggCUg5pbXBsaWNpdE51bWJlchIuCg9yZXF1aXJlZF9udW1iZXIYAyABKAVCBaoBAggDUg5yZXF1aXJlZE51bWJlchIlCg5wYWNrZWRfbnVtYmVycxgEIAMoBVINcGFja2VkTnVtYmVycxIwChBleHBhbmRlZF9udW1iZXJzGAUgAygFQgWqAQIYAlIPZXhwYW5kZWROdW1iZXJzEiEKDGNoZWNrZWRfdGV4dBgGIAEoCVILY2hlY2tlZFRleHQSLAoOdW5jaGVja2VkX3RleHQYByABKAlCBaoBAiADUg11bmNoZWNrZWRUZXh0EjIKCW9wZW5fa2luZBgIIAEoDjIVLmVkaXRpb25zLnYxLk9wZW5LaW5kUghvcGVuS2luZBI4CgtjbG9zZWRfa2luZBgJIAEoDjIXLmVkaXRpb25zLnYxLkNsb3NlZEtpbmRSCmNsb3NlZEtpbmQSOgoMY2xvc2VkX2tpbmRzGAogAygOMhcuZWRpdGlvbnMudjEuQ2xvc2VkS2luZFILY2xvc2VkS2luZHMSSwoPZGVsaW1pdGVkX2NoaWxkGAsgASgLMhsuZWRpdGlvbnMudjEuRmVhdHVyZXMuQ2hpbGRCBaoBAigCUg5kZWxpbWl0ZWRDaGlsZBIxCgVjaGlsZBgMIAEoCzIbLmVkaXRpb25zLnYxLkZlYXR1cmVzLkNoaWxkUgVjaGlsZBJRChJkZWxpbWl0ZWRfY2hpbGRyZW4YDSADKAsyGy5lZGl0aW9ucy52MS5GZWF0dXJlcy5DaGlsZEIFqgECKAJSEWRlbGltaXRlZENoaWxkcmVuEh8KCWRlZmF1bHRlZBgOIAEoBToBN1IJZGVmYXVsdGVkElAKEWRlbGltaXRlZF93cmFwcGVyGA8gASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlQgWqAQIoAlIQZGVsaW1pdGVkV3JhcHBlchobCgVDaGlsZBISCgRuYW1lGAEgASgJUgRuYW1lKjYKCE9wZW5LaW5kEhkKFU9QRU5fS0lORF9VTlNQRUNJRklFRBAAEg8KC09QRU5fS0lORF9BEAEqOAoKQ2xvc2VkS2luZBIRCg1DTE9TRURfS0lORF9BEAESEQoNQ0xPU0VEX0tJTkRfQhACGgQ6AhACQgWSAwIIAWIIZWRpdGlvbnNw6Ac=",
   [file_google_protobuf_wrappers],
@@ -49,7 +49,7 @@ export const ClosedKind$type: EnumType = {
 
 export class Features extends Message<Features> {
   static readonly typeName = "editions.v1.Features";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "explicit_number", localName: "explicitNumber", jsonName: "explicitNumber", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 2, name: "implicit_number", localName: "implicitNumber", jsonName: "implicitNumber", kind: "scalar", T: ScalarType.INT32 },
     { no: 3, name: "required_number", localName: "requiredNumber", jsonName: "requiredNumber", kind: "scalar", T: ScalarType.INT32, presence: "required" },
@@ -269,7 +269,7 @@ export class Features extends Message<Features> {
 
 export class Features_Child extends Message<Features_Child> {
   static readonly typeName = "editions.v1.Features.Child";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
   ]);
   name?: string;

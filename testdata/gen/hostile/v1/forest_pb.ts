@@ -4,10 +4,11 @@
 // @generated from file hostile/v1/forest.proto (package hostile.v1, syntax proto3)
 /* eslint-disable */
 
+import type { FileInfo } from "@tsgrpc/runtime";
 import { fileInfo } from "@tsgrpc/runtime";
 import { file_hostile_v1_tree } from "./tree_pb.js";
 
-export const file_hostile_v1_forest = /*@__PURE__*/ fileInfo(
+export const file_hostile_v1_forest: FileInfo = /*@__PURE__*/ fileInfo(
   "hostile/v1/forest.proto",
   "Chdob3N0aWxlL3YxL2ZvcmVzdC5wcm90bxIKaG9zdGlsZS52MRoVaG9zdGlsZS92MS90cmVlLnByb3RvMjcKBkZvcmVzdBItCgdNZWFzdXJlEhAuaG9zdGlsZS52MS5UcmVlGhAuaG9zdGlsZS52MS5UcmVlYgZwcm90bzM=",
   [file_hostile_v1_tree],

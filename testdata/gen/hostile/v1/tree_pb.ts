@@ -5,11 +5,11 @@
 // @generated from file hostile/v1/tree.proto (package hostile.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 
-export const file_hostile_v1_tree = /*@__PURE__*/ fileInfo(
+export const file_hostile_v1_tree: FileInfo = /*@__PURE__*/ fileInfo(
   "hostile/v1/tree.proto",
   "ChVob3N0aWxlL3YxL3RyZWUucHJvdG8SCmhvc3RpbGUudjEaG2hvc3RpbGUvc2hhcmVkL3YyL2lkcy5wcm90byLGAwoEVHJlZRIUCgVsYWJlbBgBIAEoCVIFbGFiZWwSJAoEbGVmdBgCIAEoCzIQLmhvc3RpbGUudjEuVHJlZVIEbGVmdBIsCghjaGlsZHJlbhgDIAMoCzIQLmhvc3RpbGUudjEuVHJlZVIIY2hpbGRyZW4SMQoFbmFtZWQYBCADKAsyGy5ob3N0aWxlLnYxLlRyZWUuTmFtZWRFbnRyeVIFbmFtZWQSJgoEb25seRgFIAEoCzIQLmhvc3RpbGUudjEuVHJlZUgAUgRvbmx5EhQKBGxlYWYYBiABKANIAFIEbGVhZhIUCgRibG9iGAcgASgMSABSBGJsb2ISKQoCaWQYCCABKAsyGS5ob3N0aWxlLnNoYXJlZC52Mi5Ob2RlSWRSAmlkEhsKBndlaWdodBgJIAEoAUgBUgZ3ZWlnaHSIAQESJAoEa2luZBgKIAEoDjIQLmhvc3RpbGUudjEuS2luZFIEa2luZBpKCgpOYW1lZEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EiYKBXZhbHVlGAIgASgLMhAuaG9zdGlsZS52MS5UcmVlUgV2YWx1ZToCOAFCCAoGYnJhbmNoQgkKB193ZWlnaHQiQAoEUGluZxIkCgRwb25nGAEgASgLMhAuaG9zdGlsZS52MS5Qb25nUgRwb25nEhIKBGhvcHMYAiABKA1SBGhvcHMiQgoEUG9uZxIkCgRwaW5nGAEgASgLMhAuaG9zdGlsZS52MS5QaW5nUgRwaW5nEhQKBXRyYWlsGAIgAygSUgV0cmFpbCKtDgoETWFwcxJHCg1zdHJpbmdfc3RyaW5nGAEgAygLMiIuaG9zdGlsZS52MS5NYXBzLlN0cmluZ1N0cmluZ0VudHJ5UgxzdHJpbmdTdHJpbmcSPgoKaW50MzJfdHJlZRgCIAMoCzIfLmhvc3RpbGUudjEuTWFwcy5JbnQzMlRyZWVFbnRyeVIJaW50MzJUcmVlEkEKC2ludDY0X2J5dGVzGAMgAygLMiAuaG9zdGlsZS52MS5NYXBzLkludDY0Qnl0ZXNFbnRyeVIKaW50NjRCeXRlcxJBCgt1aW50MzJfa2luZBgEIAMoCzIgLmhvc3RpbGUudjEuTWFwcy5VaW50MzJLaW5kRW50cnlSCnVpbnQzMktpbmQSRwoNdWludDY0X2RvdWJsZRgFIAMoCzIiLmhvc3RpbGUudjEuTWFwcy5VaW50NjREb3VibGVFbnRyeVIMdWludDY0RG91YmxlEkQKDHNpbnQzMl9mbG9hdBgGIAMoCzIhLmhvc3RpbGUudjEuTWFwcy5TaW50MzJGbG9hdEVudHJ5UgtzaW50MzJGbG9hdBJBCgtzaW50NjRfYm9vbBgHIAMoCzIgLmhvc3RpbGUudjEuTWFwcy5TaW50NjRCb29sRW50cnlSCnNpbnQ2NEJvb2wSRwoNZml4ZWQzMl9pbnQ2NBgIIAMoCzIiLmhvc3RpbGUudjEuTWFwcy5GaXhlZDMySW50NjRFbnRyeVIMZml4ZWQzMkludDY0EkoKDmZpeGVkNjRfdWludDY0GAkgAygLMiMuaG9zdGlsZS52MS5NYXBzLkZpeGVkNjRVaW50NjRFbnRyeVINZml4ZWQ2NFVpbnQ2NBJNCg9zZml4ZWQzMl9zaW50MzIYCiADKAsyJC5ob3N0aWxlLnYxLk1hcHMuU2ZpeGVkMzJTaW50MzJFbnRyeVIOc2ZpeGVkMzJTaW50MzISUwoRc2ZpeGVkNjRfc2ZpeGVkNjQYCyADKAsyJi5ob3N0aWxlLnYxLk1hcHMuU2ZpeGVkNjRTZml4ZWQ2NEVudHJ5UhBzZml4ZWQ2NFNmaXhlZDY0EjsKCWJvb2xfbWFwcxgMIAMoCzIeLmhvc3RpbGUudjEuTWFwcy5Cb29sTWFwc0VudHJ5Ughib29sTWFwcxI7CglzdHJpbmdfaWQYDSADKAsyHi5ob3N0aWxlLnYxLk1hcHMuU3RyaW5nSWRFbnRyeVIIc3RyaW5nSWQaPwoRU3RyaW5nU3RyaW5nRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARpOCg5JbnQzMlRyZWVFbnRyeRIQCgNrZXkYASABKAVSA2tleRImCgV2YWx1ZRgCIAEoCzIQLmhvc3RpbGUudjEuVHJlZVIFdmFsdWU6AjgBGj0KD0ludDY0Qnl0ZXNFbnRyeRIQCgNrZXkYASABKANSA2tleRIUCgV2YWx1ZRgCIAEoDFIFdmFsdWU6AjgBGk8KD1VpbnQzMktpbmRFbnRyeRIQCgNrZXkYASABKA1SA2tleRImCgV2YWx1ZRgCIAEoDjIQLmhvc3RpbGUudjEuS2luZFIFdmFsdWU6AjgBGj8KEVVpbnQ2NERvdWJsZUVudHJ5EhAKA2tleRgBIAEoBFIDa2V5EhQKBXZhbHVlGAIgASgBUgV2YWx1ZToCOAEaPgoQU2ludDMyRmxvYXRFbnRyeRIQCgNrZXkYASABKBFSA2tleRIUCgV2YWx1ZRgCIAEoAlIFdmFsdWU6AjgBGj0KD1NpbnQ2NEJvb2xFbnRyeRIQCgNrZXkYASABKBJSA2tleRIUCgV2YWx1ZRgCIAEoCFIFdmFsdWU6AjgBGj8KEUZpeGVkMzJJbnQ2NEVudHJ5EhAKA2tleRgBIAEoB1IDa2V5EhQKBXZhbHVlGAIgASgDUgV2YWx1ZToCOAEaQAoSRml4ZWQ2NFVpbnQ2NEVudHJ5EhAKA2tleRgBIAEoBlIDa2V5EhQKBXZhbHVlGAIgASgEUgV2YWx1ZToCOAEaQQoTU2ZpeGVkMzJTaW50MzJFbnRyeRIQCgNrZXkYASABKA9SA2tleRIUCgV2YWx1ZRgCIAEoEVIFdmFsdWU6AjgBGkMKFVNmaXhlZDY0U2ZpeGVkNjRFbnRyeRIQCgNrZXkYASABKBBSA2tleRIUCgV2YWx1ZRgCIAEoEFIFdmFsdWU6AjgBGk0KDUJvb2xNYXBzRW50cnkSEAoDa2V5GAEgASgIUgNrZXkSJgoFdmFsdWUYAiABKAsyEC5ob3N0aWxlLnYxLk1hcHNSBXZhbHVlOgI4ARpWCg1TdHJpbmdJZEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5Ei8KBXZhbHVlGAIgASgLMhkuaG9zdGlsZS5zaGFyZWQudjIuTm9kZUlkUgV2YWx1ZToCOAEilQUKAkwxEiUKBG5leHQYASABKAsyES5ob3N0aWxlLnYxLkwxLkwyUgRuZXh0EkYKCHNob3J0Y3V0GAIgASgLMiouaG9zdGlsZS52MS5MMS5MMi5MMy5MNC5MNS5MNi5MNy5MOC5MOS5MMTBSCHNob3J0Y3V0Gp8ECgJMMhIoCgRuZXh0GAEgASgLMhQuaG9zdGlsZS52MS5MMS5MMi5MM1IEbmV4dBruAwoCTDMSKwoEbmV4dBgBIAEoCzIXLmhvc3RpbGUudjEuTDEuTDIuTDMuTDRSBG5leHQaugMKAkw0Ei4KBG5leHQYASABKAsyGi5ob3N0aWxlLnYxLkwxLkwyLkwzLkw0Lkw1UgRuZXh0GoMDCgJMNRIxCgRuZXh0GAEgASgLMh0uaG9zdGlsZS52MS5MMS5MMi5MMy5MNC5MNS5MNlIEbmV4dBrJAgoCTDYSNAoEbmV4dBgBIAEoCzIgLmhvc3RpbGUudjEuTDEuTDIuTDMuTDQuTDUuTDYuTDdSBG5leHQajAIKAkw3EjcKBG5leHQYASABKAsyIy5ob3N0aWxlLnYxLkwxLkwyLkwzLkw0Lkw1Lkw2Lkw3Lkw4UgRuZXh0GswBCgJMOBI6CgRuZXh0GAEgASgLMiYuaG9zdGlsZS52MS5MMS5MMi5MMy5MNC5MNS5MNi5MNy5MOC5MOVIEbmV4dBqJAQoCTDkSPgoEbmV4dBgBIAEoCzIqLmhvc3RpbGUudjEuTDEuTDIuTDMuTDQuTDUuTDYuTDcuTDguTDkuTDEwUgRuZXh0GkMKA0wxMBIiCgRyb290GAEgASgLMg4uaG9zdGlsZS52MS5MMVIEcm9vdBIYCgdkZWVwZXN0GAIgASgJUgdkZWVwZXN0KjoKBEtpbmQSFAoQS0lORF9VTlNQRUNJRklFRBAAEg0KCUtJTkRfUk9PVBABEg0KCUtJTkRfTEVBRhACYgZwcm90bzM=",
   [file_hostile_shared_v2_ids],
@@ -41,7 +41,7 @@ export const Kind$type: EnumType = {
  */
 export class Tree extends Message<Tree> {
   static readonly typeName = "hostile.v1.Tree";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "label", localName: "label", jsonName: "label", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "left", localName: "left", jsonName: "left", kind: "message", T: Tree },
     { no: 3, name: "children", localName: "children", jsonName: "children", kind: "message", T: Tree, repeated: true },
@@ -205,7 +205,7 @@ export class Tree extends Message<Tree> {
  */
 export class Ping extends Message<Ping> {
   static readonly typeName = "hostile.v1.Ping";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "pong", localName: "pong", jsonName: "pong", kind: "message", T: Pong },
     { no: 2, name: "hops", localName: "hops", jsonName: "hops", kind: "scalar", T: ScalarType.UINT32 },
   ]);
@@ -255,7 +255,7 @@ export class Ping extends Message<Ping> {
 
 export class Pong extends Message<Pong> {
   static readonly typeName = "hostile.v1.Pong";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "ping", localName: "ping", jsonName: "ping", kind: "message", T: Ping },
     { no: 2, name: "trail", localName: "trail", jsonName: "trail", kind: "scalar", T: ScalarType.SINT64, repeated: true, packed: true },
   ]);
@@ -316,7 +316,7 @@ export class Pong extends Message<Pong> {
  */
 export class Maps extends Message<Maps> {
   static readonly typeName = "hostile.v1.Maps";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "string_string", localName: "stringString", jsonName: "stringString", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.STRING } },
     { no: 2, name: "int32_tree", localName: "int32Tree", jsonName: "int32Tree", kind: "map", K: ScalarType.INT32, V: { kind: "message", T: Tree } },
     { no: 3, name: "int64_bytes", localName: "int64Bytes", jsonName: "int64Bytes", kind: "map", K: ScalarType.INT64, V: { kind: "scalar", T: ScalarType.BYTES } },
@@ -702,7 +702,7 @@ export class Maps extends Message<Maps> {
  */
 export class L1 extends Message<L1> {
   static readonly typeName = "hostile.v1.L1";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "next", localName: "next", jsonName: "next", kind: "message", T: L1_L2 },
     { no: 2, name: "shortcut", localName: "shortcut", jsonName: "shortcut", kind: "message", T: L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 },
   ]);
@@ -759,7 +759,7 @@ export class L1 extends Message<L1> {
 
 export class L1_L2 extends Message<L1_L2> {
   static readonly typeName = "hostile.v1.L1.L2";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "next", localName: "next", jsonName: "next", kind: "message", T: L1_L2_L3 },
   ]);
   next?: L1_L2_L3;
@@ -801,7 +801,7 @@ export class L1_L2 extends Message<L1_L2> {
 
 export class L1_L2_L3 extends Message<L1_L2_L3> {
   static readonly typeName = "hostile.v1.L1.L2.L3";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "next", localName: "next", jsonName: "next", kind: "message", T: L1_L2_L3_L4 },
   ]);
   next?: L1_L2_L3_L4;
@@ -843,7 +843,7 @@ export class L1_L2_L3 extends Message<L1_L2_L3> {
 
 export class L1_L2_L3_L4 extends Message<L1_L2_L3_L4> {
   static readonly typeName = "hostile.v1.L1.L2.L3.L4";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "next", localName: "next", jsonName: "next", kind: "message", T: L1_L2_L3_L4_L5 },
   ]);
   next?: L1_L2_L3_L4_L5;
@@ -885,7 +885,7 @@ export class L1_L2_L3_L4 extends Message<L1_L2_L3_L4> {
 
 export class L1_L2_L3_L4_L5 extends Message<L1_L2_L3_L4_L5> {
   static readonly typeName = "hostile.v1.L1.L2.L3.L4.L5";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "next", localName: "next", jsonName: "next", kind: "message", T: L1_L2_L3_L4_L5_L6 },
   ]);
   next?: L1_L2_L3_L4_L5_L6;
@@ -927,7 +927,7 @@ export class L1_L2_L3_L4_L5 extends Message<L1_L2_L3_L4_L5> {
 
 export class L1_L2_L3_L4_L5_L6 extends Message<L1_L2_L3_L4_L5_L6> {
   static readonly typeName = "hostile.v1.L1.L2.L3.L4.L5.L6";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "next", localName: "next", jsonName: "next", kind: "message", T: L1_L2_L3_L4_L5_L6_L7 },
   ]);
   next?: L1_L2_L3_L4_L5_L6_L7;
@@ -969,7 +969,7 @@ export class L1_L2_L3_L4_L5_L6 extends Message<L1_L2_L3_L4_L5_L6> {
 
 export class L1_L2_L3_L4_L5_L6_L7 extends Message<L1_L2_L3_L4_L5_L6_L7> {
   static readonly typeName = "hostile.v1.L1.L2.L3.L4.L5.L6.L7";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "next", localName: "next", jsonName: "next", kind: "message", T: L1_L2_L3_L4_L5_L6_L7_L8 },
   ]);
   next?: L1_L2_L3_L4_L5_L6_L7_L8;
@@ -1011,7 +1011,7 @@ export class L1_L2_L3_L4_L5_L6_L7 extends Message<L1_L2_L3_L4_L5_L6_L7> {
 
 export class L1_L2_L3_L4_L5_L6_L7_L8 extends Message<L1_L2_L3_L4_L5_L6_L7_L8> {
   static readonly typeName = "hostile.v1.L1.L2.L3.L4.L5.L6.L7.L8";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "next", localName: "next", jsonName: "next", kind: "message", T: L1_L2_L3_L4_L5_L6_L7_L8_L9 },
   ]);
   next?: L1_L2_L3_L4_L5_L6_L7_L8_L9;
@@ -1053,7 +1053,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8 extends Message<L1_L2_L3_L4_L5_L6_L7_L8> {
 
 export class L1_L2_L3_L4_L5_L6_L7_L8_L9 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_L9> {
   static readonly typeName = "hostile.v1.L1.L2.L3.L4.L5.L6.L7.L8.L9";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "next", localName: "next", jsonName: "next", kind: "message", T: L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 },
   ]);
   next?: L1_L2_L3_L4_L5_L6_L7_L8_L9_L10;
@@ -1095,7 +1095,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_
 
 export class L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_L9_L10> {
   static readonly typeName = "hostile.v1.L1.L2.L3.L4.L5.L6.L7.L8.L9.L10";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "root", localName: "root", jsonName: "root", kind: "message", T: L1 },
     { no: 2, name: "deepest", localName: "deepest", jsonName: "deepest", kind: "scalar", T: ScalarType.STRING },
   ]);

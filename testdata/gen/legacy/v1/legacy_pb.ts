@@ -4,10 +4,10 @@
 
 // proto2: defaults, required fields, groups, extensions and closed enums.
 
-import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { extensionInfo, fieldList, fileInfo, initPartial, Message, ScalarType, unknownEntry, unknownEnum } from "@tsgrpc/runtime";
 
-export const file_legacy_v1_legacy = /*@__PURE__*/ fileInfo(
+export const file_legacy_v1_legacy: FileInfo = /*@__PURE__*/ fileInfo(
   "legacy/v1/legacy.proto",
   "ChZsZWdhY3kvdjEvbGVnYWN5LnByb3RvEglsZWdhY3kudjEi5wcKBkxlZ2FjeRISCgRuYW1lGAEgAigJUgRuYW1lEhgKBWNvdW50GAIgASgFOgI0MlIFY291bnQSKgoIZ3JlZXRpbmcYAyABKAk6DmhlbGxvICJ3b3JsZCIKUghncmVldGluZxIzCgVjb2xvchgEIAEoDjIQLmxlZ2FjeS52MS5Db2xvcjoLQ09MT1JfR1JFRU5SBWNvbG9yEhoKBXJhdGlvGAUgASgBOgQtaW5mUgVyYXRpbxIgCgluYW5fdmFsdWUYBiABKAI6A25hblIIbmFuVmFsdWUSIwoDYmlnGAcgASgDOhEtOTAwNzE5OTI1NDc0MDk5M1IDYmlnEigKBHViaWcYCCABKAQ6FDE4NDQ2NzQ0MDczNzA5NTUxNjE1UgR1YmlnEh8KBGJsb2IYCSABKAw6C1wwMDFcMDAyeHl6UgRibG9iEhgKBGZsYWcYCiABKAg6BHRydWVSBGZsYWcSLAoJYmlnX2Zsb2F0GBggASgCOg84Ljk5OTk5OTQ4OGUrMDlSCGJpZ0Zsb2F0EhoKCHVucGFja2VkGAsgAygFUgh1bnBhY2tlZBIaCgZwYWNrZWQYDCADKAVCAhABUgZwYWNrZWQSKAoGY29sb3JzGA0gAygOMhAubGVnYWN5LnYxLkNvbG9yUgZjb2xvcnMSKgoEaXRlbRgOIAEoCjIWLmxlZ2FjeS52MS5MZWdhY3kuSXRlbVIEaXRlbRItCgVlbnRyeRgRIAMoCjIXLmxlZ2FjeS52MS5MZWdhY3kuRW50cnlSBWVudHJ5EicKBWNoaWxkGBMgASgLMhEubGVnYWN5LnYxLkxlZ2FjeVIFY2hpbGQSQAoLc2hhZGVfYnlfaWQYFCADKAsyIC5sZWdhY3kudjEuTGVnYWN5LlNoYWRlQnlJZEVudHJ5UglzaGFkZUJ5SWQSGQoIcmF3X3RleHQYFSABKAlSB3Jhd1RleHQSJQoNY2hvaWNlX251bWJlchgWIAEoBUgAUgxjaG9pY2VOdW1iZXISNQoMY2hvaWNlX2NvbG9yGBcgASgOMhAubGVnYWN5LnYxLkNvbG9ySABSC2Nob2ljZUNvbG9yGiwKBEl0ZW0SDgoCaWQYDyABKAVSAmlkEhQKBWxhYmVsGBAgASgJUgVsYWJlbBoZCgVFbnRyeRIQCgNrZXkYEiABKAlSA2tleRpOCg5TaGFkZUJ5SWRFbnRyeRIQCgNrZXkYASABKAVSA2tleRImCgV2YWx1ZRgCIAEoDjIQLmxlZ2FjeS52MS5TaGFkZVIFdmFsdWU6AjgBKgUIZBDIAUIICgZjaG9pY2VKBAhaEFtSB3JldGlyZWQieQoGSG9sZGVyEikKBmxlZ2FjeRgBIAEoCzIRLmxlZ2FjeS52MS5MZWdhY3lSBmxlZ2FjeTJECgpob2xkZXJfZXh0EhEubGVnYWN5LnYxLkxlZ2FjeRiWASABKAsyES5sZWdhY3kudjEuSG9sZGVyUglob2xkZXJFeHQqNwoFQ29sb3ISDQoJQ09MT1JfUkVEEAESDwoLQ09MT1JfR1JFRU4QAhIOCgpDT0xPUl9CTFVFEAMqJwoFU2hhZGUSDgoKU0hBREVfTk9ORRAAEg4KClNIQURFX0RBUksQATo0CgxsZWdhY3lfZXh0cmESES5sZWdhY3kudjEuTGVnYWN5GGQgASgFUgtsZWdhY3lFeHRyYToyCgtsZWdhY3lfdGFncxIRLmxlZ2FjeS52MS5MZWdhY3kYZSADKAlSCmxlZ2FjeVRhZ3M=",
   [],
@@ -54,7 +54,7 @@ export const Shade$type: EnumType = {
 
 export class Legacy extends Message<Legacy> {
   static readonly typeName = "legacy.v1.Legacy";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "required" },
     { no: 2, name: "count", localName: "count", jsonName: "count", kind: "scalar", T: ScalarType.INT32, presence: "explicit", default: 42 },
     { no: 3, name: "greeting", localName: "greeting", jsonName: "greeting", kind: "scalar", T: ScalarType.STRING, presence: "explicit", default: "hello \"world\"\n" },
@@ -336,7 +336,7 @@ export class Legacy extends Message<Legacy> {
 
 export class Legacy_Item extends Message<Legacy_Item> {
   static readonly typeName = "legacy.v1.Legacy.Item";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 15, name: "id", localName: "id", jsonName: "id", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 16, name: "label", localName: "label", jsonName: "label", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
   ]);
@@ -379,7 +379,7 @@ export class Legacy_Item extends Message<Legacy_Item> {
 
 export class Legacy_Entry extends Message<Legacy_Entry> {
   static readonly typeName = "legacy.v1.Legacy.Entry";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 18, name: "key", localName: "key", jsonName: "key", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
   ]);
   key?: string;
@@ -414,7 +414,7 @@ export class Legacy_Entry extends Message<Legacy_Entry> {
 
 export class Holder extends Message<Holder> {
   static readonly typeName = "legacy.v1.Holder";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "legacy", localName: "legacy", jsonName: "legacy", kind: "message", T: Legacy },
   ]);
   legacy?: Legacy;

@@ -5,10 +5,10 @@
 // @generated from file rpc/v1/echo.proto (package rpc.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 
-export const file_rpc_v1_echo = /*@__PURE__*/ fileInfo(
+export const file_rpc_v1_echo: FileInfo = /*@__PURE__*/ fileInfo(
   "rpc/v1/echo.proto",
   "ChFycGMvdjEvZWNoby5wcm90bxIGcnBjLnYxIlcKC0VjaG9SZXF1ZXN0EhIKBHRleHQYASABKAlSBHRleHQSGAoHcGF5bG9hZBgCIAEoDFIHcGF5bG9hZBIaCghzZXF1ZW5jZRgDIAEoA1IIc2VxdWVuY2UiWAoMRWNob1Jlc3BvbnNlEhIKBHRleHQYASABKAlSBHRleHQSGAoHcGF5bG9hZBgCIAEoDFIHcGF5bG9hZBIaCghzZXF1ZW5jZRgDIAEoA1IIc2VxdWVuY2UiXAoNRXhwYW5kUmVxdWVzdBISCgR0ZXh0GAEgASgJUgR0ZXh0EhQKBWNvdW50GAIgASgFUgVjb3VudBIhCgxwYXlsb2FkX3NpemUYAyABKAVSC3BheWxvYWRTaXplImAKD0NvbGxlY3RSZXNwb25zZRIUCgVjb3VudBgBIAEoBVIFY291bnQSFgoGam9pbmVkGAIgASgJUgZqb2luZWQSHwoLdG90YWxfYnl0ZXMYAyABKANSCnRvdGFsQnl0ZXMy1gIKC0VjaG9TZXJ2aWNlEjEKBEVjaG8SEy5ycGMudjEuRWNob1JlcXVlc3QaFC5ycGMudjEuRWNob1Jlc3BvbnNlEjcKBkV4cGFuZBIVLnJwYy52MS5FeHBhbmRSZXF1ZXN0GhQucnBjLnYxLkVjaG9SZXNwb25zZTABEjkKB0NvbGxlY3QSEy5ycGMudjEuRWNob1JlcXVlc3QaFy5ycGMudjEuQ29sbGVjdFJlc3BvbnNlKAESNQoEQ2hhdBITLnJwYy52MS5FY2hvUmVxdWVzdBoULnJwYy52MS5FY2hvUmVzcG9uc2UoATABEjIKBUNsb3NlEhMucnBjLnYxLkVjaG9SZXF1ZXN0GhQucnBjLnYxLkVjaG9SZXNwb25zZRI1CgNPbGQSEy5ycGMudjEuRWNob1JlcXVlc3QaFC5ycGMudjEuRWNob1Jlc3BvbnNlIgOIAgFiBnByb3RvMw==",
   [],
@@ -21,7 +21,7 @@ export const file_rpc_v1_echo = /*@__PURE__*/ fileInfo(
 
 export class EchoRequest extends Message<EchoRequest> {
   static readonly typeName = "rpc.v1.EchoRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "text", localName: "text", jsonName: "text", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "payload", localName: "payload", jsonName: "payload", kind: "scalar", T: ScalarType.BYTES },
     { no: 3, name: "sequence", localName: "sequence", jsonName: "sequence", kind: "scalar", T: ScalarType.INT64 },
@@ -72,7 +72,7 @@ export class EchoRequest extends Message<EchoRequest> {
 
 export class EchoResponse extends Message<EchoResponse> {
   static readonly typeName = "rpc.v1.EchoResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "text", localName: "text", jsonName: "text", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "payload", localName: "payload", jsonName: "payload", kind: "scalar", T: ScalarType.BYTES },
     { no: 3, name: "sequence", localName: "sequence", jsonName: "sequence", kind: "scalar", T: ScalarType.INT64 },
@@ -123,7 +123,7 @@ export class EchoResponse extends Message<EchoResponse> {
 
 export class ExpandRequest extends Message<ExpandRequest> {
   static readonly typeName = "rpc.v1.ExpandRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "text", localName: "text", jsonName: "text", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "count", localName: "count", jsonName: "count", kind: "scalar", T: ScalarType.INT32 },
     { no: 3, name: "payload_size", localName: "payloadSize", jsonName: "payloadSize", kind: "scalar", T: ScalarType.INT32 },
@@ -177,7 +177,7 @@ export class ExpandRequest extends Message<ExpandRequest> {
 
 export class CollectResponse extends Message<CollectResponse> {
   static readonly typeName = "rpc.v1.CollectResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "count", localName: "count", jsonName: "count", kind: "scalar", T: ScalarType.INT32 },
     { no: 2, name: "joined", localName: "joined", jsonName: "joined", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "total_bytes", localName: "totalBytes", jsonName: "totalBytes", kind: "scalar", T: ScalarType.INT64 },

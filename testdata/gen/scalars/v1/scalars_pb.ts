@@ -4,10 +4,10 @@
 
 // Every scalar type, singular, optional, repeated, and as map keys and values.
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 
-export const file_scalars_v1_scalars = /*@__PURE__*/ fileInfo(
+export const file_scalars_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/scalars.proto",
   "ChhzY2FsYXJzL3YxL3NjYWxhcnMucHJvdG8SCnNjYWxhcnMudjEingMKB1NjYWxhcnMSGQoIZl9kb3VibGUYASABKAFSB2ZEb3VibGUSFwoHZl9mbG9hdBgCIAEoAlIGZkZsb2F0EhcKB2ZfaW50NjQYAyABKANSBmZJbnQ2NBIZCghmX3VpbnQ2NBgEIAEoBFIHZlVpbnQ2NBIXCgdmX2ludDMyGAUgASgFUgZmSW50MzISGwoJZl9maXhlZDY0GAYgASgGUghmRml4ZWQ2NBIbCglmX2ZpeGVkMzIYByABKAdSCGZGaXhlZDMyEhUKBmZfYm9vbBgIIAEoCFIFZkJvb2wSGQoIZl9zdHJpbmcYCSABKAlSB2ZTdHJpbmcSFwoHZl9ieXRlcxgMIAEoDFIGZkJ5dGVzEhkKCGZfdWludDMyGA0gASgNUgdmVWludDMyEh0KCmZfc2ZpeGVkMzIYDyABKA9SCWZTZml4ZWQzMhIdCgpmX3NmaXhlZDY0GBAgASgQUglmU2ZpeGVkNjQSGQoIZl9zaW50MzIYESABKBFSB2ZTaW50MzISGQoIZl9zaW50NjQYEiABKBJSB2ZTaW50NjQitAUKD09wdGlvbmFsU2NhbGFycxIeCghmX2RvdWJsZRgBIAEoAUgAUgdmRG91YmxliAEBEhwKB2ZfZmxvYXQYAiABKAJIAVIGZkZsb2F0iAEBEhwKB2ZfaW50NjQYAyABKANIAlIGZkludDY0iAEBEh4KCGZfdWludDY0GAQgASgESANSB2ZVaW50NjSIAQESHAoHZl9pbnQzMhgFIAEoBUgEUgZmSW50MzKIAQESIAoJZl9maXhlZDY0GAYgASgGSAVSCGZGaXhlZDY0iAEBEiAKCWZfZml4ZWQzMhgHIAEoB0gGUghmRml4ZWQzMogBARIaCgZmX2Jvb2wYCCABKAhIB1IFZkJvb2yIAQESHgoIZl9zdHJpbmcYCSABKAlICFIHZlN0cmluZ4gBARIcCgdmX2J5dGVzGAwgASgMSAlSBmZCeXRlc4gBARIeCghmX3VpbnQzMhgNIAEoDUgKUgdmVWludDMyiAEBEiIKCmZfc2ZpeGVkMzIYDyABKA9IC1IJZlNmaXhlZDMyiAEBEiIKCmZfc2ZpeGVkNjQYECABKBBIDFIJZlNmaXhlZDY0iAEBEh4KCGZfc2ludDMyGBEgASgRSA1SB2ZTaW50MzKIAQESHgoIZl9zaW50NjQYEiABKBJIDlIHZlNpbnQ2NIgBAUILCglfZl9kb3VibGVCCgoIX2ZfZmxvYXRCCgoIX2ZfaW50NjRCCwoJX2ZfdWludDY0QgoKCF9mX2ludDMyQgwKCl9mX2ZpeGVkNjRCDAoKX2ZfZml4ZWQzMkIJCgdfZl9ib29sQgsKCV9mX3N0cmluZ0IKCghfZl9ieXRlc0ILCglfZl91aW50MzJCDQoLX2Zfc2ZpeGVkMzJCDQoLX2Zfc2ZpeGVkNjRCCwoJX2Zfc2ludDMyQgsKCV9mX3NpbnQ2NCLUAwoPUmVwZWF0ZWRTY2FsYXJzEhkKCGZfZG91YmxlGAEgAygBUgdmRG91YmxlEhcKB2ZfZmxvYXQYAiADKAJSBmZGbG9hdBIXCgdmX2ludDY0GAMgAygDUgZmSW50NjQSGQoIZl91aW50NjQYBCADKARSB2ZVaW50NjQSFwoHZl9pbnQzMhgFIAMoBVIGZkludDMyEhsKCWZfZml4ZWQ2NBgGIAMoBlIIZkZpeGVkNjQSGwoJZl9maXhlZDMyGAcgAygHUghmRml4ZWQzMhIVCgZmX2Jvb2wYCCADKAhSBWZCb29sEhkKCGZfc3RyaW5nGAkgAygJUgdmU3RyaW5nEhcKB2ZfYnl0ZXMYDCADKAxSBmZCeXRlcxIZCghmX3VpbnQzMhgNIAMoDVIHZlVpbnQzMhIdCgpmX3NmaXhlZDMyGA8gAygPUglmU2ZpeGVkMzISHQoKZl9zZml4ZWQ2NBgQIAMoEFIJZlNmaXhlZDY0EhkKCGZfc2ludDMyGBEgAygRUgdmU2ludDMyEhkKCGZfc2ludDY0GBIgAygSUgdmU2ludDY0EiwKEGZfdW5wYWNrZWRfaW50MzIYEyADKAVCAhAAUg5mVW5wYWNrZWRJbnQzMiK9CwoHTWFwS2V5cxI4CgdrX2ludDY0GAMgAygLMh8uc2NhbGFycy52MS5NYXBLZXlzLktJbnQ2NEVudHJ5UgZrSW50NjQSOwoIa191aW50NjQYBCADKAsyIC5zY2FsYXJzLnYxLk1hcEtleXMuS1VpbnQ2NEVudHJ5UgdrVWludDY0EjgKB2tfaW50MzIYBSADKAsyHy5zY2FsYXJzLnYxLk1hcEtleXMuS0ludDMyRW50cnlSBmtJbnQzMhI+CglrX2ZpeGVkNjQYBiADKAsyIS5zY2FsYXJzLnYxLk1hcEtleXMuS0ZpeGVkNjRFbnRyeVIIa0ZpeGVkNjQSPgoJa19maXhlZDMyGAcgAygLMiEuc2NhbGFycy52MS5NYXBLZXlzLktGaXhlZDMyRW50cnlSCGtGaXhlZDMyEjUKBmtfYm9vbBgIIAMoCzIeLnNjYWxhcnMudjEuTWFwS2V5cy5LQm9vbEVudHJ5UgVrQm9vbBI7CghrX3N0cmluZxgJIAMoCzIgLnNjYWxhcnMudjEuTWFwS2V5cy5LU3RyaW5nRW50cnlSB2tTdHJpbmcSOwoIa191aW50MzIYDSADKAsyIC5zY2FsYXJzLnYxLk1hcEtleXMuS1VpbnQzMkVudHJ5UgdrVWludDMyEkEKCmtfc2ZpeGVkMzIYDyADKAsyIi5zY2FsYXJzLnYxLk1hcEtleXMuS1NmaXhlZDMyRW50cnlSCWtTZml4ZWQzMhJBCgprX3NmaXhlZDY0GBAgAygLMiIuc2NhbGFycy52MS5NYXBLZXlzLktTZml4ZWQ2NEVudHJ5UglrU2ZpeGVkNjQSOwoIa19zaW50MzIYESADKAsyIC5zY2FsYXJzLnYxLk1hcEtleXMuS1NpbnQzMkVudHJ5UgdrU2ludDMyEjsKCGtfc2ludDY0GBIgAygLMiAuc2NhbGFycy52MS5NYXBLZXlzLktTaW50NjRFbnRyeVIHa1NpbnQ2NBo5CgtLSW50NjRFbnRyeRIQCgNrZXkYASABKANSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjoKDEtVaW50NjRFbnRyeRIQCgNrZXkYASABKARSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjkKC0tJbnQzMkVudHJ5EhAKA2tleRgBIAEoBVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOwoNS0ZpeGVkNjRFbnRyeRIQCgNrZXkYASABKAZSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjsKDUtGaXhlZDMyRW50cnkSEAoDa2V5GAEgASgHUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARo4CgpLQm9vbEVudHJ5EhAKA2tleRgBIAEoCFIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOgoMS1N0cmluZ0VudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOgoMS1VpbnQzMkVudHJ5EhAKA2tleRgBIAEoDVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaPAoOS1NmaXhlZDMyRW50cnkSEAoDa2V5GAEgASgPUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARo8Cg5LU2ZpeGVkNjRFbnRyeRIQCgNrZXkYASABKBBSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjoKDEtTaW50MzJFbnRyeRIQCgNrZXkYASABKBFSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjoKDEtTaW50NjRFbnRyeRIQCgNrZXkYASABKBJSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBIv0ECglNYXBWYWx1ZXMSPQoIdl9kb3VibGUYASADKAsyIi5zY2FsYXJzLnYxLk1hcFZhbHVlcy5WRG91YmxlRW50cnlSB3ZEb3VibGUSOgoHdl9pbnQ2NBgDIAMoCzIhLnNjYWxhcnMudjEuTWFwVmFsdWVzLlZJbnQ2NEVudHJ5UgZ2SW50NjQSNwoGdl9ib29sGAggAygLMiAuc2NhbGFycy52MS5NYXBWYWx1ZXMuVkJvb2xFbnRyeVIFdkJvb2wSOgoHdl9ieXRlcxgMIAMoCzIhLnNjYWxhcnMudjEuTWFwVmFsdWVzLlZCeXRlc0VudHJ5UgZ2Qnl0ZXMSQAoJdl9tZXNzYWdlGBQgAygLMiMuc2NhbGFycy52MS5NYXBWYWx1ZXMuVk1lc3NhZ2VFbnRyeVIIdk1lc3NhZ2UaOgoMVkRvdWJsZUVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgBUgV2YWx1ZToCOAEaOQoLVkludDY0RW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKANSBXZhbHVlOgI4ARo4CgpWQm9vbEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgIUgV2YWx1ZToCOAEaOQoLVkJ5dGVzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAxSBXZhbHVlOgI4ARpSCg1WTWVzc2FnZUVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EisKBXZhbHVlGAIgASgLMhUuc2NhbGFycy52MS5NYXBWYWx1ZXNSBXZhbHVlOgI4AWIGcHJvdG8z",
   [],
@@ -20,7 +20,7 @@ export const file_scalars_v1_scalars = /*@__PURE__*/ fileInfo(
 
 export class Scalars extends Message<Scalars> {
   static readonly typeName = "scalars.v1.Scalars";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "f_double", localName: "fDouble", jsonName: "fDouble", kind: "scalar", T: ScalarType.DOUBLE },
     { no: 2, name: "f_float", localName: "fFloat", jsonName: "fFloat", kind: "scalar", T: ScalarType.FLOAT },
     { no: 3, name: "f_int64", localName: "fInt64", jsonName: "fInt64", kind: "scalar", T: ScalarType.INT64 },
@@ -167,7 +167,7 @@ export class Scalars extends Message<Scalars> {
 
 export class OptionalScalars extends Message<OptionalScalars> {
   static readonly typeName = "scalars.v1.OptionalScalars";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "f_double", localName: "fDouble", jsonName: "fDouble", kind: "scalar", T: ScalarType.DOUBLE, presence: "explicit" },
     { no: 2, name: "f_float", localName: "fFloat", jsonName: "fFloat", kind: "scalar", T: ScalarType.FLOAT, presence: "explicit" },
     { no: 3, name: "f_int64", localName: "fInt64", jsonName: "fInt64", kind: "scalar", T: ScalarType.INT64, presence: "explicit" },
@@ -314,7 +314,7 @@ export class OptionalScalars extends Message<OptionalScalars> {
 
 export class RepeatedScalars extends Message<RepeatedScalars> {
   static readonly typeName = "scalars.v1.RepeatedScalars";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "f_double", localName: "fDouble", jsonName: "fDouble", kind: "scalar", T: ScalarType.DOUBLE, repeated: true, packed: true },
     { no: 2, name: "f_float", localName: "fFloat", jsonName: "fFloat", kind: "scalar", T: ScalarType.FLOAT, repeated: true, packed: true },
     { no: 3, name: "f_int64", localName: "fInt64", jsonName: "fInt64", kind: "scalar", T: ScalarType.INT64, repeated: true, packed: true },
@@ -584,7 +584,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
  */
 export class MapKeys extends Message<MapKeys> {
   static readonly typeName = "scalars.v1.MapKeys";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 3, name: "k_int64", localName: "kInt64", jsonName: "kInt64", kind: "map", K: ScalarType.INT64, V: { kind: "scalar", T: ScalarType.STRING } },
     { no: 4, name: "k_uint64", localName: "kUint64", jsonName: "kUint64", kind: "map", K: ScalarType.UINT64, V: { kind: "scalar", T: ScalarType.STRING } },
     { no: 5, name: "k_int32", localName: "kInt32", jsonName: "kInt32", kind: "map", K: ScalarType.INT32, V: { kind: "scalar", T: ScalarType.STRING } },
@@ -923,7 +923,7 @@ export class MapKeys extends Message<MapKeys> {
 
 export class MapValues extends Message<MapValues> {
   static readonly typeName = "scalars.v1.MapValues";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "v_double", localName: "vDouble", jsonName: "vDouble", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.DOUBLE } },
     { no: 3, name: "v_int64", localName: "vInt64", jsonName: "vInt64", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.INT64 } },
     { no: 8, name: "v_bool", localName: "vBool", jsonName: "vBool", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.BOOL } },

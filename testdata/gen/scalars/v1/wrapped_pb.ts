@@ -5,10 +5,10 @@
 // Wrapper types: singular fields and oneof members hold the bare value (`T | undefined`);
 // repeated fields and map values keep the wrapper messages.
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { BoolValue, BytesValue, DoubleValue, fieldList, file_google_protobuf_wrappers, fileInfo, FloatValue, initPartial, Int32Value, Int64Value, Message, ScalarType, StringValue, UInt32Value, UInt64Value } from "@tsgrpc/runtime";
 
-export const file_scalars_v1_wrapped = /*@__PURE__*/ fileInfo(
+export const file_scalars_v1_wrapped: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/wrapped.proto",
   "ChhzY2FsYXJzL3YxL3dyYXBwZWQucHJvdG8SCnNjYWxhcnMudjEaHmdvb2dsZS9wcm90b2J1Zi93cmFwcGVycy5wcm90byKPBwoHV3JhcHBlZBI3Cgh3X2RvdWJsZRgBIAEoCzIcLmdvb2dsZS5wcm90b2J1Zi5Eb3VibGVWYWx1ZVIHd0RvdWJsZRI0Cgd3X2Zsb2F0GAIgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkZsb2F0VmFsdWVSBndGbG9hdBI0Cgd3X2ludDY0GAMgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkludDY0VmFsdWVSBndJbnQ2NBI3Cgh3X3VpbnQ2NBgEIAEoCzIcLmdvb2dsZS5wcm90b2J1Zi5VSW50NjRWYWx1ZVIHd1VpbnQ2NBI0Cgd3X2ludDMyGAUgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkludDMyVmFsdWVSBndJbnQzMhI3Cgh3X3VpbnQzMhgGIAEoCzIcLmdvb2dsZS5wcm90b2J1Zi5VSW50MzJWYWx1ZVIHd1VpbnQzMhIxCgZ3X2Jvb2wYByABKAsyGi5nb29nbGUucHJvdG9idWYuQm9vbFZhbHVlUgV3Qm9vbBI3Cgh3X3N0cmluZxgIIAEoCzIcLmdvb2dsZS5wcm90b2J1Zi5TdHJpbmdWYWx1ZVIHd1N0cmluZxI0Cgd3X2J5dGVzGAkgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkJ5dGVzVmFsdWVSBndCeXRlcxJDCg1jaG9pY2Vfc3RyaW5nGAogASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlSABSDGNob2ljZVN0cmluZxJACgxjaG9pY2VfaW50NjQYCyABKAsyGy5nb29nbGUucHJvdG9idWYuSW50NjRWYWx1ZUgAUgtjaG9pY2VJbnQ2NBJACgxjaG9pY2VfYnl0ZXMYDCABKAsyGy5nb29nbGUucHJvdG9idWYuQnl0ZXNWYWx1ZUgAUgtjaG9pY2VCeXRlcxIwCgRsaXN0GA0gAygLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlUgRsaXN0EjgKB2J5X25hbWUYDiADKAsyHy5zY2FsYXJzLnYxLldyYXBwZWQuQnlOYW1lRW50cnlSBmJ5TmFtZRpWCgtCeU5hbWVFbnRyeRIQCgNrZXkYASABKAlSA2tleRIxCgV2YWx1ZRgCIAEoCzIbLmdvb2dsZS5wcm90b2J1Zi5JbnQzMlZhbHVlUgV2YWx1ZToCOAFCCAoGY2hvaWNlYgZwcm90bzM=",
   [file_google_protobuf_wrappers],
@@ -21,7 +21,7 @@ export const file_scalars_v1_wrapped = /*@__PURE__*/ fileInfo(
 
 export class Wrapped extends Message<Wrapped> {
   static readonly typeName = "scalars.v1.Wrapped";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "w_double", localName: "wDouble", jsonName: "wDouble", kind: "scalar", T: ScalarType.DOUBLE, presence: "explicit", wrapper: DoubleValue },
     { no: 2, name: "w_float", localName: "wFloat", jsonName: "wFloat", kind: "scalar", T: ScalarType.FLOAT, presence: "explicit", wrapper: FloatValue },
     { no: 3, name: "w_int64", localName: "wInt64", jsonName: "wInt64", kind: "scalar", T: ScalarType.INT64, presence: "explicit", wrapper: Int64Value },

@@ -4,11 +4,11 @@
 
 // Users and the service that manages them.
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, initPartial, LongType, Message, ScalarType, StringValue, Timestamp } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common, Priority, Priority$type } from "../../common/v1/common_pb.js";
 
-export const file_users_v1_user_service = /*@__PURE__*/ fileInfo(
+export const file_users_v1_user_service: FileInfo = /*@__PURE__*/ fileInfo(
   "users/v1/user_service.proto",
   "Cht1c2Vycy92MS91c2VyX3NlcnZpY2UucHJvdG8SCHVzZXJzLnYxGhZjb21tb24vdjEvY29tbW9uLnByb3RvGh9nb29nbGUvcHJvdG9idWYvdGltZXN0YW1wLnByb3RvGh5nb29nbGUvcHJvdG9idWYvd3JhcHBlcnMucHJvdG8i9wsKBFVzZXISDgoCaWQYASABKAlSAmlkEiEKDGRpc3BsYXlfbmFtZRgCIAEoCVILZGlzcGxheU5hbWUSEAoDYWdlGAMgASgFUgNhZ2USIgoNY3JlYXRlZF9hdF9tcxgEIAEoA1ILY3JlYXRlZEF0TXMSGgoIdmVyaWZpZWQYBSABKAhSCHZlcmlmaWVkEhQKBXJvbGVzGAYgAygJUgVyb2xlcxIfCghuaWNrbmFtZRgHIAEoCUgBUghuaWNrbmFtZYgBARIsCgdhZGRyZXNzGAggASgLMhIuY29tbW9uLnYxLkFkZHJlc3NSB2FkZHJlc3MSMgoGbGFiZWxzGAkgAygLMhoudXNlcnMudjEuVXNlci5MYWJlbHNFbnRyeVIGbGFiZWxzEhYKBWVtYWlsGAogASgJSABSBWVtYWlsEhYKBXBob25lGAsgASgJSABSBXBob25lEiwKBnBvc3RhbBgMIAEoCzISLmNvbW1vbi52MS5BZGRyZXNzSABSBnBvc3RhbBIoCgZzdGF0dXMYDSABKA4yEC51c2Vycy52MS5TdGF0dXNSBnN0YXR1cxIWCgZhdmF0YXIYDiABKAxSBmF2YXRhchIUCgVzY29yZRgPIAEoAVIFc2NvcmUSIwoNbHVja3lfbnVtYmVycxgQIAMoBVIMbHVja3lOdW1iZXJzEioKB2hpc3RvcnkYESADKA4yEC51c2Vycy52MS5TdGF0dXNSB2hpc3RvcnkSSQoPYWRkcmVzc2VzX2J5X2lkGBIgAygLMiEudXNlcnMudjEuVXNlci5BZGRyZXNzZXNCeUlkRW50cnlSDWFkZHJlc3Nlc0J5SWQSOQoKdXBkYXRlZF9hdBgTIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCXVwZGF0ZWRBdBI9CgttaWRkbGVfbmFtZRgUIAEoCzIcLmdvb2dsZS5wcm90b2J1Zi5TdHJpbmdWYWx1ZVIKbWlkZGxlTmFtZRIvCghwcmlvcml0eRgVIAEoDjITLmNvbW1vbi52MS5Qcmlvcml0eVIIcHJpb3JpdHkSIwoLbGVnYWN5X2NvZGUYFiABKAlCAhgBUgpsZWdhY3lDb2RlEiYKDWJpZ19hc19zdHJpbmcYFyABKANCAjABUgtiaWdBc1N0cmluZxIoCgdmcmllbmRzGBggAygLMg4udXNlcnMudjEuVXNlclIHZnJpZW5kcxI4CghzdGF0dXNlcxgZIAMoCzIcLnVzZXJzLnYxLlVzZXIuU3RhdHVzZXNFbnRyeVIIc3RhdHVzZXMSFAoFcmF0aW8YGiABKAJSBXJhdGlvEj4KD29wdGlvbmFsX3N0YXR1cxgbIAEoDjIQLnVzZXJzLnYxLlN0YXR1c0gCUg5vcHRpb25hbFN0YXR1c4gBARI7CgtwcmVmZXJlbmNlcxgcIAMoCzIZLnVzZXJzLnYxLlVzZXIuUHJlZmVyZW5jZVILcHJlZmVyZW5jZXMaOQoLTGFiZWxzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARpUChJBZGRyZXNzZXNCeUlkRW50cnkSEAoDa2V5GAEgASgDUgNrZXkSKAoFdmFsdWUYAiABKAsyEi5jb21tb24udjEuQWRkcmVzc1IFdmFsdWU6AjgBGk0KDVN0YXR1c2VzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSJgoFdmFsdWUYAiABKA4yEC51c2Vycy52MS5TdGF0dXNSBXZhbHVlOgI4ARqDAQoKUHJlZmVyZW5jZRIQCgNrZXkYASABKAlSA2tleRI1CgVsZXZlbBgCIAEoDjIfLnVzZXJzLnYxLlVzZXIuUHJlZmVyZW5jZS5MZXZlbFIFbGV2ZWwiLAoFTGV2ZWwSFQoRTEVWRUxfVU5TUEVDSUZJRUQQABIMCghMRVZFTF9PThABQgkKB2NvbnRhY3RCCwoJX25pY2tuYW1lQhIKEF9vcHRpb25hbF9zdGF0dXMiIAoOR2V0VXNlclJlcXVlc3QSDgoCaWQYASABKAlSAmlkIiUKEVdhdGNoVXNlcnNSZXF1ZXN0EhAKA2lkcxgBIAMoCVIDaWRzIlsKCVVzZXJFdmVudBIiCgR1c2VyGAEgASgLMg4udXNlcnMudjEuVXNlclIEdXNlchIqCgJhdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSAmF0IjcKEUNyZWF0ZVVzZXJSZXF1ZXN0EiIKBHVzZXIYASABKAsyDi51c2Vycy52MS5Vc2VyUgR1c2VyIikKDVVwbG9hZFN1bW1hcnkSGAoHY3JlYXRlZBgBIAEoBVIHY3JlYXRlZCI1CgtDaGF0TWVzc2FnZRISCgRmcm9tGAEgASgJUgRmcm9tEhIKBHRleHQYAiABKAlSBHRleHQqYAoGU3RhdHVzEhYKElNUQVRVU19VTlNQRUNJRklFRBAAEhEKDVNUQVRVU19BQ1RJVkUQARIUChBTVEFUVVNfU1VTUEVOREVEEAISFQoNU1RBVFVTX0xFR0FDWRADGgIIATKFAgoLVXNlclNlcnZpY2USMwoHR2V0VXNlchIYLnVzZXJzLnYxLkdldFVzZXJSZXF1ZXN0Gg4udXNlcnMudjEuVXNlchJACgpXYXRjaFVzZXJzEhsudXNlcnMudjEuV2F0Y2hVc2Vyc1JlcXVlc3QaEy51c2Vycy52MS5Vc2VyRXZlbnQwARJFCgtVcGxvYWRVc2VycxIbLnVzZXJzLnYxLkNyZWF0ZVVzZXJSZXF1ZXN0GhcudXNlcnMudjEuVXBsb2FkU3VtbWFyeSgBEjgKBENoYXQSFS51c2Vycy52MS5DaGF0TWVzc2FnZRoVLnVzZXJzLnYxLkNoYXRNZXNzYWdlKAEwAWIGcHJvdG8z",
   [file_common_v1_common, file_google_protobuf_timestamp, file_google_protobuf_wrappers],
@@ -26,6 +26,8 @@ export enum Status {
   STATUS_UNSPECIFIED = 0,
   /**
    * Can sign in.
+   *
+   * Shown as "active".
    */
   STATUS_ACTIVE = 1,
   STATUS_SUSPENDED = 2,
@@ -67,7 +69,7 @@ export const User_Preference_Level$type: EnumType = {
  */
 export class User extends Message<User> {
   static readonly typeName = "users.v1.User";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "id", localName: "id", jsonName: "id", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "display_name", localName: "displayName", jsonName: "displayName", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "age", localName: "age", jsonName: "age", kind: "scalar", T: ScalarType.INT32 },
@@ -111,7 +113,16 @@ export class User extends Message<User> {
    */
   nickname?: string;
   address?: Address;
+  /**
+   * Free-form, at most 64 entries.
+   */
   labels: { [key: string]: string } = Object.create(null);
+  /**
+   * How to reach the user.
+   *
+   * - `email`: Verified when `verified` is set.
+   * - `phone`: E.164, such as "+441234567890".
+   */
   contact: { case: "email"; value: string } | { case: "phone"; value: string } | { case: "postal"; value: Address } | { case: undefined; value?: undefined } = { case: undefined };
   status: Status = Status.STATUS_UNSPECIFIED;
   avatar: Uint8Array = new Uint8Array(0);
@@ -458,7 +469,7 @@ export class User extends Message<User> {
  */
 export class User_Preference extends Message<User_Preference> {
   static readonly typeName = "users.v1.User.Preference";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "key", localName: "key", jsonName: "key", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "level", localName: "level", jsonName: "level", kind: "enum", T: User_Preference_Level$type },
   ]);
@@ -501,7 +512,7 @@ export class User_Preference extends Message<User_Preference> {
 
 export class GetUserRequest extends Message<GetUserRequest> {
   static readonly typeName = "users.v1.GetUserRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "id", localName: "id", jsonName: "id", kind: "scalar", T: ScalarType.STRING },
   ]);
   id = "";
@@ -536,7 +547,7 @@ export class GetUserRequest extends Message<GetUserRequest> {
 
 export class WatchUsersRequest extends Message<WatchUsersRequest> {
   static readonly typeName = "users.v1.WatchUsersRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "ids", localName: "ids", jsonName: "ids", kind: "scalar", T: ScalarType.STRING, repeated: true },
   ]);
   ids: string[] = [];
@@ -571,7 +582,7 @@ export class WatchUsersRequest extends Message<WatchUsersRequest> {
 
 export class UserEvent extends Message<UserEvent> {
   static readonly typeName = "users.v1.UserEvent";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "user", localName: "user", jsonName: "user", kind: "message", T: User },
     { no: 2, name: "at", localName: "at", jsonName: "at", kind: "message", T: Timestamp },
   ]);
@@ -628,7 +639,7 @@ export class UserEvent extends Message<UserEvent> {
 
 export class CreateUserRequest extends Message<CreateUserRequest> {
   static readonly typeName = "users.v1.CreateUserRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "user", localName: "user", jsonName: "user", kind: "message", T: User },
   ]);
   user?: User;
@@ -670,7 +681,7 @@ export class CreateUserRequest extends Message<CreateUserRequest> {
 
 export class UploadSummary extends Message<UploadSummary> {
   static readonly typeName = "users.v1.UploadSummary";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "created", localName: "created", jsonName: "created", kind: "scalar", T: ScalarType.INT32 },
   ]);
   created = 0;
@@ -705,7 +716,7 @@ export class UploadSummary extends Message<UploadSummary> {
 
 export class ChatMessage extends Message<ChatMessage> {
   static readonly typeName = "users.v1.ChatMessage";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "from", localName: "from", jsonName: "from", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "text", localName: "text", jsonName: "text", kind: "scalar", T: ScalarType.STRING },
   ]);

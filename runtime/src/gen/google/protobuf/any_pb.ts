@@ -32,10 +32,10 @@
 // @generated from file google/protobuf/any.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { AnyMessage, BinaryReader, BinaryWriter, MessageType, PartialMessage, Registry } from "../../../codegen.js";
+import type { AnyMessage, BinaryReader, BinaryWriter, FieldList, FileInfo, MessageType, PartialMessage, Registry } from "../../../codegen.js";
 import { anyIs, anyPack, anyUnpack, fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
-export const file_google_protobuf_any = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_any: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/any.proto",
   "Chlnb29nbGUvcHJvdG9idWYvYW55LnByb3RvEg9nb29nbGUucHJvdG9idWYiNgoDQW55EhkKCHR5cGVfdXJsGAEgASgJUgd0eXBlVXJsEhQKBXZhbHVlGAIgASgMUgV2YWx1ZUJ2ChNjb20uZ29vZ2xlLnByb3RvYnVmQghBbnlQcm90b1ABWixnb29nbGUuZ29sYW5nLm9yZy9wcm90b2J1Zi90eXBlcy9rbm93bi9hbnlwYqICA0dQQqoCHkdvb2dsZS5Qcm90b2J1Zi5XZWxsS25vd25UeXBlc2IGcHJvdG8z",
   [],
@@ -80,7 +80,7 @@ export const file_google_protobuf_any = /*@__PURE__*/ fileInfo(
  */
 export class Any extends Message<Any> {
   static readonly typeName = "google.protobuf.Any";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "type_url", localName: "typeUrl", jsonName: "typeUrl", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.BYTES },
   ]);

@@ -32,12 +32,12 @@
 // @generated from file google/protobuf/api.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 import { file_google_protobuf_type, Option, Syntax, Syntax$type } from "./type_pb.js";
 
-export const file_google_protobuf_api = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_api: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/api.proto",
   "Chlnb29nbGUvcHJvdG9idWYvYXBpLnByb3RvEg9nb29nbGUucHJvdG9idWYaJGdvb2dsZS9wcm90b2J1Zi9zb3VyY2VfY29udGV4dC5wcm90bxoaZ29vZ2xlL3Byb3RvYnVmL3R5cGUucHJvdG8i2wIKA0FwaRISCgRuYW1lGAEgASgJUgRuYW1lEjEKB21ldGhvZHMYAiADKAsyFy5nb29nbGUucHJvdG9idWYuTWV0aG9kUgdtZXRob2RzEjEKB29wdGlvbnMYAyADKAsyFy5nb29nbGUucHJvdG9idWYuT3B0aW9uUgdvcHRpb25zEhgKB3ZlcnNpb24YBCABKAlSB3ZlcnNpb24SRQoOc291cmNlX2NvbnRleHQYBSABKAsyHi5nb29nbGUucHJvdG9idWYuU291cmNlQ29udGV4dFINc291cmNlQ29udGV4dBIuCgZtaXhpbnMYBiADKAsyFi5nb29nbGUucHJvdG9idWYuTWl4aW5SBm1peGlucxIvCgZzeW50YXgYByABKA4yFy5nb29nbGUucHJvdG9idWYuU3ludGF4UgZzeW50YXgSGAoHZWRpdGlvbhgIIAEoCVIHZWRpdGlvbiLUAgoGTWV0aG9kEhIKBG5hbWUYASABKAlSBG5hbWUSKAoQcmVxdWVzdF90eXBlX3VybBgCIAEoCVIOcmVxdWVzdFR5cGVVcmwSKwoRcmVxdWVzdF9zdHJlYW1pbmcYAyABKAhSEHJlcXVlc3RTdHJlYW1pbmcSKgoRcmVzcG9uc2VfdHlwZV91cmwYBCABKAlSD3Jlc3BvbnNlVHlwZVVybBItChJyZXNwb25zZV9zdHJlYW1pbmcYBSABKAhSEXJlc3BvbnNlU3RyZWFtaW5nEjEKB29wdGlvbnMYBiADKAsyFy5nb29nbGUucHJvdG9idWYuT3B0aW9uUgdvcHRpb25zEjMKBnN5bnRheBgHIAEoDjIXLmdvb2dsZS5wcm90b2J1Zi5TeW50YXhCAhgBUgZzeW50YXgSHAoHZWRpdGlvbhgIIAEoCUICGAFSB2VkaXRpb24iLwoFTWl4aW4SEgoEbmFtZRgBIAEoCVIEbmFtZRISCgRyb290GAIgASgJUgRyb290QnYKE2NvbS5nb29nbGUucHJvdG9idWZCCEFwaVByb3RvUAFaLGdvb2dsZS5nb2xhbmcub3JnL3Byb3RvYnVmL3R5cGVzL2tub3duL2FwaXBiogIDR1BCqgIeR29vZ2xlLlByb3RvYnVmLldlbGxLbm93blR5cGVzYgZwcm90bzM=",
   [file_google_protobuf_source_context, file_google_protobuf_type],
@@ -66,7 +66,7 @@ export const file_google_protobuf_api = /*@__PURE__*/ fileInfo(
  */
 export class Api extends Message<Api> {
   static readonly typeName = "google.protobuf.Api";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "methods", localName: "methods", jsonName: "methods", kind: "message", T: Method, repeated: true },
     { no: 3, name: "options", localName: "options", jsonName: "options", kind: "message", T: Option, repeated: true },
@@ -109,7 +109,6 @@ export class Api extends Message<Api> {
    * `google.feature.v1`. For major versions 0 and 1, the suffix can
    * be omitted. Zero major versions must only be used for
    * experimental, non-GA interfaces.
-   *
    */
   version = "";
   /**
@@ -244,7 +243,7 @@ export class Api extends Message<Api> {
  */
 export class Method extends Message<Method> {
   static readonly typeName = "google.protobuf.Method";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "request_type_url", localName: "requestTypeUrl", jsonName: "requestTypeUrl", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "request_streaming", localName: "requestStreaming", jsonName: "requestStreaming", kind: "scalar", T: ScalarType.BOOL },
@@ -458,7 +457,7 @@ export class Method extends Message<Method> {
  */
 export class Mixin extends Message<Mixin> {
   static readonly typeName = "google.protobuf.Mixin";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "root", localName: "root", jsonName: "root", kind: "scalar", T: ScalarType.STRING },
   ]);

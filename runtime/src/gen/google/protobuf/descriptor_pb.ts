@@ -17,10 +17,10 @@
 // @generated from file google/protobuf/descriptor.proto (package google.protobuf, syntax proto2)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType, unknownEnum } from "../../../codegen.js";
 
-export const file_google_protobuf_descriptor = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_descriptor: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/descriptor.proto",
   "CiBnb29nbGUvcHJvdG9idWYvZGVzY3JpcHRvci5wcm90bxIPZ29vZ2xlLnByb3RvYnVmIsoBChFGaWxlRGVzY3JpcHRvclNldBI4CgRmaWxlGAEgAygLMiQuZ29vZ2xlLnByb3RvYnVmLkZpbGVEZXNjcmlwdG9yUHJvdG9SBGZpbGUqewiA7Mr/ARCB7Mr/ARptEmsIgOzK/wESNC5idWYuZGVzY3JpcHRvci52MS5idWZfZmlsZV9kZXNjcmlwdG9yX3NldF9leHRlbnNpb24aLS5idWYuZGVzY3JpcHRvci52MS5GaWxlRGVzY3JpcHRvclNldEV4dGVuc2lvbiLFBQoTRmlsZURlc2NyaXB0b3JQcm90bxISCgRuYW1lGAEgASgJUgRuYW1lEhgKB3BhY2thZ2UYAiABKAlSB3BhY2thZ2USHgoKZGVwZW5kZW5jeRgDIAMoCVIKZGVwZW5kZW5jeRIrChFwdWJsaWNfZGVwZW5kZW5jeRgKIAMoBVIQcHVibGljRGVwZW5kZW5jeRInCg93ZWFrX2RlcGVuZGVuY3kYCyADKAVSDndlYWtEZXBlbmRlbmN5EisKEW9wdGlvbl9kZXBlbmRlbmN5GA8gAygJUhBvcHRpb25EZXBlbmRlbmN5EkMKDG1lc3NhZ2VfdHlwZRgEIAMoCzIgLmdvb2dsZS5wcm90b2J1Zi5EZXNjcmlwdG9yUHJvdG9SC21lc3NhZ2VUeXBlEkEKCWVudW1fdHlwZRgFIAMoCzIkLmdvb2dsZS5wcm90b2J1Zi5FbnVtRGVzY3JpcHRvclByb3RvUghlbnVtVHlwZRJBCgdzZXJ2aWNlGAYgAygLMicuZ29vZ2xlLnByb3RvYnVmLlNlcnZpY2VEZXNjcmlwdG9yUHJvdG9SB3NlcnZpY2USQwoJZXh0ZW5zaW9uGAcgAygLMiUuZ29vZ2xlLnByb3RvYnVmLkZpZWxkRGVzY3JpcHRvclByb3RvUglleHRlbnNpb24SNgoHb3B0aW9ucxgIIAEoCzIcLmdvb2dsZS5wcm90b2J1Zi5GaWxlT3B0aW9uc1IHb3B0aW9ucxJJChBzb3VyY2VfY29kZV9pbmZvGAkgASgLMh8uZ29vZ2xlLnByb3RvYnVmLlNvdXJjZUNvZGVJbmZvUg5zb3VyY2VDb2RlSW5mbxIWCgZzeW50YXgYDCABKAlSBnN5bnRheBIyCgdlZGl0aW9uGA4gASgOMhguZ29vZ2xlLnByb3RvYnVmLkVkaXRpb25SB2VkaXRpb24i/AYKD0Rlc2NyaXB0b3JQcm90bxISCgRuYW1lGAEgASgJUgRuYW1lEjsKBWZpZWxkGAIgAygLMiUuZ29vZ2xlLnByb3RvYnVmLkZpZWxkRGVzY3JpcHRvclByb3RvUgVmaWVsZBJDCglleHRlbnNpb24YBiADKAsyJS5nb29nbGUucHJvdG9idWYuRmllbGREZXNjcmlwdG9yUHJvdG9SCWV4dGVuc2lvbhJBCgtuZXN0ZWRfdHlwZRgDIAMoCzIgLmdvb2dsZS5wcm90b2J1Zi5EZXNjcmlwdG9yUHJvdG9SCm5lc3RlZFR5cGUSQQoJZW51bV90eXBlGAQgAygLMiQuZ29vZ2xlLnByb3RvYnVmLkVudW1EZXNjcmlwdG9yUHJvdG9SCGVudW1UeXBlElgKD2V4dGVuc2lvbl9yYW5nZRgFIAMoCzIvLmdvb2dsZS5wcm90b2J1Zi5EZXNjcmlwdG9yUHJvdG8uRXh0ZW5zaW9uUmFuZ2VSDmV4dGVuc2lvblJhbmdlEkQKCm9uZW9mX2RlY2wYCCADKAsyJS5nb29nbGUucHJvdG9idWYuT25lb2ZEZXNjcmlwdG9yUHJvdG9SCW9uZW9mRGVjbBI5CgdvcHRpb25zGAcgASgLMh8uZ29vZ2xlLnByb3RvYnVmLk1lc3NhZ2VPcHRpb25zUgdvcHRpb25zElUKDnJlc2VydmVkX3JhbmdlGAkgAygLMi4uZ29vZ2xlLnByb3RvYnVmLkRlc2NyaXB0b3JQcm90by5SZXNlcnZlZFJhbmdlUg1yZXNlcnZlZFJhbmdlEiMKDXJlc2VydmVkX25hbWUYCiADKAlSDHJlc2VydmVkTmFtZRJBCgp2aXNpYmlsaXR5GAsgASgOMiEuZ29vZ2xlLnByb3RvYnVmLlN5bWJvbFZpc2liaWxpdHlSCnZpc2liaWxpdHkaegoORXh0ZW5zaW9uUmFuZ2USFAoFc3RhcnQYASABKAVSBXN0YXJ0EhAKA2VuZBgCIAEoBVIDZW5kEkAKB29wdGlvbnMYAyABKAsyJi5nb29nbGUucHJvdG9idWYuRXh0ZW5zaW9uUmFuZ2VPcHRpb25zUgdvcHRpb25zGjcKDVJlc2VydmVkUmFuZ2USFAoFc3RhcnQYASABKAVSBXN0YXJ0EhAKA2VuZBgCIAEoBVIDZW5kItQEChVFeHRlbnNpb25SYW5nZU9wdGlvbnMSWAoUdW5pbnRlcnByZXRlZF9vcHRpb24Y5wcgAygLMiQuZ29vZ2xlLnByb3RvYnVmLlVuaW50ZXJwcmV0ZWRPcHRpb25SE3VuaW50ZXJwcmV0ZWRPcHRpb24SWQoLZGVjbGFyYXRpb24YAiADKAsyMi5nb29nbGUucHJvdG9idWYuRXh0ZW5zaW9uUmFuZ2VPcHRpb25zLkRlY2xhcmF0aW9uQgOIAQJSC2RlY2xhcmF0aW9uEjcKCGZlYXR1cmVzGDIgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkZlYXR1cmVTZXRSCGZlYXR1cmVzEm0KDHZlcmlmaWNhdGlvbhgDIAEoDjI4Lmdvb2dsZS5wcm90b2J1Zi5FeHRlbnNpb25SYW5nZU9wdGlvbnMuVmVyaWZpY2F0aW9uU3RhdGU6ClVOVkVSSUZJRURCA4gBAlIMdmVyaWZpY2F0aW9uGpQBCgtEZWNsYXJhdGlvbhIWCgZudW1iZXIYASABKAVSBm51bWJlchIbCglmdWxsX25hbWUYAiABKAlSCGZ1bGxOYW1lEhIKBHR5cGUYAyABKAlSBHR5cGUSGgoIcmVzZXJ2ZWQYBSABKAhSCHJlc2VydmVkEhoKCHJlcGVhdGVkGAYgASgIUghyZXBlYXRlZEoECAQQBSI0ChFWZXJpZmljYXRpb25TdGF0ZRIPCgtERUNMQVJBVElPThAAEg4KClVOVkVSSUZJRUQQASoGCN4HEOcHKgkI6AcQgICAgAIiwQYKFEZpZWxkRGVzY3JpcHRvclByb3RvEhIKBG5hbWUYASABKAlSBG5hbWUSFgoGbnVtYmVyGAMgASgFUgZudW1iZXISQQoFbGFiZWwYBCABKA4yKy5nb29nbGUucHJvdG9idWYuRmllbGREZXNjcmlwdG9yUHJvdG8uTGFiZWxSBWxhYmVsEj4KBHR5cGUYBSABKA4yKi5nb29nbGUucHJvdG9idWYuRmllbGREZXNjcmlwdG9yUHJvdG8uVHlwZVIEdHlwZRIbCgl0eXBlX25hbWUYBiABKAlSCHR5cGVOYW1lEhoKCGV4dGVuZGVlGAIgASgJUghleHRlbmRlZRIjCg1kZWZhdWx0X3ZhbHVlGAcgASgJUgxkZWZhdWx0VmFsdWUSHwoLb25lb2ZfaW5kZXgYCSABKAVSCm9uZW9mSW5kZXgSGwoJanNvbl9uYW1lGAogASgJUghqc29uTmFtZRI3CgdvcHRpb25zGAggASgLMh0uZ29vZ2xlLnByb3RvYnVmLkZpZWxkT3B0aW9uc1IHb3B0aW9ucxInCg9wcm90bzNfb3B0aW9uYWwYESABKAhSDnByb3RvM09wdGlvbmFsIrYCCgRUeXBlEg8KC1RZUEVfRE9VQkxFEAESDgoKVFlQRV9GTE9BVBACEg4KClRZUEVfSU5UNjQQAxIPCgtUWVBFX1VJTlQ2NBAEEg4KClRZUEVfSU5UMzIQBRIQCgxUWVBFX0ZJWEVENjQQBhIQCgxUWVBFX0ZJWEVEMzIQBxINCglUWVBFX0JPT0wQCBIPCgtUWVBFX1NUUklORxAJEg4KClRZUEVfR1JPVVAQChIQCgxUWVBFX01FU1NBR0UQCxIOCgpUWVBFX0JZVEVTEAwSDwoLVFlQRV9VSU5UMzIQDRINCglUWVBFX0VOVU0QDhIRCg1UWVBFX1NGSVhFRDMyEA8SEQoNVFlQRV9TRklYRUQ2NBAQEg8KC1RZUEVfU0lOVDMyEBESDwoLVFlQRV9TSU5UNjQQEiJDCgVMYWJlbBISCg5MQUJFTF9PUFRJT05BTBABEhIKDkxBQkVMX1JFUEVBVEVEEAMSEgoOTEFCRUxfUkVRVUlSRUQQAiJjChRPbmVvZkRlc2NyaXB0b3JQcm90bxISCgRuYW1lGAEgASgJUgRuYW1lEjcKB29wdGlvbnMYAiABKAsyHS5nb29nbGUucHJvdG9idWYuT25lb2ZPcHRpb25zUgdvcHRpb25zIqYDChNFbnVtRGVzY3JpcHRvclByb3RvEhIKBG5hbWUYASABKAlSBG5hbWUSPwoFdmFsdWUYAiADKAsyKS5nb29nbGUucHJvdG9idWYuRW51bVZhbHVlRGVzY3JpcHRvclByb3RvUgV2YWx1ZRI2CgdvcHRpb25zGAMgASgLMhwuZ29vZ2xlLnByb3RvYnVmLkVudW1PcHRpb25zUgdvcHRpb25zEl0KDnJlc2VydmVkX3JhbmdlGAQgAygLMjYuZ29vZ2xlLnByb3RvYnVmLkVudW1EZXNjcmlwdG9yUHJvdG8uRW51bVJlc2VydmVkUmFuZ2VSDXJlc2VydmVkUmFuZ2USIwoNcmVzZXJ2ZWRfbmFtZRgFIAMoCVIMcmVzZXJ2ZWROYW1lEkEKCnZpc2liaWxpdHkYBiABKA4yIS5nb29nbGUucHJvdG9idWYuU3ltYm9sVmlzaWJpbGl0eVIKdmlzaWJpbGl0eRo7ChFFbnVtUmVzZXJ2ZWRSYW5nZRIUCgVzdGFydBgBIAEoBVIFc3RhcnQSEAoDZW5kGAIgASgFUgNlbmQigwEKGEVudW1WYWx1ZURlc2NyaXB0b3JQcm90bxISCgRuYW1lGAEgASgJUgRuYW1lEhYKBm51bWJlchgCIAEoBVIGbnVtYmVyEjsKB29wdGlvbnMYAyABKAsyIS5nb29nbGUucHJvdG9idWYuRW51bVZhbHVlT3B0aW9uc1IHb3B0aW9ucyK1AQoWU2VydmljZURlc2NyaXB0b3JQcm90bxISCgRuYW1lGAEgASgJUgRuYW1lEj4KBm1ldGhvZBgCIAMoCzImLmdvb2dsZS5wcm90b2J1Zi5NZXRob2REZXNjcmlwdG9yUHJvdG9SBm1ldGhvZBI5CgdvcHRpb25zGAMgASgLMh8uZ29vZ2xlLnByb3RvYnVmLlNlcnZpY2VPcHRpb25zUgdvcHRpb25zSgQIBBAFUgZzdHJlYW0iiQIKFU1ldGhvZERlc2NyaXB0b3JQcm90bxISCgRuYW1lGAEgASgJUgRuYW1lEh0KCmlucHV0X3R5cGUYAiABKAlSCWlucHV0VHlwZRIfCgtvdXRwdXRfdHlwZRgDIAEoCVIKb3V0cHV0VHlwZRI4CgdvcHRpb25zGAQgASgLMh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnNSB29wdGlvbnMSMAoQY2xpZW50X3N0cmVhbWluZxgFIAEoCDoFZmFsc2VSD2NsaWVudFN0cmVhbWluZxIwChBzZXJ2ZXJfc3RyZWFtaW5nGAYgASgIOgVmYWxzZVIPc2VydmVyU3RyZWFtaW5nIroMCgtGaWxlT3B0aW9ucxIhCgxqYXZhX3BhY2thZ2UYASABKAlSC2phdmFQYWNrYWdlEjAKFGphdmFfb3V0ZXJfY2xhc3NuYW1lGAggASgJUhJqYXZhT3V0ZXJDbGFzc25hbWUS+QEKE2phdmFfbXVsdGlwbGVfZmlsZXMYCiABKAg6BWZhbHNlQsEBsgG9AQjmByDpByq0AVRoaXMgYmVoYXZpb3IgaXMgZW5hYmxlZCBieSBkZWZhdWx0IGluIGVkaXRpb25zIDIwMjQgYW5kIGFib3ZlLiBUbyBkaXNhYmxlIGl0LCB5b3UgY2FuIHNldCBgZmVhdHVyZXMuKHBiLmphdmEpLm5lc3RfaW5fZmlsZV9jbGFzcyA9IFlFU2Agb24gaW5kaXZpZHVhbCBtZXNzYWdlcywgZW51bXMsIG9yIHNlcnZpY2VzLlIRamF2YU11bHRpcGxlRmlsZXMSRAodamF2YV9nZW5lcmF0ZV9lcXVhbHNfYW5kX2hhc2gYFCABKAhCAhgBUhlqYXZhR2VuZXJhdGVFcXVhbHNBbmRIYXNoEjoKFmphdmFfc3RyaW5nX2NoZWNrX3V0ZjgYGyABKAg6BWZhbHNlUhNqYXZhU3RyaW5nQ2hlY2tVdGY4ElMKDG9wdGltaXplX2ZvchgJIAEoDjIpLmdvb2dsZS5wcm90b2J1Zi5GaWxlT3B0aW9ucy5PcHRpbWl6ZU1vZGU6BVNQRUVEUgtvcHRpbWl6ZUZvchIdCgpnb19wYWNrYWdlGAsgASgJUglnb1BhY2thZ2USNQoTY2NfZ2VuZXJpY19zZXJ2aWNlcxgQIAEoCDoFZmFsc2VSEWNjR2VuZXJpY1NlcnZpY2VzEjkKFWphdmFfZ2VuZXJpY19zZXJ2aWNlcxgRIAEoCDoFZmFsc2VSE2phdmFHZW5lcmljU2VydmljZXMSNQoTcHlfZ2VuZXJpY19zZXJ2aWNlcxgSIAEoCDoFZmFsc2VSEXB5R2VuZXJpY1NlcnZpY2VzEiUKCmRlcHJlY2F0ZWQYFyABKAg6BWZhbHNlUgpkZXByZWNhdGVkEr8BChBjY19lbmFibGVfYXJlbmFzGB8gASgIOgR0cnVlQo4BsgGKASDqByqEAWNjX2VuYWJsZV9hcmVuYXMgaXMgZW5hYmxlZCBieSBkZWZhdWx0IGluIGV2ZXJ5IGVkaXRpb24gYW5kIG92ZXJyaWRlcyBhcmUgaWdub3JlZC5UaGlzIG9wdGlvbiBpcyByZW1vdmVkIGluIGVkaXRpb25zIDIwMjYgYW5kIGFib3ZlLlIOY2NFbmFibGVBcmVuYXMSKgoRb2JqY19jbGFzc19wcmVmaXgYJCABKAlSD29iamNDbGFzc1ByZWZpeBIpChBjc2hhcnBfbmFtZXNwYWNlGCUgASgJUg9jc2hhcnBOYW1lc3BhY2USIQoMc3dpZnRfcHJlZml4GCcgASgJUgtzd2lmdFByZWZpeBIoChBwaHBfY2xhc3NfcHJlZml4GCggASgJUg5waHBDbGFzc1ByZWZpeBIjCg1waHBfbmFtZXNwYWNlGCkgASgJUgxwaHBOYW1lc3BhY2USNAoWcGhwX21ldGFkYXRhX25hbWVzcGFjZRgsIAEoCVIUcGhwTWV0YWRhdGFOYW1lc3BhY2USIQoMcnVieV9wYWNrYWdlGC0gASgJUgtydWJ5UGFja2FnZRI3CghmZWF0dXJlcxgyIAEoCzIbLmdvb2dsZS5wcm90b2J1Zi5GZWF0dXJlU2V0UghmZWF0dXJlcxJYChR1bmludGVycHJldGVkX29wdGlvbhjnByADKAsyJC5nb29nbGUucHJvdG9idWYuVW5pbnRlcnByZXRlZE9wdGlvblITdW5pbnRlcnByZXRlZE9wdGlvbiI6CgxPcHRpbWl6ZU1vZGUSCQoFU1BFRUQQARINCglDT0RFX1NJWkUQAhIQCgxMSVRFX1JVTlRJTUUQAyo0CN4HEOcHGiwSKgjeBxIMLnBiLmZpbGUuY3BwGhcucGIuZmlsZS5DcHBGaWxlT3B0aW9ucyoJCOgHEICAgIACSgQIKhArSgQIJhAnUhRwaHBfZ2VuZXJpY19zZXJ2aWNlcyL8AwoOTWVzc2FnZU9wdGlvbnMSPAoXbWVzc2FnZV9zZXRfd2lyZV9mb3JtYXQYASABKAg6BWZhbHNlUhRtZXNzYWdlU2V0V2lyZUZvcm1hdBJMCh9ub19zdGFuZGFyZF9kZXNjcmlwdG9yX2FjY2Vzc29yGAIgASgIOgVmYWxzZVIcbm9TdGFuZGFyZERlc2NyaXB0b3JBY2Nlc3NvchIlCgpkZXByZWNhdGVkGAMgASgIOgVmYWxzZVIKZGVwcmVjYXRlZBIbCgltYXBfZW50cnkYByABKAhSCG1hcEVudHJ5ElYKJmRlcHJlY2F0ZWRfbGVnYWN5X2pzb25fZmllbGRfY29uZmxpY3RzGAsgASgIQgIYAVIiZGVwcmVjYXRlZExlZ2FjeUpzb25GaWVsZENvbmZsaWN0cxI3CghmZWF0dXJlcxgMIAEoCzIbLmdvb2dsZS5wcm90b2J1Zi5GZWF0dXJlU2V0UghmZWF0dXJlcxJYChR1bmludGVycHJldGVkX29wdGlvbhjnByADKAsyJC5nb29nbGUucHJvdG9idWYuVW5pbnRlcnByZXRlZE9wdGlvblITdW5pbnRlcnByZXRlZE9wdGlvbioGCN4HEOcHKgkI6AcQgICAgAJKBAgEEAVKBAgFEAZKBAgGEAdKBAgIEAlKBAgJEAoizg0KDEZpZWxkT3B0aW9ucxJBCgVjdHlwZRgBIAEoDjIjLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE9wdGlvbnMuQ1R5cGU6BlNUUklOR1IFY3R5cGUSFgoGcGFja2VkGAIgASgIUgZwYWNrZWQSRwoGanN0eXBlGAYgASgOMiQuZ29vZ2xlLnByb3RvYnVmLkZpZWxkT3B0aW9ucy5KU1R5cGU6CUpTX05PUk1BTFIGanN0eXBlEhkKBGxhenkYBSABKAg6BWZhbHNlUgRsYXp5Ei4KD3VudmVyaWZpZWRfbGF6eRgPIAEoCDoFZmFsc2VSDnVudmVyaWZpZWRMYXp5EiUKCmRlcHJlY2F0ZWQYAyABKAg6BWZhbHNlUgpkZXByZWNhdGVkEh0KBHdlYWsYCiABKAg6BWZhbHNlQgIYAVIEd2VhaxIoCgxkZWJ1Z19yZWRhY3QYECABKAg6BWZhbHNlUgtkZWJ1Z1JlZGFjdBJLCglyZXRlbnRpb24YESABKA4yLS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zLk9wdGlvblJldGVudGlvblIJcmV0ZW50aW9uEkgKB3RhcmdldHMYEyADKA4yLi5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zLk9wdGlvblRhcmdldFR5cGVSB3RhcmdldHMSVwoQZWRpdGlvbl9kZWZhdWx0cxgUIAMoCzIsLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE9wdGlvbnMuRWRpdGlvbkRlZmF1bHRSD2VkaXRpb25EZWZhdWx0cxI3CghmZWF0dXJlcxgVIAEoCzIbLmdvb2dsZS5wcm90b2J1Zi5GZWF0dXJlU2V0UghmZWF0dXJlcxJVCg9mZWF0dXJlX3N1cHBvcnQYFiABKAsyLC5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zLkZlYXR1cmVTdXBwb3J0Ug5mZWF0dXJlU3VwcG9ydBJYChR1bmludGVycHJldGVkX29wdGlvbhjnByADKAsyJC5nb29nbGUucHJvdG9idWYuVW5pbnRlcnByZXRlZE9wdGlvblITdW5pbnRlcnByZXRlZE9wdGlvbhpaCg5FZGl0aW9uRGVmYXVsdBIyCgdlZGl0aW9uGAMgASgOMhguZ29vZ2xlLnByb3RvYnVmLkVkaXRpb25SB2VkaXRpb24SFAoFdmFsdWUYAiABKAlSBXZhbHVlGrsCCg5GZWF0dXJlU3VwcG9ydBJHChJlZGl0aW9uX2ludHJvZHVjZWQYASABKA4yGC5nb29nbGUucHJvdG9idWYuRWRpdGlvblIRZWRpdGlvbkludHJvZHVjZWQSRwoSZWRpdGlvbl9kZXByZWNhdGVkGAIgASgOMhguZ29vZ2xlLnByb3RvYnVmLkVkaXRpb25SEWVkaXRpb25EZXByZWNhdGVkEi8KE2RlcHJlY2F0aW9uX3dhcm5pbmcYAyABKAlSEmRlcHJlY2F0aW9uV2FybmluZxJBCg9lZGl0aW9uX3JlbW92ZWQYBCABKA4yGC5nb29nbGUucHJvdG9idWYuRWRpdGlvblIOZWRpdGlvblJlbW92ZWQSIwoNcmVtb3ZhbF9lcnJvchgFIAEoCVIMcmVtb3ZhbEVycm9yIi8KBUNUeXBlEgoKBlNUUklORxAAEggKBENPUkQQARIQCgxTVFJJTkdfUElFQ0UQAiI1CgZKU1R5cGUSDQoJSlNfTk9STUFMEAASDQoJSlNfU1RSSU5HEAESDQoJSlNfTlVNQkVSEAIiVQoPT3B0aW9uUmV0ZW50aW9uEhUKEVJFVEVOVElPTl9VTktOT1dOEAASFQoRUkVURU5USU9OX1JVTlRJTUUQARIUChBSRVRFTlRJT05fU09VUkNFEAIijAIKEE9wdGlvblRhcmdldFR5cGUSFwoTVEFSR0VUX1RZUEVfVU5LTk9XThAAEhQKEFRBUkdFVF9UWVBFX0ZJTEUQARIfChtUQVJHRVRfVFlQRV9FWFRFTlNJT05fUkFOR0UQAhIXChNUQVJHRVRfVFlQRV9NRVNTQUdFEAMSFQoRVEFSR0VUX1RZUEVfRklFTEQQBBIVChFUQVJHRVRfVFlQRV9PTkVPRhAFEhQKEFRBUkdFVF9UWVBFX0VOVU0QBhIaChZUQVJHRVRfVFlQRV9FTlVNX0VOVFJZEAcSFwoTVEFSR0VUX1RZUEVfU0VSVklDRRAIEhYKElRBUkdFVF9UWVBFX01FVEhPRBAJKgYI3gcQ5wcqCQjoBxCAgICAAkoECAQQBUoECBIQEyK0AQoMT25lb2ZPcHRpb25zEjcKCGZlYXR1cmVzGAEgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkZlYXR1cmVTZXRSCGZlYXR1cmVzElgKFHVuaW50ZXJwcmV0ZWRfb3B0aW9uGOcHIAMoCzIkLmdvb2dsZS5wcm90b2J1Zi5VbmludGVycHJldGVkT3B0aW9uUhN1bmludGVycHJldGVkT3B0aW9uKgYI3gcQ5wcqCQjoBxCAgICAAiLZAgoLRW51bU9wdGlvbnMSHwoLYWxsb3dfYWxpYXMYAiABKAhSCmFsbG93QWxpYXMSJQoKZGVwcmVjYXRlZBgDIAEoCDoFZmFsc2VSCmRlcHJlY2F0ZWQSVgomZGVwcmVjYXRlZF9sZWdhY3lfanNvbl9maWVsZF9jb25mbGljdHMYBiABKAhCAhgBUiJkZXByZWNhdGVkTGVnYWN5SnNvbkZpZWxkQ29uZmxpY3RzEjcKCGZlYXR1cmVzGAcgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkZlYXR1cmVTZXRSCGZlYXR1cmVzElgKFHVuaW50ZXJwcmV0ZWRfb3B0aW9uGOcHIAMoCzIkLmdvb2dsZS5wcm90b2J1Zi5VbmludGVycHJldGVkT3B0aW9uUhN1bmludGVycHJldGVkT3B0aW9uKgYI3gcQ5wcqCQjoBxCAgICAAkoECAUQBiKfAwoQRW51bVZhbHVlT3B0aW9ucxIlCgpkZXByZWNhdGVkGAEgASgIOgVmYWxzZVIKZGVwcmVjYXRlZBI3CghmZWF0dXJlcxgCIAEoCzIbLmdvb2dsZS5wcm90b2J1Zi5GZWF0dXJlU2V0UghmZWF0dXJlcxIoCgxkZWJ1Z19yZWRhY3QYAyABKAg6BWZhbHNlUgtkZWJ1Z1JlZGFjdBJVCg9mZWF0dXJlX3N1cHBvcnQYBCABKAsyLC5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zLkZlYXR1cmVTdXBwb3J0Ug5mZWF0dXJlU3VwcG9ydBJYChR1bmludGVycHJldGVkX29wdGlvbhjnByADKAsyJC5nb29nbGUucHJvdG9idWYuVW5pbnRlcnByZXRlZE9wdGlvblITdW5pbnRlcnByZXRlZE9wdGlvbipFCN4HEOcHGj0SOwjmBxISLnBiLmVudW12YWx1ZS5qc29uGiIucGIuZW51bXZhbHVlLkpzb25FbnVtVmFsdWVPcHRpb25zKgkI6AcQgICAgAIi3QEKDlNlcnZpY2VPcHRpb25zEjcKCGZlYXR1cmVzGCIgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkZlYXR1cmVTZXRSCGZlYXR1cmVzEiUKCmRlcHJlY2F0ZWQYISABKAg6BWZhbHNlUgpkZXByZWNhdGVkElgKFHVuaW50ZXJwcmV0ZWRfb3B0aW9uGOcHIAMoCzIkLmdvb2dsZS5wcm90b2J1Zi5VbmludGVycHJldGVkT3B0aW9uUhN1bmludGVycHJldGVkT3B0aW9uKgYI3gcQ5wcqCQjoBxCAgICAAiKhAwoNTWV0aG9kT3B0aW9ucxIlCgpkZXByZWNhdGVkGCEgASgIOgVmYWxzZVIKZGVwcmVjYXRlZBJxChFpZGVtcG90ZW5jeV9sZXZlbBgiIAEoDjIvLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zLklkZW1wb3RlbmN5TGV2ZWw6E0lERU1QT1RFTkNZX1VOS05PV05SEGlkZW1wb3RlbmN5TGV2ZWwSNwoIZmVhdHVyZXMYIyABKAsyGy5nb29nbGUucHJvdG9idWYuRmVhdHVyZVNldFIIZmVhdHVyZXMSWAoUdW5pbnRlcnByZXRlZF9vcHRpb24Y5wcgAygLMiQuZ29vZ2xlLnByb3RvYnVmLlVuaW50ZXJwcmV0ZWRPcHRpb25SE3VuaW50ZXJwcmV0ZWRPcHRpb24iUAoQSWRlbXBvdGVuY3lMZXZlbBIXChNJREVNUE9URU5DWV9VTktOT1dOEAASEwoPTk9fU0lERV9FRkZFQ1RTEAESDgoKSURFTVBPVEVOVBACKgYI3gcQ5wcqCQjoBxCAgICAAiKaAwoTVW5pbnRlcnByZXRlZE9wdGlvbhJBCgRuYW1lGAIgAygLMi0uZ29vZ2xlLnByb3RvYnVmLlVuaW50ZXJwcmV0ZWRPcHRpb24uTmFtZVBhcnRSBG5hbWUSKQoQaWRlbnRpZmllcl92YWx1ZRgDIAEoCVIPaWRlbnRpZmllclZhbHVlEiwKEnBvc2l0aXZlX2ludF92YWx1ZRgEIAEoBFIQcG9zaXRpdmVJbnRWYWx1ZRIsChJuZWdhdGl2ZV9pbnRfdmFsdWUYBSABKANSEG5lZ2F0aXZlSW50VmFsdWUSIQoMZG91YmxlX3ZhbHVlGAYgASgBUgtkb3VibGVWYWx1ZRIhCgxzdHJpbmdfdmFsdWUYByABKAxSC3N0cmluZ1ZhbHVlEicKD2FnZ3JlZ2F0ZV92YWx1ZRgIIAEoCVIOYWdncmVnYXRlVmFsdWUaSgoITmFtZVBhcnQSGwoJbmFtZV9wYXJ0GAEgAigJUghuYW1lUGFydBIhCgxpc19leHRlbnNpb24YAiACKAhSC2lzRXh0ZW5zaW9uIrQUCgpGZWF0dXJlU2V0EpEBCg5maWVsZF9wcmVzZW5jZRgBIAEoDjIpLmdvb2dsZS5wcm90b2J1Zi5GZWF0dXJlU2V0LkZpZWxkUHJlc2VuY2VCP4gBAZgBBJgBAaIBDRIIRVhQTElDSVQYhAeiAQ0SCElNUExJQ0lUGOcHogENEghFWFBMSUNJVBjoB7IBAwjoB1INZmllbGRQcmVzZW5jZRJsCgllbnVtX3R5cGUYAiABKA4yJC5nb29nbGUucHJvdG9idWYuRmVhdHVyZVNldC5FbnVtVHlwZUIpiAEBmAEGmAEBogELEgZDTE9TRUQYhAeiAQkSBE9QRU4Y5weyAQMI6AdSCGVudW1UeXBlEpgBChdyZXBlYXRlZF9maWVsZF9lbmNvZGluZxgDIAEoDjIxLmdvb2dsZS5wcm90b2J1Zi5GZWF0dXJlU2V0LlJlcGVhdGVkRmllbGRFbmNvZGluZ0ItiAEBmAEEmAEBogENEghFWFBBTkRFRBiEB6IBCxIGUEFDS0VEGOcHsgEDCOgHUhVyZXBlYXRlZEZpZWxkRW5jb2RpbmcSfgoPdXRmOF92YWxpZGF0aW9uGAQgASgOMiouZ29vZ2xlLnByb3RvYnVmLkZlYXR1cmVTZXQuVXRmOFZhbGlkYXRpb25CKYgBAZgBBJgBAaIBCRIETk9ORRiEB6IBCxIGVkVSSUZZGOcHsgEDCOgHUg51dGY4VmFsaWRhdGlvbhJ+ChBtZXNzYWdlX2VuY29kaW5nGAUgASgOMisuZ29vZ2xlLnByb3RvYnVmLkZlYXR1cmVTZXQuTWVzc2FnZUVuY29kaW5nQiaIAQGYAQSYAQGiARQSD0xFTkdUSF9QUkVGSVhFRBiEB7IBAwjoB1IPbWVzc2FnZUVuY29kaW5nEoIBCgtqc29uX2Zvcm1hdBgGIAEoDjImLmdvb2dsZS5wcm90b2J1Zi5GZWF0dXJlU2V0Lkpzb25Gb3JtYXRCOYgBAZgBA5gBBpgBAaIBFxISTEVHQUNZX0JFU1RfRUZGT1JUGIQHogEKEgVBTExPVxjnB7IBAwjoB1IKanNvbkZvcm1hdBK8AQoUZW5mb3JjZV9uYW1pbmdfc3R5bGUYByABKA4yLi5nb29nbGUucHJvdG9idWYuRmVhdHVyZVNldC5FbmZvcmNlTmFtaW5nU3R5bGVCWogBApgBAZgBApgBA5gBBJgBBZgBBpgBB5gBCJgBCaIBERIMU1RZTEVfTEVHQUNZGIQHogEOEglTVFlMRTIwMjQY6QeiAQ4SCVNUWUxFMjAyNhjqB7IBAwjpB1ISZW5mb3JjZU5hbWluZ1N0eWxlEscBChlkZWZhdWx0X3N5bWJvbF92aXNpYmlsaXR5GAggASgOMkUuZ29vZ2xlLnByb3RvYnVmLkZlYXR1cmVTZXQuVmlzaWJpbGl0eUZlYXR1cmUuRGVmYXVsdFN5bWJvbFZpc2liaWxpdHlCRIgBApgBAaIBDxIKRVhQT1JUX0FMTBiEB6IBFRIQRVhQT1JUX1RPUF9MRVZFTBjpB6IBCxIGU1RSSUNUGOoHsgEDCOkHUhdkZWZhdWx0U3ltYm9sVmlzaWJpbGl0eRLDAQoUZW5mb3JjZV9wcm90b19saW1pdHMYCSABKA4yQS5nb29nbGUucHJvdG9idWYuRmVhdHVyZVNldC5Qcm90b0xpbWl0c0ZlYXR1cmUuRW5mb3JjZVByb3RvTGltaXRzQk6IAQKYAQaYAQOYAQSYAQWiAR4SGUxFR0FDWV9OT19FWFBMSUNJVF9MSU1JVFMYhAeiARUSEFBST1RPX0xJTUlUUzIwMjYY6geyAQMI6gdSEmVuZm9yY2VQcm90b0xpbWl0cxqhAQoRVmlzaWJpbGl0eUZlYXR1cmUigQEKF0RlZmF1bHRTeW1ib2xWaXNpYmlsaXR5EiUKIURFRkFVTFRfU1lNQk9MX1ZJU0lCSUxJVFlfVU5LTk9XThAAEg4KCkVYUE9SVF9BTEwQARIUChBFWFBPUlRfVE9QX0xFVkVMEAISDQoJTE9DQUxfQUxMEAMSCgoGU1RSSUNUEARKCAgBEICAgIACGnkKElByb3RvTGltaXRzRmVhdHVyZSJjChJFbmZvcmNlUHJvdG9MaW1pdHMSGAoUUFJPVE9fTElNSVRTX1VOS05PV04QABIdChlMRUdBQ1lfTk9fRVhQTElDSVRfTElNSVRTEAESFAoQUFJPVE9fTElNSVRTMjAyNhACIlwKDUZpZWxkUHJlc2VuY2USGgoWRklFTERfUFJFU0VOQ0VfVU5LTk9XThAAEgwKCEVYUExJQ0lUEAESDAoISU1QTElDSVQQAhITCg9MRUdBQ1lfUkVRVUlSRUQQAyI3CghFbnVtVHlwZRIVChFFTlVNX1RZUEVfVU5LTk9XThAAEggKBE9QRU4QARIKCgZDTE9TRUQQAiJWChVSZXBlYXRlZEZpZWxkRW5jb2RpbmcSIwofUkVQRUFURURfRklFTERfRU5DT0RJTkdfVU5LTk9XThAAEgoKBlBBQ0tFRBABEgwKCEVYUEFOREVEEAIiSQoOVXRmOFZhbGlkYXRpb24SGwoXVVRGOF9WQUxJREFUSU9OX1VOS05PV04QABIKCgZWRVJJRlkQAhIICgROT05FEAMiBAgBEAEiUwoPTWVzc2FnZUVuY29kaW5nEhwKGE1FU1NBR0VfRU5DT0RJTkdfVU5LTk9XThAAEhMKD0xFTkdUSF9QUkVGSVhFRBABEg0KCURFTElNSVRFRBACIkgKCkpzb25Gb3JtYXQSFwoTSlNPTl9GT1JNQVRfVU5LTk9XThAAEgkKBUFMTE9XEAESFgoSTEVHQUNZX0JFU1RfRUZGT1JUEAIiZgoSRW5mb3JjZU5hbWluZ1N0eWxlEiAKHEVORk9SQ0VfTkFNSU5HX1NUWUxFX1VOS05PV04QABINCglTVFlMRTIwMjQQARIQCgxTVFlMRV9MRUdBQ1kQAhINCglTVFlMRTIwMjYQAyq8AgjoBxCLThqzAhIdCOgHEgcucGIuY3BwGg8ucGIuQ3BwRmVhdHVyZXMSHwjpBxIILnBiLmphdmEaEC5wYi5KYXZhRmVhdHVyZXMSGwjqBxIGLnBiLmdvGg4ucGIuR29GZWF0dXJlcxIjCOsHEgoucGIucHl0aG9uGhIucGIuUHl0aG9uRmVhdHVyZXMSIwjsBxIKLnBiLmNzaGFycBoSLnBiLkNTaGFycEZlYXR1cmVzEjUIzAgSGC5pbXAuaW1wcmVzc19mZWF0dXJlX3NldBoWLmltcC5JbXByZXNzRmVhdHVyZVNldBIuCIVOEhAucGIuamF2YV9tdXRhYmxlGhcucGIuSmF2YU11dGFibGVGZWF0dXJlcxIjCIZOEgoucGIucHJvdG8xGhIucGIuUHJvdG8xRmVhdHVyZXMqBgiLThCQTioGCJBOEJFOSgYI5wcQ6Aci7wMKEkZlYXR1cmVTZXREZWZhdWx0cxJYCghkZWZhdWx0cxgBIAMoCzI8Lmdvb2dsZS5wcm90b2J1Zi5GZWF0dXJlU2V0RGVmYXVsdHMuRmVhdHVyZVNldEVkaXRpb25EZWZhdWx0UghkZWZhdWx0cxJBCg9taW5pbXVtX2VkaXRpb24YBCABKA4yGC5nb29nbGUucHJvdG9idWYuRWRpdGlvblIObWluaW11bUVkaXRpb24SQQoPbWF4aW11bV9lZGl0aW9uGAUgASgOMhguZ29vZ2xlLnByb3RvYnVmLkVkaXRpb25SDm1heGltdW1FZGl0aW9uGvgBChhGZWF0dXJlU2V0RWRpdGlvbkRlZmF1bHQSMgoHZWRpdGlvbhgDIAEoDjIYLmdvb2dsZS5wcm90b2J1Zi5FZGl0aW9uUgdlZGl0aW9uEk4KFG92ZXJyaWRhYmxlX2ZlYXR1cmVzGAQgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkZlYXR1cmVTZXRSE292ZXJyaWRhYmxlRmVhdHVyZXMSQgoOZml4ZWRfZmVhdHVyZXMYBSABKAsyGy5nb29nbGUucHJvdG9idWYuRmVhdHVyZVNldFINZml4ZWRGZWF0dXJlc0oECAEQAkoECAIQA1IIZmVhdHVyZXMingMKDlNvdXJjZUNvZGVJbmZvEkQKCGxvY2F0aW9uGAEgAygLMiguZ29vZ2xlLnByb3RvYnVmLlNvdXJjZUNvZGVJbmZvLkxvY2F0aW9uUghsb2NhdGlvbhrOAQoITG9jYXRpb24SFgoEcGF0aBgBIAMoBUICEAFSBHBhdGgSFgoEc3BhbhgCIAMoBUICEAFSBHNwYW4SKQoQbGVhZGluZ19jb21tZW50cxgDIAEoCVIPbGVhZGluZ0NvbW1lbnRzEisKEXRyYWlsaW5nX2NvbW1lbnRzGAQgASgJUhB0cmFpbGluZ0NvbW1lbnRzEjoKGWxlYWRpbmdfZGV0YWNoZWRfY29tbWVudHMYBiADKAlSF2xlYWRpbmdEZXRhY2hlZENvbW1lbnRzKnUIgOzK/wEQgezK/wEaZxJlCIDsyv8BEjEuYnVmLmRlc2NyaXB0b3IudjEuYnVmX3NvdXJjZV9jb2RlX2luZm9fZXh0ZW5zaW9uGiouYnVmLmRlc2NyaXB0b3IudjEuU291cmNlQ29kZUluZm9FeHRlbnNpb24i0AIKEUdlbmVyYXRlZENvZGVJbmZvEk0KCmFubm90YXRpb24YASADKAsyLS5nb29nbGUucHJvdG9idWYuR2VuZXJhdGVkQ29kZUluZm8uQW5ub3RhdGlvblIKYW5ub3RhdGlvbhrrAQoKQW5ub3RhdGlvbhIWCgRwYXRoGAEgAygFQgIQAVIEcGF0aBIfCgtzb3VyY2VfZmlsZRgCIAEoCVIKc291cmNlRmlsZRIUCgViZWdpbhgDIAEoBVIFYmVnaW4SEAoDZW5kGAQgASgFUgNlbmQSUgoIc2VtYW50aWMYBSABKA4yNi5nb29nbGUucHJvdG9idWYuR2VuZXJhdGVkQ29kZUluZm8uQW5ub3RhdGlvbi5TZW1hbnRpY1IIc2VtYW50aWMiKAoIU2VtYW50aWMSCAoETk9ORRAAEgcKA1NFVBABEgkKBUFMSUFTEAIq0QIKB0VkaXRpb24SEwoPRURJVElPTl9VTktOT1dOEAASEwoORURJVElPTl9MRUdBQ1kQhAcSEwoORURJVElPTl9QUk9UTzIQ5gcSEwoORURJVElPTl9QUk9UTzMQ5wcSEQoMRURJVElPTl8yMDIzEOgHEhEKDEVESVRJT05fMjAyNBDpBxIRCgxFRElUSU9OXzIwMjYQ6gcSFQoQRURJVElPTl9VTlNUQUJMRRCPThIXChNFRElUSU9OXzFfVEVTVF9PTkxZEAESFwoTRURJVElPTl8yX1RFU1RfT05MWRACEh0KF0VESVRJT05fOTk5OTdfVEVTVF9PTkxZEJ2NBhIdChdFRElUSU9OXzk5OTk4X1RFU1RfT05MWRCejQYSHQoXRURJVElPTl85OTk5OV9URVNUX09OTFkQn40GEhMKC0VESVRJT05fTUFYEP////8HKlUKEFN5bWJvbFZpc2liaWxpdHkSFAoQVklTSUJJTElUWV9VTlNFVBAAEhQKEFZJU0lCSUxJVFlfTE9DQUwQARIVChFWSVNJQklMSVRZX0VYUE9SVBACQn4KE2NvbS5nb29nbGUucHJvdG9idWZCEERlc2NyaXB0b3JQcm90b3NIAVotZ29vZ2xlLmdvbGFuZy5vcmcvcHJvdG9idWYvdHlwZXMvZGVzY3JpcHRvcnBi+AEBogIDR1BCqgIaR29vZ2xlLlByb3RvYnVmLlJlZmxlY3Rpb24=",
   [],
@@ -175,6 +175,9 @@ export enum FieldDescriptorProto_Type {
    * can be enabled via the `message_encoding` feature.
    */
   TYPE_GROUP = 10,
+  /**
+   * Length-delimited aggregate.
+   */
   TYPE_MESSAGE = 11,
   /**
    * New in version 2.
@@ -184,7 +187,13 @@ export enum FieldDescriptorProto_Type {
   TYPE_ENUM = 14,
   TYPE_SFIXED32 = 15,
   TYPE_SFIXED64 = 16,
+  /**
+   * Uses ZigZag encoding.
+   */
   TYPE_SINT32 = 17,
+  /**
+   * Uses ZigZag encoding.
+   */
   TYPE_SINT64 = 18,
 }
 
@@ -241,11 +250,19 @@ export const FieldDescriptorProto_Label$type: EnumType = {
  * Generated classes can be optimized for speed or code size.
  */
 export enum FileOptions_OptimizeMode {
+  /**
+   * Generate complete code for parsing, serialization,
+   */
   SPEED = 1,
   /**
    * etc.
+   *
+   * Use ReflectionOps to implement these methods.
    */
   CODE_SIZE = 2,
+  /**
+   * Generate code using MessageLite and the lite runtime.
+   */
   LITE_RUNTIME = 3,
 }
 
@@ -372,7 +389,13 @@ export const FieldOptions_OptionTargetType$type: EnumType = {
  */
 export enum MethodOptions_IdempotencyLevel {
   IDEMPOTENCY_UNKNOWN = 0,
+  /**
+   * implies idempotent
+   */
   NO_SIDE_EFFECTS = 1,
+  /**
+   * idempotent, but may have side effects
+   */
   IDEMPOTENT = 2,
 }
 
@@ -597,7 +620,7 @@ export const GeneratedCodeInfo_Annotation_Semantic$type: EnumType = {
  */
 export class FileDescriptorSet extends Message<FileDescriptorSet> {
   static readonly typeName = "google.protobuf.FileDescriptorSet";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "file", localName: "file", jsonName: "file", kind: "message", T: FileDescriptorProto, repeated: true },
   ]);
   file: FileDescriptorProto[] = [];
@@ -644,7 +667,7 @@ export class FileDescriptorSet extends Message<FileDescriptorSet> {
  */
 export class FileDescriptorProto extends Message<FileDescriptorProto> {
   static readonly typeName = "google.protobuf.FileDescriptorProto";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 2, name: "package", localName: "package", jsonName: "package", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 3, name: "dependency", localName: "dependency", jsonName: "dependency", kind: "scalar", T: ScalarType.STRING, repeated: true },
@@ -660,7 +683,13 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
     { no: 12, name: "syntax", localName: "syntax", jsonName: "syntax", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 14, name: "edition", localName: "edition", jsonName: "edition", kind: "enum", T: Edition$type, presence: "explicit" },
   ]);
+  /**
+   * file name, relative to root of source tree
+   */
   name?: string;
+  /**
+   * e.g. "foo", "foo.bar", etc.
+   */
   package?: string;
   /**
    * Names of files imported by this file.
@@ -896,7 +925,7 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
  */
 export class DescriptorProto extends Message<DescriptorProto> {
   static readonly typeName = "google.protobuf.DescriptorProto";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 2, name: "field", localName: "field", jsonName: "field", kind: "message", T: FieldDescriptorProto, repeated: true },
     { no: 6, name: "extension", localName: "extension", jsonName: "extension", kind: "message", T: FieldDescriptorProto, repeated: true },
@@ -1094,12 +1123,18 @@ export class DescriptorProto extends Message<DescriptorProto> {
 
 export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_ExtensionRange> {
   static readonly typeName = "google.protobuf.DescriptorProto.ExtensionRange";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "start", localName: "start", jsonName: "start", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 2, name: "end", localName: "end", jsonName: "end", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 3, name: "options", localName: "options", jsonName: "options", kind: "message", T: ExtensionRangeOptions },
   ]);
+  /**
+   * Inclusive.
+   */
   start?: number;
+  /**
+   * Exclusive.
+   */
   end?: number;
   options?: ExtensionRangeOptions;
 
@@ -1157,11 +1192,17 @@ export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_Exte
  */
 export class DescriptorProto_ReservedRange extends Message<DescriptorProto_ReservedRange> {
   static readonly typeName = "google.protobuf.DescriptorProto.ReservedRange";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "start", localName: "start", jsonName: "start", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 2, name: "end", localName: "end", jsonName: "end", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
   ]);
+  /**
+   * Inclusive.
+   */
   start?: number;
+  /**
+   * Exclusive.
+   */
   end?: number;
 
   constructor(init?: PartialMessage<DescriptorProto_ReservedRange>) {
@@ -1200,7 +1241,7 @@ export class DescriptorProto_ReservedRange extends Message<DescriptorProto_Reser
 
 export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
   static readonly typeName = "google.protobuf.ExtensionRangeOptions";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 999, name: "uninterpreted_option", localName: "uninterpretedOption", jsonName: "uninterpretedOption", kind: "message", T: UninterpretedOption, repeated: true },
     { no: 2, name: "declaration", localName: "declaration", jsonName: "declaration", kind: "message", T: ExtensionRangeOptions_Declaration, repeated: true },
     { no: 50, name: "features", localName: "features", jsonName: "features", kind: "message", T: FeatureSet },
@@ -1306,7 +1347,7 @@ export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
 
 export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOptions_Declaration> {
   static readonly typeName = "google.protobuf.ExtensionRangeOptions.Declaration";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "number", localName: "number", jsonName: "number", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 2, name: "full_name", localName: "fullName", jsonName: "fullName", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 3, name: "type", localName: "type", jsonName: "type", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
@@ -1397,7 +1438,7 @@ export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOpt
  */
 export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
   static readonly typeName = "google.protobuf.FieldDescriptorProto";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 3, name: "number", localName: "number", jsonName: "number", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 4, name: "label", localName: "label", jsonName: "label", kind: "enum", T: FieldDescriptorProto_Label$type, presence: "explicit" },
@@ -1588,7 +1629,7 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
  */
 export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
   static readonly typeName = "google.protobuf.OneofDescriptorProto";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 2, name: "options", localName: "options", jsonName: "options", kind: "message", T: OneofOptions },
   ]);
@@ -1641,7 +1682,7 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
  */
 export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
   static readonly typeName = "google.protobuf.EnumDescriptorProto";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 2, name: "value", localName: "value", jsonName: "value", kind: "message", T: EnumValueDescriptorProto, repeated: true },
     { no: 3, name: "options", localName: "options", jsonName: "options", kind: "message", T: EnumOptions },
@@ -1767,11 +1808,17 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
  */
 export class EnumDescriptorProto_EnumReservedRange extends Message<EnumDescriptorProto_EnumReservedRange> {
   static readonly typeName = "google.protobuf.EnumDescriptorProto.EnumReservedRange";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "start", localName: "start", jsonName: "start", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 2, name: "end", localName: "end", jsonName: "end", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
   ]);
+  /**
+   * Inclusive.
+   */
   start?: number;
+  /**
+   * Inclusive.
+   */
   end?: number;
 
   constructor(init?: PartialMessage<EnumDescriptorProto_EnumReservedRange>) {
@@ -1813,7 +1860,7 @@ export class EnumDescriptorProto_EnumReservedRange extends Message<EnumDescripto
  */
 export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> {
   static readonly typeName = "google.protobuf.EnumValueDescriptorProto";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 2, name: "number", localName: "number", jsonName: "number", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 3, name: "options", localName: "options", jsonName: "options", kind: "message", T: EnumValueOptions },
@@ -1874,7 +1921,7 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
  */
 export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
   static readonly typeName = "google.protobuf.ServiceDescriptorProto";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 2, name: "method", localName: "method", jsonName: "method", kind: "message", T: MethodDescriptorProto, repeated: true },
     { no: 3, name: "options", localName: "options", jsonName: "options", kind: "message", T: ServiceOptions },
@@ -1944,7 +1991,7 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
  */
 export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
   static readonly typeName = "google.protobuf.MethodDescriptorProto";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 2, name: "input_type", localName: "inputType", jsonName: "inputType", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 3, name: "output_type", localName: "outputType", jsonName: "outputType", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
@@ -2036,7 +2083,7 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
 
 export class FileOptions extends Message<FileOptions> {
   static readonly typeName = "google.protobuf.FileOptions";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "java_package", localName: "javaPackage", jsonName: "javaPackage", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 8, name: "java_outer_classname", localName: "javaOuterClassname", jsonName: "javaOuterClassname", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 10, name: "java_multiple_files", localName: "javaMultipleFiles", jsonName: "javaMultipleFiles", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: false },
@@ -2362,7 +2409,7 @@ export class FileOptions extends Message<FileOptions> {
 
 export class MessageOptions extends Message<MessageOptions> {
   static readonly typeName = "google.protobuf.MessageOptions";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "message_set_wire_format", localName: "messageSetWireFormat", jsonName: "messageSetWireFormat", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: false },
     { no: 2, name: "no_standard_descriptor_accessor", localName: "noStandardDescriptorAccessor", jsonName: "noStandardDescriptorAccessor", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: false },
     { no: 3, name: "deprecated", localName: "deprecated", jsonName: "deprecated", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: false },
@@ -2538,7 +2585,7 @@ export class MessageOptions extends Message<MessageOptions> {
 
 export class FieldOptions extends Message<FieldOptions> {
   static readonly typeName = "google.protobuf.FieldOptions";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "ctype", localName: "ctype", jsonName: "ctype", kind: "enum", T: FieldOptions_CType$type, presence: "explicit", default: FieldOptions_CType.STRING },
     { no: 2, name: "packed", localName: "packed", jsonName: "packed", kind: "scalar", T: ScalarType.BOOL, presence: "explicit" },
     { no: 6, name: "jstype", localName: "jstype", jsonName: "jstype", kind: "enum", T: FieldOptions_JSType$type, presence: "explicit", default: FieldOptions_JSType.JS_NORMAL },
@@ -2831,11 +2878,14 @@ export class FieldOptions extends Message<FieldOptions> {
 
 export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDefault> {
   static readonly typeName = "google.protobuf.FieldOptions.EditionDefault";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 3, name: "edition", localName: "edition", jsonName: "edition", kind: "enum", T: Edition$type, presence: "explicit" },
     { no: 2, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
   ]);
   edition?: Edition;
+  /**
+   * Textproto value.
+   */
   value?: string;
 
   constructor(init?: PartialMessage<FieldOptions_EditionDefault>) {
@@ -2883,7 +2933,7 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
  */
 export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSupport> {
   static readonly typeName = "google.protobuf.FieldOptions.FeatureSupport";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "edition_introduced", localName: "editionIntroduced", jsonName: "editionIntroduced", kind: "enum", T: Edition$type, presence: "explicit" },
     { no: 2, name: "edition_deprecated", localName: "editionDeprecated", jsonName: "editionDeprecated", kind: "enum", T: Edition$type, presence: "explicit" },
     { no: 3, name: "deprecation_warning", localName: "deprecationWarning", jsonName: "deprecationWarning", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
@@ -2990,7 +3040,7 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
 
 export class OneofOptions extends Message<OneofOptions> {
   static readonly typeName = "google.protobuf.OneofOptions";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "features", localName: "features", jsonName: "features", kind: "message", T: FeatureSet },
     { no: 999, name: "uninterpreted_option", localName: "uninterpretedOption", jsonName: "uninterpretedOption", kind: "message", T: UninterpretedOption, repeated: true },
   ]);
@@ -3058,7 +3108,7 @@ export class OneofOptions extends Message<OneofOptions> {
 
 export class EnumOptions extends Message<EnumOptions> {
   static readonly typeName = "google.protobuf.EnumOptions";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 2, name: "allow_alias", localName: "allowAlias", jsonName: "allowAlias", kind: "scalar", T: ScalarType.BOOL, presence: "explicit" },
     { no: 3, name: "deprecated", localName: "deprecated", jsonName: "deprecated", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: false },
     { no: 6, name: "deprecated_legacy_json_field_conflicts", localName: "deprecatedLegacyJsonFieldConflicts", jsonName: "deprecatedLegacyJsonFieldConflicts", kind: "scalar", T: ScalarType.BOOL, presence: "explicit" },
@@ -3170,7 +3220,7 @@ export class EnumOptions extends Message<EnumOptions> {
 
 export class EnumValueOptions extends Message<EnumValueOptions> {
   static readonly typeName = "google.protobuf.EnumValueOptions";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "deprecated", localName: "deprecated", jsonName: "deprecated", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: false },
     { no: 2, name: "features", localName: "features", jsonName: "features", kind: "message", T: FeatureSet },
     { no: 3, name: "debug_redact", localName: "debugRedact", jsonName: "debugRedact", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: false },
@@ -3283,7 +3333,7 @@ export class EnumValueOptions extends Message<EnumValueOptions> {
 
 export class ServiceOptions extends Message<ServiceOptions> {
   static readonly typeName = "google.protobuf.ServiceOptions";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 34, name: "features", localName: "features", jsonName: "features", kind: "message", T: FeatureSet },
     { no: 33, name: "deprecated", localName: "deprecated", jsonName: "deprecated", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: false },
     { no: 999, name: "uninterpreted_option", localName: "uninterpretedOption", jsonName: "uninterpretedOption", kind: "message", T: UninterpretedOption, repeated: true },
@@ -3365,7 +3415,7 @@ export class ServiceOptions extends Message<ServiceOptions> {
 
 export class MethodOptions extends Message<MethodOptions> {
   static readonly typeName = "google.protobuf.MethodOptions";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 33, name: "deprecated", localName: "deprecated", jsonName: "deprecated", kind: "scalar", T: ScalarType.BOOL, presence: "explicit", default: false },
     { no: 34, name: "idempotency_level", localName: "idempotencyLevel", jsonName: "idempotencyLevel", kind: "enum", T: MethodOptions_IdempotencyLevel$type, presence: "explicit", default: MethodOptions_IdempotencyLevel.IDEMPOTENCY_UNKNOWN },
     { no: 35, name: "features", localName: "features", jsonName: "features", kind: "message", T: FeatureSet },
@@ -3469,7 +3519,7 @@ export class MethodOptions extends Message<MethodOptions> {
  */
 export class UninterpretedOption extends Message<UninterpretedOption> {
   static readonly typeName = "google.protobuf.UninterpretedOption";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 2, name: "name", localName: "name", jsonName: "name", kind: "message", T: UninterpretedOption_NamePart, repeated: true },
     { no: 3, name: "identifier_value", localName: "identifierValue", jsonName: "identifierValue", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 4, name: "positive_int_value", localName: "positiveIntValue", jsonName: "positiveIntValue", kind: "scalar", T: ScalarType.UINT64, presence: "explicit" },
@@ -3572,7 +3622,7 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
  */
 export class UninterpretedOption_NamePart extends Message<UninterpretedOption_NamePart> {
   static readonly typeName = "google.protobuf.UninterpretedOption.NamePart";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name_part", localName: "namePart", jsonName: "namePart", kind: "scalar", T: ScalarType.STRING, presence: "required" },
     { no: 2, name: "is_extension", localName: "isExtension", jsonName: "isExtension", kind: "scalar", T: ScalarType.BOOL, presence: "required" },
   ]);
@@ -3623,7 +3673,7 @@ export class UninterpretedOption_NamePart extends Message<UninterpretedOption_Na
  */
 export class FeatureSet extends Message<FeatureSet> {
   static readonly typeName = "google.protobuf.FeatureSet";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "field_presence", localName: "fieldPresence", jsonName: "fieldPresence", kind: "enum", T: FeatureSet_FieldPresence$type, presence: "explicit" },
     { no: 2, name: "enum_type", localName: "enumType", jsonName: "enumType", kind: "enum", T: FeatureSet_EnumType$type, presence: "explicit" },
     { no: 3, name: "repeated_field_encoding", localName: "repeatedFieldEncoding", jsonName: "repeatedFieldEncoding", kind: "enum", T: FeatureSet_RepeatedFieldEncoding$type, presence: "explicit" },
@@ -3776,7 +3826,7 @@ export class FeatureSet extends Message<FeatureSet> {
 
 export class FeatureSet_VisibilityFeature extends Message<FeatureSet_VisibilityFeature> {
   static readonly typeName = "google.protobuf.FeatureSet.VisibilityFeature";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
   ]);
 
   constructor(init?: PartialMessage<FeatureSet_VisibilityFeature>) {
@@ -3803,7 +3853,7 @@ export class FeatureSet_VisibilityFeature extends Message<FeatureSet_VisibilityF
 
 export class FeatureSet_ProtoLimitsFeature extends Message<FeatureSet_ProtoLimitsFeature> {
   static readonly typeName = "google.protobuf.FeatureSet.ProtoLimitsFeature";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
   ]);
 
   constructor(init?: PartialMessage<FeatureSet_ProtoLimitsFeature>) {
@@ -3836,7 +3886,7 @@ export class FeatureSet_ProtoLimitsFeature extends Message<FeatureSet_ProtoLimit
  */
 export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
   static readonly typeName = "google.protobuf.FeatureSetDefaults";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "defaults", localName: "defaults", jsonName: "defaults", kind: "message", T: FeatureSetDefaults_FeatureSetEditionDefault, repeated: true },
     { no: 4, name: "minimum_edition", localName: "minimumEdition", jsonName: "minimumEdition", kind: "enum", T: Edition$type, presence: "explicit" },
     { no: 5, name: "maximum_edition", localName: "maximumEdition", jsonName: "maximumEdition", kind: "enum", T: Edition$type, presence: "explicit" },
@@ -3922,7 +3972,7 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
  */
 export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<FeatureSetDefaults_FeatureSetEditionDefault> {
   static readonly typeName = "google.protobuf.FeatureSetDefaults.FeatureSetEditionDefault";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 3, name: "edition", localName: "edition", jsonName: "edition", kind: "enum", T: Edition$type, presence: "explicit" },
     { no: 4, name: "overridable_features", localName: "overridableFeatures", jsonName: "overridableFeatures", kind: "message", T: FeatureSet },
     { no: 5, name: "fixed_features", localName: "fixedFeatures", jsonName: "fixedFeatures", kind: "message", T: FeatureSet },
@@ -4003,7 +4053,7 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
  */
 export class SourceCodeInfo extends Message<SourceCodeInfo> {
   static readonly typeName = "google.protobuf.SourceCodeInfo";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "location", localName: "location", jsonName: "location", kind: "message", T: SourceCodeInfo_Location, repeated: true },
   ]);
   /**
@@ -4092,7 +4142,7 @@ export class SourceCodeInfo extends Message<SourceCodeInfo> {
 
 export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
   static readonly typeName = "google.protobuf.SourceCodeInfo.Location";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "path", localName: "path", jsonName: "path", kind: "scalar", T: ScalarType.INT32, repeated: true, packed: true },
     { no: 2, name: "span", localName: "span", jsonName: "span", kind: "scalar", T: ScalarType.INT32, repeated: true, packed: true },
     { no: 3, name: "leading_comments", localName: "leadingComments", jsonName: "leadingComments", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
@@ -4278,7 +4328,7 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
  */
 export class GeneratedCodeInfo extends Message<GeneratedCodeInfo> {
   static readonly typeName = "google.protobuf.GeneratedCodeInfo";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "annotation", localName: "annotation", jsonName: "annotation", kind: "message", T: GeneratedCodeInfo_Annotation, repeated: true },
   ]);
   /**
@@ -4326,7 +4376,7 @@ export class GeneratedCodeInfo extends Message<GeneratedCodeInfo> {
 
 export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Annotation> {
   static readonly typeName = "google.protobuf.GeneratedCodeInfo.Annotation";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "path", localName: "path", jsonName: "path", kind: "scalar", T: ScalarType.INT32, repeated: true, packed: true },
     { no: 2, name: "source_file", localName: "sourceFile", jsonName: "sourceFile", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 3, name: "begin", localName: "begin", jsonName: "begin", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },

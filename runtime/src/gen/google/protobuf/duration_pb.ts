@@ -32,10 +32,10 @@
 // @generated from file google/protobuf/duration.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { durationFromMs, durationToMs, fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
-export const file_google_protobuf_duration = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_duration: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/duration.proto",
   "Ch5nb29nbGUvcHJvdG9idWYvZHVyYXRpb24ucHJvdG8SD2dvb2dsZS5wcm90b2J1ZiI6CghEdXJhdGlvbhIYCgdzZWNvbmRzGAEgASgDUgdzZWNvbmRzEhQKBW5hbm9zGAIgASgFUgVuYW5vc0KDAQoTY29tLmdvb2dsZS5wcm90b2J1ZkINRHVyYXRpb25Qcm90b1ABWjFnb29nbGUuZ29sYW5nLm9yZy9wcm90b2J1Zi90eXBlcy9rbm93bi9kdXJhdGlvbnBi+AEBogIDR1BCqgIeR29vZ2xlLlByb3RvYnVmLldlbGxLbm93blR5cGVzYgZwcm90bzM=",
   [],
@@ -105,11 +105,10 @@ export const file_google_protobuf_duration = /*@__PURE__*/ fileInfo(
  * encoded in JSON format as "3s", while 3 seconds and 1 nanosecond should
  * be expressed in JSON format as "3.000000001s", and 3 seconds and 1
  * microsecond should be expressed in JSON format as "3.000001s".
- *
  */
 export class Duration extends Message<Duration> {
   static readonly typeName = "google.protobuf.Duration";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "seconds", localName: "seconds", jsonName: "seconds", kind: "scalar", T: ScalarType.INT64 },
     { no: 2, name: "nanos", localName: "nanos", jsonName: "nanos", kind: "scalar", T: ScalarType.INT32 },
   ]);

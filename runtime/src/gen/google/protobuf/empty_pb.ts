@@ -32,10 +32,10 @@
 // @generated from file google/protobuf/empty.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message } from "../../../codegen.js";
 
-export const file_google_protobuf_empty = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_empty: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/empty.proto",
   "Chtnb29nbGUvcHJvdG9idWYvZW1wdHkucHJvdG8SD2dvb2dsZS5wcm90b2J1ZiIHCgVFbXB0eUJ9ChNjb20uZ29vZ2xlLnByb3RvYnVmQgpFbXB0eVByb3RvUAFaLmdvb2dsZS5nb2xhbmcub3JnL3Byb3RvYnVmL3R5cGVzL2tub3duL2VtcHR5cGL4AQGiAgNHUEKqAh5Hb29nbGUuUHJvdG9idWYuV2VsbEtub3duVHlwZXNiBnByb3RvMw==",
   [],
@@ -54,11 +54,10 @@ export const file_google_protobuf_empty = /*@__PURE__*/ fileInfo(
  *     service Foo {
  *       rpc Bar(google.protobuf.Empty) returns (google.protobuf.Empty);
  *     }
- *
  */
 export class Empty extends Message<Empty> {
   static readonly typeName = "google.protobuf.Empty";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
   ]);
 
   constructor(init?: PartialMessage<Empty>) {

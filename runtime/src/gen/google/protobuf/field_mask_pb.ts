@@ -32,10 +32,10 @@
 // @generated from file google/protobuf/field_mask.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
-export const file_google_protobuf_field_mask = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_field_mask: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/field_mask.proto",
   "CiBnb29nbGUvcHJvdG9idWYvZmllbGRfbWFzay5wcm90bxIPZ29vZ2xlLnByb3RvYnVmIiEKCUZpZWxkTWFzaxIUCgVwYXRocxgBIAMoCVIFcGF0aHNChQEKE2NvbS5nb29nbGUucHJvdG9idWZCDkZpZWxkTWFza1Byb3RvUAFaMmdvb2dsZS5nb2xhbmcub3JnL3Byb3RvYnVmL3R5cGVzL2tub3duL2ZpZWxkbWFza3Bi+AEBogIDR1BCqgIeR29vZ2xlLlByb3RvYnVmLldlbGxLbm93blR5cGVzYgZwcm90bzM=",
   [],
@@ -247,7 +247,7 @@ export const file_google_protobuf_field_mask = /*@__PURE__*/ fileInfo(
  */
 export class FieldMask extends Message<FieldMask> {
   static readonly typeName = "google.protobuf.FieldMask";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "paths", localName: "paths", jsonName: "paths", kind: "scalar", T: ScalarType.STRING, repeated: true },
   ]);
   /**

@@ -32,10 +32,10 @@
 // @generated from file google/protobuf/source_context.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
-export const file_google_protobuf_source_context = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_source_context: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/source_context.proto",
   "CiRnb29nbGUvcHJvdG9idWYvc291cmNlX2NvbnRleHQucHJvdG8SD2dvb2dsZS5wcm90b2J1ZiIsCg1Tb3VyY2VDb250ZXh0EhsKCWZpbGVfbmFtZRgBIAEoCVIIZmlsZU5hbWVCigEKE2NvbS5nb29nbGUucHJvdG9idWZCElNvdXJjZUNvbnRleHRQcm90b1ABWjZnb29nbGUuZ29sYW5nLm9yZy9wcm90b2J1Zi90eXBlcy9rbm93bi9zb3VyY2Vjb250ZXh0cGKiAgNHUEKqAh5Hb29nbGUuUHJvdG9idWYuV2VsbEtub3duVHlwZXNiBnByb3RvMw==",
   [],
@@ -52,7 +52,7 @@ export const file_google_protobuf_source_context = /*@__PURE__*/ fileInfo(
  */
 export class SourceContext extends Message<SourceContext> {
   static readonly typeName = "google.protobuf.SourceContext";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "file_name", localName: "fileName", jsonName: "fileName", kind: "scalar", T: ScalarType.STRING },
   ]);
   /**

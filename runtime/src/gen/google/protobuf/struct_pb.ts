@@ -32,10 +32,10 @@
 // @generated from file google/protobuf/struct.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, JsonObject, JsonValue, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonValue, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
-export const file_google_protobuf_struct = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_struct: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/struct.proto",
   "Chxnb29nbGUvcHJvdG9idWYvc3RydWN0LnByb3RvEg9nb29nbGUucHJvdG9idWYimAEKBlN0cnVjdBI7CgZmaWVsZHMYASADKAsyIy5nb29nbGUucHJvdG9idWYuU3RydWN0LkZpZWxkc0VudHJ5UgZmaWVsZHMaUQoLRmllbGRzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSLAoFdmFsdWUYAiABKAsyFi5nb29nbGUucHJvdG9idWYuVmFsdWVSBXZhbHVlOgI4ASKyAgoFVmFsdWUSOwoKbnVsbF92YWx1ZRgBIAEoDjIaLmdvb2dsZS5wcm90b2J1Zi5OdWxsVmFsdWVIAFIJbnVsbFZhbHVlEiMKDG51bWJlcl92YWx1ZRgCIAEoAUgAUgtudW1iZXJWYWx1ZRIjCgxzdHJpbmdfdmFsdWUYAyABKAlIAFILc3RyaW5nVmFsdWUSHwoKYm9vbF92YWx1ZRgEIAEoCEgAUglib29sVmFsdWUSPAoMc3RydWN0X3ZhbHVlGAUgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdEgAUgtzdHJ1Y3RWYWx1ZRI7CgpsaXN0X3ZhbHVlGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLkxpc3RWYWx1ZUgAUglsaXN0VmFsdWVCBgoEa2luZCI7CglMaXN0VmFsdWUSLgoGdmFsdWVzGAEgAygLMhYuZ29vZ2xlLnByb3RvYnVmLlZhbHVlUgZ2YWx1ZXMqGwoJTnVsbFZhbHVlEg4KCk5VTExfVkFMVUUQAEJ/ChNjb20uZ29vZ2xlLnByb3RvYnVmQgtTdHJ1Y3RQcm90b1ABWi9nb29nbGUuZ29sYW5nLm9yZy9wcm90b2J1Zi90eXBlcy9rbm93bi9zdHJ1Y3RwYvgBAaICA0dQQqoCHkdvb2dsZS5Qcm90b2J1Zi5XZWxsS25vd25UeXBlc2IGcHJvdG8z",
   [],
@@ -89,7 +89,7 @@ export const NullValue$type: EnumType = {
  */
 export class Struct extends Message<Struct> {
   static readonly typeName = "google.protobuf.Struct";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "fields", localName: "fields", jsonName: "fields", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: Value } },
   ]);
   /**
@@ -168,7 +168,7 @@ export class Struct extends Message<Struct> {
  */
 export class Value extends Message<Value> {
   static readonly typeName = "google.protobuf.Value";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "null_value", localName: "nullValue", jsonName: "nullValue", oneof: "kind", kind: "enum", T: NullValue$type },
     { no: 2, name: "number_value", localName: "numberValue", jsonName: "numberValue", oneof: "kind", kind: "scalar", T: ScalarType.DOUBLE },
     { no: 3, name: "string_value", localName: "stringValue", jsonName: "stringValue", oneof: "kind", kind: "scalar", T: ScalarType.STRING },
@@ -178,6 +178,16 @@ export class Value extends Message<Value> {
   ]);
   /**
    * The kind of value.
+   *
+   * - `nullValue`: Represents a JSON `null`.
+   * - `numberValue`: Represents a JSON number. Must not be `NaN`, `Infinity` or
+   *   `-Infinity`, since those are not supported in JSON. This also cannot
+   *   represent large Int64 values, since JSON format generally does not
+   *   support them in its number type.
+   * - `stringValue`: Represents a JSON string.
+   * - `boolValue`: Represents a JSON boolean (`true` or `false` literal in JSON).
+   * - `structValue`: Represents a JSON object.
+   * - `listValue`: Represents a JSON array.
    */
   kind: { case: "nullValue"; value: NullValue } | { case: "numberValue"; value: number } | { case: "stringValue"; value: string } | { case: "boolValue"; value: boolean } | { case: "structValue"; value: Struct } | { case: "listValue"; value: ListValue } | { case: undefined; value?: undefined } = { case: undefined };
 
@@ -271,7 +281,7 @@ export class Value extends Message<Value> {
  */
 export class ListValue extends Message<ListValue> {
   static readonly typeName = "google.protobuf.ListValue";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "values", localName: "values", jsonName: "values", kind: "message", T: Value, repeated: true },
   ]);
   /**

@@ -32,12 +32,12 @@
 // @generated from file google/protobuf/type.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "./any_pb.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 
-export const file_google_protobuf_type = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_type: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/type.proto",
   "Chpnb29nbGUvcHJvdG9idWYvdHlwZS5wcm90bxIPZ29vZ2xlLnByb3RvYnVmGhlnb29nbGUvcHJvdG9idWYvYW55LnByb3RvGiRnb29nbGUvcHJvdG9idWYvc291cmNlX2NvbnRleHQucHJvdG8ipwIKBFR5cGUSEgoEbmFtZRgBIAEoCVIEbmFtZRIuCgZmaWVsZHMYAiADKAsyFi5nb29nbGUucHJvdG9idWYuRmllbGRSBmZpZWxkcxIWCgZvbmVvZnMYAyADKAlSBm9uZW9mcxIxCgdvcHRpb25zGAQgAygLMhcuZ29vZ2xlLnByb3RvYnVmLk9wdGlvblIHb3B0aW9ucxJFCg5zb3VyY2VfY29udGV4dBgFIAEoCzIeLmdvb2dsZS5wcm90b2J1Zi5Tb3VyY2VDb250ZXh0Ug1zb3VyY2VDb250ZXh0Ei8KBnN5bnRheBgGIAEoDjIXLmdvb2dsZS5wcm90b2J1Zi5TeW50YXhSBnN5bnRheBIYCgdlZGl0aW9uGAcgASgJUgdlZGl0aW9uIrQGCgVGaWVsZBIvCgRraW5kGAEgASgOMhsuZ29vZ2xlLnByb3RvYnVmLkZpZWxkLktpbmRSBGtpbmQSRAoLY2FyZGluYWxpdHkYAiABKA4yIi5nb29nbGUucHJvdG9idWYuRmllbGQuQ2FyZGluYWxpdHlSC2NhcmRpbmFsaXR5EhYKBm51bWJlchgDIAEoBVIGbnVtYmVyEhIKBG5hbWUYBCABKAlSBG5hbWUSGQoIdHlwZV91cmwYBiABKAlSB3R5cGVVcmwSHwoLb25lb2ZfaW5kZXgYByABKAVSCm9uZW9mSW5kZXgSFgoGcGFja2VkGAggASgIUgZwYWNrZWQSMQoHb3B0aW9ucxgJIAMoCzIXLmdvb2dsZS5wcm90b2J1Zi5PcHRpb25SB29wdGlvbnMSGwoJanNvbl9uYW1lGAogASgJUghqc29uTmFtZRIjCg1kZWZhdWx0X3ZhbHVlGAsgASgJUgxkZWZhdWx0VmFsdWUiyAIKBEtpbmQSEAoMVFlQRV9VTktOT1dOEAASDwoLVFlQRV9ET1VCTEUQARIOCgpUWVBFX0ZMT0FUEAISDgoKVFlQRV9JTlQ2NBADEg8KC1RZUEVfVUlOVDY0EAQSDgoKVFlQRV9JTlQzMhAFEhAKDFRZUEVfRklYRUQ2NBAGEhAKDFRZUEVfRklYRUQzMhAHEg0KCVRZUEVfQk9PTBAIEg8KC1RZUEVfU1RSSU5HEAkSDgoKVFlQRV9HUk9VUBAKEhAKDFRZUEVfTUVTU0FHRRALEg4KClRZUEVfQllURVMQDBIPCgtUWVBFX1VJTlQzMhANEg0KCVRZUEVfRU5VTRAOEhEKDVRZUEVfU0ZJWEVEMzIQDxIRCg1UWVBFX1NGSVhFRDY0EBASDwoLVFlQRV9TSU5UMzIQERIPCgtUWVBFX1NJTlQ2NBASInQKC0NhcmRpbmFsaXR5EhcKE0NBUkRJTkFMSVRZX1VOS05PV04QABIYChRDQVJESU5BTElUWV9PUFRJT05BTBABEhgKFENBUkRJTkFMSVRZX1JFUVVJUkVEEAISGAoUQ0FSRElOQUxJVFlfUkVQRUFURUQQAyKZAgoERW51bRISCgRuYW1lGAEgASgJUgRuYW1lEjgKCWVudW12YWx1ZRgCIAMoCzIaLmdvb2dsZS5wcm90b2J1Zi5FbnVtVmFsdWVSCWVudW12YWx1ZRIxCgdvcHRpb25zGAMgAygLMhcuZ29vZ2xlLnByb3RvYnVmLk9wdGlvblIHb3B0aW9ucxJFCg5zb3VyY2VfY29udGV4dBgEIAEoCzIeLmdvb2dsZS5wcm90b2J1Zi5Tb3VyY2VDb250ZXh0Ug1zb3VyY2VDb250ZXh0Ei8KBnN5bnRheBgFIAEoDjIXLmdvb2dsZS5wcm90b2J1Zi5TeW50YXhSBnN5bnRheBIYCgdlZGl0aW9uGAYgASgJUgdlZGl0aW9uImoKCUVudW1WYWx1ZRISCgRuYW1lGAEgASgJUgRuYW1lEhYKBm51bWJlchgCIAEoBVIGbnVtYmVyEjEKB29wdGlvbnMYAyADKAsyFy5nb29nbGUucHJvdG9idWYuT3B0aW9uUgdvcHRpb25zIkgKBk9wdGlvbhISCgRuYW1lGAEgASgJUgRuYW1lEioKBXZhbHVlGAIgASgLMhQuZ29vZ2xlLnByb3RvYnVmLkFueVIFdmFsdWUqQwoGU3ludGF4EhEKDVNZTlRBWF9QUk9UTzIQABIRCg1TWU5UQVhfUFJPVE8zEAESEwoPU1lOVEFYX0VESVRJT05TEAJCewoTY29tLmdvb2dsZS5wcm90b2J1ZkIJVHlwZVByb3RvUAFaLWdvb2dsZS5nb2xhbmcub3JnL3Byb3RvYnVmL3R5cGVzL2tub3duL3R5cGVwYvgBAaICA0dQQqoCHkdvb2dsZS5Qcm90b2J1Zi5XZWxsS25vd25UeXBlc2IGcHJvdG8z",
   [file_google_protobuf_any, file_google_protobuf_source_context],
@@ -227,7 +227,7 @@ export const Field_Cardinality$type: EnumType = {
  */
 export class Type extends Message<Type> {
   static readonly typeName = "google.protobuf.Type";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "fields", localName: "fields", jsonName: "fields", kind: "message", T: Field, repeated: true },
     { no: 3, name: "oneofs", localName: "oneofs", jsonName: "oneofs", kind: "scalar", T: ScalarType.STRING, repeated: true },
@@ -364,7 +364,7 @@ export class Type extends Message<Type> {
  */
 export class Field extends Message<Field> {
   static readonly typeName = "google.protobuf.Field";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "kind", localName: "kind", jsonName: "kind", kind: "enum", T: Field_Kind$type },
     { no: 2, name: "cardinality", localName: "cardinality", jsonName: "cardinality", kind: "enum", T: Field_Cardinality$type },
     { no: 3, name: "number", localName: "number", jsonName: "number", kind: "scalar", T: ScalarType.INT32 },
@@ -520,7 +520,7 @@ export class Field extends Message<Field> {
  */
 export class Enum extends Message<Enum> {
   static readonly typeName = "google.protobuf.Enum";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "enumvalue", localName: "enumvalue", jsonName: "enumvalue", kind: "message", T: EnumValue, repeated: true },
     { no: 3, name: "options", localName: "options", jsonName: "options", kind: "message", T: Option, repeated: true },
@@ -646,7 +646,7 @@ export class Enum extends Message<Enum> {
  */
 export class EnumValue extends Message<EnumValue> {
   static readonly typeName = "google.protobuf.EnumValue";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "number", localName: "number", jsonName: "number", kind: "scalar", T: ScalarType.INT32 },
     { no: 3, name: "options", localName: "options", jsonName: "options", kind: "message", T: Option, repeated: true },
@@ -723,7 +723,7 @@ export class EnumValue extends Message<EnumValue> {
  */
 export class Option extends Message<Option> {
   static readonly typeName = "google.protobuf.Option";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "value", localName: "value", jsonName: "value", kind: "message", T: Any },
   ]);

@@ -49,10 +49,10 @@
 // @generated from file google/protobuf/wrappers.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
-export const file_google_protobuf_wrappers = /*@__PURE__*/ fileInfo(
+export const file_google_protobuf_wrappers: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/wrappers.proto",
   "Ch5nb29nbGUvcHJvdG9idWYvd3JhcHBlcnMucHJvdG8SD2dvb2dsZS5wcm90b2J1ZiIjCgtEb3VibGVWYWx1ZRIUCgV2YWx1ZRgBIAEoAVIFdmFsdWUiIgoKRmxvYXRWYWx1ZRIUCgV2YWx1ZRgBIAEoAlIFdmFsdWUiIgoKSW50NjRWYWx1ZRIUCgV2YWx1ZRgBIAEoA1IFdmFsdWUiIwoLVUludDY0VmFsdWUSFAoFdmFsdWUYASABKARSBXZhbHVlIiIKCkludDMyVmFsdWUSFAoFdmFsdWUYASABKAVSBXZhbHVlIiMKC1VJbnQzMlZhbHVlEhQKBXZhbHVlGAEgASgNUgV2YWx1ZSIhCglCb29sVmFsdWUSFAoFdmFsdWUYASABKAhSBXZhbHVlIiMKC1N0cmluZ1ZhbHVlEhQKBXZhbHVlGAEgASgJUgV2YWx1ZSIiCgpCeXRlc1ZhbHVlEhQKBXZhbHVlGAEgASgMUgV2YWx1ZUKDAQoTY29tLmdvb2dsZS5wcm90b2J1ZkINV3JhcHBlcnNQcm90b1ABWjFnb29nbGUuZ29sYW5nLm9yZy9wcm90b2J1Zi90eXBlcy9rbm93bi93cmFwcGVyc3Bi+AEBogIDR1BCqgIeR29vZ2xlLlByb3RvYnVmLldlbGxLbm93blR5cGVzYgZwcm90bzM=",
   [],
@@ -73,7 +73,7 @@ export const file_google_protobuf_wrappers = /*@__PURE__*/ fileInfo(
  */
 export class DoubleValue extends Message<DoubleValue> {
   static readonly typeName = "google.protobuf.DoubleValue";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.DOUBLE },
   ]);
   /**
@@ -119,7 +119,7 @@ export class DoubleValue extends Message<DoubleValue> {
  */
 export class FloatValue extends Message<FloatValue> {
   static readonly typeName = "google.protobuf.FloatValue";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.FLOAT },
   ]);
   /**
@@ -165,7 +165,7 @@ export class FloatValue extends Message<FloatValue> {
  */
 export class Int64Value extends Message<Int64Value> {
   static readonly typeName = "google.protobuf.Int64Value";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.INT64 },
   ]);
   /**
@@ -211,7 +211,7 @@ export class Int64Value extends Message<Int64Value> {
  */
 export class UInt64Value extends Message<UInt64Value> {
   static readonly typeName = "google.protobuf.UInt64Value";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.UINT64 },
   ]);
   /**
@@ -257,7 +257,7 @@ export class UInt64Value extends Message<UInt64Value> {
  */
 export class Int32Value extends Message<Int32Value> {
   static readonly typeName = "google.protobuf.Int32Value";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.INT32 },
   ]);
   /**
@@ -303,7 +303,7 @@ export class Int32Value extends Message<Int32Value> {
  */
 export class UInt32Value extends Message<UInt32Value> {
   static readonly typeName = "google.protobuf.UInt32Value";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.UINT32 },
   ]);
   /**
@@ -349,7 +349,7 @@ export class UInt32Value extends Message<UInt32Value> {
  */
 export class BoolValue extends Message<BoolValue> {
   static readonly typeName = "google.protobuf.BoolValue";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.BOOL },
   ]);
   /**
@@ -395,7 +395,7 @@ export class BoolValue extends Message<BoolValue> {
  */
 export class StringValue extends Message<StringValue> {
   static readonly typeName = "google.protobuf.StringValue";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.STRING },
   ]);
   /**
@@ -441,7 +441,7 @@ export class StringValue extends Message<StringValue> {
  */
 export class BytesValue extends Message<BytesValue> {
   static readonly typeName = "google.protobuf.BytesValue";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.BYTES },
   ]);
   /**

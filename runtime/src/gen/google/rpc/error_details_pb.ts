@@ -5,11 +5,11 @@
 // @generated from file google/rpc/error_details.proto (package google.rpc, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
-export const file_google_rpc_error_details = /*@__PURE__*/ fileInfo(
+export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
   "google/rpc/error_details.proto",
   "Ch5nb29nbGUvcnBjL2Vycm9yX2RldGFpbHMucHJvdG8SCmdvb2dsZS5ycGMaHmdvb2dsZS9wcm90b2J1Zi9kdXJhdGlvbi5wcm90byK5AQoJRXJyb3JJbmZvEhYKBnJlYXNvbhgBIAEoCVIGcmVhc29uEhYKBmRvbWFpbhgCIAEoCVIGZG9tYWluEj8KCG1ldGFkYXRhGAMgAygLMiMuZ29vZ2xlLnJwYy5FcnJvckluZm8uTWV0YWRhdGFFbnRyeVIIbWV0YWRhdGEaOwoNTWV0YWRhdGFFbnRyeRIQCgNrZXkYASABKAlSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBIkcKCVJldHJ5SW5mbxI6CgtyZXRyeV9kZWxheRgBIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvblIKcmV0cnlEZWxheSJICglEZWJ1Z0luZm8SIwoNc3RhY2tfZW50cmllcxgBIAMoCVIMc3RhY2tFbnRyaWVzEhYKBmRldGFpbBgCIAEoCVIGZGV0YWlsIo4ECgxRdW90YUZhaWx1cmUSQgoKdmlvbGF0aW9ucxgBIAMoCzIiLmdvb2dsZS5ycGMuUXVvdGFGYWlsdXJlLlZpb2xhdGlvblIKdmlvbGF0aW9ucxq5AwoJVmlvbGF0aW9uEhgKB3N1YmplY3QYASABKAlSB3N1YmplY3QSIAoLZGVzY3JpcHRpb24YAiABKAlSC2Rlc2NyaXB0aW9uEh8KC2FwaV9zZXJ2aWNlGAMgASgJUgphcGlTZXJ2aWNlEiEKDHF1b3RhX21ldHJpYxgEIAEoCVILcXVvdGFNZXRyaWMSGQoIcXVvdGFfaWQYBSABKAlSB3F1b3RhSWQSYgoQcXVvdGFfZGltZW5zaW9ucxgGIAMoCzI3Lmdvb2dsZS5ycGMuUXVvdGFGYWlsdXJlLlZpb2xhdGlvbi5RdW90YURpbWVuc2lvbnNFbnRyeVIPcXVvdGFEaW1lbnNpb25zEh8KC3F1b3RhX3ZhbHVlGAcgASgDUgpxdW90YVZhbHVlEjEKEmZ1dHVyZV9xdW90YV92YWx1ZRgIIAEoA0gAUhBmdXR1cmVRdW90YVZhbHVliAEBGkIKFFF1b3RhRGltZW5zaW9uc0VudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAFCFQoTX2Z1dHVyZV9xdW90YV92YWx1ZSK9AQoTUHJlY29uZGl0aW9uRmFpbHVyZRJJCgp2aW9sYXRpb25zGAEgAygLMikuZ29vZ2xlLnJwYy5QcmVjb25kaXRpb25GYWlsdXJlLlZpb2xhdGlvblIKdmlvbGF0aW9ucxpbCglWaW9sYXRpb24SEgoEdHlwZRgBIAEoCVIEdHlwZRIYCgdzdWJqZWN0GAIgASgJUgdzdWJqZWN0EiAKC2Rlc2NyaXB0aW9uGAMgASgJUgtkZXNjcmlwdGlvbiKMAgoKQmFkUmVxdWVzdBJQChBmaWVsZF92aW9sYXRpb25zGAEgAygLMiUuZ29vZ2xlLnJwYy5CYWRSZXF1ZXN0LkZpZWxkVmlvbGF0aW9uUg9maWVsZFZpb2xhdGlvbnMaqwEKDkZpZWxkVmlvbGF0aW9uEhQKBWZpZWxkGAEgASgJUgVmaWVsZBIgCgtkZXNjcmlwdGlvbhgCIAEoCVILZGVzY3JpcHRpb24SFgoGcmVhc29uGAMgASgJUgZyZWFzb24SSQoRbG9jYWxpemVkX21lc3NhZ2UYBCABKAsyHC5nb29nbGUucnBjLkxvY2FsaXplZE1lc3NhZ2VSEGxvY2FsaXplZE1lc3NhZ2UiTwoLUmVxdWVzdEluZm8SHQoKcmVxdWVzdF9pZBgBIAEoCVIJcmVxdWVzdElkEiEKDHNlcnZpbmdfZGF0YRgCIAEoCVILc2VydmluZ0RhdGEikAEKDFJlc291cmNlSW5mbxIjCg1yZXNvdXJjZV90eXBlGAEgASgJUgxyZXNvdXJjZVR5cGUSIwoNcmVzb3VyY2VfbmFtZRgCIAEoCVIMcmVzb3VyY2VOYW1lEhQKBW93bmVyGAMgASgJUgVvd25lchIgCgtkZXNjcmlwdGlvbhgEIAEoCVILZGVzY3JpcHRpb24ibwoESGVscBIrCgVsaW5rcxgBIAMoCzIVLmdvb2dsZS5ycGMuSGVscC5MaW5rUgVsaW5rcxo6CgRMaW5rEiAKC2Rlc2NyaXB0aW9uGAEgASgJUgtkZXNjcmlwdGlvbhIQCgN1cmwYAiABKAlSA3VybCJEChBMb2NhbGl6ZWRNZXNzYWdlEhYKBmxvY2FsZRgBIAEoCVIGbG9jYWxlEhgKB21lc3NhZ2UYAiABKAlSB21lc3NhZ2VCbAoOY29tLmdvb2dsZS5ycGNCEUVycm9yRGV0YWlsc1Byb3RvUAFaP2dvb2dsZS5nb2xhbmcub3JnL2dlbnByb3RvL2dvb2dsZWFwaXMvcnBjL2VycmRldGFpbHM7ZXJyZGV0YWlsc6ICA1JQQ2IGcHJvdG8z",
   [file_google_protobuf_duration],
@@ -25,7 +25,7 @@ export const file_google_rpc_error_details = /*@__PURE__*/ fileInfo(
  */
 export class ErrorInfo extends Message<ErrorInfo> {
   static readonly typeName = "google.rpc.ErrorInfo";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "reason", localName: "reason", jsonName: "reason", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "domain", localName: "domain", jsonName: "domain", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "metadata", localName: "metadata", jsonName: "metadata", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.STRING } },
@@ -106,7 +106,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
  */
 export class RetryInfo extends Message<RetryInfo> {
   static readonly typeName = "google.rpc.RetryInfo";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "retry_delay", localName: "retryDelay", jsonName: "retryDelay", kind: "message", T: Duration },
   ]);
   /**
@@ -154,7 +154,7 @@ export class RetryInfo extends Message<RetryInfo> {
  */
 export class DebugInfo extends Message<DebugInfo> {
   static readonly typeName = "google.rpc.DebugInfo";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "stack_entries", localName: "stackEntries", jsonName: "stackEntries", kind: "scalar", T: ScalarType.STRING, repeated: true },
     { no: 2, name: "detail", localName: "detail", jsonName: "detail", kind: "scalar", T: ScalarType.STRING },
   ]);
@@ -206,7 +206,7 @@ export class DebugInfo extends Message<DebugInfo> {
  */
 export class QuotaFailure extends Message<QuotaFailure> {
   static readonly typeName = "google.rpc.QuotaFailure";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "violations", localName: "violations", jsonName: "violations", kind: "message", T: QuotaFailure_Violation, repeated: true },
   ]);
   /**
@@ -256,7 +256,7 @@ export class QuotaFailure extends Message<QuotaFailure> {
  */
 export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
   static readonly typeName = "google.rpc.QuotaFailure.Violation";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "subject", localName: "subject", jsonName: "subject", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "description", localName: "description", jsonName: "description", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "api_service", localName: "apiService", jsonName: "apiService", kind: "scalar", T: ScalarType.STRING },
@@ -392,7 +392,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
  */
 export class PreconditionFailure extends Message<PreconditionFailure> {
   static readonly typeName = "google.rpc.PreconditionFailure";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "violations", localName: "violations", jsonName: "violations", kind: "message", T: PreconditionFailure_Violation, repeated: true },
   ]);
   /**
@@ -442,7 +442,7 @@ export class PreconditionFailure extends Message<PreconditionFailure> {
  */
 export class PreconditionFailure_Violation extends Message<PreconditionFailure_Violation> {
   static readonly typeName = "google.rpc.PreconditionFailure.Violation";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "type", localName: "type", jsonName: "type", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "subject", localName: "subject", jsonName: "subject", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "description", localName: "description", jsonName: "description", kind: "scalar", T: ScalarType.STRING },
@@ -505,7 +505,7 @@ export class PreconditionFailure_Violation extends Message<PreconditionFailure_V
  */
 export class BadRequest extends Message<BadRequest> {
   static readonly typeName = "google.rpc.BadRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "field_violations", localName: "fieldViolations", jsonName: "fieldViolations", kind: "message", T: BadRequest_FieldViolation, repeated: true },
   ]);
   /**
@@ -555,7 +555,7 @@ export class BadRequest extends Message<BadRequest> {
  */
 export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation> {
   static readonly typeName = "google.rpc.BadRequest.FieldViolation";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "field", localName: "field", jsonName: "field", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "description", localName: "description", jsonName: "description", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "reason", localName: "reason", jsonName: "reason", kind: "scalar", T: ScalarType.STRING },
@@ -636,7 +636,7 @@ export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation
  */
 export class RequestInfo extends Message<RequestInfo> {
   static readonly typeName = "google.rpc.RequestInfo";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "request_id", localName: "requestId", jsonName: "requestId", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "serving_data", localName: "servingData", jsonName: "servingData", kind: "scalar", T: ScalarType.STRING },
   ]);
@@ -688,7 +688,7 @@ export class RequestInfo extends Message<RequestInfo> {
  */
 export class ResourceInfo extends Message<ResourceInfo> {
   static readonly typeName = "google.rpc.ResourceInfo";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "resource_type", localName: "resourceType", jsonName: "resourceType", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "resource_name", localName: "resourceName", jsonName: "resourceName", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "owner", localName: "owner", jsonName: "owner", kind: "scalar", T: ScalarType.STRING },
@@ -762,7 +762,7 @@ export class ResourceInfo extends Message<ResourceInfo> {
  */
 export class Help extends Message<Help> {
   static readonly typeName = "google.rpc.Help";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "links", localName: "links", jsonName: "links", kind: "message", T: Help_Link, repeated: true },
   ]);
   /**
@@ -812,7 +812,7 @@ export class Help extends Message<Help> {
  */
 export class Help_Link extends Message<Help_Link> {
   static readonly typeName = "google.rpc.Help.Link";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "description", localName: "description", jsonName: "description", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "url", localName: "url", jsonName: "url", kind: "scalar", T: ScalarType.STRING },
   ]);
@@ -864,7 +864,7 @@ export class Help_Link extends Message<Help_Link> {
  */
 export class LocalizedMessage extends Message<LocalizedMessage> {
   static readonly typeName = "google.rpc.LocalizedMessage";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "locale", localName: "locale", jsonName: "locale", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "message", localName: "message", jsonName: "message", kind: "scalar", T: ScalarType.STRING },
   ]);

@@ -6,11 +6,11 @@
 // @generated from file google/rpc/status.proto (package google.rpc, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "../protobuf/any_pb.js";
 
-export const file_google_rpc_status = /*@__PURE__*/ fileInfo(
+export const file_google_rpc_status: FileInfo = /*@__PURE__*/ fileInfo(
   "google/rpc/status.proto",
   "Chdnb29nbGUvcnBjL3N0YXR1cy5wcm90bxIKZ29vZ2xlLnJwYxoZZ29vZ2xlL3Byb3RvYnVmL2FueS5wcm90byJmCgZTdGF0dXMSEgoEY29kZRgBIAEoBVIEY29kZRIYCgdtZXNzYWdlGAIgASgJUgdtZXNzYWdlEi4KB2RldGFpbHMYAyADKAsyFC5nb29nbGUucHJvdG9idWYuQW55UgdkZXRhaWxzQl4KDmNvbS5nb29nbGUucnBjQgtTdGF0dXNQcm90b1ABWjdnb29nbGUuZ29sYW5nLm9yZy9nZW5wcm90by9nb29nbGVhcGlzL3JwYy9zdGF0dXM7c3RhdHVzogIDUlBDYgZwcm90bzM=",
   [file_google_protobuf_any],
@@ -26,7 +26,7 @@ export const file_google_rpc_status = /*@__PURE__*/ fileInfo(
  */
 export class Status extends Message<Status> {
   static readonly typeName = "google.rpc.Status";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "code", localName: "code", jsonName: "code", kind: "scalar", T: ScalarType.INT32 },
     { no: 2, name: "message", localName: "message", jsonName: "message", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "details", localName: "details", jsonName: "details", kind: "message", T: Any, repeated: true },

@@ -5,11 +5,11 @@
 // @generated from file hostile/shared/v2/ids.proto (package hostile.shared.v2, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common } from "../../../common/v1/common_pb.js";
 
-export const file_hostile_shared_v2_ids = /*@__PURE__*/ fileInfo(
+export const file_hostile_shared_v2_ids: FileInfo = /*@__PURE__*/ fileInfo(
   "hostile/shared/v2/ids.proto",
   "Chtob3N0aWxlL3NoYXJlZC92Mi9pZHMucHJvdG8SEWhvc3RpbGUuc2hhcmVkLnYyGhZjb21tb24vdjEvY29tbW9uLnByb3RvIoYBCgZOb2RlSWQSFAoFdmFsdWUYASABKAlSBXZhbHVlEjEKCmxvY2F0ZWRfYXQYAiABKAsyEi5jb21tb24udjEuQWRkcmVzc1IJbG9jYXRlZEF0EjMKB2FsaWFzZXMYAyADKAsyGS5ob3N0aWxlLnNoYXJlZC52Mi5Ob2RlSWRSB2FsaWFzZXNiBnByb3RvMw==",
   [file_common_v1_common],
@@ -22,7 +22,7 @@ export const file_hostile_shared_v2_ids = /*@__PURE__*/ fileInfo(
 
 export class NodeId extends Message<NodeId> {
   static readonly typeName = "hostile.shared.v2.NodeId";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "located_at", localName: "locatedAt", jsonName: "locatedAt", kind: "message", T: Address },
     { no: 3, name: "aliases", localName: "aliases", jsonName: "aliases", kind: "message", T: NodeId, repeated: true },

@@ -4,12 +4,12 @@
 
 // Rules that do not fit: with bad_rules=validator each message's validator reports a compilation error.
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, CompilationError, file_buf_validate_validate } from "@tsgrpc/runtime/validate";
 
-export const file_cases_v1_bad = /*@__PURE__*/ fileInfo(
+export const file_cases_v1_bad: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/bad.proto",
   "ChJjYXNlcy92MS9iYWQucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8iKgoJV3JvbmdUeXBlEh0KBWNvdW50GAEgASgFQge6SARyAhABUgVjb3VudCI8Cg1SdWxlT25NZXNzYWdlEisKBGZpbmUYASABKAsyDi5jYXNlcy52MS5GaW5lQge6SAQaAiABUgRmaW5lIi4KEU9uZW9mVW5rbm93bkZpZWxkEgwKAWEYASABKAlSAWE6C7pICCIGCgRub3BlIiEKCk9uZW9mRW1wdHkSDAoBYRgBIAEoCVIBYToFukgCIgAiMQoISG9sZHNCYWQSJQoDYmFkGAEgASgLMhMuY2FzZXMudjEuV3JvbmdUeXBlUgNiYWQiIwoERmluZRIbCgRuYW1lGAEgASgJQge6SARyAhgDUgRuYW1lYgZwcm90bzM=",
   [file_buf_validate_validate],
@@ -22,7 +22,7 @@ export const file_cases_v1_bad = /*@__PURE__*/ fileInfo(
 
 export class WrongType extends Message<WrongType> {
   static readonly typeName = "cases.v1.WrongType";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "count", localName: "count", jsonName: "count", kind: "scalar", T: ScalarType.INT32 },
   ]);
   count = 0;
@@ -62,7 +62,7 @@ export class WrongType extends Message<WrongType> {
 
 export class RuleOnMessage extends Message<RuleOnMessage> {
   static readonly typeName = "cases.v1.RuleOnMessage";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "fine", localName: "fine", jsonName: "fine", kind: "message", T: Fine },
   ]);
   fine?: Fine;
@@ -109,7 +109,7 @@ export class RuleOnMessage extends Message<RuleOnMessage> {
 
 export class OneofUnknownField extends Message<OneofUnknownField> {
   static readonly typeName = "cases.v1.OneofUnknownField";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "a", localName: "a", jsonName: "a", kind: "scalar", T: ScalarType.STRING },
   ]);
   a = "";
@@ -149,7 +149,7 @@ export class OneofUnknownField extends Message<OneofUnknownField> {
 
 export class OneofEmpty extends Message<OneofEmpty> {
   static readonly typeName = "cases.v1.OneofEmpty";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "a", localName: "a", jsonName: "a", kind: "scalar", T: ScalarType.STRING },
   ]);
   a = "";
@@ -189,7 +189,7 @@ export class OneofEmpty extends Message<OneofEmpty> {
 
 export class HoldsBad extends Message<HoldsBad> {
   static readonly typeName = "cases.v1.HoldsBad";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "bad", localName: "bad", jsonName: "bad", kind: "message", T: WrongType },
   ]);
   bad?: WrongType;
@@ -236,7 +236,7 @@ export class HoldsBad extends Message<HoldsBad> {
 
 export class Fine extends Message<Fine> {
   static readonly typeName = "cases.v1.Fine";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
   ]);
   name = "";

@@ -4,13 +4,13 @@
 
 // Custom CEL rules on messages, fields, list items, map keys and values, with protovalidate's extension functions.
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, Message, ScalarType, Timestamp } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { descend, file_buf_validate_validate } from "@tsgrpc/runtime/validate";
 import { celField, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
 
-export const file_cases_v1_cel = /*@__PURE__*/ fileInfo(
+export const file_cases_v1_cel: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/cel.proto",
   "ChJjYXNlcy92MS9jZWwucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8aH2dvb2dsZS9wcm90b2J1Zi90aW1lc3RhbXAucHJvdG8i/QgKB0Jvb2tpbmcSMAoFc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgVzdGFydBJqCgNlbmQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQjy6SDm6ATYKCmVuZC5mdXR1cmUaKHRoaXMgPiB0aW1lc3RhbXAoJzIwMDAtMDEtMDFUMDA6MDA6MDBaJylSA2VuZBJLCgVyb29tcxgDIAEoBUI1ukgyugEvCgpyb29tcy5ldmVuEhJyb29tcyBtdXN0IGJlIGV2ZW4aDXRoaXMgJSAyID09IDBSBXJvb21zEpsBCgZndWVzdHMYBCADKAlCggG6SDi6ATUKDWd1ZXN0cy51bmlxdWUSFWd1ZXN0cyBtdXN0IGJlIHVuaXF1ZRoNdGhpcy51bmlxdWUoKbpIRJIBQSI/ugE8CgtndWVzdC5lbWFpbBotdGhpcy5pc0VtYWlsKCkgPyAnJyA6ICdub3QgYW4gZW1haWw6ICcgKyB0aGlzUgZndWVzdHMSkQEKBGZlZXMYBSADKAsyGy5jYXNlcy52MS5Cb29raW5nLkZlZXNFbnRyeUJgukgqmgEnIiW6ASIKB2ZlZS5rZXkaF3RoaXMuc3RhcnRzV2l0aCgnZmVlXycpukgwmgEtKiu6ASgKCWZlZS52YWx1ZRobdGhpcyA+PSAwICYmIHRoaXMgPCAxMDAwMDAwUgRmZWVzEk8KB2NvbnRhY3QYBiABKAlCNbpIMuoBL3RoaXMgPT0gJycgfHwgdGhpcy5pc0hvc3RuYW1lKCkgfHwgdGhpcy5pc0lwKDQpUgdjb250YWN0EkoKBXJhdGlvGAcgASgBQjS6SDG6AS4KDHJhdGlvLmZpbml0ZRoeIXRoaXMuaXNOYW4oKSAmJiAhdGhpcy5pc0luZigpUgVyYXRpbxIzCgN0YWcYCCABKAxCIbpIHroBGwoIdGFnLnNpemUaD3NpemUodGhpcykgPD0gNFIDdGFnEkcKBHJvb20YCSABKAsyDi5jYXNlcy52MS5Sb29tQiO6SCC6AR0KCnJvb20ubmFtZWQaD3RoaXMubmFtZSAhPSAnJ1IEcm9vbRo3CglGZWVzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKANSBXZhbHVlOgI4ATqAArpIZxplCg1ib29raW5nLmRhdGVzEhdlbmQgbXVzdCBiZSBhZnRlciBzdGFydBo7IWhhcyh0aGlzLnN0YXJ0KSB8fCAhaGFzKHRoaXMuZW5kKSB8fCB0aGlzLmVuZCA+IHRoaXMuc3RhcnS6SH4afAoOYm9va2luZy5ndWVzdHMaanRoaXMuZ3Vlc3RzLnNpemUoKSA8PSB0aGlzLnJvb21zICogNCA/ICcnIDogJ2F0IG1vc3QgNCBndWVzdHMgcGVyIHJvb20sIGdvdCAnICsgc3RyaW5nKHRoaXMuZ3Vlc3RzLnNpemUoKSm6SBIqEHRoaXMucm9vbXMgPCAxMDAiSAoLV3JvbmdSZXN1bHQSOQoFZmxvb3IYASABKA1CI7pIILoBHQoQZmxvb3Iud3JvbmdfdHlwZRoJdGhpcyArIDF1UgVmbG9vciJxCgRSb29tEhIKBG5hbWUYASABKAlSBG5hbWUSEgoEYmVkcxgCIAEoBVIEYmVkczpBukg+GjwKCXJvb20uc2l6ZRovdGhpcy5iZWRzIDw9IDMgfHwgdGhpcy5uYW1lLnN0YXJ0c1dpdGgoJ3N1aXRlJyliBnByb3RvMw==",
   [file_buf_validate_validate, file_google_protobuf_timestamp],
@@ -23,7 +23,7 @@ export const file_cases_v1_cel = /*@__PURE__*/ fileInfo(
 
 export class Booking extends Message<Booking> {
   static readonly typeName = "cases.v1.Booking";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "start", localName: "start", jsonName: "start", kind: "message", T: Timestamp },
     { no: 2, name: "end", localName: "end", jsonName: "end", kind: "message", T: Timestamp },
     { no: 3, name: "rooms", localName: "rooms", jsonName: "rooms", kind: "scalar", T: ScalarType.INT32 },
@@ -221,7 +221,7 @@ export class Booking extends Message<Booking> {
  */
 export class WrongResult extends Message<WrongResult> {
   static readonly typeName = "cases.v1.WrongResult";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "floor", localName: "floor", jsonName: "floor", kind: "scalar", T: ScalarType.UINT32 },
   ]);
   floor = 0;
@@ -264,7 +264,7 @@ export class WrongResult extends Message<WrongResult> {
 
 export class Room extends Message<Room> {
   static readonly typeName = "cases.v1.Room";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "beds", localName: "beds", jsonName: "beds", kind: "scalar", T: ScalarType.INT32 },
   ]);

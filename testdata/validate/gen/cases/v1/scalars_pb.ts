@@ -4,12 +4,12 @@
 
 // Numeric, bool, string and bytes rules: every rule of every scalar kind.
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesContain, bytesEndWith, bytesEqual, bytesIn, bytesStartWith, codepoints, file_buf_validate_validate, isEmail, isHeaderName, isHeaderValue, isHostAndPort, isHostname, isIp, isIpPrefix, isProtobufDotFqn, isProtobufFqn, isTuuid, isUlid, isUri, isUriRef, isUuid, RuntimeError, utf8, utf8Length } from "@tsgrpc/runtime/validate";
 
-export const file_cases_v1_scalars = /*@__PURE__*/ fileInfo(
+export const file_cases_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/scalars.proto",
   "ChZjYXNlcy92MS9zY2FsYXJzLnByb3RvEghjYXNlcy52MRobYnVmL3ZhbGlkYXRlL3ZhbGlkYXRlLnByb3RvIoIJCgdOdW1iZXJzEh4KBmkzMl9ndBgBIAEoBUIHukgEGgIgBVIFaTMyR3QSLwoJaTMyX3JhbmdlGAIgASgFQhK6SA8aDRAKKPb//////////wFSCGkzMlJhbmdlEjcKDWkzMl9leGNsdXNpdmUYAyABKAVCErpIDxoNEPb//////////wEgClIMaTMyRXhjbHVzaXZlEiQKCWkzMl9jb25zdBgEIAEoBUIHukgEGgIIB1IIaTMyQ29uc3QSIgoGaTMyX2luGAUgASgFQgu6SAgaBjABMAIwA1IFaTMySW4SJwoKaTMyX25vdF9pbhgGIAEoBUIJukgGGgQ4ADgNUghpMzJOb3RJbhIzCglpNjRfcmFuZ2UYByABKANCFrpIEyIRGIC0xMMhIPv//////////wFSCGk2NFJhbmdlEikKB2k2NF9sdGUYCCABKANCELpIDSILGP///////////wFSBmk2NEx0ZRInCgl1MzJfcmFuZ2UYCSABKA1CCrpIByoFGKwCKANSCHUzMlJhbmdlEi4KDXU2NF9leGNsdXNpdmUYCiABKARCCbpIBjIEGAooZFIMdTY0RXhjbHVzaXZlEh4KBnMzMl9sdBgLIAEoEUIHukgEOgIQAFIFczMyTHQSIgoGczY0X2luGAwgASgSQgu6SAhCBjABMAI4AlIFczY0SW4SIwoHZjMyX2d0ZRgNIAEoB0IKukgHSgUtAQAAAFIGZjMyR3RlEisKCWY2NF9jb25zdBgOIAEoBkIOukgLUgkJ//////////9SCGY2NENvbnN0Ei4KCnNmMzJfcmFuZ2UYDyABKA9CD7pIDFoKFQMAAAAl/f///1IJc2YzMlJhbmdlEj4KDnNmNjRfZXhjbHVzaXZlGBAgASgQQhe6SBRiEhmc/////////yEAAAAAAAAAAFINc2Y2NEV4Y2x1c2l2ZRIqCghmbF9yYW5nZRgRIAEoAkIPukgMCgoVAADAPyUAAAAAUgdmbFJhbmdlEiQKCWZsX2Zpbml0ZRgSIAEoAkIHukgECgJAAVIIZmxGaW5pdGUSMgoIZGJfcmFuZ2UYEyABKAFCF7pIFBISGQAAAAAAANA/KQAAAAAAAOC/UgdkYlJhbmdlEjUKBWRiX2luGBQgASgBQiC6SB0SGzGamZmZmZm5PzEAAAAAAAAEQDEAAAAAAAAIwFIEZGJJbhIyCgxkYl9maW5pdGVfZ3QYFSABKAFCELpIDRILIZx1AIg85Df+QAFSCmRiRmluaXRlR3QSOgoMZGJfZXhjbHVzaXZlGBYgASgBQhe6SBQSEhEAAAAAAAAUQCkAAAAAAAAkQFILZGJFeGNsdXNpdmUSJQoHb3B0X2kzMhgXIAEoBUIHukgEGgIgZEgAUgZvcHRJMzKIAQESKwoJZmxfbm90X2luGBggASgCQg+6SAwKCj0AAAA/PQAAgD9SB2ZsTm90SW4SLgoJdTY0X2d0X2x0GBkgASgEQhK6SA8yDRCAgKDPyODI44oBIAFSB3U2NEd0THRCCgoIX29wdF9pMzIinAsKB1N0cmluZ3MSHwoFY29uc3QYASABKAlCCbpIBnIECgJva1IFY29uc3QSGgoDbGVuGAIgASgJQgi6SAVyA5gBA1IDbGVuEiIKB21pbl9tYXgYAyABKAlCCbpIBnIEEAIYBVIGbWluTWF4EiYKCWJ5dGVzX2xlbhgEIAEoCUIJukgGcgQgAigGUghieXRlc0xlbhIlCglsZW5fYnl0ZXMYBSABKAlCCLpIBXIDoAEEUghsZW5CeXRlcxIvCgdwYXR0ZXJuGAYgASgJQhW6SBJyEDIOXlthLXpdK1swLTldKiRSB3BhdHRlcm4SLAoHYWZmaXhlcxgHIAEoCUISukgPcg06A3ByZUIDZml4SgF4UgdhZmZpeGVzEi4KDG5vdF9jb250YWlucxgIIAEoCUILukgIcga6AQNiYWRSC25vdENvbnRhaW5zEh8KAmluGAkgASgJQg+6SAxyClIBYVIBYlICw6lSAmluEiEKBm5vdF9pbhgKIAEoCUIKukgHcgVaAXhaAFIFbm90SW4SHQoFZW1haWwYCyABKAlCB7pIBHICYAFSBWVtYWlsEiMKCGhvc3RuYW1lGAwgASgJQge6SARyAmgBUghob3N0bmFtZRIXCgJpcBgNIAEoCUIHukgEcgJwAVICaXASGwoEaXB2NBgOIAEoCUIHukgEcgJ4AVIEaXB2NBIcCgRpcHY2GA8gASgJQgi6SAVyA4ABAVIEaXB2NhIaCgN1cmkYECABKAlCCLpIBXIDiAEBUgN1cmkSIQoHdXJpX3JlZhgRIAEoCUIIukgFcgOQAQFSBnVyaVJlZhIiCgdhZGRyZXNzGBIgASgJQgi6SAVyA6gBAVIHYWRkcmVzcxIcCgR1dWlkGBMgASgJQgi6SAVyA7ABAVIEdXVpZBIeCgV0dXVpZBgUIAEoCUIIukgFcgOIAgFSBXR1dWlkEjQKEWlwX3dpdGhfcHJlZml4bGVuGBUgASgJQgi6SAVyA9ABAVIPaXBXaXRoUHJlZml4bGVuEjgKE2lwdjRfd2l0aF9wcmVmaXhsZW4YFiABKAlCCLpIBXID2AEBUhFpcHY0V2l0aFByZWZpeGxlbhI4ChNpcHY2X3dpdGhfcHJlZml4bGVuGBcgASgJQgi6SAVyA+ABAVIRaXB2NldpdGhQcmVmaXhsZW4SJQoJaXBfcHJlZml4GBggASgJQgi6SAVyA+gBAVIIaXBQcmVmaXgSKQoLaXB2NF9wcmVmaXgYGSABKAlCCLpIBXID8AEBUgppcHY0UHJlZml4EikKC2lwdjZfcHJlZml4GBogASgJQgi6SAVyA/gBAVIKaXB2NlByZWZpeBIsCg1ob3N0X2FuZF9wb3J0GBsgASgJQgi6SAVyA4ACAVILaG9zdEFuZFBvcnQSKQoLaGVhZGVyX25hbWUYHCABKAlCCLpIBXIDwAEBUgpoZWFkZXJOYW1lEisKDGhlYWRlcl92YWx1ZRgdIAEoCUIIukgFcgPAAQJSC2hlYWRlclZhbHVlEi4KDGhlYWRlcl9sb29zZRgeIAEoCUILukgIcgbAAQHIAQBSC2hlYWRlckxvb3NlEhwKBHVsaWQYHyABKAlCCLpIBXIDmAIBUgR1bGlkEhoKA2ZxbhggIAEoCUIIukgFcgOoAgFSA2ZxbhIhCgdkb3RfZnFuGCEgASgJQgi6SAVyA7ACAVIGZG90RnFuEi0KBG1hbnkYIiABKAlCGbpIFnIUEAEYCDIMKD9pKV5bYS1mXSskYAFSBG1hbnkSKQoJb3B0X2VtYWlsGCMgASgJQge6SARyAmABSABSCG9wdEVtYWlsiAEBEjMKDWlnbm9yZWRfZW1wdHkYJCABKAlCDrpIBXIDsAEBukgD2AEBUgxpZ25vcmVkRW1wdHlCDAoKX29wdF9lbWFpbCLvAgoFQnl0ZXMSHwoFY29uc3QYASABKAxCCbpIBnoECgIBAlIFY29uc3QSGQoDbGVuGAIgASgMQge6SAR6AmgCUgNsZW4SIgoHbWluX21heBgDIAEoDEIJukgGegQQARgDUgZtaW5NYXgSKQoHcGF0dGVybhgEIAEoDEIPukgMegoiCF5bYS16XSokUgdwYXR0ZXJuEigKB2FmZml4ZXMYBSABKAxCDrpIC3oJKgEBMgH/OgEAUgdhZmZpeGVzEh0KAmluGAYgASgMQg26SAp6CEICYWJCAmNkUgJpbhIiCgZub3RfaW4YByABKAxCC7pICHoGSgBKAnp6UgVub3RJbhIXCgJpcBgIIAEoDEIHukgEegJQAVICaXASGwoEaXB2NBgJIAEoDEIHukgEegJYAVIEaXB2NBIbCgRpcHY2GAogASgMQge6SAR6AmABUgRpcHY2EhsKBHV1aWQYCyABKAxCB7pIBHoCeAFSBHV1aWQiawoFQm9vbHMSKQoMbXVzdF9iZV90cnVlGAEgASgIQge6SARqAggBUgptdXN0QmVUcnVlEikKCW9wdF9mYWxzZRgCIAEoCEIHukgEagIIAEgAUghvcHRGYWxzZYgBAUIMCgpfb3B0X2ZhbHNlYgZwcm90bzM=",
   [file_buf_validate_validate],
@@ -22,7 +22,7 @@ export const file_cases_v1_scalars = /*@__PURE__*/ fileInfo(
 
 export class Numbers extends Message<Numbers> {
   static readonly typeName = "cases.v1.Numbers";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "i32_gt", localName: "i32Gt", jsonName: "i32Gt", kind: "scalar", T: ScalarType.INT32 },
     { no: 2, name: "i32_range", localName: "i32Range", jsonName: "i32Range", kind: "scalar", T: ScalarType.INT32 },
     { no: 3, name: "i32_exclusive", localName: "i32Exclusive", jsonName: "i32Exclusive", kind: "scalar", T: ScalarType.INT32 },
@@ -357,7 +357,7 @@ export class Numbers extends Message<Numbers> {
 
 export class Strings extends Message<Strings> {
   static readonly typeName = "cases.v1.Strings";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "const", localName: "const", jsonName: "const", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "len", localName: "len", jsonName: "len", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "min_max", localName: "minMax", jsonName: "minMax", kind: "scalar", T: ScalarType.STRING },
@@ -860,7 +860,7 @@ export class Strings extends Message<Strings> {
 
 export class Bytes extends Message<Bytes> {
   static readonly typeName = "cases.v1.Bytes";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "const", localName: "const", jsonName: "const", kind: "scalar", T: ScalarType.BYTES },
     { no: 2, name: "len", localName: "len", jsonName: "len", kind: "scalar", T: ScalarType.BYTES },
     { no: 3, name: "min_max", localName: "minMax", jsonName: "minMax", kind: "scalar", T: ScalarType.BYTES },
@@ -1032,7 +1032,7 @@ export class Bytes extends Message<Bytes> {
 
 export class Bools extends Message<Bools> {
   static readonly typeName = "cases.v1.Bools";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "must_be_true", localName: "mustBeTrue", jsonName: "mustBeTrue", kind: "scalar", T: ScalarType.BOOL },
     { no: 2, name: "opt_false", localName: "optFalse", jsonName: "optFalse", kind: "scalar", T: ScalarType.BOOL, presence: "explicit" },
   ]);

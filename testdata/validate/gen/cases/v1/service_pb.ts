@@ -4,12 +4,12 @@
 
 // A service whose requests carry rules: the gRPC validation interceptors' tests.
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, file_buf_validate_validate, isUuid } from "@tsgrpc/runtime/validate";
 
-export const file_cases_v1_service = /*@__PURE__*/ fileInfo(
+export const file_cases_v1_service: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/service.proto",
   "ChZjYXNlcy92MS9zZXJ2aWNlLnByb3RvEghjYXNlcy52MRobYnVmL3ZhbGlkYXRlL3ZhbGlkYXRlLnByb3RvImgKBU9yZGVyEhgKAmlkGAEgASgJQgi6SAVyA7ABAVICaWQSIwoIcXVhbnRpdHkYAiABKAVCB7pIBBoCIABSCHF1YW50aXR5EiAKBHRhZ3MYAyADKAlCDLpICZIBBiIEcgIQAVIEdGFncyI0CgNBY2sSFAoFY291bnQYASABKAVSBWNvdW50EhcKB2xhc3RfaWQYAiABKAlSBmxhc3RJZDK0AQoGT3JkZXJzEicKBVBsYWNlEg8uY2FzZXMudjEuT3JkZXIaDS5jYXNlcy52MS5BY2sSKQoFV2F0Y2gSDy5jYXNlcy52MS5PcmRlchoNLmNhc2VzLnYxLkFjazABEioKBlVwbG9hZBIPLmNhc2VzLnYxLk9yZGVyGg0uY2FzZXMudjEuQWNrKAESKgoEQ2hhdBIPLmNhc2VzLnYxLk9yZGVyGg0uY2FzZXMudjEuQWNrKAEwAWIGcHJvdG8z",
   [file_buf_validate_validate],
@@ -22,7 +22,7 @@ export const file_cases_v1_service = /*@__PURE__*/ fileInfo(
 
 export class Order extends Message<Order> {
   static readonly typeName = "cases.v1.Order";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "id", localName: "id", jsonName: "id", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "quantity", localName: "quantity", jsonName: "quantity", kind: "scalar", T: ScalarType.INT32 },
     { no: 3, name: "tags", localName: "tags", jsonName: "tags", kind: "scalar", T: ScalarType.STRING, repeated: true },
@@ -95,7 +95,7 @@ export class Order extends Message<Order> {
 
 export class Ack extends Message<Ack> {
   static readonly typeName = "cases.v1.Ack";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "count", localName: "count", jsonName: "count", kind: "scalar", T: ScalarType.INT32 },
     { no: 2, name: "last_id", localName: "lastId", jsonName: "lastId", kind: "scalar", T: ScalarType.STRING },
   ]);

@@ -4,12 +4,12 @@
 
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
-export const file_cases_v1_structure = /*@__PURE__*/ fileInfo(
+export const file_cases_v1_structure: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/structure.proto",
   "ChhjYXNlcy92MS9zdHJ1Y3R1cmUucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8i+wEKBUVudW1zEjMKB2RlZmluZWQYASABKA4yDy5jYXNlcy52MS5Db2xvckIIukgFggECEAFSB2RlZmluZWQSKwoCaW4YAiABKA4yDy5jYXNlcy52MS5Db2xvckIKukgHggEEGAEYAlICaW4SMAoGbm90X2luGAMgASgOMg8uY2FzZXMudjEuQ29sb3JCCLpIBYIBAiAAUgVub3RJbhIvCgVjb25zdBgEIAEoDjIPLmNhc2VzLnYxLkNvbG9yQgi6SAWCAQIIBVIFY29uc3QSLQoDYWxsGAUgASgOMg8uY2FzZXMudjEuQ29sb3JCCrpIB4IBBBABIAJSA2FsbCI+CgRJdGVtEhsKBG5hbWUYASABKAlCB7pIBHICEAFSBG5hbWUSGQoDcXR5GAIgASgFQge6SAQaAigAUgNxdHki7gIKBUxpc3RzEiYKBHRhZ3MYASADKAlCErpID5IBDAgBEAMYASIEcgIQAlIEdGFncxIgCgNpZHMYAiADKANCDrpIC5IBCBgBIgQiAiAAUgNpZHMSJgoGc2NvcmVzGAMgAygBQg66SAuSAQgYASIEEgJAAVIGc2NvcmVzEiQKBWJsb2JzGAQgAygMQg66SAuSAQgYASIEegIYAlIFYmxvYnMSLgoFaXRlbXMYBSADKAsyDi5jYXNlcy52MS5JdGVtQgi6SAWSAQIQBFIFaXRlbXMSOAoGY29sb3JzGAYgAygOMg8uY2FzZXMudjEuQ29sb3JCD7pIDJIBCRgBIgWCAQIQAVIGY29sb3JzEi4KCnNraXBfZW1wdHkYByADKAlCD7pIDJIBCSIHcgJgAdgBAVIJc2tpcEVtcHR5EjMKDW5vbmVtcHR5X29ubHkYCCADKAVCDrpIBZIBAggCukgD2AEBUgxub25lbXB0eU9ubHkirAYKBE1hcHMSSgoGY291bnRzGAEgAygLMhouY2FzZXMudjEuTWFwcy5Db3VudHNFbnRyeUIWukgTmgEQCAEQAyIEcgIQAioEGgIgAFIGY291bnRzEkMKBW5hbWVzGAIgAygLMhkuY2FzZXMudjEuTWFwcy5OYW1lc0VudHJ5QhK6SA+aAQwiBCICKAAqBHICaAFSBW5hbWVzEj0KB2J5X2ZsYWcYAyADKAsyGi5jYXNlcy52MS5NYXBzLkJ5RmxhZ0VudHJ5Qgi6SAWaAQIQAVIGYnlGbGFnEkEKBmNvbG9ycxgEIAMoCzIaLmNhc2VzLnYxLk1hcHMuQ29sb3JzRW50cnlCDbpICpoBByoFggECEAFSBmNvbG9ycxJJCgVibG9icxgFIAMoCzIZLmNhc2VzLnYxLk1hcHMuQmxvYnNFbnRyeUIYukgJmgEGIgRCAjgAukgJmgEGKgR6AhABUgVibG9icxJHCgRza2lwGAYgAygLMhguY2FzZXMudjEuTWFwcy5Ta2lwRW50cnlCGbpIFpoBEyIIcgOwAQHYAQEqB3ICGAHYAQFSBHNraXAaOQoLQ291bnRzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAVSBXZhbHVlOgI4ARo4CgpOYW1lc0VudHJ5EhAKA2tleRgBIAEoA1IDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaSQoLQnlGbGFnRW50cnkSEAoDa2V5GAEgASgIUgNrZXkSJAoFdmFsdWUYAiABKAsyDi5jYXNlcy52MS5JdGVtUgV2YWx1ZToCOAEaSgoLQ29sb3JzRW50cnkSEAoDa2V5GAEgASgNUgNrZXkSJQoFdmFsdWUYAiABKA4yDy5jYXNlcy52MS5Db2xvclIFdmFsdWU6AjgBGjgKCkJsb2JzRW50cnkSEAoDa2V5GAEgASgSUgNrZXkSFAoFdmFsdWUYAiABKAxSBXZhbHVlOgI4ARo3CglTa2lwRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ASKIAwoIUmVxdWlyZWQSGgoEbmFtZRgBIAEoCUIGukgDyAEBUgRuYW1lEigKBWNvdW50GAIgASgFQg26SAPIAQG6SAQaAiAASABSBWNvdW50iAEBEioKBGl0ZW0YAyABKAsyDi5jYXNlcy52MS5JdGVtQga6SAPIAQFSBGl0ZW0SGgoEbGlzdBgEIAMoCUIGukgDyAEBUgRsaXN0EjUKA21hcBgFIAMoCzIbLmNhc2VzLnYxLlJlcXVpcmVkLk1hcEVudHJ5Qga6SAPIAQFSA21hcBI1CgVjb2xvchgGIAEoDjIPLmNhc2VzLnYxLkNvbG9yQg66SAPIAQG6SAWCAQIQAVIFY29sb3ISIgoFbmV2ZXIYByABKAlCDLpIA8gBAbpIA9gBA1IFbmV2ZXISGgoEYmxvYhgIIAEoDEIGukgDyAEBUgRibG9iGjYKCE1hcEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAFCCAoGX2NvdW50IrsBCgdJZ25vcmVkEiUKBmFsd2F5cxgBIAEoCUINukgEcgIQBbpIA9gBA1IGYWx3YXlzEiYKB2lmX3plcm8YAiABKAVCDbpIBBoCIAq6SAPYAQFSBmlmWmVybxIoCghvcHRpb25hbBgDIAEoCUIHukgEcgIQBUgAUghvcHRpb25hbIgBARIqCgRpdGVtGAQgASgLMg4uY2FzZXMudjEuSXRlbUIGukgD2AEDUgRpdGVtQgsKCV9vcHRpb25hbCLJAQoGT25lb2ZzEh0KBHRleHQYASABKAlCB7pIBHICEAJIAFIEdGV4dBIhCgZudW1iZXIYAiABKAVCB7pIBBoCIABIAFIGbnVtYmVyEiQKBGl0ZW0YAyABKAsyDi5jYXNlcy52MS5JdGVtSABSBGl0ZW0SHwoFb3RoZXIYBCABKAlCB7pIBHICGAJIAVIFb3RoZXISHQoEZmxhZxgFIAEoCEIHukgEagIIAUgBUgRmbGFnQg8KBmNob2ljZRIFukgCCAFCBgoEZnJlZSJ5CgxNZXNzYWdlT25lb2YSFQoBYRgBIAEoCUIHukgEcgIQA1IBYRIMCgFiGAIgASgFUgFiEgwKAWMYAyADKAlSAWMSHAoBZBgEIAEoCzIOLmNhc2VzLnYxLkl0ZW1SAWQ6GLpICiIICgFhCgFiEAG6SAgiBgoBYwoBZCL6AQoEVHJlZRIdCgVsYWJlbBgBIAEoCUIHukgEcgIYBFIFbGFiZWwSNAoIY2hpbGRyZW4YAiADKAsyDi5jYXNlcy52MS5UcmVlQgi6SAWSAQIQA1IIY2hpbGRyZW4SIgoEbGVmdBgDIAEoCzIOLmNhc2VzLnYxLlRyZWVSBGxlZnQSLwoFbmFtZWQYBCADKAsyGS5jYXNlcy52MS5UcmVlLk5hbWVkRW50cnlSBW5hbWVkGkgKCk5hbWVkRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSJAoFdmFsdWUYAiABKAsyDi5jYXNlcy52MS5UcmVlUgV2YWx1ZToCOAEi3gIKBU91dGVyEiIKBGl0ZW0YASABKAsyDi5jYXNlcy52MS5JdGVtUgRpdGVtEi4KBm1pZGRsZRgCIAEoCzIWLmNhc2VzLnYxLk91dGVyLk1pZGRsZVIGbWlkZGxlGlsKBk1pZGRsZRIkCgVpdGVtcxgBIAMoCzIOLmNhc2VzLnYxLkl0ZW1SBWl0ZW1zEisKBWlubmVyGAIgASgLMhUuY2FzZXMudjEuT3V0ZXIuSW5uZXJSBWlubmVyGqMBCgVJbm5lchI2CgVpdGVtcxgBIAMoCzIgLmNhc2VzLnYxLk91dGVyLklubmVyLkl0ZW1zRW50cnlSBWl0ZW1zEhgKAmlkGAIgASgJQgi6SAVyA7ABAVICaWQaSAoKSXRlbXNFbnRyeRIQCgNrZXkYASABKAlSA2tleRIkCgV2YWx1ZRgCIAEoCzIOLmNhc2VzLnYxLkl0ZW1SBXZhbHVlOgI4ASJLCgdOb1J1bGVzEhIKBG5hbWUYASABKAlSBG5hbWUSLAoFY2hpbGQYAiABKAsyFi5jYXNlcy52MS5Ob1J1bGVzQ2hpbGRSBWNoaWxkIhwKDE5vUnVsZXNDaGlsZBIMCgF4GAEgASgFUgF4Kk4KBUNvbG9yEhUKEUNPTE9SX1VOU1BFQ0lGSUVEEAASDQoJQ09MT1JfUkVEEAESDwoLQ09MT1JfR1JFRU4QAhIOCgpDT0xPUl9CTFVFEAViBnByb3RvMw==",
   [file_buf_validate_validate],
@@ -40,7 +40,7 @@ export const Color$type: EnumType = {
 
 export class Enums extends Message<Enums> {
   static readonly typeName = "cases.v1.Enums";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "defined", localName: "defined", jsonName: "defined", kind: "enum", T: Color$type },
     { no: 2, name: "in", localName: "in", jsonName: "in", kind: "enum", T: Color$type },
     { no: 3, name: "not_in", localName: "notIn", jsonName: "notIn", kind: "enum", T: Color$type },
@@ -132,7 +132,7 @@ export class Enums extends Message<Enums> {
 
 export class Item extends Message<Item> {
   static readonly typeName = "cases.v1.Item";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "qty", localName: "qty", jsonName: "qty", kind: "scalar", T: ScalarType.INT32 },
   ]);
@@ -188,7 +188,7 @@ export class Item extends Message<Item> {
 
 export class Lists extends Message<Lists> {
   static readonly typeName = "cases.v1.Lists";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "tags", localName: "tags", jsonName: "tags", kind: "scalar", T: ScalarType.STRING, repeated: true },
     { no: 2, name: "ids", localName: "ids", jsonName: "ids", kind: "scalar", T: ScalarType.INT64, repeated: true, packed: true },
     { no: 3, name: "scores", localName: "scores", jsonName: "scores", kind: "scalar", T: ScalarType.DOUBLE, repeated: true, packed: true },
@@ -392,7 +392,7 @@ export class Lists extends Message<Lists> {
 
 export class Maps extends Message<Maps> {
   static readonly typeName = "cases.v1.Maps";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "counts", localName: "counts", jsonName: "counts", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.INT32 } },
     { no: 2, name: "names", localName: "names", jsonName: "names", kind: "map", K: ScalarType.INT64, V: { kind: "scalar", T: ScalarType.STRING } },
     { no: 3, name: "by_flag", localName: "byFlag", jsonName: "byFlag", kind: "map", K: ScalarType.BOOL, V: { kind: "message", T: Item } },
@@ -668,7 +668,7 @@ export class Maps extends Message<Maps> {
 
 export class Required extends Message<Required> {
   static readonly typeName = "cases.v1.Required";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "count", localName: "count", jsonName: "count", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
     { no: 3, name: "item", localName: "item", jsonName: "item", kind: "message", T: Item },
@@ -821,7 +821,7 @@ export class Required extends Message<Required> {
 
 export class Ignored extends Message<Ignored> {
   static readonly typeName = "cases.v1.Ignored";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "always", localName: "always", jsonName: "always", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "if_zero", localName: "ifZero", jsonName: "ifZero", kind: "scalar", T: ScalarType.INT32 },
     { no: 3, name: "optional", localName: "optional", jsonName: "optional", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
@@ -904,7 +904,7 @@ export class Ignored extends Message<Ignored> {
 
 export class Oneofs extends Message<Oneofs> {
   static readonly typeName = "cases.v1.Oneofs";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "text", localName: "text", jsonName: "text", oneof: "choice", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "number", localName: "number", jsonName: "number", oneof: "choice", kind: "scalar", T: ScalarType.INT32 },
     { no: 3, name: "item", localName: "item", jsonName: "item", oneof: "choice", kind: "message", T: Item },
@@ -1014,7 +1014,7 @@ export class Oneofs extends Message<Oneofs> {
 
 export class MessageOneof extends Message<MessageOneof> {
   static readonly typeName = "cases.v1.MessageOneof";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "a", localName: "a", jsonName: "a", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "b", localName: "b", jsonName: "b", kind: "scalar", T: ScalarType.INT32 },
     { no: 3, name: "c", localName: "c", jsonName: "c", kind: "scalar", T: ScalarType.STRING, repeated: true },
@@ -1106,7 +1106,7 @@ export class MessageOneof extends Message<MessageOneof> {
 
 export class Tree extends Message<Tree> {
   static readonly typeName = "cases.v1.Tree";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "label", localName: "label", jsonName: "label", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "children", localName: "children", jsonName: "children", kind: "message", T: Tree, repeated: true },
     { no: 3, name: "left", localName: "left", jsonName: "left", kind: "message", T: Tree },
@@ -1239,7 +1239,7 @@ export class Tree extends Message<Tree> {
 
 export class Outer extends Message<Outer> {
   static readonly typeName = "cases.v1.Outer";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "item", localName: "item", jsonName: "item", kind: "message", T: Item },
     { no: 2, name: "middle", localName: "middle", jsonName: "middle", kind: "message", T: Outer_Middle },
   ]);
@@ -1312,7 +1312,7 @@ export class Outer extends Message<Outer> {
 
 export class Outer_Middle extends Message<Outer_Middle> {
   static readonly typeName = "cases.v1.Outer.Middle";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "items", localName: "items", jsonName: "items", kind: "message", T: Item, repeated: true },
     { no: 2, name: "inner", localName: "inner", jsonName: "inner", kind: "message", T: Outer_Inner },
   ]);
@@ -1389,7 +1389,7 @@ export class Outer_Middle extends Message<Outer_Middle> {
 
 export class Outer_Inner extends Message<Outer_Inner> {
   static readonly typeName = "cases.v1.Outer.Inner";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "items", localName: "items", jsonName: "items", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: Item } },
     { no: 2, name: "id", localName: "id", jsonName: "id", kind: "scalar", T: ScalarType.STRING },
   ]);
@@ -1475,7 +1475,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
 
 export class NoRules extends Message<NoRules> {
   static readonly typeName = "cases.v1.NoRules";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "child", localName: "child", jsonName: "child", kind: "message", T: NoRulesChild },
   ]);
@@ -1525,7 +1525,7 @@ export class NoRules extends Message<NoRules> {
 
 export class NoRulesChild extends Message<NoRulesChild> {
   static readonly typeName = "cases.v1.NoRulesChild";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "x", localName: "x", jsonName: "x", kind: "scalar", T: ScalarType.INT32 },
   ]);
   x = 0;

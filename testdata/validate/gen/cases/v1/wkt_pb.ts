@@ -4,12 +4,12 @@
 
 // Well-known types: Duration, Timestamp, Any, FieldMask and wrappers.
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
 import { Any, BoolValue, BytesValue, DoubleValue, Duration, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, FloatValue, initPartial, Int32Value, Int64Value, Message, ScalarType, StringValue, Timestamp, UInt32Value, UInt64Value } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, compareNow, compareTime, file_buf_validate_validate, isEmail, isWithinOfNow } from "@tsgrpc/runtime/validate";
 
-export const file_cases_v1_wkt = /*@__PURE__*/ fileInfo(
+export const file_cases_v1_wkt: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/wkt.proto",
   "ChJjYXNlcy92MS93a3QucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8aGWdvb2dsZS9wcm90b2J1Zi9hbnkucHJvdG8aHmdvb2dsZS9wcm90b2J1Zi9kdXJhdGlvbi5wcm90bxogZ29vZ2xlL3Byb3RvYnVmL2ZpZWxkX21hc2sucHJvdG8aH2dvb2dsZS9wcm90b2J1Zi90aW1lc3RhbXAucHJvdG8aHmdvb2dsZS9wcm90b2J1Zi93cmFwcGVycy5wcm90byKZBwoFVGltZXMSSAoHZF9yYW5nZRgBIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvbkIUukgRqgEOIggIPBCAyrXuASoCCAFSBmRSYW5nZRI+CgdkX2NvbnN0GAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQgq6SAeqAQQSAggFUgZkQ29uc3QSQQoEZF9pbhgDIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvbkITukgQqgENOgIIAToDEOgHQgIIAVIDZEluElMKC2RfZXhjbHVzaXZlGAQgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQhe6SBSqAREaCwj2//////////8BMgIIClIKZEV4Y2x1c2l2ZRJMCgRkX2x0GAUgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQh66SBuqARgaFgj///////////8BEICb5Yj//////wFSA2RMdBJFCgd0X3JhbmdlGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIQukgNsgEKGgYIgK6ZpA8yAFIGdFJhbmdlEkMKBHRfZ3QYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQhS6SBGyAQ4qDAjShdjMBBCAyrXuAVIDdEd0EkEKB3RfY29uc3QYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgy6SAmyAQYSBAiAowVSBnRDb25zdBI+Cgh0X2x0X25vdxgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCCLpIBbIBAjgBUgZ0THROb3cSPgoIdF9ndF9ub3cYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgi6SAWyAQJAAVIGdEd0Tm93EkIKCHRfd2l0aGluGAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEILukgIsgEFSgMIkBxSB3RXaXRoaW4SSwoLdF9leGNsdXNpdmUYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQg66SAuyAQgiAggyKgIIZFIKdEV4Y2x1c2l2ZRJACgpkX3JlcXVpcmVkGA0gASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQga6SAPIAQFSCWRSZXF1aXJlZCLGAQoEQW55cxJaCgJpbhgBIAEoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnlCNLpIMaIBLhIsdHlwZS5nb29nbGVhcGlzLmNvbS9nb29nbGUucHJvdG9idWYuRHVyYXRpb25SAmluEmIKBm5vdF9pbhgCIAEoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnlCNbpIMqIBLxotdHlwZS5nb29nbGVhcGlzLmNvbS9nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgVub3RJbiLIAQoFTWFza3MSQgoFY29uc3QYASABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrQhC6SA3iAQoKCAoBYQoDYi5jUgVjb25zdBI4CgJpbhgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE1hc2tCDLpICeIBBhIBYRIBYlICaW4SQQoGbm90X2luGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLkZpZWxkTWFza0IOukgL4gEIGgZzZWNyZXRSBW5vdEluIoQHCghXcmFwcGVycxI5CgRuYW1lGAEgASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlQge6SARyAhACUgRuYW1lEjoKBWNvdW50GAIgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkludDMyVmFsdWVCB7pIBBoCIABSBWNvdW50EjYKA2JpZxgDIAEoCzIbLmdvb2dsZS5wcm90b2J1Zi5JbnQ2NFZhbHVlQge6SAQiAhAAUgNiaWcSOwoEdWJpZxgEIAEoCzIcLmdvb2dsZS5wcm90b2J1Zi5VSW50NjRWYWx1ZUIJukgGMgQwATACUgR1YmlnEksKBXJhdGlvGAUgASgLMhwuZ29vZ2xlLnByb3RvYnVmLkRvdWJsZVZhbHVlQhe6SBQSEhkAAAAAAADwPykAAAAAAAAAAFIFcmF0aW8SMgoBZhgGIAEoCzIbLmdvb2dsZS5wcm90b2J1Zi5GbG9hdFZhbHVlQge6SAQKAkABUgFmEjcKBGZsYWcYByABKAsyGi5nb29nbGUucHJvdG9idWYuQm9vbFZhbHVlQge6SARqAggBUgRmbGFnEjgKBGJsb2IYCCABKAsyGy5nb29nbGUucHJvdG9idWYuQnl0ZXNWYWx1ZUIHukgEegIYAlIEYmxvYhIzCgF1GAkgASgLMhwuZ29vZ2xlLnByb3RvYnVmLlVJbnQzMlZhbHVlQge6SAQqAhgJUgF1EkAKBW5hbWVzGAogAygLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlQgy6SAmSAQYiBHICYAFSBW5hbWVzEkQKBmNvdW50cxgLIAMoCzIeLmNhc2VzLnYxLldyYXBwZXJzLkNvdW50c0VudHJ5Qgy6SAmaAQYqBBoCEApSBmNvdW50cxJACghyZXF1aXJlZBgMIAEoCzIcLmdvb2dsZS5wcm90b2J1Zi5TdHJpbmdWYWx1ZUIGukgDyAEBUghyZXF1aXJlZBJBCgZzdGFtcHMYDSADKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQg26SAqSAQciBbIBAioAUgZzdGFtcHMaVgoLQ291bnRzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSMQoFdmFsdWUYAiABKAsyGy5nb29nbGUucHJvdG9idWYuSW50MzJWYWx1ZVIFdmFsdWU6AjgBYgZwcm90bzM=",
   [file_buf_validate_validate, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers],
@@ -22,7 +22,7 @@ export const file_cases_v1_wkt = /*@__PURE__*/ fileInfo(
 
 export class Times extends Message<Times> {
   static readonly typeName = "cases.v1.Times";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "d_range", localName: "dRange", jsonName: "dRange", kind: "message", T: Duration },
     { no: 2, name: "d_const", localName: "dConst", jsonName: "dConst", kind: "message", T: Duration },
     { no: 3, name: "d_in", localName: "dIn", jsonName: "dIn", kind: "message", T: Duration },
@@ -324,7 +324,7 @@ export class Times extends Message<Times> {
 
 export class Anys extends Message<Anys> {
   static readonly typeName = "cases.v1.Anys";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "in", localName: "in", jsonName: "in", kind: "message", T: Any },
     { no: 2, name: "not_in", localName: "notIn", jsonName: "notIn", kind: "message", T: Any },
   ]);
@@ -397,7 +397,7 @@ export class Anys extends Message<Anys> {
 
 export class Masks extends Message<Masks> {
   static readonly typeName = "cases.v1.Masks";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "const", localName: "const", jsonName: "const", kind: "message", T: FieldMask },
     { no: 2, name: "in", localName: "in", jsonName: "in", kind: "message", T: FieldMask },
     { no: 3, name: "not_in", localName: "notIn", jsonName: "notIn", kind: "message", T: FieldMask },
@@ -491,7 +491,7 @@ export class Masks extends Message<Masks> {
 
 export class Wrappers extends Message<Wrappers> {
   static readonly typeName = "cases.v1.Wrappers";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING, presence: "explicit", wrapper: StringValue },
     { no: 2, name: "count", localName: "count", jsonName: "count", kind: "scalar", T: ScalarType.INT32, presence: "explicit", wrapper: Int32Value },
     { no: 3, name: "big", localName: "big", jsonName: "big", kind: "scalar", T: ScalarType.INT64, presence: "explicit", wrapper: Int64Value },

@@ -7,10 +7,10 @@
 // @generated from file grpc/health/v1/health.proto (package grpc.health.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, PartialMessage } from "../../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "../../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../../codegen.js";
 
-export const file_grpc_health_v1_health = /*@__PURE__*/ fileInfo(
+export const file_grpc_health_v1_health: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/health/v1/health.proto",
   "ChtncnBjL2hlYWx0aC92MS9oZWFsdGgucHJvdG8SDmdycGMuaGVhbHRoLnYxIi4KEkhlYWx0aENoZWNrUmVxdWVzdBIYCgdzZXJ2aWNlGAEgASgJUgdzZXJ2aWNlIrEBChNIZWFsdGhDaGVja1Jlc3BvbnNlEkkKBnN0YXR1cxgBIAEoDjIxLmdycGMuaGVhbHRoLnYxLkhlYWx0aENoZWNrUmVzcG9uc2UuU2VydmluZ1N0YXR1c1IGc3RhdHVzIk8KDVNlcnZpbmdTdGF0dXMSCwoHVU5LTk9XThAAEgsKB1NFUlZJTkcQARIPCgtOT1RfU0VSVklORxACEhMKD1NFUlZJQ0VfVU5LTk9XThADIhMKEUhlYWx0aExpc3RSZXF1ZXN0IsQBChJIZWFsdGhMaXN0UmVzcG9uc2USTAoIc3RhdHVzZXMYASADKAsyMC5ncnBjLmhlYWx0aC52MS5IZWFsdGhMaXN0UmVzcG9uc2UuU3RhdHVzZXNFbnRyeVIIc3RhdHVzZXMaYAoNU3RhdHVzZXNFbnRyeRIQCgNrZXkYASABKAlSA2tleRI5CgV2YWx1ZRgCIAEoCzIjLmdycGMuaGVhbHRoLnYxLkhlYWx0aENoZWNrUmVzcG9uc2VSBXZhbHVlOgI4ATL9AQoGSGVhbHRoElAKBUNoZWNrEiIuZ3JwYy5oZWFsdGgudjEuSGVhbHRoQ2hlY2tSZXF1ZXN0GiMuZ3JwYy5oZWFsdGgudjEuSGVhbHRoQ2hlY2tSZXNwb25zZRJNCgRMaXN0EiEuZ3JwYy5oZWFsdGgudjEuSGVhbHRoTGlzdFJlcXVlc3QaIi5ncnBjLmhlYWx0aC52MS5IZWFsdGhMaXN0UmVzcG9uc2USUgoFV2F0Y2gSIi5ncnBjLmhlYWx0aC52MS5IZWFsdGhDaGVja1JlcXVlc3QaIy5ncnBjLmhlYWx0aC52MS5IZWFsdGhDaGVja1Jlc3BvbnNlMAFCcAoRaW8uZ3JwYy5oZWFsdGgudjFCC0hlYWx0aFByb3RvUAFaLGdvb2dsZS5nb2xhbmcub3JnL2dycGMvaGVhbHRoL2dycGNfaGVhbHRoX3YxogIMR3JwY0hlYWx0aFYxqgIOR3JwYy5IZWFsdGguVjFiBnByb3RvMw==",
   [],
@@ -47,7 +47,7 @@ export const HealthCheckResponse_ServingStatus$type: EnumType = {
  */
 export class HealthCheckRequest extends Message<HealthCheckRequest> {
   static readonly typeName = "grpc.health.v1.HealthCheckRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "service", localName: "service", jsonName: "service", kind: "scalar", T: ScalarType.STRING },
   ]);
   service = "";
@@ -85,7 +85,7 @@ export class HealthCheckRequest extends Message<HealthCheckRequest> {
  */
 export class HealthCheckResponse extends Message<HealthCheckResponse> {
   static readonly typeName = "grpc.health.v1.HealthCheckResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "status", localName: "status", jsonName: "status", kind: "enum", T: HealthCheckResponse_ServingStatus$type },
   ]);
   status: HealthCheckResponse_ServingStatus = HealthCheckResponse_ServingStatus.UNKNOWN;
@@ -123,7 +123,7 @@ export class HealthCheckResponse extends Message<HealthCheckResponse> {
  */
 export class HealthListRequest extends Message<HealthListRequest> {
   static readonly typeName = "grpc.health.v1.HealthListRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
   ]);
 
   constructor(init?: PartialMessage<HealthListRequest>) {
@@ -153,7 +153,7 @@ export class HealthListRequest extends Message<HealthListRequest> {
  */
 export class HealthListResponse extends Message<HealthListResponse> {
   static readonly typeName = "grpc.health.v1.HealthListResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "statuses", localName: "statuses", jsonName: "statuses", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: HealthCheckResponse } },
   ]);
   statuses: { [key: string]: HealthCheckResponse } = Object.create(null);

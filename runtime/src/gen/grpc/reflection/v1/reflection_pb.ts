@@ -7,10 +7,10 @@
 // @generated from file grpc/reflection/v1/reflection.proto (package grpc.reflection.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, PartialMessage } from "../../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../../codegen.js";
 import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../../codegen.js";
 
-export const file_grpc_reflection_v1_reflection = /*@__PURE__*/ fileInfo(
+export const file_grpc_reflection_v1_reflection: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/reflection/v1/reflection.proto",
   "CiNncnBjL3JlZmxlY3Rpb24vdjEvcmVmbGVjdGlvbi5wcm90bxISZ3JwYy5yZWZsZWN0aW9uLnYxIvMCChdTZXJ2ZXJSZWZsZWN0aW9uUmVxdWVzdBISCgRob3N0GAEgASgJUgRob3N0EioKEGZpbGVfYnlfZmlsZW5hbWUYAyABKAlIAFIOZmlsZUJ5RmlsZW5hbWUSNgoWZmlsZV9jb250YWluaW5nX3N5bWJvbBgEIAEoCUgAUhRmaWxlQ29udGFpbmluZ1N5bWJvbBJiChlmaWxlX2NvbnRhaW5pbmdfZXh0ZW5zaW9uGAUgASgLMiQuZ3JwYy5yZWZsZWN0aW9uLnYxLkV4dGVuc2lvblJlcXVlc3RIAFIXZmlsZUNvbnRhaW5pbmdFeHRlbnNpb24SQgodYWxsX2V4dGVuc2lvbl9udW1iZXJzX29mX3R5cGUYBiABKAlIAFIZYWxsRXh0ZW5zaW9uTnVtYmVyc09mVHlwZRIlCg1saXN0X3NlcnZpY2VzGAcgASgJSABSDGxpc3RTZXJ2aWNlc0IRCg9tZXNzYWdlX3JlcXVlc3QiZgoQRXh0ZW5zaW9uUmVxdWVzdBInCg9jb250YWluaW5nX3R5cGUYASABKAlSDmNvbnRhaW5pbmdUeXBlEikKEGV4dGVuc2lvbl9udW1iZXIYAiABKAVSD2V4dGVuc2lvbk51bWJlciKuBAoYU2VydmVyUmVmbGVjdGlvblJlc3BvbnNlEh0KCnZhbGlkX2hvc3QYASABKAlSCXZhbGlkSG9zdBJWChBvcmlnaW5hbF9yZXF1ZXN0GAIgASgLMisuZ3JwYy5yZWZsZWN0aW9uLnYxLlNlcnZlclJlZmxlY3Rpb25SZXF1ZXN0Ug9vcmlnaW5hbFJlcXVlc3QSZgoYZmlsZV9kZXNjcmlwdG9yX3Jlc3BvbnNlGAQgASgLMiouZ3JwYy5yZWZsZWN0aW9uLnYxLkZpbGVEZXNjcmlwdG9yUmVzcG9uc2VIAFIWZmlsZURlc2NyaXB0b3JSZXNwb25zZRJyCh5hbGxfZXh0ZW5zaW9uX251bWJlcnNfcmVzcG9uc2UYBSABKAsyKy5ncnBjLnJlZmxlY3Rpb24udjEuRXh0ZW5zaW9uTnVtYmVyUmVzcG9uc2VIAFIbYWxsRXh0ZW5zaW9uTnVtYmVyc1Jlc3BvbnNlEl8KFmxpc3Rfc2VydmljZXNfcmVzcG9uc2UYBiABKAsyJy5ncnBjLnJlZmxlY3Rpb24udjEuTGlzdFNlcnZpY2VSZXNwb25zZUgAUhRsaXN0U2VydmljZXNSZXNwb25zZRJKCg5lcnJvcl9yZXNwb25zZRgHIAEoCzIhLmdycGMucmVmbGVjdGlvbi52MS5FcnJvclJlc3BvbnNlSABSDWVycm9yUmVzcG9uc2VCEgoQbWVzc2FnZV9yZXNwb25zZSJMChZGaWxlRGVzY3JpcHRvclJlc3BvbnNlEjIKFWZpbGVfZGVzY3JpcHRvcl9wcm90bxgBIAMoDFITZmlsZURlc2NyaXB0b3JQcm90byJqChdFeHRlbnNpb25OdW1iZXJSZXNwb25zZRIkCg5iYXNlX3R5cGVfbmFtZRgBIAEoCVIMYmFzZVR5cGVOYW1lEikKEGV4dGVuc2lvbl9udW1iZXIYAiADKAVSD2V4dGVuc2lvbk51bWJlciJUChNMaXN0U2VydmljZVJlc3BvbnNlEj0KB3NlcnZpY2UYASADKAsyIy5ncnBjLnJlZmxlY3Rpb24udjEuU2VydmljZVJlc3BvbnNlUgdzZXJ2aWNlIiUKD1NlcnZpY2VSZXNwb25zZRISCgRuYW1lGAEgASgJUgRuYW1lIlMKDUVycm9yUmVzcG9uc2USHQoKZXJyb3JfY29kZRgBIAEoBVIJZXJyb3JDb2RlEiMKDWVycm9yX21lc3NhZ2UYAiABKAlSDGVycm9yTWVzc2FnZTKJAQoQU2VydmVyUmVmbGVjdGlvbhJ1ChRTZXJ2ZXJSZWZsZWN0aW9uSW5mbxIrLmdycGMucmVmbGVjdGlvbi52MS5TZXJ2ZXJSZWZsZWN0aW9uUmVxdWVzdBosLmdycGMucmVmbGVjdGlvbi52MS5TZXJ2ZXJSZWZsZWN0aW9uUmVzcG9uc2UoATABQmYKFWlvLmdycGMucmVmbGVjdGlvbi52MUIVU2VydmVyUmVmbGVjdGlvblByb3RvUAFaNGdvb2dsZS5nb2xhbmcub3JnL2dycGMvcmVmbGVjdGlvbi9ncnBjX3JlZmxlY3Rpb25fdjFiBnByb3RvMw==",
   [],
@@ -26,7 +26,7 @@ export const file_grpc_reflection_v1_reflection = /*@__PURE__*/ fileInfo(
  */
 export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
   static readonly typeName = "grpc.reflection.v1.ServerReflectionRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "host", localName: "host", jsonName: "host", kind: "scalar", T: ScalarType.STRING },
     { no: 3, name: "file_by_filename", localName: "fileByFilename", jsonName: "fileByFilename", oneof: "messageRequest", kind: "scalar", T: ScalarType.STRING },
     { no: 4, name: "file_containing_symbol", localName: "fileContainingSymbol", jsonName: "fileContainingSymbol", oneof: "messageRequest", kind: "scalar", T: ScalarType.STRING },
@@ -35,6 +35,14 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
     { no: 7, name: "list_services", localName: "listServices", jsonName: "listServices", oneof: "messageRequest", kind: "scalar", T: ScalarType.STRING },
   ]);
   host = "";
+  /**
+   * - `fileByFilename`: The file with this path, e.g. "users/v1/user.proto".
+   * - `fileContainingSymbol`: The file declaring this fully-qualified name: a service, method,
+   *   message, enum, or something nested in them.
+   * - `fileContainingExtension`: The file declaring this extension.
+   * - `allExtensionNumbersOfType`: The field numbers of every known extension of this message type.
+   * - `listServices`: The names of every service; the value is ignored.
+   */
   messageRequest: { case: "fileByFilename"; value: string } | { case: "fileContainingSymbol"; value: string } | { case: "fileContainingExtension"; value: ExtensionRequest } | { case: "allExtensionNumbersOfType"; value: string } | { case: "listServices"; value: string } | { case: undefined; value?: undefined } = { case: undefined };
 
   constructor(init?: PartialMessage<ServerReflectionRequest>) {
@@ -109,7 +117,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
  */
 export class ExtensionRequest extends Message<ExtensionRequest> {
   static readonly typeName = "grpc.reflection.v1.ExtensionRequest";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "containing_type", localName: "containingType", jsonName: "containingType", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "extension_number", localName: "extensionNumber", jsonName: "extensionNumber", kind: "scalar", T: ScalarType.INT32 },
   ]);
@@ -155,7 +163,7 @@ export class ExtensionRequest extends Message<ExtensionRequest> {
  */
 export class ServerReflectionResponse extends Message<ServerReflectionResponse> {
   static readonly typeName = "grpc.reflection.v1.ServerReflectionResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "valid_host", localName: "validHost", jsonName: "validHost", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "original_request", localName: "originalRequest", jsonName: "originalRequest", kind: "message", T: ServerReflectionRequest },
     { no: 4, name: "file_descriptor_response", localName: "fileDescriptorResponse", jsonName: "fileDescriptorResponse", oneof: "messageResponse", kind: "message", T: FileDescriptorResponse },
@@ -165,6 +173,13 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
   ]);
   validHost = "";
   originalRequest?: ServerReflectionRequest;
+  /**
+   * - `fileDescriptorResponse`: Answers file_by_filename, file_containing_symbol and
+   *   file_containing_extension.
+   * - `allExtensionNumbersResponse`: Answers all_extension_numbers_of_type.
+   * - `listServicesResponse`: Answers list_services.
+   * - `errorResponse`: Answers a request that failed.
+   */
   messageResponse: { case: "fileDescriptorResponse"; value: FileDescriptorResponse } | { case: "allExtensionNumbersResponse"; value: ExtensionNumberResponse } | { case: "listServicesResponse"; value: ListServiceResponse } | { case: "errorResponse"; value: ErrorResponse } | { case: undefined; value?: undefined } = { case: undefined };
 
   constructor(init?: PartialMessage<ServerReflectionResponse>) {
@@ -274,7 +289,7 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
  */
 export class FileDescriptorResponse extends Message<FileDescriptorResponse> {
   static readonly typeName = "grpc.reflection.v1.FileDescriptorResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "file_descriptor_proto", localName: "fileDescriptorProto", jsonName: "fileDescriptorProto", kind: "scalar", T: ScalarType.BYTES, repeated: true },
   ]);
   fileDescriptorProto: Uint8Array[] = [];
@@ -312,7 +327,7 @@ export class FileDescriptorResponse extends Message<FileDescriptorResponse> {
  */
 export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
   static readonly typeName = "grpc.reflection.v1.ExtensionNumberResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "base_type_name", localName: "baseTypeName", jsonName: "baseTypeName", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "extension_number", localName: "extensionNumber", jsonName: "extensionNumber", kind: "scalar", T: ScalarType.INT32, repeated: true, packed: true },
   ]);
@@ -366,7 +381,7 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
  */
 export class ListServiceResponse extends Message<ListServiceResponse> {
   static readonly typeName = "grpc.reflection.v1.ListServiceResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "service", localName: "service", jsonName: "service", kind: "message", T: ServiceResponse, repeated: true },
   ]);
   service: ServiceResponse[] = [];
@@ -413,7 +428,7 @@ export class ListServiceResponse extends Message<ListServiceResponse> {
  */
 export class ServiceResponse extends Message<ServiceResponse> {
   static readonly typeName = "grpc.reflection.v1.ServiceResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "name", localName: "name", jsonName: "name", kind: "scalar", T: ScalarType.STRING },
   ]);
   name = "";
@@ -451,7 +466,7 @@ export class ServiceResponse extends Message<ServiceResponse> {
  */
 export class ErrorResponse extends Message<ErrorResponse> {
   static readonly typeName = "grpc.reflection.v1.ErrorResponse";
-  static readonly $fields = /*@__PURE__*/ fieldList(() => [
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "error_code", localName: "errorCode", jsonName: "errorCode", kind: "scalar", T: ScalarType.INT32 },
     { no: 2, name: "error_message", localName: "errorMessage", jsonName: "errorMessage", kind: "scalar", T: ScalarType.STRING },
   ]);
