@@ -34,7 +34,7 @@ export class WrongType extends Message<WrongType> {
 
   $encode(w: BinaryWriter): void {
     if (this.count !== 0) {
-      w.uint32(8).int32(this.count);
+      w.fieldInt32(8, this.count);
     }
     w.unknown(this);
   }
@@ -74,7 +74,7 @@ export class RuleOnMessage extends Message<RuleOnMessage> {
 
   $encode(w: BinaryWriter): void {
     if (this.fine !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.fine.$encode(w);
       w.join(mark);
     }
@@ -121,7 +121,7 @@ export class OneofUnknownField extends Message<OneofUnknownField> {
 
   $encode(w: BinaryWriter): void {
     if (this.a !== "") {
-      w.uint32(10).string(this.a);
+      w.fieldString(10, this.a);
     }
     w.unknown(this);
   }
@@ -161,7 +161,7 @@ export class OneofEmpty extends Message<OneofEmpty> {
 
   $encode(w: BinaryWriter): void {
     if (this.a !== "") {
-      w.uint32(10).string(this.a);
+      w.fieldString(10, this.a);
     }
     w.unknown(this);
   }
@@ -201,7 +201,7 @@ export class HoldsBad extends Message<HoldsBad> {
 
   $encode(w: BinaryWriter): void {
     if (this.bad !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.bad.$encode(w);
       w.join(mark);
     }
@@ -248,7 +248,7 @@ export class Fine extends Message<Fine> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     w.unknown(this);
   }
