@@ -245,10 +245,7 @@ export class BinaryWriter {
     if (typeof s !== "string") throw invalid("string", s);
     // Room for the worst case: 3 bytes per UTF-16 unit plus a 5-byte length.
     this.ensure(3 * s.length + 5);
-    const mark = this.pos;
-    this.pos = encodeUtf8(s, this.buf, mark + 1);
-    this.writeLength(mark);
-    return this;
+    return this.putString(s, this.pos);
   }
 
   /** Length-prefixed bytes. */
@@ -318,10 +315,14 @@ export class BinaryWriter {
    * budget, so half the call sites means fewer real calls.
    */
   fieldInt32(tag: number, v: number): this {
-    return this.tag(tag).int32(v);
+    this.ensure(15);
+    this.pos = putInt32(this.buf, putVarint32(this.buf, this.pos, tag), checkInt32(v, "int32"));
+    return this;
   }
   fieldUint32(tag: number, v: number): this {
-    return this.tag(tag).uint32(v);
+    this.ensure(10);
+    this.pos = putVarint32(this.buf, putVarint32(this.buf, this.pos, tag), checkUint32(v, "uint32"));
+    return this;
   }
   fieldSint32(tag: number, v: number): this {
     return this.tag(tag).sint32(v);
@@ -336,13 +337,24 @@ export class BinaryWriter {
     return this.tag(tag).float(v);
   }
   fieldDouble(tag: number, v: number): this {
-    return this.tag(tag).double(v);
+    this.ensure(13);
+    const pos = putVarint32(this.buf, this.pos, tag);
+    this.view.setFloat64(pos, checkDouble(v), true);
+    this.pos = pos + 8;
+    return this;
   }
   fieldBool(tag: number, v: boolean): this {
-    return this.tag(tag).bool(v);
+    this.ensure(6);
+    const pos = putVarint32(this.buf, this.pos, tag);
+    this.buf[pos] = v ? 1 : 0;
+    this.pos = pos + 1;
+    return this;
   }
   fieldInt64(tag: number, v: bigint | string): this {
-    return this.tag(tag).int64(v);
+    this.split(v, "int64", false);
+    this.ensure(15);
+    this.pos = putVarint64(this.buf, putVarint32(this.buf, this.pos, tag), low(), high());
+    return this;
   }
   fieldUint64(tag: number, v: bigint | string): this {
     return this.tag(tag).uint64(v);
@@ -357,7 +369,9 @@ export class BinaryWriter {
     return this.tag(tag).sfixed64(v);
   }
   fieldString(tag: number, v: string): this {
-    return this.tag(tag).string(v);
+    if (typeof v !== "string") throw invalid("string", v);
+    this.ensure(3 * v.length + 10);
+    return this.putString(v, putVarint32(this.buf, this.pos, tag));
   }
   fieldBytes(tag: number, v: Uint8Array): this {
     return this.tag(tag).bytes(v);
@@ -380,6 +394,13 @@ export class BinaryWriter {
     if (list !== undefined && this.writeUnknown) {
       for (let i = 0; i < list.length; i++) this.raw(list[i]);
     }
+    return this;
+  }
+
+  /** Writes `s` as UTF-8 after a length at `mark` (the caller made room for both). */
+  private putString(s: string, mark: number): this {
+    this.pos = encodeUtf8(s, this.buf, mark + 1);
+    this.writeLength(mark);
     return this;
   }
 
