@@ -310,9 +310,10 @@ export class BinaryWriter {
   /*
    * A field's precomputed tag and its value in one call: what generated
    * `$encode` uses, one writer call per field instead of two (`uint32(tag)`
-   * then the value). Same bytes, and records and pages encode about 1.2x
-   * faster (docs/BENCHMARKS.md): a big `$encode` runs out of V8's inlining
-   * budget, so half the call sites means fewer real calls.
+   * then the value). Same bytes, and records and pages encode about 1.1x to
+   * 1.2x faster (docs/BENCHMARKS.md): a big `$encode` runs out of V8's
+   * inlining budget, so half the call sites means fewer real calls. The
+   * common types also check capacity once for the tag and the value.
    */
   fieldInt32(tag: number, v: number): this {
     this.ensure(15);
