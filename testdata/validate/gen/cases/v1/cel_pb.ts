@@ -4,8 +4,8 @@
 
 // Custom CEL rules on messages, fields, list items, map keys and values, with protovalidate's extension functions.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, Message, ScalarType, Timestamp } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, Timestamp, uint32FromJson, uint32ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
 import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -158,6 +158,62 @@ export class Booking extends Message<Booking> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.start !== undefined) j["start"] = this.start.$toJson(ctx);
+    if (this.end !== undefined) j["end"] = this.end.$toJson(ctx);
+    if (this.rooms !== 0) j["rooms"] = int32ToJson(this.rooms);
+    if (this.guests.length !== 0) j["guests"] = scalarListToJson(this.guests, ScalarType.STRING, ctx);
+    m = scalarMapToJson(this.fees, ScalarType.INT64);
+    if (m !== undefined) j["fees"] = m;
+    if (this.contact !== "") j["contact"] = stringToJson(this.contact);
+    if (!Object.is(this.ratio, 0)) j["ratio"] = doubleToJson(this.ratio);
+    if (this.tag.length !== 0) j["tag"] = bytesToJson(this.tag);
+    if (this.room !== undefined) j["room"] = this.room.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "start":
+          if (v !== null) this.start = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "end":
+          if (v !== null) this.end = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "rooms":
+          if (v !== null) this.rooms = int32FromJson(v);
+          break;
+        case "guests":
+          if (v !== null) for (const e of listFromJson(v)) this.guests.push(stringFromJson(e));
+          break;
+        case "fees":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.fees[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
+          }
+          break;
+        case "contact":
+          if (v !== null) this.contact = stringFromJson(v);
+          break;
+        case "ratio":
+          if (v !== null) this.ratio = doubleFromJson(v);
+          break;
+        case "tag":
+          if (v !== null) this.tag = bytesFromJson(v);
+          break;
+        case "room":
+          if (v !== null) this.room = messageFromJson(Room, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Booking, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -253,6 +309,25 @@ export class WrongResult extends Message<WrongResult> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.floor !== 0) j["floor"] = uint32ToJson(this.floor);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "floor":
+          if (v !== null) this.floor = uint32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: WrongResult, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -302,6 +377,29 @@ export class Room extends Message<Room> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.beds !== 0) j["beds"] = int32ToJson(this.beds);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "beds":
+          if (v !== null) this.beds = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
