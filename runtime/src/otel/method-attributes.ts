@@ -16,6 +16,9 @@ const KNOWN_CODES = 17;
 export class MethodAttributes {
   /** `package.Service/Method`. */
   readonly spanName: string;
+  /** `rpc.service` and `rpc.method`. */
+  readonly service: string;
+  readonly method: string;
   /** `rpc.system`, `rpc.service`, `rpc.method`, and `extra`. */
   readonly span: Attributes;
   /** `grpc.method` and `metricExtra`: the started counters' attributes. */
@@ -25,6 +28,8 @@ export class MethodAttributes {
   constructor(method: MethodDefinition, extra: Attributes, metricExtra: Attributes) {
     const names = rpcNames(method);
     this.spanName = names.fullMethod;
+    this.service = names.service;
+    this.method = names.method;
     this.span = { "rpc.system": "grpc", "rpc.service": names.service, "rpc.method": names.method, ...extra };
     this.started = { "grpc.method": names.fullMethod, ...metricExtra };
   }

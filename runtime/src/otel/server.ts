@@ -40,7 +40,7 @@ export function serverTelemetry(options: TelemetryOptions = {}): ServerIntercept
     let ctx = otelContext.active();
     if (tracer) {
       const parent = propagator.extract(ROOT_CONTEXT, context.metadata, metadataGetter);
-      span = tracer.startSpan(attributes.spanName, { kind: SpanKind.SERVER, attributes: { ...attributes.span, ...peerAttributes(context.peer) } }, parent);
+      span = tracer.startSpan(attributes.spanName, { kind: SpanKind.SERVER, attributes: spanAttributes(attributes, context.peer) }, parent);
       ctx = trace.setSpan(parent, span);
       setTraceContext(context, ctx);
       if (messageEvents) {
@@ -119,19 +119,25 @@ function wasCancelled(context: CallContext): boolean {
 }
 
 // A connection's calls share its peer: parse each peer once (the cache is emptied when it grows large).
-const peers = new Map<string, Attributes>();
+const peers = new Map<string, { host: string; port?: number }>();
 const MAX_PEERS = 1024;
 
-/** `network.peer.*` of a peer such as `ipv4:127.0.0.1:54321` or `[::1]:54321`. */
-function peerAttributes(peer: string): Attributes {
-  let attributes = peers.get(peer);
-  if (!attributes) {
-    const { host, port } = hostAndPort(peer);
-    attributes = port === undefined ? { "network.peer.address": host } : { "network.peer.address": host, "network.peer.port": port };
+/**
+ * The server span's attributes for a call of `method` from `peer` (such as
+ * `ipv4:127.0.0.1:54321` or `[::1]:54321`), as one object literal: spreading
+ * the method's attributes and the peer's into one costs microseconds per call.
+ */
+function spanAttributes(method: MethodAttributes, peer: string): Attributes {
+  let address = peers.get(peer);
+  if (!address) {
+    address = hostAndPort(peer);
     if (peers.size >= MAX_PEERS) peers.clear();
-    peers.set(peer, attributes);
+    peers.set(peer, address);
   }
-  return attributes;
+  const { host, port } = address;
+  return port === undefined
+    ? { "rpc.system": "grpc", "rpc.service": method.service, "rpc.method": method.method, "network.peer.address": host }
+    : { "rpc.system": "grpc", "rpc.service": method.service, "rpc.method": method.method, "network.peer.address": host, "network.peer.port": port };
 }
 
 /** `call` with an event for each request as it is read. */
