@@ -3,6 +3,7 @@ import { benchCases } from "./cases.js";
 import { runCodecBench } from "./codec-bench.js";
 import { runCodecInProcesses } from "./codec-processes.js";
 import { runMapKeyBench } from "./map-key-bench.js";
+import { runValidateBench } from "./validate-bench.js";
 import { peerSets, type PeerSetName } from "./peer-sets.js";
 import { rpcImpls, telemetryImpls } from "./rpc/impls/index.js";
 import { findH2load } from "./rpc/find-h2load.js";
@@ -12,8 +13,8 @@ import { runTelemetryInProcess } from "./rpc/telemetry-in-process.js";
 
 const usage = `npm run bench -- [options]
   --smoke           a few iterations of everything (checks that the bench works, measures nothing)
-  --only codec|json|text|keys|rpc|otel|h2load  run one part (codec: binary; json: ProtoJSON text and objects; text: protobuf text format;
-                    keys: what the map-key cache is worth; otel: tsgrpc with @tsgrpc/runtime/otel's interceptors against none;
+  --only codec|json|text|keys|validate|rpc|otel|h2load  run one part (codec: binary; json: ProtoJSON text and objects; text: protobuf text format;
+                    keys: what the map-key cache is worth; validate: generated validators against protovalidate-es; otel: tsgrpc with @tsgrpc/runtime/otel's interceptors against none;
                     h2load: the servers under Debian's h2load, package nghttp2-client)
   --rounds N        codec rounds (default 7)
   --processes N     codec, json, text: run in N fresh processes one after another and pool their samples (default 1)
@@ -25,7 +26,7 @@ const usage = `npm run bench -- [options]
   --h2load-rounds N      h2load: rounds, each a fresh server per implementation (default 6)
   --h2load-seconds S     h2load: about how long each measured run lasts (default 3)`;
 
-const parts = ["codec", "json", "text", "keys", "rpc", "otel", "h2load"] as const;
+const parts = ["codec", "json", "text", "keys", "validate", "rpc", "otel", "h2load"] as const;
 type Part = (typeof parts)[number];
 
 interface Args {
@@ -111,6 +112,12 @@ async function main(): Promise<void> {
   if (runs("keys")) {
     console.log(`## tsgrpc's map-key cache (${args.rounds} rounds, process CPU time)\n`);
     runMapKeyBench({ rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke });
+  }
+  if (runs("validate")) {
+    console.log(
+      `## Validation: generated validators against protovalidate-es (${args.rounds} rounds, interleaved in one process, process CPU time; a shared machine, so noisy)\n`,
+    );
+    runValidateBench({ rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke });
   }
   if (runs("rpc")) {
     console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock and CPU time)\n`);

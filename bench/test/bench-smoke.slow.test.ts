@@ -61,6 +61,12 @@ describe("npm run bench -- --smoke", () => {
       expect(section).toMatch(new RegExp(`\\| ${workload}[^|]* +\\| +[0-9]`));
   });
 
+  it("measures validation of every bench message with both validators", () => {
+    const section = part(output, "Validation");
+    for (const name of ["record", "page of 50 records", "record \\+ CEL rule", "page of 50 \\+ CEL rule"])
+      expect(section).toMatch(new RegExp(`\\| ${name} \\([0-9,]+ B\\) +\\| +[0-9]`));
+  });
+
   it.each(["unary c=1", "unary c=64", "server streaming", "client streaming", "bidi ping-pong", "peak RSS"])(
     "reports RPC scenario %s for every implementation",
     (scenario) => {

@@ -8,7 +8,8 @@
  * Transpiling only (no type check) keeps a run at seconds after every plugin
  * change; the generated code for these protos is type-checked under strict
  * by plugin/test/typecheck.slow.test.ts, and src/ by the root tsconfig.json. The
- * runtime comes from runtime/dist, built by `npm run build`.
+ * runtime comes from runtime/dist, built by `npm run build`. Run as a script,
+ * it writes gen/ only, for the type check and the linter of a fresh clone.
  */
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -75,14 +76,21 @@ function transpile() {
   return out;
 }
 
+/** gen/ alone: what the type check and the linter read (`npm run generate:consumers`). */
+function generateSources() {
+  writeTree(genDir, generate());
+}
+
 function buildTestee() {
   try {
     require.resolve("@tsgrpc/runtime");
   } catch {
     throw new Error("the testee needs @tsgrpc/runtime built (runtime/dist): run `npm run build` first");
   }
-  writeTree(genDir, generate());
+  generateSources();
   writeTree(distDir, transpile());
 }
 
-module.exports = { buildTestee };
+module.exports = { buildTestee, generateSources };
+
+if (require.main === module) generateSources();

@@ -7,10 +7,11 @@
  */
 import { celEnv, celFromScalar, celMethod, CelScalar, isCelError, listType, parse, plan, type CelEnv, type CelFunc } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
-import { createFileRegistry, fromBinary, type DescMessage, type FileRegistry } from "@bufbuild/protobuf";
+import { create, createFileRegistry, fromBinary, type DescMessage, type FileRegistry } from "@bufbuild/protobuf";
 import { reflect } from "@bufbuild/protobuf/reflect";
 import { FileDescriptorProtoSchema, timestampNow } from "@bufbuild/protobuf/wkt";
-import type { Message } from "../message.js";
+import type { Message, MessageType } from "../message.js";
+import { LongType } from "../scalar.js";
 import type { FileInfo } from "../registry.js";
 import type { ValidationContext } from "./context.js";
 import { isEmail, isHostAndPort, isHostname, isIp, isIpPrefix, isUri, isUriRef } from "./formats/index.js";
@@ -67,12 +68,17 @@ export function celField(m: Message<any>, fieldNo: number): (registry: FileRegis
   };
 }
 
-/** `m` as a protobuf-es message (reflected), through its binary encoding. */
+/**
+ * `m` as a protobuf-es message (reflected). protobuf-es's `create` takes a tsgrpc message as its
+ * init object: both use the same property names and value shapes (bigint, Uint8Array, enum
+ * numbers, `{ case, value }` oneofs, records for maps, unboxed wrappers), so only 64-bit values
+ * held as strings (`long_type=string`) need the binary encoding instead.
+ */
 function reflected(registry: FileRegistry, m: Message<any>) {
   const typeName = (m.constructor as unknown as { typeName: string }).typeName;
   const desc: DescMessage | undefined = registry.getMessage(typeName);
   if (!desc) throw new RuntimeError(`no descriptor for ${typeName}`);
-  return reflect(desc, fromBinary(desc, m.toBinary()));
+  return reflect(desc, hasStringLongs(m) ? fromBinary(desc, m.toBinary()) : create(desc, m as never));
 }
 
 interface State {
@@ -197,3 +203,21 @@ const functions: CelFunc[] = [
     return this.startsWith(x);
   }),
 ];
+
+/** Whether a message holds 64-bit values as strings anywhere (from its field tables, cached per type). */
+function hasStringLongs(m: Message<any>): boolean {
+  const type = m.constructor as unknown as MessageType;
+  let v = stringLongs.get(type);
+  if (v === undefined) {
+    stringLongs.set(type, false); // cycles: assume no until shown otherwise
+    v = type.$fields.list.some((f) => {
+      if (f.kind === "scalar") return f.L === LongType.STRING;
+      if (f.kind === "map" && f.V.kind === "scalar") return f.V.L === LongType.STRING;
+      const T = f.kind === "message" ? f.T : f.kind === "map" && f.V.kind === "message" ? f.V.T : undefined;
+      return T !== undefined && hasStringLongs(new (T as unknown as new () => Message<any>)());
+    });
+    stringLongs.set(type, v);
+  }
+  return v;
+}
+const stringLongs = new WeakMap<MessageType, boolean>();

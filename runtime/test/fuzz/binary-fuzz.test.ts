@@ -74,21 +74,17 @@ describe("hostile shapes give a typed error at once, never a stack overflow or a
     expect(() => Tree.fromBinary(new Uint8Array(100_000).fill(0x7b))).toThrow(BinaryDecodeError);
   });
 
-  test("a length claiming 4 GiB is refused without allocating it", () => {
+  test("a length claiming 4 GiB is refused by comparing it with what is left, before anything is allocated", () => {
     const claim = new Uint8Array([0x3a, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]);
-    const t = performance.now();
-    expect(() => Tree.fromBinary(claim)).toThrow(BinaryDecodeError);
-    expect(performance.now() - t).toBeLessThan(50);
+    expect(() => Tree.fromBinary(claim)).toThrow(new BinaryDecodeError("length 4294967295 exceeds the 3 remaining bytes", 1));
   });
 
-  test("a million-entry packed field decodes in bounded time", () => {
+  test("a million-entry packed field decodes (a hang guard, not a speed test: speed is the bench's)", () => {
     // Wide.f19 is `repeated int32` (field 19): a packed run of one-byte varints.
     const n = 1_000_000;
     const bytes = new Uint8Array([0x9a, 0x01, ...varint(n), ...new Uint8Array(n).fill(1)]);
-    const t = performance.now();
     expect(Wide.fromBinary(bytes).f19).toHaveLength(n);
-    expect(performance.now() - t).toBeLessThan(5000);
-  });
+  }, 30_000);
 
   test("`__proto__` and `constructor` map keys stay ordinary keys", () => {
     const m = Maps.fromBinary(new Maps({ stringString: JSON.parse('{"__proto__":"p","constructor":"c"}') as Record<string, string> }).toBinary());

@@ -148,13 +148,18 @@ it("cancelled by the server (shut down mid-call): the client span ends with the 
 });
 
 it("deadline expiry: DEADLINE_EXCEEDED on both sides, an error on the server too", async () => {
-  onEcho = (_, context) => aborted(context.signal).then(() => undefined);
-  expect((await rejection(client.echo({ text: "slow" }, { timeoutMs: 100 }))).code).toBe(Code.DEADLINE_EXCEEDED);
+  let told: unknown;
+  onEcho = (_, context) => aborted(context.signal).then((reason) => void (told = reason));
+  expect((await rejection(client.echo({ text: "slow" }, { timeoutMs: 1000 }))).code).toBe(Code.DEADLINE_EXCEEDED);
   const spans = await spansEnded(sdk.spans, 2);
   expect(only(spans, SpanKind.CLIENT).attributes["rpc.grpc.status_code"]).toBe(Code.DEADLINE_EXCEEDED);
   const s = only(spans, SpanKind.SERVER);
-  expect(s.attributes["rpc.grpc.status_code"]).toBe(Code.DEADLINE_EXCEEDED);
-  expect(s.status.code).toBe(SpanStatusCode.ERROR);
+  // The server span says what the handler was told. That is CANCELLED when the client's reset, sent at its own
+  // deadline, overtook the server's later one by over 50 ms (a loaded machine: deadlines.test.ts pins the rule).
+  expect(told).toBeInstanceOf(RpcError);
+  expect(s.attributes["rpc.grpc.status_code"]).toBe((told as RpcError).code);
+  expect(s.status.code).toBe((told as RpcError).code === Code.CANCELLED ? SpanStatusCode.UNSET : SpanStatusCode.ERROR);
+  expect([Code.DEADLINE_EXCEEDED, Code.CANCELLED]).toContain((told as RpcError).code);
 });
 
 describe("calls made by a handler", () => {
