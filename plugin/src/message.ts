@@ -3,6 +3,8 @@ import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
 import { generateDecode } from "./binary-decode.js";
 import { generateEncode } from "./binary-encode.js";
 import { indent, literal, type Line } from "./code.js";
+import { generateFromJson } from "./json-read.js";
+import { generateToJson } from "./json-write.js";
 import { tsDoc } from "./comments.js";
 import type { FileContext } from "./context.js";
 import { enumDefault } from "./enum.js";
@@ -29,6 +31,8 @@ export function generateMessage(ctx: FileContext, message: DescMessage): Line[] 
     ...generateEncode(ctx, message),
     [],
     ...generateDecode(ctx, message),
+    ...generateToJson(ctx, message),
+    ...generateFromJson(ctx, message),
     ...wktHelpers(ctx, message),
     ...validateMember(ctx, message, ctx.validate.module, ctx.validate.badRules),
   ];

@@ -18,3 +18,7 @@ export { anyPack, anyIs, anyUnpack } from "./wkt/any.js";
 export type { AnyMessage } from "./message.js";
 export type { Registry } from "./registry.js";
 export type { JsonValue, JsonObject } from "./json/json-value.js";
+export type { ReadContext as JsonReadContext, WriteContext as JsonWriteContext } from "./json/context.js";
+// What generated $toJson / $fromJson call (docs/GENERATED-CODE.md, "JSON").
+export * from "./json/generated-write.js";
+export * from "./json/generated-read.js";

@@ -1,7 +1,8 @@
 import type { FieldList } from "./fields.js";
 import type { BinaryReader } from "./wire/reader.js";
 import type { BinaryWriter } from "./wire/writer.js";
-import type { JsonValue } from "./json/json-value.js";
+import type { JsonObject, JsonValue } from "./json/json-value.js";
+import type { ReadContext as JsonReadContext, WriteContext as JsonWriteContext } from "./json/context.js";
 import type {
   BinaryReadOptions,
   BinaryWriteOptions,
@@ -13,6 +14,8 @@ import type {
 } from "./options.js";
 import { readBinary, writeBinary } from "./wire/binary.js";
 import { readJson, readJsonString, writeJson, writeJsonString } from "./json/json.js";
+import { readFields } from "./json/read.js";
+import { writeMessage } from "./json/write.js";
 import { messageEquals } from "./equals.js";
 import { messageClone } from "./clone.js";
 import { textFormat, textFormatIfLoaded } from "./text-format.js";
@@ -39,6 +42,18 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
    * number, until that group's END_GROUP tag. Generated.
    */
   abstract $decode(r: BinaryReader, end: number, group?: number): void;
+  /**
+   * This message's JSON form under the default write options. Generated for
+   * ordinary messages; this field-table version serves the well-known types
+   * with their own JSON forms and classes generated without it.
+   */
+  $toJson(ctx: JsonWriteContext): JsonValue {
+    return writeMessage(this, ctx);
+  }
+  /** Reads the members of a JSON object into this new message. Generated like `$toJson`. */
+  $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    readFields(this, this.$type(), json, ctx, "");
+  }
 
   // `prototype: T` lets TypeScript infer T from the class at once: inferring it through
   // MessageType's constructor (PartialMessage<T>) gives up on deeply nested types and yields Message<any>.

@@ -24,6 +24,8 @@ export interface ReadContext {
   readonly registry: Registry | undefined;
   readonly maxDepth: number;
   readonly form: FormLookup;
+  /** Read ordinary messages with their generated `$fromJson` (false: the field table, which builds error paths). */
+  readonly generated: boolean;
   depth: number;
 }
 
@@ -34,25 +36,32 @@ export interface WriteContext {
   readonly useProtoFieldName: boolean;
   readonly registry: Registry | undefined;
   readonly form: FormLookup;
+  /**
+   * The tree only feeds JSON.stringify (`toJsonString`), so generated `$toJson` may put the message's own
+   * arrays in it instead of copies.
+   */
+  readonly share: boolean;
 }
 
-export function readContext(options: JsonReadOptions | undefined, form: FormLookup): ReadContext {
+export function readContext(options: JsonReadOptions | undefined, form: FormLookup, generated: boolean): ReadContext {
   return {
     ignoreUnknownFields: options?.ignoreUnknownFields ?? false,
     registry: options?.registry,
     maxDepth: options?.maxDepth ?? 100,
     form,
+    generated,
     depth: 0,
   };
 }
 
-export function writeContext(options: JsonWriteOptions | undefined, form: FormLookup): WriteContext {
+export function writeContext(options: JsonWriteOptions | undefined, form: FormLookup, share = false): WriteContext {
   return {
     emitDefaultValues: options?.emitDefaultValues ?? false,
     enumAsInteger: options?.enumAsInteger ?? false,
     useProtoFieldName: options?.useProtoFieldName ?? false,
     registry: options?.registry,
     form,
+    share,
   };
 }
 

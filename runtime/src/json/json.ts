@@ -1,4 +1,4 @@
-import { JsonDecodeError } from "../errors.js";
+import { JsonDecodeError, JsonEncodeError } from "../errors.js";
 import type { Message, MessageType } from "../message.js";
 import type { JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions } from "../options.js";
 import type { JsonValue } from "./json-value.js";
@@ -8,9 +8,18 @@ import { readMessage } from "./read.js";
 import { writeMessage } from "./write.js";
 import { wktForm } from "./wkt-forms.js";
 
-/** A new message of `type` from its proto3 JSON form (an already parsed value). */
+/**
+ * A new message of `type` from its proto3 JSON form (an already parsed value).
+ * Generated `$fromJson` methods read it; when they reject it, the field table
+ * reads it again to throw the error with its path (docs/GENERATED-CODE.md, "JSON").
+ */
 export function readJson<T extends Message<T>>(type: MessageType<T>, json: JsonValue, options?: JsonReadOptions): T {
-  return readMessage(type, json, readContext(options, wktForm), "") as unknown as T;
+  try {
+    return readMessage(type, json, readContext(options, wktForm, true), "") as unknown as T;
+  } catch (e) {
+    if (!(e instanceof JsonDecodeError)) throw e;
+  }
+  return readMessage(type, json, readContext(options, wktForm, false), "") as unknown as T;
 }
 
 /** A new message of `type` from JSON text. Text that is not JSON, or repeats a key, is a JsonDecodeError too. */
@@ -21,10 +30,27 @@ export function readJsonString<T extends Message<T>>(type: MessageType<T>, text:
 
 /** The proto3 JSON form of a message (`Message<any>` so that `this` of any `Message<T>` fits). */
 export function writeJson(msg: Message<any>, options?: JsonWriteOptions): JsonValue {
-  return writeMessage(msg as Parameters<typeof writeMessage>[0], writeContext(options, wktForm));
+  return write(msg, options, false);
 }
 
 /** The proto3 JSON form of a message as text, compact unless `prettySpaces` is given. */
 export function writeJsonString(msg: Message<any>, options?: JsonWriteStringOptions): string {
-  return JSON.stringify(writeJson(msg, options), null, options?.prettySpaces ?? 0);
+  return JSON.stringify(write(msg, options, true), null, options?.prettySpaces ?? 0);
+}
+
+/**
+ * Under the default options, the generated `$toJson` writes the message; a
+ * value it cannot write sends the message through the field table, which
+ * throws the error with the field's path. Other options use the field table.
+ */
+function write(msg: Message<any>, options: JsonWriteOptions | undefined, share: boolean): JsonValue {
+  const ctx = writeContext(options, wktForm, share);
+  if (!ctx.emitDefaultValues && !ctx.enumAsInteger && !ctx.useProtoFieldName) {
+    try {
+      return msg.$toJson(ctx);
+    } catch (e) {
+      if (!(e instanceof JsonEncodeError)) throw e;
+    }
+  }
+  return writeMessage(msg as Parameters<typeof writeMessage>[0], ctx);
 }

@@ -11,7 +11,7 @@ import { unknownFields } from "../unknown-fields.js";
 import { encodeExtension, type ExtensionField } from "./extension-wire.js";
 
 /** Returned for an unknown enum name or number skipped under `ignoreUnknownFields`. */
-const IGNORED = Symbol("ignored");
+export const IGNORED = Symbol("ignored");
 
 const VALUE = "google.protobuf.Value";
 
@@ -24,7 +24,9 @@ export function readMessage(type: MessageType, json: JsonValue, ctx: ReadContext
     msg = form.read(type, json, ctx, path);
   } else {
     msg = new type();
-    readFields(msg, type, asObject(json, path), ctx, path);
+    const obj = asObject(json, path);
+    if (ctx.generated) msg.$fromJson(obj, ctx);
+    else readFields(msg, type, obj, ctx, path);
   }
   ctx.depth--;
   return msg;
@@ -49,23 +51,14 @@ export function asObject(json: JsonValue, path: string): JsonObject {
  * Children are read with no path; a failing member's key is added to the
  * error as it unwinds (atKey), so reading that succeeds builds no paths.
  */
-function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: ReadContext, path: string): void {
+export function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: ReadContext, path: string): void {
   const fields = type.$fields;
   let oneofs: string[] | undefined;
   for (const key of Object.keys(json)) {
     const field = fields.findJsonKey(key);
     if (!field) {
-      const ext = findExtension(type.typeName, key, ctx);
-      if (ext) {
-        try {
-          readExtension(msg, ext, json[key], ctx);
-        } catch (e) {
-          throw atKey(e, key);
-        }
-        continue;
-      }
-      if (ctx.ignoreUnknownFields) continue;
-      throw new JsonDecodeError(`unknown field ${JSON.stringify(key)} in ${type.typeName}`, path);
+      readUnknownKey(msg, type.typeName, key, json[key], ctx, path);
+      continue;
     }
     if (key !== field.jsonName && Object.prototype.hasOwnProperty.call(json, field.jsonName)) {
       // Both spellings of one field in one object: JSON.parse cannot see this duplicate.
@@ -98,6 +91,21 @@ function readFields(msg: AnyMessage, type: MessageType, json: JsonObject, ctx: R
       msg[field.localName] = v;
     }
   }
+}
+
+/** A key that names no field: a registered extension, skipped under `ignoreUnknownFields`, or an error. */
+export function readUnknownKey(msg: AnyMessage, typeName: string, key: string, value: JsonValue, ctx: ReadContext, path: string): void {
+  const ext = findExtension(typeName, key, ctx);
+  if (ext) {
+    try {
+      readExtension(msg, ext, value, ctx);
+    } catch (e) {
+      throw atKey(e, key);
+    }
+    return;
+  }
+  if (ctx.ignoreUnknownFields) return;
+  throw new JsonDecodeError(`unknown field ${JSON.stringify(key)} in ${typeName}`, path);
 }
 
 /** The registered extension of `type` a JSON key names (`"[pkg.ext]"`), if any. */
@@ -174,7 +182,7 @@ function readMap(map: Record<string, unknown>, field: Extract<FieldInfo, { kind:
 }
 
 /** Validates a map key and returns its canonical string form ("01" is not an int key). */
-function mapKey(K: ScalarType, key: string, path: string): string {
+export function mapKey(K: ScalarType, key: string, path: string): string {
   switch (K) {
     case ScalarType.STRING:
       return readScalar(K, undefined, key, path) as string;
@@ -187,7 +195,7 @@ function mapKey(K: ScalarType, key: string, path: string): string {
   }
 }
 
-function readEnum(T: EnumType, json: JsonValue, ctx: ReadContext, path: string): number | typeof IGNORED {
+export function readEnum(T: EnumType, json: JsonValue, ctx: ReadContext, path: string): number | typeof IGNORED {
   if (json === null && T.typeName === NULL_VALUE) return 0;
   if (typeof json === "string") {
     const no = enumLookup(T).byName.get(json);

@@ -126,7 +126,7 @@ function decimalToBigInt(text: string): bigint | undefined {
 }
 
 /** False when the string holds a lone UTF-16 surrogate (not representable in UTF-8). */
-function isWellFormed(s: string): boolean {
+export function isWellFormed(s: string): boolean {
   return (s as unknown as { isWellFormed(): boolean }).isWellFormed();
 }
 

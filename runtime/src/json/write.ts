@@ -42,7 +42,7 @@ export function writeFields(msg: AnyMessage, ctx: WriteContext): JsonObject {
 }
 
 /** Adds `"[pkg.ext]": value` for every unknown field that is a registered extension of the message. */
-function writeExtensions(msg: AnyMessage, out: JsonObject, ctx: WriteContext): void {
+export function writeExtensions(msg: AnyMessage, out: JsonObject, ctx: WriteContext): void {
   const chunks = msg[unknownFields];
   if (!chunks?.length || !ctx.registry) return;
   const typeName = msg.$type().typeName;

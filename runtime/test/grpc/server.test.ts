@@ -6,7 +6,7 @@
 import * as net from "node:net";
 import { Code, RpcError, Server } from "@tsgrpc/runtime/grpc";
 import { EchoService, EchoServiceClient } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
-import { aborted, eventually, rejection, sleep, startEcho } from "./helpers.js";
+import { aborted, eventually, rejection, startEcho } from "./helpers.js";
 
 describe("listen", () => {
   it("resolves to the bound port; a taken port rejects", async () => {
@@ -27,15 +27,18 @@ describe("shutdown", () => {
   it("graceful: refuses new calls, lets in-flight calls finish", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
     const echo = await startEcho({
       async echo() {
+        started();
         await gate;
         return { text: "finished" };
       },
     });
     try {
       const inFlight = echo.client.echo({});
-      await sleep(100);
+      await running;
       const stopped = echo.server.shutdown();
       // a fresh client cannot start a call any more
       const late = new EchoServiceClient(`127.0.0.1:${echo.port}`);
@@ -51,15 +54,19 @@ describe("shutdown", () => {
 
   it("graceMs: calls still running after the grace period are cancelled", async () => {
     let reason: unknown;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
     const echo = await startEcho({
       async echo(_request, context) {
+        started();
         reason = await aborted(context.signal);
         return {};
       },
     });
     try {
       const inFlight = rejection(echo.client.echo({}));
-      await sleep(100);
+      // Shutting down before the call reaches its handler would refuse it instead (a loaded machine can take 100 ms).
+      await running;
       const before = Date.now();
       await echo.server.shutdown({ graceMs: 200 });
       expect(Date.now() - before).toBeGreaterThanOrEqual(150);

@@ -8,8 +8,8 @@
 // methods after lowerCamelCase, and messages and enums named like
 // TypeScript's type operators and contextual keywords.
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_cases: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/cases.proto",
@@ -160,6 +160,67 @@ export class FieldNames extends Message<FieldNames> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.CamelCase !== "") j["CamelCase"] = stringToJson(this.CamelCase);
+    if (this.camelCase !== "") j["camelCase"] = stringToJson(this.camelCase);
+    if (this.camelCase$ !== "") j["camel_case"] = stringToJson(this.camelCase$);
+    if (this.CamelCase$ !== "") j["Camel_Case"] = stringToJson(this.CamelCase$);
+    if (this.camelCase$$ !== "") j["camel__case"] = stringToJson(this.camelCase$$);
+    if (this.camelCase$$$ !== "") j["camel_case_"] = stringToJson(this.camelCase$$$);
+    if (this.CamelCase$$ !== "") j["_camel_case"] = stringToJson(this.CamelCase$$);
+    if (this.pickKind !== "") j["pickKind"] = stringToJson(this.pickKind);
+    if (this.pickKind$.case === "pickA") j["pick_a"] = stringToJson(this.pickKind$.value);
+    if (this.pickKind$.case === "pickA$") j["pickA"] = stringToJson(this.pickKind$.value);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "CamelCase":
+          if (v !== null) this.CamelCase = stringFromJson(v);
+          break;
+        case "camelCase":
+          if (v !== null) this.camelCase = stringFromJson(v);
+          break;
+        case "camel_case":
+          if (v !== null) this.camelCase$ = stringFromJson(v);
+          break;
+        case "Camel_Case":
+          if (v !== null) this.CamelCase$ = stringFromJson(v);
+          break;
+        case "camel__case":
+          if (v !== null) this.camelCase$$ = stringFromJson(v);
+          break;
+        case "camel_case_":
+          if (v !== null) this.camelCase$$$ = stringFromJson(v);
+          break;
+        case "_camel_case":
+          if (v !== null) this.CamelCase$$ = stringFromJson(v);
+          break;
+        case "pickKind":
+          if (v !== null) this.pickKind = stringFromJson(v);
+          break;
+        case "pick_a":
+          if (v !== null) {
+            if (this.pickKind$.case !== undefined) throw oneofGivenTwice("pickKind$");
+            this.pickKind$ = { case: "pickA", value: stringFromJson(v) };
+          }
+          break;
+        case "pickA":
+          if (v !== null) {
+            if (this.pickKind$.case !== undefined) throw oneofGivenTwice("pickKind$");
+            this.pickKind$ = { case: "pickA$", value: stringFromJson(v) };
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class readonly$ extends Message<readonly$> {
@@ -227,6 +288,38 @@ export class readonly$ extends Message<readonly$> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.key !== undefined) j["key"] = this.key.$toJson(ctx);
+    if (this.inferred.length !== 0) j["inferred"] = messageListToJson(this.inferred, ctx);
+    if (this.kind !== 0) j["kind"] = enumToJson(unique$$type, this.kind);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "key":
+          if (v !== null) this.key = messageFromJson(keyof$, v, ctx);
+          break;
+        case "inferred":
+          if (v !== null) for (const e of listFromJson(v)) this.inferred.push(messageFromJson(infer$, e, ctx));
+          break;
+        case "kind":
+          if (v !== null) {
+            const e = enumFromJson(unique$$type, v, ctx);
+            if (e !== undefined) {
+              this.kind = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class keyof$ extends Message<keyof$> {
@@ -261,6 +354,25 @@ export class keyof$ extends Message<keyof$> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.is !== "") j["is"] = stringToJson(this.is);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "is":
+          if (v !== null) this.is = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -304,6 +416,25 @@ export class infer$ extends Message<infer$> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.asserts !== undefined) j["asserts"] = this.asserts.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "asserts":
+          if (v !== null) this.asserts = messageFromJson(asserts$, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class asserts$ extends Message<asserts$> {
@@ -338,5 +469,24 @@ export class asserts$ extends Message<asserts$> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.satisfies !== false) j["satisfies"] = boolToJson(this.satisfies);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "satisfies":
+          if (v !== null) this.satisfies = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

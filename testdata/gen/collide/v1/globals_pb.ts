@@ -5,8 +5,8 @@
 // Messages named like JavaScript globals, fields named like the generated
 // class's statics, and RPC methods named like client members or `then`.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_globals: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/globals.proto",
@@ -68,6 +68,33 @@ export class Promise$ extends Message<Promise$> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.then !== "") j["then"] = stringToJson(this.then);
+    if (this.catch !== "") j["catch"] = stringToJson(this.catch);
+    if (this.finally !== "") j["finally"] = stringToJson(this.finally);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "then":
+          if (v !== null) this.then = stringFromJson(v);
+          break;
+        case "catch":
+          if (v !== null) this.catch = stringFromJson(v);
+          break;
+        case "finally":
+          if (v !== null) this.finally = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class Array$ extends Message<Array$> {
@@ -119,6 +146,29 @@ export class Array$ extends Message<Array$> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.length !== 0) j["length"] = int32ToJson(this.length);
+    if (this.push.length !== 0) j["push"] = messageListToJson(this.push, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "length":
+          if (v !== null) this.length = int32FromJson(v);
+          break;
+        case "push":
+          if (v !== null) for (const e of listFromJson(v)) this.push.push(messageFromJson(Promise$, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -185,6 +235,37 @@ export class Error$ extends Message<Error$> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.message !== "") j["message"] = stringToJson(this.message);
+    if (this.stack !== "") j["stack"] = stringToJson(this.stack);
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.cause !== undefined) j["cause"] = this.cause.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "message":
+          if (v !== null) this.message = stringFromJson(v);
+          break;
+        case "stack":
+          if (v !== null) this.stack = stringFromJson(v);
+          break;
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "cause":
+          if (v !== null) this.cause = messageFromJson(Error$, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -276,5 +357,64 @@ export class Statics extends Message<Statics> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.typeName !== "") j["typeName"] = stringToJson(this.typeName);
+    if (this.fields !== "") j["fields"] = stringToJson(this.fields);
+    if (this.fromBinary !== "") j["fromBinary"] = stringToJson(this.fromBinary);
+    if (this.fromJson !== "") j["fromJson"] = stringToJson(this.fromJson);
+    if (this.prototype !== "") j["prototype"] = stringToJson(this.prototype);
+    if (this.toJsonString$ !== "") j["toJsonString"] = stringToJson(this.toJsonString$);
+    if (this.toLocaleString$ !== "") j["toLocaleString"] = stringToJson(this.toLocaleString$);
+    if (this.isPrototypeOf$ !== "") j["isPrototypeOf"] = stringToJson(this.isPrototypeOf$);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "typeName":
+        case "type_name":
+          if (key !== "typeName") checkOneSpelling(json, "typeName");
+          if (v !== null) this.typeName = stringFromJson(v);
+          break;
+        case "fields":
+          if (v !== null) this.fields = stringFromJson(v);
+          break;
+        case "fromBinary":
+        case "from_binary":
+          if (key !== "fromBinary") checkOneSpelling(json, "fromBinary");
+          if (v !== null) this.fromBinary = stringFromJson(v);
+          break;
+        case "fromJson":
+        case "from_json":
+          if (key !== "fromJson") checkOneSpelling(json, "fromJson");
+          if (v !== null) this.fromJson = stringFromJson(v);
+          break;
+        case "prototype":
+          if (v !== null) this.prototype = stringFromJson(v);
+          break;
+        case "toJsonString":
+        case "to_json_string":
+          if (key !== "toJsonString") checkOneSpelling(json, "toJsonString");
+          if (v !== null) this.toJsonString$ = stringFromJson(v);
+          break;
+        case "toLocaleString":
+        case "to_locale_string":
+          if (key !== "toLocaleString") checkOneSpelling(json, "toLocaleString");
+          if (v !== null) this.toLocaleString$ = stringFromJson(v);
+          break;
+        case "isPrototypeOf":
+        case "is_prototype_of":
+          if (key !== "isPrototypeOf") checkOneSpelling(json, "isPrototypeOf");
+          if (v !== null) this.isPrototypeOf$ = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

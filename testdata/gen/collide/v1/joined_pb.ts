@@ -5,8 +5,8 @@
 // Generated names that only clash once nested names are joined with `_`,
 // or with the names the plugin itself adds (file const, extensions, services).
 
-import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { extensionInfo, fieldList, fileInfo, initPartial, Message, ScalarType, unknownEnum } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_joined: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/joined.proto",
@@ -102,6 +102,35 @@ export class Outer extends Message<Outer> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.inner !== undefined) j["inner"] = this.inner.$toJson(ctx);
+    if (this.kind !== undefined) j["kind"] = enumToJson(Outer_Kind$$type, this.kind);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "inner":
+          if (v !== null) this.inner = messageFromJson(Outer_Inner$, v, ctx);
+          break;
+        case "kind":
+          if (v !== null) {
+            const e = enumFromJson(Outer_Kind$$type, v, ctx);
+            if (e !== undefined) {
+              this.kind = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class Outer_Inner$ extends Message<Outer_Inner$> {
@@ -136,6 +165,25 @@ export class Outer_Inner$ extends Message<Outer_Inner$> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.a !== undefined) j["a"] = stringToJson(this.a);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "a":
+          if (v !== null) this.a = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -175,6 +223,25 @@ export class Outer_Inner extends Message<Outer_Inner> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.b !== undefined) j["b"] = int32ToJson(this.b);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "b":
+          if (v !== null) this.b = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -204,6 +271,21 @@ export class A extends Message<A> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -240,6 +322,25 @@ export class A_B_C extends Message<A_B_C> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.x !== undefined) j["x"] = int32ToJson(this.x);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "x":
+          if (v !== null) this.x = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class A_B extends Message<A_B> {
@@ -266,6 +367,21 @@ export class A_B extends Message<A_B> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -301,6 +417,25 @@ export class A_B_C$ extends Message<A_B_C$> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.y !== undefined) j["y"] = stringToJson(this.y);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "y":
+          if (v !== null) this.y = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -362,6 +497,29 @@ export class file_collide_v1_joined$ extends Message<file_collide_v1_joined$> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.top !== undefined) j["top"] = this.top.$toJson(ctx);
+    if (this.nested !== undefined) j["nested"] = this.nested.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "top":
+          if (v !== null) this.top = messageFromJson(Outer_Inner, v, ctx);
+          break;
+        case "nested":
+          if (v !== null) this.nested = messageFromJson(Outer_Inner$, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -400,6 +558,25 @@ export class PairClient extends Message<PairClient> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.p !== undefined) j["p"] = stringToJson(this.p);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "p":
+          if (v !== null) this.p = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 

@@ -4,8 +4,8 @@
 
 // Imports the escaped names of joined.proto: importers compute the same names.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, unknownEnum } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, Message, messageFromJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { A_B_C, A_B_C$, file_collide_v1_joined, file_collide_v1_joined$, Outer_Inner, Outer_Inner$, Outer_Kind, Outer_Kind$, Outer_Kind$$type, Outer_Kind$type } from "./joined_pb.js";
 
 export const file_collide_v1_joined_user: FileInfo = /*@__PURE__*/ fileInfo(
@@ -146,5 +146,62 @@ export class JoinedUser extends Message<JoinedUser> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.nested !== undefined) j["nested"] = this.nested.$toJson(ctx);
+    if (this.top !== undefined) j["top"] = this.top.$toJson(ctx);
+    if (this.nestedKind !== undefined) j["nestedKind"] = enumToJson(Outer_Kind$$type, this.nestedKind);
+    if (this.topKind !== undefined) j["topKind"] = enumToJson(Outer_Kind$type, this.topKind);
+    if (this.first !== undefined) j["first"] = this.first.$toJson(ctx);
+    if (this.second !== undefined) j["second"] = this.second.$toJson(ctx);
+    if (this.file !== undefined) j["file"] = this.file.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "nested":
+          if (v !== null) this.nested = messageFromJson(Outer_Inner$, v, ctx);
+          break;
+        case "top":
+          if (v !== null) this.top = messageFromJson(Outer_Inner, v, ctx);
+          break;
+        case "nestedKind":
+        case "nested_kind":
+          if (key !== "nestedKind") checkOneSpelling(json, "nestedKind");
+          if (v !== null) {
+            const e = enumFromJson(Outer_Kind$$type, v, ctx);
+            if (e !== undefined) {
+              this.nestedKind = e;
+            }
+          }
+          break;
+        case "topKind":
+        case "top_kind":
+          if (key !== "topKind") checkOneSpelling(json, "topKind");
+          if (v !== null) {
+            const e = enumFromJson(Outer_Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.topKind = e;
+            }
+          }
+          break;
+        case "first":
+          if (v !== null) this.first = messageFromJson(A_B_C, v, ctx);
+          break;
+        case "second":
+          if (v !== null) this.second = messageFromJson(A_B_C$, v, ctx);
+          break;
+        case "file":
+          if (v !== null) this.file = messageFromJson(file_collide_v1_joined$, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

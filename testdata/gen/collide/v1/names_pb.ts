@@ -4,8 +4,8 @@
 
 // Names that collide with JavaScript, TypeScript and the generated class's own members.
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, oneofGivenTwice, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address as Address$1, file_common_v1_common } from "../../common/v1/common_pb.js";
 
 export const file_collide_v1_names: FileInfo = /*@__PURE__*/ fileInfo(
@@ -147,6 +147,81 @@ export class Object$ extends Message<Object$> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.constructor$ !== "") j["constructor"] = stringToJson(this.constructor$);
+    if (this.Proto !== "") j["Proto"] = stringToJson(this.Proto);
+    if (this.toString$ !== "") j["toString"] = stringToJson(this.toString$);
+    if (this.toJson$ !== "") j["toJson"] = stringToJson(this.toJson$);
+    if (this.valueOf$ !== "") j["valueOf"] = stringToJson(this.valueOf$);
+    if (this.hasOwnProperty$ !== "") j["hasOwnProperty"] = stringToJson(this.hasOwnProperty$);
+    if (this.equals$ !== "") j["equals"] = stringToJson(this.equals$);
+    if (this.clone$ !== "") j["clone"] = stringToJson(this.clone$);
+    if (this.class !== "") j["class"] = stringToJson(this.class);
+    if (this.toBinary$.case === "delete") j["delete"] = stringToJson(this.toBinary$.value);
+    if (this.toBinary$.case === "new") j["new"] = int32ToJson(this.toBinary$.value);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "constructor":
+          if (v !== null) this.constructor$ = stringFromJson(v);
+          break;
+        case "Proto":
+        case "__proto__":
+          if (key !== "Proto") checkOneSpelling(json, "Proto");
+          if (v !== null) this.Proto = stringFromJson(v);
+          break;
+        case "toString":
+        case "to_string":
+          if (key !== "toString") checkOneSpelling(json, "toString");
+          if (v !== null) this.toString$ = stringFromJson(v);
+          break;
+        case "toJson":
+        case "to_json":
+          if (key !== "toJson") checkOneSpelling(json, "toJson");
+          if (v !== null) this.toJson$ = stringFromJson(v);
+          break;
+        case "valueOf":
+        case "value_of":
+          if (key !== "valueOf") checkOneSpelling(json, "valueOf");
+          if (v !== null) this.valueOf$ = stringFromJson(v);
+          break;
+        case "hasOwnProperty":
+        case "has_own_property":
+          if (key !== "hasOwnProperty") checkOneSpelling(json, "hasOwnProperty");
+          if (v !== null) this.hasOwnProperty$ = stringFromJson(v);
+          break;
+        case "equals":
+          if (v !== null) this.equals$ = stringFromJson(v);
+          break;
+        case "clone":
+          if (v !== null) this.clone$ = stringFromJson(v);
+          break;
+        case "class":
+          if (v !== null) this.class = stringFromJson(v);
+          break;
+        case "delete":
+          if (v !== null) {
+            if (this.toBinary$.case !== undefined) throw oneofGivenTwice("toBinary$");
+            this.toBinary$ = { case: "delete", value: stringFromJson(v) };
+          }
+          break;
+        case "new":
+          if (v !== null) {
+            if (this.toBinary$.case !== undefined) throw oneofGivenTwice("toBinary$");
+            this.toBinary$ = { case: "new", value: int32FromJson(v) };
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class Message$ extends Message<Message$> {
@@ -203,6 +278,29 @@ export class Message$ extends Message<Message$> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.object !== undefined) j["object"] = this.object.$toJson(ctx);
+    if (this.date !== undefined) j["date"] = this.date.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "object":
+          if (v !== null) this.object = messageFromJson(Object$, v, ctx);
+          break;
+        case "date":
+          if (v !== null) this.date = messageFromJson(Date$, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -264,6 +362,34 @@ export class Date$ extends Message<Date$> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.seconds !== 0n) j["seconds"] = int64ToJson(this.seconds);
+    m = scalarMapToJson(this.dict, ScalarType.STRING);
+    if (m !== undefined) j["dict"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "seconds":
+          if (v !== null) this.seconds = int64FromJson(v);
+          break;
+        case "dict":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.dict[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -332,6 +458,39 @@ export class UsesHostile extends Message<UsesHostile> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.hostile !== 0) j["hostile"] = enumToJson(Hostile$type, this.hostile);
+    m = messageMapToJson(this.objects, ctx);
+    if (m !== undefined) j["objects"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "hostile":
+          if (v !== null) {
+            const e = enumFromJson(Hostile$type, v, ctx);
+            if (e !== undefined) {
+              this.hostile = e;
+            }
+          }
+          break;
+        case "objects":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.objects[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Object$, o[k]!, ctx);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -376,5 +535,24 @@ export class Address extends Message<Address> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.inner !== undefined) j["inner"] = this.inner.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "inner":
+          if (v !== null) this.inner = messageFromJson(Address$1, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

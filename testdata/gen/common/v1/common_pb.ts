@@ -2,8 +2,8 @@
 // @generated from file common/v1/common.proto (package common.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_common_v1_common: FileInfo = /*@__PURE__*/ fileInfo(
   "common/v1/common.proto",
@@ -86,5 +86,34 @@ export class Address extends Message<Address> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.street !== "") j["street"] = stringToJson(this.street);
+    if (this.city !== "") j["city"] = stringToJson(this.city);
+    if (this.countryCode !== "") j["countryCode"] = stringToJson(this.countryCode);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "street":
+          if (v !== null) this.street = stringFromJson(v);
+          break;
+        case "city":
+          if (v !== null) this.city = stringFromJson(v);
+          break;
+        case "countryCode":
+        case "country_code":
+          if (key !== "countryCode") checkOneSpelling(json, "countryCode");
+          if (v !== null) this.countryCode = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

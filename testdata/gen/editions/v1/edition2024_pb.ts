@@ -4,8 +4,8 @@
 
 // Editions 2024 (defaults as in 2023 for everything the codec sees).
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_edition2024: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/edition2024.proto",
@@ -96,5 +96,41 @@ export class Edition2024 extends Message<Edition2024> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.number !== undefined) j["number"] = int32ToJson(this.number);
+    if (this.numbers.length !== 0) j["numbers"] = scalarListToJson(this.numbers, ScalarType.INT32, ctx);
+    if (this.text !== "") j["text"] = stringToJson(this.text);
+    if (this.kind !== undefined) j["kind"] = enumToJson(Edition2024_Kind$type, this.kind);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "number":
+          if (v !== null) this.number = int32FromJson(v);
+          break;
+        case "numbers":
+          if (v !== null) for (const e of listFromJson(v)) this.numbers.push(int32FromJson(e));
+          break;
+        case "text":
+          if (v !== null) this.text = stringFromJson(v);
+          break;
+        case "kind":
+          if (v !== null) {
+            const e = enumFromJson(Edition2024_Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.kind = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -5,8 +5,8 @@
 
 // Editions 2023: features decide presence, packing, enum openness, UTF-8 and message encoding.
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, Message, ScalarType, StringValue, unknownEnum } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_features: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/features.proto",
@@ -265,6 +265,117 @@ export class Features extends Message<Features> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.explicitNumber !== undefined) j["explicitNumber"] = int32ToJson(this.explicitNumber);
+    if (this.implicitNumber !== 0) j["implicitNumber"] = int32ToJson(this.implicitNumber);
+    if (this.requiredNumber !== undefined) j["requiredNumber"] = int32ToJson(this.requiredNumber);
+    if (this.packedNumbers.length !== 0) j["packedNumbers"] = scalarListToJson(this.packedNumbers, ScalarType.INT32, ctx);
+    if (this.expandedNumbers.length !== 0) j["expandedNumbers"] = scalarListToJson(this.expandedNumbers, ScalarType.INT32, ctx);
+    if (this.checkedText !== undefined) j["checkedText"] = stringToJson(this.checkedText);
+    if (this.uncheckedText !== undefined) j["uncheckedText"] = stringToJson(this.uncheckedText);
+    if (this.openKind !== undefined) j["openKind"] = enumToJson(OpenKind$type, this.openKind);
+    if (this.closedKind !== undefined) j["closedKind"] = enumToJson(ClosedKind$type, this.closedKind);
+    if (this.closedKinds.length !== 0) j["closedKinds"] = enumListToJson(this.closedKinds, ClosedKind$type);
+    if (this.delimitedChild !== undefined) j["delimitedChild"] = this.delimitedChild.$toJson(ctx);
+    if (this.child !== undefined) j["child"] = this.child.$toJson(ctx);
+    if (this.delimitedChildren.length !== 0) j["delimitedChildren"] = messageListToJson(this.delimitedChildren, ctx);
+    if (this.defaulted !== undefined) j["defaulted"] = int32ToJson(this.defaulted);
+    if (this.delimitedWrapper !== undefined) j["delimitedWrapper"] = stringToJson(this.delimitedWrapper);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "explicitNumber":
+        case "explicit_number":
+          if (key !== "explicitNumber") checkOneSpelling(json, "explicitNumber");
+          if (v !== null) this.explicitNumber = int32FromJson(v);
+          break;
+        case "implicitNumber":
+        case "implicit_number":
+          if (key !== "implicitNumber") checkOneSpelling(json, "implicitNumber");
+          if (v !== null) this.implicitNumber = int32FromJson(v);
+          break;
+        case "requiredNumber":
+        case "required_number":
+          if (key !== "requiredNumber") checkOneSpelling(json, "requiredNumber");
+          if (v !== null) this.requiredNumber = int32FromJson(v);
+          break;
+        case "packedNumbers":
+        case "packed_numbers":
+          if (key !== "packedNumbers") checkOneSpelling(json, "packedNumbers");
+          if (v !== null) for (const e of listFromJson(v)) this.packedNumbers.push(int32FromJson(e));
+          break;
+        case "expandedNumbers":
+        case "expanded_numbers":
+          if (key !== "expandedNumbers") checkOneSpelling(json, "expandedNumbers");
+          if (v !== null) for (const e of listFromJson(v)) this.expandedNumbers.push(int32FromJson(e));
+          break;
+        case "checkedText":
+        case "checked_text":
+          if (key !== "checkedText") checkOneSpelling(json, "checkedText");
+          if (v !== null) this.checkedText = stringFromJson(v);
+          break;
+        case "uncheckedText":
+        case "unchecked_text":
+          if (key !== "uncheckedText") checkOneSpelling(json, "uncheckedText");
+          if (v !== null) this.uncheckedText = stringFromJson(v);
+          break;
+        case "openKind":
+        case "open_kind":
+          if (key !== "openKind") checkOneSpelling(json, "openKind");
+          if (v !== null) {
+            const e = enumFromJson(OpenKind$type, v, ctx);
+            if (e !== undefined) {
+              this.openKind = e;
+            }
+          }
+          break;
+        case "closedKind":
+        case "closed_kind":
+          if (key !== "closedKind") checkOneSpelling(json, "closedKind");
+          if (v !== null) {
+            const e = enumFromJson(ClosedKind$type, v, ctx);
+            if (e !== undefined) {
+              this.closedKind = e;
+            }
+          }
+          break;
+        case "closedKinds":
+        case "closed_kinds":
+          if (key !== "closedKinds") checkOneSpelling(json, "closedKinds");
+          if (v !== null) enumsFromJson(this.closedKinds, ClosedKind$type, v, ctx);
+          break;
+        case "delimitedChild":
+        case "delimited_child":
+          if (key !== "delimitedChild") checkOneSpelling(json, "delimitedChild");
+          if (v !== null) this.delimitedChild = messageFromJson(Features_Child, v, ctx);
+          break;
+        case "child":
+          if (v !== null) this.child = messageFromJson(Features_Child, v, ctx);
+          break;
+        case "delimitedChildren":
+        case "delimited_children":
+          if (key !== "delimitedChildren") checkOneSpelling(json, "delimitedChildren");
+          if (v !== null) for (const e of listFromJson(v)) this.delimitedChildren.push(messageFromJson(Features_Child, e, ctx));
+          break;
+        case "defaulted":
+          if (v !== null) this.defaulted = int32FromJson(v);
+          break;
+        case "delimitedWrapper":
+        case "delimited_wrapper":
+          if (key !== "delimitedWrapper") checkOneSpelling(json, "delimitedWrapper");
+          if (v !== null) this.delimitedWrapper = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class Features_Child extends Message<Features_Child> {
@@ -299,5 +410,24 @@ export class Features_Child extends Message<Features_Child> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -5,8 +5,8 @@
 // @generated from file hostile/v1/tree.proto (package hostile.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 
 export const file_hostile_v1_tree: FileInfo = /*@__PURE__*/ fileInfo(
@@ -198,6 +198,80 @@ export class Tree extends Message<Tree> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.label !== "") j["label"] = stringToJson(this.label);
+    if (this.left !== undefined) j["left"] = this.left.$toJson(ctx);
+    if (this.children.length !== 0) j["children"] = messageListToJson(this.children, ctx);
+    m = messageMapToJson(this.named, ctx);
+    if (m !== undefined) j["named"] = m;
+    if (this.branch.case === "only") j["only"] = this.branch.value.$toJson(ctx);
+    if (this.branch.case === "leaf") j["leaf"] = int64ToJson(this.branch.value);
+    if (this.branch.case === "blob") j["blob"] = bytesToJson(this.branch.value);
+    if (this.id !== undefined) j["id"] = this.id.$toJson(ctx);
+    if (this.weight !== undefined) j["weight"] = doubleToJson(this.weight);
+    if (this.kind !== 0) j["kind"] = enumToJson(Kind$type, this.kind);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "label":
+          if (v !== null) this.label = stringFromJson(v);
+          break;
+        case "left":
+          if (v !== null) this.left = messageFromJson(Tree, v, ctx);
+          break;
+        case "children":
+          if (v !== null) for (const e of listFromJson(v)) this.children.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "named":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Tree, o[k]!, ctx);
+          }
+          break;
+        case "only":
+          if (v !== null) {
+            if (this.branch.case !== undefined) throw oneofGivenTwice("branch");
+            this.branch = { case: "only", value: messageFromJson(Tree, v, ctx) };
+          }
+          break;
+        case "leaf":
+          if (v !== null) {
+            if (this.branch.case !== undefined) throw oneofGivenTwice("branch");
+            this.branch = { case: "leaf", value: int64FromJson(v) };
+          }
+          break;
+        case "blob":
+          if (v !== null) {
+            if (this.branch.case !== undefined) throw oneofGivenTwice("branch");
+            this.branch = { case: "blob", value: bytesFromJson(v) };
+          }
+          break;
+        case "id":
+          if (v !== null) this.id = messageFromJson(NodeId, v, ctx);
+          break;
+        case "weight":
+          if (v !== null) this.weight = doubleFromJson(v);
+          break;
+        case "kind":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.kind = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -250,6 +324,29 @@ export class Ping extends Message<Ping> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.pong !== undefined) j["pong"] = this.pong.$toJson(ctx);
+    if (this.hops !== 0) j["hops"] = uint32ToJson(this.hops);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "pong":
+          if (v !== null) this.pong = messageFromJson(Pong, v, ctx);
+          break;
+        case "hops":
+          if (v !== null) this.hops = uint32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -308,6 +405,29 @@ export class Pong extends Message<Pong> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.ping !== undefined) j["ping"] = this.ping.$toJson(ctx);
+    if (this.trail.length !== 0) j["trail"] = scalarListToJson(this.trail, ScalarType.SINT64, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "ping":
+          if (v !== null) this.ping = messageFromJson(Ping, v, ctx);
+          break;
+        case "trail":
+          if (v !== null) for (const e of listFromJson(v)) this.trail.push(int64FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -695,6 +815,149 @@ export class Maps extends Message<Maps> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    m = scalarMapToJson(this.stringString, ScalarType.STRING);
+    if (m !== undefined) j["stringString"] = m;
+    m = messageMapToJson(this.int32Tree, ctx);
+    if (m !== undefined) j["int32Tree"] = m;
+    m = scalarMapToJson(this.int64Bytes, ScalarType.BYTES);
+    if (m !== undefined) j["int64Bytes"] = m;
+    m = enumMapToJson(this.uint32Kind, Kind$type);
+    if (m !== undefined) j["uint32Kind"] = m;
+    m = scalarMapToJson(this.uint64Double, ScalarType.DOUBLE);
+    if (m !== undefined) j["uint64Double"] = m;
+    m = scalarMapToJson(this.sint32Float, ScalarType.FLOAT);
+    if (m !== undefined) j["sint32Float"] = m;
+    m = scalarMapToJson(this.sint64Bool, ScalarType.BOOL);
+    if (m !== undefined) j["sint64Bool"] = m;
+    m = scalarMapToJson(this.fixed32Int64, ScalarType.INT64);
+    if (m !== undefined) j["fixed32Int64"] = m;
+    m = scalarMapToJson(this.fixed64Uint64, ScalarType.UINT64);
+    if (m !== undefined) j["fixed64Uint64"] = m;
+    m = scalarMapToJson(this.sfixed32Sint32, ScalarType.SINT32);
+    if (m !== undefined) j["sfixed32Sint32"] = m;
+    m = scalarMapToJson(this.sfixed64Sfixed64, ScalarType.SFIXED64);
+    if (m !== undefined) j["sfixed64Sfixed64"] = m;
+    m = messageMapToJson(this.boolMaps, ctx);
+    if (m !== undefined) j["boolMaps"] = m;
+    m = messageMapToJson(this.stringId, ctx);
+    if (m !== undefined) j["stringId"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "stringString":
+        case "string_string":
+          if (key !== "stringString") checkOneSpelling(json, "stringString");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.stringString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "int32Tree":
+        case "int32_tree":
+          if (key !== "int32Tree") checkOneSpelling(json, "int32Tree");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k)] = messageFromJson(Tree, o[k]!, ctx);
+          }
+          break;
+        case "int64Bytes":
+        case "int64_bytes":
+          if (key !== "int64Bytes") checkOneSpelling(json, "int64Bytes");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k)] = bytesFromJson(o[k]!);
+          }
+          break;
+        case "uint32Kind":
+        case "uint32_kind":
+          if (key !== "uint32Kind") checkOneSpelling(json, "uint32Kind");
+          if (v !== null) enumMapFromJson(this.uint32Kind, ScalarType.UINT32, Kind$type, v, ctx);
+          break;
+        case "uint64Double":
+        case "uint64_double":
+          if (key !== "uint64Double") checkOneSpelling(json, "uint64Double");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k)] = doubleFromJson(o[k]!);
+          }
+          break;
+        case "sint32Float":
+        case "sint32_float":
+          if (key !== "sint32Float") checkOneSpelling(json, "sint32Float");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k)] = floatFromJson(o[k]!);
+          }
+          break;
+        case "sint64Bool":
+        case "sint64_bool":
+          if (key !== "sint64Bool") checkOneSpelling(json, "sint64Bool");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k)] = boolFromJson(o[k]!);
+          }
+          break;
+        case "fixed32Int64":
+        case "fixed32_int64":
+          if (key !== "fixed32Int64") checkOneSpelling(json, "fixed32Int64");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k)] = int64FromJson(o[k]!);
+          }
+          break;
+        case "fixed64Uint64":
+        case "fixed64_uint64":
+          if (key !== "fixed64Uint64") checkOneSpelling(json, "fixed64Uint64");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k)] = uint64FromJson(o[k]!);
+          }
+          break;
+        case "sfixed32Sint32":
+        case "sfixed32_sint32":
+          if (key !== "sfixed32Sint32") checkOneSpelling(json, "sfixed32Sint32");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k)] = int32FromJson(o[k]!);
+          }
+          break;
+        case "sfixed64Sfixed64":
+        case "sfixed64_sfixed64":
+          if (key !== "sfixed64Sfixed64") checkOneSpelling(json, "sfixed64Sfixed64");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = int64FromJson(o[k]!);
+          }
+          break;
+        case "boolMaps":
+        case "bool_maps":
+          if (key !== "boolMaps") checkOneSpelling(json, "boolMaps");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k)] = messageFromJson(Maps, o[k]!, ctx);
+          }
+          break;
+        case "stringId":
+        case "string_id":
+          if (key !== "stringId") checkOneSpelling(json, "stringId");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.stringId[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(NodeId, o[k]!, ctx);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -755,6 +1018,29 @@ export class L1 extends Message<L1> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
+    if (this.shortcut !== undefined) j["shortcut"] = this.shortcut.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "next":
+          if (v !== null) this.next = messageFromJson(L1_L2, v, ctx);
+          break;
+        case "shortcut":
+          if (v !== null) this.shortcut = messageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9_L10, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class L1_L2 extends Message<L1_L2> {
@@ -796,6 +1082,25 @@ export class L1_L2 extends Message<L1_L2> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "next":
+          if (v !== null) this.next = messageFromJson(L1_L2_L3, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -839,6 +1144,25 @@ export class L1_L2_L3 extends Message<L1_L2_L3> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "next":
+          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class L1_L2_L3_L4 extends Message<L1_L2_L3_L4> {
@@ -880,6 +1204,25 @@ export class L1_L2_L3_L4 extends Message<L1_L2_L3_L4> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "next":
+          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -923,6 +1266,25 @@ export class L1_L2_L3_L4_L5 extends Message<L1_L2_L3_L4_L5> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "next":
+          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class L1_L2_L3_L4_L5_L6 extends Message<L1_L2_L3_L4_L5_L6> {
@@ -964,6 +1326,25 @@ export class L1_L2_L3_L4_L5_L6 extends Message<L1_L2_L3_L4_L5_L6> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "next":
+          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6_L7, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1007,6 +1388,25 @@ export class L1_L2_L3_L4_L5_L6_L7 extends Message<L1_L2_L3_L4_L5_L6_L7> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "next":
+          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6_L7_L8, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class L1_L2_L3_L4_L5_L6_L7_L8 extends Message<L1_L2_L3_L4_L5_L6_L7_L8> {
@@ -1049,6 +1449,25 @@ export class L1_L2_L3_L4_L5_L6_L7_L8 extends Message<L1_L2_L3_L4_L5_L6_L7_L8> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "next":
+          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class L1_L2_L3_L4_L5_L6_L7_L8_L9 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_L9> {
@@ -1090,6 +1509,25 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "next":
+          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9_L10, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1140,5 +1578,28 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 extends Message<L1_L2_L3_L4_L5_L6_L7
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.root !== undefined) j["root"] = this.root.$toJson(ctx);
+    if (this.deepest !== "") j["deepest"] = stringToJson(this.deepest);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "root":
+          if (v !== null) this.root = messageFromJson(L1, v, ctx);
+          break;
+        case "deepest":
+          if (v !== null) this.deepest = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -5,8 +5,8 @@
 // @generated from file hostile/v1/wide.proto (package hostile.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 import { file_hostile_v1_tree, Kind, Kind$type, Tree } from "./tree_pb.js";
 
@@ -5467,5 +5467,2110 @@ export class Wide extends Message<Wide> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.f1 !== 0) j["f1"] = int32ToJson(this.f1);
+    if (this.f2 !== 0n) j["f2"] = int64ToJson(this.f2);
+    if (this.f3 !== 0) j["f3"] = uint32ToJson(this.f3);
+    if (this.f4 !== 0n) j["f4"] = uint64ToJson(this.f4);
+    if (this.f5 !== 0) j["f5"] = int32ToJson(this.f5);
+    if (this.f6 !== 0n) j["f6"] = int64ToJson(this.f6);
+    if (this.f7 !== 0) j["f7"] = uint32ToJson(this.f7);
+    if (this.f8 !== 0n) j["f8"] = uint64ToJson(this.f8);
+    if (this.f9 !== 0) j["f9"] = int32ToJson(this.f9);
+    if (this.f10 !== 0n) j["f10"] = int64ToJson(this.f10);
+    if (!Object.is(this.f11, 0)) j["f11"] = doubleToJson(this.f11);
+    if (!Object.is(this.f12, 0)) j["f12"] = doubleToJson(this.f12);
+    if (this.f13 !== false) j["f13"] = boolToJson(this.f13);
+    if (this.f14 !== "") j["f14"] = stringToJson(this.f14);
+    if (this.f15.length !== 0) j["f15"] = bytesToJson(this.f15);
+    if (this.f16 !== 0) j["f16"] = enumToJson(Kind$type, this.f16);
+    if (this.f17 !== undefined) j["f17"] = this.f17.$toJson(ctx);
+    if (this.f18.length !== 0) j["f18"] = messageListToJson(this.f18, ctx);
+    if (this.f19.length !== 0) j["f19"] = scalarListToJson(this.f19, ScalarType.INT32, ctx);
+    if (this.f20.length !== 0) j["f20"] = scalarListToJson(this.f20, ScalarType.INT64, ctx);
+    if (this.f21.length !== 0) j["f21"] = scalarListToJson(this.f21, ScalarType.UINT32, ctx);
+    if (this.f22.length !== 0) j["f22"] = scalarListToJson(this.f22, ScalarType.UINT64, ctx);
+    if (this.f23.length !== 0) j["f23"] = scalarListToJson(this.f23, ScalarType.SINT32, ctx);
+    if (this.f24.length !== 0) j["f24"] = scalarListToJson(this.f24, ScalarType.SINT64, ctx);
+    if (this.f25.length !== 0) j["f25"] = scalarListToJson(this.f25, ScalarType.FIXED32, ctx);
+    if (this.f26.length !== 0) j["f26"] = scalarListToJson(this.f26, ScalarType.FIXED64, ctx);
+    if (this.f27.length !== 0) j["f27"] = scalarListToJson(this.f27, ScalarType.SFIXED32, ctx);
+    if (this.f28.length !== 0) j["f28"] = scalarListToJson(this.f28, ScalarType.SFIXED64, ctx);
+    if (this.f29.length !== 0) j["f29"] = scalarListToJson(this.f29, ScalarType.FLOAT, ctx);
+    if (this.f30.length !== 0) j["f30"] = scalarListToJson(this.f30, ScalarType.DOUBLE, ctx);
+    if (this.f31.length !== 0) j["f31"] = scalarListToJson(this.f31, ScalarType.BOOL, ctx);
+    if (this.f32.length !== 0) j["f32"] = scalarListToJson(this.f32, ScalarType.STRING, ctx);
+    if (this.f33.length !== 0) j["f33"] = scalarListToJson(this.f33, ScalarType.BYTES, ctx);
+    if (this.f34.length !== 0) j["f34"] = enumListToJson(this.f34, Kind$type);
+    if (this.f35.length !== 0) j["f35"] = messageListToJson(this.f35, ctx);
+    if (this.f36 !== undefined) j["f36"] = this.f36.$toJson(ctx);
+    if (this.f37 !== undefined) j["f37"] = int32ToJson(this.f37);
+    if (this.f38 !== undefined) j["f38"] = int64ToJson(this.f38);
+    if (this.f39 !== undefined) j["f39"] = uint32ToJson(this.f39);
+    if (this.f40 !== undefined) j["f40"] = uint64ToJson(this.f40);
+    if (this.f41 !== undefined) j["f41"] = int32ToJson(this.f41);
+    if (this.f42 !== undefined) j["f42"] = int64ToJson(this.f42);
+    if (this.f43 !== undefined) j["f43"] = uint32ToJson(this.f43);
+    if (this.f44 !== undefined) j["f44"] = uint64ToJson(this.f44);
+    if (this.f45 !== undefined) j["f45"] = int32ToJson(this.f45);
+    if (this.f46 !== undefined) j["f46"] = int64ToJson(this.f46);
+    if (this.f47 !== undefined) j["f47"] = doubleToJson(this.f47);
+    if (this.f48 !== undefined) j["f48"] = doubleToJson(this.f48);
+    if (this.f49 !== undefined) j["f49"] = boolToJson(this.f49);
+    if (this.f50 !== undefined) j["f50"] = stringToJson(this.f50);
+    if (this.f51 !== undefined) j["f51"] = bytesToJson(this.f51);
+    if (this.f52 !== undefined) j["f52"] = enumToJson(Kind$type, this.f52);
+    if (this.f53 !== undefined) j["f53"] = this.f53.$toJson(ctx);
+    if (this.f54 !== undefined) j["f54"] = this.f54.$toJson(ctx);
+    if (this.f55 !== 0) j["f55"] = int32ToJson(this.f55);
+    if (this.f56 !== 0n) j["f56"] = int64ToJson(this.f56);
+    if (this.f57 !== 0) j["f57"] = uint32ToJson(this.f57);
+    if (this.f58 !== 0n) j["f58"] = uint64ToJson(this.f58);
+    if (this.f59 !== 0) j["f59"] = int32ToJson(this.f59);
+    if (this.f60 !== 0n) j["f60"] = int64ToJson(this.f60);
+    if (this.f61 !== 0) j["f61"] = uint32ToJson(this.f61);
+    if (this.f62 !== 0n) j["f62"] = uint64ToJson(this.f62);
+    if (this.f63 !== 0) j["f63"] = int32ToJson(this.f63);
+    if (this.f64 !== 0n) j["f64"] = int64ToJson(this.f64);
+    if (!Object.is(this.f65, 0)) j["f65"] = doubleToJson(this.f65);
+    if (!Object.is(this.f66, 0)) j["f66"] = doubleToJson(this.f66);
+    if (this.f67 !== false) j["f67"] = boolToJson(this.f67);
+    if (this.f68 !== "") j["f68"] = stringToJson(this.f68);
+    if (this.f69.length !== 0) j["f69"] = bytesToJson(this.f69);
+    if (this.f70 !== 0) j["f70"] = enumToJson(Kind$type, this.f70);
+    if (this.f71 !== undefined) j["f71"] = this.f71.$toJson(ctx);
+    if (this.f72.length !== 0) j["f72"] = messageListToJson(this.f72, ctx);
+    if (this.f73.length !== 0) j["f73"] = scalarListToJson(this.f73, ScalarType.INT32, ctx);
+    if (this.f74.length !== 0) j["f74"] = scalarListToJson(this.f74, ScalarType.INT64, ctx);
+    if (this.f75.length !== 0) j["f75"] = scalarListToJson(this.f75, ScalarType.UINT32, ctx);
+    if (this.f76.length !== 0) j["f76"] = scalarListToJson(this.f76, ScalarType.UINT64, ctx);
+    if (this.f77.length !== 0) j["f77"] = scalarListToJson(this.f77, ScalarType.SINT32, ctx);
+    if (this.f78.length !== 0) j["f78"] = scalarListToJson(this.f78, ScalarType.SINT64, ctx);
+    if (this.f79.length !== 0) j["f79"] = scalarListToJson(this.f79, ScalarType.FIXED32, ctx);
+    if (this.f80.length !== 0) j["f80"] = scalarListToJson(this.f80, ScalarType.FIXED64, ctx);
+    if (this.f81.length !== 0) j["f81"] = scalarListToJson(this.f81, ScalarType.SFIXED32, ctx);
+    if (this.f82.length !== 0) j["f82"] = scalarListToJson(this.f82, ScalarType.SFIXED64, ctx);
+    if (this.f83.length !== 0) j["f83"] = scalarListToJson(this.f83, ScalarType.FLOAT, ctx);
+    if (this.f84.length !== 0) j["f84"] = scalarListToJson(this.f84, ScalarType.DOUBLE, ctx);
+    if (this.f85.length !== 0) j["f85"] = scalarListToJson(this.f85, ScalarType.BOOL, ctx);
+    if (this.f86.length !== 0) j["f86"] = scalarListToJson(this.f86, ScalarType.STRING, ctx);
+    if (this.f87.length !== 0) j["f87"] = scalarListToJson(this.f87, ScalarType.BYTES, ctx);
+    if (this.f88.length !== 0) j["f88"] = enumListToJson(this.f88, Kind$type);
+    if (this.f89.length !== 0) j["f89"] = messageListToJson(this.f89, ctx);
+    if (this.f90 !== undefined) j["f90"] = this.f90.$toJson(ctx);
+    if (this.f91 !== undefined) j["f91"] = int32ToJson(this.f91);
+    if (this.f92 !== undefined) j["f92"] = int64ToJson(this.f92);
+    if (this.f93 !== undefined) j["f93"] = uint32ToJson(this.f93);
+    if (this.f94 !== undefined) j["f94"] = uint64ToJson(this.f94);
+    if (this.f95 !== undefined) j["f95"] = int32ToJson(this.f95);
+    if (this.f96 !== undefined) j["f96"] = int64ToJson(this.f96);
+    if (this.f97 !== undefined) j["f97"] = uint32ToJson(this.f97);
+    if (this.f98 !== undefined) j["f98"] = uint64ToJson(this.f98);
+    if (this.f99 !== undefined) j["f99"] = int32ToJson(this.f99);
+    if (this.f100 !== undefined) j["f100"] = int64ToJson(this.f100);
+    if (this.f101 !== undefined) j["f101"] = doubleToJson(this.f101);
+    if (this.f102 !== undefined) j["f102"] = doubleToJson(this.f102);
+    if (this.f103 !== undefined) j["f103"] = boolToJson(this.f103);
+    if (this.f104 !== undefined) j["f104"] = stringToJson(this.f104);
+    if (this.f105 !== undefined) j["f105"] = bytesToJson(this.f105);
+    if (this.f106 !== undefined) j["f106"] = enumToJson(Kind$type, this.f106);
+    if (this.f107 !== undefined) j["f107"] = this.f107.$toJson(ctx);
+    if (this.f108 !== undefined) j["f108"] = this.f108.$toJson(ctx);
+    if (this.f109 !== 0) j["f109"] = int32ToJson(this.f109);
+    if (this.f110 !== 0n) j["f110"] = int64ToJson(this.f110);
+    if (this.f111 !== 0) j["f111"] = uint32ToJson(this.f111);
+    if (this.f112 !== 0n) j["f112"] = uint64ToJson(this.f112);
+    if (this.f113 !== 0) j["f113"] = int32ToJson(this.f113);
+    if (this.f114 !== 0n) j["f114"] = int64ToJson(this.f114);
+    if (this.f115 !== 0) j["f115"] = uint32ToJson(this.f115);
+    if (this.f116 !== 0n) j["f116"] = uint64ToJson(this.f116);
+    if (this.f117 !== 0) j["f117"] = int32ToJson(this.f117);
+    if (this.f118 !== 0n) j["f118"] = int64ToJson(this.f118);
+    if (!Object.is(this.f119, 0)) j["f119"] = doubleToJson(this.f119);
+    if (!Object.is(this.f120, 0)) j["f120"] = doubleToJson(this.f120);
+    if (this.f121 !== false) j["f121"] = boolToJson(this.f121);
+    if (this.f122 !== "") j["f122"] = stringToJson(this.f122);
+    if (this.f123.length !== 0) j["f123"] = bytesToJson(this.f123);
+    if (this.f124 !== 0) j["f124"] = enumToJson(Kind$type, this.f124);
+    if (this.f125 !== undefined) j["f125"] = this.f125.$toJson(ctx);
+    if (this.f126.length !== 0) j["f126"] = messageListToJson(this.f126, ctx);
+    if (this.f127.length !== 0) j["f127"] = scalarListToJson(this.f127, ScalarType.INT32, ctx);
+    if (this.f128.length !== 0) j["f128"] = scalarListToJson(this.f128, ScalarType.INT64, ctx);
+    if (this.f129.length !== 0) j["f129"] = scalarListToJson(this.f129, ScalarType.UINT32, ctx);
+    if (this.f130.length !== 0) j["f130"] = scalarListToJson(this.f130, ScalarType.UINT64, ctx);
+    if (this.f131.length !== 0) j["f131"] = scalarListToJson(this.f131, ScalarType.SINT32, ctx);
+    if (this.f132.length !== 0) j["f132"] = scalarListToJson(this.f132, ScalarType.SINT64, ctx);
+    if (this.f133.length !== 0) j["f133"] = scalarListToJson(this.f133, ScalarType.FIXED32, ctx);
+    if (this.f134.length !== 0) j["f134"] = scalarListToJson(this.f134, ScalarType.FIXED64, ctx);
+    if (this.f135.length !== 0) j["f135"] = scalarListToJson(this.f135, ScalarType.SFIXED32, ctx);
+    if (this.f136.length !== 0) j["f136"] = scalarListToJson(this.f136, ScalarType.SFIXED64, ctx);
+    if (this.f137.length !== 0) j["f137"] = scalarListToJson(this.f137, ScalarType.FLOAT, ctx);
+    if (this.f138.length !== 0) j["f138"] = scalarListToJson(this.f138, ScalarType.DOUBLE, ctx);
+    if (this.f139.length !== 0) j["f139"] = scalarListToJson(this.f139, ScalarType.BOOL, ctx);
+    if (this.f140.length !== 0) j["f140"] = scalarListToJson(this.f140, ScalarType.STRING, ctx);
+    if (this.f141.length !== 0) j["f141"] = scalarListToJson(this.f141, ScalarType.BYTES, ctx);
+    if (this.f142.length !== 0) j["f142"] = enumListToJson(this.f142, Kind$type);
+    if (this.f143.length !== 0) j["f143"] = messageListToJson(this.f143, ctx);
+    if (this.f144 !== undefined) j["f144"] = this.f144.$toJson(ctx);
+    if (this.f145 !== undefined) j["f145"] = int32ToJson(this.f145);
+    if (this.f146 !== undefined) j["f146"] = int64ToJson(this.f146);
+    if (this.f147 !== undefined) j["f147"] = uint32ToJson(this.f147);
+    if (this.f148 !== undefined) j["f148"] = uint64ToJson(this.f148);
+    if (this.f149 !== undefined) j["f149"] = int32ToJson(this.f149);
+    if (this.f150 !== undefined) j["f150"] = int64ToJson(this.f150);
+    if (this.f151 !== undefined) j["f151"] = uint32ToJson(this.f151);
+    if (this.f152 !== undefined) j["f152"] = uint64ToJson(this.f152);
+    if (this.f153 !== undefined) j["f153"] = int32ToJson(this.f153);
+    if (this.f154 !== undefined) j["f154"] = int64ToJson(this.f154);
+    if (this.f155 !== undefined) j["f155"] = doubleToJson(this.f155);
+    if (this.f156 !== undefined) j["f156"] = doubleToJson(this.f156);
+    if (this.f157 !== undefined) j["f157"] = boolToJson(this.f157);
+    if (this.f158 !== undefined) j["f158"] = stringToJson(this.f158);
+    if (this.f159 !== undefined) j["f159"] = bytesToJson(this.f159);
+    if (this.f160 !== undefined) j["f160"] = enumToJson(Kind$type, this.f160);
+    if (this.f161 !== undefined) j["f161"] = this.f161.$toJson(ctx);
+    if (this.f162 !== undefined) j["f162"] = this.f162.$toJson(ctx);
+    if (this.f163 !== 0) j["f163"] = int32ToJson(this.f163);
+    if (this.f164 !== 0n) j["f164"] = int64ToJson(this.f164);
+    if (this.f165 !== 0) j["f165"] = uint32ToJson(this.f165);
+    if (this.f166 !== 0n) j["f166"] = uint64ToJson(this.f166);
+    if (this.f167 !== 0) j["f167"] = int32ToJson(this.f167);
+    if (this.f168 !== 0n) j["f168"] = int64ToJson(this.f168);
+    if (this.f169 !== 0) j["f169"] = uint32ToJson(this.f169);
+    if (this.f170 !== 0n) j["f170"] = uint64ToJson(this.f170);
+    if (this.f171 !== 0) j["f171"] = int32ToJson(this.f171);
+    if (this.f172 !== 0n) j["f172"] = int64ToJson(this.f172);
+    if (!Object.is(this.f173, 0)) j["f173"] = doubleToJson(this.f173);
+    if (!Object.is(this.f174, 0)) j["f174"] = doubleToJson(this.f174);
+    if (this.f175 !== false) j["f175"] = boolToJson(this.f175);
+    if (this.f176 !== "") j["f176"] = stringToJson(this.f176);
+    if (this.f177.length !== 0) j["f177"] = bytesToJson(this.f177);
+    if (this.f178 !== 0) j["f178"] = enumToJson(Kind$type, this.f178);
+    if (this.f179 !== undefined) j["f179"] = this.f179.$toJson(ctx);
+    if (this.f180.length !== 0) j["f180"] = messageListToJson(this.f180, ctx);
+    if (this.f181.length !== 0) j["f181"] = scalarListToJson(this.f181, ScalarType.INT32, ctx);
+    if (this.f182.length !== 0) j["f182"] = scalarListToJson(this.f182, ScalarType.INT64, ctx);
+    if (this.f183.length !== 0) j["f183"] = scalarListToJson(this.f183, ScalarType.UINT32, ctx);
+    if (this.f184.length !== 0) j["f184"] = scalarListToJson(this.f184, ScalarType.UINT64, ctx);
+    if (this.f185.length !== 0) j["f185"] = scalarListToJson(this.f185, ScalarType.SINT32, ctx);
+    if (this.f186.length !== 0) j["f186"] = scalarListToJson(this.f186, ScalarType.SINT64, ctx);
+    if (this.f187.length !== 0) j["f187"] = scalarListToJson(this.f187, ScalarType.FIXED32, ctx);
+    if (this.f188.length !== 0) j["f188"] = scalarListToJson(this.f188, ScalarType.FIXED64, ctx);
+    if (this.f189.length !== 0) j["f189"] = scalarListToJson(this.f189, ScalarType.SFIXED32, ctx);
+    if (this.f190.length !== 0) j["f190"] = scalarListToJson(this.f190, ScalarType.SFIXED64, ctx);
+    if (this.f191.length !== 0) j["f191"] = scalarListToJson(this.f191, ScalarType.FLOAT, ctx);
+    if (this.f192.length !== 0) j["f192"] = scalarListToJson(this.f192, ScalarType.DOUBLE, ctx);
+    if (this.f193.length !== 0) j["f193"] = scalarListToJson(this.f193, ScalarType.BOOL, ctx);
+    if (this.f194.length !== 0) j["f194"] = scalarListToJson(this.f194, ScalarType.STRING, ctx);
+    if (this.f195.length !== 0) j["f195"] = scalarListToJson(this.f195, ScalarType.BYTES, ctx);
+    if (this.f196.length !== 0) j["f196"] = enumListToJson(this.f196, Kind$type);
+    if (this.f197.length !== 0) j["f197"] = messageListToJson(this.f197, ctx);
+    if (this.f198 !== undefined) j["f198"] = this.f198.$toJson(ctx);
+    if (this.f199 !== undefined) j["f199"] = int32ToJson(this.f199);
+    if (this.f200 !== undefined) j["f200"] = int64ToJson(this.f200);
+    if (this.f201 !== undefined) j["f201"] = uint32ToJson(this.f201);
+    if (this.f202 !== undefined) j["f202"] = uint64ToJson(this.f202);
+    if (this.f203 !== undefined) j["f203"] = int32ToJson(this.f203);
+    if (this.f204 !== undefined) j["f204"] = int64ToJson(this.f204);
+    if (this.f205 !== undefined) j["f205"] = uint32ToJson(this.f205);
+    if (this.f206 !== undefined) j["f206"] = uint64ToJson(this.f206);
+    if (this.f207 !== undefined) j["f207"] = int32ToJson(this.f207);
+    if (this.f208 !== undefined) j["f208"] = int64ToJson(this.f208);
+    if (this.f209 !== undefined) j["f209"] = doubleToJson(this.f209);
+    if (this.f210 !== undefined) j["f210"] = doubleToJson(this.f210);
+    if (this.f211 !== undefined) j["f211"] = boolToJson(this.f211);
+    if (this.f212 !== undefined) j["f212"] = stringToJson(this.f212);
+    if (this.f213 !== undefined) j["f213"] = bytesToJson(this.f213);
+    if (this.f214 !== undefined) j["f214"] = enumToJson(Kind$type, this.f214);
+    if (this.f215 !== undefined) j["f215"] = this.f215.$toJson(ctx);
+    if (this.f216 !== undefined) j["f216"] = this.f216.$toJson(ctx);
+    if (this.f217 !== 0) j["f217"] = int32ToJson(this.f217);
+    if (this.f218 !== 0n) j["f218"] = int64ToJson(this.f218);
+    if (this.f219 !== 0) j["f219"] = uint32ToJson(this.f219);
+    if (this.f220 !== 0n) j["f220"] = uint64ToJson(this.f220);
+    if (this.f221 !== 0) j["f221"] = int32ToJson(this.f221);
+    if (this.f222 !== 0n) j["f222"] = int64ToJson(this.f222);
+    if (this.f223 !== 0) j["f223"] = uint32ToJson(this.f223);
+    if (this.f224 !== 0n) j["f224"] = uint64ToJson(this.f224);
+    if (this.f225 !== 0) j["f225"] = int32ToJson(this.f225);
+    if (this.f226 !== 0n) j["f226"] = int64ToJson(this.f226);
+    if (!Object.is(this.f227, 0)) j["f227"] = doubleToJson(this.f227);
+    if (!Object.is(this.f228, 0)) j["f228"] = doubleToJson(this.f228);
+    if (this.f229 !== false) j["f229"] = boolToJson(this.f229);
+    if (this.f230 !== "") j["f230"] = stringToJson(this.f230);
+    if (this.f231.length !== 0) j["f231"] = bytesToJson(this.f231);
+    if (this.f232 !== 0) j["f232"] = enumToJson(Kind$type, this.f232);
+    if (this.f233 !== undefined) j["f233"] = this.f233.$toJson(ctx);
+    if (this.f234.length !== 0) j["f234"] = messageListToJson(this.f234, ctx);
+    if (this.f235.length !== 0) j["f235"] = scalarListToJson(this.f235, ScalarType.INT32, ctx);
+    if (this.f236.length !== 0) j["f236"] = scalarListToJson(this.f236, ScalarType.INT64, ctx);
+    if (this.f237.length !== 0) j["f237"] = scalarListToJson(this.f237, ScalarType.UINT32, ctx);
+    if (this.f238.length !== 0) j["f238"] = scalarListToJson(this.f238, ScalarType.UINT64, ctx);
+    if (this.f239.length !== 0) j["f239"] = scalarListToJson(this.f239, ScalarType.SINT32, ctx);
+    if (this.f240.length !== 0) j["f240"] = scalarListToJson(this.f240, ScalarType.SINT64, ctx);
+    if (this.f241.length !== 0) j["f241"] = scalarListToJson(this.f241, ScalarType.FIXED32, ctx);
+    if (this.f242.length !== 0) j["f242"] = scalarListToJson(this.f242, ScalarType.FIXED64, ctx);
+    if (this.f243.length !== 0) j["f243"] = scalarListToJson(this.f243, ScalarType.SFIXED32, ctx);
+    if (this.f244.length !== 0) j["f244"] = scalarListToJson(this.f244, ScalarType.SFIXED64, ctx);
+    if (this.f245.length !== 0) j["f245"] = scalarListToJson(this.f245, ScalarType.FLOAT, ctx);
+    if (this.f246.length !== 0) j["f246"] = scalarListToJson(this.f246, ScalarType.DOUBLE, ctx);
+    if (this.f247.length !== 0) j["f247"] = scalarListToJson(this.f247, ScalarType.BOOL, ctx);
+    if (this.f248.length !== 0) j["f248"] = scalarListToJson(this.f248, ScalarType.STRING, ctx);
+    if (this.f249.length !== 0) j["f249"] = scalarListToJson(this.f249, ScalarType.BYTES, ctx);
+    if (this.f250.length !== 0) j["f250"] = enumListToJson(this.f250, Kind$type);
+    if (this.f251.length !== 0) j["f251"] = messageListToJson(this.f251, ctx);
+    if (this.f252 !== undefined) j["f252"] = this.f252.$toJson(ctx);
+    if (this.f253 !== undefined) j["f253"] = int32ToJson(this.f253);
+    if (this.f254 !== undefined) j["f254"] = int64ToJson(this.f254);
+    if (this.f255 !== undefined) j["f255"] = uint32ToJson(this.f255);
+    if (this.f256 !== undefined) j["f256"] = uint64ToJson(this.f256);
+    if (this.f257 !== undefined) j["f257"] = int32ToJson(this.f257);
+    if (this.f258 !== undefined) j["f258"] = int64ToJson(this.f258);
+    if (this.f259 !== undefined) j["f259"] = uint32ToJson(this.f259);
+    if (this.f260 !== undefined) j["f260"] = uint64ToJson(this.f260);
+    if (this.f261 !== undefined) j["f261"] = int32ToJson(this.f261);
+    if (this.f262 !== undefined) j["f262"] = int64ToJson(this.f262);
+    if (this.f263 !== undefined) j["f263"] = doubleToJson(this.f263);
+    if (this.f264 !== undefined) j["f264"] = doubleToJson(this.f264);
+    if (this.f265 !== undefined) j["f265"] = boolToJson(this.f265);
+    if (this.f266 !== undefined) j["f266"] = stringToJson(this.f266);
+    if (this.f267 !== undefined) j["f267"] = bytesToJson(this.f267);
+    if (this.f268 !== undefined) j["f268"] = enumToJson(Kind$type, this.f268);
+    if (this.f269 !== undefined) j["f269"] = this.f269.$toJson(ctx);
+    if (this.f270 !== undefined) j["f270"] = this.f270.$toJson(ctx);
+    if (this.f271 !== 0) j["f271"] = int32ToJson(this.f271);
+    if (this.f272 !== 0n) j["f272"] = int64ToJson(this.f272);
+    if (this.f273 !== 0) j["f273"] = uint32ToJson(this.f273);
+    if (this.f274 !== 0n) j["f274"] = uint64ToJson(this.f274);
+    if (this.f275 !== 0) j["f275"] = int32ToJson(this.f275);
+    if (this.f276 !== 0n) j["f276"] = int64ToJson(this.f276);
+    if (this.f277 !== 0) j["f277"] = uint32ToJson(this.f277);
+    if (this.f278 !== 0n) j["f278"] = uint64ToJson(this.f278);
+    if (this.f279 !== 0) j["f279"] = int32ToJson(this.f279);
+    if (this.f280 !== 0n) j["f280"] = int64ToJson(this.f280);
+    if (!Object.is(this.f281, 0)) j["f281"] = doubleToJson(this.f281);
+    if (!Object.is(this.f282, 0)) j["f282"] = doubleToJson(this.f282);
+    if (this.f283 !== false) j["f283"] = boolToJson(this.f283);
+    if (this.f284 !== "") j["f284"] = stringToJson(this.f284);
+    if (this.f285.length !== 0) j["f285"] = bytesToJson(this.f285);
+    if (this.f286 !== 0) j["f286"] = enumToJson(Kind$type, this.f286);
+    if (this.f287 !== undefined) j["f287"] = this.f287.$toJson(ctx);
+    if (this.f288.length !== 0) j["f288"] = messageListToJson(this.f288, ctx);
+    if (this.f289.length !== 0) j["f289"] = scalarListToJson(this.f289, ScalarType.INT32, ctx);
+    if (this.f290.length !== 0) j["f290"] = scalarListToJson(this.f290, ScalarType.INT64, ctx);
+    if (this.f291.length !== 0) j["f291"] = scalarListToJson(this.f291, ScalarType.UINT32, ctx);
+    if (this.f292.length !== 0) j["f292"] = scalarListToJson(this.f292, ScalarType.UINT64, ctx);
+    if (this.f293.length !== 0) j["f293"] = scalarListToJson(this.f293, ScalarType.SINT32, ctx);
+    if (this.f294.length !== 0) j["f294"] = scalarListToJson(this.f294, ScalarType.SINT64, ctx);
+    if (this.f295.length !== 0) j["f295"] = scalarListToJson(this.f295, ScalarType.FIXED32, ctx);
+    if (this.f296.length !== 0) j["f296"] = scalarListToJson(this.f296, ScalarType.FIXED64, ctx);
+    if (this.f297.length !== 0) j["f297"] = scalarListToJson(this.f297, ScalarType.SFIXED32, ctx);
+    if (this.f298.length !== 0) j["f298"] = scalarListToJson(this.f298, ScalarType.SFIXED64, ctx);
+    if (this.f299.length !== 0) j["f299"] = scalarListToJson(this.f299, ScalarType.FLOAT, ctx);
+    if (this.f300.length !== 0) j["f300"] = scalarListToJson(this.f300, ScalarType.DOUBLE, ctx);
+    if (this.f301.length !== 0) j["f301"] = scalarListToJson(this.f301, ScalarType.BOOL, ctx);
+    if (this.f302.length !== 0) j["f302"] = scalarListToJson(this.f302, ScalarType.STRING, ctx);
+    if (this.f303.length !== 0) j["f303"] = scalarListToJson(this.f303, ScalarType.BYTES, ctx);
+    if (this.f304.length !== 0) j["f304"] = enumListToJson(this.f304, Kind$type);
+    if (this.f305.length !== 0) j["f305"] = messageListToJson(this.f305, ctx);
+    if (this.f306 !== undefined) j["f306"] = this.f306.$toJson(ctx);
+    if (this.f307 !== undefined) j["f307"] = int32ToJson(this.f307);
+    if (this.f308 !== undefined) j["f308"] = int64ToJson(this.f308);
+    if (this.f309 !== undefined) j["f309"] = uint32ToJson(this.f309);
+    if (this.f310 !== undefined) j["f310"] = uint64ToJson(this.f310);
+    if (this.f311 !== undefined) j["f311"] = int32ToJson(this.f311);
+    if (this.f312 !== undefined) j["f312"] = int64ToJson(this.f312);
+    if (this.f313 !== undefined) j["f313"] = uint32ToJson(this.f313);
+    if (this.f314 !== undefined) j["f314"] = uint64ToJson(this.f314);
+    if (this.f315 !== undefined) j["f315"] = int32ToJson(this.f315);
+    if (this.f316 !== undefined) j["f316"] = int64ToJson(this.f316);
+    if (this.f317 !== undefined) j["f317"] = doubleToJson(this.f317);
+    if (this.f318 !== undefined) j["f318"] = doubleToJson(this.f318);
+    if (this.f319 !== undefined) j["f319"] = boolToJson(this.f319);
+    if (this.f320 !== undefined) j["f320"] = stringToJson(this.f320);
+    if (this.f321 !== undefined) j["f321"] = bytesToJson(this.f321);
+    if (this.f322 !== undefined) j["f322"] = enumToJson(Kind$type, this.f322);
+    if (this.f323 !== undefined) j["f323"] = this.f323.$toJson(ctx);
+    if (this.f324 !== undefined) j["f324"] = this.f324.$toJson(ctx);
+    if (this.f325 !== 0) j["f325"] = int32ToJson(this.f325);
+    if (this.f326 !== 0n) j["f326"] = int64ToJson(this.f326);
+    if (this.f327 !== 0) j["f327"] = uint32ToJson(this.f327);
+    if (this.f328 !== 0n) j["f328"] = uint64ToJson(this.f328);
+    if (this.f329 !== 0) j["f329"] = int32ToJson(this.f329);
+    if (this.f330 !== 0n) j["f330"] = int64ToJson(this.f330);
+    if (this.f331 !== 0) j["f331"] = uint32ToJson(this.f331);
+    if (this.f332 !== 0n) j["f332"] = uint64ToJson(this.f332);
+    if (this.f333 !== 0) j["f333"] = int32ToJson(this.f333);
+    if (this.f334 !== 0n) j["f334"] = int64ToJson(this.f334);
+    if (!Object.is(this.f335, 0)) j["f335"] = doubleToJson(this.f335);
+    if (!Object.is(this.f336, 0)) j["f336"] = doubleToJson(this.f336);
+    if (this.f337 !== false) j["f337"] = boolToJson(this.f337);
+    if (this.f338 !== "") j["f338"] = stringToJson(this.f338);
+    if (this.f339.length !== 0) j["f339"] = bytesToJson(this.f339);
+    if (this.f340 !== 0) j["f340"] = enumToJson(Kind$type, this.f340);
+    if (this.f341 !== undefined) j["f341"] = this.f341.$toJson(ctx);
+    if (this.f342.length !== 0) j["f342"] = messageListToJson(this.f342, ctx);
+    if (this.f343.length !== 0) j["f343"] = scalarListToJson(this.f343, ScalarType.INT32, ctx);
+    if (this.f344.length !== 0) j["f344"] = scalarListToJson(this.f344, ScalarType.INT64, ctx);
+    if (this.f345.length !== 0) j["f345"] = scalarListToJson(this.f345, ScalarType.UINT32, ctx);
+    if (this.f346.length !== 0) j["f346"] = scalarListToJson(this.f346, ScalarType.UINT64, ctx);
+    if (this.f347.length !== 0) j["f347"] = scalarListToJson(this.f347, ScalarType.SINT32, ctx);
+    if (this.f348.length !== 0) j["f348"] = scalarListToJson(this.f348, ScalarType.SINT64, ctx);
+    if (this.f349.length !== 0) j["f349"] = scalarListToJson(this.f349, ScalarType.FIXED32, ctx);
+    if (this.f350.length !== 0) j["f350"] = scalarListToJson(this.f350, ScalarType.FIXED64, ctx);
+    if (this.f351.length !== 0) j["f351"] = scalarListToJson(this.f351, ScalarType.SFIXED32, ctx);
+    if (this.f352.length !== 0) j["f352"] = scalarListToJson(this.f352, ScalarType.SFIXED64, ctx);
+    if (this.f353.length !== 0) j["f353"] = scalarListToJson(this.f353, ScalarType.FLOAT, ctx);
+    if (this.f354.length !== 0) j["f354"] = scalarListToJson(this.f354, ScalarType.DOUBLE, ctx);
+    if (this.f355.length !== 0) j["f355"] = scalarListToJson(this.f355, ScalarType.BOOL, ctx);
+    if (this.f356.length !== 0) j["f356"] = scalarListToJson(this.f356, ScalarType.STRING, ctx);
+    if (this.f357.length !== 0) j["f357"] = scalarListToJson(this.f357, ScalarType.BYTES, ctx);
+    if (this.f358.length !== 0) j["f358"] = enumListToJson(this.f358, Kind$type);
+    if (this.f359.length !== 0) j["f359"] = messageListToJson(this.f359, ctx);
+    if (this.f360 !== undefined) j["f360"] = this.f360.$toJson(ctx);
+    if (this.f361 !== undefined) j["f361"] = int32ToJson(this.f361);
+    if (this.f362 !== undefined) j["f362"] = int64ToJson(this.f362);
+    if (this.f363 !== undefined) j["f363"] = uint32ToJson(this.f363);
+    if (this.f364 !== undefined) j["f364"] = uint64ToJson(this.f364);
+    if (this.f365 !== undefined) j["f365"] = int32ToJson(this.f365);
+    if (this.f366 !== undefined) j["f366"] = int64ToJson(this.f366);
+    if (this.f367 !== undefined) j["f367"] = uint32ToJson(this.f367);
+    if (this.f368 !== undefined) j["f368"] = uint64ToJson(this.f368);
+    if (this.f369 !== undefined) j["f369"] = int32ToJson(this.f369);
+    if (this.f370 !== undefined) j["f370"] = int64ToJson(this.f370);
+    if (this.f371 !== undefined) j["f371"] = doubleToJson(this.f371);
+    if (this.f372 !== undefined) j["f372"] = doubleToJson(this.f372);
+    if (this.f373 !== undefined) j["f373"] = boolToJson(this.f373);
+    if (this.f374 !== undefined) j["f374"] = stringToJson(this.f374);
+    if (this.f375 !== undefined) j["f375"] = bytesToJson(this.f375);
+    if (this.f376 !== undefined) j["f376"] = enumToJson(Kind$type, this.f376);
+    if (this.f377 !== undefined) j["f377"] = this.f377.$toJson(ctx);
+    if (this.f378 !== undefined) j["f378"] = this.f378.$toJson(ctx);
+    if (this.f379 !== 0) j["f379"] = int32ToJson(this.f379);
+    if (this.f380 !== 0n) j["f380"] = int64ToJson(this.f380);
+    if (this.f381 !== 0) j["f381"] = uint32ToJson(this.f381);
+    if (this.f382 !== 0n) j["f382"] = uint64ToJson(this.f382);
+    if (this.f383 !== 0) j["f383"] = int32ToJson(this.f383);
+    if (this.f384 !== 0n) j["f384"] = int64ToJson(this.f384);
+    if (this.f385 !== 0) j["f385"] = uint32ToJson(this.f385);
+    if (this.f386 !== 0n) j["f386"] = uint64ToJson(this.f386);
+    if (this.f387 !== 0) j["f387"] = int32ToJson(this.f387);
+    if (this.f388 !== 0n) j["f388"] = int64ToJson(this.f388);
+    if (!Object.is(this.f389, 0)) j["f389"] = doubleToJson(this.f389);
+    if (!Object.is(this.f390, 0)) j["f390"] = doubleToJson(this.f390);
+    if (this.f391 !== false) j["f391"] = boolToJson(this.f391);
+    if (this.f392 !== "") j["f392"] = stringToJson(this.f392);
+    if (this.f393.length !== 0) j["f393"] = bytesToJson(this.f393);
+    if (this.f394 !== 0) j["f394"] = enumToJson(Kind$type, this.f394);
+    if (this.f395 !== undefined) j["f395"] = this.f395.$toJson(ctx);
+    if (this.f396.length !== 0) j["f396"] = messageListToJson(this.f396, ctx);
+    if (this.f397.length !== 0) j["f397"] = scalarListToJson(this.f397, ScalarType.INT32, ctx);
+    if (this.f398.length !== 0) j["f398"] = scalarListToJson(this.f398, ScalarType.INT64, ctx);
+    if (this.f399.length !== 0) j["f399"] = scalarListToJson(this.f399, ScalarType.UINT32, ctx);
+    if (this.f400.length !== 0) j["f400"] = scalarListToJson(this.f400, ScalarType.UINT64, ctx);
+    if (this.f401.length !== 0) j["f401"] = scalarListToJson(this.f401, ScalarType.SINT32, ctx);
+    if (this.f402.length !== 0) j["f402"] = scalarListToJson(this.f402, ScalarType.SINT64, ctx);
+    if (this.f403.length !== 0) j["f403"] = scalarListToJson(this.f403, ScalarType.FIXED32, ctx);
+    if (this.f404.length !== 0) j["f404"] = scalarListToJson(this.f404, ScalarType.FIXED64, ctx);
+    if (this.f405.length !== 0) j["f405"] = scalarListToJson(this.f405, ScalarType.SFIXED32, ctx);
+    if (this.f406.length !== 0) j["f406"] = scalarListToJson(this.f406, ScalarType.SFIXED64, ctx);
+    if (this.f407.length !== 0) j["f407"] = scalarListToJson(this.f407, ScalarType.FLOAT, ctx);
+    if (this.f408.length !== 0) j["f408"] = scalarListToJson(this.f408, ScalarType.DOUBLE, ctx);
+    if (this.f409.length !== 0) j["f409"] = scalarListToJson(this.f409, ScalarType.BOOL, ctx);
+    if (this.f410.length !== 0) j["f410"] = scalarListToJson(this.f410, ScalarType.STRING, ctx);
+    if (this.f411.length !== 0) j["f411"] = scalarListToJson(this.f411, ScalarType.BYTES, ctx);
+    if (this.f412.length !== 0) j["f412"] = enumListToJson(this.f412, Kind$type);
+    if (this.f413.length !== 0) j["f413"] = messageListToJson(this.f413, ctx);
+    if (this.f414 !== undefined) j["f414"] = this.f414.$toJson(ctx);
+    if (this.f415 !== undefined) j["f415"] = int32ToJson(this.f415);
+    if (this.f416 !== undefined) j["f416"] = int64ToJson(this.f416);
+    if (this.f417 !== undefined) j["f417"] = uint32ToJson(this.f417);
+    if (this.f418 !== undefined) j["f418"] = uint64ToJson(this.f418);
+    if (this.f419 !== undefined) j["f419"] = int32ToJson(this.f419);
+    if (this.f420 !== undefined) j["f420"] = int64ToJson(this.f420);
+    if (this.f421 !== undefined) j["f421"] = uint32ToJson(this.f421);
+    if (this.f422 !== undefined) j["f422"] = uint64ToJson(this.f422);
+    if (this.f423 !== undefined) j["f423"] = int32ToJson(this.f423);
+    if (this.f424 !== undefined) j["f424"] = int64ToJson(this.f424);
+    if (this.f425 !== undefined) j["f425"] = doubleToJson(this.f425);
+    if (this.f426 !== undefined) j["f426"] = doubleToJson(this.f426);
+    if (this.f427 !== undefined) j["f427"] = boolToJson(this.f427);
+    if (this.f428 !== undefined) j["f428"] = stringToJson(this.f428);
+    if (this.f429 !== undefined) j["f429"] = bytesToJson(this.f429);
+    if (this.f430 !== undefined) j["f430"] = enumToJson(Kind$type, this.f430);
+    if (this.f431 !== undefined) j["f431"] = this.f431.$toJson(ctx);
+    if (this.f432 !== undefined) j["f432"] = this.f432.$toJson(ctx);
+    if (this.f433 !== 0) j["f433"] = int32ToJson(this.f433);
+    if (this.f434 !== 0n) j["f434"] = int64ToJson(this.f434);
+    if (this.f435 !== 0) j["f435"] = uint32ToJson(this.f435);
+    if (this.f436 !== 0n) j["f436"] = uint64ToJson(this.f436);
+    if (this.f437 !== 0) j["f437"] = int32ToJson(this.f437);
+    if (this.f438 !== 0n) j["f438"] = int64ToJson(this.f438);
+    if (this.f439 !== 0) j["f439"] = uint32ToJson(this.f439);
+    if (this.f440 !== 0n) j["f440"] = uint64ToJson(this.f440);
+    if (this.f441 !== 0) j["f441"] = int32ToJson(this.f441);
+    if (this.f442 !== 0n) j["f442"] = int64ToJson(this.f442);
+    if (!Object.is(this.f443, 0)) j["f443"] = doubleToJson(this.f443);
+    if (!Object.is(this.f444, 0)) j["f444"] = doubleToJson(this.f444);
+    if (this.f445 !== false) j["f445"] = boolToJson(this.f445);
+    if (this.f446 !== "") j["f446"] = stringToJson(this.f446);
+    if (this.f447.length !== 0) j["f447"] = bytesToJson(this.f447);
+    if (this.f448 !== 0) j["f448"] = enumToJson(Kind$type, this.f448);
+    if (this.f449 !== undefined) j["f449"] = this.f449.$toJson(ctx);
+    if (this.f450.length !== 0) j["f450"] = messageListToJson(this.f450, ctx);
+    if (this.f451.length !== 0) j["f451"] = scalarListToJson(this.f451, ScalarType.INT32, ctx);
+    if (this.f452.length !== 0) j["f452"] = scalarListToJson(this.f452, ScalarType.INT64, ctx);
+    if (this.f453.length !== 0) j["f453"] = scalarListToJson(this.f453, ScalarType.UINT32, ctx);
+    if (this.f454.length !== 0) j["f454"] = scalarListToJson(this.f454, ScalarType.UINT64, ctx);
+    if (this.f455.length !== 0) j["f455"] = scalarListToJson(this.f455, ScalarType.SINT32, ctx);
+    if (this.f456.length !== 0) j["f456"] = scalarListToJson(this.f456, ScalarType.SINT64, ctx);
+    if (this.f457.length !== 0) j["f457"] = scalarListToJson(this.f457, ScalarType.FIXED32, ctx);
+    if (this.f458.length !== 0) j["f458"] = scalarListToJson(this.f458, ScalarType.FIXED64, ctx);
+    if (this.f459.length !== 0) j["f459"] = scalarListToJson(this.f459, ScalarType.SFIXED32, ctx);
+    if (this.f460.length !== 0) j["f460"] = scalarListToJson(this.f460, ScalarType.SFIXED64, ctx);
+    if (this.f461.length !== 0) j["f461"] = scalarListToJson(this.f461, ScalarType.FLOAT, ctx);
+    if (this.f462.length !== 0) j["f462"] = scalarListToJson(this.f462, ScalarType.DOUBLE, ctx);
+    if (this.f463.length !== 0) j["f463"] = scalarListToJson(this.f463, ScalarType.BOOL, ctx);
+    if (this.f464.length !== 0) j["f464"] = scalarListToJson(this.f464, ScalarType.STRING, ctx);
+    if (this.f465.length !== 0) j["f465"] = scalarListToJson(this.f465, ScalarType.BYTES, ctx);
+    if (this.f466.length !== 0) j["f466"] = enumListToJson(this.f466, Kind$type);
+    if (this.f467.length !== 0) j["f467"] = messageListToJson(this.f467, ctx);
+    if (this.f468 !== undefined) j["f468"] = this.f468.$toJson(ctx);
+    if (this.f469 !== undefined) j["f469"] = int32ToJson(this.f469);
+    if (this.f470 !== undefined) j["f470"] = int64ToJson(this.f470);
+    if (this.f471 !== undefined) j["f471"] = uint32ToJson(this.f471);
+    if (this.f472 !== undefined) j["f472"] = uint64ToJson(this.f472);
+    if (this.f473 !== undefined) j["f473"] = int32ToJson(this.f473);
+    if (this.f474 !== undefined) j["f474"] = int64ToJson(this.f474);
+    if (this.f475 !== undefined) j["f475"] = uint32ToJson(this.f475);
+    if (this.f476 !== undefined) j["f476"] = uint64ToJson(this.f476);
+    if (this.f477 !== undefined) j["f477"] = int32ToJson(this.f477);
+    if (this.f478 !== undefined) j["f478"] = int64ToJson(this.f478);
+    if (this.f479 !== undefined) j["f479"] = doubleToJson(this.f479);
+    if (this.f480 !== undefined) j["f480"] = doubleToJson(this.f480);
+    if (this.f481 !== undefined) j["f481"] = boolToJson(this.f481);
+    if (this.f482 !== undefined) j["f482"] = stringToJson(this.f482);
+    if (this.f483 !== undefined) j["f483"] = bytesToJson(this.f483);
+    if (this.f484 !== undefined) j["f484"] = enumToJson(Kind$type, this.f484);
+    if (this.f485 !== undefined) j["f485"] = this.f485.$toJson(ctx);
+    if (this.f486 !== undefined) j["f486"] = this.f486.$toJson(ctx);
+    if (this.f487 !== 0) j["f487"] = int32ToJson(this.f487);
+    if (this.f488 !== 0n) j["f488"] = int64ToJson(this.f488);
+    if (this.f489 !== 0) j["f489"] = uint32ToJson(this.f489);
+    if (this.f490 !== 0n) j["f490"] = uint64ToJson(this.f490);
+    if (this.f491 !== 0) j["f491"] = int32ToJson(this.f491);
+    if (this.f492 !== 0n) j["f492"] = int64ToJson(this.f492);
+    if (this.f493 !== 0) j["f493"] = uint32ToJson(this.f493);
+    if (this.f494 !== 0n) j["f494"] = uint64ToJson(this.f494);
+    if (this.f495 !== 0) j["f495"] = int32ToJson(this.f495);
+    if (this.f496 !== 0n) j["f496"] = int64ToJson(this.f496);
+    if (!Object.is(this.f497, 0)) j["f497"] = doubleToJson(this.f497);
+    if (!Object.is(this.f498, 0)) j["f498"] = doubleToJson(this.f498);
+    if (this.f499 !== false) j["f499"] = boolToJson(this.f499);
+    if (this.last !== "") j["last"] = stringToJson(this.last);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "f1":
+          if (v !== null) this.f1 = int32FromJson(v);
+          break;
+        case "f2":
+          if (v !== null) this.f2 = int64FromJson(v);
+          break;
+        case "f3":
+          if (v !== null) this.f3 = uint32FromJson(v);
+          break;
+        case "f4":
+          if (v !== null) this.f4 = uint64FromJson(v);
+          break;
+        case "f5":
+          if (v !== null) this.f5 = int32FromJson(v);
+          break;
+        case "f6":
+          if (v !== null) this.f6 = int64FromJson(v);
+          break;
+        case "f7":
+          if (v !== null) this.f7 = uint32FromJson(v);
+          break;
+        case "f8":
+          if (v !== null) this.f8 = uint64FromJson(v);
+          break;
+        case "f9":
+          if (v !== null) this.f9 = int32FromJson(v);
+          break;
+        case "f10":
+          if (v !== null) this.f10 = int64FromJson(v);
+          break;
+        case "f11":
+          if (v !== null) this.f11 = floatFromJson(v);
+          break;
+        case "f12":
+          if (v !== null) this.f12 = doubleFromJson(v);
+          break;
+        case "f13":
+          if (v !== null) this.f13 = boolFromJson(v);
+          break;
+        case "f14":
+          if (v !== null) this.f14 = stringFromJson(v);
+          break;
+        case "f15":
+          if (v !== null) this.f15 = bytesFromJson(v);
+          break;
+        case "f16":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f16 = e;
+            }
+          }
+          break;
+        case "f17":
+          if (v !== null) this.f17 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f18":
+          if (v !== null) for (const e of listFromJson(v)) this.f18.push(messageFromJson(NodeId, e, ctx));
+          break;
+        case "f19":
+          if (v !== null) for (const e of listFromJson(v)) this.f19.push(int32FromJson(e));
+          break;
+        case "f20":
+          if (v !== null) for (const e of listFromJson(v)) this.f20.push(int64FromJson(e));
+          break;
+        case "f21":
+          if (v !== null) for (const e of listFromJson(v)) this.f21.push(uint32FromJson(e));
+          break;
+        case "f22":
+          if (v !== null) for (const e of listFromJson(v)) this.f22.push(uint64FromJson(e));
+          break;
+        case "f23":
+          if (v !== null) for (const e of listFromJson(v)) this.f23.push(int32FromJson(e));
+          break;
+        case "f24":
+          if (v !== null) for (const e of listFromJson(v)) this.f24.push(int64FromJson(e));
+          break;
+        case "f25":
+          if (v !== null) for (const e of listFromJson(v)) this.f25.push(uint32FromJson(e));
+          break;
+        case "f26":
+          if (v !== null) for (const e of listFromJson(v)) this.f26.push(uint64FromJson(e));
+          break;
+        case "f27":
+          if (v !== null) for (const e of listFromJson(v)) this.f27.push(int32FromJson(e));
+          break;
+        case "f28":
+          if (v !== null) for (const e of listFromJson(v)) this.f28.push(int64FromJson(e));
+          break;
+        case "f29":
+          if (v !== null) for (const e of listFromJson(v)) this.f29.push(floatFromJson(e));
+          break;
+        case "f30":
+          if (v !== null) for (const e of listFromJson(v)) this.f30.push(doubleFromJson(e));
+          break;
+        case "f31":
+          if (v !== null) for (const e of listFromJson(v)) this.f31.push(boolFromJson(e));
+          break;
+        case "f32":
+          if (v !== null) for (const e of listFromJson(v)) this.f32.push(stringFromJson(e));
+          break;
+        case "f33":
+          if (v !== null) for (const e of listFromJson(v)) this.f33.push(bytesFromJson(e));
+          break;
+        case "f34":
+          if (v !== null) enumsFromJson(this.f34, Kind$type, v, ctx);
+          break;
+        case "f35":
+          if (v !== null) for (const e of listFromJson(v)) this.f35.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "f36":
+          if (v !== null) this.f36 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f37":
+          if (v !== null) this.f37 = int32FromJson(v);
+          break;
+        case "f38":
+          if (v !== null) this.f38 = int64FromJson(v);
+          break;
+        case "f39":
+          if (v !== null) this.f39 = uint32FromJson(v);
+          break;
+        case "f40":
+          if (v !== null) this.f40 = uint64FromJson(v);
+          break;
+        case "f41":
+          if (v !== null) this.f41 = int32FromJson(v);
+          break;
+        case "f42":
+          if (v !== null) this.f42 = int64FromJson(v);
+          break;
+        case "f43":
+          if (v !== null) this.f43 = uint32FromJson(v);
+          break;
+        case "f44":
+          if (v !== null) this.f44 = uint64FromJson(v);
+          break;
+        case "f45":
+          if (v !== null) this.f45 = int32FromJson(v);
+          break;
+        case "f46":
+          if (v !== null) this.f46 = int64FromJson(v);
+          break;
+        case "f47":
+          if (v !== null) this.f47 = floatFromJson(v);
+          break;
+        case "f48":
+          if (v !== null) this.f48 = doubleFromJson(v);
+          break;
+        case "f49":
+          if (v !== null) this.f49 = boolFromJson(v);
+          break;
+        case "f50":
+          if (v !== null) this.f50 = stringFromJson(v);
+          break;
+        case "f51":
+          if (v !== null) this.f51 = bytesFromJson(v);
+          break;
+        case "f52":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f52 = e;
+            }
+          }
+          break;
+        case "f53":
+          if (v !== null) this.f53 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f54":
+          if (v !== null) this.f54 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f55":
+          if (v !== null) this.f55 = int32FromJson(v);
+          break;
+        case "f56":
+          if (v !== null) this.f56 = int64FromJson(v);
+          break;
+        case "f57":
+          if (v !== null) this.f57 = uint32FromJson(v);
+          break;
+        case "f58":
+          if (v !== null) this.f58 = uint64FromJson(v);
+          break;
+        case "f59":
+          if (v !== null) this.f59 = int32FromJson(v);
+          break;
+        case "f60":
+          if (v !== null) this.f60 = int64FromJson(v);
+          break;
+        case "f61":
+          if (v !== null) this.f61 = uint32FromJson(v);
+          break;
+        case "f62":
+          if (v !== null) this.f62 = uint64FromJson(v);
+          break;
+        case "f63":
+          if (v !== null) this.f63 = int32FromJson(v);
+          break;
+        case "f64":
+          if (v !== null) this.f64 = int64FromJson(v);
+          break;
+        case "f65":
+          if (v !== null) this.f65 = floatFromJson(v);
+          break;
+        case "f66":
+          if (v !== null) this.f66 = doubleFromJson(v);
+          break;
+        case "f67":
+          if (v !== null) this.f67 = boolFromJson(v);
+          break;
+        case "f68":
+          if (v !== null) this.f68 = stringFromJson(v);
+          break;
+        case "f69":
+          if (v !== null) this.f69 = bytesFromJson(v);
+          break;
+        case "f70":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f70 = e;
+            }
+          }
+          break;
+        case "f71":
+          if (v !== null) this.f71 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f72":
+          if (v !== null) for (const e of listFromJson(v)) this.f72.push(messageFromJson(NodeId, e, ctx));
+          break;
+        case "f73":
+          if (v !== null) for (const e of listFromJson(v)) this.f73.push(int32FromJson(e));
+          break;
+        case "f74":
+          if (v !== null) for (const e of listFromJson(v)) this.f74.push(int64FromJson(e));
+          break;
+        case "f75":
+          if (v !== null) for (const e of listFromJson(v)) this.f75.push(uint32FromJson(e));
+          break;
+        case "f76":
+          if (v !== null) for (const e of listFromJson(v)) this.f76.push(uint64FromJson(e));
+          break;
+        case "f77":
+          if (v !== null) for (const e of listFromJson(v)) this.f77.push(int32FromJson(e));
+          break;
+        case "f78":
+          if (v !== null) for (const e of listFromJson(v)) this.f78.push(int64FromJson(e));
+          break;
+        case "f79":
+          if (v !== null) for (const e of listFromJson(v)) this.f79.push(uint32FromJson(e));
+          break;
+        case "f80":
+          if (v !== null) for (const e of listFromJson(v)) this.f80.push(uint64FromJson(e));
+          break;
+        case "f81":
+          if (v !== null) for (const e of listFromJson(v)) this.f81.push(int32FromJson(e));
+          break;
+        case "f82":
+          if (v !== null) for (const e of listFromJson(v)) this.f82.push(int64FromJson(e));
+          break;
+        case "f83":
+          if (v !== null) for (const e of listFromJson(v)) this.f83.push(floatFromJson(e));
+          break;
+        case "f84":
+          if (v !== null) for (const e of listFromJson(v)) this.f84.push(doubleFromJson(e));
+          break;
+        case "f85":
+          if (v !== null) for (const e of listFromJson(v)) this.f85.push(boolFromJson(e));
+          break;
+        case "f86":
+          if (v !== null) for (const e of listFromJson(v)) this.f86.push(stringFromJson(e));
+          break;
+        case "f87":
+          if (v !== null) for (const e of listFromJson(v)) this.f87.push(bytesFromJson(e));
+          break;
+        case "f88":
+          if (v !== null) enumsFromJson(this.f88, Kind$type, v, ctx);
+          break;
+        case "f89":
+          if (v !== null) for (const e of listFromJson(v)) this.f89.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "f90":
+          if (v !== null) this.f90 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f91":
+          if (v !== null) this.f91 = int32FromJson(v);
+          break;
+        case "f92":
+          if (v !== null) this.f92 = int64FromJson(v);
+          break;
+        case "f93":
+          if (v !== null) this.f93 = uint32FromJson(v);
+          break;
+        case "f94":
+          if (v !== null) this.f94 = uint64FromJson(v);
+          break;
+        case "f95":
+          if (v !== null) this.f95 = int32FromJson(v);
+          break;
+        case "f96":
+          if (v !== null) this.f96 = int64FromJson(v);
+          break;
+        case "f97":
+          if (v !== null) this.f97 = uint32FromJson(v);
+          break;
+        case "f98":
+          if (v !== null) this.f98 = uint64FromJson(v);
+          break;
+        case "f99":
+          if (v !== null) this.f99 = int32FromJson(v);
+          break;
+        case "f100":
+          if (v !== null) this.f100 = int64FromJson(v);
+          break;
+        case "f101":
+          if (v !== null) this.f101 = floatFromJson(v);
+          break;
+        case "f102":
+          if (v !== null) this.f102 = doubleFromJson(v);
+          break;
+        case "f103":
+          if (v !== null) this.f103 = boolFromJson(v);
+          break;
+        case "f104":
+          if (v !== null) this.f104 = stringFromJson(v);
+          break;
+        case "f105":
+          if (v !== null) this.f105 = bytesFromJson(v);
+          break;
+        case "f106":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f106 = e;
+            }
+          }
+          break;
+        case "f107":
+          if (v !== null) this.f107 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f108":
+          if (v !== null) this.f108 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f109":
+          if (v !== null) this.f109 = int32FromJson(v);
+          break;
+        case "f110":
+          if (v !== null) this.f110 = int64FromJson(v);
+          break;
+        case "f111":
+          if (v !== null) this.f111 = uint32FromJson(v);
+          break;
+        case "f112":
+          if (v !== null) this.f112 = uint64FromJson(v);
+          break;
+        case "f113":
+          if (v !== null) this.f113 = int32FromJson(v);
+          break;
+        case "f114":
+          if (v !== null) this.f114 = int64FromJson(v);
+          break;
+        case "f115":
+          if (v !== null) this.f115 = uint32FromJson(v);
+          break;
+        case "f116":
+          if (v !== null) this.f116 = uint64FromJson(v);
+          break;
+        case "f117":
+          if (v !== null) this.f117 = int32FromJson(v);
+          break;
+        case "f118":
+          if (v !== null) this.f118 = int64FromJson(v);
+          break;
+        case "f119":
+          if (v !== null) this.f119 = floatFromJson(v);
+          break;
+        case "f120":
+          if (v !== null) this.f120 = doubleFromJson(v);
+          break;
+        case "f121":
+          if (v !== null) this.f121 = boolFromJson(v);
+          break;
+        case "f122":
+          if (v !== null) this.f122 = stringFromJson(v);
+          break;
+        case "f123":
+          if (v !== null) this.f123 = bytesFromJson(v);
+          break;
+        case "f124":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f124 = e;
+            }
+          }
+          break;
+        case "f125":
+          if (v !== null) this.f125 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f126":
+          if (v !== null) for (const e of listFromJson(v)) this.f126.push(messageFromJson(NodeId, e, ctx));
+          break;
+        case "f127":
+          if (v !== null) for (const e of listFromJson(v)) this.f127.push(int32FromJson(e));
+          break;
+        case "f128":
+          if (v !== null) for (const e of listFromJson(v)) this.f128.push(int64FromJson(e));
+          break;
+        case "f129":
+          if (v !== null) for (const e of listFromJson(v)) this.f129.push(uint32FromJson(e));
+          break;
+        case "f130":
+          if (v !== null) for (const e of listFromJson(v)) this.f130.push(uint64FromJson(e));
+          break;
+        case "f131":
+          if (v !== null) for (const e of listFromJson(v)) this.f131.push(int32FromJson(e));
+          break;
+        case "f132":
+          if (v !== null) for (const e of listFromJson(v)) this.f132.push(int64FromJson(e));
+          break;
+        case "f133":
+          if (v !== null) for (const e of listFromJson(v)) this.f133.push(uint32FromJson(e));
+          break;
+        case "f134":
+          if (v !== null) for (const e of listFromJson(v)) this.f134.push(uint64FromJson(e));
+          break;
+        case "f135":
+          if (v !== null) for (const e of listFromJson(v)) this.f135.push(int32FromJson(e));
+          break;
+        case "f136":
+          if (v !== null) for (const e of listFromJson(v)) this.f136.push(int64FromJson(e));
+          break;
+        case "f137":
+          if (v !== null) for (const e of listFromJson(v)) this.f137.push(floatFromJson(e));
+          break;
+        case "f138":
+          if (v !== null) for (const e of listFromJson(v)) this.f138.push(doubleFromJson(e));
+          break;
+        case "f139":
+          if (v !== null) for (const e of listFromJson(v)) this.f139.push(boolFromJson(e));
+          break;
+        case "f140":
+          if (v !== null) for (const e of listFromJson(v)) this.f140.push(stringFromJson(e));
+          break;
+        case "f141":
+          if (v !== null) for (const e of listFromJson(v)) this.f141.push(bytesFromJson(e));
+          break;
+        case "f142":
+          if (v !== null) enumsFromJson(this.f142, Kind$type, v, ctx);
+          break;
+        case "f143":
+          if (v !== null) for (const e of listFromJson(v)) this.f143.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "f144":
+          if (v !== null) this.f144 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f145":
+          if (v !== null) this.f145 = int32FromJson(v);
+          break;
+        case "f146":
+          if (v !== null) this.f146 = int64FromJson(v);
+          break;
+        case "f147":
+          if (v !== null) this.f147 = uint32FromJson(v);
+          break;
+        case "f148":
+          if (v !== null) this.f148 = uint64FromJson(v);
+          break;
+        case "f149":
+          if (v !== null) this.f149 = int32FromJson(v);
+          break;
+        case "f150":
+          if (v !== null) this.f150 = int64FromJson(v);
+          break;
+        case "f151":
+          if (v !== null) this.f151 = uint32FromJson(v);
+          break;
+        case "f152":
+          if (v !== null) this.f152 = uint64FromJson(v);
+          break;
+        case "f153":
+          if (v !== null) this.f153 = int32FromJson(v);
+          break;
+        case "f154":
+          if (v !== null) this.f154 = int64FromJson(v);
+          break;
+        case "f155":
+          if (v !== null) this.f155 = floatFromJson(v);
+          break;
+        case "f156":
+          if (v !== null) this.f156 = doubleFromJson(v);
+          break;
+        case "f157":
+          if (v !== null) this.f157 = boolFromJson(v);
+          break;
+        case "f158":
+          if (v !== null) this.f158 = stringFromJson(v);
+          break;
+        case "f159":
+          if (v !== null) this.f159 = bytesFromJson(v);
+          break;
+        case "f160":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f160 = e;
+            }
+          }
+          break;
+        case "f161":
+          if (v !== null) this.f161 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f162":
+          if (v !== null) this.f162 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f163":
+          if (v !== null) this.f163 = int32FromJson(v);
+          break;
+        case "f164":
+          if (v !== null) this.f164 = int64FromJson(v);
+          break;
+        case "f165":
+          if (v !== null) this.f165 = uint32FromJson(v);
+          break;
+        case "f166":
+          if (v !== null) this.f166 = uint64FromJson(v);
+          break;
+        case "f167":
+          if (v !== null) this.f167 = int32FromJson(v);
+          break;
+        case "f168":
+          if (v !== null) this.f168 = int64FromJson(v);
+          break;
+        case "f169":
+          if (v !== null) this.f169 = uint32FromJson(v);
+          break;
+        case "f170":
+          if (v !== null) this.f170 = uint64FromJson(v);
+          break;
+        case "f171":
+          if (v !== null) this.f171 = int32FromJson(v);
+          break;
+        case "f172":
+          if (v !== null) this.f172 = int64FromJson(v);
+          break;
+        case "f173":
+          if (v !== null) this.f173 = floatFromJson(v);
+          break;
+        case "f174":
+          if (v !== null) this.f174 = doubleFromJson(v);
+          break;
+        case "f175":
+          if (v !== null) this.f175 = boolFromJson(v);
+          break;
+        case "f176":
+          if (v !== null) this.f176 = stringFromJson(v);
+          break;
+        case "f177":
+          if (v !== null) this.f177 = bytesFromJson(v);
+          break;
+        case "f178":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f178 = e;
+            }
+          }
+          break;
+        case "f179":
+          if (v !== null) this.f179 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f180":
+          if (v !== null) for (const e of listFromJson(v)) this.f180.push(messageFromJson(NodeId, e, ctx));
+          break;
+        case "f181":
+          if (v !== null) for (const e of listFromJson(v)) this.f181.push(int32FromJson(e));
+          break;
+        case "f182":
+          if (v !== null) for (const e of listFromJson(v)) this.f182.push(int64FromJson(e));
+          break;
+        case "f183":
+          if (v !== null) for (const e of listFromJson(v)) this.f183.push(uint32FromJson(e));
+          break;
+        case "f184":
+          if (v !== null) for (const e of listFromJson(v)) this.f184.push(uint64FromJson(e));
+          break;
+        case "f185":
+          if (v !== null) for (const e of listFromJson(v)) this.f185.push(int32FromJson(e));
+          break;
+        case "f186":
+          if (v !== null) for (const e of listFromJson(v)) this.f186.push(int64FromJson(e));
+          break;
+        case "f187":
+          if (v !== null) for (const e of listFromJson(v)) this.f187.push(uint32FromJson(e));
+          break;
+        case "f188":
+          if (v !== null) for (const e of listFromJson(v)) this.f188.push(uint64FromJson(e));
+          break;
+        case "f189":
+          if (v !== null) for (const e of listFromJson(v)) this.f189.push(int32FromJson(e));
+          break;
+        case "f190":
+          if (v !== null) for (const e of listFromJson(v)) this.f190.push(int64FromJson(e));
+          break;
+        case "f191":
+          if (v !== null) for (const e of listFromJson(v)) this.f191.push(floatFromJson(e));
+          break;
+        case "f192":
+          if (v !== null) for (const e of listFromJson(v)) this.f192.push(doubleFromJson(e));
+          break;
+        case "f193":
+          if (v !== null) for (const e of listFromJson(v)) this.f193.push(boolFromJson(e));
+          break;
+        case "f194":
+          if (v !== null) for (const e of listFromJson(v)) this.f194.push(stringFromJson(e));
+          break;
+        case "f195":
+          if (v !== null) for (const e of listFromJson(v)) this.f195.push(bytesFromJson(e));
+          break;
+        case "f196":
+          if (v !== null) enumsFromJson(this.f196, Kind$type, v, ctx);
+          break;
+        case "f197":
+          if (v !== null) for (const e of listFromJson(v)) this.f197.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "f198":
+          if (v !== null) this.f198 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f199":
+          if (v !== null) this.f199 = int32FromJson(v);
+          break;
+        case "f200":
+          if (v !== null) this.f200 = int64FromJson(v);
+          break;
+        case "f201":
+          if (v !== null) this.f201 = uint32FromJson(v);
+          break;
+        case "f202":
+          if (v !== null) this.f202 = uint64FromJson(v);
+          break;
+        case "f203":
+          if (v !== null) this.f203 = int32FromJson(v);
+          break;
+        case "f204":
+          if (v !== null) this.f204 = int64FromJson(v);
+          break;
+        case "f205":
+          if (v !== null) this.f205 = uint32FromJson(v);
+          break;
+        case "f206":
+          if (v !== null) this.f206 = uint64FromJson(v);
+          break;
+        case "f207":
+          if (v !== null) this.f207 = int32FromJson(v);
+          break;
+        case "f208":
+          if (v !== null) this.f208 = int64FromJson(v);
+          break;
+        case "f209":
+          if (v !== null) this.f209 = floatFromJson(v);
+          break;
+        case "f210":
+          if (v !== null) this.f210 = doubleFromJson(v);
+          break;
+        case "f211":
+          if (v !== null) this.f211 = boolFromJson(v);
+          break;
+        case "f212":
+          if (v !== null) this.f212 = stringFromJson(v);
+          break;
+        case "f213":
+          if (v !== null) this.f213 = bytesFromJson(v);
+          break;
+        case "f214":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f214 = e;
+            }
+          }
+          break;
+        case "f215":
+          if (v !== null) this.f215 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f216":
+          if (v !== null) this.f216 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f217":
+          if (v !== null) this.f217 = int32FromJson(v);
+          break;
+        case "f218":
+          if (v !== null) this.f218 = int64FromJson(v);
+          break;
+        case "f219":
+          if (v !== null) this.f219 = uint32FromJson(v);
+          break;
+        case "f220":
+          if (v !== null) this.f220 = uint64FromJson(v);
+          break;
+        case "f221":
+          if (v !== null) this.f221 = int32FromJson(v);
+          break;
+        case "f222":
+          if (v !== null) this.f222 = int64FromJson(v);
+          break;
+        case "f223":
+          if (v !== null) this.f223 = uint32FromJson(v);
+          break;
+        case "f224":
+          if (v !== null) this.f224 = uint64FromJson(v);
+          break;
+        case "f225":
+          if (v !== null) this.f225 = int32FromJson(v);
+          break;
+        case "f226":
+          if (v !== null) this.f226 = int64FromJson(v);
+          break;
+        case "f227":
+          if (v !== null) this.f227 = floatFromJson(v);
+          break;
+        case "f228":
+          if (v !== null) this.f228 = doubleFromJson(v);
+          break;
+        case "f229":
+          if (v !== null) this.f229 = boolFromJson(v);
+          break;
+        case "f230":
+          if (v !== null) this.f230 = stringFromJson(v);
+          break;
+        case "f231":
+          if (v !== null) this.f231 = bytesFromJson(v);
+          break;
+        case "f232":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f232 = e;
+            }
+          }
+          break;
+        case "f233":
+          if (v !== null) this.f233 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f234":
+          if (v !== null) for (const e of listFromJson(v)) this.f234.push(messageFromJson(NodeId, e, ctx));
+          break;
+        case "f235":
+          if (v !== null) for (const e of listFromJson(v)) this.f235.push(int32FromJson(e));
+          break;
+        case "f236":
+          if (v !== null) for (const e of listFromJson(v)) this.f236.push(int64FromJson(e));
+          break;
+        case "f237":
+          if (v !== null) for (const e of listFromJson(v)) this.f237.push(uint32FromJson(e));
+          break;
+        case "f238":
+          if (v !== null) for (const e of listFromJson(v)) this.f238.push(uint64FromJson(e));
+          break;
+        case "f239":
+          if (v !== null) for (const e of listFromJson(v)) this.f239.push(int32FromJson(e));
+          break;
+        case "f240":
+          if (v !== null) for (const e of listFromJson(v)) this.f240.push(int64FromJson(e));
+          break;
+        case "f241":
+          if (v !== null) for (const e of listFromJson(v)) this.f241.push(uint32FromJson(e));
+          break;
+        case "f242":
+          if (v !== null) for (const e of listFromJson(v)) this.f242.push(uint64FromJson(e));
+          break;
+        case "f243":
+          if (v !== null) for (const e of listFromJson(v)) this.f243.push(int32FromJson(e));
+          break;
+        case "f244":
+          if (v !== null) for (const e of listFromJson(v)) this.f244.push(int64FromJson(e));
+          break;
+        case "f245":
+          if (v !== null) for (const e of listFromJson(v)) this.f245.push(floatFromJson(e));
+          break;
+        case "f246":
+          if (v !== null) for (const e of listFromJson(v)) this.f246.push(doubleFromJson(e));
+          break;
+        case "f247":
+          if (v !== null) for (const e of listFromJson(v)) this.f247.push(boolFromJson(e));
+          break;
+        case "f248":
+          if (v !== null) for (const e of listFromJson(v)) this.f248.push(stringFromJson(e));
+          break;
+        case "f249":
+          if (v !== null) for (const e of listFromJson(v)) this.f249.push(bytesFromJson(e));
+          break;
+        case "f250":
+          if (v !== null) enumsFromJson(this.f250, Kind$type, v, ctx);
+          break;
+        case "f251":
+          if (v !== null) for (const e of listFromJson(v)) this.f251.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "f252":
+          if (v !== null) this.f252 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f253":
+          if (v !== null) this.f253 = int32FromJson(v);
+          break;
+        case "f254":
+          if (v !== null) this.f254 = int64FromJson(v);
+          break;
+        case "f255":
+          if (v !== null) this.f255 = uint32FromJson(v);
+          break;
+        case "f256":
+          if (v !== null) this.f256 = uint64FromJson(v);
+          break;
+        case "f257":
+          if (v !== null) this.f257 = int32FromJson(v);
+          break;
+        case "f258":
+          if (v !== null) this.f258 = int64FromJson(v);
+          break;
+        case "f259":
+          if (v !== null) this.f259 = uint32FromJson(v);
+          break;
+        case "f260":
+          if (v !== null) this.f260 = uint64FromJson(v);
+          break;
+        case "f261":
+          if (v !== null) this.f261 = int32FromJson(v);
+          break;
+        case "f262":
+          if (v !== null) this.f262 = int64FromJson(v);
+          break;
+        case "f263":
+          if (v !== null) this.f263 = floatFromJson(v);
+          break;
+        case "f264":
+          if (v !== null) this.f264 = doubleFromJson(v);
+          break;
+        case "f265":
+          if (v !== null) this.f265 = boolFromJson(v);
+          break;
+        case "f266":
+          if (v !== null) this.f266 = stringFromJson(v);
+          break;
+        case "f267":
+          if (v !== null) this.f267 = bytesFromJson(v);
+          break;
+        case "f268":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f268 = e;
+            }
+          }
+          break;
+        case "f269":
+          if (v !== null) this.f269 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f270":
+          if (v !== null) this.f270 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f271":
+          if (v !== null) this.f271 = int32FromJson(v);
+          break;
+        case "f272":
+          if (v !== null) this.f272 = int64FromJson(v);
+          break;
+        case "f273":
+          if (v !== null) this.f273 = uint32FromJson(v);
+          break;
+        case "f274":
+          if (v !== null) this.f274 = uint64FromJson(v);
+          break;
+        case "f275":
+          if (v !== null) this.f275 = int32FromJson(v);
+          break;
+        case "f276":
+          if (v !== null) this.f276 = int64FromJson(v);
+          break;
+        case "f277":
+          if (v !== null) this.f277 = uint32FromJson(v);
+          break;
+        case "f278":
+          if (v !== null) this.f278 = uint64FromJson(v);
+          break;
+        case "f279":
+          if (v !== null) this.f279 = int32FromJson(v);
+          break;
+        case "f280":
+          if (v !== null) this.f280 = int64FromJson(v);
+          break;
+        case "f281":
+          if (v !== null) this.f281 = floatFromJson(v);
+          break;
+        case "f282":
+          if (v !== null) this.f282 = doubleFromJson(v);
+          break;
+        case "f283":
+          if (v !== null) this.f283 = boolFromJson(v);
+          break;
+        case "f284":
+          if (v !== null) this.f284 = stringFromJson(v);
+          break;
+        case "f285":
+          if (v !== null) this.f285 = bytesFromJson(v);
+          break;
+        case "f286":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f286 = e;
+            }
+          }
+          break;
+        case "f287":
+          if (v !== null) this.f287 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f288":
+          if (v !== null) for (const e of listFromJson(v)) this.f288.push(messageFromJson(NodeId, e, ctx));
+          break;
+        case "f289":
+          if (v !== null) for (const e of listFromJson(v)) this.f289.push(int32FromJson(e));
+          break;
+        case "f290":
+          if (v !== null) for (const e of listFromJson(v)) this.f290.push(int64FromJson(e));
+          break;
+        case "f291":
+          if (v !== null) for (const e of listFromJson(v)) this.f291.push(uint32FromJson(e));
+          break;
+        case "f292":
+          if (v !== null) for (const e of listFromJson(v)) this.f292.push(uint64FromJson(e));
+          break;
+        case "f293":
+          if (v !== null) for (const e of listFromJson(v)) this.f293.push(int32FromJson(e));
+          break;
+        case "f294":
+          if (v !== null) for (const e of listFromJson(v)) this.f294.push(int64FromJson(e));
+          break;
+        case "f295":
+          if (v !== null) for (const e of listFromJson(v)) this.f295.push(uint32FromJson(e));
+          break;
+        case "f296":
+          if (v !== null) for (const e of listFromJson(v)) this.f296.push(uint64FromJson(e));
+          break;
+        case "f297":
+          if (v !== null) for (const e of listFromJson(v)) this.f297.push(int32FromJson(e));
+          break;
+        case "f298":
+          if (v !== null) for (const e of listFromJson(v)) this.f298.push(int64FromJson(e));
+          break;
+        case "f299":
+          if (v !== null) for (const e of listFromJson(v)) this.f299.push(floatFromJson(e));
+          break;
+        case "f300":
+          if (v !== null) for (const e of listFromJson(v)) this.f300.push(doubleFromJson(e));
+          break;
+        case "f301":
+          if (v !== null) for (const e of listFromJson(v)) this.f301.push(boolFromJson(e));
+          break;
+        case "f302":
+          if (v !== null) for (const e of listFromJson(v)) this.f302.push(stringFromJson(e));
+          break;
+        case "f303":
+          if (v !== null) for (const e of listFromJson(v)) this.f303.push(bytesFromJson(e));
+          break;
+        case "f304":
+          if (v !== null) enumsFromJson(this.f304, Kind$type, v, ctx);
+          break;
+        case "f305":
+          if (v !== null) for (const e of listFromJson(v)) this.f305.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "f306":
+          if (v !== null) this.f306 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f307":
+          if (v !== null) this.f307 = int32FromJson(v);
+          break;
+        case "f308":
+          if (v !== null) this.f308 = int64FromJson(v);
+          break;
+        case "f309":
+          if (v !== null) this.f309 = uint32FromJson(v);
+          break;
+        case "f310":
+          if (v !== null) this.f310 = uint64FromJson(v);
+          break;
+        case "f311":
+          if (v !== null) this.f311 = int32FromJson(v);
+          break;
+        case "f312":
+          if (v !== null) this.f312 = int64FromJson(v);
+          break;
+        case "f313":
+          if (v !== null) this.f313 = uint32FromJson(v);
+          break;
+        case "f314":
+          if (v !== null) this.f314 = uint64FromJson(v);
+          break;
+        case "f315":
+          if (v !== null) this.f315 = int32FromJson(v);
+          break;
+        case "f316":
+          if (v !== null) this.f316 = int64FromJson(v);
+          break;
+        case "f317":
+          if (v !== null) this.f317 = floatFromJson(v);
+          break;
+        case "f318":
+          if (v !== null) this.f318 = doubleFromJson(v);
+          break;
+        case "f319":
+          if (v !== null) this.f319 = boolFromJson(v);
+          break;
+        case "f320":
+          if (v !== null) this.f320 = stringFromJson(v);
+          break;
+        case "f321":
+          if (v !== null) this.f321 = bytesFromJson(v);
+          break;
+        case "f322":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f322 = e;
+            }
+          }
+          break;
+        case "f323":
+          if (v !== null) this.f323 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f324":
+          if (v !== null) this.f324 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f325":
+          if (v !== null) this.f325 = int32FromJson(v);
+          break;
+        case "f326":
+          if (v !== null) this.f326 = int64FromJson(v);
+          break;
+        case "f327":
+          if (v !== null) this.f327 = uint32FromJson(v);
+          break;
+        case "f328":
+          if (v !== null) this.f328 = uint64FromJson(v);
+          break;
+        case "f329":
+          if (v !== null) this.f329 = int32FromJson(v);
+          break;
+        case "f330":
+          if (v !== null) this.f330 = int64FromJson(v);
+          break;
+        case "f331":
+          if (v !== null) this.f331 = uint32FromJson(v);
+          break;
+        case "f332":
+          if (v !== null) this.f332 = uint64FromJson(v);
+          break;
+        case "f333":
+          if (v !== null) this.f333 = int32FromJson(v);
+          break;
+        case "f334":
+          if (v !== null) this.f334 = int64FromJson(v);
+          break;
+        case "f335":
+          if (v !== null) this.f335 = floatFromJson(v);
+          break;
+        case "f336":
+          if (v !== null) this.f336 = doubleFromJson(v);
+          break;
+        case "f337":
+          if (v !== null) this.f337 = boolFromJson(v);
+          break;
+        case "f338":
+          if (v !== null) this.f338 = stringFromJson(v);
+          break;
+        case "f339":
+          if (v !== null) this.f339 = bytesFromJson(v);
+          break;
+        case "f340":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f340 = e;
+            }
+          }
+          break;
+        case "f341":
+          if (v !== null) this.f341 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f342":
+          if (v !== null) for (const e of listFromJson(v)) this.f342.push(messageFromJson(NodeId, e, ctx));
+          break;
+        case "f343":
+          if (v !== null) for (const e of listFromJson(v)) this.f343.push(int32FromJson(e));
+          break;
+        case "f344":
+          if (v !== null) for (const e of listFromJson(v)) this.f344.push(int64FromJson(e));
+          break;
+        case "f345":
+          if (v !== null) for (const e of listFromJson(v)) this.f345.push(uint32FromJson(e));
+          break;
+        case "f346":
+          if (v !== null) for (const e of listFromJson(v)) this.f346.push(uint64FromJson(e));
+          break;
+        case "f347":
+          if (v !== null) for (const e of listFromJson(v)) this.f347.push(int32FromJson(e));
+          break;
+        case "f348":
+          if (v !== null) for (const e of listFromJson(v)) this.f348.push(int64FromJson(e));
+          break;
+        case "f349":
+          if (v !== null) for (const e of listFromJson(v)) this.f349.push(uint32FromJson(e));
+          break;
+        case "f350":
+          if (v !== null) for (const e of listFromJson(v)) this.f350.push(uint64FromJson(e));
+          break;
+        case "f351":
+          if (v !== null) for (const e of listFromJson(v)) this.f351.push(int32FromJson(e));
+          break;
+        case "f352":
+          if (v !== null) for (const e of listFromJson(v)) this.f352.push(int64FromJson(e));
+          break;
+        case "f353":
+          if (v !== null) for (const e of listFromJson(v)) this.f353.push(floatFromJson(e));
+          break;
+        case "f354":
+          if (v !== null) for (const e of listFromJson(v)) this.f354.push(doubleFromJson(e));
+          break;
+        case "f355":
+          if (v !== null) for (const e of listFromJson(v)) this.f355.push(boolFromJson(e));
+          break;
+        case "f356":
+          if (v !== null) for (const e of listFromJson(v)) this.f356.push(stringFromJson(e));
+          break;
+        case "f357":
+          if (v !== null) for (const e of listFromJson(v)) this.f357.push(bytesFromJson(e));
+          break;
+        case "f358":
+          if (v !== null) enumsFromJson(this.f358, Kind$type, v, ctx);
+          break;
+        case "f359":
+          if (v !== null) for (const e of listFromJson(v)) this.f359.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "f360":
+          if (v !== null) this.f360 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f361":
+          if (v !== null) this.f361 = int32FromJson(v);
+          break;
+        case "f362":
+          if (v !== null) this.f362 = int64FromJson(v);
+          break;
+        case "f363":
+          if (v !== null) this.f363 = uint32FromJson(v);
+          break;
+        case "f364":
+          if (v !== null) this.f364 = uint64FromJson(v);
+          break;
+        case "f365":
+          if (v !== null) this.f365 = int32FromJson(v);
+          break;
+        case "f366":
+          if (v !== null) this.f366 = int64FromJson(v);
+          break;
+        case "f367":
+          if (v !== null) this.f367 = uint32FromJson(v);
+          break;
+        case "f368":
+          if (v !== null) this.f368 = uint64FromJson(v);
+          break;
+        case "f369":
+          if (v !== null) this.f369 = int32FromJson(v);
+          break;
+        case "f370":
+          if (v !== null) this.f370 = int64FromJson(v);
+          break;
+        case "f371":
+          if (v !== null) this.f371 = floatFromJson(v);
+          break;
+        case "f372":
+          if (v !== null) this.f372 = doubleFromJson(v);
+          break;
+        case "f373":
+          if (v !== null) this.f373 = boolFromJson(v);
+          break;
+        case "f374":
+          if (v !== null) this.f374 = stringFromJson(v);
+          break;
+        case "f375":
+          if (v !== null) this.f375 = bytesFromJson(v);
+          break;
+        case "f376":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f376 = e;
+            }
+          }
+          break;
+        case "f377":
+          if (v !== null) this.f377 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f378":
+          if (v !== null) this.f378 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f379":
+          if (v !== null) this.f379 = int32FromJson(v);
+          break;
+        case "f380":
+          if (v !== null) this.f380 = int64FromJson(v);
+          break;
+        case "f381":
+          if (v !== null) this.f381 = uint32FromJson(v);
+          break;
+        case "f382":
+          if (v !== null) this.f382 = uint64FromJson(v);
+          break;
+        case "f383":
+          if (v !== null) this.f383 = int32FromJson(v);
+          break;
+        case "f384":
+          if (v !== null) this.f384 = int64FromJson(v);
+          break;
+        case "f385":
+          if (v !== null) this.f385 = uint32FromJson(v);
+          break;
+        case "f386":
+          if (v !== null) this.f386 = uint64FromJson(v);
+          break;
+        case "f387":
+          if (v !== null) this.f387 = int32FromJson(v);
+          break;
+        case "f388":
+          if (v !== null) this.f388 = int64FromJson(v);
+          break;
+        case "f389":
+          if (v !== null) this.f389 = floatFromJson(v);
+          break;
+        case "f390":
+          if (v !== null) this.f390 = doubleFromJson(v);
+          break;
+        case "f391":
+          if (v !== null) this.f391 = boolFromJson(v);
+          break;
+        case "f392":
+          if (v !== null) this.f392 = stringFromJson(v);
+          break;
+        case "f393":
+          if (v !== null) this.f393 = bytesFromJson(v);
+          break;
+        case "f394":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f394 = e;
+            }
+          }
+          break;
+        case "f395":
+          if (v !== null) this.f395 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f396":
+          if (v !== null) for (const e of listFromJson(v)) this.f396.push(messageFromJson(NodeId, e, ctx));
+          break;
+        case "f397":
+          if (v !== null) for (const e of listFromJson(v)) this.f397.push(int32FromJson(e));
+          break;
+        case "f398":
+          if (v !== null) for (const e of listFromJson(v)) this.f398.push(int64FromJson(e));
+          break;
+        case "f399":
+          if (v !== null) for (const e of listFromJson(v)) this.f399.push(uint32FromJson(e));
+          break;
+        case "f400":
+          if (v !== null) for (const e of listFromJson(v)) this.f400.push(uint64FromJson(e));
+          break;
+        case "f401":
+          if (v !== null) for (const e of listFromJson(v)) this.f401.push(int32FromJson(e));
+          break;
+        case "f402":
+          if (v !== null) for (const e of listFromJson(v)) this.f402.push(int64FromJson(e));
+          break;
+        case "f403":
+          if (v !== null) for (const e of listFromJson(v)) this.f403.push(uint32FromJson(e));
+          break;
+        case "f404":
+          if (v !== null) for (const e of listFromJson(v)) this.f404.push(uint64FromJson(e));
+          break;
+        case "f405":
+          if (v !== null) for (const e of listFromJson(v)) this.f405.push(int32FromJson(e));
+          break;
+        case "f406":
+          if (v !== null) for (const e of listFromJson(v)) this.f406.push(int64FromJson(e));
+          break;
+        case "f407":
+          if (v !== null) for (const e of listFromJson(v)) this.f407.push(floatFromJson(e));
+          break;
+        case "f408":
+          if (v !== null) for (const e of listFromJson(v)) this.f408.push(doubleFromJson(e));
+          break;
+        case "f409":
+          if (v !== null) for (const e of listFromJson(v)) this.f409.push(boolFromJson(e));
+          break;
+        case "f410":
+          if (v !== null) for (const e of listFromJson(v)) this.f410.push(stringFromJson(e));
+          break;
+        case "f411":
+          if (v !== null) for (const e of listFromJson(v)) this.f411.push(bytesFromJson(e));
+          break;
+        case "f412":
+          if (v !== null) enumsFromJson(this.f412, Kind$type, v, ctx);
+          break;
+        case "f413":
+          if (v !== null) for (const e of listFromJson(v)) this.f413.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "f414":
+          if (v !== null) this.f414 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f415":
+          if (v !== null) this.f415 = int32FromJson(v);
+          break;
+        case "f416":
+          if (v !== null) this.f416 = int64FromJson(v);
+          break;
+        case "f417":
+          if (v !== null) this.f417 = uint32FromJson(v);
+          break;
+        case "f418":
+          if (v !== null) this.f418 = uint64FromJson(v);
+          break;
+        case "f419":
+          if (v !== null) this.f419 = int32FromJson(v);
+          break;
+        case "f420":
+          if (v !== null) this.f420 = int64FromJson(v);
+          break;
+        case "f421":
+          if (v !== null) this.f421 = uint32FromJson(v);
+          break;
+        case "f422":
+          if (v !== null) this.f422 = uint64FromJson(v);
+          break;
+        case "f423":
+          if (v !== null) this.f423 = int32FromJson(v);
+          break;
+        case "f424":
+          if (v !== null) this.f424 = int64FromJson(v);
+          break;
+        case "f425":
+          if (v !== null) this.f425 = floatFromJson(v);
+          break;
+        case "f426":
+          if (v !== null) this.f426 = doubleFromJson(v);
+          break;
+        case "f427":
+          if (v !== null) this.f427 = boolFromJson(v);
+          break;
+        case "f428":
+          if (v !== null) this.f428 = stringFromJson(v);
+          break;
+        case "f429":
+          if (v !== null) this.f429 = bytesFromJson(v);
+          break;
+        case "f430":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f430 = e;
+            }
+          }
+          break;
+        case "f431":
+          if (v !== null) this.f431 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f432":
+          if (v !== null) this.f432 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f433":
+          if (v !== null) this.f433 = int32FromJson(v);
+          break;
+        case "f434":
+          if (v !== null) this.f434 = int64FromJson(v);
+          break;
+        case "f435":
+          if (v !== null) this.f435 = uint32FromJson(v);
+          break;
+        case "f436":
+          if (v !== null) this.f436 = uint64FromJson(v);
+          break;
+        case "f437":
+          if (v !== null) this.f437 = int32FromJson(v);
+          break;
+        case "f438":
+          if (v !== null) this.f438 = int64FromJson(v);
+          break;
+        case "f439":
+          if (v !== null) this.f439 = uint32FromJson(v);
+          break;
+        case "f440":
+          if (v !== null) this.f440 = uint64FromJson(v);
+          break;
+        case "f441":
+          if (v !== null) this.f441 = int32FromJson(v);
+          break;
+        case "f442":
+          if (v !== null) this.f442 = int64FromJson(v);
+          break;
+        case "f443":
+          if (v !== null) this.f443 = floatFromJson(v);
+          break;
+        case "f444":
+          if (v !== null) this.f444 = doubleFromJson(v);
+          break;
+        case "f445":
+          if (v !== null) this.f445 = boolFromJson(v);
+          break;
+        case "f446":
+          if (v !== null) this.f446 = stringFromJson(v);
+          break;
+        case "f447":
+          if (v !== null) this.f447 = bytesFromJson(v);
+          break;
+        case "f448":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f448 = e;
+            }
+          }
+          break;
+        case "f449":
+          if (v !== null) this.f449 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f450":
+          if (v !== null) for (const e of listFromJson(v)) this.f450.push(messageFromJson(NodeId, e, ctx));
+          break;
+        case "f451":
+          if (v !== null) for (const e of listFromJson(v)) this.f451.push(int32FromJson(e));
+          break;
+        case "f452":
+          if (v !== null) for (const e of listFromJson(v)) this.f452.push(int64FromJson(e));
+          break;
+        case "f453":
+          if (v !== null) for (const e of listFromJson(v)) this.f453.push(uint32FromJson(e));
+          break;
+        case "f454":
+          if (v !== null) for (const e of listFromJson(v)) this.f454.push(uint64FromJson(e));
+          break;
+        case "f455":
+          if (v !== null) for (const e of listFromJson(v)) this.f455.push(int32FromJson(e));
+          break;
+        case "f456":
+          if (v !== null) for (const e of listFromJson(v)) this.f456.push(int64FromJson(e));
+          break;
+        case "f457":
+          if (v !== null) for (const e of listFromJson(v)) this.f457.push(uint32FromJson(e));
+          break;
+        case "f458":
+          if (v !== null) for (const e of listFromJson(v)) this.f458.push(uint64FromJson(e));
+          break;
+        case "f459":
+          if (v !== null) for (const e of listFromJson(v)) this.f459.push(int32FromJson(e));
+          break;
+        case "f460":
+          if (v !== null) for (const e of listFromJson(v)) this.f460.push(int64FromJson(e));
+          break;
+        case "f461":
+          if (v !== null) for (const e of listFromJson(v)) this.f461.push(floatFromJson(e));
+          break;
+        case "f462":
+          if (v !== null) for (const e of listFromJson(v)) this.f462.push(doubleFromJson(e));
+          break;
+        case "f463":
+          if (v !== null) for (const e of listFromJson(v)) this.f463.push(boolFromJson(e));
+          break;
+        case "f464":
+          if (v !== null) for (const e of listFromJson(v)) this.f464.push(stringFromJson(e));
+          break;
+        case "f465":
+          if (v !== null) for (const e of listFromJson(v)) this.f465.push(bytesFromJson(e));
+          break;
+        case "f466":
+          if (v !== null) enumsFromJson(this.f466, Kind$type, v, ctx);
+          break;
+        case "f467":
+          if (v !== null) for (const e of listFromJson(v)) this.f467.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "f468":
+          if (v !== null) this.f468 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f469":
+          if (v !== null) this.f469 = int32FromJson(v);
+          break;
+        case "f470":
+          if (v !== null) this.f470 = int64FromJson(v);
+          break;
+        case "f471":
+          if (v !== null) this.f471 = uint32FromJson(v);
+          break;
+        case "f472":
+          if (v !== null) this.f472 = uint64FromJson(v);
+          break;
+        case "f473":
+          if (v !== null) this.f473 = int32FromJson(v);
+          break;
+        case "f474":
+          if (v !== null) this.f474 = int64FromJson(v);
+          break;
+        case "f475":
+          if (v !== null) this.f475 = uint32FromJson(v);
+          break;
+        case "f476":
+          if (v !== null) this.f476 = uint64FromJson(v);
+          break;
+        case "f477":
+          if (v !== null) this.f477 = int32FromJson(v);
+          break;
+        case "f478":
+          if (v !== null) this.f478 = int64FromJson(v);
+          break;
+        case "f479":
+          if (v !== null) this.f479 = floatFromJson(v);
+          break;
+        case "f480":
+          if (v !== null) this.f480 = doubleFromJson(v);
+          break;
+        case "f481":
+          if (v !== null) this.f481 = boolFromJson(v);
+          break;
+        case "f482":
+          if (v !== null) this.f482 = stringFromJson(v);
+          break;
+        case "f483":
+          if (v !== null) this.f483 = bytesFromJson(v);
+          break;
+        case "f484":
+          if (v !== null) {
+            const e = enumFromJson(Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.f484 = e;
+            }
+          }
+          break;
+        case "f485":
+          if (v !== null) this.f485 = messageFromJson(Tree, v, ctx);
+          break;
+        case "f486":
+          if (v !== null) this.f486 = messageFromJson(NodeId, v, ctx);
+          break;
+        case "f487":
+          if (v !== null) this.f487 = int32FromJson(v);
+          break;
+        case "f488":
+          if (v !== null) this.f488 = int64FromJson(v);
+          break;
+        case "f489":
+          if (v !== null) this.f489 = uint32FromJson(v);
+          break;
+        case "f490":
+          if (v !== null) this.f490 = uint64FromJson(v);
+          break;
+        case "f491":
+          if (v !== null) this.f491 = int32FromJson(v);
+          break;
+        case "f492":
+          if (v !== null) this.f492 = int64FromJson(v);
+          break;
+        case "f493":
+          if (v !== null) this.f493 = uint32FromJson(v);
+          break;
+        case "f494":
+          if (v !== null) this.f494 = uint64FromJson(v);
+          break;
+        case "f495":
+          if (v !== null) this.f495 = int32FromJson(v);
+          break;
+        case "f496":
+          if (v !== null) this.f496 = int64FromJson(v);
+          break;
+        case "f497":
+          if (v !== null) this.f497 = floatFromJson(v);
+          break;
+        case "f498":
+          if (v !== null) this.f498 = doubleFromJson(v);
+          break;
+        case "f499":
+          if (v !== null) this.f499 = boolFromJson(v);
+          break;
+        case "last":
+          if (v !== null) this.last = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -4,8 +4,8 @@
 
 // proto2: defaults, required fields, groups, extensions and closed enums.
 
-import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { extensionInfo, fieldList, fileInfo, initPartial, Message, ScalarType, unknownEntry, unknownEnum } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_legacy_v1_legacy: FileInfo = /*@__PURE__*/ fileInfo(
   "legacy/v1/legacy.proto",
@@ -332,6 +332,134 @@ export class Legacy extends Message<Legacy> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.count !== undefined) j["count"] = int32ToJson(this.count);
+    if (this.greeting !== undefined) j["greeting"] = stringToJson(this.greeting);
+    if (this.color !== undefined) j["color"] = enumToJson(Color$type, this.color);
+    if (this.ratio !== undefined) j["ratio"] = doubleToJson(this.ratio);
+    if (this.nanValue !== undefined) j["nanValue"] = doubleToJson(this.nanValue);
+    if (this.big !== undefined) j["big"] = int64ToJson(this.big);
+    if (this.ubig !== undefined) j["ubig"] = uint64ToJson(this.ubig);
+    if (this.blob !== undefined) j["blob"] = bytesToJson(this.blob);
+    if (this.flag !== undefined) j["flag"] = boolToJson(this.flag);
+    if (this.bigFloat !== undefined) j["bigFloat"] = doubleToJson(this.bigFloat);
+    if (this.unpacked.length !== 0) j["unpacked"] = scalarListToJson(this.unpacked, ScalarType.INT32, ctx);
+    if (this.packed.length !== 0) j["packed"] = scalarListToJson(this.packed, ScalarType.INT32, ctx);
+    if (this.colors.length !== 0) j["colors"] = enumListToJson(this.colors, Color$type);
+    if (this.item !== undefined) j["item"] = this.item.$toJson(ctx);
+    if (this.entry.length !== 0) j["entry"] = messageListToJson(this.entry, ctx);
+    if (this.child !== undefined) j["child"] = this.child.$toJson(ctx);
+    m = enumMapToJson(this.shadeById, Shade$type);
+    if (m !== undefined) j["shadeById"] = m;
+    if (this.rawText !== undefined) j["rawText"] = stringToJson(this.rawText);
+    if (this.choice.case === "choiceNumber") j["choiceNumber"] = int32ToJson(this.choice.value);
+    if (this.choice.case === "choiceColor") j["choiceColor"] = enumToJson(Color$type, this.choice.value);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "count":
+          if (v !== null) this.count = int32FromJson(v);
+          break;
+        case "greeting":
+          if (v !== null) this.greeting = stringFromJson(v);
+          break;
+        case "color":
+          if (v !== null) {
+            const e = enumFromJson(Color$type, v, ctx);
+            if (e !== undefined) {
+              this.color = e;
+            }
+          }
+          break;
+        case "ratio":
+          if (v !== null) this.ratio = doubleFromJson(v);
+          break;
+        case "nanValue":
+        case "nan_value":
+          if (key !== "nanValue") checkOneSpelling(json, "nanValue");
+          if (v !== null) this.nanValue = floatFromJson(v);
+          break;
+        case "big":
+          if (v !== null) this.big = int64FromJson(v);
+          break;
+        case "ubig":
+          if (v !== null) this.ubig = uint64FromJson(v);
+          break;
+        case "blob":
+          if (v !== null) this.blob = bytesFromJson(v);
+          break;
+        case "flag":
+          if (v !== null) this.flag = boolFromJson(v);
+          break;
+        case "bigFloat":
+        case "big_float":
+          if (key !== "bigFloat") checkOneSpelling(json, "bigFloat");
+          if (v !== null) this.bigFloat = floatFromJson(v);
+          break;
+        case "unpacked":
+          if (v !== null) for (const e of listFromJson(v)) this.unpacked.push(int32FromJson(e));
+          break;
+        case "packed":
+          if (v !== null) for (const e of listFromJson(v)) this.packed.push(int32FromJson(e));
+          break;
+        case "colors":
+          if (v !== null) enumsFromJson(this.colors, Color$type, v, ctx);
+          break;
+        case "item":
+          if (v !== null) this.item = messageFromJson(Legacy_Item, v, ctx);
+          break;
+        case "entry":
+          if (v !== null) for (const e of listFromJson(v)) this.entry.push(messageFromJson(Legacy_Entry, e, ctx));
+          break;
+        case "child":
+          if (v !== null) this.child = messageFromJson(Legacy, v, ctx);
+          break;
+        case "shadeById":
+        case "shade_by_id":
+          if (key !== "shadeById") checkOneSpelling(json, "shadeById");
+          if (v !== null) enumMapFromJson(this.shadeById, ScalarType.INT32, Shade$type, v, ctx);
+          break;
+        case "rawText":
+        case "raw_text":
+          if (key !== "rawText") checkOneSpelling(json, "rawText");
+          if (v !== null) this.rawText = stringFromJson(v);
+          break;
+        case "choiceNumber":
+        case "choice_number":
+          if (key !== "choiceNumber") checkOneSpelling(json, "choiceNumber");
+          if (v !== null) {
+            if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+            this.choice = { case: "choiceNumber", value: int32FromJson(v) };
+          }
+          break;
+        case "choiceColor":
+        case "choice_color":
+          if (key !== "choiceColor") checkOneSpelling(json, "choiceColor");
+          if (v !== null) {
+            const e = enumFromJson(Color$type, v, ctx);
+            if (e !== undefined) {
+              if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+              this.choice = { case: "choiceColor", value: e };
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class Legacy_Item extends Message<Legacy_Item> {
@@ -375,6 +503,29 @@ export class Legacy_Item extends Message<Legacy_Item> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.id !== undefined) j["id"] = int32ToJson(this.id);
+    if (this.label !== undefined) j["label"] = stringToJson(this.label);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "id":
+          if (v !== null) this.id = int32FromJson(v);
+          break;
+        case "label":
+          if (v !== null) this.label = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class Legacy_Entry extends Message<Legacy_Entry> {
@@ -409,6 +560,25 @@ export class Legacy_Entry extends Message<Legacy_Entry> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.key !== undefined) j["key"] = stringToJson(this.key);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "key":
+          if (v !== null) this.key = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -451,6 +621,25 @@ export class Holder extends Message<Holder> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.legacy !== undefined) j["legacy"] = this.legacy.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "legacy":
+          if (v !== null) this.legacy = messageFromJson(Legacy, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 

@@ -5,8 +5,8 @@
 // @generated from file rpc/v1/echo.proto (package rpc.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_rpc_v1_echo: FileInfo = /*@__PURE__*/ fileInfo(
   "rpc/v1/echo.proto",
@@ -68,6 +68,33 @@ export class EchoRequest extends Message<EchoRequest> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.text !== "") j["text"] = stringToJson(this.text);
+    if (this.payload.length !== 0) j["payload"] = bytesToJson(this.payload);
+    if (this.sequence !== 0n) j["sequence"] = int64ToJson(this.sequence);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "text":
+          if (v !== null) this.text = stringFromJson(v);
+          break;
+        case "payload":
+          if (v !== null) this.payload = bytesFromJson(v);
+          break;
+        case "sequence":
+          if (v !== null) this.sequence = int64FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class EchoResponse extends Message<EchoResponse> {
@@ -118,6 +145,33 @@ export class EchoResponse extends Message<EchoResponse> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.text !== "") j["text"] = stringToJson(this.text);
+    if (this.payload.length !== 0) j["payload"] = bytesToJson(this.payload);
+    if (this.sequence !== 0n) j["sequence"] = int64ToJson(this.sequence);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "text":
+          if (v !== null) this.text = stringFromJson(v);
+          break;
+        case "payload":
+          if (v !== null) this.payload = bytesFromJson(v);
+          break;
+        case "sequence":
+          if (v !== null) this.sequence = int64FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -173,6 +227,35 @@ export class ExpandRequest extends Message<ExpandRequest> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.text !== "") j["text"] = stringToJson(this.text);
+    if (this.count !== 0) j["count"] = int32ToJson(this.count);
+    if (this.payloadSize !== 0) j["payloadSize"] = int32ToJson(this.payloadSize);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "text":
+          if (v !== null) this.text = stringFromJson(v);
+          break;
+        case "count":
+          if (v !== null) this.count = int32FromJson(v);
+          break;
+        case "payloadSize":
+        case "payload_size":
+          if (key !== "payloadSize") checkOneSpelling(json, "payloadSize");
+          if (v !== null) this.payloadSize = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class CollectResponse extends Message<CollectResponse> {
@@ -223,5 +306,34 @@ export class CollectResponse extends Message<CollectResponse> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.count !== 0) j["count"] = int32ToJson(this.count);
+    if (this.joined !== "") j["joined"] = stringToJson(this.joined);
+    if (this.totalBytes !== 0n) j["totalBytes"] = int64ToJson(this.totalBytes);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "count":
+          if (v !== null) this.count = int32FromJson(v);
+          break;
+        case "joined":
+          if (v !== null) this.joined = stringFromJson(v);
+          break;
+        case "totalBytes":
+        case "total_bytes":
+          if (key !== "totalBytes") checkOneSpelling(json, "totalBytes");
+          if (v !== null) this.totalBytes = int64FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -4,8 +4,8 @@
 
 // Every scalar type, singular, optional, repeated, and as map keys and values.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/scalars.proto",
@@ -163,6 +163,111 @@ export class Scalars extends Message<Scalars> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (!Object.is(this.fDouble, 0)) j["fDouble"] = doubleToJson(this.fDouble);
+    if (!Object.is(this.fFloat, 0)) j["fFloat"] = doubleToJson(this.fFloat);
+    if (this.fInt64 !== 0n) j["fInt64"] = int64ToJson(this.fInt64);
+    if (this.fUint64 !== 0n) j["fUint64"] = uint64ToJson(this.fUint64);
+    if (this.fInt32 !== 0) j["fInt32"] = int32ToJson(this.fInt32);
+    if (this.fFixed64 !== 0n) j["fFixed64"] = uint64ToJson(this.fFixed64);
+    if (this.fFixed32 !== 0) j["fFixed32"] = uint32ToJson(this.fFixed32);
+    if (this.fBool !== false) j["fBool"] = boolToJson(this.fBool);
+    if (this.fString !== "") j["fString"] = stringToJson(this.fString);
+    if (this.fBytes.length !== 0) j["fBytes"] = bytesToJson(this.fBytes);
+    if (this.fUint32 !== 0) j["fUint32"] = uint32ToJson(this.fUint32);
+    if (this.fSfixed32 !== 0) j["fSfixed32"] = int32ToJson(this.fSfixed32);
+    if (this.fSfixed64 !== 0n) j["fSfixed64"] = int64ToJson(this.fSfixed64);
+    if (this.fSint32 !== 0) j["fSint32"] = int32ToJson(this.fSint32);
+    if (this.fSint64 !== 0n) j["fSint64"] = int64ToJson(this.fSint64);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fDouble":
+        case "f_double":
+          if (key !== "fDouble") checkOneSpelling(json, "fDouble");
+          if (v !== null) this.fDouble = doubleFromJson(v);
+          break;
+        case "fFloat":
+        case "f_float":
+          if (key !== "fFloat") checkOneSpelling(json, "fFloat");
+          if (v !== null) this.fFloat = floatFromJson(v);
+          break;
+        case "fInt64":
+        case "f_int64":
+          if (key !== "fInt64") checkOneSpelling(json, "fInt64");
+          if (v !== null) this.fInt64 = int64FromJson(v);
+          break;
+        case "fUint64":
+        case "f_uint64":
+          if (key !== "fUint64") checkOneSpelling(json, "fUint64");
+          if (v !== null) this.fUint64 = uint64FromJson(v);
+          break;
+        case "fInt32":
+        case "f_int32":
+          if (key !== "fInt32") checkOneSpelling(json, "fInt32");
+          if (v !== null) this.fInt32 = int32FromJson(v);
+          break;
+        case "fFixed64":
+        case "f_fixed64":
+          if (key !== "fFixed64") checkOneSpelling(json, "fFixed64");
+          if (v !== null) this.fFixed64 = uint64FromJson(v);
+          break;
+        case "fFixed32":
+        case "f_fixed32":
+          if (key !== "fFixed32") checkOneSpelling(json, "fFixed32");
+          if (v !== null) this.fFixed32 = uint32FromJson(v);
+          break;
+        case "fBool":
+        case "f_bool":
+          if (key !== "fBool") checkOneSpelling(json, "fBool");
+          if (v !== null) this.fBool = boolFromJson(v);
+          break;
+        case "fString":
+        case "f_string":
+          if (key !== "fString") checkOneSpelling(json, "fString");
+          if (v !== null) this.fString = stringFromJson(v);
+          break;
+        case "fBytes":
+        case "f_bytes":
+          if (key !== "fBytes") checkOneSpelling(json, "fBytes");
+          if (v !== null) this.fBytes = bytesFromJson(v);
+          break;
+        case "fUint32":
+        case "f_uint32":
+          if (key !== "fUint32") checkOneSpelling(json, "fUint32");
+          if (v !== null) this.fUint32 = uint32FromJson(v);
+          break;
+        case "fSfixed32":
+        case "f_sfixed32":
+          if (key !== "fSfixed32") checkOneSpelling(json, "fSfixed32");
+          if (v !== null) this.fSfixed32 = int32FromJson(v);
+          break;
+        case "fSfixed64":
+        case "f_sfixed64":
+          if (key !== "fSfixed64") checkOneSpelling(json, "fSfixed64");
+          if (v !== null) this.fSfixed64 = int64FromJson(v);
+          break;
+        case "fSint32":
+        case "f_sint32":
+          if (key !== "fSint32") checkOneSpelling(json, "fSint32");
+          if (v !== null) this.fSint32 = int32FromJson(v);
+          break;
+        case "fSint64":
+        case "f_sint64":
+          if (key !== "fSint64") checkOneSpelling(json, "fSint64");
+          if (v !== null) this.fSint64 = int64FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class OptionalScalars extends Message<OptionalScalars> {
@@ -309,6 +414,111 @@ export class OptionalScalars extends Message<OptionalScalars> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.fDouble !== undefined) j["fDouble"] = doubleToJson(this.fDouble);
+    if (this.fFloat !== undefined) j["fFloat"] = doubleToJson(this.fFloat);
+    if (this.fInt64 !== undefined) j["fInt64"] = int64ToJson(this.fInt64);
+    if (this.fUint64 !== undefined) j["fUint64"] = uint64ToJson(this.fUint64);
+    if (this.fInt32 !== undefined) j["fInt32"] = int32ToJson(this.fInt32);
+    if (this.fFixed64 !== undefined) j["fFixed64"] = uint64ToJson(this.fFixed64);
+    if (this.fFixed32 !== undefined) j["fFixed32"] = uint32ToJson(this.fFixed32);
+    if (this.fBool !== undefined) j["fBool"] = boolToJson(this.fBool);
+    if (this.fString !== undefined) j["fString"] = stringToJson(this.fString);
+    if (this.fBytes !== undefined) j["fBytes"] = bytesToJson(this.fBytes);
+    if (this.fUint32 !== undefined) j["fUint32"] = uint32ToJson(this.fUint32);
+    if (this.fSfixed32 !== undefined) j["fSfixed32"] = int32ToJson(this.fSfixed32);
+    if (this.fSfixed64 !== undefined) j["fSfixed64"] = int64ToJson(this.fSfixed64);
+    if (this.fSint32 !== undefined) j["fSint32"] = int32ToJson(this.fSint32);
+    if (this.fSint64 !== undefined) j["fSint64"] = int64ToJson(this.fSint64);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fDouble":
+        case "f_double":
+          if (key !== "fDouble") checkOneSpelling(json, "fDouble");
+          if (v !== null) this.fDouble = doubleFromJson(v);
+          break;
+        case "fFloat":
+        case "f_float":
+          if (key !== "fFloat") checkOneSpelling(json, "fFloat");
+          if (v !== null) this.fFloat = floatFromJson(v);
+          break;
+        case "fInt64":
+        case "f_int64":
+          if (key !== "fInt64") checkOneSpelling(json, "fInt64");
+          if (v !== null) this.fInt64 = int64FromJson(v);
+          break;
+        case "fUint64":
+        case "f_uint64":
+          if (key !== "fUint64") checkOneSpelling(json, "fUint64");
+          if (v !== null) this.fUint64 = uint64FromJson(v);
+          break;
+        case "fInt32":
+        case "f_int32":
+          if (key !== "fInt32") checkOneSpelling(json, "fInt32");
+          if (v !== null) this.fInt32 = int32FromJson(v);
+          break;
+        case "fFixed64":
+        case "f_fixed64":
+          if (key !== "fFixed64") checkOneSpelling(json, "fFixed64");
+          if (v !== null) this.fFixed64 = uint64FromJson(v);
+          break;
+        case "fFixed32":
+        case "f_fixed32":
+          if (key !== "fFixed32") checkOneSpelling(json, "fFixed32");
+          if (v !== null) this.fFixed32 = uint32FromJson(v);
+          break;
+        case "fBool":
+        case "f_bool":
+          if (key !== "fBool") checkOneSpelling(json, "fBool");
+          if (v !== null) this.fBool = boolFromJson(v);
+          break;
+        case "fString":
+        case "f_string":
+          if (key !== "fString") checkOneSpelling(json, "fString");
+          if (v !== null) this.fString = stringFromJson(v);
+          break;
+        case "fBytes":
+        case "f_bytes":
+          if (key !== "fBytes") checkOneSpelling(json, "fBytes");
+          if (v !== null) this.fBytes = bytesFromJson(v);
+          break;
+        case "fUint32":
+        case "f_uint32":
+          if (key !== "fUint32") checkOneSpelling(json, "fUint32");
+          if (v !== null) this.fUint32 = uint32FromJson(v);
+          break;
+        case "fSfixed32":
+        case "f_sfixed32":
+          if (key !== "fSfixed32") checkOneSpelling(json, "fSfixed32");
+          if (v !== null) this.fSfixed32 = int32FromJson(v);
+          break;
+        case "fSfixed64":
+        case "f_sfixed64":
+          if (key !== "fSfixed64") checkOneSpelling(json, "fSfixed64");
+          if (v !== null) this.fSfixed64 = int64FromJson(v);
+          break;
+        case "fSint32":
+        case "f_sint32":
+          if (key !== "fSint32") checkOneSpelling(json, "fSint32");
+          if (v !== null) this.fSint32 = int32FromJson(v);
+          break;
+        case "fSint64":
+        case "f_sint64":
+          if (key !== "fSint64") checkOneSpelling(json, "fSint64");
+          if (v !== null) this.fSint64 = int64FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -576,6 +786,117 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.fDouble.length !== 0) j["fDouble"] = scalarListToJson(this.fDouble, ScalarType.DOUBLE, ctx);
+    if (this.fFloat.length !== 0) j["fFloat"] = scalarListToJson(this.fFloat, ScalarType.FLOAT, ctx);
+    if (this.fInt64.length !== 0) j["fInt64"] = scalarListToJson(this.fInt64, ScalarType.INT64, ctx);
+    if (this.fUint64.length !== 0) j["fUint64"] = scalarListToJson(this.fUint64, ScalarType.UINT64, ctx);
+    if (this.fInt32.length !== 0) j["fInt32"] = scalarListToJson(this.fInt32, ScalarType.INT32, ctx);
+    if (this.fFixed64.length !== 0) j["fFixed64"] = scalarListToJson(this.fFixed64, ScalarType.FIXED64, ctx);
+    if (this.fFixed32.length !== 0) j["fFixed32"] = scalarListToJson(this.fFixed32, ScalarType.FIXED32, ctx);
+    if (this.fBool.length !== 0) j["fBool"] = scalarListToJson(this.fBool, ScalarType.BOOL, ctx);
+    if (this.fString.length !== 0) j["fString"] = scalarListToJson(this.fString, ScalarType.STRING, ctx);
+    if (this.fBytes.length !== 0) j["fBytes"] = scalarListToJson(this.fBytes, ScalarType.BYTES, ctx);
+    if (this.fUint32.length !== 0) j["fUint32"] = scalarListToJson(this.fUint32, ScalarType.UINT32, ctx);
+    if (this.fSfixed32.length !== 0) j["fSfixed32"] = scalarListToJson(this.fSfixed32, ScalarType.SFIXED32, ctx);
+    if (this.fSfixed64.length !== 0) j["fSfixed64"] = scalarListToJson(this.fSfixed64, ScalarType.SFIXED64, ctx);
+    if (this.fSint32.length !== 0) j["fSint32"] = scalarListToJson(this.fSint32, ScalarType.SINT32, ctx);
+    if (this.fSint64.length !== 0) j["fSint64"] = scalarListToJson(this.fSint64, ScalarType.SINT64, ctx);
+    if (this.fUnpackedInt32.length !== 0) j["fUnpackedInt32"] = scalarListToJson(this.fUnpackedInt32, ScalarType.INT32, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fDouble":
+        case "f_double":
+          if (key !== "fDouble") checkOneSpelling(json, "fDouble");
+          if (v !== null) for (const e of listFromJson(v)) this.fDouble.push(doubleFromJson(e));
+          break;
+        case "fFloat":
+        case "f_float":
+          if (key !== "fFloat") checkOneSpelling(json, "fFloat");
+          if (v !== null) for (const e of listFromJson(v)) this.fFloat.push(floatFromJson(e));
+          break;
+        case "fInt64":
+        case "f_int64":
+          if (key !== "fInt64") checkOneSpelling(json, "fInt64");
+          if (v !== null) for (const e of listFromJson(v)) this.fInt64.push(int64FromJson(e));
+          break;
+        case "fUint64":
+        case "f_uint64":
+          if (key !== "fUint64") checkOneSpelling(json, "fUint64");
+          if (v !== null) for (const e of listFromJson(v)) this.fUint64.push(uint64FromJson(e));
+          break;
+        case "fInt32":
+        case "f_int32":
+          if (key !== "fInt32") checkOneSpelling(json, "fInt32");
+          if (v !== null) for (const e of listFromJson(v)) this.fInt32.push(int32FromJson(e));
+          break;
+        case "fFixed64":
+        case "f_fixed64":
+          if (key !== "fFixed64") checkOneSpelling(json, "fFixed64");
+          if (v !== null) for (const e of listFromJson(v)) this.fFixed64.push(uint64FromJson(e));
+          break;
+        case "fFixed32":
+        case "f_fixed32":
+          if (key !== "fFixed32") checkOneSpelling(json, "fFixed32");
+          if (v !== null) for (const e of listFromJson(v)) this.fFixed32.push(uint32FromJson(e));
+          break;
+        case "fBool":
+        case "f_bool":
+          if (key !== "fBool") checkOneSpelling(json, "fBool");
+          if (v !== null) for (const e of listFromJson(v)) this.fBool.push(boolFromJson(e));
+          break;
+        case "fString":
+        case "f_string":
+          if (key !== "fString") checkOneSpelling(json, "fString");
+          if (v !== null) for (const e of listFromJson(v)) this.fString.push(stringFromJson(e));
+          break;
+        case "fBytes":
+        case "f_bytes":
+          if (key !== "fBytes") checkOneSpelling(json, "fBytes");
+          if (v !== null) for (const e of listFromJson(v)) this.fBytes.push(bytesFromJson(e));
+          break;
+        case "fUint32":
+        case "f_uint32":
+          if (key !== "fUint32") checkOneSpelling(json, "fUint32");
+          if (v !== null) for (const e of listFromJson(v)) this.fUint32.push(uint32FromJson(e));
+          break;
+        case "fSfixed32":
+        case "f_sfixed32":
+          if (key !== "fSfixed32") checkOneSpelling(json, "fSfixed32");
+          if (v !== null) for (const e of listFromJson(v)) this.fSfixed32.push(int32FromJson(e));
+          break;
+        case "fSfixed64":
+        case "f_sfixed64":
+          if (key !== "fSfixed64") checkOneSpelling(json, "fSfixed64");
+          if (v !== null) for (const e of listFromJson(v)) this.fSfixed64.push(int64FromJson(e));
+          break;
+        case "fSint32":
+        case "f_sint32":
+          if (key !== "fSint32") checkOneSpelling(json, "fSint32");
+          if (v !== null) for (const e of listFromJson(v)) this.fSint32.push(int32FromJson(e));
+          break;
+        case "fSint64":
+        case "f_sint64":
+          if (key !== "fSint64") checkOneSpelling(json, "fSint64");
+          if (v !== null) for (const e of listFromJson(v)) this.fSint64.push(int64FromJson(e));
+          break;
+        case "fUnpackedInt32":
+        case "f_unpacked_int32":
+          if (key !== "fUnpackedInt32") checkOneSpelling(json, "fUnpackedInt32");
+          if (v !== null) for (const e of listFromJson(v)) this.fUnpackedInt32.push(int32FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -919,6 +1240,142 @@ export class MapKeys extends Message<MapKeys> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    m = scalarMapToJson(this.kInt64, ScalarType.STRING);
+    if (m !== undefined) j["kInt64"] = m;
+    m = scalarMapToJson(this.kUint64, ScalarType.STRING);
+    if (m !== undefined) j["kUint64"] = m;
+    m = scalarMapToJson(this.kInt32, ScalarType.STRING);
+    if (m !== undefined) j["kInt32"] = m;
+    m = scalarMapToJson(this.kFixed64, ScalarType.STRING);
+    if (m !== undefined) j["kFixed64"] = m;
+    m = scalarMapToJson(this.kFixed32, ScalarType.STRING);
+    if (m !== undefined) j["kFixed32"] = m;
+    m = scalarMapToJson(this.kBool, ScalarType.STRING);
+    if (m !== undefined) j["kBool"] = m;
+    m = scalarMapToJson(this.kString, ScalarType.STRING);
+    if (m !== undefined) j["kString"] = m;
+    m = scalarMapToJson(this.kUint32, ScalarType.STRING);
+    if (m !== undefined) j["kUint32"] = m;
+    m = scalarMapToJson(this.kSfixed32, ScalarType.STRING);
+    if (m !== undefined) j["kSfixed32"] = m;
+    m = scalarMapToJson(this.kSfixed64, ScalarType.STRING);
+    if (m !== undefined) j["kSfixed64"] = m;
+    m = scalarMapToJson(this.kSint32, ScalarType.STRING);
+    if (m !== undefined) j["kSint32"] = m;
+    m = scalarMapToJson(this.kSint64, ScalarType.STRING);
+    if (m !== undefined) j["kSint64"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "kInt64":
+        case "k_int64":
+          if (key !== "kInt64") checkOneSpelling(json, "kInt64");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kInt64[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kUint64":
+        case "k_uint64":
+          if (key !== "kUint64") checkOneSpelling(json, "kUint64");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kInt32":
+        case "k_int32":
+          if (key !== "kInt32") checkOneSpelling(json, "kInt32");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kInt32[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kFixed64":
+        case "k_fixed64":
+          if (key !== "kFixed64") checkOneSpelling(json, "kFixed64");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kFixed32":
+        case "k_fixed32":
+          if (key !== "kFixed32") checkOneSpelling(json, "kFixed32");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kBool":
+        case "k_bool":
+          if (key !== "kBool") checkOneSpelling(json, "kBool");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kBool[mapKeyFromJson(ScalarType.BOOL, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kString":
+        case "k_string":
+          if (key !== "kString") checkOneSpelling(json, "kString");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kUint32":
+        case "k_uint32":
+          if (key !== "kUint32") checkOneSpelling(json, "kUint32");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kSfixed32":
+        case "k_sfixed32":
+          if (key !== "kSfixed32") checkOneSpelling(json, "kSfixed32");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kSfixed64":
+        case "k_sfixed64":
+          if (key !== "kSfixed64") checkOneSpelling(json, "kSfixed64");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kSint32":
+        case "k_sint32":
+          if (key !== "kSint32") checkOneSpelling(json, "kSint32");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "kSint64":
+        case "k_sint64":
+          if (key !== "kSint64") checkOneSpelling(json, "kSint64");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class MapValues extends Message<MapValues> {
@@ -1081,5 +1538,71 @@ export class MapValues extends Message<MapValues> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    m = scalarMapToJson(this.vDouble, ScalarType.DOUBLE);
+    if (m !== undefined) j["vDouble"] = m;
+    m = scalarMapToJson(this.vInt64, ScalarType.INT64);
+    if (m !== undefined) j["vInt64"] = m;
+    m = scalarMapToJson(this.vBool, ScalarType.BOOL);
+    if (m !== undefined) j["vBool"] = m;
+    m = scalarMapToJson(this.vBytes, ScalarType.BYTES);
+    if (m !== undefined) j["vBytes"] = m;
+    m = messageMapToJson(this.vMessage, ctx);
+    if (m !== undefined) j["vMessage"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "vDouble":
+        case "v_double":
+          if (key !== "vDouble") checkOneSpelling(json, "vDouble");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.vDouble[mapKeyFromJson(ScalarType.STRING, k)] = doubleFromJson(o[k]!);
+          }
+          break;
+        case "vInt64":
+        case "v_int64":
+          if (key !== "vInt64") checkOneSpelling(json, "vInt64");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.vInt64[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
+          }
+          break;
+        case "vBool":
+        case "v_bool":
+          if (key !== "vBool") checkOneSpelling(json, "vBool");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.vBool[mapKeyFromJson(ScalarType.STRING, k)] = boolFromJson(o[k]!);
+          }
+          break;
+        case "vBytes":
+        case "v_bytes":
+          if (key !== "vBytes") checkOneSpelling(json, "vBytes");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.vBytes[mapKeyFromJson(ScalarType.STRING, k)] = bytesFromJson(o[k]!);
+          }
+          break;
+        case "vMessage":
+        case "v_message":
+          if (key !== "vMessage") checkOneSpelling(json, "vMessage");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(MapValues, o[k]!, ctx);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -5,8 +5,8 @@
 // Wrapper types: singular fields and oneof members hold the bare value (`T | undefined`);
 // repeated fields and map values keep the wrapper messages.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { BoolValue, BytesValue, DoubleValue, fieldList, file_google_protobuf_wrappers, fileInfo, FloatValue, initPartial, Int32Value, Int64Value, Message, ScalarType, StringValue, UInt32Value, UInt64Value } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_wrapped: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/wrapped.proto",
@@ -318,5 +318,116 @@ export class Wrapped extends Message<Wrapped> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.wDouble !== undefined) j["wDouble"] = doubleToJson(this.wDouble);
+    if (this.wFloat !== undefined) j["wFloat"] = doubleToJson(this.wFloat);
+    if (this.wInt64 !== undefined) j["wInt64"] = int64ToJson(this.wInt64);
+    if (this.wUint64 !== undefined) j["wUint64"] = uint64ToJson(this.wUint64);
+    if (this.wInt32 !== undefined) j["wInt32"] = int32ToJson(this.wInt32);
+    if (this.wUint32 !== undefined) j["wUint32"] = uint32ToJson(this.wUint32);
+    if (this.wBool !== undefined) j["wBool"] = boolToJson(this.wBool);
+    if (this.wString !== undefined) j["wString"] = stringToJson(this.wString);
+    if (this.wBytes !== undefined) j["wBytes"] = bytesToJson(this.wBytes);
+    if (this.choice.case === "choiceString") j["choiceString"] = stringToJson(this.choice.value);
+    if (this.choice.case === "choiceInt64") j["choiceInt64"] = int64ToJson(this.choice.value);
+    if (this.choice.case === "choiceBytes") j["choiceBytes"] = bytesToJson(this.choice.value);
+    if (this.list.length !== 0) j["list"] = messageListToJson(this.list, ctx);
+    m = messageMapToJson(this.byName, ctx);
+    if (m !== undefined) j["byName"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "wDouble":
+        case "w_double":
+          if (key !== "wDouble") checkOneSpelling(json, "wDouble");
+          if (v !== null) this.wDouble = doubleFromJson(v);
+          break;
+        case "wFloat":
+        case "w_float":
+          if (key !== "wFloat") checkOneSpelling(json, "wFloat");
+          if (v !== null) this.wFloat = floatFromJson(v);
+          break;
+        case "wInt64":
+        case "w_int64":
+          if (key !== "wInt64") checkOneSpelling(json, "wInt64");
+          if (v !== null) this.wInt64 = int64FromJson(v);
+          break;
+        case "wUint64":
+        case "w_uint64":
+          if (key !== "wUint64") checkOneSpelling(json, "wUint64");
+          if (v !== null) this.wUint64 = uint64FromJson(v);
+          break;
+        case "wInt32":
+        case "w_int32":
+          if (key !== "wInt32") checkOneSpelling(json, "wInt32");
+          if (v !== null) this.wInt32 = int32FromJson(v);
+          break;
+        case "wUint32":
+        case "w_uint32":
+          if (key !== "wUint32") checkOneSpelling(json, "wUint32");
+          if (v !== null) this.wUint32 = uint32FromJson(v);
+          break;
+        case "wBool":
+        case "w_bool":
+          if (key !== "wBool") checkOneSpelling(json, "wBool");
+          if (v !== null) this.wBool = boolFromJson(v);
+          break;
+        case "wString":
+        case "w_string":
+          if (key !== "wString") checkOneSpelling(json, "wString");
+          if (v !== null) this.wString = stringFromJson(v);
+          break;
+        case "wBytes":
+        case "w_bytes":
+          if (key !== "wBytes") checkOneSpelling(json, "wBytes");
+          if (v !== null) this.wBytes = bytesFromJson(v);
+          break;
+        case "choiceString":
+        case "choice_string":
+          if (key !== "choiceString") checkOneSpelling(json, "choiceString");
+          if (v !== null) {
+            if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+            this.choice = { case: "choiceString", value: stringFromJson(v) };
+          }
+          break;
+        case "choiceInt64":
+        case "choice_int64":
+          if (key !== "choiceInt64") checkOneSpelling(json, "choiceInt64");
+          if (v !== null) {
+            if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+            this.choice = { case: "choiceInt64", value: int64FromJson(v) };
+          }
+          break;
+        case "choiceBytes":
+        case "choice_bytes":
+          if (key !== "choiceBytes") checkOneSpelling(json, "choiceBytes");
+          if (v !== null) {
+            if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+            this.choice = { case: "choiceBytes", value: bytesFromJson(v) };
+          }
+          break;
+        case "list":
+          if (v !== null) for (const e of listFromJson(v)) this.list.push(messageFromJson(StringValue, e, ctx));
+          break;
+        case "byName":
+        case "by_name":
+          if (key !== "byName") checkOneSpelling(json, "byName");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.byName[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -4,8 +4,8 @@
 
 // Users and the service that manages them.
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, initPartial, LongType, Message, ScalarType, StringValue, Timestamp } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64StringToJson, int64ToJson, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common, Priority, Priority$type } from "../../common/v1/common_pb.js";
 
 export const file_users_v1_user_service: FileInfo = /*@__PURE__*/ fileInfo(
@@ -462,6 +462,185 @@ export class User extends Message<User> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.id !== "") j["id"] = stringToJson(this.id);
+    if (this.displayName !== "") j["displayName"] = stringToJson(this.displayName);
+    if (this.age !== 0) j["age"] = int32ToJson(this.age);
+    if (this.createdAtMs !== 0n) j["createdAtMs"] = int64ToJson(this.createdAtMs);
+    if (this.verified !== false) j["verified"] = boolToJson(this.verified);
+    if (this.roles.length !== 0) j["roles"] = scalarListToJson(this.roles, ScalarType.STRING, ctx);
+    if (this.nickname !== undefined) j["nickname"] = stringToJson(this.nickname);
+    if (this.address !== undefined) j["address"] = this.address.$toJson(ctx);
+    m = scalarMapToJson(this.labels, ScalarType.STRING);
+    if (m !== undefined) j["labels"] = m;
+    if (this.contact.case === "email") j["email"] = stringToJson(this.contact.value);
+    if (this.contact.case === "phone") j["phone"] = stringToJson(this.contact.value);
+    if (this.contact.case === "postal") j["postal"] = this.contact.value.$toJson(ctx);
+    if (this.status !== 0) j["status"] = enumToJson(Status$type, this.status);
+    if (this.avatar.length !== 0) j["avatar"] = bytesToJson(this.avatar);
+    if (!Object.is(this.score, 0)) j["score"] = doubleToJson(this.score);
+    if (this.luckyNumbers.length !== 0) j["luckyNumbers"] = scalarListToJson(this.luckyNumbers, ScalarType.INT32, ctx);
+    if (this.history.length !== 0) j["history"] = enumListToJson(this.history, Status$type);
+    m = messageMapToJson(this.addressesById, ctx);
+    if (m !== undefined) j["addressesById"] = m;
+    if (this.updatedAt !== undefined) j["updatedAt"] = this.updatedAt.$toJson(ctx);
+    if (this.middleName !== undefined) j["middleName"] = stringToJson(this.middleName);
+    if (this.priority !== 0) j["priority"] = enumToJson(Priority$type, this.priority);
+    if (this.legacyCode !== "") j["legacyCode"] = stringToJson(this.legacyCode);
+    if (this.bigAsString !== "0") j["bigAsString"] = int64StringToJson(this.bigAsString);
+    if (this.friends.length !== 0) j["friends"] = messageListToJson(this.friends, ctx);
+    m = enumMapToJson(this.statuses, Status$type);
+    if (m !== undefined) j["statuses"] = m;
+    if (!Object.is(this.ratio, 0)) j["ratio"] = doubleToJson(this.ratio);
+    if (this.optionalStatus !== undefined) j["optionalStatus"] = enumToJson(Status$type, this.optionalStatus);
+    if (this.preferences.length !== 0) j["preferences"] = messageListToJson(this.preferences, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "id":
+          if (v !== null) this.id = stringFromJson(v);
+          break;
+        case "displayName":
+        case "display_name":
+          if (key !== "displayName") checkOneSpelling(json, "displayName");
+          if (v !== null) this.displayName = stringFromJson(v);
+          break;
+        case "age":
+          if (v !== null) this.age = int32FromJson(v);
+          break;
+        case "createdAtMs":
+        case "created_at_ms":
+          if (key !== "createdAtMs") checkOneSpelling(json, "createdAtMs");
+          if (v !== null) this.createdAtMs = int64FromJson(v);
+          break;
+        case "verified":
+          if (v !== null) this.verified = boolFromJson(v);
+          break;
+        case "roles":
+          if (v !== null) for (const e of listFromJson(v)) this.roles.push(stringFromJson(e));
+          break;
+        case "nickname":
+          if (v !== null) this.nickname = stringFromJson(v);
+          break;
+        case "address":
+          if (v !== null) this.address = messageFromJson(Address, v, ctx);
+          break;
+        case "labels":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.labels[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "email":
+          if (v !== null) {
+            if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
+            this.contact = { case: "email", value: stringFromJson(v) };
+          }
+          break;
+        case "phone":
+          if (v !== null) {
+            if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
+            this.contact = { case: "phone", value: stringFromJson(v) };
+          }
+          break;
+        case "postal":
+          if (v !== null) {
+            if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
+            this.contact = { case: "postal", value: messageFromJson(Address, v, ctx) };
+          }
+          break;
+        case "status":
+          if (v !== null) {
+            const e = enumFromJson(Status$type, v, ctx);
+            if (e !== undefined) {
+              this.status = e;
+            }
+          }
+          break;
+        case "avatar":
+          if (v !== null) this.avatar = bytesFromJson(v);
+          break;
+        case "score":
+          if (v !== null) this.score = doubleFromJson(v);
+          break;
+        case "luckyNumbers":
+        case "lucky_numbers":
+          if (key !== "luckyNumbers") checkOneSpelling(json, "luckyNumbers");
+          if (v !== null) for (const e of listFromJson(v)) this.luckyNumbers.push(int32FromJson(e));
+          break;
+        case "history":
+          if (v !== null) enumsFromJson(this.history, Status$type, v, ctx);
+          break;
+        case "addressesById":
+        case "addresses_by_id":
+          if (key !== "addressesById") checkOneSpelling(json, "addressesById");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k)] = messageFromJson(Address, o[k]!, ctx);
+          }
+          break;
+        case "updatedAt":
+        case "updated_at":
+          if (key !== "updatedAt") checkOneSpelling(json, "updatedAt");
+          if (v !== null) this.updatedAt = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "middleName":
+        case "middle_name":
+          if (key !== "middleName") checkOneSpelling(json, "middleName");
+          if (v !== null) this.middleName = stringFromJson(v);
+          break;
+        case "priority":
+          if (v !== null) {
+            const e = enumFromJson(Priority$type, v, ctx);
+            if (e !== undefined) {
+              this.priority = e;
+            }
+          }
+          break;
+        case "legacyCode":
+        case "legacy_code":
+          if (key !== "legacyCode") checkOneSpelling(json, "legacyCode");
+          if (v !== null) this.legacyCode = stringFromJson(v);
+          break;
+        case "bigAsString":
+        case "big_as_string":
+          if (key !== "bigAsString") checkOneSpelling(json, "bigAsString");
+          if (v !== null) this.bigAsString = String(int64FromJson(v));
+          break;
+        case "friends":
+          if (v !== null) for (const e of listFromJson(v)) this.friends.push(messageFromJson(User, e, ctx));
+          break;
+        case "statuses":
+          if (v !== null) enumMapFromJson(this.statuses, ScalarType.STRING, Status$type, v, ctx);
+          break;
+        case "ratio":
+          if (v !== null) this.ratio = floatFromJson(v);
+          break;
+        case "optionalStatus":
+        case "optional_status":
+          if (key !== "optionalStatus") checkOneSpelling(json, "optionalStatus");
+          if (v !== null) {
+            const e = enumFromJson(Status$type, v, ctx);
+            if (e !== undefined) {
+              this.optionalStatus = e;
+            }
+          }
+          break;
+        case "preferences":
+          if (v !== null) for (const e of listFromJson(v)) this.preferences.push(messageFromJson(User_Preference, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -508,6 +687,34 @@ export class User_Preference extends Message<User_Preference> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.key !== "") j["key"] = stringToJson(this.key);
+    if (this.level !== 0) j["level"] = enumToJson(User_Preference_Level$type, this.level);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "key":
+          if (v !== null) this.key = stringFromJson(v);
+          break;
+        case "level":
+          if (v !== null) {
+            const e = enumFromJson(User_Preference_Level$type, v, ctx);
+            if (e !== undefined) {
+              this.level = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class GetUserRequest extends Message<GetUserRequest> {
@@ -543,6 +750,25 @@ export class GetUserRequest extends Message<GetUserRequest> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.id !== "") j["id"] = stringToJson(this.id);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "id":
+          if (v !== null) this.id = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class WatchUsersRequest extends Message<WatchUsersRequest> {
@@ -577,6 +803,25 @@ export class WatchUsersRequest extends Message<WatchUsersRequest> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.ids.length !== 0) j["ids"] = scalarListToJson(this.ids, ScalarType.STRING, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "ids":
+          if (v !== null) for (const e of listFromJson(v)) this.ids.push(stringFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -635,6 +880,29 @@ export class UserEvent extends Message<UserEvent> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.user !== undefined) j["user"] = this.user.$toJson(ctx);
+    if (this.at !== undefined) j["at"] = this.at.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "user":
+          if (v !== null) this.user = messageFromJson(User, v, ctx);
+          break;
+        case "at":
+          if (v !== null) this.at = messageFromJson(Timestamp, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class CreateUserRequest extends Message<CreateUserRequest> {
@@ -677,6 +945,25 @@ export class CreateUserRequest extends Message<CreateUserRequest> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.user !== undefined) j["user"] = this.user.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "user":
+          if (v !== null) this.user = messageFromJson(User, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class UploadSummary extends Message<UploadSummary> {
@@ -711,6 +998,25 @@ export class UploadSummary extends Message<UploadSummary> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.created !== 0) j["created"] = int32ToJson(this.created);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "created":
+          if (v !== null) this.created = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -754,5 +1060,28 @@ export class ChatMessage extends Message<ChatMessage> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.from !== "") j["from"] = stringToJson(this.from);
+    if (this.text !== "") j["text"] = stringToJson(this.text);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "from":
+          if (v !== null) this.from = stringFromJson(v);
+          break;
+        case "text":
+          if (v !== null) this.text = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

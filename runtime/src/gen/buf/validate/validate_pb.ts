@@ -2,8 +2,8 @@
 // @generated from file buf/validate/validate.proto (package buf.validate, syntax proto2)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { extensionInfo, fieldList, fileInfo, initPartial, Message, ScalarType, unknownEnum } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 import { FieldDescriptorProto_Type, FieldDescriptorProto_Type$type, FieldOptions, file_google_protobuf_descriptor, MessageOptions, OneofOptions } from "../../google/protobuf/descriptor_pb.js";
 import { Duration, file_google_protobuf_duration } from "../../google/protobuf/duration_pb.js";
 import { FieldMask, file_google_protobuf_field_mask } from "../../google/protobuf/field_mask_pb.js";
@@ -102,6 +102,33 @@ export class Rule extends Message<Rule> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.id !== undefined) j["id"] = stringToJson(this.id);
+    if (this.message !== undefined) j["message"] = stringToJson(this.message);
+    if (this.expression !== undefined) j["expression"] = stringToJson(this.expression);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "id":
+          if (v !== null) this.id = stringFromJson(v);
+          break;
+        case "message":
+          if (v !== null) this.message = stringFromJson(v);
+          break;
+        case "expression":
+          if (v !== null) this.expression = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class MessageRules extends Message<MessageRules> {
@@ -171,6 +198,35 @@ export class MessageRules extends Message<MessageRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.celExpression.length !== 0) j["celExpression"] = scalarListToJson(this.celExpression, ScalarType.STRING, ctx);
+    if (this.cel.length !== 0) j["cel"] = messageListToJson(this.cel, ctx);
+    if (this.oneof.length !== 0) j["oneof"] = messageListToJson(this.oneof, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "celExpression":
+        case "cel_expression":
+          if (key !== "celExpression") checkOneSpelling(json, "celExpression");
+          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
+          break;
+        case "cel":
+          if (v !== null) for (const e of listFromJson(v)) this.cel.push(messageFromJson(Rule, e, ctx));
+          break;
+        case "oneof":
+          if (v !== null) for (const e of listFromJson(v)) this.oneof.push(messageFromJson(MessageOneofRule, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class MessageOneofRule extends Message<MessageOneofRule> {
@@ -214,6 +270,29 @@ export class MessageOneofRule extends Message<MessageOneofRule> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.fields.length !== 0) j["fields"] = scalarListToJson(this.fields, ScalarType.STRING, ctx);
+    if (this.required !== undefined) j["required"] = boolToJson(this.required);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fields":
+          if (v !== null) for (const e of listFromJson(v)) this.fields.push(stringFromJson(e));
+          break;
+        case "required":
+          if (v !== null) this.required = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class OneofRules extends Message<OneofRules> {
@@ -248,6 +327,25 @@ export class OneofRules extends Message<OneofRules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.required !== undefined) j["required"] = boolToJson(this.required);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "required":
+          if (v !== null) this.required = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -676,6 +774,200 @@ export class FieldRules extends Message<FieldRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.celExpression.length !== 0) j["celExpression"] = scalarListToJson(this.celExpression, ScalarType.STRING, ctx);
+    if (this.cel.length !== 0) j["cel"] = messageListToJson(this.cel, ctx);
+    if (this.required !== undefined) j["required"] = boolToJson(this.required);
+    if (this.ignore !== undefined) j["ignore"] = enumToJson(Ignore$type, this.ignore);
+    if (this.type.case === "float") j["float"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "double") j["double"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "int32") j["int32"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "int64") j["int64"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "uint32") j["uint32"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "uint64") j["uint64"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "sint32") j["sint32"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "sint64") j["sint64"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "fixed32") j["fixed32"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "fixed64") j["fixed64"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "sfixed32") j["sfixed32"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "sfixed64") j["sfixed64"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "bool") j["bool"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "string") j["string"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "bytes") j["bytes"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "enum") j["enum"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "repeated") j["repeated"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "map") j["map"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "any") j["any"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "duration") j["duration"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "fieldMask") j["fieldMask"] = this.type.value.$toJson(ctx);
+    if (this.type.case === "timestamp") j["timestamp"] = this.type.value.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "celExpression":
+        case "cel_expression":
+          if (key !== "celExpression") checkOneSpelling(json, "celExpression");
+          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
+          break;
+        case "cel":
+          if (v !== null) for (const e of listFromJson(v)) this.cel.push(messageFromJson(Rule, e, ctx));
+          break;
+        case "required":
+          if (v !== null) this.required = boolFromJson(v);
+          break;
+        case "ignore":
+          if (v !== null) {
+            const e = enumFromJson(Ignore$type, v, ctx);
+            if (e !== undefined) {
+              this.ignore = e;
+            }
+          }
+          break;
+        case "float":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "float", value: messageFromJson(FloatRules, v, ctx) };
+          }
+          break;
+        case "double":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "double", value: messageFromJson(DoubleRules, v, ctx) };
+          }
+          break;
+        case "int32":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "int32", value: messageFromJson(Int32Rules, v, ctx) };
+          }
+          break;
+        case "int64":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "int64", value: messageFromJson(Int64Rules, v, ctx) };
+          }
+          break;
+        case "uint32":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "uint32", value: messageFromJson(UInt32Rules, v, ctx) };
+          }
+          break;
+        case "uint64":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "uint64", value: messageFromJson(UInt64Rules, v, ctx) };
+          }
+          break;
+        case "sint32":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "sint32", value: messageFromJson(SInt32Rules, v, ctx) };
+          }
+          break;
+        case "sint64":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "sint64", value: messageFromJson(SInt64Rules, v, ctx) };
+          }
+          break;
+        case "fixed32":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "fixed32", value: messageFromJson(Fixed32Rules, v, ctx) };
+          }
+          break;
+        case "fixed64":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "fixed64", value: messageFromJson(Fixed64Rules, v, ctx) };
+          }
+          break;
+        case "sfixed32":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "sfixed32", value: messageFromJson(SFixed32Rules, v, ctx) };
+          }
+          break;
+        case "sfixed64":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "sfixed64", value: messageFromJson(SFixed64Rules, v, ctx) };
+          }
+          break;
+        case "bool":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "bool", value: messageFromJson(BoolRules, v, ctx) };
+          }
+          break;
+        case "string":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "string", value: messageFromJson(StringRules, v, ctx) };
+          }
+          break;
+        case "bytes":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "bytes", value: messageFromJson(BytesRules, v, ctx) };
+          }
+          break;
+        case "enum":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "enum", value: messageFromJson(EnumRules, v, ctx) };
+          }
+          break;
+        case "repeated":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "repeated", value: messageFromJson(RepeatedRules, v, ctx) };
+          }
+          break;
+        case "map":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "map", value: messageFromJson(MapRules, v, ctx) };
+          }
+          break;
+        case "any":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "any", value: messageFromJson(AnyRules, v, ctx) };
+          }
+          break;
+        case "duration":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "duration", value: messageFromJson(DurationRules, v, ctx) };
+          }
+          break;
+        case "fieldMask":
+        case "field_mask":
+          if (key !== "fieldMask") checkOneSpelling(json, "fieldMask");
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "fieldMask", value: messageFromJson(FieldMaskRules, v, ctx) };
+          }
+          break;
+        case "timestamp":
+          if (v !== null) {
+            if (this.type.case !== undefined) throw oneofGivenTwice("type");
+            this.type = { case: "timestamp", value: messageFromJson(TimestampRules, v, ctx) };
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class PredefinedRules extends Message<PredefinedRules> {
@@ -719,6 +1011,25 @@ export class PredefinedRules extends Message<PredefinedRules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.cel.length !== 0) j["cel"] = messageListToJson(this.cel, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "cel":
+          if (v !== null) for (const e of listFromJson(v)) this.cel.push(messageFromJson(Rule, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -826,6 +1137,72 @@ export class FloatRules extends Message<FloatRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = doubleToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = doubleToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = doubleToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = doubleToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = doubleToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.FLOAT, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.FLOAT, ctx);
+    if (this.finite !== undefined) j["finite"] = boolToJson(this.finite);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.FLOAT, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = floatFromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: floatFromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: floatFromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: floatFromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: floatFromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(floatFromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(floatFromJson(e));
+          break;
+        case "finite":
+          if (v !== null) this.finite = boolFromJson(v);
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(floatFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class DoubleRules extends Message<DoubleRules> {
@@ -931,6 +1308,72 @@ export class DoubleRules extends Message<DoubleRules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = doubleToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = doubleToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = doubleToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = doubleToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = doubleToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.DOUBLE, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.DOUBLE, ctx);
+    if (this.finite !== undefined) j["finite"] = boolToJson(this.finite);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.DOUBLE, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = doubleFromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: doubleFromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: doubleFromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: doubleFromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: doubleFromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(doubleFromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(doubleFromJson(e));
+          break;
+        case "finite":
+          if (v !== null) this.finite = boolFromJson(v);
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(doubleFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1045,6 +1488,68 @@ export class Int32Rules extends Message<Int32Rules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = int32ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = int32ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = int32ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = int32ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = int32ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.INT32, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.INT32, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.INT32, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = int32FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: int32FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: int32FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: int32FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: int32FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class Int64Rules extends Message<Int64Rules> {
@@ -1157,6 +1662,68 @@ export class Int64Rules extends Message<Int64Rules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = int64ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = int64ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = int64ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = int64ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = int64ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.INT64, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.INT64, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.INT64, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = int64FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: int64FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: int64FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: int64FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: int64FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(int64FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int64FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(int64FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1271,6 +1838,68 @@ export class UInt32Rules extends Message<UInt32Rules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = uint32ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = uint32ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = uint32ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = uint32ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = uint32ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.UINT32, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.UINT32, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.UINT32, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = uint32FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: uint32FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: uint32FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: uint32FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: uint32FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(uint32FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint32FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(uint32FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class UInt64Rules extends Message<UInt64Rules> {
@@ -1383,6 +2012,68 @@ export class UInt64Rules extends Message<UInt64Rules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = uint64ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = uint64ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = uint64ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = uint64ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = uint64ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.UINT64, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.UINT64, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.UINT64, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = uint64FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: uint64FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: uint64FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: uint64FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: uint64FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(uint64FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint64FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(uint64FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1497,6 +2188,68 @@ export class SInt32Rules extends Message<SInt32Rules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = int32ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = int32ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = int32ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = int32ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = int32ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.SINT32, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.SINT32, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.SINT32, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = int32FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: int32FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: int32FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: int32FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: int32FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class SInt64Rules extends Message<SInt64Rules> {
@@ -1609,6 +2362,68 @@ export class SInt64Rules extends Message<SInt64Rules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = int64ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = int64ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = int64ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = int64ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = int64ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.SINT64, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.SINT64, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.SINT64, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = int64FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: int64FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: int64FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: int64FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: int64FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(int64FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int64FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(int64FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1723,6 +2538,68 @@ export class Fixed32Rules extends Message<Fixed32Rules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = uint32ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = uint32ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = uint32ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = uint32ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = uint32ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.FIXED32, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.FIXED32, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.FIXED32, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = uint32FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: uint32FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: uint32FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: uint32FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: uint32FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(uint32FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint32FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(uint32FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class Fixed64Rules extends Message<Fixed64Rules> {
@@ -1835,6 +2712,68 @@ export class Fixed64Rules extends Message<Fixed64Rules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = uint64ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = uint64ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = uint64ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = uint64ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = uint64ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.FIXED64, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.FIXED64, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.FIXED64, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = uint64FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: uint64FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: uint64FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: uint64FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: uint64FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(uint64FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint64FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(uint64FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1949,6 +2888,68 @@ export class SFixed32Rules extends Message<SFixed32Rules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = int32ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = int32ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = int32ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = int32ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = int32ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.SFIXED32, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.SFIXED32, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.SFIXED32, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = int32FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: int32FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: int32FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: int32FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: int32FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class SFixed64Rules extends Message<SFixed64Rules> {
@@ -2062,6 +3063,68 @@ export class SFixed64Rules extends Message<SFixed64Rules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = int64ToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = int64ToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = int64ToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = int64ToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = int64ToJson(this.greaterThan.value);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.SFIXED64, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.SFIXED64, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.SFIXED64, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = int64FromJson(v);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: int64FromJson(v) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: int64FromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: int64FromJson(v) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: int64FromJson(v) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(int64FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int64FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(int64FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class BoolRules extends Message<BoolRules> {
@@ -2112,6 +3175,30 @@ export class BoolRules extends Message<BoolRules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = boolToJson(this.const);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.BOOL, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = boolFromJson(v);
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(boolFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -2422,6 +3509,272 @@ export class StringRules extends Message<StringRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = stringToJson(this.const);
+    if (this.len !== undefined) j["len"] = uint64ToJson(this.len);
+    if (this.minLen !== undefined) j["minLen"] = uint64ToJson(this.minLen);
+    if (this.maxLen !== undefined) j["maxLen"] = uint64ToJson(this.maxLen);
+    if (this.lenBytes !== undefined) j["lenBytes"] = uint64ToJson(this.lenBytes);
+    if (this.minBytes !== undefined) j["minBytes"] = uint64ToJson(this.minBytes);
+    if (this.maxBytes !== undefined) j["maxBytes"] = uint64ToJson(this.maxBytes);
+    if (this.pattern !== undefined) j["pattern"] = stringToJson(this.pattern);
+    if (this.prefix !== undefined) j["prefix"] = stringToJson(this.prefix);
+    if (this.suffix !== undefined) j["suffix"] = stringToJson(this.suffix);
+    if (this.contains !== undefined) j["contains"] = stringToJson(this.contains);
+    if (this.notContains !== undefined) j["notContains"] = stringToJson(this.notContains);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.STRING, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.STRING, ctx);
+    if (this.wellKnown.case === "email") j["email"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "hostname") j["hostname"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ip") j["ip"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipv4") j["ipv4"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipv6") j["ipv6"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "uri") j["uri"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "uriRef") j["uriRef"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "address") j["address"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "uuid") j["uuid"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "tuuid") j["tuuid"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipWithPrefixlen") j["ipWithPrefixlen"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipv4WithPrefixlen") j["ipv4WithPrefixlen"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipv6WithPrefixlen") j["ipv6WithPrefixlen"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipPrefix") j["ipPrefix"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipv4Prefix") j["ipv4Prefix"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipv6Prefix") j["ipv6Prefix"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "hostAndPort") j["hostAndPort"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ulid") j["ulid"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "protobufFqn") j["protobufFqn"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "protobufDotFqn") j["protobufDotFqn"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "wellKnownRegex") j["wellKnownRegex"] = enumToJson(KnownRegex$type, this.wellKnown.value);
+    if (this.strict !== undefined) j["strict"] = boolToJson(this.strict);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.STRING, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = stringFromJson(v);
+          break;
+        case "len":
+          if (v !== null) this.len = uint64FromJson(v);
+          break;
+        case "minLen":
+        case "min_len":
+          if (key !== "minLen") checkOneSpelling(json, "minLen");
+          if (v !== null) this.minLen = uint64FromJson(v);
+          break;
+        case "maxLen":
+        case "max_len":
+          if (key !== "maxLen") checkOneSpelling(json, "maxLen");
+          if (v !== null) this.maxLen = uint64FromJson(v);
+          break;
+        case "lenBytes":
+        case "len_bytes":
+          if (key !== "lenBytes") checkOneSpelling(json, "lenBytes");
+          if (v !== null) this.lenBytes = uint64FromJson(v);
+          break;
+        case "minBytes":
+        case "min_bytes":
+          if (key !== "minBytes") checkOneSpelling(json, "minBytes");
+          if (v !== null) this.minBytes = uint64FromJson(v);
+          break;
+        case "maxBytes":
+        case "max_bytes":
+          if (key !== "maxBytes") checkOneSpelling(json, "maxBytes");
+          if (v !== null) this.maxBytes = uint64FromJson(v);
+          break;
+        case "pattern":
+          if (v !== null) this.pattern = stringFromJson(v);
+          break;
+        case "prefix":
+          if (v !== null) this.prefix = stringFromJson(v);
+          break;
+        case "suffix":
+          if (v !== null) this.suffix = stringFromJson(v);
+          break;
+        case "contains":
+          if (v !== null) this.contains = stringFromJson(v);
+          break;
+        case "notContains":
+        case "not_contains":
+          if (key !== "notContains") checkOneSpelling(json, "notContains");
+          if (v !== null) this.notContains = stringFromJson(v);
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
+          break;
+        case "email":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "email", value: boolFromJson(v) };
+          }
+          break;
+        case "hostname":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "hostname", value: boolFromJson(v) };
+          }
+          break;
+        case "ip":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ip", value: boolFromJson(v) };
+          }
+          break;
+        case "ipv4":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipv4", value: boolFromJson(v) };
+          }
+          break;
+        case "ipv6":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipv6", value: boolFromJson(v) };
+          }
+          break;
+        case "uri":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "uri", value: boolFromJson(v) };
+          }
+          break;
+        case "uriRef":
+        case "uri_ref":
+          if (key !== "uriRef") checkOneSpelling(json, "uriRef");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "uriRef", value: boolFromJson(v) };
+          }
+          break;
+        case "address":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "address", value: boolFromJson(v) };
+          }
+          break;
+        case "uuid":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "uuid", value: boolFromJson(v) };
+          }
+          break;
+        case "tuuid":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "tuuid", value: boolFromJson(v) };
+          }
+          break;
+        case "ipWithPrefixlen":
+        case "ip_with_prefixlen":
+          if (key !== "ipWithPrefixlen") checkOneSpelling(json, "ipWithPrefixlen");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipWithPrefixlen", value: boolFromJson(v) };
+          }
+          break;
+        case "ipv4WithPrefixlen":
+        case "ipv4_with_prefixlen":
+          if (key !== "ipv4WithPrefixlen") checkOneSpelling(json, "ipv4WithPrefixlen");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipv4WithPrefixlen", value: boolFromJson(v) };
+          }
+          break;
+        case "ipv6WithPrefixlen":
+        case "ipv6_with_prefixlen":
+          if (key !== "ipv6WithPrefixlen") checkOneSpelling(json, "ipv6WithPrefixlen");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipv6WithPrefixlen", value: boolFromJson(v) };
+          }
+          break;
+        case "ipPrefix":
+        case "ip_prefix":
+          if (key !== "ipPrefix") checkOneSpelling(json, "ipPrefix");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipPrefix", value: boolFromJson(v) };
+          }
+          break;
+        case "ipv4Prefix":
+        case "ipv4_prefix":
+          if (key !== "ipv4Prefix") checkOneSpelling(json, "ipv4Prefix");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipv4Prefix", value: boolFromJson(v) };
+          }
+          break;
+        case "ipv6Prefix":
+        case "ipv6_prefix":
+          if (key !== "ipv6Prefix") checkOneSpelling(json, "ipv6Prefix");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipv6Prefix", value: boolFromJson(v) };
+          }
+          break;
+        case "hostAndPort":
+        case "host_and_port":
+          if (key !== "hostAndPort") checkOneSpelling(json, "hostAndPort");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "hostAndPort", value: boolFromJson(v) };
+          }
+          break;
+        case "ulid":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ulid", value: boolFromJson(v) };
+          }
+          break;
+        case "protobufFqn":
+        case "protobuf_fqn":
+          if (key !== "protobufFqn") checkOneSpelling(json, "protobufFqn");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "protobufFqn", value: boolFromJson(v) };
+          }
+          break;
+        case "protobufDotFqn":
+        case "protobuf_dot_fqn":
+          if (key !== "protobufDotFqn") checkOneSpelling(json, "protobufDotFqn");
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "protobufDotFqn", value: boolFromJson(v) };
+          }
+          break;
+        case "wellKnownRegex":
+        case "well_known_regex":
+          if (key !== "wellKnownRegex") checkOneSpelling(json, "wellKnownRegex");
+          if (v !== null) {
+            const e = enumFromJson(KnownRegex$type, v, ctx);
+            if (e !== undefined) {
+              if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+              this.wellKnown = { case: "wellKnownRegex", value: e };
+            }
+          }
+          break;
+        case "strict":
+          if (v !== null) this.strict = boolFromJson(v);
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(stringFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class BytesRules extends Message<BytesRules> {
@@ -2566,6 +3919,100 @@ export class BytesRules extends Message<BytesRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = bytesToJson(this.const);
+    if (this.len !== undefined) j["len"] = uint64ToJson(this.len);
+    if (this.minLen !== undefined) j["minLen"] = uint64ToJson(this.minLen);
+    if (this.maxLen !== undefined) j["maxLen"] = uint64ToJson(this.maxLen);
+    if (this.pattern !== undefined) j["pattern"] = stringToJson(this.pattern);
+    if (this.prefix !== undefined) j["prefix"] = bytesToJson(this.prefix);
+    if (this.suffix !== undefined) j["suffix"] = bytesToJson(this.suffix);
+    if (this.contains !== undefined) j["contains"] = bytesToJson(this.contains);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.BYTES, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.BYTES, ctx);
+    if (this.wellKnown.case === "ip") j["ip"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipv4") j["ipv4"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "ipv6") j["ipv6"] = boolToJson(this.wellKnown.value);
+    if (this.wellKnown.case === "uuid") j["uuid"] = boolToJson(this.wellKnown.value);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.BYTES, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = bytesFromJson(v);
+          break;
+        case "len":
+          if (v !== null) this.len = uint64FromJson(v);
+          break;
+        case "minLen":
+        case "min_len":
+          if (key !== "minLen") checkOneSpelling(json, "minLen");
+          if (v !== null) this.minLen = uint64FromJson(v);
+          break;
+        case "maxLen":
+        case "max_len":
+          if (key !== "maxLen") checkOneSpelling(json, "maxLen");
+          if (v !== null) this.maxLen = uint64FromJson(v);
+          break;
+        case "pattern":
+          if (v !== null) this.pattern = stringFromJson(v);
+          break;
+        case "prefix":
+          if (v !== null) this.prefix = bytesFromJson(v);
+          break;
+        case "suffix":
+          if (v !== null) this.suffix = bytesFromJson(v);
+          break;
+        case "contains":
+          if (v !== null) this.contains = bytesFromJson(v);
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(bytesFromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(bytesFromJson(e));
+          break;
+        case "ip":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ip", value: boolFromJson(v) };
+          }
+          break;
+        case "ipv4":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipv4", value: boolFromJson(v) };
+          }
+          break;
+        case "ipv6":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "ipv6", value: boolFromJson(v) };
+          }
+          break;
+        case "uuid":
+          if (v !== null) {
+            if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
+            this.wellKnown = { case: "uuid", value: boolFromJson(v) };
+          }
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(bytesFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class EnumRules extends Message<EnumRules> {
@@ -2657,6 +4104,46 @@ export class EnumRules extends Message<EnumRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = int32ToJson(this.const);
+    if (this.definedOnly !== undefined) j["definedOnly"] = boolToJson(this.definedOnly);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.INT32, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.INT32, ctx);
+    if (this.example.length !== 0) j["example"] = scalarListToJson(this.example, ScalarType.INT32, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = int32FromJson(v);
+          break;
+        case "definedOnly":
+        case "defined_only":
+          if (key !== "definedOnly") checkOneSpelling(json, "definedOnly");
+          if (v !== null) this.definedOnly = boolFromJson(v);
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class RepeatedRules extends Message<RepeatedRules> {
@@ -2722,6 +4209,42 @@ export class RepeatedRules extends Message<RepeatedRules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.minItems !== undefined) j["minItems"] = uint64ToJson(this.minItems);
+    if (this.maxItems !== undefined) j["maxItems"] = uint64ToJson(this.maxItems);
+    if (this.unique !== undefined) j["unique"] = boolToJson(this.unique);
+    if (this.items !== undefined) j["items"] = this.items.$toJson(ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "minItems":
+        case "min_items":
+          if (key !== "minItems") checkOneSpelling(json, "minItems");
+          if (v !== null) this.minItems = uint64FromJson(v);
+          break;
+        case "maxItems":
+        case "max_items":
+          if (key !== "maxItems") checkOneSpelling(json, "maxItems");
+          if (v !== null) this.maxItems = uint64FromJson(v);
+          break;
+        case "unique":
+          if (v !== null) this.unique = boolFromJson(v);
+          break;
+        case "items":
+          if (v !== null) this.items = messageFromJson(FieldRules, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -2796,6 +4319,42 @@ export class MapRules extends Message<MapRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.minPairs !== undefined) j["minPairs"] = uint64ToJson(this.minPairs);
+    if (this.maxPairs !== undefined) j["maxPairs"] = uint64ToJson(this.maxPairs);
+    if (this.keys !== undefined) j["keys"] = this.keys.$toJson(ctx);
+    if (this.values !== undefined) j["values"] = this.values.$toJson(ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "minPairs":
+        case "min_pairs":
+          if (key !== "minPairs") checkOneSpelling(json, "minPairs");
+          if (v !== null) this.minPairs = uint64FromJson(v);
+          break;
+        case "maxPairs":
+        case "max_pairs":
+          if (key !== "maxPairs") checkOneSpelling(json, "maxPairs");
+          if (v !== null) this.maxPairs = uint64FromJson(v);
+          break;
+        case "keys":
+          if (v !== null) this.keys = messageFromJson(FieldRules, v, ctx);
+          break;
+        case "values":
+          if (v !== null) this.values = messageFromJson(FieldRules, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class AnyRules extends Message<AnyRules> {
@@ -2838,6 +4397,31 @@ export class AnyRules extends Message<AnyRules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.STRING, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.STRING, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -2998,6 +4582,68 @@ export class DurationRules extends Message<DurationRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = this.const.$toJson(ctx);
+    if (this.lessThan.case === "lt") j["lt"] = this.lessThan.value.$toJson(ctx);
+    if (this.lessThan.case === "lte") j["lte"] = this.lessThan.value.$toJson(ctx);
+    if (this.greaterThan.case === "gt") j["gt"] = this.greaterThan.value.$toJson(ctx);
+    if (this.greaterThan.case === "gte") j["gte"] = this.greaterThan.value.$toJson(ctx);
+    if (this.in.length !== 0) j["in"] = messageListToJson(this.in, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = messageListToJson(this.notIn, ctx);
+    if (this.example.length !== 0) j["example"] = messageListToJson(this.example, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = messageFromJson(Duration, v, ctx);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: messageFromJson(Duration, v, ctx) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: messageFromJson(Duration, v, ctx) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: messageFromJson(Duration, v, ctx) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: messageFromJson(Duration, v, ctx) };
+          }
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(messageFromJson(Duration, e, ctx));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(messageFromJson(Duration, e, ctx));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(messageFromJson(Duration, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class FieldMaskRules extends Message<FieldMaskRules> {
@@ -3072,6 +4718,40 @@ export class FieldMaskRules extends Message<FieldMaskRules> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = this.const.$toJson(ctx);
+    if (this.in.length !== 0) j["in"] = scalarListToJson(this.in, ScalarType.STRING, ctx);
+    if (this.notIn.length !== 0) j["notIn"] = scalarListToJson(this.notIn, ScalarType.STRING, ctx);
+    if (this.example.length !== 0) j["example"] = messageListToJson(this.example, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = messageFromJson(FieldMask, v, ctx);
+          break;
+        case "in":
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(messageFromJson(FieldMask, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3227,6 +4907,80 @@ export class TimestampRules extends Message<TimestampRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = this.const.$toJson(ctx);
+    if (this.lessThan.case === "lt") j["lt"] = this.lessThan.value.$toJson(ctx);
+    if (this.lessThan.case === "lte") j["lte"] = this.lessThan.value.$toJson(ctx);
+    if (this.lessThan.case === "ltNow") j["ltNow"] = boolToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = this.greaterThan.value.$toJson(ctx);
+    if (this.greaterThan.case === "gte") j["gte"] = this.greaterThan.value.$toJson(ctx);
+    if (this.greaterThan.case === "gtNow") j["gtNow"] = boolToJson(this.greaterThan.value);
+    if (this.within !== undefined) j["within"] = this.within.$toJson(ctx);
+    if (this.example.length !== 0) j["example"] = messageListToJson(this.example, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "lt":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lt", value: messageFromJson(Timestamp, v, ctx) };
+          }
+          break;
+        case "lte":
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "lte", value: messageFromJson(Timestamp, v, ctx) };
+          }
+          break;
+        case "ltNow":
+        case "lt_now":
+          if (key !== "ltNow") checkOneSpelling(json, "ltNow");
+          if (v !== null) {
+            if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
+            this.lessThan = { case: "ltNow", value: boolFromJson(v) };
+          }
+          break;
+        case "gt":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gt", value: messageFromJson(Timestamp, v, ctx) };
+          }
+          break;
+        case "gte":
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gte", value: messageFromJson(Timestamp, v, ctx) };
+          }
+          break;
+        case "gtNow":
+        case "gt_now":
+          if (key !== "gtNow") checkOneSpelling(json, "gtNow");
+          if (v !== null) {
+            if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
+            this.greaterThan = { case: "gtNow", value: boolFromJson(v) };
+          }
+          break;
+        case "within":
+          if (v !== null) this.within = messageFromJson(Duration, v, ctx);
+          break;
+        case "example":
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(messageFromJson(Timestamp, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class Violations extends Message<Violations> {
@@ -3270,6 +5024,25 @@ export class Violations extends Message<Violations> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.violations.length !== 0) j["violations"] = messageListToJson(this.violations, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "violations":
+          if (v !== null) for (const e of listFromJson(v)) this.violations.push(messageFromJson(Violation, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3352,6 +5125,45 @@ export class Violation extends Message<Violation> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.field !== undefined) j["field"] = this.field.$toJson(ctx);
+    if (this.rule !== undefined) j["rule"] = this.rule.$toJson(ctx);
+    if (this.ruleId !== undefined) j["ruleId"] = stringToJson(this.ruleId);
+    if (this.message !== undefined) j["message"] = stringToJson(this.message);
+    if (this.forKey !== undefined) j["forKey"] = boolToJson(this.forKey);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "field":
+          if (v !== null) this.field = messageFromJson(FieldPath, v, ctx);
+          break;
+        case "rule":
+          if (v !== null) this.rule = messageFromJson(FieldPath, v, ctx);
+          break;
+        case "ruleId":
+        case "rule_id":
+          if (key !== "ruleId") checkOneSpelling(json, "ruleId");
+          if (v !== null) this.ruleId = stringFromJson(v);
+          break;
+        case "message":
+          if (v !== null) this.message = stringFromJson(v);
+          break;
+        case "forKey":
+        case "for_key":
+          if (key !== "forKey") checkOneSpelling(json, "forKey");
+          if (v !== null) this.forKey = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class FieldPath extends Message<FieldPath> {
@@ -3395,6 +5207,25 @@ export class FieldPath extends Message<FieldPath> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.elements.length !== 0) j["elements"] = messageListToJson(this.elements, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "elements":
+          if (v !== null) for (const e of listFromJson(v)) this.elements.push(messageFromJson(FieldPathElement, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3516,6 +5347,109 @@ export class FieldPathElement extends Message<FieldPathElement> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.fieldNumber !== undefined) j["fieldNumber"] = int32ToJson(this.fieldNumber);
+    if (this.fieldName !== undefined) j["fieldName"] = stringToJson(this.fieldName);
+    if (this.fieldType !== undefined) j["fieldType"] = enumToJson(FieldDescriptorProto_Type$type, this.fieldType);
+    if (this.keyType !== undefined) j["keyType"] = enumToJson(FieldDescriptorProto_Type$type, this.keyType);
+    if (this.valueType !== undefined) j["valueType"] = enumToJson(FieldDescriptorProto_Type$type, this.valueType);
+    if (this.subscript.case === "index") j["index"] = uint64ToJson(this.subscript.value);
+    if (this.subscript.case === "boolKey") j["boolKey"] = boolToJson(this.subscript.value);
+    if (this.subscript.case === "intKey") j["intKey"] = int64ToJson(this.subscript.value);
+    if (this.subscript.case === "uintKey") j["uintKey"] = uint64ToJson(this.subscript.value);
+    if (this.subscript.case === "stringKey") j["stringKey"] = stringToJson(this.subscript.value);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fieldNumber":
+        case "field_number":
+          if (key !== "fieldNumber") checkOneSpelling(json, "fieldNumber");
+          if (v !== null) this.fieldNumber = int32FromJson(v);
+          break;
+        case "fieldName":
+        case "field_name":
+          if (key !== "fieldName") checkOneSpelling(json, "fieldName");
+          if (v !== null) this.fieldName = stringFromJson(v);
+          break;
+        case "fieldType":
+        case "field_type":
+          if (key !== "fieldType") checkOneSpelling(json, "fieldType");
+          if (v !== null) {
+            const e = enumFromJson(FieldDescriptorProto_Type$type, v, ctx);
+            if (e !== undefined) {
+              this.fieldType = e;
+            }
+          }
+          break;
+        case "keyType":
+        case "key_type":
+          if (key !== "keyType") checkOneSpelling(json, "keyType");
+          if (v !== null) {
+            const e = enumFromJson(FieldDescriptorProto_Type$type, v, ctx);
+            if (e !== undefined) {
+              this.keyType = e;
+            }
+          }
+          break;
+        case "valueType":
+        case "value_type":
+          if (key !== "valueType") checkOneSpelling(json, "valueType");
+          if (v !== null) {
+            const e = enumFromJson(FieldDescriptorProto_Type$type, v, ctx);
+            if (e !== undefined) {
+              this.valueType = e;
+            }
+          }
+          break;
+        case "index":
+          if (v !== null) {
+            if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
+            this.subscript = { case: "index", value: uint64FromJson(v) };
+          }
+          break;
+        case "boolKey":
+        case "bool_key":
+          if (key !== "boolKey") checkOneSpelling(json, "boolKey");
+          if (v !== null) {
+            if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
+            this.subscript = { case: "boolKey", value: boolFromJson(v) };
+          }
+          break;
+        case "intKey":
+        case "int_key":
+          if (key !== "intKey") checkOneSpelling(json, "intKey");
+          if (v !== null) {
+            if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
+            this.subscript = { case: "intKey", value: int64FromJson(v) };
+          }
+          break;
+        case "uintKey":
+        case "uint_key":
+          if (key !== "uintKey") checkOneSpelling(json, "uintKey");
+          if (v !== null) {
+            if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
+            this.subscript = { case: "uintKey", value: uint64FromJson(v) };
+          }
+          break;
+        case "stringKey":
+        case "string_key":
+          if (key !== "stringKey") checkOneSpelling(json, "stringKey");
+          if (v !== null) {
+            if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
+            this.subscript = { case: "stringKey", value: stringFromJson(v) };
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 

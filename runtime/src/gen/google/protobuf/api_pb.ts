@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/api.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 import { file_google_protobuf_type, Option, Syntax, Syntax$type } from "./type_pb.js";
 
@@ -231,6 +231,60 @@ export class Api extends Message<Api> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.methods.length !== 0) j["methods"] = messageListToJson(this.methods, ctx);
+    if (this.options.length !== 0) j["options"] = messageListToJson(this.options, ctx);
+    if (this.version !== "") j["version"] = stringToJson(this.version);
+    if (this.sourceContext !== undefined) j["sourceContext"] = this.sourceContext.$toJson(ctx);
+    if (this.mixins.length !== 0) j["mixins"] = messageListToJson(this.mixins, ctx);
+    if (this.syntax !== 0) j["syntax"] = enumToJson(Syntax$type, this.syntax);
+    if (this.edition !== "") j["edition"] = stringToJson(this.edition);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "methods":
+          if (v !== null) for (const e of listFromJson(v)) this.methods.push(messageFromJson(Method, e, ctx));
+          break;
+        case "options":
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          break;
+        case "version":
+          if (v !== null) this.version = stringFromJson(v);
+          break;
+        case "sourceContext":
+        case "source_context":
+          if (key !== "sourceContext") checkOneSpelling(json, "sourceContext");
+          if (v !== null) this.sourceContext = messageFromJson(SourceContext, v, ctx);
+          break;
+        case "mixins":
+          if (v !== null) for (const e of listFromJson(v)) this.mixins.push(messageFromJson(Mixin, e, ctx));
+          break;
+        case "syntax":
+          if (v !== null) {
+            const e = enumFromJson(Syntax$type, v, ctx);
+            if (e !== undefined) {
+              this.syntax = e;
+            }
+          }
+          break;
+        case "edition":
+          if (v !== null) this.edition = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -373,6 +427,66 @@ export class Method extends Message<Method> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.requestTypeUrl !== "") j["requestTypeUrl"] = stringToJson(this.requestTypeUrl);
+    if (this.requestStreaming !== false) j["requestStreaming"] = boolToJson(this.requestStreaming);
+    if (this.responseTypeUrl !== "") j["responseTypeUrl"] = stringToJson(this.responseTypeUrl);
+    if (this.responseStreaming !== false) j["responseStreaming"] = boolToJson(this.responseStreaming);
+    if (this.options.length !== 0) j["options"] = messageListToJson(this.options, ctx);
+    if (this.syntax !== 0) j["syntax"] = enumToJson(Syntax$type, this.syntax);
+    if (this.edition !== "") j["edition"] = stringToJson(this.edition);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "requestTypeUrl":
+        case "request_type_url":
+          if (key !== "requestTypeUrl") checkOneSpelling(json, "requestTypeUrl");
+          if (v !== null) this.requestTypeUrl = stringFromJson(v);
+          break;
+        case "requestStreaming":
+        case "request_streaming":
+          if (key !== "requestStreaming") checkOneSpelling(json, "requestStreaming");
+          if (v !== null) this.requestStreaming = boolFromJson(v);
+          break;
+        case "responseTypeUrl":
+        case "response_type_url":
+          if (key !== "responseTypeUrl") checkOneSpelling(json, "responseTypeUrl");
+          if (v !== null) this.responseTypeUrl = stringFromJson(v);
+          break;
+        case "responseStreaming":
+        case "response_streaming":
+          if (key !== "responseStreaming") checkOneSpelling(json, "responseStreaming");
+          if (v !== null) this.responseStreaming = boolFromJson(v);
+          break;
+        case "options":
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          break;
+        case "syntax":
+          if (v !== null) {
+            const e = enumFromJson(Syntax$type, v, ctx);
+            if (e !== undefined) {
+              this.syntax = e;
+            }
+          }
+          break;
+        case "edition":
+          if (v !== null) this.edition = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -502,5 +616,28 @@ export class Mixin extends Message<Mixin> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.root !== "") j["root"] = stringToJson(this.root);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "root":
+          if (v !== null) this.root = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -17,8 +17,8 @@
 // @generated from file google/protobuf/descriptor.proto (package google.protobuf, syntax proto2)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType, unknownEnum } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_descriptor: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/descriptor.proto",
@@ -660,6 +660,26 @@ export class FileDescriptorSet extends Message<FileDescriptorSet> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.file.length !== 0) j["file"] = messageListToJson(this.file, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "file":
+          if (v !== null) for (const e of listFromJson(v)) this.file.push(messageFromJson(FileDescriptorProto, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -918,6 +938,94 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.package !== undefined) j["package"] = stringToJson(this.package);
+    if (this.dependency.length !== 0) j["dependency"] = scalarListToJson(this.dependency, ScalarType.STRING, ctx);
+    if (this.publicDependency.length !== 0) j["publicDependency"] = scalarListToJson(this.publicDependency, ScalarType.INT32, ctx);
+    if (this.weakDependency.length !== 0) j["weakDependency"] = scalarListToJson(this.weakDependency, ScalarType.INT32, ctx);
+    if (this.optionDependency.length !== 0) j["optionDependency"] = scalarListToJson(this.optionDependency, ScalarType.STRING, ctx);
+    if (this.messageType.length !== 0) j["messageType"] = messageListToJson(this.messageType, ctx);
+    if (this.enumType.length !== 0) j["enumType"] = messageListToJson(this.enumType, ctx);
+    if (this.service.length !== 0) j["service"] = messageListToJson(this.service, ctx);
+    if (this.extension.length !== 0) j["extension"] = messageListToJson(this.extension, ctx);
+    if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
+    if (this.sourceCodeInfo !== undefined) j["sourceCodeInfo"] = this.sourceCodeInfo.$toJson(ctx);
+    if (this.syntax !== undefined) j["syntax"] = stringToJson(this.syntax);
+    if (this.edition !== undefined) j["edition"] = enumToJson(Edition$type, this.edition);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "package":
+          if (v !== null) this.package = stringFromJson(v);
+          break;
+        case "dependency":
+          if (v !== null) for (const e of listFromJson(v)) this.dependency.push(stringFromJson(e));
+          break;
+        case "publicDependency":
+        case "public_dependency":
+          if (key !== "publicDependency") checkOneSpelling(json, "publicDependency");
+          if (v !== null) for (const e of listFromJson(v)) this.publicDependency.push(int32FromJson(e));
+          break;
+        case "weakDependency":
+        case "weak_dependency":
+          if (key !== "weakDependency") checkOneSpelling(json, "weakDependency");
+          if (v !== null) for (const e of listFromJson(v)) this.weakDependency.push(int32FromJson(e));
+          break;
+        case "optionDependency":
+        case "option_dependency":
+          if (key !== "optionDependency") checkOneSpelling(json, "optionDependency");
+          if (v !== null) for (const e of listFromJson(v)) this.optionDependency.push(stringFromJson(e));
+          break;
+        case "messageType":
+        case "message_type":
+          if (key !== "messageType") checkOneSpelling(json, "messageType");
+          if (v !== null) for (const e of listFromJson(v)) this.messageType.push(messageFromJson(DescriptorProto, e, ctx));
+          break;
+        case "enumType":
+        case "enum_type":
+          if (key !== "enumType") checkOneSpelling(json, "enumType");
+          if (v !== null) for (const e of listFromJson(v)) this.enumType.push(messageFromJson(EnumDescriptorProto, e, ctx));
+          break;
+        case "service":
+          if (v !== null) for (const e of listFromJson(v)) this.service.push(messageFromJson(ServiceDescriptorProto, e, ctx));
+          break;
+        case "extension":
+          if (v !== null) for (const e of listFromJson(v)) this.extension.push(messageFromJson(FieldDescriptorProto, e, ctx));
+          break;
+        case "options":
+          if (v !== null) this.options = messageFromJson(FileOptions, v, ctx);
+          break;
+        case "sourceCodeInfo":
+        case "source_code_info":
+          if (key !== "sourceCodeInfo") checkOneSpelling(json, "sourceCodeInfo");
+          if (v !== null) this.sourceCodeInfo = messageFromJson(SourceCodeInfo, v, ctx);
+          break;
+        case "syntax":
+          if (v !== null) this.syntax = stringFromJson(v);
+          break;
+        case "edition":
+          if (v !== null) {
+            const e = enumFromJson(Edition$type, v, ctx);
+            if (e !== undefined) {
+              this.edition = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -1119,6 +1227,82 @@ export class DescriptorProto extends Message<DescriptorProto> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.field.length !== 0) j["field"] = messageListToJson(this.field, ctx);
+    if (this.extension.length !== 0) j["extension"] = messageListToJson(this.extension, ctx);
+    if (this.nestedType.length !== 0) j["nestedType"] = messageListToJson(this.nestedType, ctx);
+    if (this.enumType.length !== 0) j["enumType"] = messageListToJson(this.enumType, ctx);
+    if (this.extensionRange.length !== 0) j["extensionRange"] = messageListToJson(this.extensionRange, ctx);
+    if (this.oneofDecl.length !== 0) j["oneofDecl"] = messageListToJson(this.oneofDecl, ctx);
+    if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
+    if (this.reservedRange.length !== 0) j["reservedRange"] = messageListToJson(this.reservedRange, ctx);
+    if (this.reservedName.length !== 0) j["reservedName"] = scalarListToJson(this.reservedName, ScalarType.STRING, ctx);
+    if (this.visibility !== undefined) j["visibility"] = enumToJson(SymbolVisibility$type, this.visibility);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "field":
+          if (v !== null) for (const e of listFromJson(v)) this.field.push(messageFromJson(FieldDescriptorProto, e, ctx));
+          break;
+        case "extension":
+          if (v !== null) for (const e of listFromJson(v)) this.extension.push(messageFromJson(FieldDescriptorProto, e, ctx));
+          break;
+        case "nestedType":
+        case "nested_type":
+          if (key !== "nestedType") checkOneSpelling(json, "nestedType");
+          if (v !== null) for (const e of listFromJson(v)) this.nestedType.push(messageFromJson(DescriptorProto, e, ctx));
+          break;
+        case "enumType":
+        case "enum_type":
+          if (key !== "enumType") checkOneSpelling(json, "enumType");
+          if (v !== null) for (const e of listFromJson(v)) this.enumType.push(messageFromJson(EnumDescriptorProto, e, ctx));
+          break;
+        case "extensionRange":
+        case "extension_range":
+          if (key !== "extensionRange") checkOneSpelling(json, "extensionRange");
+          if (v !== null) for (const e of listFromJson(v)) this.extensionRange.push(messageFromJson(DescriptorProto_ExtensionRange, e, ctx));
+          break;
+        case "oneofDecl":
+        case "oneof_decl":
+          if (key !== "oneofDecl") checkOneSpelling(json, "oneofDecl");
+          if (v !== null) for (const e of listFromJson(v)) this.oneofDecl.push(messageFromJson(OneofDescriptorProto, e, ctx));
+          break;
+        case "options":
+          if (v !== null) this.options = messageFromJson(MessageOptions, v, ctx);
+          break;
+        case "reservedRange":
+        case "reserved_range":
+          if (key !== "reservedRange") checkOneSpelling(json, "reservedRange");
+          if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(messageFromJson(DescriptorProto_ReservedRange, e, ctx));
+          break;
+        case "reservedName":
+        case "reserved_name":
+          if (key !== "reservedName") checkOneSpelling(json, "reservedName");
+          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
+          break;
+        case "visibility":
+          if (v !== null) {
+            const e = enumFromJson(SymbolVisibility$type, v, ctx);
+            if (e !== undefined) {
+              this.visibility = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_ExtensionRange> {
@@ -1183,6 +1367,33 @@ export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_Exte
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.start !== undefined) j["start"] = int32ToJson(this.start);
+    if (this.end !== undefined) j["end"] = int32ToJson(this.end);
+    if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "start":
+          if (v !== null) this.start = int32FromJson(v);
+          break;
+        case "end":
+          if (v !== null) this.end = int32FromJson(v);
+          break;
+        case "options":
+          if (v !== null) this.options = messageFromJson(ExtensionRangeOptions, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -1236,6 +1447,29 @@ export class DescriptorProto_ReservedRange extends Message<DescriptorProto_Reser
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.start !== undefined) j["start"] = int32ToJson(this.start);
+    if (this.end !== undefined) j["end"] = int32ToJson(this.end);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "start":
+          if (v !== null) this.start = int32FromJson(v);
+          break;
+        case "end":
+          if (v !== null) this.end = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1343,6 +1577,45 @@ export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.uninterpretedOption.length !== 0) j["uninterpretedOption"] = messageListToJson(this.uninterpretedOption, ctx);
+    if (this.declaration.length !== 0) j["declaration"] = messageListToJson(this.declaration, ctx);
+    if (this.features !== undefined) j["features"] = this.features.$toJson(ctx);
+    if (this.verification !== undefined) j["verification"] = enumToJson(ExtensionRangeOptions_VerificationState$type, this.verification);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "uninterpretedOption":
+        case "uninterpreted_option":
+          if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          break;
+        case "declaration":
+          if (v !== null) for (const e of listFromJson(v)) this.declaration.push(messageFromJson(ExtensionRangeOptions_Declaration, e, ctx));
+          break;
+        case "features":
+          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "verification":
+          if (v !== null) {
+            const e = enumFromJson(ExtensionRangeOptions_VerificationState$type, v, ctx);
+            if (e !== undefined) {
+              this.verification = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOptions_Declaration> {
@@ -1430,6 +1703,43 @@ export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOpt
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.number !== undefined) j["number"] = int32ToJson(this.number);
+    if (this.fullName !== undefined) j["fullName"] = stringToJson(this.fullName);
+    if (this.type !== undefined) j["type"] = stringToJson(this.type);
+    if (this.reserved !== undefined) j["reserved"] = boolToJson(this.reserved);
+    if (this.repeated !== undefined) j["repeated"] = boolToJson(this.repeated);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "number":
+          if (v !== null) this.number = int32FromJson(v);
+          break;
+        case "fullName":
+        case "full_name":
+          if (key !== "fullName") checkOneSpelling(json, "fullName");
+          if (v !== null) this.fullName = stringFromJson(v);
+          break;
+        case "type":
+          if (v !== null) this.type = stringFromJson(v);
+          break;
+        case "reserved":
+          if (v !== null) this.reserved = boolFromJson(v);
+          break;
+        case "repeated":
+          if (v !== null) this.repeated = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1622,6 +1932,85 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.number !== undefined) j["number"] = int32ToJson(this.number);
+    if (this.label !== undefined) j["label"] = enumToJson(FieldDescriptorProto_Label$type, this.label);
+    if (this.type !== undefined) j["type"] = enumToJson(FieldDescriptorProto_Type$type, this.type);
+    if (this.typeName !== undefined) j["typeName"] = stringToJson(this.typeName);
+    if (this.extendee !== undefined) j["extendee"] = stringToJson(this.extendee);
+    if (this.defaultValue !== undefined) j["defaultValue"] = stringToJson(this.defaultValue);
+    if (this.oneofIndex !== undefined) j["oneofIndex"] = int32ToJson(this.oneofIndex);
+    if (this.jsonName !== undefined) j["jsonName"] = stringToJson(this.jsonName);
+    if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
+    if (this.proto3Optional !== undefined) j["proto3Optional"] = boolToJson(this.proto3Optional);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "number":
+          if (v !== null) this.number = int32FromJson(v);
+          break;
+        case "label":
+          if (v !== null) {
+            const e = enumFromJson(FieldDescriptorProto_Label$type, v, ctx);
+            if (e !== undefined) {
+              this.label = e;
+            }
+          }
+          break;
+        case "type":
+          if (v !== null) {
+            const e = enumFromJson(FieldDescriptorProto_Type$type, v, ctx);
+            if (e !== undefined) {
+              this.type = e;
+            }
+          }
+          break;
+        case "typeName":
+        case "type_name":
+          if (key !== "typeName") checkOneSpelling(json, "typeName");
+          if (v !== null) this.typeName = stringFromJson(v);
+          break;
+        case "extendee":
+          if (v !== null) this.extendee = stringFromJson(v);
+          break;
+        case "defaultValue":
+        case "default_value":
+          if (key !== "defaultValue") checkOneSpelling(json, "defaultValue");
+          if (v !== null) this.defaultValue = stringFromJson(v);
+          break;
+        case "oneofIndex":
+        case "oneof_index":
+          if (key !== "oneofIndex") checkOneSpelling(json, "oneofIndex");
+          if (v !== null) this.oneofIndex = int32FromJson(v);
+          break;
+        case "jsonName":
+        case "json_name":
+          if (key !== "jsonName") checkOneSpelling(json, "jsonName");
+          if (v !== null) this.jsonName = stringFromJson(v);
+          break;
+        case "options":
+          if (v !== null) this.options = messageFromJson(FieldOptions, v, ctx);
+          break;
+        case "proto3Optional":
+        case "proto3_optional":
+          if (key !== "proto3Optional") checkOneSpelling(json, "proto3Optional");
+          if (v !== null) this.proto3Optional = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -1674,6 +2063,29 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "options":
+          if (v !== null) this.options = messageFromJson(OneofOptions, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1796,6 +2208,54 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.value.length !== 0) j["value"] = messageListToJson(this.value, ctx);
+    if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
+    if (this.reservedRange.length !== 0) j["reservedRange"] = messageListToJson(this.reservedRange, ctx);
+    if (this.reservedName.length !== 0) j["reservedName"] = scalarListToJson(this.reservedName, ScalarType.STRING, ctx);
+    if (this.visibility !== undefined) j["visibility"] = enumToJson(SymbolVisibility$type, this.visibility);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "value":
+          if (v !== null) for (const e of listFromJson(v)) this.value.push(messageFromJson(EnumValueDescriptorProto, e, ctx));
+          break;
+        case "options":
+          if (v !== null) this.options = messageFromJson(EnumOptions, v, ctx);
+          break;
+        case "reservedRange":
+        case "reserved_range":
+          if (key !== "reservedRange") checkOneSpelling(json, "reservedRange");
+          if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(messageFromJson(EnumDescriptorProto_EnumReservedRange, e, ctx));
+          break;
+        case "reservedName":
+        case "reserved_name":
+          if (key !== "reservedName") checkOneSpelling(json, "reservedName");
+          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
+          break;
+        case "visibility":
+          if (v !== null) {
+            const e = enumFromJson(SymbolVisibility$type, v, ctx);
+            if (e !== undefined) {
+              this.visibility = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -1852,6 +2312,29 @@ export class EnumDescriptorProto_EnumReservedRange extends Message<EnumDescripto
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.start !== undefined) j["start"] = int32ToJson(this.start);
+    if (this.end !== undefined) j["end"] = int32ToJson(this.end);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "start":
+          if (v !== null) this.start = int32FromJson(v);
+          break;
+        case "end":
+          if (v !== null) this.end = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1913,6 +2396,33 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.number !== undefined) j["number"] = int32ToJson(this.number);
+    if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "number":
+          if (v !== null) this.number = int32FromJson(v);
+          break;
+        case "options":
+          if (v !== null) this.options = messageFromJson(EnumValueOptions, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -1983,6 +2493,33 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.method.length !== 0) j["method"] = messageListToJson(this.method, ctx);
+    if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "method":
+          if (v !== null) for (const e of listFromJson(v)) this.method.push(messageFromJson(MethodDescriptorProto, e, ctx));
+          break;
+        case "options":
+          if (v !== null) this.options = messageFromJson(ServiceOptions, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -2078,6 +2615,53 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.inputType !== undefined) j["inputType"] = stringToJson(this.inputType);
+    if (this.outputType !== undefined) j["outputType"] = stringToJson(this.outputType);
+    if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
+    if (this.clientStreaming !== undefined) j["clientStreaming"] = boolToJson(this.clientStreaming);
+    if (this.serverStreaming !== undefined) j["serverStreaming"] = boolToJson(this.serverStreaming);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "inputType":
+        case "input_type":
+          if (key !== "inputType") checkOneSpelling(json, "inputType");
+          if (v !== null) this.inputType = stringFromJson(v);
+          break;
+        case "outputType":
+        case "output_type":
+          if (key !== "outputType") checkOneSpelling(json, "outputType");
+          if (v !== null) this.outputType = stringFromJson(v);
+          break;
+        case "options":
+          if (v !== null) this.options = messageFromJson(MethodOptions, v, ctx);
+          break;
+        case "clientStreaming":
+        case "client_streaming":
+          if (key !== "clientStreaming") checkOneSpelling(json, "clientStreaming");
+          if (v !== null) this.clientStreaming = boolFromJson(v);
+          break;
+        case "serverStreaming":
+        case "server_streaming":
+          if (key !== "serverStreaming") checkOneSpelling(json, "serverStreaming");
+          if (v !== null) this.serverStreaming = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -2405,6 +2989,149 @@ export class FileOptions extends Message<FileOptions> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.javaPackage !== undefined) j["javaPackage"] = stringToJson(this.javaPackage);
+    if (this.javaOuterClassname !== undefined) j["javaOuterClassname"] = stringToJson(this.javaOuterClassname);
+    if (this.javaMultipleFiles !== undefined) j["javaMultipleFiles"] = boolToJson(this.javaMultipleFiles);
+    if (this.javaGenerateEqualsAndHash !== undefined) j["javaGenerateEqualsAndHash"] = boolToJson(this.javaGenerateEqualsAndHash);
+    if (this.javaStringCheckUtf8 !== undefined) j["javaStringCheckUtf8"] = boolToJson(this.javaStringCheckUtf8);
+    if (this.optimizeFor !== undefined) j["optimizeFor"] = enumToJson(FileOptions_OptimizeMode$type, this.optimizeFor);
+    if (this.goPackage !== undefined) j["goPackage"] = stringToJson(this.goPackage);
+    if (this.ccGenericServices !== undefined) j["ccGenericServices"] = boolToJson(this.ccGenericServices);
+    if (this.javaGenericServices !== undefined) j["javaGenericServices"] = boolToJson(this.javaGenericServices);
+    if (this.pyGenericServices !== undefined) j["pyGenericServices"] = boolToJson(this.pyGenericServices);
+    if (this.deprecated !== undefined) j["deprecated"] = boolToJson(this.deprecated);
+    if (this.ccEnableArenas !== undefined) j["ccEnableArenas"] = boolToJson(this.ccEnableArenas);
+    if (this.objcClassPrefix !== undefined) j["objcClassPrefix"] = stringToJson(this.objcClassPrefix);
+    if (this.csharpNamespace !== undefined) j["csharpNamespace"] = stringToJson(this.csharpNamespace);
+    if (this.swiftPrefix !== undefined) j["swiftPrefix"] = stringToJson(this.swiftPrefix);
+    if (this.phpClassPrefix !== undefined) j["phpClassPrefix"] = stringToJson(this.phpClassPrefix);
+    if (this.phpNamespace !== undefined) j["phpNamespace"] = stringToJson(this.phpNamespace);
+    if (this.phpMetadataNamespace !== undefined) j["phpMetadataNamespace"] = stringToJson(this.phpMetadataNamespace);
+    if (this.rubyPackage !== undefined) j["rubyPackage"] = stringToJson(this.rubyPackage);
+    if (this.features !== undefined) j["features"] = this.features.$toJson(ctx);
+    if (this.uninterpretedOption.length !== 0) j["uninterpretedOption"] = messageListToJson(this.uninterpretedOption, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "javaPackage":
+        case "java_package":
+          if (key !== "javaPackage") checkOneSpelling(json, "javaPackage");
+          if (v !== null) this.javaPackage = stringFromJson(v);
+          break;
+        case "javaOuterClassname":
+        case "java_outer_classname":
+          if (key !== "javaOuterClassname") checkOneSpelling(json, "javaOuterClassname");
+          if (v !== null) this.javaOuterClassname = stringFromJson(v);
+          break;
+        case "javaMultipleFiles":
+        case "java_multiple_files":
+          if (key !== "javaMultipleFiles") checkOneSpelling(json, "javaMultipleFiles");
+          if (v !== null) this.javaMultipleFiles = boolFromJson(v);
+          break;
+        case "javaGenerateEqualsAndHash":
+        case "java_generate_equals_and_hash":
+          if (key !== "javaGenerateEqualsAndHash") checkOneSpelling(json, "javaGenerateEqualsAndHash");
+          if (v !== null) this.javaGenerateEqualsAndHash = boolFromJson(v);
+          break;
+        case "javaStringCheckUtf8":
+        case "java_string_check_utf8":
+          if (key !== "javaStringCheckUtf8") checkOneSpelling(json, "javaStringCheckUtf8");
+          if (v !== null) this.javaStringCheckUtf8 = boolFromJson(v);
+          break;
+        case "optimizeFor":
+        case "optimize_for":
+          if (key !== "optimizeFor") checkOneSpelling(json, "optimizeFor");
+          if (v !== null) {
+            const e = enumFromJson(FileOptions_OptimizeMode$type, v, ctx);
+            if (e !== undefined) {
+              this.optimizeFor = e;
+            }
+          }
+          break;
+        case "goPackage":
+        case "go_package":
+          if (key !== "goPackage") checkOneSpelling(json, "goPackage");
+          if (v !== null) this.goPackage = stringFromJson(v);
+          break;
+        case "ccGenericServices":
+        case "cc_generic_services":
+          if (key !== "ccGenericServices") checkOneSpelling(json, "ccGenericServices");
+          if (v !== null) this.ccGenericServices = boolFromJson(v);
+          break;
+        case "javaGenericServices":
+        case "java_generic_services":
+          if (key !== "javaGenericServices") checkOneSpelling(json, "javaGenericServices");
+          if (v !== null) this.javaGenericServices = boolFromJson(v);
+          break;
+        case "pyGenericServices":
+        case "py_generic_services":
+          if (key !== "pyGenericServices") checkOneSpelling(json, "pyGenericServices");
+          if (v !== null) this.pyGenericServices = boolFromJson(v);
+          break;
+        case "deprecated":
+          if (v !== null) this.deprecated = boolFromJson(v);
+          break;
+        case "ccEnableArenas":
+        case "cc_enable_arenas":
+          if (key !== "ccEnableArenas") checkOneSpelling(json, "ccEnableArenas");
+          if (v !== null) this.ccEnableArenas = boolFromJson(v);
+          break;
+        case "objcClassPrefix":
+        case "objc_class_prefix":
+          if (key !== "objcClassPrefix") checkOneSpelling(json, "objcClassPrefix");
+          if (v !== null) this.objcClassPrefix = stringFromJson(v);
+          break;
+        case "csharpNamespace":
+        case "csharp_namespace":
+          if (key !== "csharpNamespace") checkOneSpelling(json, "csharpNamespace");
+          if (v !== null) this.csharpNamespace = stringFromJson(v);
+          break;
+        case "swiftPrefix":
+        case "swift_prefix":
+          if (key !== "swiftPrefix") checkOneSpelling(json, "swiftPrefix");
+          if (v !== null) this.swiftPrefix = stringFromJson(v);
+          break;
+        case "phpClassPrefix":
+        case "php_class_prefix":
+          if (key !== "phpClassPrefix") checkOneSpelling(json, "phpClassPrefix");
+          if (v !== null) this.phpClassPrefix = stringFromJson(v);
+          break;
+        case "phpNamespace":
+        case "php_namespace":
+          if (key !== "phpNamespace") checkOneSpelling(json, "phpNamespace");
+          if (v !== null) this.phpNamespace = stringFromJson(v);
+          break;
+        case "phpMetadataNamespace":
+        case "php_metadata_namespace":
+          if (key !== "phpMetadataNamespace") checkOneSpelling(json, "phpMetadataNamespace");
+          if (v !== null) this.phpMetadataNamespace = stringFromJson(v);
+          break;
+        case "rubyPackage":
+        case "ruby_package":
+          if (key !== "rubyPackage") checkOneSpelling(json, "rubyPackage");
+          if (v !== null) this.rubyPackage = stringFromJson(v);
+          break;
+        case "features":
+          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "uninterpretedOption":
+        case "uninterpreted_option":
+          if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class MessageOptions extends Message<MessageOptions> {
@@ -2580,6 +3307,60 @@ export class MessageOptions extends Message<MessageOptions> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.messageSetWireFormat !== undefined) j["messageSetWireFormat"] = boolToJson(this.messageSetWireFormat);
+    if (this.noStandardDescriptorAccessor !== undefined) j["noStandardDescriptorAccessor"] = boolToJson(this.noStandardDescriptorAccessor);
+    if (this.deprecated !== undefined) j["deprecated"] = boolToJson(this.deprecated);
+    if (this.mapEntry !== undefined) j["mapEntry"] = boolToJson(this.mapEntry);
+    if (this.deprecatedLegacyJsonFieldConflicts !== undefined) j["deprecatedLegacyJsonFieldConflicts"] = boolToJson(this.deprecatedLegacyJsonFieldConflicts);
+    if (this.features !== undefined) j["features"] = this.features.$toJson(ctx);
+    if (this.uninterpretedOption.length !== 0) j["uninterpretedOption"] = messageListToJson(this.uninterpretedOption, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "messageSetWireFormat":
+        case "message_set_wire_format":
+          if (key !== "messageSetWireFormat") checkOneSpelling(json, "messageSetWireFormat");
+          if (v !== null) this.messageSetWireFormat = boolFromJson(v);
+          break;
+        case "noStandardDescriptorAccessor":
+        case "no_standard_descriptor_accessor":
+          if (key !== "noStandardDescriptorAccessor") checkOneSpelling(json, "noStandardDescriptorAccessor");
+          if (v !== null) this.noStandardDescriptorAccessor = boolFromJson(v);
+          break;
+        case "deprecated":
+          if (v !== null) this.deprecated = boolFromJson(v);
+          break;
+        case "mapEntry":
+        case "map_entry":
+          if (key !== "mapEntry") checkOneSpelling(json, "mapEntry");
+          if (v !== null) this.mapEntry = boolFromJson(v);
+          break;
+        case "deprecatedLegacyJsonFieldConflicts":
+        case "deprecated_legacy_json_field_conflicts":
+          if (key !== "deprecatedLegacyJsonFieldConflicts") checkOneSpelling(json, "deprecatedLegacyJsonFieldConflicts");
+          if (v !== null) this.deprecatedLegacyJsonFieldConflicts = boolFromJson(v);
+          break;
+        case "features":
+          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "uninterpretedOption":
+        case "uninterpreted_option":
+          if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -2874,6 +3655,103 @@ export class FieldOptions extends Message<FieldOptions> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.ctype !== undefined) j["ctype"] = enumToJson(FieldOptions_CType$type, this.ctype);
+    if (this.packed !== undefined) j["packed"] = boolToJson(this.packed);
+    if (this.jstype !== undefined) j["jstype"] = enumToJson(FieldOptions_JSType$type, this.jstype);
+    if (this.lazy !== undefined) j["lazy"] = boolToJson(this.lazy);
+    if (this.unverifiedLazy !== undefined) j["unverifiedLazy"] = boolToJson(this.unverifiedLazy);
+    if (this.deprecated !== undefined) j["deprecated"] = boolToJson(this.deprecated);
+    if (this.weak !== undefined) j["weak"] = boolToJson(this.weak);
+    if (this.debugRedact !== undefined) j["debugRedact"] = boolToJson(this.debugRedact);
+    if (this.retention !== undefined) j["retention"] = enumToJson(FieldOptions_OptionRetention$type, this.retention);
+    if (this.targets.length !== 0) j["targets"] = enumListToJson(this.targets, FieldOptions_OptionTargetType$type);
+    if (this.editionDefaults.length !== 0) j["editionDefaults"] = messageListToJson(this.editionDefaults, ctx);
+    if (this.features !== undefined) j["features"] = this.features.$toJson(ctx);
+    if (this.featureSupport !== undefined) j["featureSupport"] = this.featureSupport.$toJson(ctx);
+    if (this.uninterpretedOption.length !== 0) j["uninterpretedOption"] = messageListToJson(this.uninterpretedOption, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "ctype":
+          if (v !== null) {
+            const e = enumFromJson(FieldOptions_CType$type, v, ctx);
+            if (e !== undefined) {
+              this.ctype = e;
+            }
+          }
+          break;
+        case "packed":
+          if (v !== null) this.packed = boolFromJson(v);
+          break;
+        case "jstype":
+          if (v !== null) {
+            const e = enumFromJson(FieldOptions_JSType$type, v, ctx);
+            if (e !== undefined) {
+              this.jstype = e;
+            }
+          }
+          break;
+        case "lazy":
+          if (v !== null) this.lazy = boolFromJson(v);
+          break;
+        case "unverifiedLazy":
+        case "unverified_lazy":
+          if (key !== "unverifiedLazy") checkOneSpelling(json, "unverifiedLazy");
+          if (v !== null) this.unverifiedLazy = boolFromJson(v);
+          break;
+        case "deprecated":
+          if (v !== null) this.deprecated = boolFromJson(v);
+          break;
+        case "weak":
+          if (v !== null) this.weak = boolFromJson(v);
+          break;
+        case "debugRedact":
+        case "debug_redact":
+          if (key !== "debugRedact") checkOneSpelling(json, "debugRedact");
+          if (v !== null) this.debugRedact = boolFromJson(v);
+          break;
+        case "retention":
+          if (v !== null) {
+            const e = enumFromJson(FieldOptions_OptionRetention$type, v, ctx);
+            if (e !== undefined) {
+              this.retention = e;
+            }
+          }
+          break;
+        case "targets":
+          if (v !== null) enumsFromJson(this.targets, FieldOptions_OptionTargetType$type, v, ctx);
+          break;
+        case "editionDefaults":
+        case "edition_defaults":
+          if (key !== "editionDefaults") checkOneSpelling(json, "editionDefaults");
+          if (v !== null) for (const e of listFromJson(v)) this.editionDefaults.push(messageFromJson(FieldOptions_EditionDefault, e, ctx));
+          break;
+        case "features":
+          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "featureSupport":
+        case "feature_support":
+          if (key !== "featureSupport") checkOneSpelling(json, "featureSupport");
+          if (v !== null) this.featureSupport = messageFromJson(FieldOptions_FeatureSupport, v, ctx);
+          break;
+        case "uninterpretedOption":
+        case "uninterpreted_option":
+          if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDefault> {
@@ -2925,6 +3803,34 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.edition !== undefined) j["edition"] = enumToJson(Edition$type, this.edition);
+    if (this.value !== undefined) j["value"] = stringToJson(this.value);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "edition":
+          if (v !== null) {
+            const e = enumFromJson(Edition$type, v, ctx);
+            if (e !== undefined) {
+              this.edition = e;
+            }
+          }
+          break;
+        case "value":
+          if (v !== null) this.value = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3036,6 +3942,66 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.editionIntroduced !== undefined) j["editionIntroduced"] = enumToJson(Edition$type, this.editionIntroduced);
+    if (this.editionDeprecated !== undefined) j["editionDeprecated"] = enumToJson(Edition$type, this.editionDeprecated);
+    if (this.deprecationWarning !== undefined) j["deprecationWarning"] = stringToJson(this.deprecationWarning);
+    if (this.editionRemoved !== undefined) j["editionRemoved"] = enumToJson(Edition$type, this.editionRemoved);
+    if (this.removalError !== undefined) j["removalError"] = stringToJson(this.removalError);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "editionIntroduced":
+        case "edition_introduced":
+          if (key !== "editionIntroduced") checkOneSpelling(json, "editionIntroduced");
+          if (v !== null) {
+            const e = enumFromJson(Edition$type, v, ctx);
+            if (e !== undefined) {
+              this.editionIntroduced = e;
+            }
+          }
+          break;
+        case "editionDeprecated":
+        case "edition_deprecated":
+          if (key !== "editionDeprecated") checkOneSpelling(json, "editionDeprecated");
+          if (v !== null) {
+            const e = enumFromJson(Edition$type, v, ctx);
+            if (e !== undefined) {
+              this.editionDeprecated = e;
+            }
+          }
+          break;
+        case "deprecationWarning":
+        case "deprecation_warning":
+          if (key !== "deprecationWarning") checkOneSpelling(json, "deprecationWarning");
+          if (v !== null) this.deprecationWarning = stringFromJson(v);
+          break;
+        case "editionRemoved":
+        case "edition_removed":
+          if (key !== "editionRemoved") checkOneSpelling(json, "editionRemoved");
+          if (v !== null) {
+            const e = enumFromJson(Edition$type, v, ctx);
+            if (e !== undefined) {
+              this.editionRemoved = e;
+            }
+          }
+          break;
+        case "removalError":
+        case "removal_error":
+          if (key !== "removalError") checkOneSpelling(json, "removalError");
+          if (v !== null) this.removalError = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class OneofOptions extends Message<OneofOptions> {
@@ -3103,6 +4069,32 @@ export class OneofOptions extends Message<OneofOptions> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.features !== undefined) j["features"] = this.features.$toJson(ctx);
+    if (this.uninterpretedOption.length !== 0) j["uninterpretedOption"] = messageListToJson(this.uninterpretedOption, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "features":
+          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "uninterpretedOption":
+        case "uninterpreted_option":
+          if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3215,6 +4207,48 @@ export class EnumOptions extends Message<EnumOptions> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.allowAlias !== undefined) j["allowAlias"] = boolToJson(this.allowAlias);
+    if (this.deprecated !== undefined) j["deprecated"] = boolToJson(this.deprecated);
+    if (this.deprecatedLegacyJsonFieldConflicts !== undefined) j["deprecatedLegacyJsonFieldConflicts"] = boolToJson(this.deprecatedLegacyJsonFieldConflicts);
+    if (this.features !== undefined) j["features"] = this.features.$toJson(ctx);
+    if (this.uninterpretedOption.length !== 0) j["uninterpretedOption"] = messageListToJson(this.uninterpretedOption, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "allowAlias":
+        case "allow_alias":
+          if (key !== "allowAlias") checkOneSpelling(json, "allowAlias");
+          if (v !== null) this.allowAlias = boolFromJson(v);
+          break;
+        case "deprecated":
+          if (v !== null) this.deprecated = boolFromJson(v);
+          break;
+        case "deprecatedLegacyJsonFieldConflicts":
+        case "deprecated_legacy_json_field_conflicts":
+          if (key !== "deprecatedLegacyJsonFieldConflicts") checkOneSpelling(json, "deprecatedLegacyJsonFieldConflicts");
+          if (v !== null) this.deprecatedLegacyJsonFieldConflicts = boolFromJson(v);
+          break;
+        case "features":
+          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "uninterpretedOption":
+        case "uninterpreted_option":
+          if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3329,6 +4363,48 @@ export class EnumValueOptions extends Message<EnumValueOptions> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.deprecated !== undefined) j["deprecated"] = boolToJson(this.deprecated);
+    if (this.features !== undefined) j["features"] = this.features.$toJson(ctx);
+    if (this.debugRedact !== undefined) j["debugRedact"] = boolToJson(this.debugRedact);
+    if (this.featureSupport !== undefined) j["featureSupport"] = this.featureSupport.$toJson(ctx);
+    if (this.uninterpretedOption.length !== 0) j["uninterpretedOption"] = messageListToJson(this.uninterpretedOption, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "deprecated":
+          if (v !== null) this.deprecated = boolFromJson(v);
+          break;
+        case "features":
+          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "debugRedact":
+        case "debug_redact":
+          if (key !== "debugRedact") checkOneSpelling(json, "debugRedact");
+          if (v !== null) this.debugRedact = boolFromJson(v);
+          break;
+        case "featureSupport":
+        case "feature_support":
+          if (key !== "featureSupport") checkOneSpelling(json, "featureSupport");
+          if (v !== null) this.featureSupport = messageFromJson(FieldOptions_FeatureSupport, v, ctx);
+          break;
+        case "uninterpretedOption":
+        case "uninterpreted_option":
+          if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class ServiceOptions extends Message<ServiceOptions> {
@@ -3410,6 +4486,36 @@ export class ServiceOptions extends Message<ServiceOptions> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.features !== undefined) j["features"] = this.features.$toJson(ctx);
+    if (this.deprecated !== undefined) j["deprecated"] = boolToJson(this.deprecated);
+    if (this.uninterpretedOption.length !== 0) j["uninterpretedOption"] = messageListToJson(this.uninterpretedOption, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "features":
+          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "deprecated":
+          if (v !== null) this.deprecated = boolFromJson(v);
+          break;
+        case "uninterpretedOption":
+        case "uninterpreted_option":
+          if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3506,6 +4612,47 @@ export class MethodOptions extends Message<MethodOptions> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.deprecated !== undefined) j["deprecated"] = boolToJson(this.deprecated);
+    if (this.idempotencyLevel !== undefined) j["idempotencyLevel"] = enumToJson(MethodOptions_IdempotencyLevel$type, this.idempotencyLevel);
+    if (this.features !== undefined) j["features"] = this.features.$toJson(ctx);
+    if (this.uninterpretedOption.length !== 0) j["uninterpretedOption"] = messageListToJson(this.uninterpretedOption, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "deprecated":
+          if (v !== null) this.deprecated = boolFromJson(v);
+          break;
+        case "idempotencyLevel":
+        case "idempotency_level":
+          if (key !== "idempotencyLevel") checkOneSpelling(json, "idempotencyLevel");
+          if (v !== null) {
+            const e = enumFromJson(MethodOptions_IdempotencyLevel$type, v, ctx);
+            if (e !== undefined) {
+              this.idempotencyLevel = e;
+            }
+          }
+          break;
+        case "features":
+          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "uninterpretedOption":
+        case "uninterpreted_option":
+          if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3611,6 +4758,61 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name.length !== 0) j["name"] = messageListToJson(this.name, ctx);
+    if (this.identifierValue !== undefined) j["identifierValue"] = stringToJson(this.identifierValue);
+    if (this.positiveIntValue !== undefined) j["positiveIntValue"] = uint64ToJson(this.positiveIntValue);
+    if (this.negativeIntValue !== undefined) j["negativeIntValue"] = int64ToJson(this.negativeIntValue);
+    if (this.doubleValue !== undefined) j["doubleValue"] = doubleToJson(this.doubleValue);
+    if (this.stringValue !== undefined) j["stringValue"] = bytesToJson(this.stringValue);
+    if (this.aggregateValue !== undefined) j["aggregateValue"] = stringToJson(this.aggregateValue);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) for (const e of listFromJson(v)) this.name.push(messageFromJson(UninterpretedOption_NamePart, e, ctx));
+          break;
+        case "identifierValue":
+        case "identifier_value":
+          if (key !== "identifierValue") checkOneSpelling(json, "identifierValue");
+          if (v !== null) this.identifierValue = stringFromJson(v);
+          break;
+        case "positiveIntValue":
+        case "positive_int_value":
+          if (key !== "positiveIntValue") checkOneSpelling(json, "positiveIntValue");
+          if (v !== null) this.positiveIntValue = uint64FromJson(v);
+          break;
+        case "negativeIntValue":
+        case "negative_int_value":
+          if (key !== "negativeIntValue") checkOneSpelling(json, "negativeIntValue");
+          if (v !== null) this.negativeIntValue = int64FromJson(v);
+          break;
+        case "doubleValue":
+        case "double_value":
+          if (key !== "doubleValue") checkOneSpelling(json, "doubleValue");
+          if (v !== null) this.doubleValue = doubleFromJson(v);
+          break;
+        case "stringValue":
+        case "string_value":
+          if (key !== "stringValue") checkOneSpelling(json, "stringValue");
+          if (v !== null) this.stringValue = bytesFromJson(v);
+          break;
+        case "aggregateValue":
+        case "aggregate_value":
+          if (key !== "aggregateValue") checkOneSpelling(json, "aggregateValue");
+          if (v !== null) this.aggregateValue = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -3660,6 +4862,33 @@ export class UninterpretedOption_NamePart extends Message<UninterpretedOption_Na
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.namePart !== undefined) j["namePart"] = stringToJson(this.namePart);
+    if (this.isExtension !== undefined) j["isExtension"] = boolToJson(this.isExtension);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "namePart":
+        case "name_part":
+          if (key !== "namePart") checkOneSpelling(json, "namePart");
+          if (v !== null) this.namePart = stringFromJson(v);
+          break;
+        case "isExtension":
+        case "is_extension":
+          if (key !== "isExtension") checkOneSpelling(json, "isExtension");
+          if (v !== null) this.isExtension = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3822,6 +5051,121 @@ export class FeatureSet extends Message<FeatureSet> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.fieldPresence !== undefined) j["fieldPresence"] = enumToJson(FeatureSet_FieldPresence$type, this.fieldPresence);
+    if (this.enumType !== undefined) j["enumType"] = enumToJson(FeatureSet_EnumType$type, this.enumType);
+    if (this.repeatedFieldEncoding !== undefined) j["repeatedFieldEncoding"] = enumToJson(FeatureSet_RepeatedFieldEncoding$type, this.repeatedFieldEncoding);
+    if (this.utf8Validation !== undefined) j["utf8Validation"] = enumToJson(FeatureSet_Utf8Validation$type, this.utf8Validation);
+    if (this.messageEncoding !== undefined) j["messageEncoding"] = enumToJson(FeatureSet_MessageEncoding$type, this.messageEncoding);
+    if (this.jsonFormat !== undefined) j["jsonFormat"] = enumToJson(FeatureSet_JsonFormat$type, this.jsonFormat);
+    if (this.enforceNamingStyle !== undefined) j["enforceNamingStyle"] = enumToJson(FeatureSet_EnforceNamingStyle$type, this.enforceNamingStyle);
+    if (this.defaultSymbolVisibility !== undefined) j["defaultSymbolVisibility"] = enumToJson(FeatureSet_VisibilityFeature_DefaultSymbolVisibility$type, this.defaultSymbolVisibility);
+    if (this.enforceProtoLimits !== undefined) j["enforceProtoLimits"] = enumToJson(FeatureSet_ProtoLimitsFeature_EnforceProtoLimits$type, this.enforceProtoLimits);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fieldPresence":
+        case "field_presence":
+          if (key !== "fieldPresence") checkOneSpelling(json, "fieldPresence");
+          if (v !== null) {
+            const e = enumFromJson(FeatureSet_FieldPresence$type, v, ctx);
+            if (e !== undefined) {
+              this.fieldPresence = e;
+            }
+          }
+          break;
+        case "enumType":
+        case "enum_type":
+          if (key !== "enumType") checkOneSpelling(json, "enumType");
+          if (v !== null) {
+            const e = enumFromJson(FeatureSet_EnumType$type, v, ctx);
+            if (e !== undefined) {
+              this.enumType = e;
+            }
+          }
+          break;
+        case "repeatedFieldEncoding":
+        case "repeated_field_encoding":
+          if (key !== "repeatedFieldEncoding") checkOneSpelling(json, "repeatedFieldEncoding");
+          if (v !== null) {
+            const e = enumFromJson(FeatureSet_RepeatedFieldEncoding$type, v, ctx);
+            if (e !== undefined) {
+              this.repeatedFieldEncoding = e;
+            }
+          }
+          break;
+        case "utf8Validation":
+        case "utf8_validation":
+          if (key !== "utf8Validation") checkOneSpelling(json, "utf8Validation");
+          if (v !== null) {
+            const e = enumFromJson(FeatureSet_Utf8Validation$type, v, ctx);
+            if (e !== undefined) {
+              this.utf8Validation = e;
+            }
+          }
+          break;
+        case "messageEncoding":
+        case "message_encoding":
+          if (key !== "messageEncoding") checkOneSpelling(json, "messageEncoding");
+          if (v !== null) {
+            const e = enumFromJson(FeatureSet_MessageEncoding$type, v, ctx);
+            if (e !== undefined) {
+              this.messageEncoding = e;
+            }
+          }
+          break;
+        case "jsonFormat":
+        case "json_format":
+          if (key !== "jsonFormat") checkOneSpelling(json, "jsonFormat");
+          if (v !== null) {
+            const e = enumFromJson(FeatureSet_JsonFormat$type, v, ctx);
+            if (e !== undefined) {
+              this.jsonFormat = e;
+            }
+          }
+          break;
+        case "enforceNamingStyle":
+        case "enforce_naming_style":
+          if (key !== "enforceNamingStyle") checkOneSpelling(json, "enforceNamingStyle");
+          if (v !== null) {
+            const e = enumFromJson(FeatureSet_EnforceNamingStyle$type, v, ctx);
+            if (e !== undefined) {
+              this.enforceNamingStyle = e;
+            }
+          }
+          break;
+        case "defaultSymbolVisibility":
+        case "default_symbol_visibility":
+          if (key !== "defaultSymbolVisibility") checkOneSpelling(json, "defaultSymbolVisibility");
+          if (v !== null) {
+            const e = enumFromJson(FeatureSet_VisibilityFeature_DefaultSymbolVisibility$type, v, ctx);
+            if (e !== undefined) {
+              this.defaultSymbolVisibility = e;
+            }
+          }
+          break;
+        case "enforceProtoLimits":
+        case "enforce_proto_limits":
+          if (key !== "enforceProtoLimits") checkOneSpelling(json, "enforceProtoLimits");
+          if (v !== null) {
+            const e = enumFromJson(FeatureSet_ProtoLimitsFeature_EnforceProtoLimits$type, v, ctx);
+            if (e !== undefined) {
+              this.enforceProtoLimits = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class FeatureSet_VisibilityFeature extends Message<FeatureSet_VisibilityFeature> {
@@ -3849,6 +5193,21 @@ export class FeatureSet_VisibilityFeature extends Message<FeatureSet_VisibilityF
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class FeatureSet_ProtoLimitsFeature extends Message<FeatureSet_ProtoLimitsFeature> {
@@ -3875,6 +5234,21 @@ export class FeatureSet_ProtoLimitsFeature extends Message<FeatureSet_ProtoLimit
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -3962,6 +5336,47 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.defaults.length !== 0) j["defaults"] = messageListToJson(this.defaults, ctx);
+    if (this.minimumEdition !== undefined) j["minimumEdition"] = enumToJson(Edition$type, this.minimumEdition);
+    if (this.maximumEdition !== undefined) j["maximumEdition"] = enumToJson(Edition$type, this.maximumEdition);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "defaults":
+          if (v !== null) for (const e of listFromJson(v)) this.defaults.push(messageFromJson(FeatureSetDefaults_FeatureSetEditionDefault, e, ctx));
+          break;
+        case "minimumEdition":
+        case "minimum_edition":
+          if (key !== "minimumEdition") checkOneSpelling(json, "minimumEdition");
+          if (v !== null) {
+            const e = enumFromJson(Edition$type, v, ctx);
+            if (e !== undefined) {
+              this.minimumEdition = e;
+            }
+          }
+          break;
+        case "maximumEdition":
+        case "maximum_edition":
+          if (key !== "maximumEdition") checkOneSpelling(json, "maximumEdition");
+          if (v !== null) {
+            const e = enumFromJson(Edition$type, v, ctx);
+            if (e !== undefined) {
+              this.maximumEdition = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -4044,6 +5459,42 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.edition !== undefined) j["edition"] = enumToJson(Edition$type, this.edition);
+    if (this.overridableFeatures !== undefined) j["overridableFeatures"] = this.overridableFeatures.$toJson(ctx);
+    if (this.fixedFeatures !== undefined) j["fixedFeatures"] = this.fixedFeatures.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "edition":
+          if (v !== null) {
+            const e = enumFromJson(Edition$type, v, ctx);
+            if (e !== undefined) {
+              this.edition = e;
+            }
+          }
+          break;
+        case "overridableFeatures":
+        case "overridable_features":
+          if (key !== "overridableFeatures") checkOneSpelling(json, "overridableFeatures");
+          if (v !== null) this.overridableFeatures = messageFromJson(FeatureSet, v, ctx);
+          break;
+        case "fixedFeatures":
+        case "fixed_features":
+          if (key !== "fixedFeatures") checkOneSpelling(json, "fixedFeatures");
+          if (v !== null) this.fixedFeatures = messageFromJson(FeatureSet, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -4137,6 +5588,26 @@ export class SourceCodeInfo extends Message<SourceCodeInfo> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.location.length !== 0) j["location"] = messageListToJson(this.location, ctx);
+    extensionsToJson(this, j, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "location":
+          if (v !== null) for (const e of listFromJson(v)) this.location.push(messageFromJson(SourceCodeInfo_Location, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -4319,6 +5790,47 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.path.length !== 0) j["path"] = scalarListToJson(this.path, ScalarType.INT32, ctx);
+    if (this.span.length !== 0) j["span"] = scalarListToJson(this.span, ScalarType.INT32, ctx);
+    if (this.leadingComments !== undefined) j["leadingComments"] = stringToJson(this.leadingComments);
+    if (this.trailingComments !== undefined) j["trailingComments"] = stringToJson(this.trailingComments);
+    if (this.leadingDetachedComments.length !== 0) j["leadingDetachedComments"] = scalarListToJson(this.leadingDetachedComments, ScalarType.STRING, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "path":
+          if (v !== null) for (const e of listFromJson(v)) this.path.push(int32FromJson(e));
+          break;
+        case "span":
+          if (v !== null) for (const e of listFromJson(v)) this.span.push(int32FromJson(e));
+          break;
+        case "leadingComments":
+        case "leading_comments":
+          if (key !== "leadingComments") checkOneSpelling(json, "leadingComments");
+          if (v !== null) this.leadingComments = stringFromJson(v);
+          break;
+        case "trailingComments":
+        case "trailing_comments":
+          if (key !== "trailingComments") checkOneSpelling(json, "trailingComments");
+          if (v !== null) this.trailingComments = stringFromJson(v);
+          break;
+        case "leadingDetachedComments":
+        case "leading_detached_comments":
+          if (key !== "leadingDetachedComments") checkOneSpelling(json, "leadingDetachedComments");
+          if (v !== null) for (const e of listFromJson(v)) this.leadingDetachedComments.push(stringFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -4371,6 +5883,25 @@ export class GeneratedCodeInfo extends Message<GeneratedCodeInfo> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.annotation.length !== 0) j["annotation"] = messageListToJson(this.annotation, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "annotation":
+          if (v !== null) for (const e of listFromJson(v)) this.annotation.push(messageFromJson(GeneratedCodeInfo_Annotation, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -4468,5 +5999,47 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.path.length !== 0) j["path"] = scalarListToJson(this.path, ScalarType.INT32, ctx);
+    if (this.sourceFile !== undefined) j["sourceFile"] = stringToJson(this.sourceFile);
+    if (this.begin !== undefined) j["begin"] = int32ToJson(this.begin);
+    if (this.end !== undefined) j["end"] = int32ToJson(this.end);
+    if (this.semantic !== undefined) j["semantic"] = enumToJson(GeneratedCodeInfo_Annotation_Semantic$type, this.semantic);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "path":
+          if (v !== null) for (const e of listFromJson(v)) this.path.push(int32FromJson(e));
+          break;
+        case "sourceFile":
+        case "source_file":
+          if (key !== "sourceFile") checkOneSpelling(json, "sourceFile");
+          if (v !== null) this.sourceFile = stringFromJson(v);
+          break;
+        case "begin":
+          if (v !== null) this.begin = int32FromJson(v);
+          break;
+        case "end":
+          if (v !== null) this.end = int32FromJson(v);
+          break;
+        case "semantic":
+          if (v !== null) {
+            const e = enumFromJson(GeneratedCodeInfo_Annotation_Semantic$type, v, ctx);
+            if (e !== undefined) {
+              this.semantic = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

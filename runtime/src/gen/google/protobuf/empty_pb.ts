@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/empty.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
+import { fieldList, fileInfo, initPartial, Message, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_empty: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/empty.proto",
@@ -79,5 +79,20 @@ export class Empty extends Message<Empty> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

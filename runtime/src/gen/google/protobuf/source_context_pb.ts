@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/source_context.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_source_context: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/source_context.proto",
@@ -86,5 +86,26 @@ export class SourceContext extends Message<SourceContext> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.fileName !== "") j["fileName"] = stringToJson(this.fileName);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fileName":
+        case "file_name":
+          if (key !== "fileName") checkOneSpelling(json, "fileName");
+          if (v !== null) this.fileName = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

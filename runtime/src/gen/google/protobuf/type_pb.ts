@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/type.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "./any_pb.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 
@@ -352,6 +352,56 @@ export class Type extends Message<Type> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.fields.length !== 0) j["fields"] = messageListToJson(this.fields, ctx);
+    if (this.oneofs.length !== 0) j["oneofs"] = scalarListToJson(this.oneofs, ScalarType.STRING, ctx);
+    if (this.options.length !== 0) j["options"] = messageListToJson(this.options, ctx);
+    if (this.sourceContext !== undefined) j["sourceContext"] = this.sourceContext.$toJson(ctx);
+    if (this.syntax !== 0) j["syntax"] = enumToJson(Syntax$type, this.syntax);
+    if (this.edition !== "") j["edition"] = stringToJson(this.edition);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "fields":
+          if (v !== null) for (const e of listFromJson(v)) this.fields.push(messageFromJson(Field, e, ctx));
+          break;
+        case "oneofs":
+          if (v !== null) for (const e of listFromJson(v)) this.oneofs.push(stringFromJson(e));
+          break;
+        case "options":
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          break;
+        case "sourceContext":
+        case "source_context":
+          if (key !== "sourceContext") checkOneSpelling(json, "sourceContext");
+          if (v !== null) this.sourceContext = messageFromJson(SourceContext, v, ctx);
+          break;
+        case "syntax":
+          if (v !== null) {
+            const e = enumFromJson(Syntax$type, v, ctx);
+            if (e !== undefined) {
+              this.syntax = e;
+            }
+          }
+          break;
+        case "edition":
+          if (v !== null) this.edition = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -508,6 +558,79 @@ export class Field extends Message<Field> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.kind !== 0) j["kind"] = enumToJson(Field_Kind$type, this.kind);
+    if (this.cardinality !== 0) j["cardinality"] = enumToJson(Field_Cardinality$type, this.cardinality);
+    if (this.number !== 0) j["number"] = int32ToJson(this.number);
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.typeUrl !== "") j["typeUrl"] = stringToJson(this.typeUrl);
+    if (this.oneofIndex !== 0) j["oneofIndex"] = int32ToJson(this.oneofIndex);
+    if (this.packed !== false) j["packed"] = boolToJson(this.packed);
+    if (this.options.length !== 0) j["options"] = messageListToJson(this.options, ctx);
+    if (this.jsonName !== "") j["jsonName"] = stringToJson(this.jsonName);
+    if (this.defaultValue !== "") j["defaultValue"] = stringToJson(this.defaultValue);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "kind":
+          if (v !== null) {
+            const e = enumFromJson(Field_Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.kind = e;
+            }
+          }
+          break;
+        case "cardinality":
+          if (v !== null) {
+            const e = enumFromJson(Field_Cardinality$type, v, ctx);
+            if (e !== undefined) {
+              this.cardinality = e;
+            }
+          }
+          break;
+        case "number":
+          if (v !== null) this.number = int32FromJson(v);
+          break;
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "typeUrl":
+        case "type_url":
+          if (key !== "typeUrl") checkOneSpelling(json, "typeUrl");
+          if (v !== null) this.typeUrl = stringFromJson(v);
+          break;
+        case "oneofIndex":
+        case "oneof_index":
+          if (key !== "oneofIndex") checkOneSpelling(json, "oneofIndex");
+          if (v !== null) this.oneofIndex = int32FromJson(v);
+          break;
+        case "packed":
+          if (v !== null) this.packed = boolFromJson(v);
+          break;
+        case "options":
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          break;
+        case "jsonName":
+        case "json_name":
+          if (key !== "jsonName") checkOneSpelling(json, "jsonName");
+          if (v !== null) this.jsonName = stringFromJson(v);
+          break;
+        case "defaultValue":
+        case "default_value":
+          if (key !== "defaultValue") checkOneSpelling(json, "defaultValue");
+          if (v !== null) this.defaultValue = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -634,6 +757,52 @@ export class Enum extends Message<Enum> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.enumvalue.length !== 0) j["enumvalue"] = messageListToJson(this.enumvalue, ctx);
+    if (this.options.length !== 0) j["options"] = messageListToJson(this.options, ctx);
+    if (this.sourceContext !== undefined) j["sourceContext"] = this.sourceContext.$toJson(ctx);
+    if (this.syntax !== 0) j["syntax"] = enumToJson(Syntax$type, this.syntax);
+    if (this.edition !== "") j["edition"] = stringToJson(this.edition);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "enumvalue":
+          if (v !== null) for (const e of listFromJson(v)) this.enumvalue.push(messageFromJson(EnumValue, e, ctx));
+          break;
+        case "options":
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          break;
+        case "sourceContext":
+        case "source_context":
+          if (key !== "sourceContext") checkOneSpelling(json, "sourceContext");
+          if (v !== null) this.sourceContext = messageFromJson(SourceContext, v, ctx);
+          break;
+        case "syntax":
+          if (v !== null) {
+            const e = enumFromJson(Syntax$type, v, ctx);
+            if (e !== undefined) {
+              this.syntax = e;
+            }
+          }
+          break;
+        case "edition":
+          if (v !== null) this.edition = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -711,6 +880,33 @@ export class EnumValue extends Message<EnumValue> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.number !== 0) j["number"] = int32ToJson(this.number);
+    if (this.options.length !== 0) j["options"] = messageListToJson(this.options, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "number":
+          if (v !== null) this.number = int32FromJson(v);
+          break;
+        case "options":
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -780,5 +976,28 @@ export class Option extends Message<Option> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.value !== undefined) j["value"] = this.value.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "value":
+          if (v !== null) this.value = messageFromJson(Any, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -5,8 +5,8 @@
 // @generated from file google/rpc/error_details.proto (package google.rpc, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
 export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
@@ -99,6 +99,38 @@ export class ErrorInfo extends Message<ErrorInfo> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.reason !== "") j["reason"] = stringToJson(this.reason);
+    if (this.domain !== "") j["domain"] = stringToJson(this.domain);
+    m = scalarMapToJson(this.metadata, ScalarType.STRING);
+    if (m !== undefined) j["metadata"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "reason":
+          if (v !== null) this.reason = stringFromJson(v);
+          break;
+        case "domain":
+          if (v !== null) this.domain = stringFromJson(v);
+          break;
+        case "metadata":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.metadata[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -146,6 +178,27 @@ export class RetryInfo extends Message<RetryInfo> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.retryDelay !== undefined) j["retryDelay"] = this.retryDelay.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "retryDelay":
+        case "retry_delay":
+          if (key !== "retryDelay") checkOneSpelling(json, "retryDelay");
+          if (v !== null) this.retryDelay = messageFromJson(Duration, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -199,6 +252,31 @@ export class DebugInfo extends Message<DebugInfo> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.stackEntries.length !== 0) j["stackEntries"] = scalarListToJson(this.stackEntries, ScalarType.STRING, ctx);
+    if (this.detail !== "") j["detail"] = stringToJson(this.detail);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "stackEntries":
+        case "stack_entries":
+          if (key !== "stackEntries") checkOneSpelling(json, "stackEntries");
+          if (v !== null) for (const e of listFromJson(v)) this.stackEntries.push(stringFromJson(e));
+          break;
+        case "detail":
+          if (v !== null) this.detail = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -248,6 +326,25 @@ export class QuotaFailure extends Message<QuotaFailure> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.violations.length !== 0) j["violations"] = messageListToJson(this.violations, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "violations":
+          if (v !== null) for (const e of listFromJson(v)) this.violations.push(messageFromJson(QuotaFailure_Violation, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -385,6 +482,70 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.subject !== "") j["subject"] = stringToJson(this.subject);
+    if (this.description !== "") j["description"] = stringToJson(this.description);
+    if (this.apiService !== "") j["apiService"] = stringToJson(this.apiService);
+    if (this.quotaMetric !== "") j["quotaMetric"] = stringToJson(this.quotaMetric);
+    if (this.quotaId !== "") j["quotaId"] = stringToJson(this.quotaId);
+    m = scalarMapToJson(this.quotaDimensions, ScalarType.STRING);
+    if (m !== undefined) j["quotaDimensions"] = m;
+    if (this.quotaValue !== 0n) j["quotaValue"] = int64ToJson(this.quotaValue);
+    if (this.futureQuotaValue !== undefined) j["futureQuotaValue"] = int64ToJson(this.futureQuotaValue);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "subject":
+          if (v !== null) this.subject = stringFromJson(v);
+          break;
+        case "description":
+          if (v !== null) this.description = stringFromJson(v);
+          break;
+        case "apiService":
+        case "api_service":
+          if (key !== "apiService") checkOneSpelling(json, "apiService");
+          if (v !== null) this.apiService = stringFromJson(v);
+          break;
+        case "quotaMetric":
+        case "quota_metric":
+          if (key !== "quotaMetric") checkOneSpelling(json, "quotaMetric");
+          if (v !== null) this.quotaMetric = stringFromJson(v);
+          break;
+        case "quotaId":
+        case "quota_id":
+          if (key !== "quotaId") checkOneSpelling(json, "quotaId");
+          if (v !== null) this.quotaId = stringFromJson(v);
+          break;
+        case "quotaDimensions":
+        case "quota_dimensions":
+          if (key !== "quotaDimensions") checkOneSpelling(json, "quotaDimensions");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "quotaValue":
+        case "quota_value":
+          if (key !== "quotaValue") checkOneSpelling(json, "quotaValue");
+          if (v !== null) this.quotaValue = int64FromJson(v);
+          break;
+        case "futureQuotaValue":
+        case "future_quota_value":
+          if (key !== "futureQuotaValue") checkOneSpelling(json, "futureQuotaValue");
+          if (v !== null) this.futureQuotaValue = int64FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -434,6 +595,25 @@ export class PreconditionFailure extends Message<PreconditionFailure> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.violations.length !== 0) j["violations"] = messageListToJson(this.violations, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "violations":
+          if (v !== null) for (const e of listFromJson(v)) this.violations.push(messageFromJson(PreconditionFailure_Violation, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -498,6 +678,33 @@ export class PreconditionFailure_Violation extends Message<PreconditionFailure_V
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.type !== "") j["type"] = stringToJson(this.type);
+    if (this.subject !== "") j["subject"] = stringToJson(this.subject);
+    if (this.description !== "") j["description"] = stringToJson(this.description);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "type":
+          if (v !== null) this.type = stringFromJson(v);
+          break;
+        case "subject":
+          if (v !== null) this.subject = stringFromJson(v);
+          break;
+        case "description":
+          if (v !== null) this.description = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -547,6 +754,27 @@ export class BadRequest extends Message<BadRequest> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.fieldViolations.length !== 0) j["fieldViolations"] = messageListToJson(this.fieldViolations, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fieldViolations":
+        case "field_violations":
+          if (key !== "fieldViolations") checkOneSpelling(json, "fieldViolations");
+          if (v !== null) for (const e of listFromJson(v)) this.fieldViolations.push(messageFromJson(BadRequest_FieldViolation, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -629,6 +857,39 @@ export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.field !== "") j["field"] = stringToJson(this.field);
+    if (this.description !== "") j["description"] = stringToJson(this.description);
+    if (this.reason !== "") j["reason"] = stringToJson(this.reason);
+    if (this.localizedMessage !== undefined) j["localizedMessage"] = this.localizedMessage.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "field":
+          if (v !== null) this.field = stringFromJson(v);
+          break;
+        case "description":
+          if (v !== null) this.description = stringFromJson(v);
+          break;
+        case "reason":
+          if (v !== null) this.reason = stringFromJson(v);
+          break;
+        case "localizedMessage":
+        case "localized_message":
+          if (key !== "localizedMessage") checkOneSpelling(json, "localizedMessage");
+          if (v !== null) this.localizedMessage = messageFromJson(LocalizedMessage, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -680,6 +941,33 @@ export class RequestInfo extends Message<RequestInfo> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.requestId !== "") j["requestId"] = stringToJson(this.requestId);
+    if (this.servingData !== "") j["servingData"] = stringToJson(this.servingData);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "requestId":
+        case "request_id":
+          if (key !== "requestId") checkOneSpelling(json, "requestId");
+          if (v !== null) this.requestId = stringFromJson(v);
+          break;
+        case "servingData":
+        case "serving_data":
+          if (key !== "servingData") checkOneSpelling(json, "servingData");
+          if (v !== null) this.servingData = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -755,6 +1043,41 @@ export class ResourceInfo extends Message<ResourceInfo> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.resourceType !== "") j["resourceType"] = stringToJson(this.resourceType);
+    if (this.resourceName !== "") j["resourceName"] = stringToJson(this.resourceName);
+    if (this.owner !== "") j["owner"] = stringToJson(this.owner);
+    if (this.description !== "") j["description"] = stringToJson(this.description);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "resourceType":
+        case "resource_type":
+          if (key !== "resourceType") checkOneSpelling(json, "resourceType");
+          if (v !== null) this.resourceType = stringFromJson(v);
+          break;
+        case "resourceName":
+        case "resource_name":
+          if (key !== "resourceName") checkOneSpelling(json, "resourceName");
+          if (v !== null) this.resourceName = stringFromJson(v);
+          break;
+        case "owner":
+          if (v !== null) this.owner = stringFromJson(v);
+          break;
+        case "description":
+          if (v !== null) this.description = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -804,6 +1127,25 @@ export class Help extends Message<Help> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.links.length !== 0) j["links"] = messageListToJson(this.links, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "links":
+          if (v !== null) for (const e of listFromJson(v)) this.links.push(messageFromJson(Help_Link, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -857,6 +1199,29 @@ export class Help_Link extends Message<Help_Link> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.description !== "") j["description"] = stringToJson(this.description);
+    if (this.url !== "") j["url"] = stringToJson(this.url);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "description":
+          if (v !== null) this.description = stringFromJson(v);
+          break;
+        case "url":
+          if (v !== null) this.url = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -908,5 +1273,28 @@ export class LocalizedMessage extends Message<LocalizedMessage> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.locale !== "") j["locale"] = stringToJson(this.locale);
+    if (this.message !== "") j["message"] = stringToJson(this.message);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "locale":
+          if (v !== null) this.locale = stringFromJson(v);
+          break;
+        case "message":
+          if (v !== null) this.message = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -6,8 +6,8 @@
 // @generated from file google/rpc/status.proto (package google.rpc, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
+import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "../protobuf/any_pb.js";
 
 export const file_google_rpc_status: FileInfo = /*@__PURE__*/ fileInfo(
@@ -90,5 +90,32 @@ export class Status extends Message<Status> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.code !== 0) j["code"] = int32ToJson(this.code);
+    if (this.message !== "") j["message"] = stringToJson(this.message);
+    if (this.details.length !== 0) j["details"] = messageListToJson(this.details, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "code":
+          if (v !== null) this.code = int32FromJson(v);
+          break;
+        case "message":
+          if (v !== null) this.message = stringFromJson(v);
+          break;
+        case "details":
+          if (v !== null) for (const e of listFromJson(v)) this.details.push(messageFromJson(Any, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -5,8 +5,8 @@
 // @generated from file hostile/shared/v2/ids.proto (package hostile.shared.v2, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common } from "../../../common/v1/common_pb.js";
 
 export const file_hostile_shared_v2_ids: FileInfo = /*@__PURE__*/ fileInfo(
@@ -84,5 +84,34 @@ export class NodeId extends Message<NodeId> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.value !== "") j["value"] = stringToJson(this.value);
+    if (this.locatedAt !== undefined) j["locatedAt"] = this.locatedAt.$toJson(ctx);
+    if (this.aliases.length !== 0) j["aliases"] = messageListToJson(this.aliases, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "value":
+          if (v !== null) this.value = stringFromJson(v);
+          break;
+        case "locatedAt":
+        case "located_at":
+          if (key !== "locatedAt") checkOneSpelling(json, "locatedAt");
+          if (v !== null) this.locatedAt = messageFromJson(Address, v, ctx);
+          break;
+        case "aliases":
+          if (v !== null) for (const e of listFromJson(v)) this.aliases.push(messageFromJson(NodeId, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -4,8 +4,8 @@
 
 // Rules that do not fit: with bad_rules=validator each message's validator reports a compilation error.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, CompilationError, file_buf_validate_validate } from "@tsgrpc/runtime/validate";
 
@@ -52,6 +52,25 @@ export class WrongType extends Message<WrongType> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.count !== 0) j["count"] = int32ToJson(this.count);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "count":
+          if (v !== null) this.count = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -101,6 +120,25 @@ export class RuleOnMessage extends Message<RuleOnMessage> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.fine !== undefined) j["fine"] = this.fine.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fine":
+          if (v !== null) this.fine = messageFromJson(Fine, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(_m: RuleOnMessage, _c: ValidationContext, _p: PathNode | undefined): void {
     throw new CompilationError("rule \"int32\" cannot be used on field cases.v1.RuleOnMessage.fine");
@@ -141,6 +179,25 @@ export class OneofUnknownField extends Message<OneofUnknownField> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.a !== "") j["a"] = stringToJson(this.a);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "a":
+          if (v !== null) this.a = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(_m: OneofUnknownField, _c: ValidationContext, _p: PathNode | undefined): void {
     throw new CompilationError("field \"nope\" not found in message cases.v1.OneofUnknownField");
@@ -179,6 +236,25 @@ export class OneofEmpty extends Message<OneofEmpty> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.a !== "") j["a"] = stringToJson(this.a);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "a":
+          if (v !== null) this.a = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -228,6 +304,25 @@ export class HoldsBad extends Message<HoldsBad> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.bad !== undefined) j["bad"] = this.bad.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "bad":
+          if (v !== null) this.bad = messageFromJson(WrongType, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(_m: HoldsBad, _c: ValidationContext, _p: PathNode | undefined): void {
     throw new CompilationError("expected rule \"int32\", got \"string\" on field cases.v1.WrongType.count");
@@ -266,6 +361,25 @@ export class Fine extends Message<Fine> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */

@@ -4,11 +4,11 @@
 
 // Custom CEL rules on messages, fields, list items, map keys and values, with protovalidate's extension functions.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, Message, ScalarType, Timestamp } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, Timestamp, uint32FromJson, uint32ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
-import { descend, file_buf_validate_validate } from "@tsgrpc/runtime/validate";
-import { celField, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
+import { descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
+import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
 
 export const file_cases_v1_cel: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/cel.proto",
@@ -158,6 +158,62 @@ export class Booking extends Message<Booking> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.start !== undefined) j["start"] = this.start.$toJson(ctx);
+    if (this.end !== undefined) j["end"] = this.end.$toJson(ctx);
+    if (this.rooms !== 0) j["rooms"] = int32ToJson(this.rooms);
+    if (this.guests.length !== 0) j["guests"] = scalarListToJson(this.guests, ScalarType.STRING, ctx);
+    m = scalarMapToJson(this.fees, ScalarType.INT64);
+    if (m !== undefined) j["fees"] = m;
+    if (this.contact !== "") j["contact"] = stringToJson(this.contact);
+    if (!Object.is(this.ratio, 0)) j["ratio"] = doubleToJson(this.ratio);
+    if (this.tag.length !== 0) j["tag"] = bytesToJson(this.tag);
+    if (this.room !== undefined) j["room"] = this.room.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "start":
+          if (v !== null) this.start = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "end":
+          if (v !== null) this.end = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "rooms":
+          if (v !== null) this.rooms = int32FromJson(v);
+          break;
+        case "guests":
+          if (v !== null) for (const e of listFromJson(v)) this.guests.push(stringFromJson(e));
+          break;
+        case "fees":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.fees[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
+          }
+          break;
+        case "contact":
+          if (v !== null) this.contact = stringFromJson(v);
+          break;
+        case "ratio":
+          if (v !== null) this.ratio = doubleFromJson(v);
+          break;
+        case "tag":
+          if (v !== null) this.tag = bytesFromJson(v);
+          break;
+        case "room":
+          if (v !== null) this.room = messageFromJson(Room, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Booking, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -168,7 +224,7 @@ export class Booking extends Message<Booking> {
     }
     {
       const v = m.rooms;
-      checkCel(c, p, [3, "rooms", 5], undefined, false, file_cases_v1_cel, celScalar(5, v), [["rooms.even", "rooms must be even", "this % 2 == 0", [[23, "cel", 11, 0]]]]);
+      checkCel(c, p, [3, "rooms", 5], undefined, false, file_cases_v1_cel, celScalar(5, v), [["rooms.even", "rooms must be even", "this % 2 == 0", [[23, "cel", 11, 0]], () => (celIntMod(BigInt(v), 2n) === 0n)]]);
     }
     {
       const v = m.guests;
@@ -176,7 +232,7 @@ export class Booking extends Message<Booking> {
       const list = v;
       for (let i = 0; i < list.length; i++) {
         const v = list[i]!;
-        checkCel(c, p, [4, "guests", 9], i, false, file_cases_v1_cel, celScalar(9, v), [["guest.email", "", "this.isEmail() ? '' : 'not an email: ' + this", [[18, "repeated", 11], [4, "items", 11], [23, "cel", 11, 0]]]]);
+        checkCel(c, p, [4, "guests", 9], i, false, file_cases_v1_cel, celScalar(9, v), [["guest.email", "", "this.isEmail() ? '' : 'not an email: ' + this", [[18, "repeated", 11], [4, "items", 11], [23, "cel", 11, 0]], () => (isEmail(v) ? "" : ("not an email: " + v))]]);
       }
     }
     {
@@ -185,34 +241,34 @@ export class Booking extends Message<Booking> {
       for (const k in map) {
         {
           const v = k;
-          checkCel(c, p, [5, "fees", 11, 9, 3], k, true, file_cases_v1_cel, celScalar(9, v), [["fee.key", "", "this.startsWith('fee_')", [[19, "map", 11], [4, "keys", 11], [23, "cel", 11, 0]]]]);
+          checkCel(c, p, [5, "fees", 11, 9, 3], k, true, file_cases_v1_cel, celScalar(9, v), [["fee.key", "", "this.startsWith('fee_')", [[19, "map", 11], [4, "keys", 11], [23, "cel", 11, 0]], () => v.startsWith("fee_")]]);
         }
         {
           const v = map[k]!;
-          checkCel(c, p, [5, "fees", 11, 9, 3], k, false, file_cases_v1_cel, celScalar(3, v), [["fee.value", "", "this >= 0 && this < 1000000", [[19, "map", 11], [5, "values", 11], [23, "cel", 11, 0]]]]);
+          checkCel(c, p, [5, "fees", 11, 9, 3], k, false, file_cases_v1_cel, celScalar(3, v), [["fee.value", "", "this >= 0 && this < 1000000", [[19, "map", 11], [5, "values", 11], [23, "cel", 11, 0]], () => ((v >= 0n) && (v < 1000000n))]]);
         }
       }
     }
     {
       const v = m.contact;
-      checkCel(c, p, [6, "contact", 9], undefined, false, file_cases_v1_cel, celScalar(9, v), [["this == '' || this.isHostname() || this.isIp(4)", "", "this == '' || this.isHostname() || this.isIp(4)", [[29, "cel_expression", 9, 0]]]]);
+      checkCel(c, p, [6, "contact", 9], undefined, false, file_cases_v1_cel, celScalar(9, v), [["this == '' || this.isHostname() || this.isIp(4)", "", "this == '' || this.isHostname() || this.isIp(4)", [[29, "cel_expression", 9, 0]], () => (((v === "") || isHostname(v)) || isIp(v, 4))]]);
     }
     {
       const v = m.ratio;
-      checkCel(c, p, [7, "ratio", 1], undefined, false, file_cases_v1_cel, celScalar(1, v), [["ratio.finite", "", "!this.isNan() && !this.isInf()", [[23, "cel", 11, 0]]]]);
+      checkCel(c, p, [7, "ratio", 1], undefined, false, file_cases_v1_cel, celScalar(1, v), [["ratio.finite", "", "!this.isNan() && !this.isInf()", [[23, "cel", 11, 0]], () => (!Number.isNaN(v) && !(Math.abs(v) === Infinity))]]);
     }
     {
       const v = m.tag;
-      checkCel(c, p, [8, "tag", 12], undefined, false, file_cases_v1_cel, celScalar(12, v), [["tag.size", "", "size(this) <= 4", [[23, "cel", 11, 0]]]]);
+      checkCel(c, p, [8, "tag", 12], undefined, false, file_cases_v1_cel, celScalar(12, v), [["tag.size", "", "size(this) <= 4", [[23, "cel", 11, 0]], () => (v.length <= 4)]]);
     }
     {
       if (m.room !== undefined) {
         const v = m.room!;
-        checkCel(c, p, [9, "room", 11], undefined, false, file_cases_v1_cel, celMessage(v), [["room.named", "", "this.name != ''", [[23, "cel", 11, 0]]]]);
+        checkCel(c, p, [9, "room", 11], undefined, false, file_cases_v1_cel, celMessage(v), [["room.named", "", "this.name != ''", [[23, "cel", 11, 0]], () => !(v.name === "")]]);
         Room.$validate(v, c, descend(p, [9, "room", 11]));
       }
     }
-    checkCel(c, p, undefined, undefined, false, file_cases_v1_cel, celMessage(m), [["this.rooms < 100", "", "this.rooms < 100", []], ["booking.dates", "end must be after start", "!has(this.start) || !has(this.end) || this.end > this.start", []], ["booking.guests", "", "this.guests.size() <= this.rooms * 4 ? '' : 'at most 4 guests per room, got ' + string(this.guests.size())", []]]);
+    checkCel(c, p, undefined, undefined, false, file_cases_v1_cel, celMessage(m), [["this.rooms < 100", "", "this.rooms < 100", [], () => (m.rooms < 100)], ["booking.dates", "end must be after start", "!has(this.start) || !has(this.end) || this.end > this.start", []], ["booking.guests", "", "this.guests.size() <= this.rooms * 4 ? '' : 'at most 4 guests per room, got ' + string(this.guests.size())", []]]);
   }
 }
 
@@ -251,6 +307,25 @@ export class WrongResult extends Message<WrongResult> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.floor !== 0) j["floor"] = uint32ToJson(this.floor);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "floor":
+          if (v !== null) this.floor = uint32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -304,8 +379,31 @@ export class Room extends Message<Room> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.beds !== 0) j["beds"] = int32ToJson(this.beds);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "beds":
+          if (v !== null) this.beds = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Room, c: ValidationContext, p: PathNode | undefined): void {
-    checkCel(c, p, undefined, undefined, false, file_cases_v1_cel, celMessage(m), [["room.size", "", "this.beds <= 3 || this.name.startsWith('suite')", []]]);
+    checkCel(c, p, undefined, undefined, false, file_cases_v1_cel, celMessage(m), [["room.size", "", "this.beds <= 3 || this.name.startsWith('suite')", [], () => ((m.beds <= 3) || m.name.startsWith("suite"))]]);
   }
 }

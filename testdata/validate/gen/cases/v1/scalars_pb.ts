@@ -4,8 +4,8 @@
 
 // Numeric, bool, string and bytes rules: every rule of every scalar kind.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, Message, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesContain, bytesEndWith, bytesEqual, bytesIn, bytesStartWith, codepoints, file_buf_validate_validate, isEmail, isHeaderName, isHeaderValue, isHostAndPort, isHostname, isIp, isIpPrefix, isProtobufDotFqn, isProtobufFqn, isTuuid, isUlid, isUri, isUriRef, isUuid, RuntimeError, utf8, utf8Length } from "@tsgrpc/runtime/validate";
 
@@ -244,6 +244,171 @@ export class Numbers extends Message<Numbers> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.i32Gt !== 0) j["i32Gt"] = int32ToJson(this.i32Gt);
+    if (this.i32Range !== 0) j["i32Range"] = int32ToJson(this.i32Range);
+    if (this.i32Exclusive !== 0) j["i32Exclusive"] = int32ToJson(this.i32Exclusive);
+    if (this.i32Const !== 0) j["i32Const"] = int32ToJson(this.i32Const);
+    if (this.i32In !== 0) j["i32In"] = int32ToJson(this.i32In);
+    if (this.i32NotIn !== 0) j["i32NotIn"] = int32ToJson(this.i32NotIn);
+    if (this.i64Range !== 0n) j["i64Range"] = int64ToJson(this.i64Range);
+    if (this.i64Lte !== 0n) j["i64Lte"] = int64ToJson(this.i64Lte);
+    if (this.u32Range !== 0) j["u32Range"] = uint32ToJson(this.u32Range);
+    if (this.u64Exclusive !== 0n) j["u64Exclusive"] = uint64ToJson(this.u64Exclusive);
+    if (this.s32Lt !== 0) j["s32Lt"] = int32ToJson(this.s32Lt);
+    if (this.s64In !== 0n) j["s64In"] = int64ToJson(this.s64In);
+    if (this.f32Gte !== 0) j["f32Gte"] = uint32ToJson(this.f32Gte);
+    if (this.f64Const !== 0n) j["f64Const"] = uint64ToJson(this.f64Const);
+    if (this.sf32Range !== 0) j["sf32Range"] = int32ToJson(this.sf32Range);
+    if (this.sf64Exclusive !== 0n) j["sf64Exclusive"] = int64ToJson(this.sf64Exclusive);
+    if (!Object.is(this.flRange, 0)) j["flRange"] = doubleToJson(this.flRange);
+    if (!Object.is(this.flFinite, 0)) j["flFinite"] = doubleToJson(this.flFinite);
+    if (!Object.is(this.dbRange, 0)) j["dbRange"] = doubleToJson(this.dbRange);
+    if (!Object.is(this.dbIn, 0)) j["dbIn"] = doubleToJson(this.dbIn);
+    if (!Object.is(this.dbFiniteGt, 0)) j["dbFiniteGt"] = doubleToJson(this.dbFiniteGt);
+    if (!Object.is(this.dbExclusive, 0)) j["dbExclusive"] = doubleToJson(this.dbExclusive);
+    if (this.optI32 !== undefined) j["optI32"] = int32ToJson(this.optI32);
+    if (!Object.is(this.flNotIn, 0)) j["flNotIn"] = doubleToJson(this.flNotIn);
+    if (this.u64GtLt !== 0n) j["u64GtLt"] = uint64ToJson(this.u64GtLt);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "i32Gt":
+        case "i32_gt":
+          if (key !== "i32Gt") checkOneSpelling(json, "i32Gt");
+          if (v !== null) this.i32Gt = int32FromJson(v);
+          break;
+        case "i32Range":
+        case "i32_range":
+          if (key !== "i32Range") checkOneSpelling(json, "i32Range");
+          if (v !== null) this.i32Range = int32FromJson(v);
+          break;
+        case "i32Exclusive":
+        case "i32_exclusive":
+          if (key !== "i32Exclusive") checkOneSpelling(json, "i32Exclusive");
+          if (v !== null) this.i32Exclusive = int32FromJson(v);
+          break;
+        case "i32Const":
+        case "i32_const":
+          if (key !== "i32Const") checkOneSpelling(json, "i32Const");
+          if (v !== null) this.i32Const = int32FromJson(v);
+          break;
+        case "i32In":
+        case "i32_in":
+          if (key !== "i32In") checkOneSpelling(json, "i32In");
+          if (v !== null) this.i32In = int32FromJson(v);
+          break;
+        case "i32NotIn":
+        case "i32_not_in":
+          if (key !== "i32NotIn") checkOneSpelling(json, "i32NotIn");
+          if (v !== null) this.i32NotIn = int32FromJson(v);
+          break;
+        case "i64Range":
+        case "i64_range":
+          if (key !== "i64Range") checkOneSpelling(json, "i64Range");
+          if (v !== null) this.i64Range = int64FromJson(v);
+          break;
+        case "i64Lte":
+        case "i64_lte":
+          if (key !== "i64Lte") checkOneSpelling(json, "i64Lte");
+          if (v !== null) this.i64Lte = int64FromJson(v);
+          break;
+        case "u32Range":
+        case "u32_range":
+          if (key !== "u32Range") checkOneSpelling(json, "u32Range");
+          if (v !== null) this.u32Range = uint32FromJson(v);
+          break;
+        case "u64Exclusive":
+        case "u64_exclusive":
+          if (key !== "u64Exclusive") checkOneSpelling(json, "u64Exclusive");
+          if (v !== null) this.u64Exclusive = uint64FromJson(v);
+          break;
+        case "s32Lt":
+        case "s32_lt":
+          if (key !== "s32Lt") checkOneSpelling(json, "s32Lt");
+          if (v !== null) this.s32Lt = int32FromJson(v);
+          break;
+        case "s64In":
+        case "s64_in":
+          if (key !== "s64In") checkOneSpelling(json, "s64In");
+          if (v !== null) this.s64In = int64FromJson(v);
+          break;
+        case "f32Gte":
+        case "f32_gte":
+          if (key !== "f32Gte") checkOneSpelling(json, "f32Gte");
+          if (v !== null) this.f32Gte = uint32FromJson(v);
+          break;
+        case "f64Const":
+        case "f64_const":
+          if (key !== "f64Const") checkOneSpelling(json, "f64Const");
+          if (v !== null) this.f64Const = uint64FromJson(v);
+          break;
+        case "sf32Range":
+        case "sf32_range":
+          if (key !== "sf32Range") checkOneSpelling(json, "sf32Range");
+          if (v !== null) this.sf32Range = int32FromJson(v);
+          break;
+        case "sf64Exclusive":
+        case "sf64_exclusive":
+          if (key !== "sf64Exclusive") checkOneSpelling(json, "sf64Exclusive");
+          if (v !== null) this.sf64Exclusive = int64FromJson(v);
+          break;
+        case "flRange":
+        case "fl_range":
+          if (key !== "flRange") checkOneSpelling(json, "flRange");
+          if (v !== null) this.flRange = floatFromJson(v);
+          break;
+        case "flFinite":
+        case "fl_finite":
+          if (key !== "flFinite") checkOneSpelling(json, "flFinite");
+          if (v !== null) this.flFinite = floatFromJson(v);
+          break;
+        case "dbRange":
+        case "db_range":
+          if (key !== "dbRange") checkOneSpelling(json, "dbRange");
+          if (v !== null) this.dbRange = doubleFromJson(v);
+          break;
+        case "dbIn":
+        case "db_in":
+          if (key !== "dbIn") checkOneSpelling(json, "dbIn");
+          if (v !== null) this.dbIn = doubleFromJson(v);
+          break;
+        case "dbFiniteGt":
+        case "db_finite_gt":
+          if (key !== "dbFiniteGt") checkOneSpelling(json, "dbFiniteGt");
+          if (v !== null) this.dbFiniteGt = doubleFromJson(v);
+          break;
+        case "dbExclusive":
+        case "db_exclusive":
+          if (key !== "dbExclusive") checkOneSpelling(json, "dbExclusive");
+          if (v !== null) this.dbExclusive = doubleFromJson(v);
+          break;
+        case "optI32":
+        case "opt_i32":
+          if (key !== "optI32") checkOneSpelling(json, "optI32");
+          if (v !== null) this.optI32 = int32FromJson(v);
+          break;
+        case "flNotIn":
+        case "fl_not_in":
+          if (key !== "flNotIn") checkOneSpelling(json, "flNotIn");
+          if (v !== null) this.flNotIn = floatFromJson(v);
+          break;
+        case "u64GtLt":
+        case "u64_gt_lt":
+          if (key !== "u64GtLt") checkOneSpelling(json, "u64GtLt");
+          if (v !== null) this.u64GtLt = uint64FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -669,6 +834,203 @@ export class Strings extends Message<Strings> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== "") j["const"] = stringToJson(this.const);
+    if (this.len !== "") j["len"] = stringToJson(this.len);
+    if (this.minMax !== "") j["minMax"] = stringToJson(this.minMax);
+    if (this.bytesLen !== "") j["bytesLen"] = stringToJson(this.bytesLen);
+    if (this.lenBytes !== "") j["lenBytes"] = stringToJson(this.lenBytes);
+    if (this.pattern !== "") j["pattern"] = stringToJson(this.pattern);
+    if (this.affixes !== "") j["affixes"] = stringToJson(this.affixes);
+    if (this.notContains !== "") j["notContains"] = stringToJson(this.notContains);
+    if (this.in !== "") j["in"] = stringToJson(this.in);
+    if (this.notIn !== "") j["notIn"] = stringToJson(this.notIn);
+    if (this.email !== "") j["email"] = stringToJson(this.email);
+    if (this.hostname !== "") j["hostname"] = stringToJson(this.hostname);
+    if (this.ip !== "") j["ip"] = stringToJson(this.ip);
+    if (this.ipv4 !== "") j["ipv4"] = stringToJson(this.ipv4);
+    if (this.ipv6 !== "") j["ipv6"] = stringToJson(this.ipv6);
+    if (this.uri !== "") j["uri"] = stringToJson(this.uri);
+    if (this.uriRef !== "") j["uriRef"] = stringToJson(this.uriRef);
+    if (this.address !== "") j["address"] = stringToJson(this.address);
+    if (this.uuid !== "") j["uuid"] = stringToJson(this.uuid);
+    if (this.tuuid !== "") j["tuuid"] = stringToJson(this.tuuid);
+    if (this.ipWithPrefixlen !== "") j["ipWithPrefixlen"] = stringToJson(this.ipWithPrefixlen);
+    if (this.ipv4WithPrefixlen !== "") j["ipv4WithPrefixlen"] = stringToJson(this.ipv4WithPrefixlen);
+    if (this.ipv6WithPrefixlen !== "") j["ipv6WithPrefixlen"] = stringToJson(this.ipv6WithPrefixlen);
+    if (this.ipPrefix !== "") j["ipPrefix"] = stringToJson(this.ipPrefix);
+    if (this.ipv4Prefix !== "") j["ipv4Prefix"] = stringToJson(this.ipv4Prefix);
+    if (this.ipv6Prefix !== "") j["ipv6Prefix"] = stringToJson(this.ipv6Prefix);
+    if (this.hostAndPort !== "") j["hostAndPort"] = stringToJson(this.hostAndPort);
+    if (this.headerName !== "") j["headerName"] = stringToJson(this.headerName);
+    if (this.headerValue !== "") j["headerValue"] = stringToJson(this.headerValue);
+    if (this.headerLoose !== "") j["headerLoose"] = stringToJson(this.headerLoose);
+    if (this.ulid !== "") j["ulid"] = stringToJson(this.ulid);
+    if (this.fqn !== "") j["fqn"] = stringToJson(this.fqn);
+    if (this.dotFqn !== "") j["dotFqn"] = stringToJson(this.dotFqn);
+    if (this.many !== "") j["many"] = stringToJson(this.many);
+    if (this.optEmail !== undefined) j["optEmail"] = stringToJson(this.optEmail);
+    if (this.ignoredEmpty !== "") j["ignoredEmpty"] = stringToJson(this.ignoredEmpty);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = stringFromJson(v);
+          break;
+        case "len":
+          if (v !== null) this.len = stringFromJson(v);
+          break;
+        case "minMax":
+        case "min_max":
+          if (key !== "minMax") checkOneSpelling(json, "minMax");
+          if (v !== null) this.minMax = stringFromJson(v);
+          break;
+        case "bytesLen":
+        case "bytes_len":
+          if (key !== "bytesLen") checkOneSpelling(json, "bytesLen");
+          if (v !== null) this.bytesLen = stringFromJson(v);
+          break;
+        case "lenBytes":
+        case "len_bytes":
+          if (key !== "lenBytes") checkOneSpelling(json, "lenBytes");
+          if (v !== null) this.lenBytes = stringFromJson(v);
+          break;
+        case "pattern":
+          if (v !== null) this.pattern = stringFromJson(v);
+          break;
+        case "affixes":
+          if (v !== null) this.affixes = stringFromJson(v);
+          break;
+        case "notContains":
+        case "not_contains":
+          if (key !== "notContains") checkOneSpelling(json, "notContains");
+          if (v !== null) this.notContains = stringFromJson(v);
+          break;
+        case "in":
+          if (v !== null) this.in = stringFromJson(v);
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) this.notIn = stringFromJson(v);
+          break;
+        case "email":
+          if (v !== null) this.email = stringFromJson(v);
+          break;
+        case "hostname":
+          if (v !== null) this.hostname = stringFromJson(v);
+          break;
+        case "ip":
+          if (v !== null) this.ip = stringFromJson(v);
+          break;
+        case "ipv4":
+          if (v !== null) this.ipv4 = stringFromJson(v);
+          break;
+        case "ipv6":
+          if (v !== null) this.ipv6 = stringFromJson(v);
+          break;
+        case "uri":
+          if (v !== null) this.uri = stringFromJson(v);
+          break;
+        case "uriRef":
+        case "uri_ref":
+          if (key !== "uriRef") checkOneSpelling(json, "uriRef");
+          if (v !== null) this.uriRef = stringFromJson(v);
+          break;
+        case "address":
+          if (v !== null) this.address = stringFromJson(v);
+          break;
+        case "uuid":
+          if (v !== null) this.uuid = stringFromJson(v);
+          break;
+        case "tuuid":
+          if (v !== null) this.tuuid = stringFromJson(v);
+          break;
+        case "ipWithPrefixlen":
+        case "ip_with_prefixlen":
+          if (key !== "ipWithPrefixlen") checkOneSpelling(json, "ipWithPrefixlen");
+          if (v !== null) this.ipWithPrefixlen = stringFromJson(v);
+          break;
+        case "ipv4WithPrefixlen":
+        case "ipv4_with_prefixlen":
+          if (key !== "ipv4WithPrefixlen") checkOneSpelling(json, "ipv4WithPrefixlen");
+          if (v !== null) this.ipv4WithPrefixlen = stringFromJson(v);
+          break;
+        case "ipv6WithPrefixlen":
+        case "ipv6_with_prefixlen":
+          if (key !== "ipv6WithPrefixlen") checkOneSpelling(json, "ipv6WithPrefixlen");
+          if (v !== null) this.ipv6WithPrefixlen = stringFromJson(v);
+          break;
+        case "ipPrefix":
+        case "ip_prefix":
+          if (key !== "ipPrefix") checkOneSpelling(json, "ipPrefix");
+          if (v !== null) this.ipPrefix = stringFromJson(v);
+          break;
+        case "ipv4Prefix":
+        case "ipv4_prefix":
+          if (key !== "ipv4Prefix") checkOneSpelling(json, "ipv4Prefix");
+          if (v !== null) this.ipv4Prefix = stringFromJson(v);
+          break;
+        case "ipv6Prefix":
+        case "ipv6_prefix":
+          if (key !== "ipv6Prefix") checkOneSpelling(json, "ipv6Prefix");
+          if (v !== null) this.ipv6Prefix = stringFromJson(v);
+          break;
+        case "hostAndPort":
+        case "host_and_port":
+          if (key !== "hostAndPort") checkOneSpelling(json, "hostAndPort");
+          if (v !== null) this.hostAndPort = stringFromJson(v);
+          break;
+        case "headerName":
+        case "header_name":
+          if (key !== "headerName") checkOneSpelling(json, "headerName");
+          if (v !== null) this.headerName = stringFromJson(v);
+          break;
+        case "headerValue":
+        case "header_value":
+          if (key !== "headerValue") checkOneSpelling(json, "headerValue");
+          if (v !== null) this.headerValue = stringFromJson(v);
+          break;
+        case "headerLoose":
+        case "header_loose":
+          if (key !== "headerLoose") checkOneSpelling(json, "headerLoose");
+          if (v !== null) this.headerLoose = stringFromJson(v);
+          break;
+        case "ulid":
+          if (v !== null) this.ulid = stringFromJson(v);
+          break;
+        case "fqn":
+          if (v !== null) this.fqn = stringFromJson(v);
+          break;
+        case "dotFqn":
+        case "dot_fqn":
+          if (key !== "dotFqn") checkOneSpelling(json, "dotFqn");
+          if (v !== null) this.dotFqn = stringFromJson(v);
+          break;
+        case "many":
+          if (v !== null) this.many = stringFromJson(v);
+          break;
+        case "optEmail":
+        case "opt_email":
+          if (key !== "optEmail") checkOneSpelling(json, "optEmail");
+          if (v !== null) this.optEmail = stringFromJson(v);
+          break;
+        case "ignoredEmpty":
+        case "ignored_empty":
+          if (key !== "ignoredEmpty") checkOneSpelling(json, "ignoredEmpty");
+          if (v !== null) this.ignoredEmpty = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Strings, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -972,6 +1334,69 @@ export class Bytes extends Message<Bytes> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const.length !== 0) j["const"] = bytesToJson(this.const);
+    if (this.len.length !== 0) j["len"] = bytesToJson(this.len);
+    if (this.minMax.length !== 0) j["minMax"] = bytesToJson(this.minMax);
+    if (this.pattern.length !== 0) j["pattern"] = bytesToJson(this.pattern);
+    if (this.affixes.length !== 0) j["affixes"] = bytesToJson(this.affixes);
+    if (this.in.length !== 0) j["in"] = bytesToJson(this.in);
+    if (this.notIn.length !== 0) j["notIn"] = bytesToJson(this.notIn);
+    if (this.ip.length !== 0) j["ip"] = bytesToJson(this.ip);
+    if (this.ipv4.length !== 0) j["ipv4"] = bytesToJson(this.ipv4);
+    if (this.ipv6.length !== 0) j["ipv6"] = bytesToJson(this.ipv6);
+    if (this.uuid.length !== 0) j["uuid"] = bytesToJson(this.uuid);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = bytesFromJson(v);
+          break;
+        case "len":
+          if (v !== null) this.len = bytesFromJson(v);
+          break;
+        case "minMax":
+        case "min_max":
+          if (key !== "minMax") checkOneSpelling(json, "minMax");
+          if (v !== null) this.minMax = bytesFromJson(v);
+          break;
+        case "pattern":
+          if (v !== null) this.pattern = bytesFromJson(v);
+          break;
+        case "affixes":
+          if (v !== null) this.affixes = bytesFromJson(v);
+          break;
+        case "in":
+          if (v !== null) this.in = bytesFromJson(v);
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) this.notIn = bytesFromJson(v);
+          break;
+        case "ip":
+          if (v !== null) this.ip = bytesFromJson(v);
+          break;
+        case "ipv4":
+          if (v !== null) this.ipv4 = bytesFromJson(v);
+          break;
+        case "ipv6":
+          if (v !== null) this.ipv6 = bytesFromJson(v);
+          break;
+        case "uuid":
+          if (v !== null) this.uuid = bytesFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Bytes, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -1070,6 +1495,33 @@ export class Bools extends Message<Bools> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.mustBeTrue !== false) j["mustBeTrue"] = boolToJson(this.mustBeTrue);
+    if (this.optFalse !== undefined) j["optFalse"] = boolToJson(this.optFalse);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "mustBeTrue":
+        case "must_be_true":
+          if (key !== "mustBeTrue") checkOneSpelling(json, "mustBeTrue");
+          if (v !== null) this.mustBeTrue = boolFromJson(v);
+          break;
+        case "optFalse":
+        case "opt_false":
+          if (key !== "optFalse") checkOneSpelling(json, "optFalse");
+          if (v !== null) this.optFalse = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */

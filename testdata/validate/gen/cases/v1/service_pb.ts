@@ -4,8 +4,8 @@
 
 // A service whose requests carry rules: the gRPC validation interceptors' tests.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, file_buf_validate_validate, isUuid } from "@tsgrpc/runtime/validate";
 
@@ -68,6 +68,33 @@ export class Order extends Message<Order> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.id !== "") j["id"] = stringToJson(this.id);
+    if (this.quantity !== 0) j["quantity"] = int32ToJson(this.quantity);
+    if (this.tags.length !== 0) j["tags"] = scalarListToJson(this.tags, ScalarType.STRING, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "id":
+          if (v !== null) this.id = stringFromJson(v);
+          break;
+        case "quantity":
+          if (v !== null) this.quantity = int32FromJson(v);
+          break;
+        case "tags":
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -133,5 +160,30 @@ export class Ack extends Message<Ack> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.count !== 0) j["count"] = int32ToJson(this.count);
+    if (this.lastId !== "") j["lastId"] = stringToJson(this.lastId);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "count":
+          if (v !== null) this.count = int32FromJson(v);
+          break;
+        case "lastId":
+        case "last_id":
+          if (key !== "lastId") checkOneSpelling(json, "lastId");
+          if (v !== null) this.lastId = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -4,8 +4,8 @@
 
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
@@ -104,6 +104,68 @@ export class Enums extends Message<Enums> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.defined !== 0) j["defined"] = enumToJson(Color$type, this.defined);
+    if (this.in !== 0) j["in"] = enumToJson(Color$type, this.in);
+    if (this.notIn !== 0) j["notIn"] = enumToJson(Color$type, this.notIn);
+    if (this.const !== 0) j["const"] = enumToJson(Color$type, this.const);
+    if (this.all !== 0) j["all"] = enumToJson(Color$type, this.all);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "defined":
+          if (v !== null) {
+            const e = enumFromJson(Color$type, v, ctx);
+            if (e !== undefined) {
+              this.defined = e;
+            }
+          }
+          break;
+        case "in":
+          if (v !== null) {
+            const e = enumFromJson(Color$type, v, ctx);
+            if (e !== undefined) {
+              this.in = e;
+            }
+          }
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) {
+            const e = enumFromJson(Color$type, v, ctx);
+            if (e !== undefined) {
+              this.notIn = e;
+            }
+          }
+          break;
+        case "const":
+          if (v !== null) {
+            const e = enumFromJson(Color$type, v, ctx);
+            if (e !== undefined) {
+              this.const = e;
+            }
+          }
+          break;
+        case "all":
+          if (v !== null) {
+            const e = enumFromJson(Color$type, v, ctx);
+            if (e !== undefined) {
+              this.all = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Enums, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -170,6 +232,29 @@ export class Item extends Message<Item> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.qty !== 0) j["qty"] = int32ToJson(this.qty);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "qty":
+          if (v !== null) this.qty = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -310,6 +395,57 @@ export class Lists extends Message<Lists> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.tags.length !== 0) j["tags"] = scalarListToJson(this.tags, ScalarType.STRING, ctx);
+    if (this.ids.length !== 0) j["ids"] = scalarListToJson(this.ids, ScalarType.INT64, ctx);
+    if (this.scores.length !== 0) j["scores"] = scalarListToJson(this.scores, ScalarType.DOUBLE, ctx);
+    if (this.blobs.length !== 0) j["blobs"] = scalarListToJson(this.blobs, ScalarType.BYTES, ctx);
+    if (this.items.length !== 0) j["items"] = messageListToJson(this.items, ctx);
+    if (this.colors.length !== 0) j["colors"] = enumListToJson(this.colors, Color$type);
+    if (this.skipEmpty.length !== 0) j["skipEmpty"] = scalarListToJson(this.skipEmpty, ScalarType.STRING, ctx);
+    if (this.nonemptyOnly.length !== 0) j["nonemptyOnly"] = scalarListToJson(this.nonemptyOnly, ScalarType.INT32, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "tags":
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          break;
+        case "ids":
+          if (v !== null) for (const e of listFromJson(v)) this.ids.push(int64FromJson(e));
+          break;
+        case "scores":
+          if (v !== null) for (const e of listFromJson(v)) this.scores.push(doubleFromJson(e));
+          break;
+        case "blobs":
+          if (v !== null) for (const e of listFromJson(v)) this.blobs.push(bytesFromJson(e));
+          break;
+        case "items":
+          if (v !== null) for (const e of listFromJson(v)) this.items.push(messageFromJson(Item, e, ctx));
+          break;
+        case "colors":
+          if (v !== null) enumsFromJson(this.colors, Color$type, v, ctx);
+          break;
+        case "skipEmpty":
+        case "skip_empty":
+          if (key !== "skipEmpty") checkOneSpelling(json, "skipEmpty");
+          if (v !== null) for (const e of listFromJson(v)) this.skipEmpty.push(stringFromJson(e));
+          break;
+        case "nonemptyOnly":
+        case "nonempty_only":
+          if (key !== "nonemptyOnly") checkOneSpelling(json, "nonemptyOnly");
+          if (v !== null) for (const e of listFromJson(v)) this.nonemptyOnly.push(int32FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -578,6 +714,69 @@ export class Maps extends Message<Maps> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    m = scalarMapToJson(this.counts, ScalarType.INT32);
+    if (m !== undefined) j["counts"] = m;
+    m = scalarMapToJson(this.names, ScalarType.STRING);
+    if (m !== undefined) j["names"] = m;
+    m = messageMapToJson(this.byFlag, ctx);
+    if (m !== undefined) j["byFlag"] = m;
+    m = enumMapToJson(this.colors, Color$type);
+    if (m !== undefined) j["colors"] = m;
+    m = scalarMapToJson(this.blobs, ScalarType.BYTES);
+    if (m !== undefined) j["blobs"] = m;
+    m = scalarMapToJson(this.skip, ScalarType.STRING);
+    if (m !== undefined) j["skip"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "counts":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
+          }
+          break;
+        case "names":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.names[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "byFlag":
+        case "by_flag":
+          if (key !== "byFlag") checkOneSpelling(json, "byFlag");
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k)] = messageFromJson(Item, o[k]!, ctx);
+          }
+          break;
+        case "colors":
+          if (v !== null) enumMapFromJson(this.colors, ScalarType.UINT32, Color$type, v, ctx);
+          break;
+        case "blobs":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.blobs[mapKeyFromJson(ScalarType.SINT64, k)] = bytesFromJson(o[k]!);
+          }
+          break;
+        case "skip":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.skip[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Maps, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -781,6 +980,63 @@ export class Required extends Message<Required> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.count !== undefined) j["count"] = int32ToJson(this.count);
+    if (this.item !== undefined) j["item"] = this.item.$toJson(ctx);
+    if (this.list.length !== 0) j["list"] = scalarListToJson(this.list, ScalarType.STRING, ctx);
+    m = scalarMapToJson(this.map, ScalarType.STRING);
+    if (m !== undefined) j["map"] = m;
+    if (this.color !== 0) j["color"] = enumToJson(Color$type, this.color);
+    if (this.never !== "") j["never"] = stringToJson(this.never);
+    if (this.blob.length !== 0) j["blob"] = bytesToJson(this.blob);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "count":
+          if (v !== null) this.count = int32FromJson(v);
+          break;
+        case "item":
+          if (v !== null) this.item = messageFromJson(Item, v, ctx);
+          break;
+        case "list":
+          if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e));
+          break;
+        case "map":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.map[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "color":
+          if (v !== null) {
+            const e = enumFromJson(Color$type, v, ctx);
+            if (e !== undefined) {
+              this.color = e;
+            }
+          }
+          break;
+        case "never":
+          if (v !== null) this.never = stringFromJson(v);
+          break;
+        case "blob":
+          if (v !== null) this.blob = bytesFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Required, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -884,6 +1140,39 @@ export class Ignored extends Message<Ignored> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.always !== "") j["always"] = stringToJson(this.always);
+    if (this.ifZero !== 0) j["ifZero"] = int32ToJson(this.ifZero);
+    if (this.optional !== undefined) j["optional"] = stringToJson(this.optional);
+    if (this.item !== undefined) j["item"] = this.item.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "always":
+          if (v !== null) this.always = stringFromJson(v);
+          break;
+        case "ifZero":
+        case "if_zero":
+          if (key !== "ifZero") checkOneSpelling(json, "ifZero");
+          if (v !== null) this.ifZero = int32FromJson(v);
+          break;
+        case "optional":
+          if (v !== null) this.optional = stringFromJson(v);
+          break;
+        case "item":
+          if (v !== null) this.item = messageFromJson(Item, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Ignored, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -972,6 +1261,56 @@ export class Oneofs extends Message<Oneofs> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.choice.case === "text") j["text"] = stringToJson(this.choice.value);
+    if (this.choice.case === "number") j["number"] = int32ToJson(this.choice.value);
+    if (this.choice.case === "item") j["item"] = this.choice.value.$toJson(ctx);
+    if (this.free.case === "other") j["other"] = stringToJson(this.free.value);
+    if (this.free.case === "flag") j["flag"] = boolToJson(this.free.value);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "text":
+          if (v !== null) {
+            if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+            this.choice = { case: "text", value: stringFromJson(v) };
+          }
+          break;
+        case "number":
+          if (v !== null) {
+            if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+            this.choice = { case: "number", value: int32FromJson(v) };
+          }
+          break;
+        case "item":
+          if (v !== null) {
+            if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+            this.choice = { case: "item", value: messageFromJson(Item, v, ctx) };
+          }
+          break;
+        case "other":
+          if (v !== null) {
+            if (this.free.case !== undefined) throw oneofGivenTwice("free");
+            this.free = { case: "other", value: stringFromJson(v) };
+          }
+          break;
+        case "flag":
+          if (v !== null) {
+            if (this.free.case !== undefined) throw oneofGivenTwice("free");
+            this.free = { case: "flag", value: boolFromJson(v) };
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -1075,6 +1414,37 @@ export class MessageOneof extends Message<MessageOneof> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.a !== "") j["a"] = stringToJson(this.a);
+    if (this.b !== 0) j["b"] = int32ToJson(this.b);
+    if (this.c.length !== 0) j["c"] = scalarListToJson(this.c, ScalarType.STRING, ctx);
+    if (this.d !== undefined) j["d"] = this.d.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "a":
+          if (v !== null) this.a = stringFromJson(v);
+          break;
+        case "b":
+          if (v !== null) this.b = int32FromJson(v);
+          break;
+        case "c":
+          if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e));
+          break;
+        case "d":
+          if (v !== null) this.d = messageFromJson(Item, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -1202,6 +1572,42 @@ export class Tree extends Message<Tree> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.label !== "") j["label"] = stringToJson(this.label);
+    if (this.children.length !== 0) j["children"] = messageListToJson(this.children, ctx);
+    if (this.left !== undefined) j["left"] = this.left.$toJson(ctx);
+    m = messageMapToJson(this.named, ctx);
+    if (m !== undefined) j["named"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "label":
+          if (v !== null) this.label = stringFromJson(v);
+          break;
+        case "children":
+          if (v !== null) for (const e of listFromJson(v)) this.children.push(messageFromJson(Tree, e, ctx));
+          break;
+        case "left":
+          if (v !== null) this.left = messageFromJson(Tree, v, ctx);
+          break;
+        case "named":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Tree, o[k]!, ctx);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Tree, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -1293,6 +1699,29 @@ export class Outer extends Message<Outer> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.item !== undefined) j["item"] = this.item.$toJson(ctx);
+    if (this.middle !== undefined) j["middle"] = this.middle.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "item":
+          if (v !== null) this.item = messageFromJson(Item, v, ctx);
+          break;
+        case "middle":
+          if (v !== null) this.middle = messageFromJson(Outer_Middle, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Outer, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -1366,6 +1795,29 @@ export class Outer_Middle extends Message<Outer_Middle> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.items.length !== 0) j["items"] = messageListToJson(this.items, ctx);
+    if (this.inner !== undefined) j["inner"] = this.inner.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "items":
+          if (v !== null) for (const e of listFromJson(v)) this.items.push(messageFromJson(Item, e, ctx));
+          break;
+        case "inner":
+          if (v !== null) this.inner = messageFromJson(Outer_Inner, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -1453,6 +1905,34 @@ export class Outer_Inner extends Message<Outer_Inner> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    m = messageMapToJson(this.items, ctx);
+    if (m !== undefined) j["items"] = m;
+    if (this.id !== "") j["id"] = stringToJson(this.id);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "items":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.items[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Item, o[k]!, ctx);
+          }
+          break;
+        case "id":
+          if (v !== null) this.id = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Outer_Inner, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -1521,6 +2001,29 @@ export class NoRules extends Message<NoRules> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    if (this.child !== undefined) j["child"] = this.child.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "child":
+          if (v !== null) this.child = messageFromJson(NoRulesChild, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class NoRulesChild extends Message<NoRulesChild> {
@@ -1555,5 +2058,24 @@ export class NoRulesChild extends Message<NoRulesChild> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.x !== 0) j["x"] = int32ToJson(this.x);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "x":
+          if (v !== null) this.x = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

@@ -4,8 +4,8 @@
 
 // Well-known types: Duration, Timestamp, Any, FieldMask and wrappers.
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { Any, BoolValue, BytesValue, DoubleValue, Duration, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, FloatValue, initPartial, Int32Value, Int64Value, Message, ScalarType, StringValue, Timestamp, UInt32Value, UInt64Value } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { Any, boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, Duration, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, compareNow, compareTime, file_buf_validate_validate, isEmail, isWithinOfNow } from "@tsgrpc/runtime/validate";
 
@@ -241,6 +241,99 @@ export class Times extends Message<Times> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.dRange !== undefined) j["dRange"] = this.dRange.$toJson(ctx);
+    if (this.dConst !== undefined) j["dConst"] = this.dConst.$toJson(ctx);
+    if (this.dIn !== undefined) j["dIn"] = this.dIn.$toJson(ctx);
+    if (this.dExclusive !== undefined) j["dExclusive"] = this.dExclusive.$toJson(ctx);
+    if (this.dLt !== undefined) j["dLt"] = this.dLt.$toJson(ctx);
+    if (this.tRange !== undefined) j["tRange"] = this.tRange.$toJson(ctx);
+    if (this.tGt !== undefined) j["tGt"] = this.tGt.$toJson(ctx);
+    if (this.tConst !== undefined) j["tConst"] = this.tConst.$toJson(ctx);
+    if (this.tLtNow !== undefined) j["tLtNow"] = this.tLtNow.$toJson(ctx);
+    if (this.tGtNow !== undefined) j["tGtNow"] = this.tGtNow.$toJson(ctx);
+    if (this.tWithin !== undefined) j["tWithin"] = this.tWithin.$toJson(ctx);
+    if (this.tExclusive !== undefined) j["tExclusive"] = this.tExclusive.$toJson(ctx);
+    if (this.dRequired !== undefined) j["dRequired"] = this.dRequired.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "dRange":
+        case "d_range":
+          if (key !== "dRange") checkOneSpelling(json, "dRange");
+          if (v !== null) this.dRange = messageFromJson(Duration, v, ctx);
+          break;
+        case "dConst":
+        case "d_const":
+          if (key !== "dConst") checkOneSpelling(json, "dConst");
+          if (v !== null) this.dConst = messageFromJson(Duration, v, ctx);
+          break;
+        case "dIn":
+        case "d_in":
+          if (key !== "dIn") checkOneSpelling(json, "dIn");
+          if (v !== null) this.dIn = messageFromJson(Duration, v, ctx);
+          break;
+        case "dExclusive":
+        case "d_exclusive":
+          if (key !== "dExclusive") checkOneSpelling(json, "dExclusive");
+          if (v !== null) this.dExclusive = messageFromJson(Duration, v, ctx);
+          break;
+        case "dLt":
+        case "d_lt":
+          if (key !== "dLt") checkOneSpelling(json, "dLt");
+          if (v !== null) this.dLt = messageFromJson(Duration, v, ctx);
+          break;
+        case "tRange":
+        case "t_range":
+          if (key !== "tRange") checkOneSpelling(json, "tRange");
+          if (v !== null) this.tRange = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "tGt":
+        case "t_gt":
+          if (key !== "tGt") checkOneSpelling(json, "tGt");
+          if (v !== null) this.tGt = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "tConst":
+        case "t_const":
+          if (key !== "tConst") checkOneSpelling(json, "tConst");
+          if (v !== null) this.tConst = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "tLtNow":
+        case "t_lt_now":
+          if (key !== "tLtNow") checkOneSpelling(json, "tLtNow");
+          if (v !== null) this.tLtNow = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "tGtNow":
+        case "t_gt_now":
+          if (key !== "tGtNow") checkOneSpelling(json, "tGtNow");
+          if (v !== null) this.tGtNow = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "tWithin":
+        case "t_within":
+          if (key !== "tWithin") checkOneSpelling(json, "tWithin");
+          if (v !== null) this.tWithin = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "tExclusive":
+        case "t_exclusive":
+          if (key !== "tExclusive") checkOneSpelling(json, "tExclusive");
+          if (v !== null) this.tExclusive = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "dRequired":
+        case "d_required":
+          if (key !== "dRequired") checkOneSpelling(json, "dRequired");
+          if (v !== null) this.dRequired = messageFromJson(Duration, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Times, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -378,6 +471,31 @@ export class Anys extends Message<Anys> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.in !== undefined) j["in"] = this.in.$toJson(ctx);
+    if (this.notIn !== undefined) j["notIn"] = this.notIn.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "in":
+          if (v !== null) this.in = messageFromJson(Any, v, ctx);
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) this.notIn = messageFromJson(Any, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Anys, c: ValidationContext, p: PathNode | undefined): void {
     {
@@ -464,6 +582,35 @@ export class Masks extends Message<Masks> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.const !== undefined) j["const"] = this.const.$toJson(ctx);
+    if (this.in !== undefined) j["in"] = this.in.$toJson(ctx);
+    if (this.notIn !== undefined) j["notIn"] = this.notIn.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "const":
+          if (v !== null) this.const = messageFromJson(FieldMask, v, ctx);
+          break;
+        case "in":
+          if (v !== null) this.in = messageFromJson(FieldMask, v, ctx);
+          break;
+        case "notIn":
+        case "not_in":
+          if (key !== "notIn") checkOneSpelling(json, "notIn");
+          if (v !== null) this.notIn = messageFromJson(FieldMask, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -769,6 +916,78 @@ export class Wrappers extends Message<Wrappers> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.name !== undefined) j["name"] = stringToJson(this.name);
+    if (this.count !== undefined) j["count"] = int32ToJson(this.count);
+    if (this.big !== undefined) j["big"] = int64ToJson(this.big);
+    if (this.ubig !== undefined) j["ubig"] = uint64ToJson(this.ubig);
+    if (this.ratio !== undefined) j["ratio"] = doubleToJson(this.ratio);
+    if (this.f !== undefined) j["f"] = doubleToJson(this.f);
+    if (this.flag !== undefined) j["flag"] = boolToJson(this.flag);
+    if (this.blob !== undefined) j["blob"] = bytesToJson(this.blob);
+    if (this.u !== undefined) j["u"] = uint32ToJson(this.u);
+    if (this.names.length !== 0) j["names"] = messageListToJson(this.names, ctx);
+    m = messageMapToJson(this.counts, ctx);
+    if (m !== undefined) j["counts"] = m;
+    if (this.required !== undefined) j["required"] = stringToJson(this.required);
+    if (this.stamps.length !== 0) j["stamps"] = messageListToJson(this.stamps, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        case "count":
+          if (v !== null) this.count = int32FromJson(v);
+          break;
+        case "big":
+          if (v !== null) this.big = int64FromJson(v);
+          break;
+        case "ubig":
+          if (v !== null) this.ubig = uint64FromJson(v);
+          break;
+        case "ratio":
+          if (v !== null) this.ratio = doubleFromJson(v);
+          break;
+        case "f":
+          if (v !== null) this.f = floatFromJson(v);
+          break;
+        case "flag":
+          if (v !== null) this.flag = boolFromJson(v);
+          break;
+        case "blob":
+          if (v !== null) this.blob = bytesFromJson(v);
+          break;
+        case "u":
+          if (v !== null) this.u = uint32FromJson(v);
+          break;
+        case "names":
+          if (v !== null) for (const e of listFromJson(v)) this.names.push(messageFromJson(StringValue, e, ctx));
+          break;
+        case "counts":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
+          }
+          break;
+        case "required":
+          if (v !== null) this.required = stringFromJson(v);
+          break;
+        case "stamps":
+          if (v !== null) for (const e of listFromJson(v)) this.stamps.push(messageFromJson(Timestamp, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */

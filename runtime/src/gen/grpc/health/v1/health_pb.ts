@@ -7,8 +7,8 @@
 // @generated from file grpc/health/v1/health.proto (package grpc.health.v1, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "../../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
+import { enumFromJson, enumToJson, fieldList, fileInfo, initPartial, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_health_v1_health: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/health/v1/health.proto",
@@ -78,6 +78,25 @@ export class HealthCheckRequest extends Message<HealthCheckRequest> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.service !== "") j["service"] = stringToJson(this.service);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "service":
+          if (v !== null) this.service = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -116,6 +135,30 @@ export class HealthCheckResponse extends Message<HealthCheckResponse> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.status !== 0) j["status"] = enumToJson(HealthCheckResponse_ServingStatus$type, this.status);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "status":
+          if (v !== null) {
+            const e = enumFromJson(HealthCheckResponse_ServingStatus$type, v, ctx);
+            if (e !== undefined) {
+              this.status = e;
+            }
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -145,6 +188,21 @@ export class HealthListRequest extends Message<HealthListRequest> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -207,5 +265,29 @@ export class HealthListResponse extends Message<HealthListResponse> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    m = messageMapToJson(this.statuses, ctx);
+    if (m !== undefined) j["statuses"] = m;
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "statuses":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.statuses[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(HealthCheckResponse, o[k]!, ctx);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

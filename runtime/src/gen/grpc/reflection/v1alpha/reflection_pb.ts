@@ -7,8 +7,8 @@
 // @generated from file grpc/reflection/v1alpha/reflection.proto (package grpc.reflection.v1alpha, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
+import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_reflection_v1alpha_reflection: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/reflection/v1alpha/reflection.proto",
@@ -110,6 +110,70 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.host !== "") j["host"] = stringToJson(this.host);
+    if (this.messageRequest.case === "fileByFilename") j["fileByFilename"] = stringToJson(this.messageRequest.value);
+    if (this.messageRequest.case === "fileContainingSymbol") j["fileContainingSymbol"] = stringToJson(this.messageRequest.value);
+    if (this.messageRequest.case === "fileContainingExtension") j["fileContainingExtension"] = this.messageRequest.value.$toJson(ctx);
+    if (this.messageRequest.case === "allExtensionNumbersOfType") j["allExtensionNumbersOfType"] = stringToJson(this.messageRequest.value);
+    if (this.messageRequest.case === "listServices") j["listServices"] = stringToJson(this.messageRequest.value);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "host":
+          if (v !== null) this.host = stringFromJson(v);
+          break;
+        case "fileByFilename":
+        case "file_by_filename":
+          if (key !== "fileByFilename") checkOneSpelling(json, "fileByFilename");
+          if (v !== null) {
+            if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
+            this.messageRequest = { case: "fileByFilename", value: stringFromJson(v) };
+          }
+          break;
+        case "fileContainingSymbol":
+        case "file_containing_symbol":
+          if (key !== "fileContainingSymbol") checkOneSpelling(json, "fileContainingSymbol");
+          if (v !== null) {
+            if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
+            this.messageRequest = { case: "fileContainingSymbol", value: stringFromJson(v) };
+          }
+          break;
+        case "fileContainingExtension":
+        case "file_containing_extension":
+          if (key !== "fileContainingExtension") checkOneSpelling(json, "fileContainingExtension");
+          if (v !== null) {
+            if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
+            this.messageRequest = { case: "fileContainingExtension", value: messageFromJson(ExtensionRequest, v, ctx) };
+          }
+          break;
+        case "allExtensionNumbersOfType":
+        case "all_extension_numbers_of_type":
+          if (key !== "allExtensionNumbersOfType") checkOneSpelling(json, "allExtensionNumbersOfType");
+          if (v !== null) {
+            if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
+            this.messageRequest = { case: "allExtensionNumbersOfType", value: stringFromJson(v) };
+          }
+          break;
+        case "listServices":
+        case "list_services":
+          if (key !== "listServices") checkOneSpelling(json, "listServices");
+          if (v !== null) {
+            if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
+            this.messageRequest = { case: "listServices", value: stringFromJson(v) };
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -155,6 +219,33 @@ export class ExtensionRequest extends Message<ExtensionRequest> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.containingType !== "") j["containingType"] = stringToJson(this.containingType);
+    if (this.extensionNumber !== 0) j["extensionNumber"] = int32ToJson(this.extensionNumber);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "containingType":
+        case "containing_type":
+          if (key !== "containingType") checkOneSpelling(json, "containingType");
+          if (v !== null) this.containingType = stringFromJson(v);
+          break;
+        case "extensionNumber":
+        case "extension_number":
+          if (key !== "extensionNumber") checkOneSpelling(json, "extensionNumber");
+          if (v !== null) this.extensionNumber = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -281,6 +372,69 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.validHost !== "") j["validHost"] = stringToJson(this.validHost);
+    if (this.originalRequest !== undefined) j["originalRequest"] = this.originalRequest.$toJson(ctx);
+    if (this.messageResponse.case === "fileDescriptorResponse") j["fileDescriptorResponse"] = this.messageResponse.value.$toJson(ctx);
+    if (this.messageResponse.case === "allExtensionNumbersResponse") j["allExtensionNumbersResponse"] = this.messageResponse.value.$toJson(ctx);
+    if (this.messageResponse.case === "listServicesResponse") j["listServicesResponse"] = this.messageResponse.value.$toJson(ctx);
+    if (this.messageResponse.case === "errorResponse") j["errorResponse"] = this.messageResponse.value.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "validHost":
+        case "valid_host":
+          if (key !== "validHost") checkOneSpelling(json, "validHost");
+          if (v !== null) this.validHost = stringFromJson(v);
+          break;
+        case "originalRequest":
+        case "original_request":
+          if (key !== "originalRequest") checkOneSpelling(json, "originalRequest");
+          if (v !== null) this.originalRequest = messageFromJson(ServerReflectionRequest, v, ctx);
+          break;
+        case "fileDescriptorResponse":
+        case "file_descriptor_response":
+          if (key !== "fileDescriptorResponse") checkOneSpelling(json, "fileDescriptorResponse");
+          if (v !== null) {
+            if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
+            this.messageResponse = { case: "fileDescriptorResponse", value: messageFromJson(FileDescriptorResponse, v, ctx) };
+          }
+          break;
+        case "allExtensionNumbersResponse":
+        case "all_extension_numbers_response":
+          if (key !== "allExtensionNumbersResponse") checkOneSpelling(json, "allExtensionNumbersResponse");
+          if (v !== null) {
+            if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
+            this.messageResponse = { case: "allExtensionNumbersResponse", value: messageFromJson(ExtensionNumberResponse, v, ctx) };
+          }
+          break;
+        case "listServicesResponse":
+        case "list_services_response":
+          if (key !== "listServicesResponse") checkOneSpelling(json, "listServicesResponse");
+          if (v !== null) {
+            if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
+            this.messageResponse = { case: "listServicesResponse", value: messageFromJson(ListServiceResponse, v, ctx) };
+          }
+          break;
+        case "errorResponse":
+        case "error_response":
+          if (key !== "errorResponse") checkOneSpelling(json, "errorResponse");
+          if (v !== null) {
+            if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
+            this.messageResponse = { case: "errorResponse", value: messageFromJson(ErrorResponse, v, ctx) };
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -319,6 +473,27 @@ export class FileDescriptorResponse extends Message<FileDescriptorResponse> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.fileDescriptorProto.length !== 0) j["fileDescriptorProto"] = scalarListToJson(this.fileDescriptorProto, ScalarType.BYTES, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "fileDescriptorProto":
+        case "file_descriptor_proto":
+          if (key !== "fileDescriptorProto") checkOneSpelling(json, "fileDescriptorProto");
+          if (v !== null) for (const e of listFromJson(v)) this.fileDescriptorProto.push(bytesFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -374,6 +549,33 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.baseTypeName !== "") j["baseTypeName"] = stringToJson(this.baseTypeName);
+    if (this.extensionNumber.length !== 0) j["extensionNumber"] = scalarListToJson(this.extensionNumber, ScalarType.INT32, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "baseTypeName":
+        case "base_type_name":
+          if (key !== "baseTypeName") checkOneSpelling(json, "baseTypeName");
+          if (v !== null) this.baseTypeName = stringFromJson(v);
+          break;
+        case "extensionNumber":
+        case "extension_number":
+          if (key !== "extensionNumber") checkOneSpelling(json, "extensionNumber");
+          if (v !== null) for (const e of listFromJson(v)) this.extensionNumber.push(int32FromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -421,6 +623,25 @@ export class ListServiceResponse extends Message<ListServiceResponse> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.service.length !== 0) j["service"] = messageListToJson(this.service, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "service":
+          if (v !== null) for (const e of listFromJson(v)) this.service.push(messageFromJson(ServiceResponse, e, ctx));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 /**
@@ -458,6 +679,25 @@ export class ServiceResponse extends Message<ServiceResponse> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.name !== "") j["name"] = stringToJson(this.name);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "name":
+          if (v !== null) this.name = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -504,5 +744,32 @@ export class ErrorResponse extends Message<ErrorResponse> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.errorCode !== 0) j["errorCode"] = int32ToJson(this.errorCode);
+    if (this.errorMessage !== "") j["errorMessage"] = stringToJson(this.errorMessage);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "errorCode":
+        case "error_code":
+          if (key !== "errorCode") checkOneSpelling(json, "errorCode");
+          if (v !== null) this.errorCode = int32FromJson(v);
+          break;
+        case "errorMessage":
+        case "error_message":
+          if (key !== "errorMessage") checkOneSpelling(json, "errorMessage");
+          if (v !== null) this.errorMessage = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }

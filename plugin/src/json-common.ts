@@ -1,0 +1,60 @@
+import { ScalarType, type DescMessage } from "@bufbuild/protobuf";
+import type { Line } from "./code.js";
+import type { FileContext } from "./context.js";
+import { scalarInfo } from "./scalar.js";
+
+/** The well-known types with a JSON form of their own: their classes keep the runtime's table-driven `$toJson` / `$fromJson`. */
+const ownForms = new Set(
+  [
+    "Timestamp",
+    "Duration",
+    "FieldMask",
+    "Struct",
+    "Value",
+    "ListValue",
+    "Any",
+    "DoubleValue",
+    "FloatValue",
+    "Int64Value",
+    "UInt64Value",
+    "Int32Value",
+    "UInt32Value",
+    "BoolValue",
+    "StringValue",
+    "BytesValue",
+  ].map((n) => `google.protobuf.${n}`),
+);
+
+export function hasOwnJsonForm(message: DescMessage): boolean {
+  return ownForms.has(message.typeName);
+}
+
+/** The runtime helpers converting one scalar, by type: `int64` → `int64ToJson`, `int64FromJson`. */
+const helperStem: Record<ScalarType, string> = {
+  [ScalarType.STRING]: "string",
+  [ScalarType.BOOL]: "bool",
+  [ScalarType.BYTES]: "bytes",
+  [ScalarType.INT32]: "int32",
+  [ScalarType.SINT32]: "int32",
+  [ScalarType.SFIXED32]: "int32",
+  [ScalarType.UINT32]: "uint32",
+  [ScalarType.FIXED32]: "uint32",
+  [ScalarType.INT64]: "int64",
+  [ScalarType.SINT64]: "int64",
+  [ScalarType.SFIXED64]: "int64",
+  [ScalarType.UINT64]: "uint64",
+  [ScalarType.FIXED64]: "uint64",
+  [ScalarType.DOUBLE]: "double",
+  [ScalarType.FLOAT]: "float",
+};
+
+export function scalarJsonHelper(t: ScalarType, direction: "ToJson" | "FromJson"): string {
+  // A float is written as the number it holds, like a double; it is read with float32 rounding and range.
+  if (t === ScalarType.FLOAT && direction === "ToJson") return "doubleToJson";
+  return helperStem[t] + direction;
+}
+
+/** `ScalarType.X` as generated code names it. */
+export function scalarTypeOf(ctx: FileContext, t: ScalarType): Line {
+  return [ctx.rt("ScalarType"), `.${scalarInfo(t).enumMember}`];
+}

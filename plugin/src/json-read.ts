@@ -1,0 +1,141 @@
+import type { DescEnum, DescField, DescMessage, ScalarType } from "@bufbuild/protobuf";
+import { block, indent, literal, type Line } from "./code.js";
+import type { FileContext } from "./context.js";
+import { hasOwnJsonForm, scalarJsonHelper, scalarTypeOf } from "./json-common.js";
+import { fieldName, oneofName } from "./names.js";
+import { scalarInfo } from "./scalar.js";
+import { unboxedWrapper } from "./wrappers.js";
+
+/**
+ * `$fromJson`: one pass over the object's keys with a `case` per spelling a
+ * field accepts (JSON name, proto name), values converted by the runtime's
+ * helpers and stored by plain property stores. Any other key goes to the
+ * runtime (extensions, `ignoreUnknownFields`, or an error). The helpers throw
+ * errors without a path; readJson then reads the input again through the
+ * field table, whose error names it. Well-known types with their own JSON
+ * form keep the runtime's `$fromJson`.
+ */
+export function generateFromJson(ctx: FileContext, message: DescMessage): Line[] {
+  if (hasOwnJsonForm(message)) return [];
+  const cases: Line[] = [];
+  for (const [field, keys] of keysByField(message)) {
+    const body: Line[] = [];
+    // Both spellings of one field in one object: JSON.parse cannot see that duplicate. Every key but the JSON name
+    // checks for it (all keys, when clashing `json_name` options gave the JSON name to another field).
+    if (keys.some((k) => k !== field.jsonName)) {
+      const when = keys.includes(field.jsonName) ? `if (key !== ${literal(field.jsonName)}) ` : "";
+      body.push([when, ctx.rt("checkOneSpelling"), `(json, ${literal(field.jsonName)});`]);
+    }
+    body.push(...readField(ctx, field));
+    const labels = keys.map((k): Line => [`case ${literal(k)}:`]);
+    const declares = body.some((l) => typeof l[0] === "string" && l[0].startsWith("const "));
+    if (declares) cases.push(...labels.slice(0, -1), ...block(labels[labels.length - 1], [...body, ["break;"]]));
+    else cases.push(...labels, ...indent([...body, ["break;"]]));
+  }
+  cases.push(["default:"], ["  ", ctx.rt("unknownKeyFromJson"), "(this, key, v, ctx);"]);
+  const loop = block(["for (const key of Object.keys(json))"], [["const v = json[key]!;"], ...block(["switch (key)"], cases)]);
+  return [[], ...block(["override $fromJson(json: ", ctx.rt("JsonObject", true), ", ctx: ", ctx.rt("JsonReadContext", true), "): void"], loop)];
+}
+
+/**
+ * The keys naming each field, as the field table resolves them: proto name,
+ * then JSON name, field by field, a later field taking a key an earlier one
+ * had (only possible with clashing `json_name` options).
+ */
+function keysByField(message: DescMessage): Map<DescField, string[]> {
+  const byKey = new Map<string, DescField>();
+  for (const f of message.fields) {
+    byKey.set(f.name, f);
+    byKey.set(f.jsonName, f);
+  }
+  const byField = new Map<DescField, string[]>();
+  for (const f of message.fields) byField.set(f, []);
+  // JSON name first: the `case` a reader meets first is the spelling writers use.
+  for (const [key, f] of byKey) {
+    const keys = byField.get(f)!;
+    if (key === f.jsonName) keys.unshift(key);
+    else keys.push(key);
+  }
+  for (const [f, keys] of byField) if (keys.length === 0) byField.delete(f);
+  return byField;
+}
+
+function readField(ctx: FileContext, field: DescField): Line[] {
+  const x = `this.${fieldName(field)}`;
+  switch (field.fieldKind) {
+    case "scalar":
+    case "enum":
+    case "message": {
+      const guard = readsNull(field) ? "" : "if (v !== null) ";
+      if (field.fieldKind === "enum") {
+        const read: Line = ["const e = ", ctx.rt("enumFromJson"), "(", ctx.enumInfo(field.enum), ", v, ctx);"];
+        const store = block(["if (e !== undefined)"], assign(ctx, field, ["e"]));
+        return guard ? block(["if (v !== null)"], [read, ...store]) : [read, ...store];
+      }
+      const value = singularFromJson(ctx, field, "v");
+      const store = assign(ctx, field, value);
+      if (store.length === 1) return [[guard, ...store[0]]];
+      return guard ? block(["if (v !== null)"], store) : store;
+    }
+    case "list": {
+      if (field.listKind === "enum") return [["if (v !== null) ", ctx.rt("enumsFromJson"), `(${x}, `, ctx.enumInfo(field.enum), ", v, ctx);"]];
+      const item: Line = field.listKind === "message" ? messageFromJson(ctx, field.message, "e") : scalarFromJson(ctx, field, "e");
+      return [["if (v !== null) for (const e of ", ctx.rt("listFromJson"), `(v)) ${x}.push(`, ...item, ");"]];
+    }
+    case "map": {
+      if (field.mapKind === "enum") {
+        return [["if (v !== null) ", ctx.rt("enumMapFromJson"), `(${x}, `, ...scalarTypeOf(ctx, field.mapKey), ", ", ctx.enumInfo(field.enum), ", v, ctx);"]];
+      }
+      const item: Line = field.mapKind === "message" ? messageFromJson(ctx, field.message, "o[k]!") : scalarFromJson(ctx, field, "o[k]!");
+      return block(
+        ["if (v !== null)"],
+        [
+          ["const o = ", ctx.rt("mapFromJson"), "(v);"],
+          [`for (const k of Object.keys(o)) ${x}[`, ctx.rt("mapKeyFromJson"), "(", ...scalarTypeOf(ctx, field.mapKey), ", k)] = ", ...item, ";"],
+        ],
+      );
+    }
+  }
+}
+
+/** Singular fields whose JSON null is a value, not "unset": google.protobuf.Value and the NullValue enum. */
+function readsNull(field: DescField & { fieldKind: "scalar" | "enum" | "message" }): boolean {
+  if (field.fieldKind === "enum") return isNullValue(field.enum);
+  return field.fieldKind === "message" && field.message.typeName === "google.protobuf.Value";
+}
+
+function isNullValue(e: DescEnum): boolean {
+  return e.typeName === "google.protobuf.NullValue";
+}
+
+/** Stores a singular value: the property, or the oneof (which must not have a member yet). */
+function assign(ctx: FileContext, field: DescField, value: Line): Line[] {
+  if (!field.oneof) return [[`this.${fieldName(field)} = `, ...value, ";"]];
+  const o = `this.${oneofName(field.oneof)}`;
+  return [
+    // Checked before the value is read, but only enum values can be skipped, and those are read first (readField).
+    [`if (${o}.case !== undefined) throw `, ctx.rt("oneofGivenTwice"), `(${literal(oneofName(field.oneof))});`],
+    [`${o} = { case: ${literal(fieldName(field))}, value: `, ...value, " };"],
+  ];
+}
+
+function singularFromJson(ctx: FileContext, field: DescField & { fieldKind: "scalar" | "message" }, v: string): Line {
+  if (field.fieldKind === "scalar") return scalarFromJson(ctx, field, v);
+  const wrapped = unboxedWrapper(field);
+  if (wrapped === undefined) return messageFromJson(ctx, field.message, v);
+  return longAs(ctx, field, wrapped, [ctx.rt(scalarJsonHelper(wrapped, "FromJson")), `(${v})`]);
+}
+
+function scalarFromJson(ctx: FileContext, field: DescField, v: string): Line {
+  const t = field.scalar!;
+  return longAs(ctx, field, t, [ctx.rt(scalarJsonHelper(t, "FromJson")), `(${v})`]);
+}
+
+/** A 64-bit value read as a bigint becomes its decimal string for `long_type=string` / `jstype = JS_STRING`. */
+function longAs(ctx: FileContext, field: DescField, t: ScalarType, read: Line): Line {
+  return ctx.long(field) === "string" && scalarInfo(t).is64 ? ["String(", ...read, ")"] : read;
+}
+
+function messageFromJson(ctx: FileContext, message: DescMessage, v: string): Line {
+  return [ctx.rt("messageFromJson"), "(", ctx.type(message), `, ${v}, ctx)`];
+}

@@ -1,0 +1,117 @@
+import { JsonDecodeError } from "../errors.js";
+import type { EnumType } from "../fields.js";
+import type { AnyMessage, Message, MessageType } from "../message.js";
+import { ScalarType } from "../scalar.js";
+import type { JsonObject, JsonValue } from "./json-value.js";
+import type { ReadContext } from "./context.js";
+import { enumLookup } from "./enum.js";
+import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey } from "./read.js";
+import { expected, isWellFormed, readScalar } from "./scalar-read.js";
+
+/*
+ * What generated `$fromJson` methods call. Each helper takes the common
+ * form of a value at once and hands anything else to the field table's
+ * readers, which convert it or throw; the errors carry no path, since
+ * readJson then reads the input again through the field table, whose error
+ * names it. So reading that succeeds builds no error state.
+ */
+
+export function stringFromJson(v: JsonValue): string {
+  return typeof v === "string" && isWellFormed(v) ? v : (readScalar(ScalarType.STRING, undefined, v, "") as string);
+}
+
+export function boolFromJson(v: JsonValue): boolean {
+  return typeof v === "boolean" ? v : (readScalar(ScalarType.BOOL, undefined, v, "") as boolean);
+}
+
+export function int32FromJson(v: JsonValue): number {
+  return typeof v === "number" && (v | 0) === v ? v : (readScalar(ScalarType.INT32, undefined, v, "") as number);
+}
+
+export function uint32FromJson(v: JsonValue): number {
+  return typeof v === "number" && v >>> 0 === v ? v : (readScalar(ScalarType.UINT32, undefined, v, "") as number);
+}
+
+export function doubleFromJson(v: JsonValue): number {
+  return typeof v === "number" && Number.isFinite(v) ? v : (readScalar(ScalarType.DOUBLE, undefined, v, "") as number);
+}
+
+export function floatFromJson(v: JsonValue): number {
+  return readScalar(ScalarType.FLOAT, undefined, v, "") as number;
+}
+
+/** int64, sint64, sfixed64 as a bigint (generated code takes `String()` of it for `long_type=string`). */
+export function int64FromJson(v: JsonValue): bigint {
+  return readScalar(ScalarType.INT64, undefined, v, "") as bigint;
+}
+
+/** uint64, fixed64. */
+export function uint64FromJson(v: JsonValue): bigint {
+  return readScalar(ScalarType.UINT64, undefined, v, "") as bigint;
+}
+
+export function bytesFromJson(v: JsonValue): Uint8Array {
+  return readScalar(ScalarType.BYTES, undefined, v, "") as Uint8Array;
+}
+
+/** An enum name or number; undefined for an unknown one skipped under `ignoreUnknownFields`. */
+export function enumFromJson(T: EnumType, v: JsonValue, ctx: ReadContext): number | undefined {
+  if (typeof v === "string") {
+    const no = enumLookup(T).byName.get(v);
+    if (no !== undefined) return no;
+  }
+  const no = readEnum(T, v, ctx, "");
+  return no === IGNORED ? undefined : no;
+}
+
+/** Appends the values of a repeated enum field (unknown ones skipped under `ignoreUnknownFields`). */
+export function enumsFromJson(list: number[], T: EnumType, v: JsonValue, ctx: ReadContext): void {
+  for (const item of listFromJson(v)) {
+    const no = enumFromJson(T, item, ctx);
+    if (no !== undefined) list.push(no);
+  }
+}
+
+/** Adds the entries of an enum-valued map. */
+export function enumMapFromJson(map: { [key: string]: number }, K: ScalarType, T: EnumType, v: JsonValue, ctx: ReadContext): void {
+  const obj = mapFromJson(v);
+  for (const k of Object.keys(obj)) {
+    const no = enumFromJson(T, obj[k], ctx);
+    if (no !== undefined) map[mapKey(K, k, "")] = no;
+  }
+}
+
+/** A message of `type` (a well-known type in its own JSON form), inside the depth limit. */
+export function messageFromJson<T extends Message<T>>(type: MessageType<T>, v: JsonValue, ctx: ReadContext): T {
+  return readMessage(type, v, ctx, "") as unknown as T;
+}
+
+export function listFromJson(v: JsonValue): JsonValue[] {
+  if (Array.isArray(v)) return v;
+  throw expected("array", v, "");
+}
+
+/** A map's JSON object (a plain object only). */
+export function mapFromJson(v: JsonValue): JsonObject {
+  return asObject(v, "");
+}
+
+/** A map key checked for the key type and in the canonical string form map records use. */
+export function mapKeyFromJson(K: ScalarType, key: string): string {
+  return K === ScalarType.STRING && isWellFormed(key) ? key : mapKey(K, key, "");
+}
+
+/** A key that names no field of the message: an extension, skipped, or an error. */
+export function unknownKeyFromJson(msg: AnyMessage, key: string, v: JsonValue, ctx: ReadContext): void {
+  readUnknownKey(msg, msg.$type().typeName, key, v, ctx, "");
+}
+
+/** `protoName` was read from an object that also holds the field's JSON name: one field given twice. */
+export function checkOneSpelling(json: JsonObject, jsonName: string): void {
+  if (Object.prototype.hasOwnProperty.call(json, jsonName)) throw new JsonDecodeError(`field ${jsonName} given twice`);
+}
+
+/** A second member of one oneof. */
+export function oneofGivenTwice(oneof: string): JsonDecodeError {
+  return new JsonDecodeError(`more than one member of oneof ${oneof} given`);
+}
