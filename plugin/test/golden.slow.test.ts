@@ -39,6 +39,7 @@ describe("committed generated code", () => {
       "cases/v1/bad.proto",
       "cases/v1/service.proto",
       "cases/v1/cel.proto",
+      "cases/v1/cel_compiled.proto",
     ];
     const r = protoc(
       join(out, "gen"),

@@ -5,6 +5,7 @@ import { indent, literal, type Line } from "../code.js";
 import { fieldName, oneofName } from "../names.js";
 import { unboxedWrapper } from "../wrappers.js";
 import { cel, celChecks } from "./cel.js";
+import { celThisOfCollection } from "./cel-compile.js";
 import { typeRules } from "./kinds.js";
 import { fieldStep, RulePath } from "./paths.js";
 import { fieldRules } from "./rules.js";
@@ -170,7 +171,14 @@ function mapBody(x: ValidateContext, field: DescField, rules: FieldRules | undef
 
 /** Custom CEL on the list or map as a whole is evaluated before its own rules. */
 function valueChecksOfCollection(x: ValidateContext, field: DescField, rules: FieldRules | undefined, step: string): Line[] {
-  return celChecks(x, { step, sub: "undefined", forKey: false, base: new RulePath() }, rules, field, [cel(x, "celField"), `(m, ${field.number})`]);
+  return celChecks(
+    x,
+    { step, sub: "undefined", forKey: false, base: new RulePath() },
+    rules,
+    field,
+    [cel(x, "celField"), `(m, ${field.number})`],
+    celThisOfCollection(field, "v"),
+  );
 }
 
 /** A map key as its type: generated maps key by the string form. */

@@ -4,6 +4,7 @@ import { indent, literal, type Line } from "../code.js";
 import type { FileContext } from "../context.js";
 import { oneofName, typeName } from "../names.js";
 import { messageCelChecks } from "./cel.js";
+import { celThisOfMessage } from "./cel-compile.js";
 import { fieldChecks, isSet } from "./field.js";
 import { needsValidation } from "./needs.js";
 import { oneofStep } from "./paths.js";
@@ -53,7 +54,7 @@ function messageBody(x: ValidateContext, message: DescMessage): Line[] {
   const inRule = new Set(oneofRules.flatMap((r) => r.fields));
   const out: Line[] = [];
   for (const f of message.fields) out.push(...fieldChecks(x, f, inRule.has(f)));
-  out.push(...messageCelChecks(x, message, rules));
+  out.push(...messageCelChecks(x, message, rules, celThisOfMessage(message, "m")));
   for (const r of oneofRules) {
     const names = r.fields.map((f) => f.name).join(", ");
     out.push(["{"]);
@@ -90,7 +91,7 @@ function planError(x: ValidateContext, message: DescMessage, visiting: Set<DescM
     if (own) return own;
   }
   return (
-    attempt(() => messageCelChecks(x, message, messageRules(message))) ??
+    attempt(() => messageCelChecks(x, message, messageRules(message), undefined)) ??
     attempt(() => (messageRules(message)?.oneof ?? []).forEach((r) => messageOneofFields(message, r.fields)))
   );
 }

@@ -3,6 +3,7 @@ import { FieldRulesSchema, type AnyRules, type FieldRules } from "@bufbuild/prot
 import type { Line } from "../code.js";
 import { bytesChecks } from "./bytes.js";
 import { cel, celChecks } from "./cel.js";
+import { celThisOfMessage, celThisOfScalar } from "./cel-compile.js";
 import { boolChecks, enumChecks } from "./enum.js";
 import { messageRuleKind, scalarRuleKind, typeRules } from "./kinds.js";
 import { needsValidation } from "./needs.js";
@@ -31,7 +32,8 @@ export interface Place {
 export function valueChecks(x: ValidateContext, at: Place, kind: ValueKind, rules: FieldRules | undefined, field: DescField): Line[] {
   const self: Line =
     kind.kind === "message" ? [cel(x, "celMessage"), "(v)"] : [cel(x, "celScalar"), `(${kind.kind === "enum" ? ScalarType.INT32 : kind.scalar}, v)`];
-  const out: Line[] = [...celChecks(x, at, rules, field, self)];
+  const it = kind.kind === "message" ? celThisOfMessage(kind.message, "v") : celThisOfScalar(x, field, kind.kind === "enum" ? "enum" : kind.scalar, "v");
+  const out: Line[] = [...celChecks(x, at, rules, field, self, it)];
   const want = kind.kind === "scalar" ? (kind.wrapper ?? scalarRuleKind(kind.scalar)) : kind.kind === "enum" ? "enum" : messageRuleKind(kind.message.typeName);
   const typed = typeRules<never>(rules, want, field);
   if (kind.kind === "message" && needsValidation(kind.message))

@@ -59,9 +59,55 @@ export function closeQuietly(it: AsyncIterator<unknown> | Iterator<unknown>): vo
   }
 }
 
-/** A promised message as the one-element stream interceptors see. */
-export async function* streamOf<T>(message: Promise<T>): AsyncGenerator<T> {
-  yield await message;
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * The one message of a unary or client-streaming call as the stream
+ * interceptors see, `message()` called at the first read (a sync throw
+ * fails that read). Written by hand rather than as an async generator: the
+ * interceptors' path runs it on every call, and a generator costs several
+ * promises more per read.
+ */
+class OneMessage<T> implements AsyncIterableIterator<T> {
+  #message?: () => T | PromiseLike<T>;
+
+  constructor(message: () => T | PromiseLike<T>) {
+    this.#message = message;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    const message = this.#message;
+    if (!message) return Promise.resolve(DONE);
+    this.#message = undefined;
+    try {
+      return Promise.resolve(message()).then(asResult);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.#message = undefined;
+    return Promise.resolve(DONE);
+  }
+
+  throw(error: unknown): Promise<IteratorResult<T>> {
+    this.#message = undefined;
+    return Promise.reject(error);
+  }
+}
+
+function asResult<T>(value: T): IteratorResult<T> {
+  return { done: false, value };
+}
+
+/** A one-message stream of what `message()` returns or resolves to, called when it is first read. */
+export function oneMessage<T>(message: () => T | PromiseLike<T>): AsyncIterableIterator<T> {
+  return new OneMessage(message);
 }
 
 /** A stream that fails with `error` when read. */

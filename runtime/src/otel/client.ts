@@ -1,11 +1,17 @@
-import { SpanKind, SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
+import { SpanKind, trace, type Attributes, type Span } from "@opentelemetry/api";
 import type { Message } from "../message.js";
+import type { MethodDefinition } from "../grpc/definition.js";
 import type { ClientCall, ClientInterceptor } from "../grpc/interceptors.js";
+import { failed } from "../grpc/iterables.js";
+import type { MessageCounts } from "../grpc/message-counts.js";
 import { Code } from "../grpc/status/code.js";
-import { clientInstruments, lazyInstruments } from "./instruments.js";
+import { clientInstruments, lazyInstruments, type ClientInstruments } from "./instruments.js";
 import { INSTRUMENTATION_NAME, metadataSetter, propagatorOf, traceContextOf, type TelemetryOptions } from "./instrumentation.js";
 import { MessageEvents } from "./message-events.js";
-import { canonicalTarget, hostAndPort, rpcNames, statusName } from "./rpc-names.js";
+import { MethodAttributes } from "./method-attributes.js";
+import { CallTelemetry } from "./call-telemetry.js";
+import type { Ending } from "./observed-stream.js";
+import { canonicalTarget, hostAndPort } from "./rpc-names.js";
 import { outcomeOf, type Outcome } from "./status.js";
 
 /**
@@ -21,36 +27,24 @@ export function clientTelemetry(options: TelemetryOptions = {}): ClientIntercept
   const instruments = options.metrics === false ? undefined : lazyInstruments(options.meterProvider, clientInstruments);
   const propagator = propagatorOf(options);
   const messageEvents = options.messageEvents === true;
-  // Per target: its server.address / server.port attributes and A66 name.
-  const targets = new Map<string, { address: Attributes; canonical: string }>();
-  const targetOf = (target: string) => {
-    let t = targets.get(target);
-    if (!t) {
-      const { host, port } = hostAndPort(target);
-      targets.set(
-        target,
-        (t = {
-          address: port === undefined ? { "server.address": host } : { "server.address": host, "server.port": port },
-          canonical: canonicalTarget(target),
-        }),
-      );
-    }
-    return t;
+  // Per target, per method: what its calls are reported under.
+  const targets = new Map<string, WeakMap<MethodDefinition, MethodAttributes>>();
+  const attributesOf = (target: string, method: MethodDefinition) => {
+    let methods = targets.get(target);
+    if (!methods) targets.set(target, (methods = new WeakMap()));
+    let attributes = methods.get(method);
+    if (!attributes) methods.set(method, (attributes = new MethodAttributes(method, serverAddress(target), { "grpc.target": canonicalTarget(target) })));
+    return attributes;
   };
 
-  return async function* telemetry(call, next) {
+  return function telemetry(call, next) {
     const start = performance.now();
-    const names = rpcNames(call.method);
-    const target = targetOf(call.target);
+    const attributes = attributesOf(call.target, call.method);
     let span: Span | undefined;
     let events: MessageEvents | undefined;
     if (tracer) {
       const parent = traceContextOf(call.options.context);
-      span = tracer.startSpan(
-        names.fullMethod,
-        { kind: SpanKind.CLIENT, attributes: { "rpc.system": "grpc", "rpc.service": names.service, "rpc.method": names.method, ...target.address } },
-        parent,
-      );
+      span = tracer.startSpan(attributes.spanName, { kind: SpanKind.CLIENT, attributes: attributes.span }, parent);
       propagator.inject(trace.setSpan(parent, span), call.metadata, metadataSetter);
       if (messageEvents) {
         events = new MessageEvents(span);
@@ -58,36 +52,47 @@ export function clientTelemetry(options: TelemetryOptions = {}): ClientIntercept
       }
     }
     const metrics = instruments?.();
-    metrics?.attemptStarted.add(1, { "grpc.method": names.fullMethod, "grpc.target": target.canonical });
-    let outcome: Outcome | undefined;
+    metrics?.attemptStarted.add(1, attributes.started);
+    let responses: AsyncIterable<Message>;
     try {
-      for await (const response of next(call)) {
-        events?.received();
-        yield response;
-      }
-      outcome = { code: Code.OK };
+      responses = next(call);
     } catch (error) {
-      outcome = outcomeOf(error, Code.UNKNOWN);
-      throw error;
-    } finally {
-      // No outcome: the caller stopped reading, which cancels the call.
-      outcome ??= { code: Code.CANCELLED, message: "the caller stopped reading the responses" };
-      if (span) {
-        span.setAttribute("rpc.grpc.status_code", outcome.code);
-        if (outcome.code !== Code.OK) span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.message ?? "" });
-        span.end();
-      }
-      if (metrics) {
-        const seconds = (performance.now() - start) / 1000;
-        const attributes = { "grpc.method": names.fullMethod, "grpc.target": target.canonical, "grpc.status": statusName(outcome.code) };
-        // Retries inside grpc-js are not visible here: each call is reported as one attempt.
-        metrics.attemptDuration.record(seconds, attributes);
-        metrics.attemptSent.record(call.counts.sentBytes, attributes);
-        metrics.attemptReceived.record(call.counts.receivedBytes, attributes);
-        metrics.callDuration.record(seconds, attributes);
-      }
+      responses = failed(error);
     }
+    return new ClientResponses(responses, { start, counts: call.counts, attributes, span, events, metrics });
   } as ClientInterceptor;
+}
+
+/** A client call's responses; the call's span and metrics end with them. */
+class ClientResponses<T> extends CallTelemetry<T, ClientInstruments> {
+  protected message(): void {
+    this.call.events?.received();
+  }
+
+  protected outcome(ending: Ending, error: unknown): Outcome {
+    if (ending === "completed") return { code: Code.OK };
+    if (ending === "failed") return outcomeOf(error, Code.UNKNOWN);
+    // the caller stopped reading, which cancels the call
+    return { code: Code.CANCELLED, message: "the caller stopped reading the responses" };
+  }
+
+  protected isError(code: Code): boolean {
+    return code !== Code.OK;
+  }
+
+  protected record(metrics: ClientInstruments, seconds: number, attributes: Attributes, counts: MessageCounts): void {
+    // Retries inside grpc-js are not visible here: each call is reported as one attempt.
+    metrics.attemptDuration.record(seconds, attributes);
+    metrics.attemptSent.record(counts.sentBytes, attributes);
+    metrics.attemptReceived.record(counts.receivedBytes, attributes);
+    metrics.callDuration.record(seconds, attributes);
+  }
+}
+
+/** `server.address` and `server.port` of a client's target. */
+function serverAddress(target: string): Attributes {
+  const { host, port } = hostAndPort(target);
+  return port === undefined ? { "server.address": host } : { "server.address": host, "server.port": port };
 }
 
 /** `call` with an event for each request as it is sent. */

@@ -1,9 +1,10 @@
 /**
  * `@tsgrpc/runtime/validate/cel`: custom CEL rules (`cel`, `cel_expression` on fields and
- * messages), evaluated with `@bufbuild/cel` as protovalidate defines them. Only generated files
- * with such rules import this module, so `@bufbuild/cel` (an optional peer dependency) is loaded
- * by those alone. A message `this` crosses over as its binary encoding, decoded by
- * `@bufbuild/protobuf` from the descriptors the generated file embeds.
+ * messages), as protovalidate defines them. Rules the plugin compiled to TypeScript run as they
+ * are (cel-ops.ts holds what they call); the others, and compiled ones that hand over, are
+ * evaluated with `@bufbuild/cel`. Only generated files with such rules import this module, so
+ * `@bufbuild/cel` (an optional peer dependency) is loaded by those alone. A message `this` is
+ * built for `@bufbuild/cel` from the descriptors the generated file embeds, only when needed.
  */
 import { celEnv, celFromScalar, celMethod, CelScalar, isCelError, listType, parse, plan, type CelEnv, type CelFunc } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
@@ -18,11 +19,34 @@ import { isEmail, isHostAndPort, isHostname, isIp, isIpPrefix, isUri, isUriRef }
 import type { PathNode, PathStep, RuleStep } from "./path.js";
 import { bytesContain, bytesEndWith, bytesStartWith, unique } from "./values.js";
 import { RuntimeError } from "./violation.js";
+import { celDefer } from "./cel-ops.js";
 
-/** One custom rule: id, message (may be empty), expression, and its rule path. */
-export type CelRule = readonly [id: string, message: string, expression: string, rule: readonly RuleStep[]];
+export {
+  celDefer,
+  celIntAdd,
+  celIntSub,
+  celIntMul,
+  celIntDiv,
+  celIntMod,
+  celUintAdd,
+  celUintSub,
+  celUintMul,
+  celUintDiv,
+  celUintMod,
+  celNumEq,
+} from "./cel-ops.js";
 
-/** Evaluates `rules` against `self` (a value from `celScalar`, `celMessage` or `celField`) and records their violations. */
+/**
+ * One custom rule: id, message (may be empty), expression, its rule path, and the expression
+ * compiled to TypeScript by the plugin when it is in the compiled subset (cel-ops.ts).
+ */
+export type CelRule = readonly [id: string, message: string, expression: string, rule: readonly RuleStep[], compiled?: () => boolean | string];
+
+/**
+ * Evaluates `rules` against `self` (a value from `celScalar`, `celMessage` or `celField`) and
+ * records their violations. A compiled rule runs as it is; `@bufbuild/cel` evaluates the others,
+ * and the compiled ones that hand over (`celDefer`), with `this` built only then.
+ */
 export function checkCel(
   c: ValidationContext,
   p: PathNode | undefined,
@@ -33,11 +57,24 @@ export function checkCel(
   self: (registry: FileRegistry) => unknown,
   rules: readonly CelRule[],
 ): void {
-  const state = stateOf(file);
-  state.bindings.this = self(state.registry);
-  state.now = undefined;
-  for (const [id, message, expression, rule] of rules) {
-    const result = state.program(expression)(state.bindings);
+  let state: State | undefined;
+  for (const [id, message, expression, rule, compiled] of rules) {
+    let result: unknown = celDefer;
+    if (compiled) {
+      try {
+        result = compiled();
+      } catch (e) {
+        if (e !== celDefer) throw e;
+      }
+    }
+    if (result === celDefer) {
+      if (!state) {
+        state = stateOf(file);
+        state.bindings.this = self(state.registry);
+        state.now = undefined;
+      }
+      result = state.program(expression)(state.bindings);
+    }
     if (typeof result === "boolean" || typeof result === "string") {
       if (result === true || result === "") continue;
       const text = message !== "" ? message : typeof result === "string" ? result : `"${expression}" returned false`;

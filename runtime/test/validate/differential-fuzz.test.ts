@@ -12,10 +12,17 @@ import * as scalars from "../../../testdata/validate/gen/cases/v1/scalars_pb";
 import * as structure from "../../../testdata/validate/gen/cases/v1/structure_pb";
 import * as wkt from "../../../testdata/validate/gen/cases/v1/wkt_pb";
 import { Booking, Room } from "../../../testdata/validate/gen/cases/v1/cel_pb";
+import * as celCompiled from "../../../testdata/validate/gen/cases/v1/cel_compiled_pb";
 import { formatSamples } from "./boundaries";
 import { loadRegistry, ourOutcome, referenceOutcome } from "./reference";
 
-const registry = loadRegistry(["cases/v1/scalars.proto", "cases/v1/structure.proto", "cases/v1/wkt.proto", "cases/v1/cel.proto"]);
+const registry = loadRegistry([
+  "cases/v1/scalars.proto",
+  "cases/v1/structure.proto",
+  "cases/v1/wkt.proto",
+  "cases/v1/cel.proto",
+  "cases/v1/cel_compiled.proto",
+]);
 
 const ints = [-101, -100, -11, -10, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13, 99, 100, 101, 299, 300, 301];
 const longs = [
@@ -72,9 +79,9 @@ const interesting: ScalarArbitrary = (type: ScalarType, long: LongType | undefin
   return pick ? fc.oneof(pick, random) : random;
 };
 
-const types = ([...Object.values(scalars), ...Object.values(structure), ...Object.values(wkt), Booking, Room] as unknown[]).filter(
-  (t): t is MessageType<AnyMessage> => typeof t === "function" && "typeName" in t && "$fields" in t,
-);
+const types = (
+  [...Object.values(scalars), ...Object.values(structure), ...Object.values(wkt), Booking, Room, ...Object.values(celCompiled)] as unknown[]
+).filter((t): t is MessageType<AnyMessage> => typeof t === "function" && "typeName" in t && "$fields" in t);
 
 const seen = { valid: 0, invalid: 0, error: 0 };
 

@@ -6,7 +6,14 @@ import { loadRegistry, ourOutcome, referenceOutcome } from "./reference";
  * protovalidate-es; the outcome and the violation list (as `buf.validate.Violations`) must be
  * identical.
  */
-const registry = loadRegistry(["cases/v1/scalars.proto", "cases/v1/structure.proto", "cases/v1/wkt.proto", "cases/v1/bad.proto", "cases/v1/cel.proto"]);
+const registry = loadRegistry([
+  "cases/v1/scalars.proto",
+  "cases/v1/structure.proto",
+  "cases/v1/wkt.proto",
+  "cases/v1/bad.proto",
+  "cases/v1/cel.proto",
+  "cases/v1/cel_compiled.proto",
+]);
 
 describe("generated validators agree with protovalidate-es", () => {
   it.each(boundaryCases.map((m, i) => [`${i} ${(m.constructor as unknown as { typeName: string }).typeName}`, m] as const))("boundary case %s", (_, msg) => {

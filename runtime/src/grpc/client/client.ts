@@ -3,7 +3,7 @@ import type { AnyMessage, Message } from "../../message.js";
 import { effectiveDeadline, type CallOptions } from "../call-options.js";
 import { toMessage, type MessageInit, type MethodDefinition, type MethodKind } from "../definition.js";
 import { chain, type CallRequest, type ClientCall } from "../interceptors.js";
-import { failed, single, streamOf, toMessages } from "../iterables.js";
+import { failed, oneMessage, single, toMessages } from "../iterables.js";
 import { newCounts } from "../message-counts.js";
 import { toGrpcMetadata } from "../metadata-grpc.js";
 import { Metadata } from "../metadata.js";
@@ -17,13 +17,25 @@ import { startEagerly } from "./eager.js";
 import { serverStreamingCall } from "./server-streaming.js";
 import { unaryCall } from "./unary.js";
 
-// The innermost step of each call kind as interceptors see it: a stream of responses.
+// The innermost step of each call kind as interceptors see it: a stream of responses. Every call starts when its step is called.
 const STEPS: Record<MethodKind, (client: grpc.Client, call: ClientCall) => AsyncIterable<AnyMessage>> = {
-  unary: (client, call) => streamOf(unaryCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options, call.counts)),
+  unary: (client, call) => {
+    const response = unaryCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options, call.counts);
+    return oneMessage(() => response);
+  },
   server_streaming: (client, call) =>
     serverStreamingCall(client, call.method, call.request as AnyMessage, toGrpcMetadata(call.metadata), call.options, call.counts),
-  client_streaming: (client, call) =>
-    streamOf(clientStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options, call.counts)),
+  client_streaming: (client, call) => {
+    const response = clientStreamingCall(
+      client,
+      call.method,
+      call.request as AsyncIterable<AnyMessage>,
+      toGrpcMetadata(call.metadata),
+      call.options,
+      call.counts,
+    );
+    return oneMessage(() => response);
+  },
   bidi_streaming: (client, call) =>
     bidiStreamingCall(client, call.method, call.request as AsyncIterable<AnyMessage>, toGrpcMetadata(call.metadata), call.options, call.counts),
 };
@@ -144,15 +156,20 @@ export class Client {
     }
   }
 
-  /** Runs a call; bad input (an invalid request or metadata) fails the call instead of throwing here. */
-  async *#start<I extends Message<I>, O extends Message<O>>(
-    method: MethodDefinition<I, O>,
-    options: CallOptions,
-    request: () => CallRequest<I>,
-  ): AsyncGenerator<O> {
-    if (this.#closed) throw closedError();
-    const call = { ...request(), method, metadata: new Metadata(options.metadata), options, target: this.#target, counts: newCounts() } as ClientCall<I, O>;
-    yield* this.#run!(call) as AsyncIterable<O>;
+  /**
+   * Runs a call through the interceptors; bad input (an invalid request or
+   * metadata) fails the call instead of throwing here. A plain function, not
+   * a generator wrapping the chain: each generator layer costs promises on
+   * every read.
+   */
+  #start<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, options: CallOptions, request: () => CallRequest<I>): AsyncIterable<O> {
+    try {
+      if (this.#closed) throw closedError();
+      const call = { ...request(), method, metadata: new Metadata(options.metadata), options, target: this.#target, counts: newCounts() } as ClientCall<I, O>;
+      return this.#run!(call) as AsyncIterable<O>;
+    } catch (error) {
+      return failed(error);
+    }
   }
 }
 

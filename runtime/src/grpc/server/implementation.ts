@@ -1,7 +1,7 @@
 import type { AnyMessage, Message } from "../../message.js";
 import { serializer, toMessage, type MessageInit, type MethodDefinition, type ServiceDefinition } from "../definition.js";
 import { chain, type ServerCall, type ServerInterceptor } from "../interceptors.js";
-import { failed, single, toMessages } from "../iterables.js";
+import { failed, oneMessage, single, toMessages } from "../iterables.js";
 import { countedRequests, countingSerializer, countReceived, newCounts } from "../message-counts.js";
 import { RpcError } from "../rpc-error.js";
 import { Code } from "../status/code.js";
@@ -82,9 +82,8 @@ function toRunCall(method: MethodDefinition, handler: AnyHandler | undefined, se
   switch (method.kind) {
     case "unary":
     case "client_streaming":
-      return async function* (call) {
-        yield toMessage(O, (await h.call(self, call.request, call.context)) as MessageInit<AnyMessage>);
-      };
+      // The handler runs when the stream is first read: an interceptor that never reads it never runs the handler.
+      return (call) => oneMessage(() => Promise.resolve(h.call(self, call.request, call.context) as MessageInit<AnyMessage>).then((m) => toMessage(O, m)));
     case "server_streaming":
     case "bidi_streaming":
       return (call) => toMessages(O, h.call(self, call.request, call.context) as AsyncIterable<MessageInit<AnyMessage>>);

@@ -7,8 +7,8 @@
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
 import { bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, Timestamp, uint32FromJson, uint32ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
-import { descend, file_buf_validate_validate } from "@tsgrpc/runtime/validate";
-import { celField, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
+import { descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
+import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
 
 export const file_cases_v1_cel: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/cel.proto",
@@ -51,38 +51,38 @@ export class Booking extends Message<Booking> {
 
   $encode(w: BinaryWriter): void {
     if (this.start !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.start.$encode(w);
       w.join(mark);
     }
     if (this.end !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.end.$encode(w);
       w.join(mark);
     }
     if (this.rooms !== 0) {
-      w.uint32(24).int32(this.rooms);
+      w.fieldInt32(24, this.rooms);
     }
     for (const v of this.guests) {
-      w.uint32(34).string(v);
+      w.fieldString(34, v);
     }
     for (const k of Object.keys(this.fees)) {
-      const entry = w.uint32(42).fork();
-      w.uint32(10).string(k);
-      w.uint32(16).int64(this.fees[k]!);
+      const entry = w.forkField(42);
+      w.fieldString(10, k);
+      w.fieldInt64(16, this.fees[k]!);
       w.join(entry);
     }
     if (this.contact !== "") {
-      w.uint32(50).string(this.contact);
+      w.fieldString(50, this.contact);
     }
     if (!Object.is(this.ratio, 0)) {
-      w.uint32(57).double(this.ratio);
+      w.fieldDouble(57, this.ratio);
     }
     if (this.tag.length !== 0) {
-      w.uint32(66).bytes(this.tag);
+      w.fieldBytes(66, this.tag);
     }
     if (this.room !== undefined) {
-      const mark = w.uint32(74).fork();
+      const mark = w.forkField(74);
       this.room.$encode(w);
       w.join(mark);
     }
@@ -224,7 +224,7 @@ export class Booking extends Message<Booking> {
     }
     {
       const v = m.rooms;
-      checkCel(c, p, [3, "rooms", 5], undefined, false, file_cases_v1_cel, celScalar(5, v), [["rooms.even", "rooms must be even", "this % 2 == 0", [[23, "cel", 11, 0]]]]);
+      checkCel(c, p, [3, "rooms", 5], undefined, false, file_cases_v1_cel, celScalar(5, v), [["rooms.even", "rooms must be even", "this % 2 == 0", [[23, "cel", 11, 0]], () => (celIntMod(BigInt(v), 2n) === 0n)]]);
     }
     {
       const v = m.guests;
@@ -232,7 +232,7 @@ export class Booking extends Message<Booking> {
       const list = v;
       for (let i = 0; i < list.length; i++) {
         const v = list[i]!;
-        checkCel(c, p, [4, "guests", 9], i, false, file_cases_v1_cel, celScalar(9, v), [["guest.email", "", "this.isEmail() ? '' : 'not an email: ' + this", [[18, "repeated", 11], [4, "items", 11], [23, "cel", 11, 0]]]]);
+        checkCel(c, p, [4, "guests", 9], i, false, file_cases_v1_cel, celScalar(9, v), [["guest.email", "", "this.isEmail() ? '' : 'not an email: ' + this", [[18, "repeated", 11], [4, "items", 11], [23, "cel", 11, 0]], () => (isEmail(v) ? "" : ("not an email: " + v))]]);
       }
     }
     {
@@ -241,34 +241,34 @@ export class Booking extends Message<Booking> {
       for (const k in map) {
         {
           const v = k;
-          checkCel(c, p, [5, "fees", 11, 9, 3], k, true, file_cases_v1_cel, celScalar(9, v), [["fee.key", "", "this.startsWith('fee_')", [[19, "map", 11], [4, "keys", 11], [23, "cel", 11, 0]]]]);
+          checkCel(c, p, [5, "fees", 11, 9, 3], k, true, file_cases_v1_cel, celScalar(9, v), [["fee.key", "", "this.startsWith('fee_')", [[19, "map", 11], [4, "keys", 11], [23, "cel", 11, 0]], () => v.startsWith("fee_")]]);
         }
         {
           const v = map[k]!;
-          checkCel(c, p, [5, "fees", 11, 9, 3], k, false, file_cases_v1_cel, celScalar(3, v), [["fee.value", "", "this >= 0 && this < 1000000", [[19, "map", 11], [5, "values", 11], [23, "cel", 11, 0]]]]);
+          checkCel(c, p, [5, "fees", 11, 9, 3], k, false, file_cases_v1_cel, celScalar(3, v), [["fee.value", "", "this >= 0 && this < 1000000", [[19, "map", 11], [5, "values", 11], [23, "cel", 11, 0]], () => ((v >= 0n) && (v < 1000000n))]]);
         }
       }
     }
     {
       const v = m.contact;
-      checkCel(c, p, [6, "contact", 9], undefined, false, file_cases_v1_cel, celScalar(9, v), [["this == '' || this.isHostname() || this.isIp(4)", "", "this == '' || this.isHostname() || this.isIp(4)", [[29, "cel_expression", 9, 0]]]]);
+      checkCel(c, p, [6, "contact", 9], undefined, false, file_cases_v1_cel, celScalar(9, v), [["this == '' || this.isHostname() || this.isIp(4)", "", "this == '' || this.isHostname() || this.isIp(4)", [[29, "cel_expression", 9, 0]], () => (((v === "") || isHostname(v)) || isIp(v, 4))]]);
     }
     {
       const v = m.ratio;
-      checkCel(c, p, [7, "ratio", 1], undefined, false, file_cases_v1_cel, celScalar(1, v), [["ratio.finite", "", "!this.isNan() && !this.isInf()", [[23, "cel", 11, 0]]]]);
+      checkCel(c, p, [7, "ratio", 1], undefined, false, file_cases_v1_cel, celScalar(1, v), [["ratio.finite", "", "!this.isNan() && !this.isInf()", [[23, "cel", 11, 0]], () => (!Number.isNaN(v) && !(Math.abs(v) === Infinity))]]);
     }
     {
       const v = m.tag;
-      checkCel(c, p, [8, "tag", 12], undefined, false, file_cases_v1_cel, celScalar(12, v), [["tag.size", "", "size(this) <= 4", [[23, "cel", 11, 0]]]]);
+      checkCel(c, p, [8, "tag", 12], undefined, false, file_cases_v1_cel, celScalar(12, v), [["tag.size", "", "size(this) <= 4", [[23, "cel", 11, 0]], () => (v.length <= 4)]]);
     }
     {
       if (m.room !== undefined) {
         const v = m.room!;
-        checkCel(c, p, [9, "room", 11], undefined, false, file_cases_v1_cel, celMessage(v), [["room.named", "", "this.name != ''", [[23, "cel", 11, 0]]]]);
+        checkCel(c, p, [9, "room", 11], undefined, false, file_cases_v1_cel, celMessage(v), [["room.named", "", "this.name != ''", [[23, "cel", 11, 0]], () => !(v.name === "")]]);
         Room.$validate(v, c, descend(p, [9, "room", 11]));
       }
     }
-    checkCel(c, p, undefined, undefined, false, file_cases_v1_cel, celMessage(m), [["this.rooms < 100", "", "this.rooms < 100", []], ["booking.dates", "end must be after start", "!has(this.start) || !has(this.end) || this.end > this.start", []], ["booking.guests", "", "this.guests.size() <= this.rooms * 4 ? '' : 'at most 4 guests per room, got ' + string(this.guests.size())", []]]);
+    checkCel(c, p, undefined, undefined, false, file_cases_v1_cel, celMessage(m), [["this.rooms < 100", "", "this.rooms < 100", [], () => (m.rooms < 100)], ["booking.dates", "end must be after start", "!has(this.start) || !has(this.end) || this.end > this.start", []], ["booking.guests", "", "this.guests.size() <= this.rooms * 4 ? '' : 'at most 4 guests per room, got ' + string(this.guests.size())", []]]);
   }
 }
 
@@ -289,7 +289,7 @@ export class WrongResult extends Message<WrongResult> {
 
   $encode(w: BinaryWriter): void {
     if (this.floor !== 0) {
-      w.uint32(8).uint32(this.floor);
+      w.fieldUint32(8, this.floor);
     }
     w.unknown(this);
   }
@@ -353,10 +353,10 @@ export class Room extends Message<Room> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.beds !== 0) {
-      w.uint32(16).int32(this.beds);
+      w.fieldInt32(16, this.beds);
     }
     w.unknown(this);
   }
@@ -404,6 +404,6 @@ export class Room extends Message<Room> {
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: Room, c: ValidationContext, p: PathNode | undefined): void {
-    checkCel(c, p, undefined, undefined, false, file_cases_v1_cel, celMessage(m), [["room.size", "", "this.beds <= 3 || this.name.startsWith('suite')", []]]);
+    checkCel(c, p, undefined, undefined, false, file_cases_v1_cel, celMessage(m), [["room.size", "", "this.beds <= 3 || this.name.startsWith('suite')", [], () => ((m.beds <= 3) || m.name.startsWith("suite"))]]);
   }
 }
