@@ -65,25 +65,25 @@ export class CelInts extends Message<CelInts> {
 
   $encode(w: BinaryWriter): void {
     if (this.a !== 0) {
-      w.uint32(8).int32(this.a);
+      w.fieldInt32(8, this.a);
     }
     if (this.b !== 0n) {
-      w.uint32(16).int64(this.b);
+      w.fieldInt64(16, this.b);
     }
     if (this.c !== 0) {
-      w.uint32(24).uint32(this.c);
+      w.fieldUint32(24, this.c);
     }
     if (this.d !== 0n) {
-      w.uint32(32).uint64(this.d);
+      w.fieldUint64(32, this.d);
     }
     if (this.e !== 0n) {
-      w.uint32(40).sint64(this.e);
+      w.fieldSint64(40, this.e);
     }
     if (this.f !== 0) {
-      w.uint32(53).sfixed32(this.f);
+      w.fieldSfixed32(53, this.f);
     }
     if (this.g !== 0n) {
-      w.uint32(57).fixed64(this.g);
+      w.fieldFixed64(57, this.g);
     }
     w.unknown(this);
   }
@@ -190,16 +190,16 @@ export class CelDoubles extends Message<CelDoubles> {
 
   $encode(w: BinaryWriter): void {
     if (!Object.is(this.x, 0)) {
-      w.uint32(9).double(this.x);
+      w.fieldDouble(9, this.x);
     }
     if (!Object.is(this.y, 0)) {
-      w.uint32(21).float(this.y);
+      w.fieldFloat(21, this.y);
     }
     if (this.n !== 0n) {
-      w.uint32(24).int64(this.n);
+      w.fieldInt64(24, this.n);
     }
     if (this.u !== 0n) {
-      w.uint32(32).uint64(this.u);
+      w.fieldUint64(32, this.u);
     }
     w.unknown(this);
   }
@@ -287,19 +287,19 @@ export class CelStrings extends Message<CelStrings> {
 
   $encode(w: BinaryWriter): void {
     if (this.s !== "") {
-      w.uint32(10).string(this.s);
+      w.fieldString(10, this.s);
     }
     if (this.t !== "") {
-      w.uint32(18).string(this.t);
+      w.fieldString(18, this.t);
     }
     if (this.b.length !== 0) {
-      w.uint32(26).bytes(this.b);
+      w.fieldBytes(26, this.b);
     }
     if (this.c.length !== 0) {
-      w.uint32(34).bytes(this.c);
+      w.fieldBytes(34, this.c);
     }
     if (this.flag) {
-      w.uint32(40).bool(this.flag);
+      w.fieldBool(40, this.flag);
     }
     w.unknown(this);
   }
@@ -409,49 +409,49 @@ export class CelPresence extends Message<CelPresence> {
 
   $encode(w: BinaryWriter): void {
     if (this.opt !== undefined) {
-      w.uint32(8).int32(this.opt);
+      w.fieldInt32(8, this.opt);
     }
     if (this.optS !== undefined) {
-      w.uint32(18).string(this.optS);
+      w.fieldString(18, this.optS);
     }
     if (this.plain !== 0) {
-      w.uint32(24).int32(this.plain);
+      w.fieldInt32(24, this.plain);
     }
     if (!Object.is(this.d, 0)) {
-      w.uint32(33).double(this.d);
+      w.fieldDouble(33, this.d);
     }
     if (this.raw.length !== 0) {
-      w.uint32(42).bytes(this.raw);
+      w.fieldBytes(42, this.raw);
     }
     if (this.kind !== 0) {
-      w.uint32(48).int32(this.kind);
+      w.fieldInt32(48, this.kind);
     }
     if (this.flag) {
-      w.uint32(56).bool(this.flag);
+      w.fieldBool(56, this.flag);
     }
     if (this.inner !== undefined) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       this.inner.$encode(w);
       w.join(mark);
     }
     if (this.choice.case === "name") {
-      w.uint32(74).string(this.choice.value);
+      w.fieldString(74, this.choice.value);
     }
     if (this.choice.case === "id") {
-      w.uint32(80).int64(this.choice.value);
+      w.fieldInt64(80, this.choice.value);
     }
     if (this.list.length) {
       w.uint32(90).int32s(this.list);
     }
     for (const k of Object.keys(this.tags)) {
-      const entry = w.uint32(98).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.tags[k]!);
+      const entry = w.forkField(98);
+      w.fieldString(10, k);
+      w.fieldString(18, this.tags[k]!);
       w.join(entry);
     }
     if (this.wrapped !== undefined) {
-      const mark = w.uint32(106).fork();
-      if (this.wrapped !== "") w.uint32(10).string(this.wrapped);
+      const mark = w.forkField(106);
+      if (this.wrapped !== "") w.fieldString(10, this.wrapped);
       w.join(mark);
     }
     w.unknown(this);
@@ -654,13 +654,13 @@ export class CelInner extends Message<CelInner> {
 
   $encode(w: BinaryWriter): void {
     if (this.note !== "") {
-      w.uint32(10).string(this.note);
+      w.fieldString(10, this.note);
     }
     if (this.count !== 0) {
-      w.uint32(16).int32(this.count);
+      w.fieldInt32(16, this.count);
     }
     if (this.deeper !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.deeper.$encode(w);
       w.join(mark);
     }
@@ -737,10 +737,10 @@ export class CelDeeper extends Message<CelDeeper> {
 
   $encode(w: BinaryWriter): void {
     if (this.level !== 0) {
-      w.uint32(8).int32(this.level);
+      w.fieldInt32(8, this.level);
     }
     for (const v of this.tags) {
-      w.uint32(18).string(v);
+      w.fieldString(18, v);
     }
     w.unknown(this);
   }
@@ -818,33 +818,33 @@ export class CelFields extends Message<CelFields> {
 
   $encode(w: BinaryWriter): void {
     if (this.big !== 0n) {
-      w.uint32(8).int64(this.big);
+      w.fieldInt64(8, this.big);
     }
     if (this.small !== 0) {
-      w.uint32(16).uint32(this.small);
+      w.fieldUint32(16, this.small);
     }
     for (const v of this.names) {
-      w.uint32(26).string(v);
+      w.fieldString(26, v);
     }
     for (const k of Object.keys(this.labels)) {
-      const entry = w.uint32(34).fork();
-      w.uint32(8).int32(Number(k));
-      w.uint32(18).string(this.labels[k]!);
+      const entry = w.forkField(34);
+      w.fieldInt32(8, Number(k));
+      w.fieldString(18, this.labels[k]!);
       w.join(entry);
     }
     if (this.inner !== undefined) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.inner.$encode(w);
       w.join(mark);
     }
     if (this.kind !== 0) {
-      w.uint32(48).int32(this.kind);
+      w.fieldInt32(48, this.kind);
     }
     if (this.ids.length) {
       w.uint32(58).uint64s(this.ids);
     }
     if (!Object.is(this.ratio, 0)) {
-      w.uint32(65).double(this.ratio);
+      w.fieldDouble(65, this.ratio);
     }
     w.unknown(this);
   }
