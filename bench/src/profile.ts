@@ -1,13 +1,16 @@
 /**
- * `npm run -w bench profile -- [--set binary|json|json-objects] [--peer tsgrpc] [--filter TEXT] [--op encode|decode] [--seconds S] [--save FILE]`
+ * `npm run -w bench profile -- [--set binary|json|json-objects] [--peer tsgrpc] [--filter TEXT] [--op encode|decode] [--seconds S] [--heap] [--save FILE]`
  *
  * Runs one peer's encode or decode loop under the V8 CPU profiler (the same
  * profiler as `node --cpu-prof`) and prints where the time goes, by function
  * self time: the starting point for making a codec faster. `--save` also
- * writes the .cpuprofile for Chrome DevTools.
+ * writes the .cpuprofile for Chrome DevTools. With `--heap`, the V8 sampling
+ * heap profiler instead (as `node --heap-prof`, counting objects young
+ * collections freed too): bytes allocated per operation, by the function
+ * that allocated them.
  */
 import { writeFileSync } from "node:fs";
-import { Session, type Profiler } from "node:inspector";
+import { Session, type HeapProfiler, type Profiler, type Runtime } from "node:inspector";
 import { relative } from "node:path";
 import { fromJson, toBinary } from "@bufbuild/protobuf";
 import { benchCases } from "./cases.js";
@@ -25,6 +28,27 @@ function post<T>(session: Session, method: string, params?: object): Promise<T> 
   return new Promise((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r as T))));
 }
 
+/** A profile node's function name and source location. */
+function frame(f: Runtime.CallFrame): { name: string; where: string } {
+  const where = f.url ? `${relative(process.cwd(), f.url.replace(/^file:\/\//, ""))}:${f.lineNumber + 1}` : "";
+  return { name: f.functionName || "(anonymous)", where };
+}
+
+/** Bytes allocated per function (self), heaviest first. */
+function selfAllocations(profile: HeapProfiler.SamplingHeapProfile): { name: string; where: string; bytes: number }[] {
+  const byFunction = new Map<string, { name: string; where: string; bytes: number }>();
+  const visit = (n: HeapProfiler.SamplingHeapProfileNode): void => {
+    const { name, where } = frame(n.callFrame);
+    const key = `${name}@${where}`;
+    const entry = byFunction.get(key) ?? { name, where, bytes: 0 };
+    entry.bytes += n.selfSize;
+    byFunction.set(key, entry);
+    n.children.forEach(visit);
+  };
+  visit(profile.head);
+  return [...byFunction.values()].filter((e) => e.bytes > 0).sort((a, b) => b.bytes - a.bytes);
+}
+
 /** Self time per function, heaviest first. */
 function selfTimes(profile: Profiler.Profile): { name: string; where: string; share: number }[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -33,10 +57,9 @@ function selfTimes(profile: Profiler.Profile): { name: string; where: string; sh
   const total = profile.samples?.length ?? 1;
   const byFunction = new Map<string, { name: string; where: string; ticks: number }>();
   for (const [id, n] of ticks) {
-    const f = byId.get(id)!.callFrame;
-    const where = f.url ? `${relative(process.cwd(), f.url.replace(/^file:\/\//, ""))}:${f.lineNumber + 1}` : "";
-    const key = `${f.functionName}@${where}`;
-    const entry = byFunction.get(key) ?? { name: f.functionName || "(anonymous)", where, ticks: 0 };
+    const { name, where } = frame(byId.get(id)!.callFrame);
+    const key = `${name}@${where}`;
+    const entry = byFunction.get(key) ?? { name, where, ticks: 0 };
     entry.ticks += n;
     byFunction.set(key, entry);
   }
@@ -60,17 +83,35 @@ async function main(): Promise<void> {
   const decode = compileLoop(peer.decode, { lib: peer.lib, T, b });
   const loop = op === "encode" ? compileLoop(peer.encode, { lib: peer.lib, T, m: decode(1) }) : decode;
   const n = calibrate(loop, 0.1);
+  const run = () => {
+    let spent = 0;
+    let runs = 0;
+    while (spent < seconds) {
+      spent += timeLoop(loop, n);
+      runs += n;
+    }
+    return { runs, spent };
+  };
   const session = new Session();
   session.connect();
+  if (process.argv.includes("--heap")) {
+    const sampling = { samplingInterval: 128, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true };
+    await post(session, "HeapProfiler.startSampling", sampling);
+    const { runs } = run();
+    const { profile } = await post<{ profile: HeapProfiler.SamplingHeapProfile }>(session, "HeapProfiler.stopSampling");
+    session.disconnect();
+    const rows = selfAllocations(profile);
+    const total = rows.reduce((sum, e) => sum + e.bytes, 0);
+    const kb = (bytes: number) => `${(bytes / runs / 1024).toFixed(2)} KB`;
+    console.log(`${peer.name} ${set} ${op} ${c.typeName}: ${kb(total)} allocated per operation (sampled every 128 bytes, ${runs} operations)\n`);
+    const top = rows.slice(0, Number(option("--top", "25"))).map((e) => [e.name, kb(e.bytes), `${((100 * e.bytes) / total).toFixed(1)}%`, e.where]);
+    console.log(table(["function", "per op", "share", "where"], top));
+    return;
+  }
   await post(session, "Profiler.enable");
   await post(session, "Profiler.setSamplingInterval", { interval: 100 });
   await post(session, "Profiler.start");
-  let spent = 0;
-  let runs = 0;
-  while (spent < seconds) {
-    spent += timeLoop(loop, n);
-    runs += n;
-  }
+  const { runs, spent } = run();
   const { profile } = await post<{ profile: Profiler.Profile }>(session, "Profiler.stop");
   session.disconnect();
   const save = option("--save", "");

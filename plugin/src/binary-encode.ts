@@ -3,7 +3,7 @@ import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
 import { block, literal, type Line } from "./code.js";
 import type { FileContext } from "./context.js";
 import { fieldName, oneofName } from "./names.js";
-import { scalarInfo, scalarIsSet, scalarWrite, tag, WireType } from "./scalar.js";
+import { fieldWrite, forkField, scalarInfo, scalarIsSet, scalarWrite, tag, WireType } from "./scalar.js";
 import { encodeWrapper } from "./wrapper-codec.js";
 import { unboxedWrapper } from "./wrappers.js";
 
@@ -21,7 +21,7 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
     case "scalar":
     case "enum": {
       const t = field.fieldKind === "enum" ? ScalarType.INT32 : field.scalar;
-      return block(["if (", singularIsSet(ctx, field, t, x), ")"], [[taggedWrite(field.number, t, valueOf(field, x))]]);
+      return block(["if (", singularIsSet(ctx, field, t, x), ")"], [[fieldWrite(t, field.number, valueOf(field, x))]]);
     }
     case "message": {
       const wrapped = unboxedWrapper(field);
@@ -42,14 +42,10 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
         if (field.packed) {
           return block(
             [`if (${x}.length)`],
-            [
-              [`const mark = w.uint32(${tag(field.number, WireType.LengthDelimited)}).fork();`],
-              [`for (const v of ${x}) ${scalarWrite(t, "v")}`],
-              ["w.join(mark);"],
-            ],
+            [[`const mark = ${forkField(field.number)};`], [`for (const v of ${x}) ${scalarWrite(t, "v")}`], ["w.join(mark);"]],
           );
         }
-        return block([`for (const v of ${x})`], [[taggedWrite(field.number, t, "v")]]);
+        return block([`for (const v of ${x})`], [[fieldWrite(t, field.number, "v")]]);
       }
     case "map": {
       // `k` comes from Object.keys, so the entry exists: the assertion satisfies noUncheckedIndexedAccess
@@ -60,16 +56,11 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
           ? writeMessage(2, false, entryValue)
           : (() => {
               const t = field.mapKind === "enum" ? ScalarType.INT32 : field.scalar;
-              return [[taggedWrite(2, t, entryValue)]];
+              return [[fieldWrite(t, 2, entryValue)]];
             })();
       return block(
         [`for (const k of Object.keys(${x}))`],
-        [
-          [`const entry = w.uint32(${tag(field.number, WireType.LengthDelimited)}).fork();`],
-          [taggedWrite(1, field.mapKey, mapKeyFromString(field.mapKey, "k"))],
-          ...value,
-          ["w.join(entry);"],
-        ],
+        [[`const entry = ${forkField(field.number)};`], [fieldWrite(field.mapKey, 1, mapKeyFromString(field.mapKey, "k"))], ...value, ["w.join(entry);"]],
       );
     }
   }
@@ -103,12 +94,7 @@ function writeMessage(fieldNo: number, delimited: boolean, v: string): Line[] {
   if (delimited) {
     return [[`w.uint32(${tag(fieldNo, WireType.StartGroup)});`], [`${v}.$encode(w);`], [`w.uint32(${tag(fieldNo, WireType.EndGroup)});`]];
   }
-  return [[`const mark = w.uint32(${tag(fieldNo, WireType.LengthDelimited)}).fork();`], [`${v}.$encode(w);`], ["w.join(mark);"]];
-}
-
-/** One field: its precomputed tag, then the value (writer calls chain). */
-function taggedWrite(fieldNo: number, t: ScalarType, v: string): string {
-  return `w.uint32(${tag(fieldNo, scalarInfo(t).wireType)}).${scalarInfo(t).method}(${v});`;
+  return [[`const mark = ${forkField(fieldNo)};`], [`${v}.$encode(w);`], ["w.join(mark);"]];
 }
 
 /** Map keys are stored in their string form; this turns one back into what the writer takes. */

@@ -106,6 +106,17 @@ export function scalarWrite(t: ScalarType, x: string): string {
   return `w.${scalars[t].method}(${x});`;
 }
 
+/** Statement writing field `fieldNo` holding scalar `x` to writer `w`: its tag and value in one call (`w.fieldString(10, x)`). */
+export function fieldWrite(t: ScalarType, fieldNo: number, x: string): string {
+  const { method, wireType } = scalars[t];
+  return `w.field${method[0].toUpperCase()}${method.slice(1)}(${tag(fieldNo, wireType)}, ${x});`;
+}
+
+/** Expression writing the tag of length-delimited field `fieldNo` and starting its region: the mark for `w.join`. */
+export function forkField(fieldNo: number): string {
+  return `w.forkField(${tag(fieldNo, WireType.LengthDelimited)})`;
+}
+
 /** The field tag as the number written on the wire. */
 export function tag(fieldNo: number, wireType: WireType): number {
   return fieldNo * 8 + wireType;

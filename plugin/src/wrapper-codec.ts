@@ -1,7 +1,7 @@
 import type { DescField, ScalarType } from "@bufbuild/protobuf";
 import { block, type Line } from "./code.js";
 import type { FileContext } from "./context.js";
-import { scalarInfo, scalarIsSet, scalarRead, scalarTsType, scalarZero, tag, WireType } from "./scalar.js";
+import { fieldWrite, forkField, scalarInfo, scalarIsSet, scalarRead, scalarTsType, scalarZero, tag, WireType } from "./scalar.js";
 
 /**
  * Binary codec of an unboxed wrapper field (see wrappers.ts): on the wire it
@@ -13,12 +13,11 @@ type MessageField = DescField & { fieldKind: "message" };
 
 /** Writes value `v` of a set wrapper field as its wrapper message (field 1 left out when zero, as the message itself would). */
 export function encodeWrapper(ctx: FileContext, field: MessageField, t: ScalarType, v: string): Line[] {
-  const { method } = scalarInfo(t);
-  const value: Line = ["if (", scalarIsSet(t, ctx.long(field), v), `) w.uint32(${tag(1, scalarInfo(t).wireType)}).${method}(${v});`];
+  const value: Line = ["if (", scalarIsSet(t, ctx.long(field), v), ") ", fieldWrite(t, 1, v)];
   if (field.delimitedEncoding) {
     return [[`w.uint32(${tag(field.number, WireType.StartGroup)});`], value, [`w.uint32(${tag(field.number, WireType.EndGroup)});`]];
   }
-  return [[`const mark = w.uint32(${tag(field.number, WireType.LengthDelimited)}).fork();`], value, ["w.join(mark);"]];
+  return [[`const mark = ${forkField(field.number)};`], value, ["w.join(mark);"]];
 }
 
 /**

@@ -157,6 +157,61 @@ describe("packed payloads in one call write what fork, one write per value and j
   });
 });
 
+describe("a field method writes what its tag and the value method write, one after the other", () => {
+  // Tags of one to five bytes: fields 1, 16 and 2^29 - 1 with each wire type.
+  const tags = [0x08, 0x0a, 0x80 | (0x01 << 8), 0xfffffff8 + 2];
+  const int32s = [0, 1, -1, 300, 0x7fffffff, -0x80000000];
+  const int64s = [0n, -1n, 2n ** 63n - 1n, -(2n ** 63n), "-42"];
+  type Case = [string, (w: BinaryWriter, tag: number, v: never) => unknown, (w: BinaryWriter, v: never) => unknown, readonly unknown[]];
+  const cases = [
+    ["fieldInt32", (w, t, v) => w.fieldInt32(t, v), (w, v) => w.int32(v), int32s],
+    ["fieldUint32", (w, t, v) => w.fieldUint32(t, v), (w, v) => w.uint32(v), [0, 127, 128, 0xffffffff]],
+    ["fieldSint32", (w, t, v) => w.fieldSint32(t, v), (w, v) => w.sint32(v), int32s],
+    ["fieldFixed32", (w, t, v) => w.fieldFixed32(t, v), (w, v) => w.fixed32(v), [0, 0xffffffff]],
+    ["fieldSfixed32", (w, t, v) => w.fieldSfixed32(t, v), (w, v) => w.sfixed32(v), int32s],
+    ["fieldFloat", (w, t, v) => w.fieldFloat(t, v), (w, v) => w.float(v), [0, -0, 1.5, NaN, -Infinity]],
+    ["fieldDouble", (w, t, v) => w.fieldDouble(t, v), (w, v) => w.double(v), [0, -0, 0.1, NaN, Infinity]],
+    ["fieldBool", (w, t, v) => w.fieldBool(t, v), (w, v) => w.bool(v), [false, true]],
+    ["fieldInt64", (w, t, v) => w.fieldInt64(t, v), (w, v) => w.int64(v), int64s],
+    ["fieldUint64", (w, t, v) => w.fieldUint64(t, v), (w, v) => w.uint64(v), [0n, 2n ** 64n - 1n, "7"]],
+    ["fieldSint64", (w, t, v) => w.fieldSint64(t, v), (w, v) => w.sint64(v), int64s],
+    ["fieldFixed64", (w, t, v) => w.fieldFixed64(t, v), (w, v) => w.fixed64(v), [0n, 2n ** 64n - 1n]],
+    ["fieldSfixed64", (w, t, v) => w.fieldSfixed64(t, v), (w, v) => w.sfixed64(v), int64s],
+    ["fieldString", (w, t, v) => w.fieldString(t, v), (w, v) => w.string(v), ["", "abc", "é€😀", "x".repeat(200)]],
+    ["fieldBytes", (w, t, v) => w.fieldBytes(t, v), (w, v) => w.bytes(v), [new Uint8Array(0), new Uint8Array(300).fill(7)]],
+  ] as Case[];
+  test.each(cases)("%s", (_name, field, value, values) => {
+    for (const tag of tags) {
+      for (const v of values) {
+        const expected = new BinaryWriter();
+        value(expected.uint32(tag), v as never);
+        const w = new BinaryWriter();
+        field(w, tag, v as never);
+        expect(hex(w.finish())).toBe(hex(expected.finish()));
+      }
+    }
+  });
+
+  test("forkField writes the tag, then starts a region that join closes", () => {
+    for (const tag of tags) {
+      const expected = new BinaryWriter();
+      const a = expected.uint32(tag).fork();
+      expected.string("inside");
+      expected.join(a);
+      const w = new BinaryWriter();
+      const b = w.forkField(tag);
+      w.string("inside");
+      w.join(b);
+      expect(hex(w.finish())).toBe(hex(expected.finish()));
+    }
+  });
+
+  test("an invalid value throws the value method's error", () => {
+    expect(() => new BinaryWriter().fieldInt32(8, 0.5)).toThrow(new BinaryEncodeError("invalid int32 value: 0.5"));
+    expect(() => new BinaryWriter().fieldString(10, 1 as unknown as string)).toThrow(new BinaryEncodeError("invalid string value: 1"));
+  });
+});
+
 describe("strings are written as UTF-8", () => {
   const cases = [
     "",

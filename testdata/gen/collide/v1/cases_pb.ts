@@ -87,34 +87,34 @@ export class FieldNames extends Message<FieldNames> {
 
   $encode(w: BinaryWriter): void {
     if (this.CamelCase !== "") {
-      w.uint32(10).string(this.CamelCase);
+      w.fieldString(10, this.CamelCase);
     }
     if (this.camelCase !== "") {
-      w.uint32(18).string(this.camelCase);
+      w.fieldString(18, this.camelCase);
     }
     if (this.camelCase$ !== "") {
-      w.uint32(26).string(this.camelCase$);
+      w.fieldString(26, this.camelCase$);
     }
     if (this.CamelCase$ !== "") {
-      w.uint32(34).string(this.CamelCase$);
+      w.fieldString(34, this.CamelCase$);
     }
     if (this.camelCase$$ !== "") {
-      w.uint32(42).string(this.camelCase$$);
+      w.fieldString(42, this.camelCase$$);
     }
     if (this.camelCase$$$ !== "") {
-      w.uint32(50).string(this.camelCase$$$);
+      w.fieldString(50, this.camelCase$$$);
     }
     if (this.CamelCase$$ !== "") {
-      w.uint32(58).string(this.CamelCase$$);
+      w.fieldString(58, this.CamelCase$$);
     }
     if (this.pickKind !== "") {
-      w.uint32(162).string(this.pickKind);
+      w.fieldString(162, this.pickKind);
     }
     if (this.pickKind$.case === "pickA") {
-      w.uint32(170).string(this.pickKind$.value);
+      w.fieldString(170, this.pickKind$.value);
     }
     if (this.pickKind$.case === "pickA$") {
-      w.uint32(178).string(this.pickKind$.value);
+      w.fieldString(178, this.pickKind$.value);
     }
     w.unknown(this);
   }
@@ -241,17 +241,17 @@ export class readonly$ extends Message<readonly$> {
 
   $encode(w: BinaryWriter): void {
     if (this.key !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.key.$encode(w);
       w.join(mark);
     }
     for (const v of this.inferred) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     if (this.kind !== 0) {
-      w.uint32(24).int32(this.kind);
+      w.fieldInt32(24, this.kind);
     }
     w.unknown(this);
   }
@@ -336,7 +336,7 @@ export class keyof$ extends Message<keyof$> {
 
   $encode(w: BinaryWriter): void {
     if (this.is !== "") {
-      w.uint32(10).string(this.is);
+      w.fieldString(10, this.is);
     }
     w.unknown(this);
   }
@@ -390,7 +390,7 @@ export class infer$ extends Message<infer$> {
 
   $encode(w: BinaryWriter): void {
     if (this.asserts !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.asserts.$encode(w);
       w.join(mark);
     }
@@ -451,7 +451,7 @@ export class asserts$ extends Message<asserts$> {
 
   $encode(w: BinaryWriter): void {
     if (this.satisfies) {
-      w.uint32(8).bool(this.satisfies);
+      w.fieldBool(8, this.satisfies);
     }
     w.unknown(this);
   }

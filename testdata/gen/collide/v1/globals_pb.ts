@@ -37,13 +37,13 @@ export class Promise$ extends Message<Promise$> {
 
   $encode(w: BinaryWriter): void {
     if (this.then !== "") {
-      w.uint32(10).string(this.then);
+      w.fieldString(10, this.then);
     }
     if (this.catch !== "") {
-      w.uint32(18).string(this.catch);
+      w.fieldString(18, this.catch);
     }
     if (this.finally !== "") {
-      w.uint32(26).string(this.finally);
+      w.fieldString(26, this.finally);
     }
     w.unknown(this);
   }
@@ -113,10 +113,10 @@ export class Array$ extends Message<Array$> {
 
   $encode(w: BinaryWriter): void {
     if (this.length !== 0) {
-      w.uint32(8).int32(this.length);
+      w.fieldInt32(8, this.length);
     }
     for (const v of this.push) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
@@ -192,16 +192,16 @@ export class Error$ extends Message<Error$> {
 
   $encode(w: BinaryWriter): void {
     if (this.message !== "") {
-      w.uint32(10).string(this.message);
+      w.fieldString(10, this.message);
     }
     if (this.stack !== "") {
-      w.uint32(18).string(this.stack);
+      w.fieldString(18, this.stack);
     }
     if (this.name !== "") {
-      w.uint32(26).string(this.name);
+      w.fieldString(26, this.name);
     }
     if (this.cause !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.cause.$encode(w);
       w.join(mark);
     }
@@ -297,28 +297,28 @@ export class Statics extends Message<Statics> {
 
   $encode(w: BinaryWriter): void {
     if (this.typeName !== "") {
-      w.uint32(10).string(this.typeName);
+      w.fieldString(10, this.typeName);
     }
     if (this.fields !== "") {
-      w.uint32(18).string(this.fields);
+      w.fieldString(18, this.fields);
     }
     if (this.fromBinary !== "") {
-      w.uint32(26).string(this.fromBinary);
+      w.fieldString(26, this.fromBinary);
     }
     if (this.fromJson !== "") {
-      w.uint32(34).string(this.fromJson);
+      w.fieldString(34, this.fromJson);
     }
     if (this.prototype !== "") {
-      w.uint32(42).string(this.prototype);
+      w.fieldString(42, this.prototype);
     }
     if (this.toJsonString$ !== "") {
-      w.uint32(50).string(this.toJsonString$);
+      w.fieldString(50, this.toJsonString$);
     }
     if (this.toLocaleString$ !== "") {
-      w.uint32(58).string(this.toLocaleString$);
+      w.fieldString(58, this.toLocaleString$);
     }
     if (this.isPrototypeOf$ !== "") {
-      w.uint32(66).string(this.isPrototypeOf$);
+      w.fieldString(66, this.isPrototypeOf$);
     }
     w.unknown(this);
   }

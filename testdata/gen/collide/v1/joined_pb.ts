@@ -64,12 +64,12 @@ export class Outer extends Message<Outer> {
 
   $encode(w: BinaryWriter): void {
     if (this.inner !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.inner.$encode(w);
       w.join(mark);
     }
     if (this.kind !== undefined) {
-      w.uint32(16).int32(this.kind);
+      w.fieldInt32(16, this.kind);
     }
     w.unknown(this);
   }
@@ -147,7 +147,7 @@ export class Outer_Inner$ extends Message<Outer_Inner$> {
 
   $encode(w: BinaryWriter): void {
     if (this.a !== undefined) {
-      w.uint32(10).string(this.a);
+      w.fieldString(10, this.a);
     }
     w.unknown(this);
   }
@@ -204,7 +204,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
 
   $encode(w: BinaryWriter): void {
     if (this.b !== undefined) {
-      w.uint32(8).int32(this.b);
+      w.fieldInt32(8, this.b);
     }
     w.unknown(this);
   }
@@ -303,7 +303,7 @@ export class A_B_C extends Message<A_B_C> {
 
   $encode(w: BinaryWriter): void {
     if (this.x !== undefined) {
-      w.uint32(8).int32(this.x);
+      w.fieldInt32(8, this.x);
     }
     w.unknown(this);
   }
@@ -399,7 +399,7 @@ export class A_B_C$ extends Message<A_B_C$> {
 
   $encode(w: BinaryWriter): void {
     if (this.y !== undefined) {
-      w.uint32(10).string(this.y);
+      w.fieldString(10, this.y);
     }
     w.unknown(this);
   }
@@ -458,12 +458,12 @@ export class file_collide_v1_joined$ extends Message<file_collide_v1_joined$> {
 
   $encode(w: BinaryWriter): void {
     if (this.top !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.top.$encode(w);
       w.join(mark);
     }
     if (this.nested !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.nested.$encode(w);
       w.join(mark);
     }
@@ -540,7 +540,7 @@ export class PairClient extends Message<PairClient> {
 
   $encode(w: BinaryWriter): void {
     if (this.p !== undefined) {
-      w.uint32(10).string(this.p);
+      w.fieldString(10, this.p);
     }
     w.unknown(this);
   }

@@ -45,33 +45,33 @@ export class JoinedUser extends Message<JoinedUser> {
 
   $encode(w: BinaryWriter): void {
     if (this.nested !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.nested.$encode(w);
       w.join(mark);
     }
     if (this.top !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.top.$encode(w);
       w.join(mark);
     }
     if (this.nestedKind !== undefined) {
-      w.uint32(24).int32(this.nestedKind);
+      w.fieldInt32(24, this.nestedKind);
     }
     if (this.topKind !== undefined) {
-      w.uint32(32).int32(this.topKind);
+      w.fieldInt32(32, this.topKind);
     }
     if (this.first !== undefined) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.first.$encode(w);
       w.join(mark);
     }
     if (this.second !== undefined) {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       this.second.$encode(w);
       w.join(mark);
     }
     if (this.file !== undefined) {
-      const mark = w.uint32(58).fork();
+      const mark = w.forkField(58);
       this.file.$encode(w);
       w.join(mark);
     }

@@ -68,37 +68,37 @@ export class Object$ extends Message<Object$> {
 
   $encode(w: BinaryWriter): void {
     if (this.constructor$ !== "") {
-      w.uint32(10).string(this.constructor$);
+      w.fieldString(10, this.constructor$);
     }
     if (this.Proto !== "") {
-      w.uint32(18).string(this.Proto);
+      w.fieldString(18, this.Proto);
     }
     if (this.toString$ !== "") {
-      w.uint32(26).string(this.toString$);
+      w.fieldString(26, this.toString$);
     }
     if (this.toJson$ !== "") {
-      w.uint32(34).string(this.toJson$);
+      w.fieldString(34, this.toJson$);
     }
     if (this.valueOf$ !== "") {
-      w.uint32(42).string(this.valueOf$);
+      w.fieldString(42, this.valueOf$);
     }
     if (this.hasOwnProperty$ !== "") {
-      w.uint32(50).string(this.hasOwnProperty$);
+      w.fieldString(50, this.hasOwnProperty$);
     }
     if (this.equals$ !== "") {
-      w.uint32(58).string(this.equals$);
+      w.fieldString(58, this.equals$);
     }
     if (this.clone$ !== "") {
-      w.uint32(66).string(this.clone$);
+      w.fieldString(66, this.clone$);
     }
     if (this.class !== "") {
-      w.uint32(74).string(this.class);
+      w.fieldString(74, this.class);
     }
     if (this.toBinary$.case === "delete") {
-      w.uint32(82).string(this.toBinary$.value);
+      w.fieldString(82, this.toBinary$.value);
     }
     if (this.toBinary$.case === "new") {
-      w.uint32(88).int32(this.toBinary$.value);
+      w.fieldInt32(88, this.toBinary$.value);
     }
     w.unknown(this);
   }
@@ -240,12 +240,12 @@ export class Message$ extends Message<Message$> {
 
   $encode(w: BinaryWriter): void {
     if (this.object !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.object.$encode(w);
       w.join(mark);
     }
     if (this.date !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.date.$encode(w);
       w.join(mark);
     }
@@ -320,12 +320,12 @@ export class Date$ extends Message<Date$> {
 
   $encode(w: BinaryWriter): void {
     if (this.seconds !== 0n) {
-      w.uint32(8).int64(this.seconds);
+      w.fieldInt64(8, this.seconds);
     }
     for (const k of Object.keys(this.dict)) {
-      const entry = w.uint32(18).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.dict[k]!);
+      const entry = w.forkField(18);
+      w.fieldString(10, k);
+      w.fieldString(18, this.dict[k]!);
       w.join(entry);
     }
     w.unknown(this);
@@ -409,12 +409,12 @@ export class UsesHostile extends Message<UsesHostile> {
 
   $encode(w: BinaryWriter): void {
     if (this.hostile !== 0) {
-      w.uint32(8).int32(this.hostile);
+      w.fieldInt32(8, this.hostile);
     }
     for (const k of Object.keys(this.objects)) {
-      const entry = w.uint32(18).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(18);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.objects[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
@@ -510,7 +510,7 @@ export class Address extends Message<Address> {
 
   $encode(w: BinaryWriter): void {
     if (this.inner !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.inner.$encode(w);
       w.join(mark);
     }

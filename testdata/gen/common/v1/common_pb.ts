@@ -56,13 +56,13 @@ export class Address extends Message<Address> {
 
   $encode(w: BinaryWriter): void {
     if (this.street !== "") {
-      w.uint32(10).string(this.street);
+      w.fieldString(10, this.street);
     }
     if (this.city !== "") {
-      w.uint32(18).string(this.city);
+      w.fieldString(18, this.city);
     }
     if (this.countryCode !== "") {
-      w.uint32(26).string(this.countryCode);
+      w.fieldString(26, this.countryCode);
     }
     w.unknown(this);
   }

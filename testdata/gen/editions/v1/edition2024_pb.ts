@@ -52,16 +52,16 @@ export class Edition2024 extends Message<Edition2024> {
 
   $encode(w: BinaryWriter): void {
     if (this.number !== undefined) {
-      w.uint32(8).int32(this.number);
+      w.fieldInt32(8, this.number);
     }
     if (this.numbers.length) {
       w.uint32(18).int32s(this.numbers);
     }
     if (this.text !== "") {
-      w.uint32(26).string(this.text);
+      w.fieldString(26, this.text);
     }
     if (this.kind !== undefined) {
-      w.uint32(32).int32(this.kind);
+      w.fieldInt32(32, this.kind);
     }
     w.unknown(this);
   }

@@ -92,31 +92,31 @@ export class Features extends Message<Features> {
 
   $encode(w: BinaryWriter): void {
     if (this.explicitNumber !== undefined) {
-      w.uint32(8).int32(this.explicitNumber);
+      w.fieldInt32(8, this.explicitNumber);
     }
     if (this.implicitNumber !== 0) {
-      w.uint32(16).int32(this.implicitNumber);
+      w.fieldInt32(16, this.implicitNumber);
     }
     if (this.requiredNumber !== undefined) {
-      w.uint32(24).int32(this.requiredNumber);
+      w.fieldInt32(24, this.requiredNumber);
     }
     if (this.packedNumbers.length) {
       w.uint32(34).int32s(this.packedNumbers);
     }
     for (const v of this.expandedNumbers) {
-      w.uint32(40).int32(v);
+      w.fieldInt32(40, v);
     }
     if (this.checkedText !== undefined) {
-      w.uint32(50).string(this.checkedText);
+      w.fieldString(50, this.checkedText);
     }
     if (this.uncheckedText !== undefined) {
-      w.uint32(58).string(this.uncheckedText);
+      w.fieldString(58, this.uncheckedText);
     }
     if (this.openKind !== undefined) {
-      w.uint32(64).int32(this.openKind);
+      w.fieldInt32(64, this.openKind);
     }
     if (this.closedKind !== undefined) {
-      w.uint32(72).int32(this.closedKind);
+      w.fieldInt32(72, this.closedKind);
     }
     if (this.closedKinds.length) {
       w.uint32(82).int32s(this.closedKinds);
@@ -127,7 +127,7 @@ export class Features extends Message<Features> {
       w.uint32(92);
     }
     if (this.child !== undefined) {
-      const mark = w.uint32(98).fork();
+      const mark = w.forkField(98);
       this.child.$encode(w);
       w.join(mark);
     }
@@ -137,11 +137,11 @@ export class Features extends Message<Features> {
       w.uint32(108);
     }
     if (this.defaulted !== undefined) {
-      w.uint32(112).int32(this.defaulted);
+      w.fieldInt32(112, this.defaulted);
     }
     if (this.delimitedWrapper !== undefined) {
       w.uint32(123);
-      if (this.delimitedWrapper !== "") w.uint32(10).string(this.delimitedWrapper);
+      if (this.delimitedWrapper !== "") w.fieldString(10, this.delimitedWrapper);
       w.uint32(124);
     }
     w.unknown(this);
@@ -392,7 +392,7 @@ export class Features_Child extends Message<Features_Child> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     w.unknown(this);
   }

@@ -69,47 +69,47 @@ export class Tree extends Message<Tree> {
 
   $encode(w: BinaryWriter): void {
     if (this.label !== "") {
-      w.uint32(10).string(this.label);
+      w.fieldString(10, this.label);
     }
     if (this.left !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.left.$encode(w);
       w.join(mark);
     }
     for (const v of this.children) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       v.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.named)) {
-      const entry = w.uint32(34).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(34);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.named[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
     if (this.branch.case === "only") {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.branch.value.$encode(w);
       w.join(mark);
     }
     if (this.branch.case === "leaf") {
-      w.uint32(48).int64(this.branch.value);
+      w.fieldInt64(48, this.branch.value);
     }
     if (this.branch.case === "blob") {
-      w.uint32(58).bytes(this.branch.value);
+      w.fieldBytes(58, this.branch.value);
     }
     if (this.id !== undefined) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       this.id.$encode(w);
       w.join(mark);
     }
     if (this.weight !== undefined) {
-      w.uint32(73).double(this.weight);
+      w.fieldDouble(73, this.weight);
     }
     if (this.kind !== 0) {
-      w.uint32(80).int32(this.kind);
+      w.fieldInt32(80, this.kind);
     }
     w.unknown(this);
   }
@@ -293,12 +293,12 @@ export class Ping extends Message<Ping> {
 
   $encode(w: BinaryWriter): void {
     if (this.pong !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.pong.$encode(w);
       w.join(mark);
     }
     if (this.hops !== 0) {
-      w.uint32(16).uint32(this.hops);
+      w.fieldUint32(16, this.hops);
     }
     w.unknown(this);
   }
@@ -366,7 +366,7 @@ export class Pong extends Message<Pong> {
 
   $encode(w: BinaryWriter): void {
     if (this.ping !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.ping.$encode(w);
       w.join(mark);
     }
@@ -472,85 +472,85 @@ export class Maps extends Message<Maps> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.stringString)) {
-      const entry = w.uint32(10).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.stringString[k]!);
+      const entry = w.forkField(10);
+      w.fieldString(10, k);
+      w.fieldString(18, this.stringString[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.int32Tree)) {
-      const entry = w.uint32(18).fork();
-      w.uint32(8).int32(Number(k));
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(18);
+      w.fieldInt32(8, Number(k));
+      const mark = w.forkField(18);
       this.int32Tree[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
     for (const k of Object.keys(this.int64Bytes)) {
-      const entry = w.uint32(26).fork();
-      w.uint32(8).int64(k);
-      w.uint32(18).bytes(this.int64Bytes[k]!);
+      const entry = w.forkField(26);
+      w.fieldInt64(8, k);
+      w.fieldBytes(18, this.int64Bytes[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.uint32Kind)) {
-      const entry = w.uint32(34).fork();
-      w.uint32(8).uint32(Number(k));
-      w.uint32(16).int32(this.uint32Kind[k]!);
+      const entry = w.forkField(34);
+      w.fieldUint32(8, Number(k));
+      w.fieldInt32(16, this.uint32Kind[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.uint64Double)) {
-      const entry = w.uint32(42).fork();
-      w.uint32(8).uint64(k);
-      w.uint32(17).double(this.uint64Double[k]!);
+      const entry = w.forkField(42);
+      w.fieldUint64(8, k);
+      w.fieldDouble(17, this.uint64Double[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.sint32Float)) {
-      const entry = w.uint32(50).fork();
-      w.uint32(8).sint32(Number(k));
-      w.uint32(21).float(this.sint32Float[k]!);
+      const entry = w.forkField(50);
+      w.fieldSint32(8, Number(k));
+      w.fieldFloat(21, this.sint32Float[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.sint64Bool)) {
-      const entry = w.uint32(58).fork();
-      w.uint32(8).sint64(k);
-      w.uint32(16).bool(this.sint64Bool[k]!);
+      const entry = w.forkField(58);
+      w.fieldSint64(8, k);
+      w.fieldBool(16, this.sint64Bool[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.fixed32Int64)) {
-      const entry = w.uint32(66).fork();
-      w.uint32(13).fixed32(Number(k));
-      w.uint32(16).int64(this.fixed32Int64[k]!);
+      const entry = w.forkField(66);
+      w.fieldFixed32(13, Number(k));
+      w.fieldInt64(16, this.fixed32Int64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.fixed64Uint64)) {
-      const entry = w.uint32(74).fork();
-      w.uint32(9).fixed64(k);
-      w.uint32(16).uint64(this.fixed64Uint64[k]!);
+      const entry = w.forkField(74);
+      w.fieldFixed64(9, k);
+      w.fieldUint64(16, this.fixed64Uint64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.sfixed32Sint32)) {
-      const entry = w.uint32(82).fork();
-      w.uint32(13).sfixed32(Number(k));
-      w.uint32(16).sint32(this.sfixed32Sint32[k]!);
+      const entry = w.forkField(82);
+      w.fieldSfixed32(13, Number(k));
+      w.fieldSint32(16, this.sfixed32Sint32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.sfixed64Sfixed64)) {
-      const entry = w.uint32(90).fork();
-      w.uint32(9).sfixed64(k);
-      w.uint32(17).sfixed64(this.sfixed64Sfixed64[k]!);
+      const entry = w.forkField(90);
+      w.fieldSfixed64(9, k);
+      w.fieldSfixed64(17, this.sfixed64Sfixed64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.boolMaps)) {
-      const entry = w.uint32(98).fork();
-      w.uint32(8).bool(k === "true");
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(98);
+      w.fieldBool(8, k === "true");
+      const mark = w.forkField(18);
       this.boolMaps[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
     for (const k of Object.keys(this.stringId)) {
-      const entry = w.uint32(106).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(106);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.stringId[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
@@ -979,12 +979,12 @@ export class L1 extends Message<L1> {
 
   $encode(w: BinaryWriter): void {
     if (this.next !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.next.$encode(w);
       w.join(mark);
     }
     if (this.shortcut !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.shortcut.$encode(w);
       w.join(mark);
     }
@@ -1057,7 +1057,7 @@ export class L1_L2 extends Message<L1_L2> {
 
   $encode(w: BinaryWriter): void {
     if (this.next !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.next.$encode(w);
       w.join(mark);
     }
@@ -1118,7 +1118,7 @@ export class L1_L2_L3 extends Message<L1_L2_L3> {
 
   $encode(w: BinaryWriter): void {
     if (this.next !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.next.$encode(w);
       w.join(mark);
     }
@@ -1179,7 +1179,7 @@ export class L1_L2_L3_L4 extends Message<L1_L2_L3_L4> {
 
   $encode(w: BinaryWriter): void {
     if (this.next !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.next.$encode(w);
       w.join(mark);
     }
@@ -1240,7 +1240,7 @@ export class L1_L2_L3_L4_L5 extends Message<L1_L2_L3_L4_L5> {
 
   $encode(w: BinaryWriter): void {
     if (this.next !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.next.$encode(w);
       w.join(mark);
     }
@@ -1301,7 +1301,7 @@ export class L1_L2_L3_L4_L5_L6 extends Message<L1_L2_L3_L4_L5_L6> {
 
   $encode(w: BinaryWriter): void {
     if (this.next !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.next.$encode(w);
       w.join(mark);
     }
@@ -1362,7 +1362,7 @@ export class L1_L2_L3_L4_L5_L6_L7 extends Message<L1_L2_L3_L4_L5_L6_L7> {
 
   $encode(w: BinaryWriter): void {
     if (this.next !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.next.$encode(w);
       w.join(mark);
     }
@@ -1423,7 +1423,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8 extends Message<L1_L2_L3_L4_L5_L6_L7_L8> {
 
   $encode(w: BinaryWriter): void {
     if (this.next !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.next.$encode(w);
       w.join(mark);
     }
@@ -1484,7 +1484,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_
 
   $encode(w: BinaryWriter): void {
     if (this.next !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.next.$encode(w);
       w.join(mark);
     }
@@ -1547,12 +1547,12 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 extends Message<L1_L2_L3_L4_L5_L6_L7
 
   $encode(w: BinaryWriter): void {
     if (this.root !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.root.$encode(w);
       w.join(mark);
     }
     if (this.deepest !== "") {
-      w.uint32(18).string(this.deepest);
+      w.fieldString(18, this.deepest);
     }
     w.unknown(this);
   }

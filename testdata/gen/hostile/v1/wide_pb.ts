@@ -1033,60 +1033,60 @@ export class Wide extends Message<Wide> {
 
   $encode(w: BinaryWriter): void {
     if (this.f1 !== 0) {
-      w.uint32(8).int32(this.f1);
+      w.fieldInt32(8, this.f1);
     }
     if (this.f2 !== 0n) {
-      w.uint32(16).int64(this.f2);
+      w.fieldInt64(16, this.f2);
     }
     if (this.f3 !== 0) {
-      w.uint32(24).uint32(this.f3);
+      w.fieldUint32(24, this.f3);
     }
     if (this.f4 !== 0n) {
-      w.uint32(32).uint64(this.f4);
+      w.fieldUint64(32, this.f4);
     }
     if (this.f5 !== 0) {
-      w.uint32(40).sint32(this.f5);
+      w.fieldSint32(40, this.f5);
     }
     if (this.f6 !== 0n) {
-      w.uint32(48).sint64(this.f6);
+      w.fieldSint64(48, this.f6);
     }
     if (this.f7 !== 0) {
-      w.uint32(61).fixed32(this.f7);
+      w.fieldFixed32(61, this.f7);
     }
     if (this.f8 !== 0n) {
-      w.uint32(65).fixed64(this.f8);
+      w.fieldFixed64(65, this.f8);
     }
     if (this.f9 !== 0) {
-      w.uint32(77).sfixed32(this.f9);
+      w.fieldSfixed32(77, this.f9);
     }
     if (this.f10 !== 0n) {
-      w.uint32(81).sfixed64(this.f10);
+      w.fieldSfixed64(81, this.f10);
     }
     if (!Object.is(this.f11, 0)) {
-      w.uint32(93).float(this.f11);
+      w.fieldFloat(93, this.f11);
     }
     if (!Object.is(this.f12, 0)) {
-      w.uint32(97).double(this.f12);
+      w.fieldDouble(97, this.f12);
     }
     if (this.f13) {
-      w.uint32(104).bool(this.f13);
+      w.fieldBool(104, this.f13);
     }
     if (this.f14 !== "") {
-      w.uint32(114).string(this.f14);
+      w.fieldString(114, this.f14);
     }
     if (this.f15.length !== 0) {
-      w.uint32(122).bytes(this.f15);
+      w.fieldBytes(122, this.f15);
     }
     if (this.f16 !== 0) {
-      w.uint32(128).int32(this.f16);
+      w.fieldInt32(128, this.f16);
     }
     if (this.f17 !== undefined) {
-      const mark = w.uint32(138).fork();
+      const mark = w.forkField(138);
       this.f17.$encode(w);
       w.join(mark);
     }
     for (const v of this.f18) {
-      const mark = w.uint32(146).fork();
+      const mark = w.forkField(146);
       v.$encode(w);
       w.join(mark);
     }
@@ -1109,22 +1109,22 @@ export class Wide extends Message<Wide> {
       w.uint32(194).sint64s(this.f24);
     }
     if (this.f25.length) {
-      const mark = w.uint32(202).fork();
+      const mark = w.forkField(202);
       for (const v of this.f25) w.fixed32(v);
       w.join(mark);
     }
     if (this.f26.length) {
-      const mark = w.uint32(210).fork();
+      const mark = w.forkField(210);
       for (const v of this.f26) w.fixed64(v);
       w.join(mark);
     }
     if (this.f27.length) {
-      const mark = w.uint32(218).fork();
+      const mark = w.forkField(218);
       for (const v of this.f27) w.sfixed32(v);
       w.join(mark);
     }
     if (this.f28.length) {
-      const mark = w.uint32(226).fork();
+      const mark = w.forkField(226);
       for (const v of this.f28) w.sfixed64(v);
       w.join(mark);
     }
@@ -1135,142 +1135,142 @@ export class Wide extends Message<Wide> {
       w.uint32(242).doubles(this.f30);
     }
     if (this.f31.length) {
-      const mark = w.uint32(250).fork();
+      const mark = w.forkField(250);
       for (const v of this.f31) w.bool(v);
       w.join(mark);
     }
     for (const v of this.f32) {
-      w.uint32(258).string(v);
+      w.fieldString(258, v);
     }
     for (const v of this.f33) {
-      w.uint32(266).bytes(v);
+      w.fieldBytes(266, v);
     }
     if (this.f34.length) {
       w.uint32(274).int32s(this.f34);
     }
     for (const v of this.f35) {
-      const mark = w.uint32(282).fork();
+      const mark = w.forkField(282);
       v.$encode(w);
       w.join(mark);
     }
     if (this.f36 !== undefined) {
-      const mark = w.uint32(290).fork();
+      const mark = w.forkField(290);
       this.f36.$encode(w);
       w.join(mark);
     }
     if (this.f37 !== undefined) {
-      w.uint32(296).int32(this.f37);
+      w.fieldInt32(296, this.f37);
     }
     if (this.f38 !== undefined) {
-      w.uint32(304).int64(this.f38);
+      w.fieldInt64(304, this.f38);
     }
     if (this.f39 !== undefined) {
-      w.uint32(312).uint32(this.f39);
+      w.fieldUint32(312, this.f39);
     }
     if (this.f40 !== undefined) {
-      w.uint32(320).uint64(this.f40);
+      w.fieldUint64(320, this.f40);
     }
     if (this.f41 !== undefined) {
-      w.uint32(328).sint32(this.f41);
+      w.fieldSint32(328, this.f41);
     }
     if (this.f42 !== undefined) {
-      w.uint32(336).sint64(this.f42);
+      w.fieldSint64(336, this.f42);
     }
     if (this.f43 !== undefined) {
-      w.uint32(349).fixed32(this.f43);
+      w.fieldFixed32(349, this.f43);
     }
     if (this.f44 !== undefined) {
-      w.uint32(353).fixed64(this.f44);
+      w.fieldFixed64(353, this.f44);
     }
     if (this.f45 !== undefined) {
-      w.uint32(365).sfixed32(this.f45);
+      w.fieldSfixed32(365, this.f45);
     }
     if (this.f46 !== undefined) {
-      w.uint32(369).sfixed64(this.f46);
+      w.fieldSfixed64(369, this.f46);
     }
     if (this.f47 !== undefined) {
-      w.uint32(381).float(this.f47);
+      w.fieldFloat(381, this.f47);
     }
     if (this.f48 !== undefined) {
-      w.uint32(385).double(this.f48);
+      w.fieldDouble(385, this.f48);
     }
     if (this.f49 !== undefined) {
-      w.uint32(392).bool(this.f49);
+      w.fieldBool(392, this.f49);
     }
     if (this.f50 !== undefined) {
-      w.uint32(402).string(this.f50);
+      w.fieldString(402, this.f50);
     }
     if (this.f51 !== undefined) {
-      w.uint32(410).bytes(this.f51);
+      w.fieldBytes(410, this.f51);
     }
     if (this.f52 !== undefined) {
-      w.uint32(416).int32(this.f52);
+      w.fieldInt32(416, this.f52);
     }
     if (this.f53 !== undefined) {
-      const mark = w.uint32(426).fork();
+      const mark = w.forkField(426);
       this.f53.$encode(w);
       w.join(mark);
     }
     if (this.f54 !== undefined) {
-      const mark = w.uint32(434).fork();
+      const mark = w.forkField(434);
       this.f54.$encode(w);
       w.join(mark);
     }
     if (this.f55 !== 0) {
-      w.uint32(440).int32(this.f55);
+      w.fieldInt32(440, this.f55);
     }
     if (this.f56 !== 0n) {
-      w.uint32(448).int64(this.f56);
+      w.fieldInt64(448, this.f56);
     }
     if (this.f57 !== 0) {
-      w.uint32(456).uint32(this.f57);
+      w.fieldUint32(456, this.f57);
     }
     if (this.f58 !== 0n) {
-      w.uint32(464).uint64(this.f58);
+      w.fieldUint64(464, this.f58);
     }
     if (this.f59 !== 0) {
-      w.uint32(472).sint32(this.f59);
+      w.fieldSint32(472, this.f59);
     }
     if (this.f60 !== 0n) {
-      w.uint32(480).sint64(this.f60);
+      w.fieldSint64(480, this.f60);
     }
     if (this.f61 !== 0) {
-      w.uint32(493).fixed32(this.f61);
+      w.fieldFixed32(493, this.f61);
     }
     if (this.f62 !== 0n) {
-      w.uint32(497).fixed64(this.f62);
+      w.fieldFixed64(497, this.f62);
     }
     if (this.f63 !== 0) {
-      w.uint32(509).sfixed32(this.f63);
+      w.fieldSfixed32(509, this.f63);
     }
     if (this.f64 !== 0n) {
-      w.uint32(513).sfixed64(this.f64);
+      w.fieldSfixed64(513, this.f64);
     }
     if (!Object.is(this.f65, 0)) {
-      w.uint32(525).float(this.f65);
+      w.fieldFloat(525, this.f65);
     }
     if (!Object.is(this.f66, 0)) {
-      w.uint32(529).double(this.f66);
+      w.fieldDouble(529, this.f66);
     }
     if (this.f67) {
-      w.uint32(536).bool(this.f67);
+      w.fieldBool(536, this.f67);
     }
     if (this.f68 !== "") {
-      w.uint32(546).string(this.f68);
+      w.fieldString(546, this.f68);
     }
     if (this.f69.length !== 0) {
-      w.uint32(554).bytes(this.f69);
+      w.fieldBytes(554, this.f69);
     }
     if (this.f70 !== 0) {
-      w.uint32(560).int32(this.f70);
+      w.fieldInt32(560, this.f70);
     }
     if (this.f71 !== undefined) {
-      const mark = w.uint32(570).fork();
+      const mark = w.forkField(570);
       this.f71.$encode(w);
       w.join(mark);
     }
     for (const v of this.f72) {
-      const mark = w.uint32(578).fork();
+      const mark = w.forkField(578);
       v.$encode(w);
       w.join(mark);
     }
@@ -1293,22 +1293,22 @@ export class Wide extends Message<Wide> {
       w.uint32(626).sint64s(this.f78);
     }
     if (this.f79.length) {
-      const mark = w.uint32(634).fork();
+      const mark = w.forkField(634);
       for (const v of this.f79) w.fixed32(v);
       w.join(mark);
     }
     if (this.f80.length) {
-      const mark = w.uint32(642).fork();
+      const mark = w.forkField(642);
       for (const v of this.f80) w.fixed64(v);
       w.join(mark);
     }
     if (this.f81.length) {
-      const mark = w.uint32(650).fork();
+      const mark = w.forkField(650);
       for (const v of this.f81) w.sfixed32(v);
       w.join(mark);
     }
     if (this.f82.length) {
-      const mark = w.uint32(658).fork();
+      const mark = w.forkField(658);
       for (const v of this.f82) w.sfixed64(v);
       w.join(mark);
     }
@@ -1319,142 +1319,142 @@ export class Wide extends Message<Wide> {
       w.uint32(674).doubles(this.f84);
     }
     if (this.f85.length) {
-      const mark = w.uint32(682).fork();
+      const mark = w.forkField(682);
       for (const v of this.f85) w.bool(v);
       w.join(mark);
     }
     for (const v of this.f86) {
-      w.uint32(690).string(v);
+      w.fieldString(690, v);
     }
     for (const v of this.f87) {
-      w.uint32(698).bytes(v);
+      w.fieldBytes(698, v);
     }
     if (this.f88.length) {
       w.uint32(706).int32s(this.f88);
     }
     for (const v of this.f89) {
-      const mark = w.uint32(714).fork();
+      const mark = w.forkField(714);
       v.$encode(w);
       w.join(mark);
     }
     if (this.f90 !== undefined) {
-      const mark = w.uint32(722).fork();
+      const mark = w.forkField(722);
       this.f90.$encode(w);
       w.join(mark);
     }
     if (this.f91 !== undefined) {
-      w.uint32(728).int32(this.f91);
+      w.fieldInt32(728, this.f91);
     }
     if (this.f92 !== undefined) {
-      w.uint32(736).int64(this.f92);
+      w.fieldInt64(736, this.f92);
     }
     if (this.f93 !== undefined) {
-      w.uint32(744).uint32(this.f93);
+      w.fieldUint32(744, this.f93);
     }
     if (this.f94 !== undefined) {
-      w.uint32(752).uint64(this.f94);
+      w.fieldUint64(752, this.f94);
     }
     if (this.f95 !== undefined) {
-      w.uint32(760).sint32(this.f95);
+      w.fieldSint32(760, this.f95);
     }
     if (this.f96 !== undefined) {
-      w.uint32(768).sint64(this.f96);
+      w.fieldSint64(768, this.f96);
     }
     if (this.f97 !== undefined) {
-      w.uint32(781).fixed32(this.f97);
+      w.fieldFixed32(781, this.f97);
     }
     if (this.f98 !== undefined) {
-      w.uint32(785).fixed64(this.f98);
+      w.fieldFixed64(785, this.f98);
     }
     if (this.f99 !== undefined) {
-      w.uint32(797).sfixed32(this.f99);
+      w.fieldSfixed32(797, this.f99);
     }
     if (this.f100 !== undefined) {
-      w.uint32(801).sfixed64(this.f100);
+      w.fieldSfixed64(801, this.f100);
     }
     if (this.f101 !== undefined) {
-      w.uint32(813).float(this.f101);
+      w.fieldFloat(813, this.f101);
     }
     if (this.f102 !== undefined) {
-      w.uint32(817).double(this.f102);
+      w.fieldDouble(817, this.f102);
     }
     if (this.f103 !== undefined) {
-      w.uint32(824).bool(this.f103);
+      w.fieldBool(824, this.f103);
     }
     if (this.f104 !== undefined) {
-      w.uint32(834).string(this.f104);
+      w.fieldString(834, this.f104);
     }
     if (this.f105 !== undefined) {
-      w.uint32(842).bytes(this.f105);
+      w.fieldBytes(842, this.f105);
     }
     if (this.f106 !== undefined) {
-      w.uint32(848).int32(this.f106);
+      w.fieldInt32(848, this.f106);
     }
     if (this.f107 !== undefined) {
-      const mark = w.uint32(858).fork();
+      const mark = w.forkField(858);
       this.f107.$encode(w);
       w.join(mark);
     }
     if (this.f108 !== undefined) {
-      const mark = w.uint32(866).fork();
+      const mark = w.forkField(866);
       this.f108.$encode(w);
       w.join(mark);
     }
     if (this.f109 !== 0) {
-      w.uint32(872).int32(this.f109);
+      w.fieldInt32(872, this.f109);
     }
     if (this.f110 !== 0n) {
-      w.uint32(880).int64(this.f110);
+      w.fieldInt64(880, this.f110);
     }
     if (this.f111 !== 0) {
-      w.uint32(888).uint32(this.f111);
+      w.fieldUint32(888, this.f111);
     }
     if (this.f112 !== 0n) {
-      w.uint32(896).uint64(this.f112);
+      w.fieldUint64(896, this.f112);
     }
     if (this.f113 !== 0) {
-      w.uint32(904).sint32(this.f113);
+      w.fieldSint32(904, this.f113);
     }
     if (this.f114 !== 0n) {
-      w.uint32(912).sint64(this.f114);
+      w.fieldSint64(912, this.f114);
     }
     if (this.f115 !== 0) {
-      w.uint32(925).fixed32(this.f115);
+      w.fieldFixed32(925, this.f115);
     }
     if (this.f116 !== 0n) {
-      w.uint32(929).fixed64(this.f116);
+      w.fieldFixed64(929, this.f116);
     }
     if (this.f117 !== 0) {
-      w.uint32(941).sfixed32(this.f117);
+      w.fieldSfixed32(941, this.f117);
     }
     if (this.f118 !== 0n) {
-      w.uint32(945).sfixed64(this.f118);
+      w.fieldSfixed64(945, this.f118);
     }
     if (!Object.is(this.f119, 0)) {
-      w.uint32(957).float(this.f119);
+      w.fieldFloat(957, this.f119);
     }
     if (!Object.is(this.f120, 0)) {
-      w.uint32(961).double(this.f120);
+      w.fieldDouble(961, this.f120);
     }
     if (this.f121) {
-      w.uint32(968).bool(this.f121);
+      w.fieldBool(968, this.f121);
     }
     if (this.f122 !== "") {
-      w.uint32(978).string(this.f122);
+      w.fieldString(978, this.f122);
     }
     if (this.f123.length !== 0) {
-      w.uint32(986).bytes(this.f123);
+      w.fieldBytes(986, this.f123);
     }
     if (this.f124 !== 0) {
-      w.uint32(992).int32(this.f124);
+      w.fieldInt32(992, this.f124);
     }
     if (this.f125 !== undefined) {
-      const mark = w.uint32(1002).fork();
+      const mark = w.forkField(1002);
       this.f125.$encode(w);
       w.join(mark);
     }
     for (const v of this.f126) {
-      const mark = w.uint32(1010).fork();
+      const mark = w.forkField(1010);
       v.$encode(w);
       w.join(mark);
     }
@@ -1477,22 +1477,22 @@ export class Wide extends Message<Wide> {
       w.uint32(1058).sint64s(this.f132);
     }
     if (this.f133.length) {
-      const mark = w.uint32(1066).fork();
+      const mark = w.forkField(1066);
       for (const v of this.f133) w.fixed32(v);
       w.join(mark);
     }
     if (this.f134.length) {
-      const mark = w.uint32(1074).fork();
+      const mark = w.forkField(1074);
       for (const v of this.f134) w.fixed64(v);
       w.join(mark);
     }
     if (this.f135.length) {
-      const mark = w.uint32(1082).fork();
+      const mark = w.forkField(1082);
       for (const v of this.f135) w.sfixed32(v);
       w.join(mark);
     }
     if (this.f136.length) {
-      const mark = w.uint32(1090).fork();
+      const mark = w.forkField(1090);
       for (const v of this.f136) w.sfixed64(v);
       w.join(mark);
     }
@@ -1503,142 +1503,142 @@ export class Wide extends Message<Wide> {
       w.uint32(1106).doubles(this.f138);
     }
     if (this.f139.length) {
-      const mark = w.uint32(1114).fork();
+      const mark = w.forkField(1114);
       for (const v of this.f139) w.bool(v);
       w.join(mark);
     }
     for (const v of this.f140) {
-      w.uint32(1122).string(v);
+      w.fieldString(1122, v);
     }
     for (const v of this.f141) {
-      w.uint32(1130).bytes(v);
+      w.fieldBytes(1130, v);
     }
     if (this.f142.length) {
       w.uint32(1138).int32s(this.f142);
     }
     for (const v of this.f143) {
-      const mark = w.uint32(1146).fork();
+      const mark = w.forkField(1146);
       v.$encode(w);
       w.join(mark);
     }
     if (this.f144 !== undefined) {
-      const mark = w.uint32(1154).fork();
+      const mark = w.forkField(1154);
       this.f144.$encode(w);
       w.join(mark);
     }
     if (this.f145 !== undefined) {
-      w.uint32(1160).int32(this.f145);
+      w.fieldInt32(1160, this.f145);
     }
     if (this.f146 !== undefined) {
-      w.uint32(1168).int64(this.f146);
+      w.fieldInt64(1168, this.f146);
     }
     if (this.f147 !== undefined) {
-      w.uint32(1176).uint32(this.f147);
+      w.fieldUint32(1176, this.f147);
     }
     if (this.f148 !== undefined) {
-      w.uint32(1184).uint64(this.f148);
+      w.fieldUint64(1184, this.f148);
     }
     if (this.f149 !== undefined) {
-      w.uint32(1192).sint32(this.f149);
+      w.fieldSint32(1192, this.f149);
     }
     if (this.f150 !== undefined) {
-      w.uint32(1200).sint64(this.f150);
+      w.fieldSint64(1200, this.f150);
     }
     if (this.f151 !== undefined) {
-      w.uint32(1213).fixed32(this.f151);
+      w.fieldFixed32(1213, this.f151);
     }
     if (this.f152 !== undefined) {
-      w.uint32(1217).fixed64(this.f152);
+      w.fieldFixed64(1217, this.f152);
     }
     if (this.f153 !== undefined) {
-      w.uint32(1229).sfixed32(this.f153);
+      w.fieldSfixed32(1229, this.f153);
     }
     if (this.f154 !== undefined) {
-      w.uint32(1233).sfixed64(this.f154);
+      w.fieldSfixed64(1233, this.f154);
     }
     if (this.f155 !== undefined) {
-      w.uint32(1245).float(this.f155);
+      w.fieldFloat(1245, this.f155);
     }
     if (this.f156 !== undefined) {
-      w.uint32(1249).double(this.f156);
+      w.fieldDouble(1249, this.f156);
     }
     if (this.f157 !== undefined) {
-      w.uint32(1256).bool(this.f157);
+      w.fieldBool(1256, this.f157);
     }
     if (this.f158 !== undefined) {
-      w.uint32(1266).string(this.f158);
+      w.fieldString(1266, this.f158);
     }
     if (this.f159 !== undefined) {
-      w.uint32(1274).bytes(this.f159);
+      w.fieldBytes(1274, this.f159);
     }
     if (this.f160 !== undefined) {
-      w.uint32(1280).int32(this.f160);
+      w.fieldInt32(1280, this.f160);
     }
     if (this.f161 !== undefined) {
-      const mark = w.uint32(1290).fork();
+      const mark = w.forkField(1290);
       this.f161.$encode(w);
       w.join(mark);
     }
     if (this.f162 !== undefined) {
-      const mark = w.uint32(1298).fork();
+      const mark = w.forkField(1298);
       this.f162.$encode(w);
       w.join(mark);
     }
     if (this.f163 !== 0) {
-      w.uint32(1304).int32(this.f163);
+      w.fieldInt32(1304, this.f163);
     }
     if (this.f164 !== 0n) {
-      w.uint32(1312).int64(this.f164);
+      w.fieldInt64(1312, this.f164);
     }
     if (this.f165 !== 0) {
-      w.uint32(1320).uint32(this.f165);
+      w.fieldUint32(1320, this.f165);
     }
     if (this.f166 !== 0n) {
-      w.uint32(1328).uint64(this.f166);
+      w.fieldUint64(1328, this.f166);
     }
     if (this.f167 !== 0) {
-      w.uint32(1336).sint32(this.f167);
+      w.fieldSint32(1336, this.f167);
     }
     if (this.f168 !== 0n) {
-      w.uint32(1344).sint64(this.f168);
+      w.fieldSint64(1344, this.f168);
     }
     if (this.f169 !== 0) {
-      w.uint32(1357).fixed32(this.f169);
+      w.fieldFixed32(1357, this.f169);
     }
     if (this.f170 !== 0n) {
-      w.uint32(1361).fixed64(this.f170);
+      w.fieldFixed64(1361, this.f170);
     }
     if (this.f171 !== 0) {
-      w.uint32(1373).sfixed32(this.f171);
+      w.fieldSfixed32(1373, this.f171);
     }
     if (this.f172 !== 0n) {
-      w.uint32(1377).sfixed64(this.f172);
+      w.fieldSfixed64(1377, this.f172);
     }
     if (!Object.is(this.f173, 0)) {
-      w.uint32(1389).float(this.f173);
+      w.fieldFloat(1389, this.f173);
     }
     if (!Object.is(this.f174, 0)) {
-      w.uint32(1393).double(this.f174);
+      w.fieldDouble(1393, this.f174);
     }
     if (this.f175) {
-      w.uint32(1400).bool(this.f175);
+      w.fieldBool(1400, this.f175);
     }
     if (this.f176 !== "") {
-      w.uint32(1410).string(this.f176);
+      w.fieldString(1410, this.f176);
     }
     if (this.f177.length !== 0) {
-      w.uint32(1418).bytes(this.f177);
+      w.fieldBytes(1418, this.f177);
     }
     if (this.f178 !== 0) {
-      w.uint32(1424).int32(this.f178);
+      w.fieldInt32(1424, this.f178);
     }
     if (this.f179 !== undefined) {
-      const mark = w.uint32(1434).fork();
+      const mark = w.forkField(1434);
       this.f179.$encode(w);
       w.join(mark);
     }
     for (const v of this.f180) {
-      const mark = w.uint32(1442).fork();
+      const mark = w.forkField(1442);
       v.$encode(w);
       w.join(mark);
     }
@@ -1661,22 +1661,22 @@ export class Wide extends Message<Wide> {
       w.uint32(1490).sint64s(this.f186);
     }
     if (this.f187.length) {
-      const mark = w.uint32(1498).fork();
+      const mark = w.forkField(1498);
       for (const v of this.f187) w.fixed32(v);
       w.join(mark);
     }
     if (this.f188.length) {
-      const mark = w.uint32(1506).fork();
+      const mark = w.forkField(1506);
       for (const v of this.f188) w.fixed64(v);
       w.join(mark);
     }
     if (this.f189.length) {
-      const mark = w.uint32(1514).fork();
+      const mark = w.forkField(1514);
       for (const v of this.f189) w.sfixed32(v);
       w.join(mark);
     }
     if (this.f190.length) {
-      const mark = w.uint32(1522).fork();
+      const mark = w.forkField(1522);
       for (const v of this.f190) w.sfixed64(v);
       w.join(mark);
     }
@@ -1687,142 +1687,142 @@ export class Wide extends Message<Wide> {
       w.uint32(1538).doubles(this.f192);
     }
     if (this.f193.length) {
-      const mark = w.uint32(1546).fork();
+      const mark = w.forkField(1546);
       for (const v of this.f193) w.bool(v);
       w.join(mark);
     }
     for (const v of this.f194) {
-      w.uint32(1554).string(v);
+      w.fieldString(1554, v);
     }
     for (const v of this.f195) {
-      w.uint32(1562).bytes(v);
+      w.fieldBytes(1562, v);
     }
     if (this.f196.length) {
       w.uint32(1570).int32s(this.f196);
     }
     for (const v of this.f197) {
-      const mark = w.uint32(1578).fork();
+      const mark = w.forkField(1578);
       v.$encode(w);
       w.join(mark);
     }
     if (this.f198 !== undefined) {
-      const mark = w.uint32(1586).fork();
+      const mark = w.forkField(1586);
       this.f198.$encode(w);
       w.join(mark);
     }
     if (this.f199 !== undefined) {
-      w.uint32(1592).int32(this.f199);
+      w.fieldInt32(1592, this.f199);
     }
     if (this.f200 !== undefined) {
-      w.uint32(1600).int64(this.f200);
+      w.fieldInt64(1600, this.f200);
     }
     if (this.f201 !== undefined) {
-      w.uint32(1608).uint32(this.f201);
+      w.fieldUint32(1608, this.f201);
     }
     if (this.f202 !== undefined) {
-      w.uint32(1616).uint64(this.f202);
+      w.fieldUint64(1616, this.f202);
     }
     if (this.f203 !== undefined) {
-      w.uint32(1624).sint32(this.f203);
+      w.fieldSint32(1624, this.f203);
     }
     if (this.f204 !== undefined) {
-      w.uint32(1632).sint64(this.f204);
+      w.fieldSint64(1632, this.f204);
     }
     if (this.f205 !== undefined) {
-      w.uint32(1645).fixed32(this.f205);
+      w.fieldFixed32(1645, this.f205);
     }
     if (this.f206 !== undefined) {
-      w.uint32(1649).fixed64(this.f206);
+      w.fieldFixed64(1649, this.f206);
     }
     if (this.f207 !== undefined) {
-      w.uint32(1661).sfixed32(this.f207);
+      w.fieldSfixed32(1661, this.f207);
     }
     if (this.f208 !== undefined) {
-      w.uint32(1665).sfixed64(this.f208);
+      w.fieldSfixed64(1665, this.f208);
     }
     if (this.f209 !== undefined) {
-      w.uint32(1677).float(this.f209);
+      w.fieldFloat(1677, this.f209);
     }
     if (this.f210 !== undefined) {
-      w.uint32(1681).double(this.f210);
+      w.fieldDouble(1681, this.f210);
     }
     if (this.f211 !== undefined) {
-      w.uint32(1688).bool(this.f211);
+      w.fieldBool(1688, this.f211);
     }
     if (this.f212 !== undefined) {
-      w.uint32(1698).string(this.f212);
+      w.fieldString(1698, this.f212);
     }
     if (this.f213 !== undefined) {
-      w.uint32(1706).bytes(this.f213);
+      w.fieldBytes(1706, this.f213);
     }
     if (this.f214 !== undefined) {
-      w.uint32(1712).int32(this.f214);
+      w.fieldInt32(1712, this.f214);
     }
     if (this.f215 !== undefined) {
-      const mark = w.uint32(1722).fork();
+      const mark = w.forkField(1722);
       this.f215.$encode(w);
       w.join(mark);
     }
     if (this.f216 !== undefined) {
-      const mark = w.uint32(1730).fork();
+      const mark = w.forkField(1730);
       this.f216.$encode(w);
       w.join(mark);
     }
     if (this.f217 !== 0) {
-      w.uint32(1736).int32(this.f217);
+      w.fieldInt32(1736, this.f217);
     }
     if (this.f218 !== 0n) {
-      w.uint32(1744).int64(this.f218);
+      w.fieldInt64(1744, this.f218);
     }
     if (this.f219 !== 0) {
-      w.uint32(1752).uint32(this.f219);
+      w.fieldUint32(1752, this.f219);
     }
     if (this.f220 !== 0n) {
-      w.uint32(1760).uint64(this.f220);
+      w.fieldUint64(1760, this.f220);
     }
     if (this.f221 !== 0) {
-      w.uint32(1768).sint32(this.f221);
+      w.fieldSint32(1768, this.f221);
     }
     if (this.f222 !== 0n) {
-      w.uint32(1776).sint64(this.f222);
+      w.fieldSint64(1776, this.f222);
     }
     if (this.f223 !== 0) {
-      w.uint32(1789).fixed32(this.f223);
+      w.fieldFixed32(1789, this.f223);
     }
     if (this.f224 !== 0n) {
-      w.uint32(1793).fixed64(this.f224);
+      w.fieldFixed64(1793, this.f224);
     }
     if (this.f225 !== 0) {
-      w.uint32(1805).sfixed32(this.f225);
+      w.fieldSfixed32(1805, this.f225);
     }
     if (this.f226 !== 0n) {
-      w.uint32(1809).sfixed64(this.f226);
+      w.fieldSfixed64(1809, this.f226);
     }
     if (!Object.is(this.f227, 0)) {
-      w.uint32(1821).float(this.f227);
+      w.fieldFloat(1821, this.f227);
     }
     if (!Object.is(this.f228, 0)) {
-      w.uint32(1825).double(this.f228);
+      w.fieldDouble(1825, this.f228);
     }
     if (this.f229) {
-      w.uint32(1832).bool(this.f229);
+      w.fieldBool(1832, this.f229);
     }
     if (this.f230 !== "") {
-      w.uint32(1842).string(this.f230);
+      w.fieldString(1842, this.f230);
     }
     if (this.f231.length !== 0) {
-      w.uint32(1850).bytes(this.f231);
+      w.fieldBytes(1850, this.f231);
     }
     if (this.f232 !== 0) {
-      w.uint32(1856).int32(this.f232);
+      w.fieldInt32(1856, this.f232);
     }
     if (this.f233 !== undefined) {
-      const mark = w.uint32(1866).fork();
+      const mark = w.forkField(1866);
       this.f233.$encode(w);
       w.join(mark);
     }
     for (const v of this.f234) {
-      const mark = w.uint32(1874).fork();
+      const mark = w.forkField(1874);
       v.$encode(w);
       w.join(mark);
     }
@@ -1845,22 +1845,22 @@ export class Wide extends Message<Wide> {
       w.uint32(1922).sint64s(this.f240);
     }
     if (this.f241.length) {
-      const mark = w.uint32(1930).fork();
+      const mark = w.forkField(1930);
       for (const v of this.f241) w.fixed32(v);
       w.join(mark);
     }
     if (this.f242.length) {
-      const mark = w.uint32(1938).fork();
+      const mark = w.forkField(1938);
       for (const v of this.f242) w.fixed64(v);
       w.join(mark);
     }
     if (this.f243.length) {
-      const mark = w.uint32(1946).fork();
+      const mark = w.forkField(1946);
       for (const v of this.f243) w.sfixed32(v);
       w.join(mark);
     }
     if (this.f244.length) {
-      const mark = w.uint32(1954).fork();
+      const mark = w.forkField(1954);
       for (const v of this.f244) w.sfixed64(v);
       w.join(mark);
     }
@@ -1871,142 +1871,142 @@ export class Wide extends Message<Wide> {
       w.uint32(1970).doubles(this.f246);
     }
     if (this.f247.length) {
-      const mark = w.uint32(1978).fork();
+      const mark = w.forkField(1978);
       for (const v of this.f247) w.bool(v);
       w.join(mark);
     }
     for (const v of this.f248) {
-      w.uint32(1986).string(v);
+      w.fieldString(1986, v);
     }
     for (const v of this.f249) {
-      w.uint32(1994).bytes(v);
+      w.fieldBytes(1994, v);
     }
     if (this.f250.length) {
       w.uint32(2002).int32s(this.f250);
     }
     for (const v of this.f251) {
-      const mark = w.uint32(2010).fork();
+      const mark = w.forkField(2010);
       v.$encode(w);
       w.join(mark);
     }
     if (this.f252 !== undefined) {
-      const mark = w.uint32(2018).fork();
+      const mark = w.forkField(2018);
       this.f252.$encode(w);
       w.join(mark);
     }
     if (this.f253 !== undefined) {
-      w.uint32(2024).int32(this.f253);
+      w.fieldInt32(2024, this.f253);
     }
     if (this.f254 !== undefined) {
-      w.uint32(2032).int64(this.f254);
+      w.fieldInt64(2032, this.f254);
     }
     if (this.f255 !== undefined) {
-      w.uint32(2040).uint32(this.f255);
+      w.fieldUint32(2040, this.f255);
     }
     if (this.f256 !== undefined) {
-      w.uint32(2048).uint64(this.f256);
+      w.fieldUint64(2048, this.f256);
     }
     if (this.f257 !== undefined) {
-      w.uint32(2056).sint32(this.f257);
+      w.fieldSint32(2056, this.f257);
     }
     if (this.f258 !== undefined) {
-      w.uint32(2064).sint64(this.f258);
+      w.fieldSint64(2064, this.f258);
     }
     if (this.f259 !== undefined) {
-      w.uint32(2077).fixed32(this.f259);
+      w.fieldFixed32(2077, this.f259);
     }
     if (this.f260 !== undefined) {
-      w.uint32(2081).fixed64(this.f260);
+      w.fieldFixed64(2081, this.f260);
     }
     if (this.f261 !== undefined) {
-      w.uint32(2093).sfixed32(this.f261);
+      w.fieldSfixed32(2093, this.f261);
     }
     if (this.f262 !== undefined) {
-      w.uint32(2097).sfixed64(this.f262);
+      w.fieldSfixed64(2097, this.f262);
     }
     if (this.f263 !== undefined) {
-      w.uint32(2109).float(this.f263);
+      w.fieldFloat(2109, this.f263);
     }
     if (this.f264 !== undefined) {
-      w.uint32(2113).double(this.f264);
+      w.fieldDouble(2113, this.f264);
     }
     if (this.f265 !== undefined) {
-      w.uint32(2120).bool(this.f265);
+      w.fieldBool(2120, this.f265);
     }
     if (this.f266 !== undefined) {
-      w.uint32(2130).string(this.f266);
+      w.fieldString(2130, this.f266);
     }
     if (this.f267 !== undefined) {
-      w.uint32(2138).bytes(this.f267);
+      w.fieldBytes(2138, this.f267);
     }
     if (this.f268 !== undefined) {
-      w.uint32(2144).int32(this.f268);
+      w.fieldInt32(2144, this.f268);
     }
     if (this.f269 !== undefined) {
-      const mark = w.uint32(2154).fork();
+      const mark = w.forkField(2154);
       this.f269.$encode(w);
       w.join(mark);
     }
     if (this.f270 !== undefined) {
-      const mark = w.uint32(2162).fork();
+      const mark = w.forkField(2162);
       this.f270.$encode(w);
       w.join(mark);
     }
     if (this.f271 !== 0) {
-      w.uint32(2168).int32(this.f271);
+      w.fieldInt32(2168, this.f271);
     }
     if (this.f272 !== 0n) {
-      w.uint32(2176).int64(this.f272);
+      w.fieldInt64(2176, this.f272);
     }
     if (this.f273 !== 0) {
-      w.uint32(2184).uint32(this.f273);
+      w.fieldUint32(2184, this.f273);
     }
     if (this.f274 !== 0n) {
-      w.uint32(2192).uint64(this.f274);
+      w.fieldUint64(2192, this.f274);
     }
     if (this.f275 !== 0) {
-      w.uint32(2200).sint32(this.f275);
+      w.fieldSint32(2200, this.f275);
     }
     if (this.f276 !== 0n) {
-      w.uint32(2208).sint64(this.f276);
+      w.fieldSint64(2208, this.f276);
     }
     if (this.f277 !== 0) {
-      w.uint32(2221).fixed32(this.f277);
+      w.fieldFixed32(2221, this.f277);
     }
     if (this.f278 !== 0n) {
-      w.uint32(2225).fixed64(this.f278);
+      w.fieldFixed64(2225, this.f278);
     }
     if (this.f279 !== 0) {
-      w.uint32(2237).sfixed32(this.f279);
+      w.fieldSfixed32(2237, this.f279);
     }
     if (this.f280 !== 0n) {
-      w.uint32(2241).sfixed64(this.f280);
+      w.fieldSfixed64(2241, this.f280);
     }
     if (!Object.is(this.f281, 0)) {
-      w.uint32(2253).float(this.f281);
+      w.fieldFloat(2253, this.f281);
     }
     if (!Object.is(this.f282, 0)) {
-      w.uint32(2257).double(this.f282);
+      w.fieldDouble(2257, this.f282);
     }
     if (this.f283) {
-      w.uint32(2264).bool(this.f283);
+      w.fieldBool(2264, this.f283);
     }
     if (this.f284 !== "") {
-      w.uint32(2274).string(this.f284);
+      w.fieldString(2274, this.f284);
     }
     if (this.f285.length !== 0) {
-      w.uint32(2282).bytes(this.f285);
+      w.fieldBytes(2282, this.f285);
     }
     if (this.f286 !== 0) {
-      w.uint32(2288).int32(this.f286);
+      w.fieldInt32(2288, this.f286);
     }
     if (this.f287 !== undefined) {
-      const mark = w.uint32(2298).fork();
+      const mark = w.forkField(2298);
       this.f287.$encode(w);
       w.join(mark);
     }
     for (const v of this.f288) {
-      const mark = w.uint32(2306).fork();
+      const mark = w.forkField(2306);
       v.$encode(w);
       w.join(mark);
     }
@@ -2029,22 +2029,22 @@ export class Wide extends Message<Wide> {
       w.uint32(2354).sint64s(this.f294);
     }
     if (this.f295.length) {
-      const mark = w.uint32(2362).fork();
+      const mark = w.forkField(2362);
       for (const v of this.f295) w.fixed32(v);
       w.join(mark);
     }
     if (this.f296.length) {
-      const mark = w.uint32(2370).fork();
+      const mark = w.forkField(2370);
       for (const v of this.f296) w.fixed64(v);
       w.join(mark);
     }
     if (this.f297.length) {
-      const mark = w.uint32(2378).fork();
+      const mark = w.forkField(2378);
       for (const v of this.f297) w.sfixed32(v);
       w.join(mark);
     }
     if (this.f298.length) {
-      const mark = w.uint32(2386).fork();
+      const mark = w.forkField(2386);
       for (const v of this.f298) w.sfixed64(v);
       w.join(mark);
     }
@@ -2055,142 +2055,142 @@ export class Wide extends Message<Wide> {
       w.uint32(2402).doubles(this.f300);
     }
     if (this.f301.length) {
-      const mark = w.uint32(2410).fork();
+      const mark = w.forkField(2410);
       for (const v of this.f301) w.bool(v);
       w.join(mark);
     }
     for (const v of this.f302) {
-      w.uint32(2418).string(v);
+      w.fieldString(2418, v);
     }
     for (const v of this.f303) {
-      w.uint32(2426).bytes(v);
+      w.fieldBytes(2426, v);
     }
     if (this.f304.length) {
       w.uint32(2434).int32s(this.f304);
     }
     for (const v of this.f305) {
-      const mark = w.uint32(2442).fork();
+      const mark = w.forkField(2442);
       v.$encode(w);
       w.join(mark);
     }
     if (this.f306 !== undefined) {
-      const mark = w.uint32(2450).fork();
+      const mark = w.forkField(2450);
       this.f306.$encode(w);
       w.join(mark);
     }
     if (this.f307 !== undefined) {
-      w.uint32(2456).int32(this.f307);
+      w.fieldInt32(2456, this.f307);
     }
     if (this.f308 !== undefined) {
-      w.uint32(2464).int64(this.f308);
+      w.fieldInt64(2464, this.f308);
     }
     if (this.f309 !== undefined) {
-      w.uint32(2472).uint32(this.f309);
+      w.fieldUint32(2472, this.f309);
     }
     if (this.f310 !== undefined) {
-      w.uint32(2480).uint64(this.f310);
+      w.fieldUint64(2480, this.f310);
     }
     if (this.f311 !== undefined) {
-      w.uint32(2488).sint32(this.f311);
+      w.fieldSint32(2488, this.f311);
     }
     if (this.f312 !== undefined) {
-      w.uint32(2496).sint64(this.f312);
+      w.fieldSint64(2496, this.f312);
     }
     if (this.f313 !== undefined) {
-      w.uint32(2509).fixed32(this.f313);
+      w.fieldFixed32(2509, this.f313);
     }
     if (this.f314 !== undefined) {
-      w.uint32(2513).fixed64(this.f314);
+      w.fieldFixed64(2513, this.f314);
     }
     if (this.f315 !== undefined) {
-      w.uint32(2525).sfixed32(this.f315);
+      w.fieldSfixed32(2525, this.f315);
     }
     if (this.f316 !== undefined) {
-      w.uint32(2529).sfixed64(this.f316);
+      w.fieldSfixed64(2529, this.f316);
     }
     if (this.f317 !== undefined) {
-      w.uint32(2541).float(this.f317);
+      w.fieldFloat(2541, this.f317);
     }
     if (this.f318 !== undefined) {
-      w.uint32(2545).double(this.f318);
+      w.fieldDouble(2545, this.f318);
     }
     if (this.f319 !== undefined) {
-      w.uint32(2552).bool(this.f319);
+      w.fieldBool(2552, this.f319);
     }
     if (this.f320 !== undefined) {
-      w.uint32(2562).string(this.f320);
+      w.fieldString(2562, this.f320);
     }
     if (this.f321 !== undefined) {
-      w.uint32(2570).bytes(this.f321);
+      w.fieldBytes(2570, this.f321);
     }
     if (this.f322 !== undefined) {
-      w.uint32(2576).int32(this.f322);
+      w.fieldInt32(2576, this.f322);
     }
     if (this.f323 !== undefined) {
-      const mark = w.uint32(2586).fork();
+      const mark = w.forkField(2586);
       this.f323.$encode(w);
       w.join(mark);
     }
     if (this.f324 !== undefined) {
-      const mark = w.uint32(2594).fork();
+      const mark = w.forkField(2594);
       this.f324.$encode(w);
       w.join(mark);
     }
     if (this.f325 !== 0) {
-      w.uint32(2600).int32(this.f325);
+      w.fieldInt32(2600, this.f325);
     }
     if (this.f326 !== 0n) {
-      w.uint32(2608).int64(this.f326);
+      w.fieldInt64(2608, this.f326);
     }
     if (this.f327 !== 0) {
-      w.uint32(2616).uint32(this.f327);
+      w.fieldUint32(2616, this.f327);
     }
     if (this.f328 !== 0n) {
-      w.uint32(2624).uint64(this.f328);
+      w.fieldUint64(2624, this.f328);
     }
     if (this.f329 !== 0) {
-      w.uint32(2632).sint32(this.f329);
+      w.fieldSint32(2632, this.f329);
     }
     if (this.f330 !== 0n) {
-      w.uint32(2640).sint64(this.f330);
+      w.fieldSint64(2640, this.f330);
     }
     if (this.f331 !== 0) {
-      w.uint32(2653).fixed32(this.f331);
+      w.fieldFixed32(2653, this.f331);
     }
     if (this.f332 !== 0n) {
-      w.uint32(2657).fixed64(this.f332);
+      w.fieldFixed64(2657, this.f332);
     }
     if (this.f333 !== 0) {
-      w.uint32(2669).sfixed32(this.f333);
+      w.fieldSfixed32(2669, this.f333);
     }
     if (this.f334 !== 0n) {
-      w.uint32(2673).sfixed64(this.f334);
+      w.fieldSfixed64(2673, this.f334);
     }
     if (!Object.is(this.f335, 0)) {
-      w.uint32(2685).float(this.f335);
+      w.fieldFloat(2685, this.f335);
     }
     if (!Object.is(this.f336, 0)) {
-      w.uint32(2689).double(this.f336);
+      w.fieldDouble(2689, this.f336);
     }
     if (this.f337) {
-      w.uint32(2696).bool(this.f337);
+      w.fieldBool(2696, this.f337);
     }
     if (this.f338 !== "") {
-      w.uint32(2706).string(this.f338);
+      w.fieldString(2706, this.f338);
     }
     if (this.f339.length !== 0) {
-      w.uint32(2714).bytes(this.f339);
+      w.fieldBytes(2714, this.f339);
     }
     if (this.f340 !== 0) {
-      w.uint32(2720).int32(this.f340);
+      w.fieldInt32(2720, this.f340);
     }
     if (this.f341 !== undefined) {
-      const mark = w.uint32(2730).fork();
+      const mark = w.forkField(2730);
       this.f341.$encode(w);
       w.join(mark);
     }
     for (const v of this.f342) {
-      const mark = w.uint32(2738).fork();
+      const mark = w.forkField(2738);
       v.$encode(w);
       w.join(mark);
     }
@@ -2213,22 +2213,22 @@ export class Wide extends Message<Wide> {
       w.uint32(2786).sint64s(this.f348);
     }
     if (this.f349.length) {
-      const mark = w.uint32(2794).fork();
+      const mark = w.forkField(2794);
       for (const v of this.f349) w.fixed32(v);
       w.join(mark);
     }
     if (this.f350.length) {
-      const mark = w.uint32(2802).fork();
+      const mark = w.forkField(2802);
       for (const v of this.f350) w.fixed64(v);
       w.join(mark);
     }
     if (this.f351.length) {
-      const mark = w.uint32(2810).fork();
+      const mark = w.forkField(2810);
       for (const v of this.f351) w.sfixed32(v);
       w.join(mark);
     }
     if (this.f352.length) {
-      const mark = w.uint32(2818).fork();
+      const mark = w.forkField(2818);
       for (const v of this.f352) w.sfixed64(v);
       w.join(mark);
     }
@@ -2239,142 +2239,142 @@ export class Wide extends Message<Wide> {
       w.uint32(2834).doubles(this.f354);
     }
     if (this.f355.length) {
-      const mark = w.uint32(2842).fork();
+      const mark = w.forkField(2842);
       for (const v of this.f355) w.bool(v);
       w.join(mark);
     }
     for (const v of this.f356) {
-      w.uint32(2850).string(v);
+      w.fieldString(2850, v);
     }
     for (const v of this.f357) {
-      w.uint32(2858).bytes(v);
+      w.fieldBytes(2858, v);
     }
     if (this.f358.length) {
       w.uint32(2866).int32s(this.f358);
     }
     for (const v of this.f359) {
-      const mark = w.uint32(2874).fork();
+      const mark = w.forkField(2874);
       v.$encode(w);
       w.join(mark);
     }
     if (this.f360 !== undefined) {
-      const mark = w.uint32(2882).fork();
+      const mark = w.forkField(2882);
       this.f360.$encode(w);
       w.join(mark);
     }
     if (this.f361 !== undefined) {
-      w.uint32(2888).int32(this.f361);
+      w.fieldInt32(2888, this.f361);
     }
     if (this.f362 !== undefined) {
-      w.uint32(2896).int64(this.f362);
+      w.fieldInt64(2896, this.f362);
     }
     if (this.f363 !== undefined) {
-      w.uint32(2904).uint32(this.f363);
+      w.fieldUint32(2904, this.f363);
     }
     if (this.f364 !== undefined) {
-      w.uint32(2912).uint64(this.f364);
+      w.fieldUint64(2912, this.f364);
     }
     if (this.f365 !== undefined) {
-      w.uint32(2920).sint32(this.f365);
+      w.fieldSint32(2920, this.f365);
     }
     if (this.f366 !== undefined) {
-      w.uint32(2928).sint64(this.f366);
+      w.fieldSint64(2928, this.f366);
     }
     if (this.f367 !== undefined) {
-      w.uint32(2941).fixed32(this.f367);
+      w.fieldFixed32(2941, this.f367);
     }
     if (this.f368 !== undefined) {
-      w.uint32(2945).fixed64(this.f368);
+      w.fieldFixed64(2945, this.f368);
     }
     if (this.f369 !== undefined) {
-      w.uint32(2957).sfixed32(this.f369);
+      w.fieldSfixed32(2957, this.f369);
     }
     if (this.f370 !== undefined) {
-      w.uint32(2961).sfixed64(this.f370);
+      w.fieldSfixed64(2961, this.f370);
     }
     if (this.f371 !== undefined) {
-      w.uint32(2973).float(this.f371);
+      w.fieldFloat(2973, this.f371);
     }
     if (this.f372 !== undefined) {
-      w.uint32(2977).double(this.f372);
+      w.fieldDouble(2977, this.f372);
     }
     if (this.f373 !== undefined) {
-      w.uint32(2984).bool(this.f373);
+      w.fieldBool(2984, this.f373);
     }
     if (this.f374 !== undefined) {
-      w.uint32(2994).string(this.f374);
+      w.fieldString(2994, this.f374);
     }
     if (this.f375 !== undefined) {
-      w.uint32(3002).bytes(this.f375);
+      w.fieldBytes(3002, this.f375);
     }
     if (this.f376 !== undefined) {
-      w.uint32(3008).int32(this.f376);
+      w.fieldInt32(3008, this.f376);
     }
     if (this.f377 !== undefined) {
-      const mark = w.uint32(3018).fork();
+      const mark = w.forkField(3018);
       this.f377.$encode(w);
       w.join(mark);
     }
     if (this.f378 !== undefined) {
-      const mark = w.uint32(3026).fork();
+      const mark = w.forkField(3026);
       this.f378.$encode(w);
       w.join(mark);
     }
     if (this.f379 !== 0) {
-      w.uint32(3032).int32(this.f379);
+      w.fieldInt32(3032, this.f379);
     }
     if (this.f380 !== 0n) {
-      w.uint32(3040).int64(this.f380);
+      w.fieldInt64(3040, this.f380);
     }
     if (this.f381 !== 0) {
-      w.uint32(3048).uint32(this.f381);
+      w.fieldUint32(3048, this.f381);
     }
     if (this.f382 !== 0n) {
-      w.uint32(3056).uint64(this.f382);
+      w.fieldUint64(3056, this.f382);
     }
     if (this.f383 !== 0) {
-      w.uint32(3064).sint32(this.f383);
+      w.fieldSint32(3064, this.f383);
     }
     if (this.f384 !== 0n) {
-      w.uint32(3072).sint64(this.f384);
+      w.fieldSint64(3072, this.f384);
     }
     if (this.f385 !== 0) {
-      w.uint32(3085).fixed32(this.f385);
+      w.fieldFixed32(3085, this.f385);
     }
     if (this.f386 !== 0n) {
-      w.uint32(3089).fixed64(this.f386);
+      w.fieldFixed64(3089, this.f386);
     }
     if (this.f387 !== 0) {
-      w.uint32(3101).sfixed32(this.f387);
+      w.fieldSfixed32(3101, this.f387);
     }
     if (this.f388 !== 0n) {
-      w.uint32(3105).sfixed64(this.f388);
+      w.fieldSfixed64(3105, this.f388);
     }
     if (!Object.is(this.f389, 0)) {
-      w.uint32(3117).float(this.f389);
+      w.fieldFloat(3117, this.f389);
     }
     if (!Object.is(this.f390, 0)) {
-      w.uint32(3121).double(this.f390);
+      w.fieldDouble(3121, this.f390);
     }
     if (this.f391) {
-      w.uint32(3128).bool(this.f391);
+      w.fieldBool(3128, this.f391);
     }
     if (this.f392 !== "") {
-      w.uint32(3138).string(this.f392);
+      w.fieldString(3138, this.f392);
     }
     if (this.f393.length !== 0) {
-      w.uint32(3146).bytes(this.f393);
+      w.fieldBytes(3146, this.f393);
     }
     if (this.f394 !== 0) {
-      w.uint32(3152).int32(this.f394);
+      w.fieldInt32(3152, this.f394);
     }
     if (this.f395 !== undefined) {
-      const mark = w.uint32(3162).fork();
+      const mark = w.forkField(3162);
       this.f395.$encode(w);
       w.join(mark);
     }
     for (const v of this.f396) {
-      const mark = w.uint32(3170).fork();
+      const mark = w.forkField(3170);
       v.$encode(w);
       w.join(mark);
     }
@@ -2397,22 +2397,22 @@ export class Wide extends Message<Wide> {
       w.uint32(3218).sint64s(this.f402);
     }
     if (this.f403.length) {
-      const mark = w.uint32(3226).fork();
+      const mark = w.forkField(3226);
       for (const v of this.f403) w.fixed32(v);
       w.join(mark);
     }
     if (this.f404.length) {
-      const mark = w.uint32(3234).fork();
+      const mark = w.forkField(3234);
       for (const v of this.f404) w.fixed64(v);
       w.join(mark);
     }
     if (this.f405.length) {
-      const mark = w.uint32(3242).fork();
+      const mark = w.forkField(3242);
       for (const v of this.f405) w.sfixed32(v);
       w.join(mark);
     }
     if (this.f406.length) {
-      const mark = w.uint32(3250).fork();
+      const mark = w.forkField(3250);
       for (const v of this.f406) w.sfixed64(v);
       w.join(mark);
     }
@@ -2423,142 +2423,142 @@ export class Wide extends Message<Wide> {
       w.uint32(3266).doubles(this.f408);
     }
     if (this.f409.length) {
-      const mark = w.uint32(3274).fork();
+      const mark = w.forkField(3274);
       for (const v of this.f409) w.bool(v);
       w.join(mark);
     }
     for (const v of this.f410) {
-      w.uint32(3282).string(v);
+      w.fieldString(3282, v);
     }
     for (const v of this.f411) {
-      w.uint32(3290).bytes(v);
+      w.fieldBytes(3290, v);
     }
     if (this.f412.length) {
       w.uint32(3298).int32s(this.f412);
     }
     for (const v of this.f413) {
-      const mark = w.uint32(3306).fork();
+      const mark = w.forkField(3306);
       v.$encode(w);
       w.join(mark);
     }
     if (this.f414 !== undefined) {
-      const mark = w.uint32(3314).fork();
+      const mark = w.forkField(3314);
       this.f414.$encode(w);
       w.join(mark);
     }
     if (this.f415 !== undefined) {
-      w.uint32(3320).int32(this.f415);
+      w.fieldInt32(3320, this.f415);
     }
     if (this.f416 !== undefined) {
-      w.uint32(3328).int64(this.f416);
+      w.fieldInt64(3328, this.f416);
     }
     if (this.f417 !== undefined) {
-      w.uint32(3336).uint32(this.f417);
+      w.fieldUint32(3336, this.f417);
     }
     if (this.f418 !== undefined) {
-      w.uint32(3344).uint64(this.f418);
+      w.fieldUint64(3344, this.f418);
     }
     if (this.f419 !== undefined) {
-      w.uint32(3352).sint32(this.f419);
+      w.fieldSint32(3352, this.f419);
     }
     if (this.f420 !== undefined) {
-      w.uint32(3360).sint64(this.f420);
+      w.fieldSint64(3360, this.f420);
     }
     if (this.f421 !== undefined) {
-      w.uint32(3373).fixed32(this.f421);
+      w.fieldFixed32(3373, this.f421);
     }
     if (this.f422 !== undefined) {
-      w.uint32(3377).fixed64(this.f422);
+      w.fieldFixed64(3377, this.f422);
     }
     if (this.f423 !== undefined) {
-      w.uint32(3389).sfixed32(this.f423);
+      w.fieldSfixed32(3389, this.f423);
     }
     if (this.f424 !== undefined) {
-      w.uint32(3393).sfixed64(this.f424);
+      w.fieldSfixed64(3393, this.f424);
     }
     if (this.f425 !== undefined) {
-      w.uint32(3405).float(this.f425);
+      w.fieldFloat(3405, this.f425);
     }
     if (this.f426 !== undefined) {
-      w.uint32(3409).double(this.f426);
+      w.fieldDouble(3409, this.f426);
     }
     if (this.f427 !== undefined) {
-      w.uint32(3416).bool(this.f427);
+      w.fieldBool(3416, this.f427);
     }
     if (this.f428 !== undefined) {
-      w.uint32(3426).string(this.f428);
+      w.fieldString(3426, this.f428);
     }
     if (this.f429 !== undefined) {
-      w.uint32(3434).bytes(this.f429);
+      w.fieldBytes(3434, this.f429);
     }
     if (this.f430 !== undefined) {
-      w.uint32(3440).int32(this.f430);
+      w.fieldInt32(3440, this.f430);
     }
     if (this.f431 !== undefined) {
-      const mark = w.uint32(3450).fork();
+      const mark = w.forkField(3450);
       this.f431.$encode(w);
       w.join(mark);
     }
     if (this.f432 !== undefined) {
-      const mark = w.uint32(3458).fork();
+      const mark = w.forkField(3458);
       this.f432.$encode(w);
       w.join(mark);
     }
     if (this.f433 !== 0) {
-      w.uint32(3464).int32(this.f433);
+      w.fieldInt32(3464, this.f433);
     }
     if (this.f434 !== 0n) {
-      w.uint32(3472).int64(this.f434);
+      w.fieldInt64(3472, this.f434);
     }
     if (this.f435 !== 0) {
-      w.uint32(3480).uint32(this.f435);
+      w.fieldUint32(3480, this.f435);
     }
     if (this.f436 !== 0n) {
-      w.uint32(3488).uint64(this.f436);
+      w.fieldUint64(3488, this.f436);
     }
     if (this.f437 !== 0) {
-      w.uint32(3496).sint32(this.f437);
+      w.fieldSint32(3496, this.f437);
     }
     if (this.f438 !== 0n) {
-      w.uint32(3504).sint64(this.f438);
+      w.fieldSint64(3504, this.f438);
     }
     if (this.f439 !== 0) {
-      w.uint32(3517).fixed32(this.f439);
+      w.fieldFixed32(3517, this.f439);
     }
     if (this.f440 !== 0n) {
-      w.uint32(3521).fixed64(this.f440);
+      w.fieldFixed64(3521, this.f440);
     }
     if (this.f441 !== 0) {
-      w.uint32(3533).sfixed32(this.f441);
+      w.fieldSfixed32(3533, this.f441);
     }
     if (this.f442 !== 0n) {
-      w.uint32(3537).sfixed64(this.f442);
+      w.fieldSfixed64(3537, this.f442);
     }
     if (!Object.is(this.f443, 0)) {
-      w.uint32(3549).float(this.f443);
+      w.fieldFloat(3549, this.f443);
     }
     if (!Object.is(this.f444, 0)) {
-      w.uint32(3553).double(this.f444);
+      w.fieldDouble(3553, this.f444);
     }
     if (this.f445) {
-      w.uint32(3560).bool(this.f445);
+      w.fieldBool(3560, this.f445);
     }
     if (this.f446 !== "") {
-      w.uint32(3570).string(this.f446);
+      w.fieldString(3570, this.f446);
     }
     if (this.f447.length !== 0) {
-      w.uint32(3578).bytes(this.f447);
+      w.fieldBytes(3578, this.f447);
     }
     if (this.f448 !== 0) {
-      w.uint32(3584).int32(this.f448);
+      w.fieldInt32(3584, this.f448);
     }
     if (this.f449 !== undefined) {
-      const mark = w.uint32(3594).fork();
+      const mark = w.forkField(3594);
       this.f449.$encode(w);
       w.join(mark);
     }
     for (const v of this.f450) {
-      const mark = w.uint32(3602).fork();
+      const mark = w.forkField(3602);
       v.$encode(w);
       w.join(mark);
     }
@@ -2581,22 +2581,22 @@ export class Wide extends Message<Wide> {
       w.uint32(3650).sint64s(this.f456);
     }
     if (this.f457.length) {
-      const mark = w.uint32(3658).fork();
+      const mark = w.forkField(3658);
       for (const v of this.f457) w.fixed32(v);
       w.join(mark);
     }
     if (this.f458.length) {
-      const mark = w.uint32(3666).fork();
+      const mark = w.forkField(3666);
       for (const v of this.f458) w.fixed64(v);
       w.join(mark);
     }
     if (this.f459.length) {
-      const mark = w.uint32(3674).fork();
+      const mark = w.forkField(3674);
       for (const v of this.f459) w.sfixed32(v);
       w.join(mark);
     }
     if (this.f460.length) {
-      const mark = w.uint32(3682).fork();
+      const mark = w.forkField(3682);
       for (const v of this.f460) w.sfixed64(v);
       w.join(mark);
     }
@@ -2607,128 +2607,128 @@ export class Wide extends Message<Wide> {
       w.uint32(3698).doubles(this.f462);
     }
     if (this.f463.length) {
-      const mark = w.uint32(3706).fork();
+      const mark = w.forkField(3706);
       for (const v of this.f463) w.bool(v);
       w.join(mark);
     }
     for (const v of this.f464) {
-      w.uint32(3714).string(v);
+      w.fieldString(3714, v);
     }
     for (const v of this.f465) {
-      w.uint32(3722).bytes(v);
+      w.fieldBytes(3722, v);
     }
     if (this.f466.length) {
       w.uint32(3730).int32s(this.f466);
     }
     for (const v of this.f467) {
-      const mark = w.uint32(3738).fork();
+      const mark = w.forkField(3738);
       v.$encode(w);
       w.join(mark);
     }
     if (this.f468 !== undefined) {
-      const mark = w.uint32(3746).fork();
+      const mark = w.forkField(3746);
       this.f468.$encode(w);
       w.join(mark);
     }
     if (this.f469 !== undefined) {
-      w.uint32(3752).int32(this.f469);
+      w.fieldInt32(3752, this.f469);
     }
     if (this.f470 !== undefined) {
-      w.uint32(3760).int64(this.f470);
+      w.fieldInt64(3760, this.f470);
     }
     if (this.f471 !== undefined) {
-      w.uint32(3768).uint32(this.f471);
+      w.fieldUint32(3768, this.f471);
     }
     if (this.f472 !== undefined) {
-      w.uint32(3776).uint64(this.f472);
+      w.fieldUint64(3776, this.f472);
     }
     if (this.f473 !== undefined) {
-      w.uint32(3784).sint32(this.f473);
+      w.fieldSint32(3784, this.f473);
     }
     if (this.f474 !== undefined) {
-      w.uint32(3792).sint64(this.f474);
+      w.fieldSint64(3792, this.f474);
     }
     if (this.f475 !== undefined) {
-      w.uint32(3805).fixed32(this.f475);
+      w.fieldFixed32(3805, this.f475);
     }
     if (this.f476 !== undefined) {
-      w.uint32(3809).fixed64(this.f476);
+      w.fieldFixed64(3809, this.f476);
     }
     if (this.f477 !== undefined) {
-      w.uint32(3821).sfixed32(this.f477);
+      w.fieldSfixed32(3821, this.f477);
     }
     if (this.f478 !== undefined) {
-      w.uint32(3825).sfixed64(this.f478);
+      w.fieldSfixed64(3825, this.f478);
     }
     if (this.f479 !== undefined) {
-      w.uint32(3837).float(this.f479);
+      w.fieldFloat(3837, this.f479);
     }
     if (this.f480 !== undefined) {
-      w.uint32(3841).double(this.f480);
+      w.fieldDouble(3841, this.f480);
     }
     if (this.f481 !== undefined) {
-      w.uint32(3848).bool(this.f481);
+      w.fieldBool(3848, this.f481);
     }
     if (this.f482 !== undefined) {
-      w.uint32(3858).string(this.f482);
+      w.fieldString(3858, this.f482);
     }
     if (this.f483 !== undefined) {
-      w.uint32(3866).bytes(this.f483);
+      w.fieldBytes(3866, this.f483);
     }
     if (this.f484 !== undefined) {
-      w.uint32(3872).int32(this.f484);
+      w.fieldInt32(3872, this.f484);
     }
     if (this.f485 !== undefined) {
-      const mark = w.uint32(3882).fork();
+      const mark = w.forkField(3882);
       this.f485.$encode(w);
       w.join(mark);
     }
     if (this.f486 !== undefined) {
-      const mark = w.uint32(3890).fork();
+      const mark = w.forkField(3890);
       this.f486.$encode(w);
       w.join(mark);
     }
     if (this.f487 !== 0) {
-      w.uint32(3896).int32(this.f487);
+      w.fieldInt32(3896, this.f487);
     }
     if (this.f488 !== 0n) {
-      w.uint32(3904).int64(this.f488);
+      w.fieldInt64(3904, this.f488);
     }
     if (this.f489 !== 0) {
-      w.uint32(3912).uint32(this.f489);
+      w.fieldUint32(3912, this.f489);
     }
     if (this.f490 !== 0n) {
-      w.uint32(3920).uint64(this.f490);
+      w.fieldUint64(3920, this.f490);
     }
     if (this.f491 !== 0) {
-      w.uint32(3928).sint32(this.f491);
+      w.fieldSint32(3928, this.f491);
     }
     if (this.f492 !== 0n) {
-      w.uint32(3936).sint64(this.f492);
+      w.fieldSint64(3936, this.f492);
     }
     if (this.f493 !== 0) {
-      w.uint32(3949).fixed32(this.f493);
+      w.fieldFixed32(3949, this.f493);
     }
     if (this.f494 !== 0n) {
-      w.uint32(3953).fixed64(this.f494);
+      w.fieldFixed64(3953, this.f494);
     }
     if (this.f495 !== 0) {
-      w.uint32(3965).sfixed32(this.f495);
+      w.fieldSfixed32(3965, this.f495);
     }
     if (this.f496 !== 0n) {
-      w.uint32(3969).sfixed64(this.f496);
+      w.fieldSfixed64(3969, this.f496);
     }
     if (!Object.is(this.f497, 0)) {
-      w.uint32(3981).float(this.f497);
+      w.fieldFloat(3981, this.f497);
     }
     if (!Object.is(this.f498, 0)) {
-      w.uint32(3985).double(this.f498);
+      w.fieldDouble(3985, this.f498);
     }
     if (this.f499) {
-      w.uint32(3992).bool(this.f499);
+      w.fieldBool(3992, this.f499);
     }
     if (this.last !== "") {
-      w.uint32(4294967290).string(this.last);
+      w.fieldString(4294967290, this.last);
     }
     w.unknown(this);
   }

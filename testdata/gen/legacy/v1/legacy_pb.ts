@@ -108,43 +108,43 @@ export class Legacy extends Message<Legacy> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.count !== undefined) {
-      w.uint32(16).int32(this.count);
+      w.fieldInt32(16, this.count);
     }
     if (this.greeting !== undefined) {
-      w.uint32(26).string(this.greeting);
+      w.fieldString(26, this.greeting);
     }
     if (this.color !== undefined) {
-      w.uint32(32).int32(this.color);
+      w.fieldInt32(32, this.color);
     }
     if (this.ratio !== undefined) {
-      w.uint32(41).double(this.ratio);
+      w.fieldDouble(41, this.ratio);
     }
     if (this.nanValue !== undefined) {
-      w.uint32(53).float(this.nanValue);
+      w.fieldFloat(53, this.nanValue);
     }
     if (this.big !== undefined) {
-      w.uint32(56).int64(this.big);
+      w.fieldInt64(56, this.big);
     }
     if (this.ubig !== undefined) {
-      w.uint32(64).uint64(this.ubig);
+      w.fieldUint64(64, this.ubig);
     }
     if (this.blob !== undefined) {
-      w.uint32(74).bytes(this.blob);
+      w.fieldBytes(74, this.blob);
     }
     if (this.flag !== undefined) {
-      w.uint32(80).bool(this.flag);
+      w.fieldBool(80, this.flag);
     }
     for (const v of this.unpacked) {
-      w.uint32(88).int32(v);
+      w.fieldInt32(88, v);
     }
     if (this.packed.length) {
       w.uint32(98).int32s(this.packed);
     }
     for (const v of this.colors) {
-      w.uint32(104).int32(v);
+      w.fieldInt32(104, v);
     }
     if (this.item !== undefined) {
       w.uint32(115);
@@ -157,27 +157,27 @@ export class Legacy extends Message<Legacy> {
       w.uint32(140);
     }
     if (this.child !== undefined) {
-      const mark = w.uint32(154).fork();
+      const mark = w.forkField(154);
       this.child.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.shadeById)) {
-      const entry = w.uint32(162).fork();
-      w.uint32(8).int32(Number(k));
-      w.uint32(16).int32(this.shadeById[k]!);
+      const entry = w.forkField(162);
+      w.fieldInt32(8, Number(k));
+      w.fieldInt32(16, this.shadeById[k]!);
       w.join(entry);
     }
     if (this.rawText !== undefined) {
-      w.uint32(170).string(this.rawText);
+      w.fieldString(170, this.rawText);
     }
     if (this.choice.case === "choiceNumber") {
-      w.uint32(176).int32(this.choice.value);
+      w.fieldInt32(176, this.choice.value);
     }
     if (this.choice.case === "choiceColor") {
-      w.uint32(184).int32(this.choice.value);
+      w.fieldInt32(184, this.choice.value);
     }
     if (this.bigFloat !== undefined) {
-      w.uint32(197).float(this.bigFloat);
+      w.fieldFloat(197, this.bigFloat);
     }
     w.unknown(this);
   }
@@ -478,10 +478,10 @@ export class Legacy_Item extends Message<Legacy_Item> {
 
   $encode(w: BinaryWriter): void {
     if (this.id !== undefined) {
-      w.uint32(120).int32(this.id);
+      w.fieldInt32(120, this.id);
     }
     if (this.label !== undefined) {
-      w.uint32(130).string(this.label);
+      w.fieldString(130, this.label);
     }
     w.unknown(this);
   }
@@ -542,7 +542,7 @@ export class Legacy_Entry extends Message<Legacy_Entry> {
 
   $encode(w: BinaryWriter): void {
     if (this.key !== undefined) {
-      w.uint32(146).string(this.key);
+      w.fieldString(146, this.key);
     }
     w.unknown(this);
   }
@@ -596,7 +596,7 @@ export class Holder extends Message<Holder> {
 
   $encode(w: BinaryWriter): void {
     if (this.legacy !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.legacy.$encode(w);
       w.join(mark);
     }

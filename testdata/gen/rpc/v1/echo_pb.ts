@@ -37,13 +37,13 @@ export class EchoRequest extends Message<EchoRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.text !== "") {
-      w.uint32(10).string(this.text);
+      w.fieldString(10, this.text);
     }
     if (this.payload.length !== 0) {
-      w.uint32(18).bytes(this.payload);
+      w.fieldBytes(18, this.payload);
     }
     if (this.sequence !== 0n) {
-      w.uint32(24).int64(this.sequence);
+      w.fieldInt64(24, this.sequence);
     }
     w.unknown(this);
   }
@@ -115,13 +115,13 @@ export class EchoResponse extends Message<EchoResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.text !== "") {
-      w.uint32(10).string(this.text);
+      w.fieldString(10, this.text);
     }
     if (this.payload.length !== 0) {
-      w.uint32(18).bytes(this.payload);
+      w.fieldBytes(18, this.payload);
     }
     if (this.sequence !== 0n) {
-      w.uint32(24).int64(this.sequence);
+      w.fieldInt64(24, this.sequence);
     }
     w.unknown(this);
   }
@@ -196,13 +196,13 @@ export class ExpandRequest extends Message<ExpandRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.text !== "") {
-      w.uint32(10).string(this.text);
+      w.fieldString(10, this.text);
     }
     if (this.count !== 0) {
-      w.uint32(16).int32(this.count);
+      w.fieldInt32(16, this.count);
     }
     if (this.payloadSize !== 0) {
-      w.uint32(24).int32(this.payloadSize);
+      w.fieldInt32(24, this.payloadSize);
     }
     w.unknown(this);
   }
@@ -276,13 +276,13 @@ export class CollectResponse extends Message<CollectResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.count !== 0) {
-      w.uint32(8).int32(this.count);
+      w.fieldInt32(8, this.count);
     }
     if (this.joined !== "") {
-      w.uint32(18).string(this.joined);
+      w.fieldString(18, this.joined);
     }
     if (this.totalBytes !== 0n) {
-      w.uint32(24).int64(this.totalBytes);
+      w.fieldInt64(24, this.totalBytes);
     }
     w.unknown(this);
   }

@@ -60,49 +60,49 @@ export class Scalars extends Message<Scalars> {
 
   $encode(w: BinaryWriter): void {
     if (!Object.is(this.fDouble, 0)) {
-      w.uint32(9).double(this.fDouble);
+      w.fieldDouble(9, this.fDouble);
     }
     if (!Object.is(this.fFloat, 0)) {
-      w.uint32(21).float(this.fFloat);
+      w.fieldFloat(21, this.fFloat);
     }
     if (this.fInt64 !== 0n) {
-      w.uint32(24).int64(this.fInt64);
+      w.fieldInt64(24, this.fInt64);
     }
     if (this.fUint64 !== 0n) {
-      w.uint32(32).uint64(this.fUint64);
+      w.fieldUint64(32, this.fUint64);
     }
     if (this.fInt32 !== 0) {
-      w.uint32(40).int32(this.fInt32);
+      w.fieldInt32(40, this.fInt32);
     }
     if (this.fFixed64 !== 0n) {
-      w.uint32(49).fixed64(this.fFixed64);
+      w.fieldFixed64(49, this.fFixed64);
     }
     if (this.fFixed32 !== 0) {
-      w.uint32(61).fixed32(this.fFixed32);
+      w.fieldFixed32(61, this.fFixed32);
     }
     if (this.fBool) {
-      w.uint32(64).bool(this.fBool);
+      w.fieldBool(64, this.fBool);
     }
     if (this.fString !== "") {
-      w.uint32(74).string(this.fString);
+      w.fieldString(74, this.fString);
     }
     if (this.fBytes.length !== 0) {
-      w.uint32(98).bytes(this.fBytes);
+      w.fieldBytes(98, this.fBytes);
     }
     if (this.fUint32 !== 0) {
-      w.uint32(104).uint32(this.fUint32);
+      w.fieldUint32(104, this.fUint32);
     }
     if (this.fSfixed32 !== 0) {
-      w.uint32(125).sfixed32(this.fSfixed32);
+      w.fieldSfixed32(125, this.fSfixed32);
     }
     if (this.fSfixed64 !== 0n) {
-      w.uint32(129).sfixed64(this.fSfixed64);
+      w.fieldSfixed64(129, this.fSfixed64);
     }
     if (this.fSint32 !== 0) {
-      w.uint32(136).sint32(this.fSint32);
+      w.fieldSint32(136, this.fSint32);
     }
     if (this.fSint64 !== 0n) {
-      w.uint32(144).sint64(this.fSint64);
+      w.fieldSint64(144, this.fSint64);
     }
     w.unknown(this);
   }
@@ -312,49 +312,49 @@ export class OptionalScalars extends Message<OptionalScalars> {
 
   $encode(w: BinaryWriter): void {
     if (this.fDouble !== undefined) {
-      w.uint32(9).double(this.fDouble);
+      w.fieldDouble(9, this.fDouble);
     }
     if (this.fFloat !== undefined) {
-      w.uint32(21).float(this.fFloat);
+      w.fieldFloat(21, this.fFloat);
     }
     if (this.fInt64 !== undefined) {
-      w.uint32(24).int64(this.fInt64);
+      w.fieldInt64(24, this.fInt64);
     }
     if (this.fUint64 !== undefined) {
-      w.uint32(32).uint64(this.fUint64);
+      w.fieldUint64(32, this.fUint64);
     }
     if (this.fInt32 !== undefined) {
-      w.uint32(40).int32(this.fInt32);
+      w.fieldInt32(40, this.fInt32);
     }
     if (this.fFixed64 !== undefined) {
-      w.uint32(49).fixed64(this.fFixed64);
+      w.fieldFixed64(49, this.fFixed64);
     }
     if (this.fFixed32 !== undefined) {
-      w.uint32(61).fixed32(this.fFixed32);
+      w.fieldFixed32(61, this.fFixed32);
     }
     if (this.fBool !== undefined) {
-      w.uint32(64).bool(this.fBool);
+      w.fieldBool(64, this.fBool);
     }
     if (this.fString !== undefined) {
-      w.uint32(74).string(this.fString);
+      w.fieldString(74, this.fString);
     }
     if (this.fBytes !== undefined) {
-      w.uint32(98).bytes(this.fBytes);
+      w.fieldBytes(98, this.fBytes);
     }
     if (this.fUint32 !== undefined) {
-      w.uint32(104).uint32(this.fUint32);
+      w.fieldUint32(104, this.fUint32);
     }
     if (this.fSfixed32 !== undefined) {
-      w.uint32(125).sfixed32(this.fSfixed32);
+      w.fieldSfixed32(125, this.fSfixed32);
     }
     if (this.fSfixed64 !== undefined) {
-      w.uint32(129).sfixed64(this.fSfixed64);
+      w.fieldSfixed64(129, this.fSfixed64);
     }
     if (this.fSint32 !== undefined) {
-      w.uint32(136).sint32(this.fSint32);
+      w.fieldSint32(136, this.fSint32);
     }
     if (this.fSint64 !== undefined) {
-      w.uint32(144).sint64(this.fSint64);
+      w.fieldSint64(144, this.fSint64);
     }
     w.unknown(this);
   }
@@ -581,36 +581,36 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
       w.uint32(42).int32s(this.fInt32);
     }
     if (this.fFixed64.length) {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       for (const v of this.fFixed64) w.fixed64(v);
       w.join(mark);
     }
     if (this.fFixed32.length) {
-      const mark = w.uint32(58).fork();
+      const mark = w.forkField(58);
       for (const v of this.fFixed32) w.fixed32(v);
       w.join(mark);
     }
     if (this.fBool.length) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       for (const v of this.fBool) w.bool(v);
       w.join(mark);
     }
     for (const v of this.fString) {
-      w.uint32(74).string(v);
+      w.fieldString(74, v);
     }
     for (const v of this.fBytes) {
-      w.uint32(98).bytes(v);
+      w.fieldBytes(98, v);
     }
     if (this.fUint32.length) {
       w.uint32(106).uint32s(this.fUint32);
     }
     if (this.fSfixed32.length) {
-      const mark = w.uint32(122).fork();
+      const mark = w.forkField(122);
       for (const v of this.fSfixed32) w.sfixed32(v);
       w.join(mark);
     }
     if (this.fSfixed64.length) {
-      const mark = w.uint32(130).fork();
+      const mark = w.forkField(130);
       for (const v of this.fSfixed64) w.sfixed64(v);
       w.join(mark);
     }
@@ -621,7 +621,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
       w.uint32(146).sint64s(this.fSint64);
     }
     for (const v of this.fUnpackedInt32) {
-      w.uint32(152).int32(v);
+      w.fieldInt32(152, v);
     }
     w.unknown(this);
   }
@@ -939,75 +939,75 @@ export class MapKeys extends Message<MapKeys> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.kInt64)) {
-      const entry = w.uint32(26).fork();
-      w.uint32(8).int64(k);
-      w.uint32(18).string(this.kInt64[k]!);
+      const entry = w.forkField(26);
+      w.fieldInt64(8, k);
+      w.fieldString(18, this.kInt64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kUint64)) {
-      const entry = w.uint32(34).fork();
-      w.uint32(8).uint64(k);
-      w.uint32(18).string(this.kUint64[k]!);
+      const entry = w.forkField(34);
+      w.fieldUint64(8, k);
+      w.fieldString(18, this.kUint64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kInt32)) {
-      const entry = w.uint32(42).fork();
-      w.uint32(8).int32(Number(k));
-      w.uint32(18).string(this.kInt32[k]!);
+      const entry = w.forkField(42);
+      w.fieldInt32(8, Number(k));
+      w.fieldString(18, this.kInt32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kFixed64)) {
-      const entry = w.uint32(50).fork();
-      w.uint32(9).fixed64(k);
-      w.uint32(18).string(this.kFixed64[k]!);
+      const entry = w.forkField(50);
+      w.fieldFixed64(9, k);
+      w.fieldString(18, this.kFixed64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kFixed32)) {
-      const entry = w.uint32(58).fork();
-      w.uint32(13).fixed32(Number(k));
-      w.uint32(18).string(this.kFixed32[k]!);
+      const entry = w.forkField(58);
+      w.fieldFixed32(13, Number(k));
+      w.fieldString(18, this.kFixed32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kBool)) {
-      const entry = w.uint32(66).fork();
-      w.uint32(8).bool(k === "true");
-      w.uint32(18).string(this.kBool[k]!);
+      const entry = w.forkField(66);
+      w.fieldBool(8, k === "true");
+      w.fieldString(18, this.kBool[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kString)) {
-      const entry = w.uint32(74).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.kString[k]!);
+      const entry = w.forkField(74);
+      w.fieldString(10, k);
+      w.fieldString(18, this.kString[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kUint32)) {
-      const entry = w.uint32(106).fork();
-      w.uint32(8).uint32(Number(k));
-      w.uint32(18).string(this.kUint32[k]!);
+      const entry = w.forkField(106);
+      w.fieldUint32(8, Number(k));
+      w.fieldString(18, this.kUint32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSfixed32)) {
-      const entry = w.uint32(122).fork();
-      w.uint32(13).sfixed32(Number(k));
-      w.uint32(18).string(this.kSfixed32[k]!);
+      const entry = w.forkField(122);
+      w.fieldSfixed32(13, Number(k));
+      w.fieldString(18, this.kSfixed32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSfixed64)) {
-      const entry = w.uint32(130).fork();
-      w.uint32(9).sfixed64(k);
-      w.uint32(18).string(this.kSfixed64[k]!);
+      const entry = w.forkField(130);
+      w.fieldSfixed64(9, k);
+      w.fieldString(18, this.kSfixed64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSint32)) {
-      const entry = w.uint32(138).fork();
-      w.uint32(8).sint32(Number(k));
-      w.uint32(18).string(this.kSint32[k]!);
+      const entry = w.forkField(138);
+      w.fieldSint32(8, Number(k));
+      w.fieldString(18, this.kSint32[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.kSint64)) {
-      const entry = w.uint32(146).fork();
-      w.uint32(8).sint64(k);
-      w.uint32(18).string(this.kSint64[k]!);
+      const entry = w.forkField(146);
+      w.fieldSint64(8, k);
+      w.fieldString(18, this.kSint64[k]!);
       w.join(entry);
     }
     w.unknown(this);
@@ -1400,33 +1400,33 @@ export class MapValues extends Message<MapValues> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.vDouble)) {
-      const entry = w.uint32(10).fork();
-      w.uint32(10).string(k);
-      w.uint32(17).double(this.vDouble[k]!);
+      const entry = w.forkField(10);
+      w.fieldString(10, k);
+      w.fieldDouble(17, this.vDouble[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.vInt64)) {
-      const entry = w.uint32(26).fork();
-      w.uint32(10).string(k);
-      w.uint32(16).int64(this.vInt64[k]!);
+      const entry = w.forkField(26);
+      w.fieldString(10, k);
+      w.fieldInt64(16, this.vInt64[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.vBool)) {
-      const entry = w.uint32(66).fork();
-      w.uint32(10).string(k);
-      w.uint32(16).bool(this.vBool[k]!);
+      const entry = w.forkField(66);
+      w.fieldString(10, k);
+      w.fieldBool(16, this.vBool[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.vBytes)) {
-      const entry = w.uint32(98).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).bytes(this.vBytes[k]!);
+      const entry = w.forkField(98);
+      w.fieldString(10, k);
+      w.fieldBytes(18, this.vBytes[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.vMessage)) {
-      const entry = w.uint32(162).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(162);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.vMessage[k]!.$encode(w);
       w.join(mark);
       w.join(entry);

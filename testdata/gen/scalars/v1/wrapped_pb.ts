@@ -57,74 +57,74 @@ export class Wrapped extends Message<Wrapped> {
 
   $encode(w: BinaryWriter): void {
     if (this.wDouble !== undefined) {
-      const mark = w.uint32(10).fork();
-      if (!Object.is(this.wDouble, 0)) w.uint32(9).double(this.wDouble);
+      const mark = w.forkField(10);
+      if (!Object.is(this.wDouble, 0)) w.fieldDouble(9, this.wDouble);
       w.join(mark);
     }
     if (this.wFloat !== undefined) {
-      const mark = w.uint32(18).fork();
-      if (!Object.is(this.wFloat, 0)) w.uint32(13).float(this.wFloat);
+      const mark = w.forkField(18);
+      if (!Object.is(this.wFloat, 0)) w.fieldFloat(13, this.wFloat);
       w.join(mark);
     }
     if (this.wInt64 !== undefined) {
-      const mark = w.uint32(26).fork();
-      if (this.wInt64 !== 0n) w.uint32(8).int64(this.wInt64);
+      const mark = w.forkField(26);
+      if (this.wInt64 !== 0n) w.fieldInt64(8, this.wInt64);
       w.join(mark);
     }
     if (this.wUint64 !== undefined) {
-      const mark = w.uint32(34).fork();
-      if (this.wUint64 !== 0n) w.uint32(8).uint64(this.wUint64);
+      const mark = w.forkField(34);
+      if (this.wUint64 !== 0n) w.fieldUint64(8, this.wUint64);
       w.join(mark);
     }
     if (this.wInt32 !== undefined) {
-      const mark = w.uint32(42).fork();
-      if (this.wInt32 !== 0) w.uint32(8).int32(this.wInt32);
+      const mark = w.forkField(42);
+      if (this.wInt32 !== 0) w.fieldInt32(8, this.wInt32);
       w.join(mark);
     }
     if (this.wUint32 !== undefined) {
-      const mark = w.uint32(50).fork();
-      if (this.wUint32 !== 0) w.uint32(8).uint32(this.wUint32);
+      const mark = w.forkField(50);
+      if (this.wUint32 !== 0) w.fieldUint32(8, this.wUint32);
       w.join(mark);
     }
     if (this.wBool !== undefined) {
-      const mark = w.uint32(58).fork();
-      if (this.wBool) w.uint32(8).bool(this.wBool);
+      const mark = w.forkField(58);
+      if (this.wBool) w.fieldBool(8, this.wBool);
       w.join(mark);
     }
     if (this.wString !== undefined) {
-      const mark = w.uint32(66).fork();
-      if (this.wString !== "") w.uint32(10).string(this.wString);
+      const mark = w.forkField(66);
+      if (this.wString !== "") w.fieldString(10, this.wString);
       w.join(mark);
     }
     if (this.wBytes !== undefined) {
-      const mark = w.uint32(74).fork();
-      if (this.wBytes.length !== 0) w.uint32(10).bytes(this.wBytes);
+      const mark = w.forkField(74);
+      if (this.wBytes.length !== 0) w.fieldBytes(10, this.wBytes);
       w.join(mark);
     }
     if (this.choice.case === "choiceString") {
-      const mark = w.uint32(82).fork();
-      if (this.choice.value !== "") w.uint32(10).string(this.choice.value);
+      const mark = w.forkField(82);
+      if (this.choice.value !== "") w.fieldString(10, this.choice.value);
       w.join(mark);
     }
     if (this.choice.case === "choiceInt64") {
-      const mark = w.uint32(90).fork();
-      if (this.choice.value !== 0n) w.uint32(8).int64(this.choice.value);
+      const mark = w.forkField(90);
+      if (this.choice.value !== 0n) w.fieldInt64(8, this.choice.value);
       w.join(mark);
     }
     if (this.choice.case === "choiceBytes") {
-      const mark = w.uint32(98).fork();
-      if (this.choice.value.length !== 0) w.uint32(10).bytes(this.choice.value);
+      const mark = w.forkField(98);
+      if (this.choice.value.length !== 0) w.fieldBytes(10, this.choice.value);
       w.join(mark);
     }
     for (const v of this.list) {
-      const mark = w.uint32(106).fork();
+      const mark = w.forkField(106);
       v.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.byName)) {
-      const entry = w.uint32(114).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(114);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.byName[k]!.$encode(w);
       w.join(mark);
       w.join(entry);

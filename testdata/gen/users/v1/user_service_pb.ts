@@ -153,56 +153,56 @@ export class User extends Message<User> {
 
   $encode(w: BinaryWriter): void {
     if (this.id !== "") {
-      w.uint32(10).string(this.id);
+      w.fieldString(10, this.id);
     }
     if (this.displayName !== "") {
-      w.uint32(18).string(this.displayName);
+      w.fieldString(18, this.displayName);
     }
     if (this.age !== 0) {
-      w.uint32(24).int32(this.age);
+      w.fieldInt32(24, this.age);
     }
     if (this.createdAtMs !== 0n) {
-      w.uint32(32).int64(this.createdAtMs);
+      w.fieldInt64(32, this.createdAtMs);
     }
     if (this.verified) {
-      w.uint32(40).bool(this.verified);
+      w.fieldBool(40, this.verified);
     }
     for (const v of this.roles) {
-      w.uint32(50).string(v);
+      w.fieldString(50, v);
     }
     if (this.nickname !== undefined) {
-      w.uint32(58).string(this.nickname);
+      w.fieldString(58, this.nickname);
     }
     if (this.address !== undefined) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       this.address.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.labels)) {
-      const entry = w.uint32(74).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.labels[k]!);
+      const entry = w.forkField(74);
+      w.fieldString(10, k);
+      w.fieldString(18, this.labels[k]!);
       w.join(entry);
     }
     if (this.contact.case === "email") {
-      w.uint32(82).string(this.contact.value);
+      w.fieldString(82, this.contact.value);
     }
     if (this.contact.case === "phone") {
-      w.uint32(90).string(this.contact.value);
+      w.fieldString(90, this.contact.value);
     }
     if (this.contact.case === "postal") {
-      const mark = w.uint32(98).fork();
+      const mark = w.forkField(98);
       this.contact.value.$encode(w);
       w.join(mark);
     }
     if (this.status !== 0) {
-      w.uint32(104).int32(this.status);
+      w.fieldInt32(104, this.status);
     }
     if (this.avatar.length !== 0) {
-      w.uint32(114).bytes(this.avatar);
+      w.fieldBytes(114, this.avatar);
     }
     if (!Object.is(this.score, 0)) {
-      w.uint32(121).double(this.score);
+      w.fieldDouble(121, this.score);
     }
     if (this.luckyNumbers.length) {
       w.uint32(130).int32s(this.luckyNumbers);
@@ -211,51 +211,51 @@ export class User extends Message<User> {
       w.uint32(138).int32s(this.history);
     }
     for (const k of Object.keys(this.addressesById)) {
-      const entry = w.uint32(146).fork();
-      w.uint32(8).int64(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(146);
+      w.fieldInt64(8, k);
+      const mark = w.forkField(18);
       this.addressesById[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
     if (this.updatedAt !== undefined) {
-      const mark = w.uint32(154).fork();
+      const mark = w.forkField(154);
       this.updatedAt.$encode(w);
       w.join(mark);
     }
     if (this.middleName !== undefined) {
-      const mark = w.uint32(162).fork();
-      if (this.middleName !== "") w.uint32(10).string(this.middleName);
+      const mark = w.forkField(162);
+      if (this.middleName !== "") w.fieldString(10, this.middleName);
       w.join(mark);
     }
     if (this.priority !== 0) {
-      w.uint32(168).int32(this.priority);
+      w.fieldInt32(168, this.priority);
     }
     if (this.legacyCode !== "") {
-      w.uint32(178).string(this.legacyCode);
+      w.fieldString(178, this.legacyCode);
     }
     if (this.bigAsString !== "0") {
-      w.uint32(184).int64(this.bigAsString);
+      w.fieldInt64(184, this.bigAsString);
     }
     for (const v of this.friends) {
-      const mark = w.uint32(194).fork();
+      const mark = w.forkField(194);
       v.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.statuses)) {
-      const entry = w.uint32(202).fork();
-      w.uint32(10).string(k);
-      w.uint32(16).int32(this.statuses[k]!);
+      const entry = w.forkField(202);
+      w.fieldString(10, k);
+      w.fieldInt32(16, this.statuses[k]!);
       w.join(entry);
     }
     if (!Object.is(this.ratio, 0)) {
-      w.uint32(213).float(this.ratio);
+      w.fieldFloat(213, this.ratio);
     }
     if (this.optionalStatus !== undefined) {
-      w.uint32(216).int32(this.optionalStatus);
+      w.fieldInt32(216, this.optionalStatus);
     }
     for (const v of this.preferences) {
-      const mark = w.uint32(226).fork();
+      const mark = w.forkField(226);
       v.$encode(w);
       w.join(mark);
     }
@@ -662,10 +662,10 @@ export class User_Preference extends Message<User_Preference> {
 
   $encode(w: BinaryWriter): void {
     if (this.key !== "") {
-      w.uint32(10).string(this.key);
+      w.fieldString(10, this.key);
     }
     if (this.level !== 0) {
-      w.uint32(16).int32(this.level);
+      w.fieldInt32(16, this.level);
     }
     w.unknown(this);
   }
@@ -731,7 +731,7 @@ export class GetUserRequest extends Message<GetUserRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.id !== "") {
-      w.uint32(10).string(this.id);
+      w.fieldString(10, this.id);
     }
     w.unknown(this);
   }
@@ -785,7 +785,7 @@ export class WatchUsersRequest extends Message<WatchUsersRequest> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.ids) {
-      w.uint32(10).string(v);
+      w.fieldString(10, v);
     }
     w.unknown(this);
   }
@@ -841,12 +841,12 @@ export class UserEvent extends Message<UserEvent> {
 
   $encode(w: BinaryWriter): void {
     if (this.user !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.user.$encode(w);
       w.join(mark);
     }
     if (this.at !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.at.$encode(w);
       w.join(mark);
     }
@@ -919,7 +919,7 @@ export class CreateUserRequest extends Message<CreateUserRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.user !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.user.$encode(w);
       w.join(mark);
     }
@@ -980,7 +980,7 @@ export class UploadSummary extends Message<UploadSummary> {
 
   $encode(w: BinaryWriter): void {
     if (this.created !== 0) {
-      w.uint32(8).int32(this.created);
+      w.fieldInt32(8, this.created);
     }
     w.unknown(this);
   }
@@ -1036,10 +1036,10 @@ export class ChatMessage extends Message<ChatMessage> {
 
   $encode(w: BinaryWriter): void {
     if (this.from !== "") {
-      w.uint32(10).string(this.from);
+      w.fieldString(10, this.from);
     }
     if (this.text !== "") {
-      w.uint32(18).string(this.text);
+      w.fieldString(18, this.text);
     }
     w.unknown(this);
   }

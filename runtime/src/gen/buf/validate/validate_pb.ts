@@ -71,13 +71,13 @@ export class Rule extends Message<Rule> {
 
   $encode(w: BinaryWriter): void {
     if (this.id !== undefined) {
-      w.uint32(10).string(this.id);
+      w.fieldString(10, this.id);
     }
     if (this.message !== undefined) {
-      w.uint32(18).string(this.message);
+      w.fieldString(18, this.message);
     }
     if (this.expression !== undefined) {
-      w.uint32(26).string(this.expression);
+      w.fieldString(26, this.expression);
     }
     w.unknown(this);
   }
@@ -149,17 +149,17 @@ export class MessageRules extends Message<MessageRules> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.cel) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.oneof) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.celExpression) {
-      w.uint32(42).string(v);
+      w.fieldString(42, v);
     }
     w.unknown(this);
   }
@@ -245,10 +245,10 @@ export class MessageOneofRule extends Message<MessageOneofRule> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.fields) {
-      w.uint32(10).string(v);
+      w.fieldString(10, v);
     }
     if (this.required !== undefined) {
-      w.uint32(16).bool(this.required);
+      w.fieldBool(16, this.required);
     }
     w.unknown(this);
   }
@@ -309,7 +309,7 @@ export class OneofRules extends Message<OneofRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.required !== undefined) {
-      w.uint32(8).bool(this.required);
+      w.fieldBool(8, this.required);
     }
     w.unknown(this);
   }
@@ -392,128 +392,128 @@ export class FieldRules extends Message<FieldRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.type.case === "float") {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "double") {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "int32") {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "int64") {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "uint32") {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "uint64") {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "sint32") {
-      const mark = w.uint32(58).fork();
+      const mark = w.forkField(58);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "sint64") {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "fixed32") {
-      const mark = w.uint32(74).fork();
+      const mark = w.forkField(74);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "fixed64") {
-      const mark = w.uint32(82).fork();
+      const mark = w.forkField(82);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "sfixed32") {
-      const mark = w.uint32(90).fork();
+      const mark = w.forkField(90);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "sfixed64") {
-      const mark = w.uint32(98).fork();
+      const mark = w.forkField(98);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "bool") {
-      const mark = w.uint32(106).fork();
+      const mark = w.forkField(106);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "string") {
-      const mark = w.uint32(114).fork();
+      const mark = w.forkField(114);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "bytes") {
-      const mark = w.uint32(122).fork();
+      const mark = w.forkField(122);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "enum") {
-      const mark = w.uint32(130).fork();
+      const mark = w.forkField(130);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "repeated") {
-      const mark = w.uint32(146).fork();
+      const mark = w.forkField(146);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "map") {
-      const mark = w.uint32(154).fork();
+      const mark = w.forkField(154);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "any") {
-      const mark = w.uint32(162).fork();
+      const mark = w.forkField(162);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "duration") {
-      const mark = w.uint32(170).fork();
+      const mark = w.forkField(170);
       this.type.value.$encode(w);
       w.join(mark);
     }
     if (this.type.case === "timestamp") {
-      const mark = w.uint32(178).fork();
+      const mark = w.forkField(178);
       this.type.value.$encode(w);
       w.join(mark);
     }
     for (const v of this.cel) {
-      const mark = w.uint32(186).fork();
+      const mark = w.forkField(186);
       v.$encode(w);
       w.join(mark);
     }
     if (this.required !== undefined) {
-      w.uint32(200).bool(this.required);
+      w.fieldBool(200, this.required);
     }
     if (this.ignore !== undefined) {
-      w.uint32(216).int32(this.ignore);
+      w.fieldInt32(216, this.ignore);
     }
     if (this.type.case === "fieldMask") {
-      const mark = w.uint32(226).fork();
+      const mark = w.forkField(226);
       this.type.value.$encode(w);
       w.join(mark);
     }
     for (const v of this.celExpression) {
-      w.uint32(234).string(v);
+      w.fieldString(234, v);
     }
     w.unknown(this);
   }
@@ -984,7 +984,7 @@ export class PredefinedRules extends Message<PredefinedRules> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.cel) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -1061,31 +1061,31 @@ export class FloatRules extends Message<FloatRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(13).float(this.const);
+      w.fieldFloat(13, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(21).float(this.lessThan.value);
+      w.fieldFloat(21, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(29).float(this.lessThan.value);
+      w.fieldFloat(29, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(37).float(this.greaterThan.value);
+      w.fieldFloat(37, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(45).float(this.greaterThan.value);
+      w.fieldFloat(45, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(53).float(v);
+      w.fieldFloat(53, v);
     }
     for (const v of this.notIn) {
-      w.uint32(61).float(v);
+      w.fieldFloat(61, v);
     }
     if (this.finite !== undefined) {
-      w.uint32(64).bool(this.finite);
+      w.fieldBool(64, this.finite);
     }
     for (const v of this.example) {
-      w.uint32(77).float(v);
+      w.fieldFloat(77, v);
     }
     w.unknown(this);
   }
@@ -1233,31 +1233,31 @@ export class DoubleRules extends Message<DoubleRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(9).double(this.const);
+      w.fieldDouble(9, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(17).double(this.lessThan.value);
+      w.fieldDouble(17, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(25).double(this.lessThan.value);
+      w.fieldDouble(25, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(33).double(this.greaterThan.value);
+      w.fieldDouble(33, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(41).double(this.greaterThan.value);
+      w.fieldDouble(41, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(49).double(v);
+      w.fieldDouble(49, v);
     }
     for (const v of this.notIn) {
-      w.uint32(57).double(v);
+      w.fieldDouble(57, v);
     }
     if (this.finite !== undefined) {
-      w.uint32(64).bool(this.finite);
+      w.fieldBool(64, this.finite);
     }
     for (const v of this.example) {
-      w.uint32(73).double(v);
+      w.fieldDouble(73, v);
     }
     w.unknown(this);
   }
@@ -1403,28 +1403,28 @@ export class Int32Rules extends Message<Int32Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(8).int32(this.const);
+      w.fieldInt32(8, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(16).int32(this.lessThan.value);
+      w.fieldInt32(16, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(24).int32(this.lessThan.value);
+      w.fieldInt32(24, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(32).int32(this.greaterThan.value);
+      w.fieldInt32(32, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(40).int32(this.greaterThan.value);
+      w.fieldInt32(40, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(48).int32(v);
+      w.fieldInt32(48, v);
     }
     for (const v of this.notIn) {
-      w.uint32(56).int32(v);
+      w.fieldInt32(56, v);
     }
     for (const v of this.example) {
-      w.uint32(64).int32(v);
+      w.fieldInt32(64, v);
     }
     w.unknown(this);
   }
@@ -1578,28 +1578,28 @@ export class Int64Rules extends Message<Int64Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(8).int64(this.const);
+      w.fieldInt64(8, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(16).int64(this.lessThan.value);
+      w.fieldInt64(16, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(24).int64(this.lessThan.value);
+      w.fieldInt64(24, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(32).int64(this.greaterThan.value);
+      w.fieldInt64(32, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(40).int64(this.greaterThan.value);
+      w.fieldInt64(40, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(48).int64(v);
+      w.fieldInt64(48, v);
     }
     for (const v of this.notIn) {
-      w.uint32(56).int64(v);
+      w.fieldInt64(56, v);
     }
     for (const v of this.example) {
-      w.uint32(72).int64(v);
+      w.fieldInt64(72, v);
     }
     w.unknown(this);
   }
@@ -1753,28 +1753,28 @@ export class UInt32Rules extends Message<UInt32Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(8).uint32(this.const);
+      w.fieldUint32(8, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(16).uint32(this.lessThan.value);
+      w.fieldUint32(16, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(24).uint32(this.lessThan.value);
+      w.fieldUint32(24, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(32).uint32(this.greaterThan.value);
+      w.fieldUint32(32, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(40).uint32(this.greaterThan.value);
+      w.fieldUint32(40, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(48).uint32(v);
+      w.fieldUint32(48, v);
     }
     for (const v of this.notIn) {
-      w.uint32(56).uint32(v);
+      w.fieldUint32(56, v);
     }
     for (const v of this.example) {
-      w.uint32(64).uint32(v);
+      w.fieldUint32(64, v);
     }
     w.unknown(this);
   }
@@ -1928,28 +1928,28 @@ export class UInt64Rules extends Message<UInt64Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(8).uint64(this.const);
+      w.fieldUint64(8, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(16).uint64(this.lessThan.value);
+      w.fieldUint64(16, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(24).uint64(this.lessThan.value);
+      w.fieldUint64(24, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(32).uint64(this.greaterThan.value);
+      w.fieldUint64(32, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(40).uint64(this.greaterThan.value);
+      w.fieldUint64(40, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(48).uint64(v);
+      w.fieldUint64(48, v);
     }
     for (const v of this.notIn) {
-      w.uint32(56).uint64(v);
+      w.fieldUint64(56, v);
     }
     for (const v of this.example) {
-      w.uint32(64).uint64(v);
+      w.fieldUint64(64, v);
     }
     w.unknown(this);
   }
@@ -2103,28 +2103,28 @@ export class SInt32Rules extends Message<SInt32Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(8).sint32(this.const);
+      w.fieldSint32(8, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(16).sint32(this.lessThan.value);
+      w.fieldSint32(16, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(24).sint32(this.lessThan.value);
+      w.fieldSint32(24, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(32).sint32(this.greaterThan.value);
+      w.fieldSint32(32, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(40).sint32(this.greaterThan.value);
+      w.fieldSint32(40, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(48).sint32(v);
+      w.fieldSint32(48, v);
     }
     for (const v of this.notIn) {
-      w.uint32(56).sint32(v);
+      w.fieldSint32(56, v);
     }
     for (const v of this.example) {
-      w.uint32(64).sint32(v);
+      w.fieldSint32(64, v);
     }
     w.unknown(this);
   }
@@ -2278,28 +2278,28 @@ export class SInt64Rules extends Message<SInt64Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(8).sint64(this.const);
+      w.fieldSint64(8, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(16).sint64(this.lessThan.value);
+      w.fieldSint64(16, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(24).sint64(this.lessThan.value);
+      w.fieldSint64(24, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(32).sint64(this.greaterThan.value);
+      w.fieldSint64(32, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(40).sint64(this.greaterThan.value);
+      w.fieldSint64(40, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(48).sint64(v);
+      w.fieldSint64(48, v);
     }
     for (const v of this.notIn) {
-      w.uint32(56).sint64(v);
+      w.fieldSint64(56, v);
     }
     for (const v of this.example) {
-      w.uint32(64).sint64(v);
+      w.fieldSint64(64, v);
     }
     w.unknown(this);
   }
@@ -2453,28 +2453,28 @@ export class Fixed32Rules extends Message<Fixed32Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(13).fixed32(this.const);
+      w.fieldFixed32(13, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(21).fixed32(this.lessThan.value);
+      w.fieldFixed32(21, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(29).fixed32(this.lessThan.value);
+      w.fieldFixed32(29, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(37).fixed32(this.greaterThan.value);
+      w.fieldFixed32(37, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(45).fixed32(this.greaterThan.value);
+      w.fieldFixed32(45, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(53).fixed32(v);
+      w.fieldFixed32(53, v);
     }
     for (const v of this.notIn) {
-      w.uint32(61).fixed32(v);
+      w.fieldFixed32(61, v);
     }
     for (const v of this.example) {
-      w.uint32(69).fixed32(v);
+      w.fieldFixed32(69, v);
     }
     w.unknown(this);
   }
@@ -2628,28 +2628,28 @@ export class Fixed64Rules extends Message<Fixed64Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(9).fixed64(this.const);
+      w.fieldFixed64(9, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(17).fixed64(this.lessThan.value);
+      w.fieldFixed64(17, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(25).fixed64(this.lessThan.value);
+      w.fieldFixed64(25, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(33).fixed64(this.greaterThan.value);
+      w.fieldFixed64(33, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(41).fixed64(this.greaterThan.value);
+      w.fieldFixed64(41, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(49).fixed64(v);
+      w.fieldFixed64(49, v);
     }
     for (const v of this.notIn) {
-      w.uint32(57).fixed64(v);
+      w.fieldFixed64(57, v);
     }
     for (const v of this.example) {
-      w.uint32(65).fixed64(v);
+      w.fieldFixed64(65, v);
     }
     w.unknown(this);
   }
@@ -2803,28 +2803,28 @@ export class SFixed32Rules extends Message<SFixed32Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(13).sfixed32(this.const);
+      w.fieldSfixed32(13, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(21).sfixed32(this.lessThan.value);
+      w.fieldSfixed32(21, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(29).sfixed32(this.lessThan.value);
+      w.fieldSfixed32(29, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(37).sfixed32(this.greaterThan.value);
+      w.fieldSfixed32(37, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(45).sfixed32(this.greaterThan.value);
+      w.fieldSfixed32(45, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(53).sfixed32(v);
+      w.fieldSfixed32(53, v);
     }
     for (const v of this.notIn) {
-      w.uint32(61).sfixed32(v);
+      w.fieldSfixed32(61, v);
     }
     for (const v of this.example) {
-      w.uint32(69).sfixed32(v);
+      w.fieldSfixed32(69, v);
     }
     w.unknown(this);
   }
@@ -2978,28 +2978,28 @@ export class SFixed64Rules extends Message<SFixed64Rules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(9).sfixed64(this.const);
+      w.fieldSfixed64(9, this.const);
     }
     if (this.lessThan.case === "lt") {
-      w.uint32(17).sfixed64(this.lessThan.value);
+      w.fieldSfixed64(17, this.lessThan.value);
     }
     if (this.lessThan.case === "lte") {
-      w.uint32(25).sfixed64(this.lessThan.value);
+      w.fieldSfixed64(25, this.lessThan.value);
     }
     if (this.greaterThan.case === "gt") {
-      w.uint32(33).sfixed64(this.greaterThan.value);
+      w.fieldSfixed64(33, this.greaterThan.value);
     }
     if (this.greaterThan.case === "gte") {
-      w.uint32(41).sfixed64(this.greaterThan.value);
+      w.fieldSfixed64(41, this.greaterThan.value);
     }
     for (const v of this.in) {
-      w.uint32(49).sfixed64(v);
+      w.fieldSfixed64(49, v);
     }
     for (const v of this.notIn) {
-      w.uint32(57).sfixed64(v);
+      w.fieldSfixed64(57, v);
     }
     for (const v of this.example) {
-      w.uint32(65).sfixed64(v);
+      w.fieldSfixed64(65, v);
     }
     w.unknown(this);
   }
@@ -3143,10 +3143,10 @@ export class BoolRules extends Message<BoolRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(8).bool(this.const);
+      w.fieldBool(8, this.const);
     }
     for (const v of this.example) {
-      w.uint32(16).bool(v);
+      w.fieldBool(16, v);
     }
     w.unknown(this);
   }
@@ -3268,115 +3268,115 @@ export class StringRules extends Message<StringRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(10).string(this.const);
+      w.fieldString(10, this.const);
     }
     if (this.minLen !== undefined) {
-      w.uint32(16).uint64(this.minLen);
+      w.fieldUint64(16, this.minLen);
     }
     if (this.maxLen !== undefined) {
-      w.uint32(24).uint64(this.maxLen);
+      w.fieldUint64(24, this.maxLen);
     }
     if (this.minBytes !== undefined) {
-      w.uint32(32).uint64(this.minBytes);
+      w.fieldUint64(32, this.minBytes);
     }
     if (this.maxBytes !== undefined) {
-      w.uint32(40).uint64(this.maxBytes);
+      w.fieldUint64(40, this.maxBytes);
     }
     if (this.pattern !== undefined) {
-      w.uint32(50).string(this.pattern);
+      w.fieldString(50, this.pattern);
     }
     if (this.prefix !== undefined) {
-      w.uint32(58).string(this.prefix);
+      w.fieldString(58, this.prefix);
     }
     if (this.suffix !== undefined) {
-      w.uint32(66).string(this.suffix);
+      w.fieldString(66, this.suffix);
     }
     if (this.contains !== undefined) {
-      w.uint32(74).string(this.contains);
+      w.fieldString(74, this.contains);
     }
     for (const v of this.in) {
-      w.uint32(82).string(v);
+      w.fieldString(82, v);
     }
     for (const v of this.notIn) {
-      w.uint32(90).string(v);
+      w.fieldString(90, v);
     }
     if (this.wellKnown.case === "email") {
-      w.uint32(96).bool(this.wellKnown.value);
+      w.fieldBool(96, this.wellKnown.value);
     }
     if (this.wellKnown.case === "hostname") {
-      w.uint32(104).bool(this.wellKnown.value);
+      w.fieldBool(104, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ip") {
-      w.uint32(112).bool(this.wellKnown.value);
+      w.fieldBool(112, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ipv4") {
-      w.uint32(120).bool(this.wellKnown.value);
+      w.fieldBool(120, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ipv6") {
-      w.uint32(128).bool(this.wellKnown.value);
+      w.fieldBool(128, this.wellKnown.value);
     }
     if (this.wellKnown.case === "uri") {
-      w.uint32(136).bool(this.wellKnown.value);
+      w.fieldBool(136, this.wellKnown.value);
     }
     if (this.wellKnown.case === "uriRef") {
-      w.uint32(144).bool(this.wellKnown.value);
+      w.fieldBool(144, this.wellKnown.value);
     }
     if (this.len !== undefined) {
-      w.uint32(152).uint64(this.len);
+      w.fieldUint64(152, this.len);
     }
     if (this.lenBytes !== undefined) {
-      w.uint32(160).uint64(this.lenBytes);
+      w.fieldUint64(160, this.lenBytes);
     }
     if (this.wellKnown.case === "address") {
-      w.uint32(168).bool(this.wellKnown.value);
+      w.fieldBool(168, this.wellKnown.value);
     }
     if (this.wellKnown.case === "uuid") {
-      w.uint32(176).bool(this.wellKnown.value);
+      w.fieldBool(176, this.wellKnown.value);
     }
     if (this.notContains !== undefined) {
-      w.uint32(186).string(this.notContains);
+      w.fieldString(186, this.notContains);
     }
     if (this.wellKnown.case === "wellKnownRegex") {
-      w.uint32(192).int32(this.wellKnown.value);
+      w.fieldInt32(192, this.wellKnown.value);
     }
     if (this.strict !== undefined) {
-      w.uint32(200).bool(this.strict);
+      w.fieldBool(200, this.strict);
     }
     if (this.wellKnown.case === "ipWithPrefixlen") {
-      w.uint32(208).bool(this.wellKnown.value);
+      w.fieldBool(208, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ipv4WithPrefixlen") {
-      w.uint32(216).bool(this.wellKnown.value);
+      w.fieldBool(216, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ipv6WithPrefixlen") {
-      w.uint32(224).bool(this.wellKnown.value);
+      w.fieldBool(224, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ipPrefix") {
-      w.uint32(232).bool(this.wellKnown.value);
+      w.fieldBool(232, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ipv4Prefix") {
-      w.uint32(240).bool(this.wellKnown.value);
+      w.fieldBool(240, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ipv6Prefix") {
-      w.uint32(248).bool(this.wellKnown.value);
+      w.fieldBool(248, this.wellKnown.value);
     }
     if (this.wellKnown.case === "hostAndPort") {
-      w.uint32(256).bool(this.wellKnown.value);
+      w.fieldBool(256, this.wellKnown.value);
     }
     if (this.wellKnown.case === "tuuid") {
-      w.uint32(264).bool(this.wellKnown.value);
+      w.fieldBool(264, this.wellKnown.value);
     }
     for (const v of this.example) {
-      w.uint32(274).string(v);
+      w.fieldString(274, v);
     }
     if (this.wellKnown.case === "ulid") {
-      w.uint32(280).bool(this.wellKnown.value);
+      w.fieldBool(280, this.wellKnown.value);
     }
     if (this.wellKnown.case === "protobufFqn") {
-      w.uint32(296).bool(this.wellKnown.value);
+      w.fieldBool(296, this.wellKnown.value);
     }
     if (this.wellKnown.case === "protobufDotFqn") {
-      w.uint32(304).bool(this.wellKnown.value);
+      w.fieldBool(304, this.wellKnown.value);
     }
     w.unknown(this);
   }
@@ -3816,49 +3816,49 @@ export class BytesRules extends Message<BytesRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(10).bytes(this.const);
+      w.fieldBytes(10, this.const);
     }
     if (this.minLen !== undefined) {
-      w.uint32(16).uint64(this.minLen);
+      w.fieldUint64(16, this.minLen);
     }
     if (this.maxLen !== undefined) {
-      w.uint32(24).uint64(this.maxLen);
+      w.fieldUint64(24, this.maxLen);
     }
     if (this.pattern !== undefined) {
-      w.uint32(34).string(this.pattern);
+      w.fieldString(34, this.pattern);
     }
     if (this.prefix !== undefined) {
-      w.uint32(42).bytes(this.prefix);
+      w.fieldBytes(42, this.prefix);
     }
     if (this.suffix !== undefined) {
-      w.uint32(50).bytes(this.suffix);
+      w.fieldBytes(50, this.suffix);
     }
     if (this.contains !== undefined) {
-      w.uint32(58).bytes(this.contains);
+      w.fieldBytes(58, this.contains);
     }
     for (const v of this.in) {
-      w.uint32(66).bytes(v);
+      w.fieldBytes(66, v);
     }
     for (const v of this.notIn) {
-      w.uint32(74).bytes(v);
+      w.fieldBytes(74, v);
     }
     if (this.wellKnown.case === "ip") {
-      w.uint32(80).bool(this.wellKnown.value);
+      w.fieldBool(80, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ipv4") {
-      w.uint32(88).bool(this.wellKnown.value);
+      w.fieldBool(88, this.wellKnown.value);
     }
     if (this.wellKnown.case === "ipv6") {
-      w.uint32(96).bool(this.wellKnown.value);
+      w.fieldBool(96, this.wellKnown.value);
     }
     if (this.len !== undefined) {
-      w.uint32(104).uint64(this.len);
+      w.fieldUint64(104, this.len);
     }
     for (const v of this.example) {
-      w.uint32(114).bytes(v);
+      w.fieldBytes(114, v);
     }
     if (this.wellKnown.case === "uuid") {
-      w.uint32(120).bool(this.wellKnown.value);
+      w.fieldBool(120, this.wellKnown.value);
     }
     w.unknown(this);
   }
@@ -4037,19 +4037,19 @@ export class EnumRules extends Message<EnumRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      w.uint32(8).int32(this.const);
+      w.fieldInt32(8, this.const);
     }
     if (this.definedOnly !== undefined) {
-      w.uint32(16).bool(this.definedOnly);
+      w.fieldBool(16, this.definedOnly);
     }
     for (const v of this.in) {
-      w.uint32(24).int32(v);
+      w.fieldInt32(24, v);
     }
     for (const v of this.notIn) {
-      w.uint32(32).int32(v);
+      w.fieldInt32(32, v);
     }
     for (const v of this.example) {
-      w.uint32(40).int32(v);
+      w.fieldInt32(40, v);
     }
     w.unknown(this);
   }
@@ -4166,16 +4166,16 @@ export class RepeatedRules extends Message<RepeatedRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.minItems !== undefined) {
-      w.uint32(8).uint64(this.minItems);
+      w.fieldUint64(8, this.minItems);
     }
     if (this.maxItems !== undefined) {
-      w.uint32(16).uint64(this.maxItems);
+      w.fieldUint64(16, this.maxItems);
     }
     if (this.unique !== undefined) {
-      w.uint32(24).bool(this.unique);
+      w.fieldBool(24, this.unique);
     }
     if (this.items !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.items.$encode(w);
       w.join(mark);
     }
@@ -4268,18 +4268,18 @@ export class MapRules extends Message<MapRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.minPairs !== undefined) {
-      w.uint32(8).uint64(this.minPairs);
+      w.fieldUint64(8, this.minPairs);
     }
     if (this.maxPairs !== undefined) {
-      w.uint32(16).uint64(this.maxPairs);
+      w.fieldUint64(16, this.maxPairs);
     }
     if (this.keys !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.keys.$encode(w);
       w.join(mark);
     }
     if (this.values !== undefined) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.values.$encode(w);
       w.join(mark);
     }
@@ -4373,10 +4373,10 @@ export class AnyRules extends Message<AnyRules> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.in) {
-      w.uint32(18).string(v);
+      w.fieldString(18, v);
     }
     for (const v of this.notIn) {
-      w.uint32(26).string(v);
+      w.fieldString(26, v);
     }
     w.unknown(this);
   }
@@ -4451,42 +4451,42 @@ export class DurationRules extends Message<DurationRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.const.$encode(w);
       w.join(mark);
     }
     if (this.lessThan.case === "lt") {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.lessThan.value.$encode(w);
       w.join(mark);
     }
     if (this.lessThan.case === "lte") {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.lessThan.value.$encode(w);
       w.join(mark);
     }
     if (this.greaterThan.case === "gt") {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.greaterThan.value.$encode(w);
       w.join(mark);
     }
     if (this.greaterThan.case === "gte") {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       this.greaterThan.value.$encode(w);
       w.join(mark);
     }
     for (const v of this.in) {
-      const mark = w.uint32(58).fork();
+      const mark = w.forkField(58);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.notIn) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.example) {
-      const mark = w.uint32(74).fork();
+      const mark = w.forkField(74);
       v.$encode(w);
       w.join(mark);
     }
@@ -4666,18 +4666,18 @@ export class FieldMaskRules extends Message<FieldMaskRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.const.$encode(w);
       w.join(mark);
     }
     for (const v of this.in) {
-      w.uint32(18).string(v);
+      w.fieldString(18, v);
     }
     for (const v of this.notIn) {
-      w.uint32(26).string(v);
+      w.fieldString(26, v);
     }
     for (const v of this.example) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       v.$encode(w);
       w.join(mark);
     }
@@ -4781,43 +4781,43 @@ export class TimestampRules extends Message<TimestampRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.const.$encode(w);
       w.join(mark);
     }
     if (this.lessThan.case === "lt") {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.lessThan.value.$encode(w);
       w.join(mark);
     }
     if (this.lessThan.case === "lte") {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.lessThan.value.$encode(w);
       w.join(mark);
     }
     if (this.greaterThan.case === "gt") {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.greaterThan.value.$encode(w);
       w.join(mark);
     }
     if (this.greaterThan.case === "gte") {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       this.greaterThan.value.$encode(w);
       w.join(mark);
     }
     if (this.lessThan.case === "ltNow") {
-      w.uint32(56).bool(this.lessThan.value);
+      w.fieldBool(56, this.lessThan.value);
     }
     if (this.greaterThan.case === "gtNow") {
-      w.uint32(64).bool(this.greaterThan.value);
+      w.fieldBool(64, this.greaterThan.value);
     }
     if (this.within !== undefined) {
-      const mark = w.uint32(74).fork();
+      const mark = w.forkField(74);
       this.within.$encode(w);
       w.join(mark);
     }
     for (const v of this.example) {
-      const mark = w.uint32(82).fork();
+      const mark = w.forkField(82);
       v.$encode(w);
       w.join(mark);
     }
@@ -4997,7 +4997,7 @@ export class Violations extends Message<Violations> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.violations) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -5068,21 +5068,21 @@ export class Violation extends Message<Violation> {
 
   $encode(w: BinaryWriter): void {
     if (this.ruleId !== undefined) {
-      w.uint32(18).string(this.ruleId);
+      w.fieldString(18, this.ruleId);
     }
     if (this.message !== undefined) {
-      w.uint32(26).string(this.message);
+      w.fieldString(26, this.message);
     }
     if (this.forKey !== undefined) {
-      w.uint32(32).bool(this.forKey);
+      w.fieldBool(32, this.forKey);
     }
     if (this.field !== undefined) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.field.$encode(w);
       w.join(mark);
     }
     if (this.rule !== undefined) {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       this.rule.$encode(w);
       w.join(mark);
     }
@@ -5180,7 +5180,7 @@ export class FieldPath extends Message<FieldPath> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.elements) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -5257,34 +5257,34 @@ export class FieldPathElement extends Message<FieldPathElement> {
 
   $encode(w: BinaryWriter): void {
     if (this.fieldNumber !== undefined) {
-      w.uint32(8).int32(this.fieldNumber);
+      w.fieldInt32(8, this.fieldNumber);
     }
     if (this.fieldName !== undefined) {
-      w.uint32(18).string(this.fieldName);
+      w.fieldString(18, this.fieldName);
     }
     if (this.fieldType !== undefined) {
-      w.uint32(24).int32(this.fieldType);
+      w.fieldInt32(24, this.fieldType);
     }
     if (this.keyType !== undefined) {
-      w.uint32(32).int32(this.keyType);
+      w.fieldInt32(32, this.keyType);
     }
     if (this.valueType !== undefined) {
-      w.uint32(40).int32(this.valueType);
+      w.fieldInt32(40, this.valueType);
     }
     if (this.subscript.case === "index") {
-      w.uint32(48).uint64(this.subscript.value);
+      w.fieldUint64(48, this.subscript.value);
     }
     if (this.subscript.case === "boolKey") {
-      w.uint32(56).bool(this.subscript.value);
+      w.fieldBool(56, this.subscript.value);
     }
     if (this.subscript.case === "intKey") {
-      w.uint32(64).int64(this.subscript.value);
+      w.fieldInt64(64, this.subscript.value);
     }
     if (this.subscript.case === "uintKey") {
-      w.uint32(72).uint64(this.subscript.value);
+      w.fieldUint64(72, this.subscript.value);
     }
     if (this.subscript.case === "stringKey") {
-      w.uint32(82).string(this.subscript.value);
+      w.fieldString(82, this.subscript.value);
     }
     w.unknown(this);
   }

@@ -128,10 +128,10 @@ export class Any extends Message<Any> {
 
   $encode(w: BinaryWriter): void {
     if (this.typeUrl !== "") {
-      w.uint32(10).string(this.typeUrl);
+      w.fieldString(10, this.typeUrl);
     }
     if (this.value.length !== 0) {
-      w.uint32(18).bytes(this.value);
+      w.fieldBytes(18, this.value);
     }
     w.unknown(this);
   }

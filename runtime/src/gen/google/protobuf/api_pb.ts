@@ -136,36 +136,36 @@ export class Api extends Message<Api> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     for (const v of this.methods) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.options) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       v.$encode(w);
       w.join(mark);
     }
     if (this.version !== "") {
-      w.uint32(34).string(this.version);
+      w.fieldString(34, this.version);
     }
     if (this.sourceContext !== undefined) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.sourceContext.$encode(w);
       w.join(mark);
     }
     for (const v of this.mixins) {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       v.$encode(w);
       w.join(mark);
     }
     if (this.syntax !== 0) {
-      w.uint32(56).int32(this.syntax);
+      w.fieldInt32(56, this.syntax);
     }
     if (this.edition !== "") {
-      w.uint32(66).string(this.edition);
+      w.fieldString(66, this.edition);
     }
     w.unknown(this);
   }
@@ -357,30 +357,30 @@ export class Method extends Message<Method> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.requestTypeUrl !== "") {
-      w.uint32(18).string(this.requestTypeUrl);
+      w.fieldString(18, this.requestTypeUrl);
     }
     if (this.requestStreaming) {
-      w.uint32(24).bool(this.requestStreaming);
+      w.fieldBool(24, this.requestStreaming);
     }
     if (this.responseTypeUrl !== "") {
-      w.uint32(34).string(this.responseTypeUrl);
+      w.fieldString(34, this.responseTypeUrl);
     }
     if (this.responseStreaming) {
-      w.uint32(40).bool(this.responseStreaming);
+      w.fieldBool(40, this.responseStreaming);
     }
     for (const v of this.options) {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       v.$encode(w);
       w.join(mark);
     }
     if (this.syntax !== 0) {
-      w.uint32(56).int32(this.syntax);
+      w.fieldInt32(56, this.syntax);
     }
     if (this.edition !== "") {
-      w.uint32(66).string(this.edition);
+      w.fieldString(66, this.edition);
     }
     w.unknown(this);
   }
@@ -592,10 +592,10 @@ export class Mixin extends Message<Mixin> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.root !== "") {
-      w.uint32(18).string(this.root);
+      w.fieldString(18, this.root);
     }
     w.unknown(this);
   }

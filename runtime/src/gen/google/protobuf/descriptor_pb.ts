@@ -632,7 +632,7 @@ export class FileDescriptorSet extends Message<FileDescriptorSet> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.file) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -769,58 +769,58 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.package !== undefined) {
-      w.uint32(18).string(this.package);
+      w.fieldString(18, this.package);
     }
     for (const v of this.dependency) {
-      w.uint32(26).string(v);
+      w.fieldString(26, v);
     }
     for (const v of this.messageType) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.enumType) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.service) {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.extension) {
-      const mark = w.uint32(58).fork();
+      const mark = w.forkField(58);
       v.$encode(w);
       w.join(mark);
     }
     if (this.options !== undefined) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       this.options.$encode(w);
       w.join(mark);
     }
     if (this.sourceCodeInfo !== undefined) {
-      const mark = w.uint32(74).fork();
+      const mark = w.forkField(74);
       this.sourceCodeInfo.$encode(w);
       w.join(mark);
     }
     for (const v of this.publicDependency) {
-      w.uint32(80).int32(v);
+      w.fieldInt32(80, v);
     }
     for (const v of this.weakDependency) {
-      w.uint32(88).int32(v);
+      w.fieldInt32(88, v);
     }
     if (this.syntax !== undefined) {
-      w.uint32(98).string(this.syntax);
+      w.fieldString(98, this.syntax);
     }
     if (this.edition !== undefined) {
-      w.uint32(112).int32(this.edition);
+      w.fieldInt32(112, this.edition);
     }
     for (const v of this.optionDependency) {
-      w.uint32(122).string(v);
+      w.fieldString(122, v);
     }
     w.unknown(this);
   }
@@ -1072,53 +1072,53 @@ export class DescriptorProto extends Message<DescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     for (const v of this.field) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.nestedType) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.enumType) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.extensionRange) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.extension) {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       v.$encode(w);
       w.join(mark);
     }
     if (this.options !== undefined) {
-      const mark = w.uint32(58).fork();
+      const mark = w.forkField(58);
       this.options.$encode(w);
       w.join(mark);
     }
     for (const v of this.oneofDecl) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.reservedRange) {
-      const mark = w.uint32(74).fork();
+      const mark = w.forkField(74);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.reservedName) {
-      w.uint32(82).string(v);
+      w.fieldString(82, v);
     }
     if (this.visibility !== undefined) {
-      w.uint32(88).int32(this.visibility);
+      w.fieldInt32(88, this.visibility);
     }
     w.unknown(this);
   }
@@ -1329,13 +1329,13 @@ export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_Exte
 
   $encode(w: BinaryWriter): void {
     if (this.start !== undefined) {
-      w.uint32(8).int32(this.start);
+      w.fieldInt32(8, this.start);
     }
     if (this.end !== undefined) {
-      w.uint32(16).int32(this.end);
+      w.fieldInt32(16, this.end);
     }
     if (this.options !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.options.$encode(w);
       w.join(mark);
     }
@@ -1423,10 +1423,10 @@ export class DescriptorProto_ReservedRange extends Message<DescriptorProto_Reser
 
   $encode(w: BinaryWriter): void {
     if (this.start !== undefined) {
-      w.uint32(8).int32(this.start);
+      w.fieldInt32(8, this.start);
     }
     if (this.end !== undefined) {
-      w.uint32(16).int32(this.end);
+      w.fieldInt32(16, this.end);
     }
     w.unknown(this);
   }
@@ -1509,20 +1509,20 @@ export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.declaration) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     if (this.verification !== undefined) {
-      w.uint32(24).int32(this.verification);
+      w.fieldInt32(24, this.verification);
     }
     if (this.features !== undefined) {
-      const mark = w.uint32(402).fork();
+      const mark = w.forkField(402);
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      const mark = w.uint32(7994).fork();
+      const mark = w.forkField(7994);
       v.$encode(w);
       w.join(mark);
     }
@@ -1661,19 +1661,19 @@ export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOpt
 
   $encode(w: BinaryWriter): void {
     if (this.number !== undefined) {
-      w.uint32(8).int32(this.number);
+      w.fieldInt32(8, this.number);
     }
     if (this.fullName !== undefined) {
-      w.uint32(18).string(this.fullName);
+      w.fieldString(18, this.fullName);
     }
     if (this.type !== undefined) {
-      w.uint32(26).string(this.type);
+      w.fieldString(26, this.type);
     }
     if (this.reserved !== undefined) {
-      w.uint32(40).bool(this.reserved);
+      w.fieldBool(40, this.reserved);
     }
     if (this.repeated !== undefined) {
-      w.uint32(48).bool(this.repeated);
+      w.fieldBool(48, this.repeated);
     }
     w.unknown(this);
   }
@@ -1834,39 +1834,39 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.extendee !== undefined) {
-      w.uint32(18).string(this.extendee);
+      w.fieldString(18, this.extendee);
     }
     if (this.number !== undefined) {
-      w.uint32(24).int32(this.number);
+      w.fieldInt32(24, this.number);
     }
     if (this.label !== undefined) {
-      w.uint32(32).int32(this.label);
+      w.fieldInt32(32, this.label);
     }
     if (this.type !== undefined) {
-      w.uint32(40).int32(this.type);
+      w.fieldInt32(40, this.type);
     }
     if (this.typeName !== undefined) {
-      w.uint32(50).string(this.typeName);
+      w.fieldString(50, this.typeName);
     }
     if (this.defaultValue !== undefined) {
-      w.uint32(58).string(this.defaultValue);
+      w.fieldString(58, this.defaultValue);
     }
     if (this.options !== undefined) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       this.options.$encode(w);
       w.join(mark);
     }
     if (this.oneofIndex !== undefined) {
-      w.uint32(72).int32(this.oneofIndex);
+      w.fieldInt32(72, this.oneofIndex);
     }
     if (this.jsonName !== undefined) {
-      w.uint32(82).string(this.jsonName);
+      w.fieldString(82, this.jsonName);
     }
     if (this.proto3Optional !== undefined) {
-      w.uint32(136).bool(this.proto3Optional);
+      w.fieldBool(136, this.proto3Optional);
     }
     w.unknown(this);
   }
@@ -2032,10 +2032,10 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.options !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.options.$encode(w);
       w.join(mark);
     }
@@ -2128,28 +2128,28 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     for (const v of this.value) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     if (this.options !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.options.$encode(w);
       w.join(mark);
     }
     for (const v of this.reservedRange) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.reservedName) {
-      w.uint32(42).string(v);
+      w.fieldString(42, v);
     }
     if (this.visibility !== undefined) {
-      w.uint32(48).int32(this.visibility);
+      w.fieldInt32(48, this.visibility);
     }
     w.unknown(this);
   }
@@ -2288,10 +2288,10 @@ export class EnumDescriptorProto_EnumReservedRange extends Message<EnumDescripto
 
   $encode(w: BinaryWriter): void {
     if (this.start !== undefined) {
-      w.uint32(8).int32(this.start);
+      w.fieldInt32(8, this.start);
     }
     if (this.end !== undefined) {
-      w.uint32(16).int32(this.end);
+      w.fieldInt32(16, this.end);
     }
     w.unknown(this);
   }
@@ -2359,13 +2359,13 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.number !== undefined) {
-      w.uint32(16).int32(this.number);
+      w.fieldInt32(16, this.number);
     }
     if (this.options !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.options.$encode(w);
       w.join(mark);
     }
@@ -2447,15 +2447,15 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     for (const v of this.method) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     if (this.options !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.options.$encode(w);
       w.join(mark);
     }
@@ -2560,24 +2560,24 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.inputType !== undefined) {
-      w.uint32(18).string(this.inputType);
+      w.fieldString(18, this.inputType);
     }
     if (this.outputType !== undefined) {
-      w.uint32(26).string(this.outputType);
+      w.fieldString(26, this.outputType);
     }
     if (this.options !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.options.$encode(w);
       w.join(mark);
     }
     if (this.clientStreaming !== undefined) {
-      w.uint32(40).bool(this.clientStreaming);
+      w.fieldBool(40, this.clientStreaming);
     }
     if (this.serverStreaming !== undefined) {
-      w.uint32(48).bool(this.serverStreaming);
+      w.fieldBool(48, this.serverStreaming);
     }
     w.unknown(this);
   }
@@ -2828,69 +2828,69 @@ export class FileOptions extends Message<FileOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.javaPackage !== undefined) {
-      w.uint32(10).string(this.javaPackage);
+      w.fieldString(10, this.javaPackage);
     }
     if (this.javaOuterClassname !== undefined) {
-      w.uint32(66).string(this.javaOuterClassname);
+      w.fieldString(66, this.javaOuterClassname);
     }
     if (this.optimizeFor !== undefined) {
-      w.uint32(72).int32(this.optimizeFor);
+      w.fieldInt32(72, this.optimizeFor);
     }
     if (this.javaMultipleFiles !== undefined) {
-      w.uint32(80).bool(this.javaMultipleFiles);
+      w.fieldBool(80, this.javaMultipleFiles);
     }
     if (this.goPackage !== undefined) {
-      w.uint32(90).string(this.goPackage);
+      w.fieldString(90, this.goPackage);
     }
     if (this.ccGenericServices !== undefined) {
-      w.uint32(128).bool(this.ccGenericServices);
+      w.fieldBool(128, this.ccGenericServices);
     }
     if (this.javaGenericServices !== undefined) {
-      w.uint32(136).bool(this.javaGenericServices);
+      w.fieldBool(136, this.javaGenericServices);
     }
     if (this.pyGenericServices !== undefined) {
-      w.uint32(144).bool(this.pyGenericServices);
+      w.fieldBool(144, this.pyGenericServices);
     }
     if (this.javaGenerateEqualsAndHash !== undefined) {
-      w.uint32(160).bool(this.javaGenerateEqualsAndHash);
+      w.fieldBool(160, this.javaGenerateEqualsAndHash);
     }
     if (this.deprecated !== undefined) {
-      w.uint32(184).bool(this.deprecated);
+      w.fieldBool(184, this.deprecated);
     }
     if (this.javaStringCheckUtf8 !== undefined) {
-      w.uint32(216).bool(this.javaStringCheckUtf8);
+      w.fieldBool(216, this.javaStringCheckUtf8);
     }
     if (this.ccEnableArenas !== undefined) {
-      w.uint32(248).bool(this.ccEnableArenas);
+      w.fieldBool(248, this.ccEnableArenas);
     }
     if (this.objcClassPrefix !== undefined) {
-      w.uint32(290).string(this.objcClassPrefix);
+      w.fieldString(290, this.objcClassPrefix);
     }
     if (this.csharpNamespace !== undefined) {
-      w.uint32(298).string(this.csharpNamespace);
+      w.fieldString(298, this.csharpNamespace);
     }
     if (this.swiftPrefix !== undefined) {
-      w.uint32(314).string(this.swiftPrefix);
+      w.fieldString(314, this.swiftPrefix);
     }
     if (this.phpClassPrefix !== undefined) {
-      w.uint32(322).string(this.phpClassPrefix);
+      w.fieldString(322, this.phpClassPrefix);
     }
     if (this.phpNamespace !== undefined) {
-      w.uint32(330).string(this.phpNamespace);
+      w.fieldString(330, this.phpNamespace);
     }
     if (this.phpMetadataNamespace !== undefined) {
-      w.uint32(354).string(this.phpMetadataNamespace);
+      w.fieldString(354, this.phpMetadataNamespace);
     }
     if (this.rubyPackage !== undefined) {
-      w.uint32(362).string(this.rubyPackage);
+      w.fieldString(362, this.rubyPackage);
     }
     if (this.features !== undefined) {
-      const mark = w.uint32(402).fork();
+      const mark = w.forkField(402);
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      const mark = w.uint32(7994).fork();
+      const mark = w.forkField(7994);
       v.$encode(w);
       w.join(mark);
     }
@@ -3237,27 +3237,27 @@ export class MessageOptions extends Message<MessageOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.messageSetWireFormat !== undefined) {
-      w.uint32(8).bool(this.messageSetWireFormat);
+      w.fieldBool(8, this.messageSetWireFormat);
     }
     if (this.noStandardDescriptorAccessor !== undefined) {
-      w.uint32(16).bool(this.noStandardDescriptorAccessor);
+      w.fieldBool(16, this.noStandardDescriptorAccessor);
     }
     if (this.deprecated !== undefined) {
-      w.uint32(24).bool(this.deprecated);
+      w.fieldBool(24, this.deprecated);
     }
     if (this.mapEntry !== undefined) {
-      w.uint32(56).bool(this.mapEntry);
+      w.fieldBool(56, this.mapEntry);
     }
     if (this.deprecatedLegacyJsonFieldConflicts !== undefined) {
-      w.uint32(88).bool(this.deprecatedLegacyJsonFieldConflicts);
+      w.fieldBool(88, this.deprecatedLegacyJsonFieldConflicts);
     }
     if (this.features !== undefined) {
-      const mark = w.uint32(98).fork();
+      const mark = w.forkField(98);
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      const mark = w.uint32(7994).fork();
+      const mark = w.forkField(7994);
       v.$encode(w);
       w.join(mark);
     }
@@ -3489,52 +3489,52 @@ export class FieldOptions extends Message<FieldOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.ctype !== undefined) {
-      w.uint32(8).int32(this.ctype);
+      w.fieldInt32(8, this.ctype);
     }
     if (this.packed !== undefined) {
-      w.uint32(16).bool(this.packed);
+      w.fieldBool(16, this.packed);
     }
     if (this.deprecated !== undefined) {
-      w.uint32(24).bool(this.deprecated);
+      w.fieldBool(24, this.deprecated);
     }
     if (this.lazy !== undefined) {
-      w.uint32(40).bool(this.lazy);
+      w.fieldBool(40, this.lazy);
     }
     if (this.jstype !== undefined) {
-      w.uint32(48).int32(this.jstype);
+      w.fieldInt32(48, this.jstype);
     }
     if (this.weak !== undefined) {
-      w.uint32(80).bool(this.weak);
+      w.fieldBool(80, this.weak);
     }
     if (this.unverifiedLazy !== undefined) {
-      w.uint32(120).bool(this.unverifiedLazy);
+      w.fieldBool(120, this.unverifiedLazy);
     }
     if (this.debugRedact !== undefined) {
-      w.uint32(128).bool(this.debugRedact);
+      w.fieldBool(128, this.debugRedact);
     }
     if (this.retention !== undefined) {
-      w.uint32(136).int32(this.retention);
+      w.fieldInt32(136, this.retention);
     }
     for (const v of this.targets) {
-      w.uint32(152).int32(v);
+      w.fieldInt32(152, v);
     }
     for (const v of this.editionDefaults) {
-      const mark = w.uint32(162).fork();
+      const mark = w.forkField(162);
       v.$encode(w);
       w.join(mark);
     }
     if (this.features !== undefined) {
-      const mark = w.uint32(170).fork();
+      const mark = w.forkField(170);
       this.features.$encode(w);
       w.join(mark);
     }
     if (this.featureSupport !== undefined) {
-      const mark = w.uint32(178).fork();
+      const mark = w.forkField(178);
       this.featureSupport.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      const mark = w.uint32(7994).fork();
+      const mark = w.forkField(7994);
       v.$encode(w);
       w.join(mark);
     }
@@ -3773,10 +3773,10 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
 
   $encode(w: BinaryWriter): void {
     if (this.value !== undefined) {
-      w.uint32(18).string(this.value);
+      w.fieldString(18, this.value);
     }
     if (this.edition !== undefined) {
-      w.uint32(24).int32(this.edition);
+      w.fieldInt32(24, this.edition);
     }
     w.unknown(this);
   }
@@ -3881,19 +3881,19 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
 
   $encode(w: BinaryWriter): void {
     if (this.editionIntroduced !== undefined) {
-      w.uint32(8).int32(this.editionIntroduced);
+      w.fieldInt32(8, this.editionIntroduced);
     }
     if (this.editionDeprecated !== undefined) {
-      w.uint32(16).int32(this.editionDeprecated);
+      w.fieldInt32(16, this.editionDeprecated);
     }
     if (this.deprecationWarning !== undefined) {
-      w.uint32(26).string(this.deprecationWarning);
+      w.fieldString(26, this.deprecationWarning);
     }
     if (this.editionRemoved !== undefined) {
-      w.uint32(32).int32(this.editionRemoved);
+      w.fieldInt32(32, this.editionRemoved);
     }
     if (this.removalError !== undefined) {
-      w.uint32(42).string(this.removalError);
+      w.fieldString(42, this.removalError);
     }
     w.unknown(this);
   }
@@ -4029,12 +4029,12 @@ export class OneofOptions extends Message<OneofOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.features !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      const mark = w.uint32(7994).fork();
+      const mark = w.forkField(7994);
       v.$encode(w);
       w.join(mark);
     }
@@ -4149,21 +4149,21 @@ export class EnumOptions extends Message<EnumOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.allowAlias !== undefined) {
-      w.uint32(16).bool(this.allowAlias);
+      w.fieldBool(16, this.allowAlias);
     }
     if (this.deprecated !== undefined) {
-      w.uint32(24).bool(this.deprecated);
+      w.fieldBool(24, this.deprecated);
     }
     if (this.deprecatedLegacyJsonFieldConflicts !== undefined) {
-      w.uint32(48).bool(this.deprecatedLegacyJsonFieldConflicts);
+      w.fieldBool(48, this.deprecatedLegacyJsonFieldConflicts);
     }
     if (this.features !== undefined) {
-      const mark = w.uint32(58).fork();
+      const mark = w.forkField(58);
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      const mark = w.uint32(7994).fork();
+      const mark = w.forkField(7994);
       v.$encode(w);
       w.join(mark);
     }
@@ -4297,23 +4297,23 @@ export class EnumValueOptions extends Message<EnumValueOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.deprecated !== undefined) {
-      w.uint32(8).bool(this.deprecated);
+      w.fieldBool(8, this.deprecated);
     }
     if (this.features !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.features.$encode(w);
       w.join(mark);
     }
     if (this.debugRedact !== undefined) {
-      w.uint32(24).bool(this.debugRedact);
+      w.fieldBool(24, this.debugRedact);
     }
     if (this.featureSupport !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.featureSupport.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      const mark = w.uint32(7994).fork();
+      const mark = w.forkField(7994);
       v.$encode(w);
       w.join(mark);
     }
@@ -4440,15 +4440,15 @@ export class ServiceOptions extends Message<ServiceOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.deprecated !== undefined) {
-      w.uint32(264).bool(this.deprecated);
+      w.fieldBool(264, this.deprecated);
     }
     if (this.features !== undefined) {
-      const mark = w.uint32(274).fork();
+      const mark = w.forkField(274);
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      const mark = w.uint32(7994).fork();
+      const mark = w.forkField(7994);
       v.$encode(w);
       w.join(mark);
     }
@@ -4554,18 +4554,18 @@ export class MethodOptions extends Message<MethodOptions> {
 
   $encode(w: BinaryWriter): void {
     if (this.deprecated !== undefined) {
-      w.uint32(264).bool(this.deprecated);
+      w.fieldBool(264, this.deprecated);
     }
     if (this.idempotencyLevel !== undefined) {
-      w.uint32(272).int32(this.idempotencyLevel);
+      w.fieldInt32(272, this.idempotencyLevel);
     }
     if (this.features !== undefined) {
-      const mark = w.uint32(282).fork();
+      const mark = w.forkField(282);
       this.features.$encode(w);
       w.join(mark);
     }
     for (const v of this.uninterpretedOption) {
-      const mark = w.uint32(7994).fork();
+      const mark = w.forkField(7994);
       v.$encode(w);
       w.join(mark);
     }
@@ -4694,27 +4694,27 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.name) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     if (this.identifierValue !== undefined) {
-      w.uint32(26).string(this.identifierValue);
+      w.fieldString(26, this.identifierValue);
     }
     if (this.positiveIntValue !== undefined) {
-      w.uint32(32).uint64(this.positiveIntValue);
+      w.fieldUint64(32, this.positiveIntValue);
     }
     if (this.negativeIntValue !== undefined) {
-      w.uint32(40).int64(this.negativeIntValue);
+      w.fieldInt64(40, this.negativeIntValue);
     }
     if (this.doubleValue !== undefined) {
-      w.uint32(49).double(this.doubleValue);
+      w.fieldDouble(49, this.doubleValue);
     }
     if (this.stringValue !== undefined) {
-      w.uint32(58).bytes(this.stringValue);
+      w.fieldBytes(58, this.stringValue);
     }
     if (this.aggregateValue !== undefined) {
-      w.uint32(66).string(this.aggregateValue);
+      w.fieldString(66, this.aggregateValue);
     }
     w.unknown(this);
   }
@@ -4838,10 +4838,10 @@ export class UninterpretedOption_NamePart extends Message<UninterpretedOption_Na
 
   $encode(w: BinaryWriter): void {
     if (this.namePart !== undefined) {
-      w.uint32(10).string(this.namePart);
+      w.fieldString(10, this.namePart);
     }
     if (this.isExtension !== undefined) {
-      w.uint32(16).bool(this.isExtension);
+      w.fieldBool(16, this.isExtension);
     }
     w.unknown(this);
   }
@@ -4930,31 +4930,31 @@ export class FeatureSet extends Message<FeatureSet> {
 
   $encode(w: BinaryWriter): void {
     if (this.fieldPresence !== undefined) {
-      w.uint32(8).int32(this.fieldPresence);
+      w.fieldInt32(8, this.fieldPresence);
     }
     if (this.enumType !== undefined) {
-      w.uint32(16).int32(this.enumType);
+      w.fieldInt32(16, this.enumType);
     }
     if (this.repeatedFieldEncoding !== undefined) {
-      w.uint32(24).int32(this.repeatedFieldEncoding);
+      w.fieldInt32(24, this.repeatedFieldEncoding);
     }
     if (this.utf8Validation !== undefined) {
-      w.uint32(32).int32(this.utf8Validation);
+      w.fieldInt32(32, this.utf8Validation);
     }
     if (this.messageEncoding !== undefined) {
-      w.uint32(40).int32(this.messageEncoding);
+      w.fieldInt32(40, this.messageEncoding);
     }
     if (this.jsonFormat !== undefined) {
-      w.uint32(48).int32(this.jsonFormat);
+      w.fieldInt32(48, this.jsonFormat);
     }
     if (this.enforceNamingStyle !== undefined) {
-      w.uint32(56).int32(this.enforceNamingStyle);
+      w.fieldInt32(56, this.enforceNamingStyle);
     }
     if (this.defaultSymbolVisibility !== undefined) {
-      w.uint32(64).int32(this.defaultSymbolVisibility);
+      w.fieldInt32(64, this.defaultSymbolVisibility);
     }
     if (this.enforceProtoLimits !== undefined) {
-      w.uint32(72).int32(this.enforceProtoLimits);
+      w.fieldInt32(72, this.enforceProtoLimits);
     }
     w.unknown(this);
   }
@@ -5284,15 +5284,15 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.defaults) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
     if (this.minimumEdition !== undefined) {
-      w.uint32(32).int32(this.minimumEdition);
+      w.fieldInt32(32, this.minimumEdition);
     }
     if (this.maximumEdition !== undefined) {
-      w.uint32(40).int32(this.maximumEdition);
+      w.fieldInt32(40, this.maximumEdition);
     }
     w.unknown(this);
   }
@@ -5409,15 +5409,15 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
 
   $encode(w: BinaryWriter): void {
     if (this.edition !== undefined) {
-      w.uint32(24).int32(this.edition);
+      w.fieldInt32(24, this.edition);
     }
     if (this.overridableFeatures !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.overridableFeatures.$encode(w);
       w.join(mark);
     }
     if (this.fixedFeatures !== undefined) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.fixedFeatures.$encode(w);
       w.join(mark);
     }
@@ -5561,7 +5561,7 @@ export class SourceCodeInfo extends Message<SourceCodeInfo> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.location) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -5737,13 +5737,13 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
       w.uint32(18).int32s(this.span);
     }
     if (this.leadingComments !== undefined) {
-      w.uint32(26).string(this.leadingComments);
+      w.fieldString(26, this.leadingComments);
     }
     if (this.trailingComments !== undefined) {
-      w.uint32(34).string(this.trailingComments);
+      w.fieldString(34, this.trailingComments);
     }
     for (const v of this.leadingDetachedComments) {
-      w.uint32(50).string(v);
+      w.fieldString(50, v);
     }
     w.unknown(this);
   }
@@ -5856,7 +5856,7 @@ export class GeneratedCodeInfo extends Message<GeneratedCodeInfo> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.annotation) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -5946,16 +5946,16 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
       w.uint32(10).int32s(this.path);
     }
     if (this.sourceFile !== undefined) {
-      w.uint32(18).string(this.sourceFile);
+      w.fieldString(18, this.sourceFile);
     }
     if (this.begin !== undefined) {
-      w.uint32(24).int32(this.begin);
+      w.fieldInt32(24, this.begin);
     }
     if (this.end !== undefined) {
-      w.uint32(32).int32(this.end);
+      w.fieldInt32(32, this.end);
     }
     if (this.semantic !== undefined) {
-      w.uint32(40).int32(this.semantic);
+      w.fieldInt32(40, this.semantic);
     }
     w.unknown(this);
   }

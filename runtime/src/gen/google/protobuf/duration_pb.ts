@@ -135,10 +135,10 @@ export class Duration extends Message<Duration> {
 
   $encode(w: BinaryWriter): void {
     if (this.seconds !== 0n) {
-      w.uint32(8).int64(this.seconds);
+      w.fieldInt64(8, this.seconds);
     }
     if (this.nanos !== 0) {
-      w.uint32(16).int32(this.nanos);
+      w.fieldInt32(16, this.nanos);
     }
     w.unknown(this);
   }

@@ -262,7 +262,7 @@ export class FieldMask extends Message<FieldMask> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.paths) {
-      w.uint32(10).string(v);
+      w.fieldString(10, v);
     }
     w.unknown(this);
   }

@@ -68,7 +68,7 @@ export class SourceContext extends Message<SourceContext> {
 
   $encode(w: BinaryWriter): void {
     if (this.fileName !== "") {
-      w.uint32(10).string(this.fileName);
+      w.fieldString(10, this.fileName);
     }
     w.unknown(this);
   }

@@ -104,9 +104,9 @@ export class Struct extends Message<Struct> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.fields)) {
-      const entry = w.uint32(10).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(10);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.fields[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
@@ -198,24 +198,24 @@ export class Value extends Message<Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.kind.case === "nullValue") {
-      w.uint32(8).int32(this.kind.value);
+      w.fieldInt32(8, this.kind.value);
     }
     if (this.kind.case === "numberValue") {
-      w.uint32(17).double(this.kind.value);
+      w.fieldDouble(17, this.kind.value);
     }
     if (this.kind.case === "stringValue") {
-      w.uint32(26).string(this.kind.value);
+      w.fieldString(26, this.kind.value);
     }
     if (this.kind.case === "boolValue") {
-      w.uint32(32).bool(this.kind.value);
+      w.fieldBool(32, this.kind.value);
     }
     if (this.kind.case === "structValue") {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.kind.value.$encode(w);
       w.join(mark);
     }
     if (this.kind.case === "listValue") {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       this.kind.value.$encode(w);
       w.join(mark);
     }
@@ -296,7 +296,7 @@ export class ListValue extends Message<ListValue> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.values) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }

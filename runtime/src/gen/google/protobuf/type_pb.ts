@@ -272,31 +272,31 @@ export class Type extends Message<Type> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     for (const v of this.fields) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.oneofs) {
-      w.uint32(26).string(v);
+      w.fieldString(26, v);
     }
     for (const v of this.options) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       v.$encode(w);
       w.join(mark);
     }
     if (this.sourceContext !== undefined) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.sourceContext.$encode(w);
       w.join(mark);
     }
     if (this.syntax !== 0) {
-      w.uint32(48).int32(this.syntax);
+      w.fieldInt32(48, this.syntax);
     }
     if (this.edition !== "") {
-      w.uint32(58).string(this.edition);
+      w.fieldString(58, this.edition);
     }
     w.unknown(this);
   }
@@ -476,36 +476,36 @@ export class Field extends Message<Field> {
 
   $encode(w: BinaryWriter): void {
     if (this.kind !== 0) {
-      w.uint32(8).int32(this.kind);
+      w.fieldInt32(8, this.kind);
     }
     if (this.cardinality !== 0) {
-      w.uint32(16).int32(this.cardinality);
+      w.fieldInt32(16, this.cardinality);
     }
     if (this.number !== 0) {
-      w.uint32(24).int32(this.number);
+      w.fieldInt32(24, this.number);
     }
     if (this.name !== "") {
-      w.uint32(34).string(this.name);
+      w.fieldString(34, this.name);
     }
     if (this.typeUrl !== "") {
-      w.uint32(50).string(this.typeUrl);
+      w.fieldString(50, this.typeUrl);
     }
     if (this.oneofIndex !== 0) {
-      w.uint32(56).int32(this.oneofIndex);
+      w.fieldInt32(56, this.oneofIndex);
     }
     if (this.packed) {
-      w.uint32(64).bool(this.packed);
+      w.fieldBool(64, this.packed);
     }
     for (const v of this.options) {
-      const mark = w.uint32(74).fork();
+      const mark = w.forkField(74);
       v.$encode(w);
       w.join(mark);
     }
     if (this.jsonName !== "") {
-      w.uint32(82).string(this.jsonName);
+      w.fieldString(82, this.jsonName);
     }
     if (this.defaultValue !== "") {
-      w.uint32(90).string(this.defaultValue);
+      w.fieldString(90, this.defaultValue);
     }
     w.unknown(this);
   }
@@ -683,28 +683,28 @@ export class Enum extends Message<Enum> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     for (const v of this.enumvalue) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     for (const v of this.options) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       v.$encode(w);
       w.join(mark);
     }
     if (this.sourceContext !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.sourceContext.$encode(w);
       w.join(mark);
     }
     if (this.syntax !== 0) {
-      w.uint32(40).int32(this.syntax);
+      w.fieldInt32(40, this.syntax);
     }
     if (this.edition !== "") {
-      w.uint32(50).string(this.edition);
+      w.fieldString(50, this.edition);
     }
     w.unknown(this);
   }
@@ -840,13 +840,13 @@ export class EnumValue extends Message<EnumValue> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.number !== 0) {
-      w.uint32(16).int32(this.number);
+      w.fieldInt32(16, this.number);
     }
     for (const v of this.options) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       v.$encode(w);
       w.join(mark);
     }
@@ -945,10 +945,10 @@ export class Option extends Message<Option> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.value !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.value.$encode(w);
       w.join(mark);
     }

@@ -88,7 +88,7 @@ export class DoubleValue extends Message<DoubleValue> {
 
   $encode(w: BinaryWriter): void {
     if (!Object.is(this.value, 0)) {
-      w.uint32(9).double(this.value);
+      w.fieldDouble(9, this.value);
     }
     w.unknown(this);
   }
@@ -134,7 +134,7 @@ export class FloatValue extends Message<FloatValue> {
 
   $encode(w: BinaryWriter): void {
     if (!Object.is(this.value, 0)) {
-      w.uint32(13).float(this.value);
+      w.fieldFloat(13, this.value);
     }
     w.unknown(this);
   }
@@ -180,7 +180,7 @@ export class Int64Value extends Message<Int64Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== 0n) {
-      w.uint32(8).int64(this.value);
+      w.fieldInt64(8, this.value);
     }
     w.unknown(this);
   }
@@ -226,7 +226,7 @@ export class UInt64Value extends Message<UInt64Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== 0n) {
-      w.uint32(8).uint64(this.value);
+      w.fieldUint64(8, this.value);
     }
     w.unknown(this);
   }
@@ -272,7 +272,7 @@ export class Int32Value extends Message<Int32Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== 0) {
-      w.uint32(8).int32(this.value);
+      w.fieldInt32(8, this.value);
     }
     w.unknown(this);
   }
@@ -318,7 +318,7 @@ export class UInt32Value extends Message<UInt32Value> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== 0) {
-      w.uint32(8).uint32(this.value);
+      w.fieldUint32(8, this.value);
     }
     w.unknown(this);
   }
@@ -364,7 +364,7 @@ export class BoolValue extends Message<BoolValue> {
 
   $encode(w: BinaryWriter): void {
     if (this.value) {
-      w.uint32(8).bool(this.value);
+      w.fieldBool(8, this.value);
     }
     w.unknown(this);
   }
@@ -410,7 +410,7 @@ export class StringValue extends Message<StringValue> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== "") {
-      w.uint32(10).string(this.value);
+      w.fieldString(10, this.value);
     }
     w.unknown(this);
   }
@@ -456,7 +456,7 @@ export class BytesValue extends Message<BytesValue> {
 
   $encode(w: BinaryWriter): void {
     if (this.value.length !== 0) {
-      w.uint32(10).bytes(this.value);
+      w.fieldBytes(10, this.value);
     }
     w.unknown(this);
   }

@@ -50,15 +50,15 @@ export class ErrorInfo extends Message<ErrorInfo> {
 
   $encode(w: BinaryWriter): void {
     if (this.reason !== "") {
-      w.uint32(10).string(this.reason);
+      w.fieldString(10, this.reason);
     }
     if (this.domain !== "") {
-      w.uint32(18).string(this.domain);
+      w.fieldString(18, this.domain);
     }
     for (const k of Object.keys(this.metadata)) {
-      const entry = w.uint32(26).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.metadata[k]!);
+      const entry = w.forkField(26);
+      w.fieldString(10, k);
+      w.fieldString(18, this.metadata[k]!);
       w.join(entry);
     }
     w.unknown(this);
@@ -153,7 +153,7 @@ export class RetryInfo extends Message<RetryInfo> {
 
   $encode(w: BinaryWriter): void {
     if (this.retryDelay !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.retryDelay.$encode(w);
       w.join(mark);
     }
@@ -227,10 +227,10 @@ export class DebugInfo extends Message<DebugInfo> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.stackEntries) {
-      w.uint32(10).string(v);
+      w.fieldString(10, v);
     }
     if (this.detail !== "") {
-      w.uint32(18).string(this.detail);
+      w.fieldString(18, this.detail);
     }
     w.unknown(this);
   }
@@ -299,7 +299,7 @@ export class QuotaFailure extends Message<QuotaFailure> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.violations) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -403,31 +403,31 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
 
   $encode(w: BinaryWriter): void {
     if (this.subject !== "") {
-      w.uint32(10).string(this.subject);
+      w.fieldString(10, this.subject);
     }
     if (this.description !== "") {
-      w.uint32(18).string(this.description);
+      w.fieldString(18, this.description);
     }
     if (this.apiService !== "") {
-      w.uint32(26).string(this.apiService);
+      w.fieldString(26, this.apiService);
     }
     if (this.quotaMetric !== "") {
-      w.uint32(34).string(this.quotaMetric);
+      w.fieldString(34, this.quotaMetric);
     }
     if (this.quotaId !== "") {
-      w.uint32(42).string(this.quotaId);
+      w.fieldString(42, this.quotaId);
     }
     for (const k of Object.keys(this.quotaDimensions)) {
-      const entry = w.uint32(50).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.quotaDimensions[k]!);
+      const entry = w.forkField(50);
+      w.fieldString(10, k);
+      w.fieldString(18, this.quotaDimensions[k]!);
       w.join(entry);
     }
     if (this.quotaValue !== 0n) {
-      w.uint32(56).int64(this.quotaValue);
+      w.fieldInt64(56, this.quotaValue);
     }
     if (this.futureQuotaValue !== undefined) {
-      w.uint32(64).int64(this.futureQuotaValue);
+      w.fieldInt64(64, this.futureQuotaValue);
     }
     w.unknown(this);
   }
@@ -568,7 +568,7 @@ export class PreconditionFailure extends Message<PreconditionFailure> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.violations) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -647,13 +647,13 @@ export class PreconditionFailure_Violation extends Message<PreconditionFailure_V
 
   $encode(w: BinaryWriter): void {
     if (this.type !== "") {
-      w.uint32(10).string(this.type);
+      w.fieldString(10, this.type);
     }
     if (this.subject !== "") {
-      w.uint32(18).string(this.subject);
+      w.fieldString(18, this.subject);
     }
     if (this.description !== "") {
-      w.uint32(26).string(this.description);
+      w.fieldString(26, this.description);
     }
     w.unknown(this);
   }
@@ -727,7 +727,7 @@ export class BadRequest extends Message<BadRequest> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.fieldViolations) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -813,16 +813,16 @@ export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation
 
   $encode(w: BinaryWriter): void {
     if (this.field !== "") {
-      w.uint32(10).string(this.field);
+      w.fieldString(10, this.field);
     }
     if (this.description !== "") {
-      w.uint32(18).string(this.description);
+      w.fieldString(18, this.description);
     }
     if (this.reason !== "") {
-      w.uint32(26).string(this.reason);
+      w.fieldString(26, this.reason);
     }
     if (this.localizedMessage !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.localizedMessage.$encode(w);
       w.join(mark);
     }
@@ -917,10 +917,10 @@ export class RequestInfo extends Message<RequestInfo> {
 
   $encode(w: BinaryWriter): void {
     if (this.requestId !== "") {
-      w.uint32(10).string(this.requestId);
+      w.fieldString(10, this.requestId);
     }
     if (this.servingData !== "") {
-      w.uint32(18).string(this.servingData);
+      w.fieldString(18, this.servingData);
     }
     w.unknown(this);
   }
@@ -1006,16 +1006,16 @@ export class ResourceInfo extends Message<ResourceInfo> {
 
   $encode(w: BinaryWriter): void {
     if (this.resourceType !== "") {
-      w.uint32(10).string(this.resourceType);
+      w.fieldString(10, this.resourceType);
     }
     if (this.resourceName !== "") {
-      w.uint32(18).string(this.resourceName);
+      w.fieldString(18, this.resourceName);
     }
     if (this.owner !== "") {
-      w.uint32(26).string(this.owner);
+      w.fieldString(26, this.owner);
     }
     if (this.description !== "") {
-      w.uint32(34).string(this.description);
+      w.fieldString(34, this.description);
     }
     w.unknown(this);
   }
@@ -1100,7 +1100,7 @@ export class Help extends Message<Help> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.links) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -1174,10 +1174,10 @@ export class Help_Link extends Message<Help_Link> {
 
   $encode(w: BinaryWriter): void {
     if (this.description !== "") {
-      w.uint32(10).string(this.description);
+      w.fieldString(10, this.description);
     }
     if (this.url !== "") {
-      w.uint32(18).string(this.url);
+      w.fieldString(18, this.url);
     }
     w.unknown(this);
   }
@@ -1249,10 +1249,10 @@ export class LocalizedMessage extends Message<LocalizedMessage> {
 
   $encode(w: BinaryWriter): void {
     if (this.locale !== "") {
-      w.uint32(10).string(this.locale);
+      w.fieldString(10, this.locale);
     }
     if (this.message !== "") {
-      w.uint32(18).string(this.message);
+      w.fieldString(18, this.message);
     }
     w.unknown(this);
   }

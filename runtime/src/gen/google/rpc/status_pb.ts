@@ -51,13 +51,13 @@ export class Status extends Message<Status> {
 
   $encode(w: BinaryWriter): void {
     if (this.code !== 0) {
-      w.uint32(8).int32(this.code);
+      w.fieldInt32(8, this.code);
     }
     if (this.message !== "") {
-      w.uint32(18).string(this.message);
+      w.fieldString(18, this.message);
     }
     for (const v of this.details) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       v.$encode(w);
       w.join(mark);
     }

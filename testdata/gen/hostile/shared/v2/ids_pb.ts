@@ -38,15 +38,15 @@ export class NodeId extends Message<NodeId> {
 
   $encode(w: BinaryWriter): void {
     if (this.value !== "") {
-      w.uint32(10).string(this.value);
+      w.fieldString(10, this.value);
     }
     if (this.locatedAt !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.locatedAt.$encode(w);
       w.join(mark);
     }
     for (const v of this.aliases) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       v.$encode(w);
       w.join(mark);
     }

@@ -34,7 +34,7 @@ export class WrongType extends Message<WrongType> {
 
   $encode(w: BinaryWriter): void {
     if (this.count !== 0) {
-      w.uint32(8).int32(this.count);
+      w.fieldInt32(8, this.count);
     }
     w.unknown(this);
   }
@@ -93,7 +93,7 @@ export class RuleOnMessage extends Message<RuleOnMessage> {
 
   $encode(w: BinaryWriter): void {
     if (this.fine !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.fine.$encode(w);
       w.join(mark);
     }
@@ -159,7 +159,7 @@ export class OneofUnknownField extends Message<OneofUnknownField> {
 
   $encode(w: BinaryWriter): void {
     if (this.a !== "") {
-      w.uint32(10).string(this.a);
+      w.fieldString(10, this.a);
     }
     w.unknown(this);
   }
@@ -218,7 +218,7 @@ export class OneofEmpty extends Message<OneofEmpty> {
 
   $encode(w: BinaryWriter): void {
     if (this.a !== "") {
-      w.uint32(10).string(this.a);
+      w.fieldString(10, this.a);
     }
     w.unknown(this);
   }
@@ -277,7 +277,7 @@ export class HoldsBad extends Message<HoldsBad> {
 
   $encode(w: BinaryWriter): void {
     if (this.bad !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.bad.$encode(w);
       w.join(mark);
     }
@@ -343,7 +343,7 @@ export class Fine extends Message<Fine> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     w.unknown(this);
   }

@@ -6,8 +6,8 @@
 // (errors, some absorbed by || and &&), mixed int/uint/double comparisons, unset fields read as
 // defaults, has() on every kind of presence, strings by code point, the format functions.
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, Message, ScalarType, StringValue } from "@tsgrpc/runtime";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesEqual, codepoints, file_buf_validate_validate, isEmail, isHostAndPort, isHostname, isIp, isIpPrefix, isUri, isUriRef } from "@tsgrpc/runtime/validate";
 import { celField, celIntAdd, celIntDiv, celIntMod, celIntMul, celIntSub, celMessage, celNumEq, celScalar, celUintAdd, celUintDiv, celUintMod, celUintMul, celUintSub, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -65,25 +65,25 @@ export class CelInts extends Message<CelInts> {
 
   $encode(w: BinaryWriter): void {
     if (this.a !== 0) {
-      w.uint32(8).int32(this.a);
+      w.fieldInt32(8, this.a);
     }
     if (this.b !== 0n) {
-      w.uint32(16).int64(this.b);
+      w.fieldInt64(16, this.b);
     }
     if (this.c !== 0) {
-      w.uint32(24).uint32(this.c);
+      w.fieldUint32(24, this.c);
     }
     if (this.d !== 0n) {
-      w.uint32(32).uint64(this.d);
+      w.fieldUint64(32, this.d);
     }
     if (this.e !== 0n) {
-      w.uint32(40).sint64(this.e);
+      w.fieldSint64(40, this.e);
     }
     if (this.f !== 0) {
-      w.uint32(53).sfixed32(this.f);
+      w.fieldSfixed32(53, this.f);
     }
     if (this.g !== 0n) {
-      w.uint32(57).fixed64(this.g);
+      w.fieldFixed64(57, this.g);
     }
     w.unknown(this);
   }
@@ -121,6 +121,49 @@ export class CelInts extends Message<CelInts> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.a !== 0) j["a"] = int32ToJson(this.a);
+    if (this.b !== 0n) j["b"] = int64ToJson(this.b);
+    if (this.c !== 0) j["c"] = uint32ToJson(this.c);
+    if (this.d !== 0n) j["d"] = uint64ToJson(this.d);
+    if (this.e !== 0n) j["e"] = int64ToJson(this.e);
+    if (this.f !== 0) j["f"] = int32ToJson(this.f);
+    if (this.g !== 0n) j["g"] = uint64ToJson(this.g);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "a":
+          if (v !== null) this.a = int32FromJson(v);
+          break;
+        case "b":
+          if (v !== null) this.b = int64FromJson(v);
+          break;
+        case "c":
+          if (v !== null) this.c = uint32FromJson(v);
+          break;
+        case "d":
+          if (v !== null) this.d = uint64FromJson(v);
+          break;
+        case "e":
+          if (v !== null) this.e = int64FromJson(v);
+          break;
+        case "f":
+          if (v !== null) this.f = int32FromJson(v);
+          break;
+        case "g":
+          if (v !== null) this.g = uint64FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: CelInts, c: ValidationContext, p: PathNode | undefined): void {
     checkCel(c, p, undefined, undefined, false, file_cases_v1_cel_compiled, celMessage(m), [["sum", "", "this.b + this.e < 100", [], () => (celIntAdd(m.b, m.e) < 100n)], ["diff", "", "this.b - this.e >= 0 || this.a > 5", [], () => ((celIntSub(m.b, m.e) >= 0n) || (m.a > 5))], ["prod", "", "this.a * this.b != 7 && this.a * this.a >= 0", [], () => (!(celIntMul(BigInt(m.a), m.b) === 7n) && (celIntMul(BigInt(m.a), BigInt(m.a)) >= 0n))], ["div", "", "this.a < 0 && this.b / this.e > 1", [], () => ((m.a < 0) && (celIntDiv(m.b, m.e) > 1n))], ["mod", "", "this.b % this.a == 0 || this.f % 3 == 1", [], () => ((celIntMod(m.b, BigInt(m.a)) === 0n) || (celIntMod(BigInt(m.f), 3n) === 1n))], ["neg", "", "-this.b <= 0 || -this.a > 2", [], () => ((celIntSub(0n, m.b) <= 0n) || (celIntSub(0n, BigInt(m.a)) > 2n))], ["uint_sub", "", "this.d - this.g >= 0u", [], () => (celUintSub(m.d, m.g) >= 0n)], ["uint_div", "", "this.d / (this.c + 1u) >= 1u || this.d % this.g == 0u", [], () => ((celUintDiv(m.d, celUintAdd(BigInt(m.c), 1n)) >= 1n) || (celUintMod(m.d, m.g) === 0n))], ["uint_add", "", "this.d + this.g > 5u && this.c * 2u != 6u", [], () => ((celUintAdd(m.d, m.g) > 5n) && !(celUintMul(BigInt(m.c), 2n) === 6n))], ["mixed", "", "this.a < this.d && this.c > this.b", [], () => ((BigInt(m.a) < m.d) && (BigInt(m.c) > m.b))], ["mixed_eq", "", "this.a == this.c || this.b == this.d || this.e == 9u", [], () => (((m.a === m.c) || (m.b === m.d)) || (m.e === 9n))], ["big_literals", "", "this.b != 9223372036854775807 && this.g <= 18446744073709551615u && this.e > -9223372036854775808", [], () => ((!(m.b === 9223372036854775807n) && (m.g <= 18446744073709551615n)) && (m.e > (-9223372036854775808n)))], ["ternary", "", "this.a > 0 ? '' : 'a must be positive, b is ' + (this.b > 0 ? 'positive' : 'not')", [], () => ((m.a > 0) ? "" : ("a must be positive, b is " + ((m.b > 0n) ? "positive" : "not")))]]);
@@ -147,16 +190,16 @@ export class CelDoubles extends Message<CelDoubles> {
 
   $encode(w: BinaryWriter): void {
     if (!Object.is(this.x, 0)) {
-      w.uint32(9).double(this.x);
+      w.fieldDouble(9, this.x);
     }
     if (!Object.is(this.y, 0)) {
-      w.uint32(21).float(this.y);
+      w.fieldFloat(21, this.y);
     }
     if (this.n !== 0n) {
-      w.uint32(24).int64(this.n);
+      w.fieldInt64(24, this.n);
     }
     if (this.u !== 0n) {
-      w.uint32(32).uint64(this.u);
+      w.fieldUint64(32, this.u);
     }
     w.unknown(this);
   }
@@ -183,6 +226,37 @@ export class CelDoubles extends Message<CelDoubles> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (!Object.is(this.x, 0)) j["x"] = doubleToJson(this.x);
+    if (!Object.is(this.y, 0)) j["y"] = doubleToJson(this.y);
+    if (this.n !== 0n) j["n"] = int64ToJson(this.n);
+    if (this.u !== 0n) j["u"] = uint64ToJson(this.u);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "x":
+          if (v !== null) this.x = doubleFromJson(v);
+          break;
+        case "y":
+          if (v !== null) this.y = floatFromJson(v);
+          break;
+        case "n":
+          if (v !== null) this.n = int64FromJson(v);
+          break;
+        case "u":
+          if (v !== null) this.u = uint64FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -213,19 +287,19 @@ export class CelStrings extends Message<CelStrings> {
 
   $encode(w: BinaryWriter): void {
     if (this.s !== "") {
-      w.uint32(10).string(this.s);
+      w.fieldString(10, this.s);
     }
     if (this.t !== "") {
-      w.uint32(18).string(this.t);
+      w.fieldString(18, this.t);
     }
     if (this.b.length !== 0) {
-      w.uint32(26).bytes(this.b);
+      w.fieldBytes(26, this.b);
     }
     if (this.c.length !== 0) {
-      w.uint32(34).bytes(this.c);
+      w.fieldBytes(34, this.c);
     }
     if (this.flag) {
-      w.uint32(40).bool(this.flag);
+      w.fieldBool(40, this.flag);
     }
     w.unknown(this);
   }
@@ -255,6 +329,41 @@ export class CelStrings extends Message<CelStrings> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.s !== "") j["s"] = stringToJson(this.s);
+    if (this.t !== "") j["t"] = stringToJson(this.t);
+    if (this.b.length !== 0) j["b"] = bytesToJson(this.b);
+    if (this.c.length !== 0) j["c"] = bytesToJson(this.c);
+    if (this.flag !== false) j["flag"] = boolToJson(this.flag);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "s":
+          if (v !== null) this.s = stringFromJson(v);
+          break;
+        case "t":
+          if (v !== null) this.t = stringFromJson(v);
+          break;
+        case "b":
+          if (v !== null) this.b = bytesFromJson(v);
+          break;
+        case "c":
+          if (v !== null) this.c = bytesFromJson(v);
+          break;
+        case "flag":
+          if (v !== null) this.flag = boolFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
@@ -300,49 +409,49 @@ export class CelPresence extends Message<CelPresence> {
 
   $encode(w: BinaryWriter): void {
     if (this.opt !== undefined) {
-      w.uint32(8).int32(this.opt);
+      w.fieldInt32(8, this.opt);
     }
     if (this.optS !== undefined) {
-      w.uint32(18).string(this.optS);
+      w.fieldString(18, this.optS);
     }
     if (this.plain !== 0) {
-      w.uint32(24).int32(this.plain);
+      w.fieldInt32(24, this.plain);
     }
     if (!Object.is(this.d, 0)) {
-      w.uint32(33).double(this.d);
+      w.fieldDouble(33, this.d);
     }
     if (this.raw.length !== 0) {
-      w.uint32(42).bytes(this.raw);
+      w.fieldBytes(42, this.raw);
     }
     if (this.kind !== 0) {
-      w.uint32(48).int32(this.kind);
+      w.fieldInt32(48, this.kind);
     }
     if (this.flag) {
-      w.uint32(56).bool(this.flag);
+      w.fieldBool(56, this.flag);
     }
     if (this.inner !== undefined) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       this.inner.$encode(w);
       w.join(mark);
     }
     if (this.choice.case === "name") {
-      w.uint32(74).string(this.choice.value);
+      w.fieldString(74, this.choice.value);
     }
     if (this.choice.case === "id") {
-      w.uint32(80).int64(this.choice.value);
+      w.fieldInt64(80, this.choice.value);
     }
     if (this.list.length) {
       w.uint32(90).int32s(this.list);
     }
     for (const k of Object.keys(this.tags)) {
-      const entry = w.uint32(98).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.tags[k]!);
+      const entry = w.forkField(98);
+      w.fieldString(10, k);
+      w.fieldString(18, this.tags[k]!);
       w.join(entry);
     }
     if (this.wrapped !== undefined) {
-      const mark = w.uint32(106).fork();
-      if (this.wrapped !== "") w.uint32(10).string(this.wrapped);
+      const mark = w.forkField(106);
+      if (this.wrapped !== "") w.fieldString(10, this.wrapped);
       w.join(mark);
     }
     w.unknown(this);
@@ -436,6 +545,91 @@ export class CelPresence extends Message<CelPresence> {
     if (group !== undefined) r.endGroup(group);
   }
 
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.opt !== undefined) j["opt"] = int32ToJson(this.opt);
+    if (this.optS !== undefined) j["optS"] = stringToJson(this.optS);
+    if (this.plain !== 0) j["plain"] = int32ToJson(this.plain);
+    if (!Object.is(this.d, 0)) j["d"] = doubleToJson(this.d);
+    if (this.raw.length !== 0) j["raw"] = bytesToJson(this.raw);
+    if (this.kind !== 0) j["kind"] = enumToJson(CelPresence_Kind$type, this.kind);
+    if (this.flag !== false) j["flag"] = boolToJson(this.flag);
+    if (this.inner !== undefined) j["inner"] = this.inner.$toJson(ctx);
+    if (this.choice.case === "name") j["name"] = stringToJson(this.choice.value);
+    if (this.choice.case === "id") j["id"] = int64ToJson(this.choice.value);
+    if (this.list.length !== 0) j["list"] = scalarListToJson(this.list, ScalarType.INT32, ctx);
+    m = scalarMapToJson(this.tags, ScalarType.STRING);
+    if (m !== undefined) j["tags"] = m;
+    if (this.wrapped !== undefined) j["wrapped"] = stringToJson(this.wrapped);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "opt":
+          if (v !== null) this.opt = int32FromJson(v);
+          break;
+        case "optS":
+        case "opt_s":
+          if (key !== "optS") checkOneSpelling(json, "optS");
+          if (v !== null) this.optS = stringFromJson(v);
+          break;
+        case "plain":
+          if (v !== null) this.plain = int32FromJson(v);
+          break;
+        case "d":
+          if (v !== null) this.d = doubleFromJson(v);
+          break;
+        case "raw":
+          if (v !== null) this.raw = bytesFromJson(v);
+          break;
+        case "kind":
+          if (v !== null) {
+            const e = enumFromJson(CelPresence_Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.kind = e;
+            }
+          }
+          break;
+        case "flag":
+          if (v !== null) this.flag = boolFromJson(v);
+          break;
+        case "inner":
+          if (v !== null) this.inner = messageFromJson(CelInner, v, ctx);
+          break;
+        case "name":
+          if (v !== null) {
+            if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+            this.choice = { case: "name", value: stringFromJson(v) };
+          }
+          break;
+        case "id":
+          if (v !== null) {
+            if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
+            this.choice = { case: "id", value: int64FromJson(v) };
+          }
+          break;
+        case "list":
+          if (v !== null) for (const e of listFromJson(v)) this.list.push(int32FromJson(e));
+          break;
+        case "tags":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.tags[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "wrapped":
+          if (v !== null) this.wrapped = stringFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
   static $validate(m: CelPresence, c: ValidationContext, p: PathNode | undefined): void {
     checkCel(c, p, undefined, undefined, false, file_cases_v1_cel_compiled, celMessage(m), [["scalars", "", "has(this.plain) || has(this.d) || has(this.raw) || has(this.kind) || has(this.flag) ? '' : 'nothing set'", [], () => ((((((m.plain ?? 0) !== 0) || !Object.is(m.d ?? 0, 0)) || ((m.raw?.length ?? 0) !== 0)) || (((m.kind ?? 0) !== 0) || ((m.flag ?? false) !== false))) ? "" : "nothing set")], ["inner", "", "!has(this.inner) || has(this.inner.note) || this.inner.count > 0", [], () => ((!(m.inner !== undefined) || ((m.inner?.note ?? "") !== "")) || ((m.inner?.count ?? 0) > 0))], ["unset_inner", "", "this.inner.count < 3 || this.inner.note != ''", [], () => (((m.inner?.count ?? 0) < 3) || !((m.inner?.note ?? "") === ""))], ["deep", "", "this.inner.deeper.level < 3 && !has(this.inner.deeper.tags)", [], () => (((m.inner?.deeper?.level ?? 0) < 3) && !((m.inner?.deeper?.tags?.length ?? 0) !== 0))], ["oneof", "", "this.name != 'x' && this.id != 7 && (has(this.name) || has(this.id) || size(this.list) == 0)", [], () => ((!((m.choice.case === "name" ? m.choice.value : "") === "x") && !((m.choice.case === "id" ? m.choice.value : 0n) === 7n)) && (((m.choice.case === "name") || (m.choice.case === "id")) || (m.list.length === 0)))], ["optional", "", "this.opt < 10 && this.opt_s != 'bad' && (has(this.opt) || !has(this.opt_s))", [], () => ((((m.opt ?? 0) < 10) && !((m.optS ?? "") === "bad")) && ((m.opt !== undefined) || !(m.optS !== undefined)))], ["enum", "", "this.kind != 1 || size(this.tags) > 0", [], () => (!(m.kind === 1) || (Object.keys(m.tags).length > 0))], ["collections", "", "has(this.list) || has(this.tags) || this.list.size() + size(this.tags) == 0", [], () => (((m.list.length !== 0) || (Object.keys(m.tags ?? {}).length !== 0)) || (celIntAdd(BigInt(m.list.length), BigInt(Object.keys(m.tags).length)) === 0n))], ["wrapper", "", "has(this.wrapped) || this.plain != 3", [], () => ((m.wrapped !== undefined) || !(m.plain === 3))]]);
@@ -460,13 +654,13 @@ export class CelInner extends Message<CelInner> {
 
   $encode(w: BinaryWriter): void {
     if (this.note !== "") {
-      w.uint32(10).string(this.note);
+      w.fieldString(10, this.note);
     }
     if (this.count !== 0) {
-      w.uint32(16).int32(this.count);
+      w.fieldInt32(16, this.count);
     }
     if (this.deeper !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.deeper.$encode(w);
       w.join(mark);
     }
@@ -498,6 +692,33 @@ export class CelInner extends Message<CelInner> {
     }
     if (group !== undefined) r.endGroup(group);
   }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.note !== "") j["note"] = stringToJson(this.note);
+    if (this.count !== 0) j["count"] = int32ToJson(this.count);
+    if (this.deeper !== undefined) j["deeper"] = this.deeper.$toJson(ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "note":
+          if (v !== null) this.note = stringFromJson(v);
+          break;
+        case "count":
+          if (v !== null) this.count = int32FromJson(v);
+          break;
+        case "deeper":
+          if (v !== null) this.deeper = messageFromJson(CelDeeper, v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
 }
 
 export class CelDeeper extends Message<CelDeeper> {
@@ -516,10 +737,10 @@ export class CelDeeper extends Message<CelDeeper> {
 
   $encode(w: BinaryWriter): void {
     if (this.level !== 0) {
-      w.uint32(8).int32(this.level);
+      w.fieldInt32(8, this.level);
     }
     for (const v of this.tags) {
-      w.uint32(18).string(v);
+      w.fieldString(18, v);
     }
     w.unknown(this);
   }
@@ -540,6 +761,29 @@ export class CelDeeper extends Message<CelDeeper> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.level !== 0) j["level"] = int32ToJson(this.level);
+    if (this.tags.length !== 0) j["tags"] = scalarListToJson(this.tags, ScalarType.STRING, ctx);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "level":
+          if (v !== null) this.level = int32FromJson(v);
+          break;
+        case "tags":
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 }
 
@@ -574,33 +818,33 @@ export class CelFields extends Message<CelFields> {
 
   $encode(w: BinaryWriter): void {
     if (this.big !== 0n) {
-      w.uint32(8).int64(this.big);
+      w.fieldInt64(8, this.big);
     }
     if (this.small !== 0) {
-      w.uint32(16).uint32(this.small);
+      w.fieldUint32(16, this.small);
     }
     for (const v of this.names) {
-      w.uint32(26).string(v);
+      w.fieldString(26, v);
     }
     for (const k of Object.keys(this.labels)) {
-      const entry = w.uint32(34).fork();
-      w.uint32(8).int32(Number(k));
-      w.uint32(18).string(this.labels[k]!);
+      const entry = w.forkField(34);
+      w.fieldInt32(8, Number(k));
+      w.fieldString(18, this.labels[k]!);
       w.join(entry);
     }
     if (this.inner !== undefined) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.inner.$encode(w);
       w.join(mark);
     }
     if (this.kind !== 0) {
-      w.uint32(48).int32(this.kind);
+      w.fieldInt32(48, this.kind);
     }
     if (this.ids.length) {
       w.uint32(58).uint64s(this.ids);
     }
     if (!Object.is(this.ratio, 0)) {
-      w.uint32(65).double(this.ratio);
+      w.fieldDouble(65, this.ratio);
     }
     w.unknown(this);
   }
@@ -667,6 +911,63 @@ export class CelFields extends Message<CelFields> {
       }
     }
     if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.big !== 0n) j["big"] = int64ToJson(this.big);
+    if (this.small !== 0) j["small"] = uint32ToJson(this.small);
+    if (this.names.length !== 0) j["names"] = scalarListToJson(this.names, ScalarType.STRING, ctx);
+    m = scalarMapToJson(this.labels, ScalarType.STRING);
+    if (m !== undefined) j["labels"] = m;
+    if (this.inner !== undefined) j["inner"] = this.inner.$toJson(ctx);
+    if (this.kind !== 0) j["kind"] = enumToJson(CelPresence_Kind$type, this.kind);
+    if (this.ids.length !== 0) j["ids"] = scalarListToJson(this.ids, ScalarType.UINT64, ctx);
+    if (!Object.is(this.ratio, 0)) j["ratio"] = doubleToJson(this.ratio);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of Object.keys(json)) {
+      const v = json[key]!;
+      switch (key) {
+        case "big":
+          if (v !== null) this.big = int64FromJson(v);
+          break;
+        case "small":
+          if (v !== null) this.small = uint32FromJson(v);
+          break;
+        case "names":
+          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e));
+          break;
+        case "labels":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            for (const k of Object.keys(o)) this.labels[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
+          }
+          break;
+        case "inner":
+          if (v !== null) this.inner = messageFromJson(CelInner, v, ctx);
+          break;
+        case "kind":
+          if (v !== null) {
+            const e = enumFromJson(CelPresence_Kind$type, v, ctx);
+            if (e !== undefined) {
+              this.kind = e;
+            }
+          }
+          break;
+        case "ids":
+          if (v !== null) for (const e of listFromJson(v)) this.ids.push(uint64FromJson(e));
+          break;
+        case "ratio":
+          if (v !== null) this.ratio = doubleFromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
   }
 
   /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */

@@ -51,38 +51,38 @@ export class Booking extends Message<Booking> {
 
   $encode(w: BinaryWriter): void {
     if (this.start !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.start.$encode(w);
       w.join(mark);
     }
     if (this.end !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.end.$encode(w);
       w.join(mark);
     }
     if (this.rooms !== 0) {
-      w.uint32(24).int32(this.rooms);
+      w.fieldInt32(24, this.rooms);
     }
     for (const v of this.guests) {
-      w.uint32(34).string(v);
+      w.fieldString(34, v);
     }
     for (const k of Object.keys(this.fees)) {
-      const entry = w.uint32(42).fork();
-      w.uint32(10).string(k);
-      w.uint32(16).int64(this.fees[k]!);
+      const entry = w.forkField(42);
+      w.fieldString(10, k);
+      w.fieldInt64(16, this.fees[k]!);
       w.join(entry);
     }
     if (this.contact !== "") {
-      w.uint32(50).string(this.contact);
+      w.fieldString(50, this.contact);
     }
     if (!Object.is(this.ratio, 0)) {
-      w.uint32(57).double(this.ratio);
+      w.fieldDouble(57, this.ratio);
     }
     if (this.tag.length !== 0) {
-      w.uint32(66).bytes(this.tag);
+      w.fieldBytes(66, this.tag);
     }
     if (this.room !== undefined) {
-      const mark = w.uint32(74).fork();
+      const mark = w.forkField(74);
       this.room.$encode(w);
       w.join(mark);
     }
@@ -289,7 +289,7 @@ export class WrongResult extends Message<WrongResult> {
 
   $encode(w: BinaryWriter): void {
     if (this.floor !== 0) {
-      w.uint32(8).uint32(this.floor);
+      w.fieldUint32(8, this.floor);
     }
     w.unknown(this);
   }
@@ -353,10 +353,10 @@ export class Room extends Message<Room> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.beds !== 0) {
-      w.uint32(16).int32(this.beds);
+      w.fieldInt32(16, this.beds);
     }
     w.unknown(this);
   }

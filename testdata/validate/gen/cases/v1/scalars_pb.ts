@@ -82,79 +82,79 @@ export class Numbers extends Message<Numbers> {
 
   $encode(w: BinaryWriter): void {
     if (this.i32Gt !== 0) {
-      w.uint32(8).int32(this.i32Gt);
+      w.fieldInt32(8, this.i32Gt);
     }
     if (this.i32Range !== 0) {
-      w.uint32(16).int32(this.i32Range);
+      w.fieldInt32(16, this.i32Range);
     }
     if (this.i32Exclusive !== 0) {
-      w.uint32(24).int32(this.i32Exclusive);
+      w.fieldInt32(24, this.i32Exclusive);
     }
     if (this.i32Const !== 0) {
-      w.uint32(32).int32(this.i32Const);
+      w.fieldInt32(32, this.i32Const);
     }
     if (this.i32In !== 0) {
-      w.uint32(40).int32(this.i32In);
+      w.fieldInt32(40, this.i32In);
     }
     if (this.i32NotIn !== 0) {
-      w.uint32(48).int32(this.i32NotIn);
+      w.fieldInt32(48, this.i32NotIn);
     }
     if (this.i64Range !== 0n) {
-      w.uint32(56).int64(this.i64Range);
+      w.fieldInt64(56, this.i64Range);
     }
     if (this.i64Lte !== 0n) {
-      w.uint32(64).int64(this.i64Lte);
+      w.fieldInt64(64, this.i64Lte);
     }
     if (this.u32Range !== 0) {
-      w.uint32(72).uint32(this.u32Range);
+      w.fieldUint32(72, this.u32Range);
     }
     if (this.u64Exclusive !== 0n) {
-      w.uint32(80).uint64(this.u64Exclusive);
+      w.fieldUint64(80, this.u64Exclusive);
     }
     if (this.s32Lt !== 0) {
-      w.uint32(88).sint32(this.s32Lt);
+      w.fieldSint32(88, this.s32Lt);
     }
     if (this.s64In !== 0n) {
-      w.uint32(96).sint64(this.s64In);
+      w.fieldSint64(96, this.s64In);
     }
     if (this.f32Gte !== 0) {
-      w.uint32(109).fixed32(this.f32Gte);
+      w.fieldFixed32(109, this.f32Gte);
     }
     if (this.f64Const !== 0n) {
-      w.uint32(113).fixed64(this.f64Const);
+      w.fieldFixed64(113, this.f64Const);
     }
     if (this.sf32Range !== 0) {
-      w.uint32(125).sfixed32(this.sf32Range);
+      w.fieldSfixed32(125, this.sf32Range);
     }
     if (this.sf64Exclusive !== 0n) {
-      w.uint32(129).sfixed64(this.sf64Exclusive);
+      w.fieldSfixed64(129, this.sf64Exclusive);
     }
     if (!Object.is(this.flRange, 0)) {
-      w.uint32(141).float(this.flRange);
+      w.fieldFloat(141, this.flRange);
     }
     if (!Object.is(this.flFinite, 0)) {
-      w.uint32(149).float(this.flFinite);
+      w.fieldFloat(149, this.flFinite);
     }
     if (!Object.is(this.dbRange, 0)) {
-      w.uint32(153).double(this.dbRange);
+      w.fieldDouble(153, this.dbRange);
     }
     if (!Object.is(this.dbIn, 0)) {
-      w.uint32(161).double(this.dbIn);
+      w.fieldDouble(161, this.dbIn);
     }
     if (!Object.is(this.dbFiniteGt, 0)) {
-      w.uint32(169).double(this.dbFiniteGt);
+      w.fieldDouble(169, this.dbFiniteGt);
     }
     if (!Object.is(this.dbExclusive, 0)) {
-      w.uint32(177).double(this.dbExclusive);
+      w.fieldDouble(177, this.dbExclusive);
     }
     if (this.optI32 !== undefined) {
-      w.uint32(184).int32(this.optI32);
+      w.fieldInt32(184, this.optI32);
     }
     if (!Object.is(this.flNotIn, 0)) {
-      w.uint32(197).float(this.flNotIn);
+      w.fieldFloat(197, this.flNotIn);
     }
     if (this.u64GtLt !== 0n) {
-      w.uint32(200).uint64(this.u64GtLt);
+      w.fieldUint64(200, this.u64GtLt);
     }
     w.unknown(this);
   }
@@ -604,112 +604,112 @@ export class Strings extends Message<Strings> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== "") {
-      w.uint32(10).string(this.const);
+      w.fieldString(10, this.const);
     }
     if (this.len !== "") {
-      w.uint32(18).string(this.len);
+      w.fieldString(18, this.len);
     }
     if (this.minMax !== "") {
-      w.uint32(26).string(this.minMax);
+      w.fieldString(26, this.minMax);
     }
     if (this.bytesLen !== "") {
-      w.uint32(34).string(this.bytesLen);
+      w.fieldString(34, this.bytesLen);
     }
     if (this.lenBytes !== "") {
-      w.uint32(42).string(this.lenBytes);
+      w.fieldString(42, this.lenBytes);
     }
     if (this.pattern !== "") {
-      w.uint32(50).string(this.pattern);
+      w.fieldString(50, this.pattern);
     }
     if (this.affixes !== "") {
-      w.uint32(58).string(this.affixes);
+      w.fieldString(58, this.affixes);
     }
     if (this.notContains !== "") {
-      w.uint32(66).string(this.notContains);
+      w.fieldString(66, this.notContains);
     }
     if (this.in !== "") {
-      w.uint32(74).string(this.in);
+      w.fieldString(74, this.in);
     }
     if (this.notIn !== "") {
-      w.uint32(82).string(this.notIn);
+      w.fieldString(82, this.notIn);
     }
     if (this.email !== "") {
-      w.uint32(90).string(this.email);
+      w.fieldString(90, this.email);
     }
     if (this.hostname !== "") {
-      w.uint32(98).string(this.hostname);
+      w.fieldString(98, this.hostname);
     }
     if (this.ip !== "") {
-      w.uint32(106).string(this.ip);
+      w.fieldString(106, this.ip);
     }
     if (this.ipv4 !== "") {
-      w.uint32(114).string(this.ipv4);
+      w.fieldString(114, this.ipv4);
     }
     if (this.ipv6 !== "") {
-      w.uint32(122).string(this.ipv6);
+      w.fieldString(122, this.ipv6);
     }
     if (this.uri !== "") {
-      w.uint32(130).string(this.uri);
+      w.fieldString(130, this.uri);
     }
     if (this.uriRef !== "") {
-      w.uint32(138).string(this.uriRef);
+      w.fieldString(138, this.uriRef);
     }
     if (this.address !== "") {
-      w.uint32(146).string(this.address);
+      w.fieldString(146, this.address);
     }
     if (this.uuid !== "") {
-      w.uint32(154).string(this.uuid);
+      w.fieldString(154, this.uuid);
     }
     if (this.tuuid !== "") {
-      w.uint32(162).string(this.tuuid);
+      w.fieldString(162, this.tuuid);
     }
     if (this.ipWithPrefixlen !== "") {
-      w.uint32(170).string(this.ipWithPrefixlen);
+      w.fieldString(170, this.ipWithPrefixlen);
     }
     if (this.ipv4WithPrefixlen !== "") {
-      w.uint32(178).string(this.ipv4WithPrefixlen);
+      w.fieldString(178, this.ipv4WithPrefixlen);
     }
     if (this.ipv6WithPrefixlen !== "") {
-      w.uint32(186).string(this.ipv6WithPrefixlen);
+      w.fieldString(186, this.ipv6WithPrefixlen);
     }
     if (this.ipPrefix !== "") {
-      w.uint32(194).string(this.ipPrefix);
+      w.fieldString(194, this.ipPrefix);
     }
     if (this.ipv4Prefix !== "") {
-      w.uint32(202).string(this.ipv4Prefix);
+      w.fieldString(202, this.ipv4Prefix);
     }
     if (this.ipv6Prefix !== "") {
-      w.uint32(210).string(this.ipv6Prefix);
+      w.fieldString(210, this.ipv6Prefix);
     }
     if (this.hostAndPort !== "") {
-      w.uint32(218).string(this.hostAndPort);
+      w.fieldString(218, this.hostAndPort);
     }
     if (this.headerName !== "") {
-      w.uint32(226).string(this.headerName);
+      w.fieldString(226, this.headerName);
     }
     if (this.headerValue !== "") {
-      w.uint32(234).string(this.headerValue);
+      w.fieldString(234, this.headerValue);
     }
     if (this.headerLoose !== "") {
-      w.uint32(242).string(this.headerLoose);
+      w.fieldString(242, this.headerLoose);
     }
     if (this.ulid !== "") {
-      w.uint32(250).string(this.ulid);
+      w.fieldString(250, this.ulid);
     }
     if (this.fqn !== "") {
-      w.uint32(258).string(this.fqn);
+      w.fieldString(258, this.fqn);
     }
     if (this.dotFqn !== "") {
-      w.uint32(266).string(this.dotFqn);
+      w.fieldString(266, this.dotFqn);
     }
     if (this.many !== "") {
-      w.uint32(274).string(this.many);
+      w.fieldString(274, this.many);
     }
     if (this.optEmail !== undefined) {
-      w.uint32(282).string(this.optEmail);
+      w.fieldString(282, this.optEmail);
     }
     if (this.ignoredEmpty !== "") {
-      w.uint32(290).string(this.ignoredEmpty);
+      w.fieldString(290, this.ignoredEmpty);
     }
     w.unknown(this);
   }
@@ -1254,37 +1254,37 @@ export class Bytes extends Message<Bytes> {
 
   $encode(w: BinaryWriter): void {
     if (this.const.length !== 0) {
-      w.uint32(10).bytes(this.const);
+      w.fieldBytes(10, this.const);
     }
     if (this.len.length !== 0) {
-      w.uint32(18).bytes(this.len);
+      w.fieldBytes(18, this.len);
     }
     if (this.minMax.length !== 0) {
-      w.uint32(26).bytes(this.minMax);
+      w.fieldBytes(26, this.minMax);
     }
     if (this.pattern.length !== 0) {
-      w.uint32(34).bytes(this.pattern);
+      w.fieldBytes(34, this.pattern);
     }
     if (this.affixes.length !== 0) {
-      w.uint32(42).bytes(this.affixes);
+      w.fieldBytes(42, this.affixes);
     }
     if (this.in.length !== 0) {
-      w.uint32(50).bytes(this.in);
+      w.fieldBytes(50, this.in);
     }
     if (this.notIn.length !== 0) {
-      w.uint32(58).bytes(this.notIn);
+      w.fieldBytes(58, this.notIn);
     }
     if (this.ip.length !== 0) {
-      w.uint32(66).bytes(this.ip);
+      w.fieldBytes(66, this.ip);
     }
     if (this.ipv4.length !== 0) {
-      w.uint32(74).bytes(this.ipv4);
+      w.fieldBytes(74, this.ipv4);
     }
     if (this.ipv6.length !== 0) {
-      w.uint32(82).bytes(this.ipv6);
+      w.fieldBytes(82, this.ipv6);
     }
     if (this.uuid.length !== 0) {
-      w.uint32(90).bytes(this.uuid);
+      w.fieldBytes(90, this.uuid);
     }
     w.unknown(this);
   }
@@ -1471,10 +1471,10 @@ export class Bools extends Message<Bools> {
 
   $encode(w: BinaryWriter): void {
     if (this.mustBeTrue) {
-      w.uint32(8).bool(this.mustBeTrue);
+      w.fieldBool(8, this.mustBeTrue);
     }
     if (this.optFalse !== undefined) {
-      w.uint32(16).bool(this.optFalse);
+      w.fieldBool(16, this.optFalse);
     }
     w.unknown(this);
   }

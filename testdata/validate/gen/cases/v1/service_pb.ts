@@ -38,13 +38,13 @@ export class Order extends Message<Order> {
 
   $encode(w: BinaryWriter): void {
     if (this.id !== "") {
-      w.uint32(10).string(this.id);
+      w.fieldString(10, this.id);
     }
     if (this.quantity !== 0) {
-      w.uint32(16).int32(this.quantity);
+      w.fieldInt32(16, this.quantity);
     }
     for (const v of this.tags) {
-      w.uint32(26).string(v);
+      w.fieldString(26, v);
     }
     w.unknown(this);
   }
@@ -136,10 +136,10 @@ export class Ack extends Message<Ack> {
 
   $encode(w: BinaryWriter): void {
     if (this.count !== 0) {
-      w.uint32(8).int32(this.count);
+      w.fieldInt32(8, this.count);
     }
     if (this.lastId !== "") {
-      w.uint32(18).string(this.lastId);
+      w.fieldString(18, this.lastId);
     }
     w.unknown(this);
   }

@@ -60,19 +60,19 @@ export class Enums extends Message<Enums> {
 
   $encode(w: BinaryWriter): void {
     if (this.defined !== 0) {
-      w.uint32(8).int32(this.defined);
+      w.fieldInt32(8, this.defined);
     }
     if (this.in !== 0) {
-      w.uint32(16).int32(this.in);
+      w.fieldInt32(16, this.in);
     }
     if (this.notIn !== 0) {
-      w.uint32(24).int32(this.notIn);
+      w.fieldInt32(24, this.notIn);
     }
     if (this.const !== 0) {
-      w.uint32(32).int32(this.const);
+      w.fieldInt32(32, this.const);
     }
     if (this.all !== 0) {
-      w.uint32(40).int32(this.all);
+      w.fieldInt32(40, this.all);
     }
     w.unknown(this);
   }
@@ -208,10 +208,10 @@ export class Item extends Message<Item> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.qty !== 0) {
-      w.uint32(16).int32(this.qty);
+      w.fieldInt32(16, this.qty);
     }
     w.unknown(this);
   }
@@ -299,7 +299,7 @@ export class Lists extends Message<Lists> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.tags) {
-      w.uint32(10).string(v);
+      w.fieldString(10, v);
     }
     if (this.ids.length) {
       w.uint32(18).int64s(this.ids);
@@ -308,10 +308,10 @@ export class Lists extends Message<Lists> {
       w.uint32(26).doubles(this.scores);
     }
     for (const v of this.blobs) {
-      w.uint32(34).bytes(v);
+      w.fieldBytes(34, v);
     }
     for (const v of this.items) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       v.$encode(w);
       w.join(mark);
     }
@@ -319,7 +319,7 @@ export class Lists extends Message<Lists> {
       w.uint32(50).int32s(this.colors);
     }
     for (const v of this.skipEmpty) {
-      w.uint32(58).string(v);
+      w.fieldString(58, v);
     }
     if (this.nonemptyOnly.length) {
       w.uint32(66).int32s(this.nonemptyOnly);
@@ -550,41 +550,41 @@ export class Maps extends Message<Maps> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.counts)) {
-      const entry = w.uint32(10).fork();
-      w.uint32(10).string(k);
-      w.uint32(16).int32(this.counts[k]!);
+      const entry = w.forkField(10);
+      w.fieldString(10, k);
+      w.fieldInt32(16, this.counts[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.names)) {
-      const entry = w.uint32(18).fork();
-      w.uint32(8).int64(k);
-      w.uint32(18).string(this.names[k]!);
+      const entry = w.forkField(18);
+      w.fieldInt64(8, k);
+      w.fieldString(18, this.names[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.byFlag)) {
-      const entry = w.uint32(26).fork();
-      w.uint32(8).bool(k === "true");
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(26);
+      w.fieldBool(8, k === "true");
+      const mark = w.forkField(18);
       this.byFlag[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
     for (const k of Object.keys(this.colors)) {
-      const entry = w.uint32(34).fork();
-      w.uint32(8).uint32(Number(k));
-      w.uint32(16).int32(this.colors[k]!);
+      const entry = w.forkField(34);
+      w.fieldUint32(8, Number(k));
+      w.fieldInt32(16, this.colors[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.blobs)) {
-      const entry = w.uint32(42).fork();
-      w.uint32(8).sint64(k);
-      w.uint32(18).bytes(this.blobs[k]!);
+      const entry = w.forkField(42);
+      w.fieldSint64(8, k);
+      w.fieldBytes(18, this.blobs[k]!);
       w.join(entry);
     }
     for (const k of Object.keys(this.skip)) {
-      const entry = w.uint32(50).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.skip[k]!);
+      const entry = w.forkField(50);
+      w.fieldString(10, k);
+      w.fieldString(18, this.skip[k]!);
       w.join(entry);
     }
     w.unknown(this);
@@ -893,33 +893,33 @@ export class Required extends Message<Required> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.count !== undefined) {
-      w.uint32(16).int32(this.count);
+      w.fieldInt32(16, this.count);
     }
     if (this.item !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.item.$encode(w);
       w.join(mark);
     }
     for (const v of this.list) {
-      w.uint32(34).string(v);
+      w.fieldString(34, v);
     }
     for (const k of Object.keys(this.map)) {
-      const entry = w.uint32(42).fork();
-      w.uint32(10).string(k);
-      w.uint32(18).string(this.map[k]!);
+      const entry = w.forkField(42);
+      w.fieldString(10, k);
+      w.fieldString(18, this.map[k]!);
       w.join(entry);
     }
     if (this.color !== 0) {
-      w.uint32(48).int32(this.color);
+      w.fieldInt32(48, this.color);
     }
     if (this.never !== "") {
-      w.uint32(58).string(this.never);
+      w.fieldString(58, this.never);
     }
     if (this.blob.length !== 0) {
-      w.uint32(66).bytes(this.blob);
+      w.fieldBytes(66, this.blob);
     }
     w.unknown(this);
   }
@@ -1095,16 +1095,16 @@ export class Ignored extends Message<Ignored> {
 
   $encode(w: BinaryWriter): void {
     if (this.always !== "") {
-      w.uint32(10).string(this.always);
+      w.fieldString(10, this.always);
     }
     if (this.ifZero !== 0) {
-      w.uint32(16).int32(this.ifZero);
+      w.fieldInt32(16, this.ifZero);
     }
     if (this.optional !== undefined) {
-      w.uint32(26).string(this.optional);
+      w.fieldString(26, this.optional);
     }
     if (this.item !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.item.$encode(w);
       w.join(mark);
     }
@@ -1210,21 +1210,21 @@ export class Oneofs extends Message<Oneofs> {
 
   $encode(w: BinaryWriter): void {
     if (this.choice.case === "text") {
-      w.uint32(10).string(this.choice.value);
+      w.fieldString(10, this.choice.value);
     }
     if (this.choice.case === "number") {
-      w.uint32(16).int32(this.choice.value);
+      w.fieldInt32(16, this.choice.value);
     }
     if (this.choice.case === "item") {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.choice.value.$encode(w);
       w.join(mark);
     }
     if (this.free.case === "other") {
-      w.uint32(34).string(this.free.value);
+      w.fieldString(34, this.free.value);
     }
     if (this.free.case === "flag") {
-      w.uint32(40).bool(this.free.value);
+      w.fieldBool(40, this.free.value);
     }
     w.unknown(this);
   }
@@ -1371,16 +1371,16 @@ export class MessageOneof extends Message<MessageOneof> {
 
   $encode(w: BinaryWriter): void {
     if (this.a !== "") {
-      w.uint32(10).string(this.a);
+      w.fieldString(10, this.a);
     }
     if (this.b !== 0) {
-      w.uint32(16).int32(this.b);
+      w.fieldInt32(16, this.b);
     }
     for (const v of this.c) {
-      w.uint32(26).string(v);
+      w.fieldString(26, v);
     }
     if (this.d !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.d.$encode(w);
       w.join(mark);
     }
@@ -1494,22 +1494,22 @@ export class Tree extends Message<Tree> {
 
   $encode(w: BinaryWriter): void {
     if (this.label !== "") {
-      w.uint32(10).string(this.label);
+      w.fieldString(10, this.label);
     }
     for (const v of this.children) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       v.$encode(w);
       w.join(mark);
     }
     if (this.left !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.left.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.named)) {
-      const entry = w.uint32(34).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(34);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.named[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
@@ -1659,12 +1659,12 @@ export class Outer extends Message<Outer> {
 
   $encode(w: BinaryWriter): void {
     if (this.item !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.item.$encode(w);
       w.join(mark);
     }
     if (this.middle !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.middle.$encode(w);
       w.join(mark);
     }
@@ -1755,12 +1755,12 @@ export class Outer_Middle extends Message<Outer_Middle> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.items) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
     if (this.inner !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.inner.$encode(w);
       w.join(mark);
     }
@@ -1855,15 +1855,15 @@ export class Outer_Inner extends Message<Outer_Inner> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.items)) {
-      const entry = w.uint32(10).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(10);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.items[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
     if (this.id !== "") {
-      w.uint32(18).string(this.id);
+      w.fieldString(18, this.id);
     }
     w.unknown(this);
   }
@@ -1969,10 +1969,10 @@ export class NoRules extends Message<NoRules> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     if (this.child !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.child.$encode(w);
       w.join(mark);
     }
@@ -2040,7 +2040,7 @@ export class NoRulesChild extends Message<NoRulesChild> {
 
   $encode(w: BinaryWriter): void {
     if (this.x !== 0) {
-      w.uint32(8).int32(this.x);
+      w.fieldInt32(8, this.x);
     }
     w.unknown(this);
   }

@@ -58,67 +58,67 @@ export class Times extends Message<Times> {
 
   $encode(w: BinaryWriter): void {
     if (this.dRange !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.dRange.$encode(w);
       w.join(mark);
     }
     if (this.dConst !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.dConst.$encode(w);
       w.join(mark);
     }
     if (this.dIn !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.dIn.$encode(w);
       w.join(mark);
     }
     if (this.dExclusive !== undefined) {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.dExclusive.$encode(w);
       w.join(mark);
     }
     if (this.dLt !== undefined) {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.dLt.$encode(w);
       w.join(mark);
     }
     if (this.tRange !== undefined) {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       this.tRange.$encode(w);
       w.join(mark);
     }
     if (this.tGt !== undefined) {
-      const mark = w.uint32(58).fork();
+      const mark = w.forkField(58);
       this.tGt.$encode(w);
       w.join(mark);
     }
     if (this.tConst !== undefined) {
-      const mark = w.uint32(66).fork();
+      const mark = w.forkField(66);
       this.tConst.$encode(w);
       w.join(mark);
     }
     if (this.tLtNow !== undefined) {
-      const mark = w.uint32(74).fork();
+      const mark = w.forkField(74);
       this.tLtNow.$encode(w);
       w.join(mark);
     }
     if (this.tGtNow !== undefined) {
-      const mark = w.uint32(82).fork();
+      const mark = w.forkField(82);
       this.tGtNow.$encode(w);
       w.join(mark);
     }
     if (this.tWithin !== undefined) {
-      const mark = w.uint32(90).fork();
+      const mark = w.forkField(90);
       this.tWithin.$encode(w);
       w.join(mark);
     }
     if (this.tExclusive !== undefined) {
-      const mark = w.uint32(98).fork();
+      const mark = w.forkField(98);
       this.tExclusive.$encode(w);
       w.join(mark);
     }
     if (this.dRequired !== undefined) {
-      const mark = w.uint32(106).fork();
+      const mark = w.forkField(106);
       this.dRequired.$encode(w);
       w.join(mark);
     }
@@ -431,12 +431,12 @@ export class Anys extends Message<Anys> {
 
   $encode(w: BinaryWriter): void {
     if (this.in !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.in.$encode(w);
       w.join(mark);
     }
     if (this.notIn !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.notIn.$encode(w);
       w.join(mark);
     }
@@ -531,17 +531,17 @@ export class Masks extends Message<Masks> {
 
   $encode(w: BinaryWriter): void {
     if (this.const !== undefined) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       this.const.$encode(w);
       w.join(mark);
     }
     if (this.in !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.in.$encode(w);
       w.join(mark);
     }
     if (this.notIn !== undefined) {
-      const mark = w.uint32(26).fork();
+      const mark = w.forkField(26);
       this.notIn.$encode(w);
       w.join(mark);
     }
@@ -674,70 +674,70 @@ export class Wrappers extends Message<Wrappers> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== undefined) {
-      const mark = w.uint32(10).fork();
-      if (this.name !== "") w.uint32(10).string(this.name);
+      const mark = w.forkField(10);
+      if (this.name !== "") w.fieldString(10, this.name);
       w.join(mark);
     }
     if (this.count !== undefined) {
-      const mark = w.uint32(18).fork();
-      if (this.count !== 0) w.uint32(8).int32(this.count);
+      const mark = w.forkField(18);
+      if (this.count !== 0) w.fieldInt32(8, this.count);
       w.join(mark);
     }
     if (this.big !== undefined) {
-      const mark = w.uint32(26).fork();
-      if (this.big !== 0n) w.uint32(8).int64(this.big);
+      const mark = w.forkField(26);
+      if (this.big !== 0n) w.fieldInt64(8, this.big);
       w.join(mark);
     }
     if (this.ubig !== undefined) {
-      const mark = w.uint32(34).fork();
-      if (this.ubig !== 0n) w.uint32(8).uint64(this.ubig);
+      const mark = w.forkField(34);
+      if (this.ubig !== 0n) w.fieldUint64(8, this.ubig);
       w.join(mark);
     }
     if (this.ratio !== undefined) {
-      const mark = w.uint32(42).fork();
-      if (!Object.is(this.ratio, 0)) w.uint32(9).double(this.ratio);
+      const mark = w.forkField(42);
+      if (!Object.is(this.ratio, 0)) w.fieldDouble(9, this.ratio);
       w.join(mark);
     }
     if (this.f !== undefined) {
-      const mark = w.uint32(50).fork();
-      if (!Object.is(this.f, 0)) w.uint32(13).float(this.f);
+      const mark = w.forkField(50);
+      if (!Object.is(this.f, 0)) w.fieldFloat(13, this.f);
       w.join(mark);
     }
     if (this.flag !== undefined) {
-      const mark = w.uint32(58).fork();
-      if (this.flag) w.uint32(8).bool(this.flag);
+      const mark = w.forkField(58);
+      if (this.flag) w.fieldBool(8, this.flag);
       w.join(mark);
     }
     if (this.blob !== undefined) {
-      const mark = w.uint32(66).fork();
-      if (this.blob.length !== 0) w.uint32(10).bytes(this.blob);
+      const mark = w.forkField(66);
+      if (this.blob.length !== 0) w.fieldBytes(10, this.blob);
       w.join(mark);
     }
     if (this.u !== undefined) {
-      const mark = w.uint32(74).fork();
-      if (this.u !== 0) w.uint32(8).uint32(this.u);
+      const mark = w.forkField(74);
+      if (this.u !== 0) w.fieldUint32(8, this.u);
       w.join(mark);
     }
     for (const v of this.names) {
-      const mark = w.uint32(82).fork();
+      const mark = w.forkField(82);
       v.$encode(w);
       w.join(mark);
     }
     for (const k of Object.keys(this.counts)) {
-      const entry = w.uint32(90).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(90);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.counts[k]!.$encode(w);
       w.join(mark);
       w.join(entry);
     }
     if (this.required !== undefined) {
-      const mark = w.uint32(98).fork();
-      if (this.required !== "") w.uint32(10).string(this.required);
+      const mark = w.forkField(98);
+      if (this.required !== "") w.fieldString(10, this.required);
       w.join(mark);
     }
     for (const v of this.stamps) {
-      const mark = w.uint32(106).fork();
+      const mark = w.forkField(106);
       v.$encode(w);
       w.join(mark);
     }

@@ -59,7 +59,7 @@ export class HealthCheckRequest extends Message<HealthCheckRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.service !== "") {
-      w.uint32(10).string(this.service);
+      w.fieldString(10, this.service);
     }
     w.unknown(this);
   }
@@ -116,7 +116,7 @@ export class HealthCheckResponse extends Message<HealthCheckResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.status !== 0) {
-      w.uint32(8).int32(this.status);
+      w.fieldInt32(8, this.status);
     }
     w.unknown(this);
   }
@@ -223,9 +223,9 @@ export class HealthListResponse extends Message<HealthListResponse> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.statuses)) {
-      const entry = w.uint32(10).fork();
-      w.uint32(10).string(k);
-      const mark = w.uint32(18).fork();
+      const entry = w.forkField(10);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
       this.statuses[k]!.$encode(w);
       w.join(mark);
       w.join(entry);

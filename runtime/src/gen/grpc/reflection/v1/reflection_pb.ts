@@ -52,24 +52,24 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.host !== "") {
-      w.uint32(10).string(this.host);
+      w.fieldString(10, this.host);
     }
     if (this.messageRequest.case === "fileByFilename") {
-      w.uint32(26).string(this.messageRequest.value);
+      w.fieldString(26, this.messageRequest.value);
     }
     if (this.messageRequest.case === "fileContainingSymbol") {
-      w.uint32(34).string(this.messageRequest.value);
+      w.fieldString(34, this.messageRequest.value);
     }
     if (this.messageRequest.case === "fileContainingExtension") {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.messageRequest.value.$encode(w);
       w.join(mark);
     }
     if (this.messageRequest.case === "allExtensionNumbersOfType") {
-      w.uint32(50).string(this.messageRequest.value);
+      w.fieldString(50, this.messageRequest.value);
     }
     if (this.messageRequest.case === "listServices") {
-      w.uint32(58).string(this.messageRequest.value);
+      w.fieldString(58, this.messageRequest.value);
     }
     w.unknown(this);
   }
@@ -195,10 +195,10 @@ export class ExtensionRequest extends Message<ExtensionRequest> {
 
   $encode(w: BinaryWriter): void {
     if (this.containingType !== "") {
-      w.uint32(10).string(this.containingType);
+      w.fieldString(10, this.containingType);
     }
     if (this.extensionNumber !== 0) {
-      w.uint32(16).int32(this.extensionNumber);
+      w.fieldInt32(16, this.extensionNumber);
     }
     w.unknown(this);
   }
@@ -280,30 +280,30 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
 
   $encode(w: BinaryWriter): void {
     if (this.validHost !== "") {
-      w.uint32(10).string(this.validHost);
+      w.fieldString(10, this.validHost);
     }
     if (this.originalRequest !== undefined) {
-      const mark = w.uint32(18).fork();
+      const mark = w.forkField(18);
       this.originalRequest.$encode(w);
       w.join(mark);
     }
     if (this.messageResponse.case === "fileDescriptorResponse") {
-      const mark = w.uint32(34).fork();
+      const mark = w.forkField(34);
       this.messageResponse.value.$encode(w);
       w.join(mark);
     }
     if (this.messageResponse.case === "allExtensionNumbersResponse") {
-      const mark = w.uint32(42).fork();
+      const mark = w.forkField(42);
       this.messageResponse.value.$encode(w);
       w.join(mark);
     }
     if (this.messageResponse.case === "listServicesResponse") {
-      const mark = w.uint32(50).fork();
+      const mark = w.forkField(50);
       this.messageResponse.value.$encode(w);
       w.join(mark);
     }
     if (this.messageResponse.case === "errorResponse") {
-      const mark = w.uint32(58).fork();
+      const mark = w.forkField(58);
       this.messageResponse.value.$encode(w);
       w.join(mark);
     }
@@ -455,7 +455,7 @@ export class FileDescriptorResponse extends Message<FileDescriptorResponse> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.fileDescriptorProto) {
-      w.uint32(10).bytes(v);
+      w.fieldBytes(10, v);
     }
     w.unknown(this);
   }
@@ -516,7 +516,7 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.baseTypeName !== "") {
-      w.uint32(10).string(this.baseTypeName);
+      w.fieldString(10, this.baseTypeName);
     }
     if (this.extensionNumber.length) {
       w.uint32(18).int32s(this.extensionNumber);
@@ -595,7 +595,7 @@ export class ListServiceResponse extends Message<ListServiceResponse> {
 
   $encode(w: BinaryWriter): void {
     for (const v of this.service) {
-      const mark = w.uint32(10).fork();
+      const mark = w.forkField(10);
       v.$encode(w);
       w.join(mark);
     }
@@ -661,7 +661,7 @@ export class ServiceResponse extends Message<ServiceResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.name !== "") {
-      w.uint32(10).string(this.name);
+      w.fieldString(10, this.name);
     }
     w.unknown(this);
   }
@@ -720,10 +720,10 @@ export class ErrorResponse extends Message<ErrorResponse> {
 
   $encode(w: BinaryWriter): void {
     if (this.errorCode !== 0) {
-      w.uint32(8).int32(this.errorCode);
+      w.fieldInt32(8, this.errorCode);
     }
     if (this.errorMessage !== "") {
-      w.uint32(18).string(this.errorMessage);
+      w.fieldString(18, this.errorMessage);
     }
     w.unknown(this);
   }
