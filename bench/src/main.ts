@@ -5,7 +5,7 @@ import { runCodecInProcesses } from "./codec-processes.js";
 import { runMapKeyBench } from "./map-key-bench.js";
 import { runValidateBench } from "./validate-bench.js";
 import { peerSets, type PeerSetName } from "./peer-sets.js";
-import { rpcImpls, telemetryImpls } from "./rpc/impls/index.js";
+import { rpcImpls, telemetryImpls, validationImpls } from "./rpc/impls/index.js";
 import { findH2load } from "./rpc/find-h2load.js";
 import { runH2loadBench } from "./rpc/h2load-bench.js";
 import { runRpcBench } from "./rpc/rpc-bench.js";
@@ -118,6 +118,11 @@ async function main(): Promise<void> {
       `## Validation: generated validators against protovalidate-es (${args.rounds} rounds, interleaved in one process, process CPU time; a shared machine, so noisy)\n`,
     );
     runValidateBench({ rounds: args.rounds, batchSeconds: args.batchSeconds, smoke: args.smoke });
+    console.log(
+      `## Validation in a server: tsgrpc with validateRequests() against the same server without it and with a pass-through interceptor (${args.rpcRounds} rounds, interleaved)\n`,
+    );
+    const options = { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: validationImpls[0].name };
+    await runRpcBench(validationImpls, { ...options, scenarios: ["unary c=1", "unary c=64", "client streaming"] });
   }
   if (runs("rpc")) {
     console.log(`## RPC over 127.0.0.1 (${args.rpcRounds} rounds, wall clock and CPU time)\n`);

@@ -67,6 +67,14 @@ describe("npm run bench -- --smoke", () => {
       expect(section).toMatch(new RegExp(`\\| ${name} \\([0-9,]+ B\\) +\\| +[0-9]`));
   });
 
+  it.each(["unary c=1", "unary c=64", "client streaming"])("reports %s for the server with and without validateRequests()", (scenario) => {
+    const section = part(output, "Validation in a server")
+      .split("### ")
+      .find((s) => s.startsWith(scenario));
+    expect(section).toBeDefined();
+    for (const impl of ["tsgrpc\\+validate", "tsgrpc records", "tsgrpc records\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+  });
+
   it.each(["unary c=1", "unary c=64", "server streaming", "client streaming", "bidi ping-pong", "peak RSS"])(
     "reports RPC scenario %s for every implementation",
     (scenario) => {

@@ -65,6 +65,29 @@ describe("validation code generation", () => {
     expect(r.stderr).toContain("x.proto: field x.M.s: rule cel s.bad: failed to compile s.bad:");
   });
 
+  it("refuses predefined rules (extensions of the rule messages) with an error naming the field and the extension", () => {
+    const r = generate(
+      'syntax = "proto2"; package x; import "buf/validate/validate.proto";\n' +
+        'extend buf.validate.StringRules { optional bool no_spaces = 1161 [(buf.validate.predefined).cel = {id: "no_spaces", expression: "!rule || !this.contains(\' \')"}]; }\n' +
+        "message M { optional string s = 1 [(buf.validate.field).string.(no_spaces) = true]; }",
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(
+      "x.proto: field x.M.s: rule string extension 1161: predefined rules (extensions of buf.validate.StringRules) are not supported by tsgrpc yet",
+    );
+  });
+
+  it("compiles CEL in the common subset to TypeScript, and leaves the rest to @bufbuild/cel", () => {
+    const r = generate(
+      header +
+        'message M { option (buf.validate.message).cel = {id: "a", expression: "this.n + 1 > size(this.s)"}; option (buf.validate.message).cel = {id: "b", expression: "this.s in [\'x\']"}; string s = 1; int64 n = 2; }',
+    );
+    expect(r.stderr).toBe("");
+    const code = r.read();
+    expect(code).toContain('["a", "", "this.n + 1 > size(this.s)", [], () => (celIntAdd(m.n, 1n) > BigInt(codepoints(m.s)))]');
+    expect(code).toMatch(/\["b", "", "this\.s in \['x'\]", \[\]\]/);
+  });
+
   it("imports the CEL runtime only into files with CEL rules", () => {
     const plain = generate(header + "message M { string s = 1 [(buf.validate.field).string.min_len = 1]; }");
     expect(plain.read()).not.toContain("@tsgrpc/runtime/validate/cel");

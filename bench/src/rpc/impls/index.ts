@@ -3,6 +3,9 @@ import { grpcJsRpc } from "./grpc-js.js";
 import { niceGrpcRpc } from "./nice-grpc.js";
 import { tsgrpcRpc } from "./tsgrpc.js";
 import { tsgrpcInterceptorRpc, tsgrpcTelemetryRpc } from "./tsgrpc-telemetry.js";
+import { validationImpls } from "./tsgrpc-validate.js";
+
+export { validationImpls };
 
 export const rpcImpls: readonly RpcImpl[] = [tsgrpcRpc, grpcJsRpc, niceGrpcRpc];
 
@@ -10,7 +13,7 @@ export const rpcImpls: readonly RpcImpl[] = [tsgrpcRpc, grpcJsRpc, niceGrpcRpc];
 export const telemetryImpls: readonly RpcImpl[] = [tsgrpcTelemetryRpc, tsgrpcRpc, tsgrpcInterceptorRpc];
 
 export function rpcImpl(name: string): RpcImpl {
-  const known = [...rpcImpls, ...telemetryImpls];
+  const known = [...rpcImpls, ...telemetryImpls, ...validationImpls];
   const impl = known.find((i) => i.name === name);
   if (!impl) throw new Error(`unknown RPC implementation "${name}"; known: ${known.map((i) => i.name).join(", ")}`);
   return impl;
