@@ -1,4 +1,4 @@
-import type { DescEnum, DescField, DescMessage, ScalarType } from "@bufbuild/protobuf";
+import { ScalarType, type DescEnum, type DescField, type DescMessage } from "@bufbuild/protobuf";
 import { block, indent, literal, type Line } from "./code.js";
 import type { FileContext } from "./context.js";
 import { hasOwnJsonForm, scalarJsonHelper, scalarTypeOf } from "./json-common.js";
@@ -33,8 +33,12 @@ export function generateFromJson(ctx: FileContext, message: DescMessage): Line[]
     else cases.push(...labels, ...indent([...body, ["break;"]]));
   }
   cases.push(["default:"], ["  ", ctx.rt("unknownKeyFromJson"), "(this, key, v, ctx);"]);
-  const loop = block(["for (const key of Object.keys(json))"], [["const v = json[key]!;"], ...block(["switch (key)"], cases)]);
-  return [[], ...block(["override $fromJson(json: ", ctx.rt("JsonObject", true), ", ctx: ", ctx.rt("JsonReadContext", true), "): void"], loop)];
+  const loop = block(["for (const key of ", ctx.rt("jsonKeys"), "(json, ctx))"], [["const v = json[key]!;"], ...block(["switch (key)"], cases)]);
+  // The duplicate-key check counts the text's ':' against keys and strings (runtime parse.ts): a key holding ':'
+  // (a `json_name` option can) would need counting too, so such a message leaves the check to the tree walk.
+  const uncounted: Line[] = [...keysByField(message).values()].flat().some((k) => k.includes(":")) ? [["ctx.counting = false;"]] : [];
+  const head: Line = ["override $fromJson(json: ", ctx.rt("JsonObject", true), ", ctx: ", ctx.rt("JsonReadContext", true), "): void"];
+  return [[], ...block(head, [...uncounted, ...loop])];
 }
 
 /**
@@ -91,7 +95,17 @@ function readField(ctx: FileContext, field: DescField): Line[] {
         ["if (v !== null)"],
         [
           ["const o = ", ctx.rt("mapFromJson"), "(v);"],
-          [`for (const k of Object.keys(o)) ${x}[`, ctx.rt("mapKeyFromJson"), "(", ...scalarTypeOf(ctx, field.mapKey), ", k)] = ", ...item, ";"],
+          [
+            "for (const k of ",
+            ctx.rt("jsonKeys"),
+            `(o, ctx)) ${x}[`,
+            ctx.rt("mapKeyFromJson"),
+            "(",
+            ...scalarTypeOf(ctx, field.mapKey),
+            ", k, ctx)] = ",
+            ...item,
+            ";",
+          ],
         ],
       );
     }
@@ -123,16 +137,19 @@ function singularFromJson(ctx: FileContext, field: DescField & { fieldKind: "sca
   if (field.fieldKind === "scalar") return scalarFromJson(ctx, field, v);
   const wrapped = unboxedWrapper(field);
   if (wrapped === undefined) return messageFromJson(ctx, field.message, v);
-  return longAs(ctx, field, wrapped, [ctx.rt(scalarJsonHelper(wrapped, "FromJson")), `(${v})`]);
+  return scalarRead(ctx, field, wrapped, v);
 }
 
 function scalarFromJson(ctx: FileContext, field: DescField, v: string): Line {
-  const t = field.scalar!;
-  return longAs(ctx, field, t, [ctx.rt(scalarJsonHelper(t, "FromJson")), `(${v})`]);
+  return scalarRead(ctx, field, field.scalar!, v);
 }
 
-/** A 64-bit value read as a bigint becomes its decimal string for `long_type=string` / `jstype = JS_STRING`. */
-function longAs(ctx: FileContext, field: DescField, t: ScalarType, read: Line): Line {
+/**
+ * Reads a scalar of type `t`. Strings take the context (their ':' count for the duplicate-key check); a 64-bit
+ * value read as a bigint becomes its decimal string for `long_type=string` / `jstype = JS_STRING`.
+ */
+function scalarRead(ctx: FileContext, field: DescField, t: ScalarType, v: string): Line {
+  const read: Line = [ctx.rt(scalarJsonHelper(t, "FromJson")), t === ScalarType.STRING ? `(${v}, ctx)` : `(${v})`];
   return ctx.long(field) === "string" && scalarInfo(t).is64 ? ["String(", ...read, ")"] : read;
 }
 

@@ -52,6 +52,7 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
   }
   /** Reads the members of a JSON object into this new message. Generated like `$toJson`. */
   $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    ctx.counting = false; // the field table does not count members for the duplicate-key check
     readFields(this, this.$type(), json, ctx, "");
   }
 

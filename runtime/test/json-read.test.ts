@@ -1,6 +1,7 @@
 import { JsonDecodeError } from "../src/errors";
 import type { JsonReadOptions } from "../src/options";
 import { Child, Color, Sample } from "./json-fixtures";
+import { User } from "../../testdata/gen/users/v1/user_service_pb.js";
 
 const read = (json: unknown, options?: JsonReadOptions) => Sample.fromJson(json as never, options);
 const fails = (json: unknown, message: RegExp, options?: JsonReadOptions) => {
@@ -208,6 +209,22 @@ describe("reading proto3 JSON", () => {
     expect(() => Sample.fromJsonString('{"children":[{"name":"t:1"},{"name":"t:2","name":"t:3"}]}')).toThrow(/duplicate key/);
     const read = Sample.fromJsonString('{"byName":{"x:y":1,"a::":2},"stringV":"12:00:00","children":[{"name":"a:b"},{"name":":"}]}');
     expect(read).toMatchObject({ byName: { "x:y": 1, "a::": 2 }, stringV: "12:00:00", children: [{ name: "a:b" }, { name: ":" }] });
+  });
+
+  test("finds a repeated key in generated messages, which count keys and ':' as they read instead of walking the tree again", () => {
+    const dup = (text: string, options?: { ignoreUnknownFields: boolean }) => expect(() => User.fromJsonString(text, options)).toThrow(/duplicate key/);
+    dup('{"id":"a","id":"b"}');
+    dup('{"address":{"city":"a:b","city":"c"}}');
+    dup('{"labels":{"k:1":"v:2","k:1":"w"}}');
+    dup('{"addressesById":{"5":{"city":":"},"5":{}}}');
+    dup('{"roles":["a:b"],"updatedAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:01Z"}');
+    dup('{"middleName":"x:y","middleName":"z"}');
+    dup('{"status":"STATUS_ACTIVE","history":["STATUS_ACTIVE"],"status":"STATUS_ACTIVE"}');
+    dup('{"email":"a:b@c","email":"d"}');
+    dup('{"extra":{"a:b":[1,{"c":2}]},"id":"x","id":"y"}', { ignoreUnknownFields: true });
+    dup('{"extra":"NOT:A:VALUE","status":"STATUS_NOPE","status":"STATUS_NOPE"}', { ignoreUnknownFields: true });
+    const text = '{"id":"a:b","roles":[":"],"labels":{"k:1":"v:2"},"postal":{"city":"c:d"},"updatedAt":"2024-01-01T12:34:56Z","middleName":"::"}';
+    expect(User.fromJsonString(text).toJsonString()).toBe(text);
   });
 
   test("finds a repeated key when \\u escapes spell ':' the text does not show", () => {

@@ -27,6 +27,14 @@ export interface ReadContext {
   /** Read ordinary messages with their generated `$fromJson` (false: the field table, which builds error paths). */
   readonly generated: boolean;
   depth: number;
+  /**
+   * `fromJsonString` counts, as generated readers go, the members of the
+   * parsed tree plus the ':' in its strings (parse.ts, duplicate keys), so
+   * that the tree need not be walked again. Cleared by any reader that does
+   * not count what it reads; the caller then walks the tree.
+   */
+  counting: boolean;
+  members: number;
 }
 
 /** Write options with defaults applied. */
@@ -43,7 +51,7 @@ export interface WriteContext {
   readonly share: boolean;
 }
 
-export function readContext(options: JsonReadOptions | undefined, form: FormLookup, generated: boolean): ReadContext {
+export function readContext(options: JsonReadOptions | undefined, form: FormLookup, generated: boolean, counting = false): ReadContext {
   return {
     ignoreUnknownFields: options?.ignoreUnknownFields ?? false,
     registry: options?.registry,
@@ -51,6 +59,8 @@ export function readContext(options: JsonReadOptions | undefined, form: FormLook
     form,
     generated,
     depth: 0,
+    counting,
+    members: 0,
   };
 }
 

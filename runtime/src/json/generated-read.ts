@@ -7,6 +7,7 @@ import type { ReadContext } from "./context.js";
 import { enumLookup } from "./enum.js";
 import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey } from "./read.js";
 import { expected, isWellFormed, readScalar } from "./scalar-read.js";
+import { colonsIn } from "./parse.js";
 
 /*
  * What generated `$fromJson` methods call. Each helper takes the common
@@ -16,8 +17,17 @@ import { expected, isWellFormed, readScalar } from "./scalar-read.js";
  * names it. So reading that succeeds builds no error state.
  */
 
-export function stringFromJson(v: JsonValue): string {
-  return typeof v === "string" && isWellFormed(v) ? v : (readScalar(ScalarType.STRING, undefined, v, "") as string);
+export function stringFromJson(v: JsonValue, ctx: ReadContext): string {
+  const s = typeof v === "string" && isWellFormed(v) ? v : (readScalar(ScalarType.STRING, undefined, v, "") as string);
+  if (ctx.counting) ctx.members += colonsIn(s);
+  return s;
+}
+
+/** The keys of a message's or a map's JSON object, counted for the duplicate-key check. */
+export function jsonKeys(json: JsonObject, ctx: ReadContext): string[] {
+  const keys = Object.keys(json);
+  if (ctx.counting) ctx.members += keys.length;
+  return keys;
 }
 
 export function boolFromJson(v: JsonValue): boolean {
@@ -57,11 +67,14 @@ export function bytesFromJson(v: JsonValue): Uint8Array {
 /** An enum name or number; undefined for an unknown one skipped under `ignoreUnknownFields`. */
 export function enumFromJson(T: EnumType, v: JsonValue, ctx: ReadContext): number | undefined {
   if (typeof v === "string") {
+    // Enum value names never hold ':', so only skipped unknown names are counted.
     const no = enumLookup(T).byName.get(v);
     if (no !== undefined) return no;
   }
   const no = readEnum(T, v, ctx, "");
-  return no === IGNORED ? undefined : no;
+  if (no !== IGNORED) return no;
+  if (ctx.counting && typeof v === "string") ctx.members += colonsIn(v);
+  return undefined;
 }
 
 /** Appends the values of a repeated enum field (unknown ones skipped under `ignoreUnknownFields`). */
@@ -75,9 +88,10 @@ export function enumsFromJson(list: number[], T: EnumType, v: JsonValue, ctx: Re
 /** Adds the entries of an enum-valued map. */
 export function enumMapFromJson(map: { [key: string]: number }, K: ScalarType, T: EnumType, v: JsonValue, ctx: ReadContext): void {
   const obj = mapFromJson(v);
-  for (const k of Object.keys(obj)) {
+  for (const k of jsonKeys(obj, ctx)) {
     const no = enumFromJson(T, obj[k], ctx);
-    if (no !== undefined) map[mapKey(K, k, "")] = no;
+    const key = mapKeyFromJson(K, k, ctx);
+    if (no !== undefined) map[key] = no;
   }
 }
 
@@ -97,12 +111,15 @@ export function mapFromJson(v: JsonValue): JsonObject {
 }
 
 /** A map key checked for the key type and in the canonical string form map records use. */
-export function mapKeyFromJson(K: ScalarType, key: string): string {
-  return K === ScalarType.STRING && isWellFormed(key) ? key : mapKey(K, key, "");
+export function mapKeyFromJson(K: ScalarType, key: string, ctx: ReadContext): string {
+  if (K !== ScalarType.STRING) return mapKey(K, key, "");
+  if (ctx.counting) ctx.members += colonsIn(key);
+  return isWellFormed(key) ? key : mapKey(K, key, "");
 }
 
 /** A key that names no field of the message: an extension, skipped, or an error. */
 export function unknownKeyFromJson(msg: AnyMessage, key: string, v: JsonValue, ctx: ReadContext): void {
+  ctx.counting = false; // its value (an extension, or skipped) is left to the tree walk
   readUnknownKey(msg, msg.$type().typeName, key, v, ctx, "");
 }
 

@@ -2,7 +2,7 @@ import { JsonDecodeError, JsonEncodeError } from "../errors.js";
 import type { Message, MessageType } from "../message.js";
 import type { JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions } from "../options.js";
 import type { JsonValue } from "./json-value.js";
-import { parseJson } from "./parse.js";
+import { checkDuplicates, colonsIn, hasCountableColons, parseJsonText } from "./parse.js";
 import { readContext, writeContext } from "./context.js";
 import { readMessage } from "./read.js";
 import { writeMessage } from "./write.js";
@@ -22,10 +22,28 @@ export function readJson<T extends Message<T>>(type: MessageType<T>, json: JsonV
   return readMessage(type, json, readContext(options, wktForm, false), "") as unknown as T;
 }
 
-/** A new message of `type` from JSON text. Text that is not JSON, or repeats a key, is a JsonDecodeError too. */
+/**
+ * A new message of `type` from JSON text. Text that is not JSON, or repeats a
+ * key, is a JsonDecodeError too. Generated readers count the members they
+ * read, so a repeated key (which JSON.parse drops) is found by comparing that
+ * count with the text's ':' (parse.ts); the tree is walked only when a reader
+ * could not count, or the counts differ.
+ */
 export function readJsonString<T extends Message<T>>(type: MessageType<T>, text: string, options?: JsonReadOptions): T {
   if (typeof text !== "string") throw new JsonDecodeError(`expected JSON text, got ${typeof text}`);
-  return readJson(type, parseJson(text), options);
+  const json = parseJsonText(text);
+  const ctx = readContext(options, wktForm, true, hasCountableColons(text));
+  let msg: T;
+  try {
+    msg = readMessage(type, json, ctx, "") as unknown as T;
+  } catch (e) {
+    if (!(e instanceof JsonDecodeError)) throw e;
+    // A repeated key is reported first, as before any field is read.
+    checkDuplicates(json, text);
+    return readMessage(type, json, readContext(options, wktForm, false), "") as unknown as T;
+  }
+  if (!ctx.counting || ctx.members !== colonsIn(text)) checkDuplicates(json, text);
+  return msg;
 }
 
 /** The proto3 JSON form of a message (`Message<any>` so that `this` of any `Message<T>` fits). */

@@ -15,24 +15,43 @@ import type { JsonObject, JsonValue } from "./json-value.js";
  * exact scan that skips strings in the text.
  */
 export function parseJson(text: string): JsonValue {
-  let json: JsonValue;
-  try {
-    json = JSON.parse(text) as JsonValue;
-  } catch (e) {
-    throw new JsonDecodeError(`invalid JSON: ${(e as Error).message}`);
-  }
-  if (typeof json === "object" && json !== null && lostMembers(json, text)) {
-    throw new JsonDecodeError("invalid JSON: an object has a duplicate key");
-  }
+  const json = parseJsonText(text);
+  checkDuplicates(json, text);
   return json;
 }
 
+/** JSON.parse, its errors as JsonDecodeError. */
+export function parseJsonText(text: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch (e) {
+    throw new JsonDecodeError(`invalid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Throws when `json`, parsed from `text`, lost a member to a repeated key. */
+export function checkDuplicates(json: JsonValue, text: string): void {
+  if (typeof json === "object" && json !== null && lostMembers(json, text)) {
+    throw new JsonDecodeError("invalid JSON: an object has a duplicate key");
+  }
+}
+
+/**
+ * With `members` (keys plus ':' in strings) counted while the tree was read
+ * (ReadContext.counting), only the text's ':' remain to count. Text with
+ * `\u` escapes makes no use of the count (an escape can spell ':').
+ */
+export function hasCountableColons(text: string): boolean {
+  return text.indexOf("\\u") < 0;
+}
+
 function lostMembers(json: JsonValue, text: string): boolean {
-  if (text.indexOf("\\u") >= 0) return countKeys(json, false) !== countMembers(text);
+  if (!hasCountableColons(text)) return countKeys(json, false) !== countMembers(text);
   return countKeys(json, true) !== colonsIn(text);
 }
 
-function colonsIn(s: string): number {
+/** The ':' characters of a string. */
+export function colonsIn(s: string): number {
   let n = 0;
   for (let i = s.indexOf(":"); i >= 0; i = s.indexOf(":", i + 1)) n++;
   return n;
@@ -71,7 +90,7 @@ function stringEnd(text: string, open: number): number {
  * Keys of all objects in the tree, plus (with `colons`) the ':' in its keys
  * and string values; iterative, as JSON.parse builds trees of any depth.
  */
-function countKeys(root: JsonValue, colons: boolean): number {
+export function countKeys(root: JsonValue, colons: boolean): number {
   let n = 0;
   const stack: JsonValue[] = [root];
   while (stack.length) {

@@ -9,7 +9,7 @@
 // TypeScript's type operators and contextual keywords.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_cases: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/cases.proto",
@@ -177,43 +177,43 @@ export class FieldNames extends Message<FieldNames> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "CamelCase":
-          if (v !== null) this.CamelCase = stringFromJson(v);
+          if (v !== null) this.CamelCase = stringFromJson(v, ctx);
           break;
         case "camelCase":
-          if (v !== null) this.camelCase = stringFromJson(v);
+          if (v !== null) this.camelCase = stringFromJson(v, ctx);
           break;
         case "camel_case":
-          if (v !== null) this.camelCase$ = stringFromJson(v);
+          if (v !== null) this.camelCase$ = stringFromJson(v, ctx);
           break;
         case "Camel_Case":
-          if (v !== null) this.CamelCase$ = stringFromJson(v);
+          if (v !== null) this.CamelCase$ = stringFromJson(v, ctx);
           break;
         case "camel__case":
-          if (v !== null) this.camelCase$$ = stringFromJson(v);
+          if (v !== null) this.camelCase$$ = stringFromJson(v, ctx);
           break;
         case "camel_case_":
-          if (v !== null) this.camelCase$$$ = stringFromJson(v);
+          if (v !== null) this.camelCase$$$ = stringFromJson(v, ctx);
           break;
         case "_camel_case":
-          if (v !== null) this.CamelCase$$ = stringFromJson(v);
+          if (v !== null) this.CamelCase$$ = stringFromJson(v, ctx);
           break;
         case "pickKind":
-          if (v !== null) this.pickKind = stringFromJson(v);
+          if (v !== null) this.pickKind = stringFromJson(v, ctx);
           break;
         case "pick_a":
           if (v !== null) {
             if (this.pickKind$.case !== undefined) throw oneofGivenTwice("pickKind$");
-            this.pickKind$ = { case: "pickA", value: stringFromJson(v) };
+            this.pickKind$ = { case: "pickA", value: stringFromJson(v, ctx) };
           }
           break;
         case "pickA":
           if (v !== null) {
             if (this.pickKind$.case !== undefined) throw oneofGivenTwice("pickKind$");
-            this.pickKind$ = { case: "pickA$", value: stringFromJson(v) };
+            this.pickKind$ = { case: "pickA$", value: stringFromJson(v, ctx) };
           }
           break;
         default:
@@ -298,7 +298,7 @@ export class readonly$ extends Message<readonly$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "key":
@@ -363,11 +363,11 @@ export class keyof$ extends Message<keyof$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "is":
-          if (v !== null) this.is = stringFromJson(v);
+          if (v !== null) this.is = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -424,7 +424,7 @@ export class infer$ extends Message<infer$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "asserts":
@@ -478,7 +478,7 @@ export class asserts$ extends Message<asserts$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "satisfies":

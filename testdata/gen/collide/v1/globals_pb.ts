@@ -6,7 +6,7 @@
 // class's statics, and RPC methods named like client members or `then`.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_globals: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/globals.proto",
@@ -78,17 +78,17 @@ export class Promise$ extends Message<Promise$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "then":
-          if (v !== null) this.then = stringFromJson(v);
+          if (v !== null) this.then = stringFromJson(v, ctx);
           break;
         case "catch":
-          if (v !== null) this.catch = stringFromJson(v);
+          if (v !== null) this.catch = stringFromJson(v, ctx);
           break;
         case "finally":
-          if (v !== null) this.finally = stringFromJson(v);
+          if (v !== null) this.finally = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -156,7 +156,7 @@ export class Array$ extends Message<Array$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "length":
@@ -247,17 +247,17 @@ export class Error$ extends Message<Error$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "message":
-          if (v !== null) this.message = stringFromJson(v);
+          if (v !== null) this.message = stringFromJson(v, ctx);
           break;
         case "stack":
-          if (v !== null) this.stack = stringFromJson(v);
+          if (v !== null) this.stack = stringFromJson(v, ctx);
           break;
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "cause":
           if (v !== null) this.cause = messageFromJson(Error$, v, ctx);
@@ -373,44 +373,44 @@ export class Statics extends Message<Statics> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "typeName":
         case "type_name":
           if (key !== "typeName") checkOneSpelling(json, "typeName");
-          if (v !== null) this.typeName = stringFromJson(v);
+          if (v !== null) this.typeName = stringFromJson(v, ctx);
           break;
         case "fields":
-          if (v !== null) this.fields = stringFromJson(v);
+          if (v !== null) this.fields = stringFromJson(v, ctx);
           break;
         case "fromBinary":
         case "from_binary":
           if (key !== "fromBinary") checkOneSpelling(json, "fromBinary");
-          if (v !== null) this.fromBinary = stringFromJson(v);
+          if (v !== null) this.fromBinary = stringFromJson(v, ctx);
           break;
         case "fromJson":
         case "from_json":
           if (key !== "fromJson") checkOneSpelling(json, "fromJson");
-          if (v !== null) this.fromJson = stringFromJson(v);
+          if (v !== null) this.fromJson = stringFromJson(v, ctx);
           break;
         case "prototype":
-          if (v !== null) this.prototype = stringFromJson(v);
+          if (v !== null) this.prototype = stringFromJson(v, ctx);
           break;
         case "toJsonString":
         case "to_json_string":
           if (key !== "toJsonString") checkOneSpelling(json, "toJsonString");
-          if (v !== null) this.toJsonString$ = stringFromJson(v);
+          if (v !== null) this.toJsonString$ = stringFromJson(v, ctx);
           break;
         case "toLocaleString":
         case "to_locale_string":
           if (key !== "toLocaleString") checkOneSpelling(json, "toLocaleString");
-          if (v !== null) this.toLocaleString$ = stringFromJson(v);
+          if (v !== null) this.toLocaleString$ = stringFromJson(v, ctx);
           break;
         case "isPrototypeOf":
         case "is_prototype_of":
           if (key !== "isPrototypeOf") checkOneSpelling(json, "isPrototypeOf");
-          if (v !== null) this.isPrototypeOf$ = stringFromJson(v);
+          if (v !== null) this.isPrototypeOf$ = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -6,7 +6,7 @@
 // or with the names the plugin itself adds (file const, extensions, services).
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_joined: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/joined.proto",
@@ -112,7 +112,7 @@ export class Outer extends Message<Outer> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "inner":
@@ -174,11 +174,11 @@ export class Outer_Inner$ extends Message<Outer_Inner$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "a":
-          if (v !== null) this.a = stringFromJson(v);
+          if (v !== null) this.a = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -231,7 +231,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "b":
@@ -279,7 +279,7 @@ export class A extends Message<A> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         default:
@@ -330,7 +330,7 @@ export class A_B_C extends Message<A_B_C> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "x":
@@ -375,7 +375,7 @@ export class A_B extends Message<A_B> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         default:
@@ -426,11 +426,11 @@ export class A_B_C$ extends Message<A_B_C$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "y":
-          if (v !== null) this.y = stringFromJson(v);
+          if (v !== null) this.y = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -506,7 +506,7 @@ export class file_collide_v1_joined$ extends Message<file_collide_v1_joined$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "top":
@@ -567,11 +567,11 @@ export class PairClient extends Message<PairClient> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "p":
-          if (v !== null) this.p = stringFromJson(v);
+          if (v !== null) this.p = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -5,7 +5,7 @@
 // Imports the escaped names of joined.proto: importers compute the same names.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, Message, messageFromJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, Message, messageFromJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { A_B_C, A_B_C$, file_collide_v1_joined, file_collide_v1_joined$, Outer_Inner, Outer_Inner$, Outer_Kind, Outer_Kind$, Outer_Kind$$type, Outer_Kind$type } from "./joined_pb.js";
 
 export const file_collide_v1_joined_user: FileInfo = /*@__PURE__*/ fileInfo(
@@ -161,7 +161,7 @@ export class JoinedUser extends Message<JoinedUser> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "nested":

@@ -5,7 +5,7 @@
 // Names that collide with JavaScript, TypeScript and the generated class's own members.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, oneofGivenTwice, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, oneofGivenTwice, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address as Address$1, file_common_v1_common } from "../../common/v1/common_pb.js";
 
 export const file_collide_v1_names: FileInfo = /*@__PURE__*/ fileInfo(
@@ -165,50 +165,50 @@ export class Object$ extends Message<Object$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "constructor":
-          if (v !== null) this.constructor$ = stringFromJson(v);
+          if (v !== null) this.constructor$ = stringFromJson(v, ctx);
           break;
         case "Proto":
         case "__proto__":
           if (key !== "Proto") checkOneSpelling(json, "Proto");
-          if (v !== null) this.Proto = stringFromJson(v);
+          if (v !== null) this.Proto = stringFromJson(v, ctx);
           break;
         case "toString":
         case "to_string":
           if (key !== "toString") checkOneSpelling(json, "toString");
-          if (v !== null) this.toString$ = stringFromJson(v);
+          if (v !== null) this.toString$ = stringFromJson(v, ctx);
           break;
         case "toJson":
         case "to_json":
           if (key !== "toJson") checkOneSpelling(json, "toJson");
-          if (v !== null) this.toJson$ = stringFromJson(v);
+          if (v !== null) this.toJson$ = stringFromJson(v, ctx);
           break;
         case "valueOf":
         case "value_of":
           if (key !== "valueOf") checkOneSpelling(json, "valueOf");
-          if (v !== null) this.valueOf$ = stringFromJson(v);
+          if (v !== null) this.valueOf$ = stringFromJson(v, ctx);
           break;
         case "hasOwnProperty":
         case "has_own_property":
           if (key !== "hasOwnProperty") checkOneSpelling(json, "hasOwnProperty");
-          if (v !== null) this.hasOwnProperty$ = stringFromJson(v);
+          if (v !== null) this.hasOwnProperty$ = stringFromJson(v, ctx);
           break;
         case "equals":
-          if (v !== null) this.equals$ = stringFromJson(v);
+          if (v !== null) this.equals$ = stringFromJson(v, ctx);
           break;
         case "clone":
-          if (v !== null) this.clone$ = stringFromJson(v);
+          if (v !== null) this.clone$ = stringFromJson(v, ctx);
           break;
         case "class":
-          if (v !== null) this.class = stringFromJson(v);
+          if (v !== null) this.class = stringFromJson(v, ctx);
           break;
         case "delete":
           if (v !== null) {
             if (this.toBinary$.case !== undefined) throw oneofGivenTwice("toBinary$");
-            this.toBinary$ = { case: "delete", value: stringFromJson(v) };
+            this.toBinary$ = { case: "delete", value: stringFromJson(v, ctx) };
           }
           break;
         case "new":
@@ -288,7 +288,7 @@ export class Message$ extends Message<Message$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "object":
@@ -374,7 +374,7 @@ export class Date$ extends Message<Date$> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "seconds":
@@ -383,7 +383,7 @@ export class Date$ extends Message<Date$> {
         case "dict":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.dict[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.dict[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         default:
@@ -469,7 +469,7 @@ export class UsesHostile extends Message<UsesHostile> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "hostile":
@@ -483,7 +483,7 @@ export class UsesHostile extends Message<UsesHostile> {
         case "objects":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.objects[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Object$, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Object$, o[k]!, ctx);
           }
           break;
         default:
@@ -544,7 +544,7 @@ export class Address extends Message<Address> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "inner":

@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_common_v1_common: FileInfo = /*@__PURE__*/ fileInfo(
   "common/v1/common.proto",
@@ -97,19 +97,19 @@ export class Address extends Message<Address> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "street":
-          if (v !== null) this.street = stringFromJson(v);
+          if (v !== null) this.street = stringFromJson(v, ctx);
           break;
         case "city":
-          if (v !== null) this.city = stringFromJson(v);
+          if (v !== null) this.city = stringFromJson(v, ctx);
           break;
         case "countryCode":
         case "country_code":
           if (key !== "countryCode") checkOneSpelling(json, "countryCode");
-          if (v !== null) this.countryCode = stringFromJson(v);
+          if (v !== null) this.countryCode = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -5,7 +5,7 @@
 // Editions 2024 (defaults as in 2023 for everything the codec sees).
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_edition2024: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/edition2024.proto",
@@ -108,7 +108,7 @@ export class Edition2024 extends Message<Edition2024> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "number":
@@ -118,7 +118,7 @@ export class Edition2024 extends Message<Edition2024> {
           if (v !== null) for (const e of listFromJson(v)) this.numbers.push(int32FromJson(e));
           break;
         case "text":
-          if (v !== null) this.text = stringFromJson(v);
+          if (v !== null) this.text = stringFromJson(v, ctx);
           break;
         case "kind":
           if (v !== null) {

@@ -6,7 +6,7 @@
 // Editions 2023: features decide presence, packing, enum openness, UTF-8 and message encoding.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_features: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/features.proto",
@@ -287,7 +287,7 @@ export class Features extends Message<Features> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "explicitNumber":
@@ -318,12 +318,12 @@ export class Features extends Message<Features> {
         case "checkedText":
         case "checked_text":
           if (key !== "checkedText") checkOneSpelling(json, "checkedText");
-          if (v !== null) this.checkedText = stringFromJson(v);
+          if (v !== null) this.checkedText = stringFromJson(v, ctx);
           break;
         case "uncheckedText":
         case "unchecked_text":
           if (key !== "uncheckedText") checkOneSpelling(json, "uncheckedText");
-          if (v !== null) this.uncheckedText = stringFromJson(v);
+          if (v !== null) this.uncheckedText = stringFromJson(v, ctx);
           break;
         case "openKind":
         case "open_kind":
@@ -369,7 +369,7 @@ export class Features extends Message<Features> {
         case "delimitedWrapper":
         case "delimited_wrapper":
           if (key !== "delimitedWrapper") checkOneSpelling(json, "delimitedWrapper");
-          if (v !== null) this.delimitedWrapper = stringFromJson(v);
+          if (v !== null) this.delimitedWrapper = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -419,11 +419,11 @@ export class Features_Child extends Message<Features_Child> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 
 export const file_hostile_v1_tree: FileInfo = /*@__PURE__*/ fileInfo(
@@ -217,11 +217,11 @@ export class Tree extends Message<Tree> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "label":
-          if (v !== null) this.label = stringFromJson(v);
+          if (v !== null) this.label = stringFromJson(v, ctx);
           break;
         case "left":
           if (v !== null) this.left = messageFromJson(Tree, v, ctx);
@@ -232,7 +232,7 @@ export class Tree extends Message<Tree> {
         case "named":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Tree, o[k]!, ctx);
           }
           break;
         case "only":
@@ -334,7 +334,7 @@ export class Ping extends Message<Ping> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "pong":
@@ -415,7 +415,7 @@ export class Pong extends Message<Pong> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "ping":
@@ -849,7 +849,7 @@ export class Maps extends Message<Maps> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "stringString":
@@ -857,7 +857,7 @@ export class Maps extends Message<Maps> {
           if (key !== "stringString") checkOneSpelling(json, "stringString");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.stringString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.stringString[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "int32Tree":
@@ -865,7 +865,7 @@ export class Maps extends Message<Maps> {
           if (key !== "int32Tree") checkOneSpelling(json, "int32Tree");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k)] = messageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k, ctx)] = messageFromJson(Tree, o[k]!, ctx);
           }
           break;
         case "int64Bytes":
@@ -873,7 +873,7 @@ export class Maps extends Message<Maps> {
           if (key !== "int64Bytes") checkOneSpelling(json, "int64Bytes");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k)] = bytesFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k, ctx)] = bytesFromJson(o[k]!);
           }
           break;
         case "uint32Kind":
@@ -886,7 +886,7 @@ export class Maps extends Message<Maps> {
           if (key !== "uint64Double") checkOneSpelling(json, "uint64Double");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k)] = doubleFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k, ctx)] = doubleFromJson(o[k]!);
           }
           break;
         case "sint32Float":
@@ -894,7 +894,7 @@ export class Maps extends Message<Maps> {
           if (key !== "sint32Float") checkOneSpelling(json, "sint32Float");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k)] = floatFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k, ctx)] = floatFromJson(o[k]!);
           }
           break;
         case "sint64Bool":
@@ -902,7 +902,7 @@ export class Maps extends Message<Maps> {
           if (key !== "sint64Bool") checkOneSpelling(json, "sint64Bool");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k)] = boolFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = boolFromJson(o[k]!);
           }
           break;
         case "fixed32Int64":
@@ -910,7 +910,7 @@ export class Maps extends Message<Maps> {
           if (key !== "fixed32Int64") checkOneSpelling(json, "fixed32Int64");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k, ctx)] = int64FromJson(o[k]!);
           }
           break;
         case "fixed64Uint64":
@@ -918,7 +918,7 @@ export class Maps extends Message<Maps> {
           if (key !== "fixed64Uint64") checkOneSpelling(json, "fixed64Uint64");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k)] = uint64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k, ctx)] = uint64FromJson(o[k]!);
           }
           break;
         case "sfixed32Sint32":
@@ -926,7 +926,7 @@ export class Maps extends Message<Maps> {
           if (key !== "sfixed32Sint32") checkOneSpelling(json, "sfixed32Sint32");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k)] = int32FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k, ctx)] = int32FromJson(o[k]!);
           }
           break;
         case "sfixed64Sfixed64":
@@ -934,7 +934,7 @@ export class Maps extends Message<Maps> {
           if (key !== "sfixed64Sfixed64") checkOneSpelling(json, "sfixed64Sfixed64");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k, ctx)] = int64FromJson(o[k]!);
           }
           break;
         case "boolMaps":
@@ -942,7 +942,7 @@ export class Maps extends Message<Maps> {
           if (key !== "boolMaps") checkOneSpelling(json, "boolMaps");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k)] = messageFromJson(Maps, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = messageFromJson(Maps, o[k]!, ctx);
           }
           break;
         case "stringId":
@@ -950,7 +950,7 @@ export class Maps extends Message<Maps> {
           if (key !== "stringId") checkOneSpelling(json, "stringId");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.stringId[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(NodeId, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.stringId[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(NodeId, o[k]!, ctx);
           }
           break;
         default:
@@ -1027,7 +1027,7 @@ export class L1 extends Message<L1> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "next":
@@ -1091,7 +1091,7 @@ export class L1_L2 extends Message<L1_L2> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "next":
@@ -1152,7 +1152,7 @@ export class L1_L2_L3 extends Message<L1_L2_L3> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "next":
@@ -1213,7 +1213,7 @@ export class L1_L2_L3_L4 extends Message<L1_L2_L3_L4> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "next":
@@ -1274,7 +1274,7 @@ export class L1_L2_L3_L4_L5 extends Message<L1_L2_L3_L4_L5> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "next":
@@ -1335,7 +1335,7 @@ export class L1_L2_L3_L4_L5_L6 extends Message<L1_L2_L3_L4_L5_L6> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "next":
@@ -1396,7 +1396,7 @@ export class L1_L2_L3_L4_L5_L6_L7 extends Message<L1_L2_L3_L4_L5_L6_L7> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "next":
@@ -1457,7 +1457,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8 extends Message<L1_L2_L3_L4_L5_L6_L7_L8> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "next":
@@ -1518,7 +1518,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "next":
@@ -1588,14 +1588,14 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 extends Message<L1_L2_L3_L4_L5_L6_L7
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "root":
           if (v !== null) this.root = messageFromJson(L1, v, ctx);
           break;
         case "deepest":
-          if (v !== null) this.deepest = stringFromJson(v);
+          if (v !== null) this.deepest = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 import { file_hostile_v1_tree, Kind, Kind$type, Tree } from "./tree_pb.js";
 
@@ -5975,7 +5975,7 @@ export class Wide extends Message<Wide> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "f1":
@@ -6018,7 +6018,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f13 = boolFromJson(v);
           break;
         case "f14":
-          if (v !== null) this.f14 = stringFromJson(v);
+          if (v !== null) this.f14 = stringFromJson(v, ctx);
           break;
         case "f15":
           if (v !== null) this.f15 = bytesFromJson(v);
@@ -6077,7 +6077,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) for (const e of listFromJson(v)) this.f31.push(boolFromJson(e));
           break;
         case "f32":
-          if (v !== null) for (const e of listFromJson(v)) this.f32.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.f32.push(stringFromJson(e, ctx));
           break;
         case "f33":
           if (v !== null) for (const e of listFromJson(v)) this.f33.push(bytesFromJson(e));
@@ -6131,7 +6131,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f49 = boolFromJson(v);
           break;
         case "f50":
-          if (v !== null) this.f50 = stringFromJson(v);
+          if (v !== null) this.f50 = stringFromJson(v, ctx);
           break;
         case "f51":
           if (v !== null) this.f51 = bytesFromJson(v);
@@ -6190,7 +6190,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f67 = boolFromJson(v);
           break;
         case "f68":
-          if (v !== null) this.f68 = stringFromJson(v);
+          if (v !== null) this.f68 = stringFromJson(v, ctx);
           break;
         case "f69":
           if (v !== null) this.f69 = bytesFromJson(v);
@@ -6249,7 +6249,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) for (const e of listFromJson(v)) this.f85.push(boolFromJson(e));
           break;
         case "f86":
-          if (v !== null) for (const e of listFromJson(v)) this.f86.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.f86.push(stringFromJson(e, ctx));
           break;
         case "f87":
           if (v !== null) for (const e of listFromJson(v)) this.f87.push(bytesFromJson(e));
@@ -6303,7 +6303,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f103 = boolFromJson(v);
           break;
         case "f104":
-          if (v !== null) this.f104 = stringFromJson(v);
+          if (v !== null) this.f104 = stringFromJson(v, ctx);
           break;
         case "f105":
           if (v !== null) this.f105 = bytesFromJson(v);
@@ -6362,7 +6362,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f121 = boolFromJson(v);
           break;
         case "f122":
-          if (v !== null) this.f122 = stringFromJson(v);
+          if (v !== null) this.f122 = stringFromJson(v, ctx);
           break;
         case "f123":
           if (v !== null) this.f123 = bytesFromJson(v);
@@ -6421,7 +6421,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) for (const e of listFromJson(v)) this.f139.push(boolFromJson(e));
           break;
         case "f140":
-          if (v !== null) for (const e of listFromJson(v)) this.f140.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.f140.push(stringFromJson(e, ctx));
           break;
         case "f141":
           if (v !== null) for (const e of listFromJson(v)) this.f141.push(bytesFromJson(e));
@@ -6475,7 +6475,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f157 = boolFromJson(v);
           break;
         case "f158":
-          if (v !== null) this.f158 = stringFromJson(v);
+          if (v !== null) this.f158 = stringFromJson(v, ctx);
           break;
         case "f159":
           if (v !== null) this.f159 = bytesFromJson(v);
@@ -6534,7 +6534,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f175 = boolFromJson(v);
           break;
         case "f176":
-          if (v !== null) this.f176 = stringFromJson(v);
+          if (v !== null) this.f176 = stringFromJson(v, ctx);
           break;
         case "f177":
           if (v !== null) this.f177 = bytesFromJson(v);
@@ -6593,7 +6593,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) for (const e of listFromJson(v)) this.f193.push(boolFromJson(e));
           break;
         case "f194":
-          if (v !== null) for (const e of listFromJson(v)) this.f194.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.f194.push(stringFromJson(e, ctx));
           break;
         case "f195":
           if (v !== null) for (const e of listFromJson(v)) this.f195.push(bytesFromJson(e));
@@ -6647,7 +6647,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f211 = boolFromJson(v);
           break;
         case "f212":
-          if (v !== null) this.f212 = stringFromJson(v);
+          if (v !== null) this.f212 = stringFromJson(v, ctx);
           break;
         case "f213":
           if (v !== null) this.f213 = bytesFromJson(v);
@@ -6706,7 +6706,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f229 = boolFromJson(v);
           break;
         case "f230":
-          if (v !== null) this.f230 = stringFromJson(v);
+          if (v !== null) this.f230 = stringFromJson(v, ctx);
           break;
         case "f231":
           if (v !== null) this.f231 = bytesFromJson(v);
@@ -6765,7 +6765,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) for (const e of listFromJson(v)) this.f247.push(boolFromJson(e));
           break;
         case "f248":
-          if (v !== null) for (const e of listFromJson(v)) this.f248.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.f248.push(stringFromJson(e, ctx));
           break;
         case "f249":
           if (v !== null) for (const e of listFromJson(v)) this.f249.push(bytesFromJson(e));
@@ -6819,7 +6819,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f265 = boolFromJson(v);
           break;
         case "f266":
-          if (v !== null) this.f266 = stringFromJson(v);
+          if (v !== null) this.f266 = stringFromJson(v, ctx);
           break;
         case "f267":
           if (v !== null) this.f267 = bytesFromJson(v);
@@ -6878,7 +6878,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f283 = boolFromJson(v);
           break;
         case "f284":
-          if (v !== null) this.f284 = stringFromJson(v);
+          if (v !== null) this.f284 = stringFromJson(v, ctx);
           break;
         case "f285":
           if (v !== null) this.f285 = bytesFromJson(v);
@@ -6937,7 +6937,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) for (const e of listFromJson(v)) this.f301.push(boolFromJson(e));
           break;
         case "f302":
-          if (v !== null) for (const e of listFromJson(v)) this.f302.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.f302.push(stringFromJson(e, ctx));
           break;
         case "f303":
           if (v !== null) for (const e of listFromJson(v)) this.f303.push(bytesFromJson(e));
@@ -6991,7 +6991,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f319 = boolFromJson(v);
           break;
         case "f320":
-          if (v !== null) this.f320 = stringFromJson(v);
+          if (v !== null) this.f320 = stringFromJson(v, ctx);
           break;
         case "f321":
           if (v !== null) this.f321 = bytesFromJson(v);
@@ -7050,7 +7050,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f337 = boolFromJson(v);
           break;
         case "f338":
-          if (v !== null) this.f338 = stringFromJson(v);
+          if (v !== null) this.f338 = stringFromJson(v, ctx);
           break;
         case "f339":
           if (v !== null) this.f339 = bytesFromJson(v);
@@ -7109,7 +7109,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) for (const e of listFromJson(v)) this.f355.push(boolFromJson(e));
           break;
         case "f356":
-          if (v !== null) for (const e of listFromJson(v)) this.f356.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.f356.push(stringFromJson(e, ctx));
           break;
         case "f357":
           if (v !== null) for (const e of listFromJson(v)) this.f357.push(bytesFromJson(e));
@@ -7163,7 +7163,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f373 = boolFromJson(v);
           break;
         case "f374":
-          if (v !== null) this.f374 = stringFromJson(v);
+          if (v !== null) this.f374 = stringFromJson(v, ctx);
           break;
         case "f375":
           if (v !== null) this.f375 = bytesFromJson(v);
@@ -7222,7 +7222,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f391 = boolFromJson(v);
           break;
         case "f392":
-          if (v !== null) this.f392 = stringFromJson(v);
+          if (v !== null) this.f392 = stringFromJson(v, ctx);
           break;
         case "f393":
           if (v !== null) this.f393 = bytesFromJson(v);
@@ -7281,7 +7281,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) for (const e of listFromJson(v)) this.f409.push(boolFromJson(e));
           break;
         case "f410":
-          if (v !== null) for (const e of listFromJson(v)) this.f410.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.f410.push(stringFromJson(e, ctx));
           break;
         case "f411":
           if (v !== null) for (const e of listFromJson(v)) this.f411.push(bytesFromJson(e));
@@ -7335,7 +7335,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f427 = boolFromJson(v);
           break;
         case "f428":
-          if (v !== null) this.f428 = stringFromJson(v);
+          if (v !== null) this.f428 = stringFromJson(v, ctx);
           break;
         case "f429":
           if (v !== null) this.f429 = bytesFromJson(v);
@@ -7394,7 +7394,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f445 = boolFromJson(v);
           break;
         case "f446":
-          if (v !== null) this.f446 = stringFromJson(v);
+          if (v !== null) this.f446 = stringFromJson(v, ctx);
           break;
         case "f447":
           if (v !== null) this.f447 = bytesFromJson(v);
@@ -7453,7 +7453,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) for (const e of listFromJson(v)) this.f463.push(boolFromJson(e));
           break;
         case "f464":
-          if (v !== null) for (const e of listFromJson(v)) this.f464.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.f464.push(stringFromJson(e, ctx));
           break;
         case "f465":
           if (v !== null) for (const e of listFromJson(v)) this.f465.push(bytesFromJson(e));
@@ -7507,7 +7507,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f481 = boolFromJson(v);
           break;
         case "f482":
-          if (v !== null) this.f482 = stringFromJson(v);
+          if (v !== null) this.f482 = stringFromJson(v, ctx);
           break;
         case "f483":
           if (v !== null) this.f483 = bytesFromJson(v);
@@ -7566,7 +7566,7 @@ export class Wide extends Message<Wide> {
           if (v !== null) this.f499 = boolFromJson(v);
           break;
         case "last":
-          if (v !== null) this.last = stringFromJson(v);
+          if (v !== null) this.last = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -5,7 +5,7 @@
 // proto2: defaults, required fields, groups, extensions and closed enums.
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_legacy_v1_legacy: FileInfo = /*@__PURE__*/ fileInfo(
   "legacy/v1/legacy.proto",
@@ -363,17 +363,17 @@ export class Legacy extends Message<Legacy> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "count":
           if (v !== null) this.count = int32FromJson(v);
           break;
         case "greeting":
-          if (v !== null) this.greeting = stringFromJson(v);
+          if (v !== null) this.greeting = stringFromJson(v, ctx);
           break;
         case "color":
           if (v !== null) {
@@ -434,7 +434,7 @@ export class Legacy extends Message<Legacy> {
         case "rawText":
         case "raw_text":
           if (key !== "rawText") checkOneSpelling(json, "rawText");
-          if (v !== null) this.rawText = stringFromJson(v);
+          if (v !== null) this.rawText = stringFromJson(v, ctx);
           break;
         case "choiceNumber":
         case "choice_number":
@@ -512,14 +512,14 @@ export class Legacy_Item extends Message<Legacy_Item> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "id":
           if (v !== null) this.id = int32FromJson(v);
           break;
         case "label":
-          if (v !== null) this.label = stringFromJson(v);
+          if (v !== null) this.label = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -569,11 +569,11 @@ export class Legacy_Entry extends Message<Legacy_Entry> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "key":
-          if (v !== null) this.key = stringFromJson(v);
+          if (v !== null) this.key = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -630,7 +630,7 @@ export class Holder extends Message<Holder> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "legacy":

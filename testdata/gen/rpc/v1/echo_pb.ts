@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { bytesFromJson, bytesToJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_rpc_v1_echo: FileInfo = /*@__PURE__*/ fileInfo(
   "rpc/v1/echo.proto",
@@ -78,11 +78,11 @@ export class EchoRequest extends Message<EchoRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "text":
-          if (v !== null) this.text = stringFromJson(v);
+          if (v !== null) this.text = stringFromJson(v, ctx);
           break;
         case "payload":
           if (v !== null) this.payload = bytesFromJson(v);
@@ -156,11 +156,11 @@ export class EchoResponse extends Message<EchoResponse> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "text":
-          if (v !== null) this.text = stringFromJson(v);
+          if (v !== null) this.text = stringFromJson(v, ctx);
           break;
         case "payload":
           if (v !== null) this.payload = bytesFromJson(v);
@@ -237,11 +237,11 @@ export class ExpandRequest extends Message<ExpandRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "text":
-          if (v !== null) this.text = stringFromJson(v);
+          if (v !== null) this.text = stringFromJson(v, ctx);
           break;
         case "count":
           if (v !== null) this.count = int32FromJson(v);
@@ -317,14 +317,14 @@ export class CollectResponse extends Message<CollectResponse> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "count":
           if (v !== null) this.count = int32FromJson(v);
           break;
         case "joined":
-          if (v !== null) this.joined = stringFromJson(v);
+          if (v !== null) this.joined = stringFromJson(v, ctx);
           break;
         case "totalBytes":
         case "total_bytes":

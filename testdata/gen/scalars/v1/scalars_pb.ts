@@ -5,7 +5,7 @@
 // Every scalar type, singular, optional, repeated, and as map keys and values.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/scalars.proto",
@@ -185,7 +185,7 @@ export class Scalars extends Message<Scalars> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fDouble":
@@ -231,7 +231,7 @@ export class Scalars extends Message<Scalars> {
         case "fString":
         case "f_string":
           if (key !== "fString") checkOneSpelling(json, "fString");
-          if (v !== null) this.fString = stringFromJson(v);
+          if (v !== null) this.fString = stringFromJson(v, ctx);
           break;
         case "fBytes":
         case "f_bytes":
@@ -437,7 +437,7 @@ export class OptionalScalars extends Message<OptionalScalars> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fDouble":
@@ -483,7 +483,7 @@ export class OptionalScalars extends Message<OptionalScalars> {
         case "fString":
         case "f_string":
           if (key !== "fString") checkOneSpelling(json, "fString");
-          if (v !== null) this.fString = stringFromJson(v);
+          if (v !== null) this.fString = stringFromJson(v, ctx);
           break;
         case "fBytes":
         case "f_bytes":
@@ -810,7 +810,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fDouble":
@@ -856,7 +856,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "fString":
         case "f_string":
           if (key !== "fString") checkOneSpelling(json, "fString");
-          if (v !== null) for (const e of listFromJson(v)) this.fString.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.fString.push(stringFromJson(e, ctx));
           break;
         case "fBytes":
         case "f_bytes":
@@ -1272,7 +1272,7 @@ export class MapKeys extends Message<MapKeys> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "kInt64":
@@ -1280,7 +1280,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kInt64") checkOneSpelling(json, "kInt64");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kInt64[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kInt64[mapKeyFromJson(ScalarType.INT64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kUint64":
@@ -1288,7 +1288,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kUint64") checkOneSpelling(json, "kUint64");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kInt32":
@@ -1296,7 +1296,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kInt32") checkOneSpelling(json, "kInt32");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kInt32[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kInt32[mapKeyFromJson(ScalarType.INT32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kFixed64":
@@ -1304,7 +1304,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kFixed64") checkOneSpelling(json, "kFixed64");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kFixed32":
@@ -1312,7 +1312,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kFixed32") checkOneSpelling(json, "kFixed32");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kBool":
@@ -1320,7 +1320,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kBool") checkOneSpelling(json, "kBool");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kBool[mapKeyFromJson(ScalarType.BOOL, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kBool[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kString":
@@ -1328,7 +1328,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kString") checkOneSpelling(json, "kString");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kString[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kUint32":
@@ -1336,7 +1336,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kUint32") checkOneSpelling(json, "kUint32");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kSfixed32":
@@ -1344,7 +1344,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kSfixed32") checkOneSpelling(json, "kSfixed32");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kSfixed64":
@@ -1352,7 +1352,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kSfixed64") checkOneSpelling(json, "kSfixed64");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kSint32":
@@ -1360,7 +1360,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kSint32") checkOneSpelling(json, "kSint32");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "kSint64":
@@ -1368,7 +1368,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kSint64") checkOneSpelling(json, "kSint64");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         default:
@@ -1557,7 +1557,7 @@ export class MapValues extends Message<MapValues> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "vDouble":
@@ -1565,7 +1565,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vDouble") checkOneSpelling(json, "vDouble");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.vDouble[mapKeyFromJson(ScalarType.STRING, k)] = doubleFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vDouble[mapKeyFromJson(ScalarType.STRING, k, ctx)] = doubleFromJson(o[k]!);
           }
           break;
         case "vInt64":
@@ -1573,7 +1573,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vInt64") checkOneSpelling(json, "vInt64");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.vInt64[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vInt64[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int64FromJson(o[k]!);
           }
           break;
         case "vBool":
@@ -1581,7 +1581,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vBool") checkOneSpelling(json, "vBool");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.vBool[mapKeyFromJson(ScalarType.STRING, k)] = boolFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vBool[mapKeyFromJson(ScalarType.STRING, k, ctx)] = boolFromJson(o[k]!);
           }
           break;
         case "vBytes":
@@ -1589,7 +1589,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vBytes") checkOneSpelling(json, "vBytes");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.vBytes[mapKeyFromJson(ScalarType.STRING, k)] = bytesFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vBytes[mapKeyFromJson(ScalarType.STRING, k, ctx)] = bytesFromJson(o[k]!);
           }
           break;
         case "vMessage":
@@ -1597,7 +1597,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vMessage") checkOneSpelling(json, "vMessage");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(MapValues, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(MapValues, o[k]!, ctx);
           }
           break;
         default:

@@ -6,7 +6,7 @@
 // repeated fields and map values keep the wrapper messages.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_wrapped: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/wrapped.proto",
@@ -342,7 +342,7 @@ export class Wrapped extends Message<Wrapped> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "wDouble":
@@ -383,7 +383,7 @@ export class Wrapped extends Message<Wrapped> {
         case "wString":
         case "w_string":
           if (key !== "wString") checkOneSpelling(json, "wString");
-          if (v !== null) this.wString = stringFromJson(v);
+          if (v !== null) this.wString = stringFromJson(v, ctx);
           break;
         case "wBytes":
         case "w_bytes":
@@ -395,7 +395,7 @@ export class Wrapped extends Message<Wrapped> {
           if (key !== "choiceString") checkOneSpelling(json, "choiceString");
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "choiceString", value: stringFromJson(v) };
+            this.choice = { case: "choiceString", value: stringFromJson(v, ctx) };
           }
           break;
         case "choiceInt64":
@@ -422,7 +422,7 @@ export class Wrapped extends Message<Wrapped> {
           if (key !== "byName") checkOneSpelling(json, "byName");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.byName[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.byName[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;
         default:

@@ -5,7 +5,7 @@
 // Users and the service that manages them.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64StringToJson, int64ToJson, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common, Priority, Priority$type } from "../../common/v1/common_pb.js";
 
 export const file_users_v1_user_service: FileInfo = /*@__PURE__*/ fileInfo(
@@ -501,16 +501,16 @@ export class User extends Message<User> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "id":
-          if (v !== null) this.id = stringFromJson(v);
+          if (v !== null) this.id = stringFromJson(v, ctx);
           break;
         case "displayName":
         case "display_name":
           if (key !== "displayName") checkOneSpelling(json, "displayName");
-          if (v !== null) this.displayName = stringFromJson(v);
+          if (v !== null) this.displayName = stringFromJson(v, ctx);
           break;
         case "age":
           if (v !== null) this.age = int32FromJson(v);
@@ -524,10 +524,10 @@ export class User extends Message<User> {
           if (v !== null) this.verified = boolFromJson(v);
           break;
         case "roles":
-          if (v !== null) for (const e of listFromJson(v)) this.roles.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.roles.push(stringFromJson(e, ctx));
           break;
         case "nickname":
-          if (v !== null) this.nickname = stringFromJson(v);
+          if (v !== null) this.nickname = stringFromJson(v, ctx);
           break;
         case "address":
           if (v !== null) this.address = messageFromJson(Address, v, ctx);
@@ -535,19 +535,19 @@ export class User extends Message<User> {
         case "labels":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.labels[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "email":
           if (v !== null) {
             if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
-            this.contact = { case: "email", value: stringFromJson(v) };
+            this.contact = { case: "email", value: stringFromJson(v, ctx) };
           }
           break;
         case "phone":
           if (v !== null) {
             if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
-            this.contact = { case: "phone", value: stringFromJson(v) };
+            this.contact = { case: "phone", value: stringFromJson(v, ctx) };
           }
           break;
         case "postal":
@@ -583,7 +583,7 @@ export class User extends Message<User> {
           if (key !== "addressesById") checkOneSpelling(json, "addressesById");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k)] = messageFromJson(Address, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k, ctx)] = messageFromJson(Address, o[k]!, ctx);
           }
           break;
         case "updatedAt":
@@ -594,7 +594,7 @@ export class User extends Message<User> {
         case "middleName":
         case "middle_name":
           if (key !== "middleName") checkOneSpelling(json, "middleName");
-          if (v !== null) this.middleName = stringFromJson(v);
+          if (v !== null) this.middleName = stringFromJson(v, ctx);
           break;
         case "priority":
           if (v !== null) {
@@ -607,7 +607,7 @@ export class User extends Message<User> {
         case "legacyCode":
         case "legacy_code":
           if (key !== "legacyCode") checkOneSpelling(json, "legacyCode");
-          if (v !== null) this.legacyCode = stringFromJson(v);
+          if (v !== null) this.legacyCode = stringFromJson(v, ctx);
           break;
         case "bigAsString":
         case "big_as_string":
@@ -696,11 +696,11 @@ export class User_Preference extends Message<User_Preference> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "key":
-          if (v !== null) this.key = stringFromJson(v);
+          if (v !== null) this.key = stringFromJson(v, ctx);
           break;
         case "level":
           if (v !== null) {
@@ -758,11 +758,11 @@ export class GetUserRequest extends Message<GetUserRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "id":
-          if (v !== null) this.id = stringFromJson(v);
+          if (v !== null) this.id = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -812,11 +812,11 @@ export class WatchUsersRequest extends Message<WatchUsersRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "ids":
-          if (v !== null) for (const e of listFromJson(v)) this.ids.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.ids.push(stringFromJson(e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -889,7 +889,7 @@ export class UserEvent extends Message<UserEvent> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "user":
@@ -953,7 +953,7 @@ export class CreateUserRequest extends Message<CreateUserRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "user":
@@ -1007,7 +1007,7 @@ export class UploadSummary extends Message<UploadSummary> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "created":
@@ -1070,14 +1070,14 @@ export class ChatMessage extends Message<ChatMessage> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "from":
-          if (v !== null) this.from = stringFromJson(v);
+          if (v !== null) this.from = stringFromJson(v, ctx);
           break;
         case "text":
-          if (v !== null) this.text = stringFromJson(v);
+          if (v !== null) this.text = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 import { FieldDescriptorProto_Type, FieldDescriptorProto_Type$type, FieldOptions, file_google_protobuf_descriptor, MessageOptions, OneofOptions } from "../../google/protobuf/descriptor_pb.js";
 import { Duration, file_google_protobuf_duration } from "../../google/protobuf/duration_pb.js";
 import { FieldMask, file_google_protobuf_field_mask } from "../../google/protobuf/field_mask_pb.js";
@@ -112,17 +112,17 @@ export class Rule extends Message<Rule> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "id":
-          if (v !== null) this.id = stringFromJson(v);
+          if (v !== null) this.id = stringFromJson(v, ctx);
           break;
         case "message":
-          if (v !== null) this.message = stringFromJson(v);
+          if (v !== null) this.message = stringFromJson(v, ctx);
           break;
         case "expression":
-          if (v !== null) this.expression = stringFromJson(v);
+          if (v !== null) this.expression = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -208,13 +208,13 @@ export class MessageRules extends Message<MessageRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "celExpression":
         case "cel_expression":
           if (key !== "celExpression") checkOneSpelling(json, "celExpression");
-          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e, ctx));
           break;
         case "cel":
           if (v !== null) for (const e of listFromJson(v)) this.cel.push(messageFromJson(Rule, e, ctx));
@@ -279,11 +279,11 @@ export class MessageOneofRule extends Message<MessageOneofRule> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fields":
-          if (v !== null) for (const e of listFromJson(v)) this.fields.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.fields.push(stringFromJson(e, ctx));
           break;
         case "required":
           if (v !== null) this.required = boolFromJson(v);
@@ -336,7 +336,7 @@ export class OneofRules extends Message<OneofRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "required":
@@ -807,13 +807,13 @@ export class FieldRules extends Message<FieldRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "celExpression":
         case "cel_expression":
           if (key !== "celExpression") checkOneSpelling(json, "celExpression");
-          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e, ctx));
           break;
         case "cel":
           if (v !== null) for (const e of listFromJson(v)) this.cel.push(messageFromJson(Rule, e, ctx));
@@ -1020,7 +1020,7 @@ export class PredefinedRules extends Message<PredefinedRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "cel":
@@ -1154,7 +1154,7 @@ export class FloatRules extends Message<FloatRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -1326,7 +1326,7 @@ export class DoubleRules extends Message<DoubleRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -1504,7 +1504,7 @@ export class Int32Rules extends Message<Int32Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -1679,7 +1679,7 @@ export class Int64Rules extends Message<Int64Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -1854,7 +1854,7 @@ export class UInt32Rules extends Message<UInt32Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -2029,7 +2029,7 @@ export class UInt64Rules extends Message<UInt64Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -2204,7 +2204,7 @@ export class SInt32Rules extends Message<SInt32Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -2379,7 +2379,7 @@ export class SInt64Rules extends Message<SInt64Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -2554,7 +2554,7 @@ export class Fixed32Rules extends Message<Fixed32Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -2729,7 +2729,7 @@ export class Fixed64Rules extends Message<Fixed64Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -2904,7 +2904,7 @@ export class SFixed32Rules extends Message<SFixed32Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -3079,7 +3079,7 @@ export class SFixed64Rules extends Message<SFixed64Rules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -3186,7 +3186,7 @@ export class BoolRules extends Message<BoolRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -3554,11 +3554,11 @@ export class StringRules extends Message<StringRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
-          if (v !== null) this.const = stringFromJson(v);
+          if (v !== null) this.const = stringFromJson(v, ctx);
           break;
         case "len":
           if (v !== null) this.len = uint64FromJson(v);
@@ -3589,29 +3589,29 @@ export class StringRules extends Message<StringRules> {
           if (v !== null) this.maxBytes = uint64FromJson(v);
           break;
         case "pattern":
-          if (v !== null) this.pattern = stringFromJson(v);
+          if (v !== null) this.pattern = stringFromJson(v, ctx);
           break;
         case "prefix":
-          if (v !== null) this.prefix = stringFromJson(v);
+          if (v !== null) this.prefix = stringFromJson(v, ctx);
           break;
         case "suffix":
-          if (v !== null) this.suffix = stringFromJson(v);
+          if (v !== null) this.suffix = stringFromJson(v, ctx);
           break;
         case "contains":
-          if (v !== null) this.contains = stringFromJson(v);
+          if (v !== null) this.contains = stringFromJson(v, ctx);
           break;
         case "notContains":
         case "not_contains":
           if (key !== "notContains") checkOneSpelling(json, "notContains");
-          if (v !== null) this.notContains = stringFromJson(v);
+          if (v !== null) this.notContains = stringFromJson(v, ctx);
           break;
         case "in":
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e, ctx));
           break;
         case "notIn":
         case "not_in":
           if (key !== "notIn") checkOneSpelling(json, "notIn");
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e, ctx));
           break;
         case "email":
           if (v !== null) {
@@ -3768,7 +3768,7 @@ export class StringRules extends Message<StringRules> {
           if (v !== null) this.strict = boolFromJson(v);
           break;
         case "example":
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(stringFromJson(e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -3942,7 +3942,7 @@ export class BytesRules extends Message<BytesRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -3962,7 +3962,7 @@ export class BytesRules extends Message<BytesRules> {
           if (v !== null) this.maxLen = uint64FromJson(v);
           break;
         case "pattern":
-          if (v !== null) this.pattern = stringFromJson(v);
+          if (v !== null) this.pattern = stringFromJson(v, ctx);
           break;
         case "prefix":
           if (v !== null) this.prefix = bytesFromJson(v);
@@ -4117,7 +4117,7 @@ export class EnumRules extends Message<EnumRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -4222,7 +4222,7 @@ export class RepeatedRules extends Message<RepeatedRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "minItems":
@@ -4331,7 +4331,7 @@ export class MapRules extends Message<MapRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "minPairs":
@@ -4407,16 +4407,16 @@ export class AnyRules extends Message<AnyRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "in":
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e, ctx));
           break;
         case "notIn":
         case "not_in":
           if (key !== "notIn") checkOneSpelling(json, "notIn");
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4598,7 +4598,7 @@ export class DurationRules extends Message<DurationRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -4731,19 +4731,19 @@ export class FieldMaskRules extends Message<FieldMaskRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
           if (v !== null) this.const = messageFromJson(FieldMask, v, ctx);
           break;
         case "in":
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e, ctx));
           break;
         case "notIn":
         case "not_in":
           if (key !== "notIn") checkOneSpelling(json, "notIn");
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e, ctx));
           break;
         case "example":
           if (v !== null) for (const e of listFromJson(v)) this.example.push(messageFromJson(FieldMask, e, ctx));
@@ -4924,7 +4924,7 @@ export class TimestampRules extends Message<TimestampRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -5033,7 +5033,7 @@ export class Violations extends Message<Violations> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "violations":
@@ -5137,7 +5137,7 @@ export class Violation extends Message<Violation> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "field":
@@ -5149,10 +5149,10 @@ export class Violation extends Message<Violation> {
         case "ruleId":
         case "rule_id":
           if (key !== "ruleId") checkOneSpelling(json, "ruleId");
-          if (v !== null) this.ruleId = stringFromJson(v);
+          if (v !== null) this.ruleId = stringFromJson(v, ctx);
           break;
         case "message":
-          if (v !== null) this.message = stringFromJson(v);
+          if (v !== null) this.message = stringFromJson(v, ctx);
           break;
         case "forKey":
         case "for_key":
@@ -5216,7 +5216,7 @@ export class FieldPath extends Message<FieldPath> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "elements":
@@ -5365,7 +5365,7 @@ export class FieldPathElement extends Message<FieldPathElement> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fieldNumber":
@@ -5376,7 +5376,7 @@ export class FieldPathElement extends Message<FieldPathElement> {
         case "fieldName":
         case "field_name":
           if (key !== "fieldName") checkOneSpelling(json, "fieldName");
-          if (v !== null) this.fieldName = stringFromJson(v);
+          if (v !== null) this.fieldName = stringFromJson(v, ctx);
           break;
         case "fieldType":
         case "field_type":
@@ -5443,7 +5443,7 @@ export class FieldPathElement extends Message<FieldPathElement> {
           if (key !== "stringKey") checkOneSpelling(json, "stringKey");
           if (v !== null) {
             if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
-            this.subscript = { case: "stringKey", value: stringFromJson(v) };
+            this.subscript = { case: "stringKey", value: stringFromJson(v, ctx) };
           }
           break;
         default:

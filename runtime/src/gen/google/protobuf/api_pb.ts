@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 import { file_google_protobuf_type, Option, Syntax, Syntax$type } from "./type_pb.js";
 
@@ -246,11 +246,11 @@ export class Api extends Message<Api> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "methods":
           if (v !== null) for (const e of listFromJson(v)) this.methods.push(messageFromJson(Method, e, ctx));
@@ -259,7 +259,7 @@ export class Api extends Message<Api> {
           if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
           break;
         case "version":
-          if (v !== null) this.version = stringFromJson(v);
+          if (v !== null) this.version = stringFromJson(v, ctx);
           break;
         case "sourceContext":
         case "source_context":
@@ -278,7 +278,7 @@ export class Api extends Message<Api> {
           }
           break;
         case "edition":
-          if (v !== null) this.edition = stringFromJson(v);
+          if (v !== null) this.edition = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -442,16 +442,16 @@ export class Method extends Message<Method> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "requestTypeUrl":
         case "request_type_url":
           if (key !== "requestTypeUrl") checkOneSpelling(json, "requestTypeUrl");
-          if (v !== null) this.requestTypeUrl = stringFromJson(v);
+          if (v !== null) this.requestTypeUrl = stringFromJson(v, ctx);
           break;
         case "requestStreaming":
         case "request_streaming":
@@ -461,7 +461,7 @@ export class Method extends Message<Method> {
         case "responseTypeUrl":
         case "response_type_url":
           if (key !== "responseTypeUrl") checkOneSpelling(json, "responseTypeUrl");
-          if (v !== null) this.responseTypeUrl = stringFromJson(v);
+          if (v !== null) this.responseTypeUrl = stringFromJson(v, ctx);
           break;
         case "responseStreaming":
         case "response_streaming":
@@ -480,7 +480,7 @@ export class Method extends Message<Method> {
           }
           break;
         case "edition":
-          if (v !== null) this.edition = stringFromJson(v);
+          if (v !== null) this.edition = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -626,14 +626,14 @@ export class Mixin extends Message<Mixin> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "root":
-          if (v !== null) this.root = stringFromJson(v);
+          if (v !== null) this.root = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -18,7 +18,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_descriptor: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/descriptor.proto",
@@ -669,7 +669,7 @@ export class FileDescriptorSet extends Message<FileDescriptorSet> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "file":
@@ -959,17 +959,17 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "package":
-          if (v !== null) this.package = stringFromJson(v);
+          if (v !== null) this.package = stringFromJson(v, ctx);
           break;
         case "dependency":
-          if (v !== null) for (const e of listFromJson(v)) this.dependency.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.dependency.push(stringFromJson(e, ctx));
           break;
         case "publicDependency":
         case "public_dependency":
@@ -984,7 +984,7 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
         case "optionDependency":
         case "option_dependency":
           if (key !== "optionDependency") checkOneSpelling(json, "optionDependency");
-          if (v !== null) for (const e of listFromJson(v)) this.optionDependency.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.optionDependency.push(stringFromJson(e, ctx));
           break;
         case "messageType":
         case "message_type":
@@ -1011,7 +1011,7 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
           if (v !== null) this.sourceCodeInfo = messageFromJson(SourceCodeInfo, v, ctx);
           break;
         case "syntax":
-          if (v !== null) this.syntax = stringFromJson(v);
+          if (v !== null) this.syntax = stringFromJson(v, ctx);
           break;
         case "edition":
           if (v !== null) {
@@ -1245,11 +1245,11 @@ export class DescriptorProto extends Message<DescriptorProto> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "field":
           if (v !== null) for (const e of listFromJson(v)) this.field.push(messageFromJson(FieldDescriptorProto, e, ctx));
@@ -1288,7 +1288,7 @@ export class DescriptorProto extends Message<DescriptorProto> {
         case "reservedName":
         case "reserved_name":
           if (key !== "reservedName") checkOneSpelling(json, "reservedName");
-          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e, ctx));
           break;
         case "visibility":
           if (v !== null) {
@@ -1377,7 +1377,7 @@ export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_Exte
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "start":
@@ -1457,7 +1457,7 @@ export class DescriptorProto_ReservedRange extends Message<DescriptorProto_Reser
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "start":
@@ -1589,7 +1589,7 @@ export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "uninterpretedOption":
@@ -1716,7 +1716,7 @@ export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOpt
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "number":
@@ -1725,10 +1725,10 @@ export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOpt
         case "fullName":
         case "full_name":
           if (key !== "fullName") checkOneSpelling(json, "fullName");
-          if (v !== null) this.fullName = stringFromJson(v);
+          if (v !== null) this.fullName = stringFromJson(v, ctx);
           break;
         case "type":
-          if (v !== null) this.type = stringFromJson(v);
+          if (v !== null) this.type = stringFromJson(v, ctx);
           break;
         case "reserved":
           if (v !== null) this.reserved = boolFromJson(v);
@@ -1950,11 +1950,11 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "number":
           if (v !== null) this.number = int32FromJson(v);
@@ -1978,15 +1978,15 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
         case "typeName":
         case "type_name":
           if (key !== "typeName") checkOneSpelling(json, "typeName");
-          if (v !== null) this.typeName = stringFromJson(v);
+          if (v !== null) this.typeName = stringFromJson(v, ctx);
           break;
         case "extendee":
-          if (v !== null) this.extendee = stringFromJson(v);
+          if (v !== null) this.extendee = stringFromJson(v, ctx);
           break;
         case "defaultValue":
         case "default_value":
           if (key !== "defaultValue") checkOneSpelling(json, "defaultValue");
-          if (v !== null) this.defaultValue = stringFromJson(v);
+          if (v !== null) this.defaultValue = stringFromJson(v, ctx);
           break;
         case "oneofIndex":
         case "oneof_index":
@@ -1996,7 +1996,7 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
         case "jsonName":
         case "json_name":
           if (key !== "jsonName") checkOneSpelling(json, "jsonName");
-          if (v !== null) this.jsonName = stringFromJson(v);
+          if (v !== null) this.jsonName = stringFromJson(v, ctx);
           break;
         case "options":
           if (v !== null) this.options = messageFromJson(FieldOptions, v, ctx);
@@ -2073,11 +2073,11 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "options":
           if (v !== null) this.options = messageFromJson(OneofOptions, v, ctx);
@@ -2221,11 +2221,11 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "value":
           if (v !== null) for (const e of listFromJson(v)) this.value.push(messageFromJson(EnumValueDescriptorProto, e, ctx));
@@ -2241,7 +2241,7 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
         case "reservedName":
         case "reserved_name":
           if (key !== "reservedName") checkOneSpelling(json, "reservedName");
-          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e, ctx));
           break;
         case "visibility":
           if (v !== null) {
@@ -2322,7 +2322,7 @@ export class EnumDescriptorProto_EnumReservedRange extends Message<EnumDescripto
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "start":
@@ -2407,11 +2407,11 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "number":
           if (v !== null) this.number = int32FromJson(v);
@@ -2504,11 +2504,11 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "method":
           if (v !== null) for (const e of listFromJson(v)) this.method.push(messageFromJson(MethodDescriptorProto, e, ctx));
@@ -2629,21 +2629,21 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "inputType":
         case "input_type":
           if (key !== "inputType") checkOneSpelling(json, "inputType");
-          if (v !== null) this.inputType = stringFromJson(v);
+          if (v !== null) this.inputType = stringFromJson(v, ctx);
           break;
         case "outputType":
         case "output_type":
           if (key !== "outputType") checkOneSpelling(json, "outputType");
-          if (v !== null) this.outputType = stringFromJson(v);
+          if (v !== null) this.outputType = stringFromJson(v, ctx);
           break;
         case "options":
           if (v !== null) this.options = messageFromJson(MethodOptions, v, ctx);
@@ -3018,18 +3018,18 @@ export class FileOptions extends Message<FileOptions> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "javaPackage":
         case "java_package":
           if (key !== "javaPackage") checkOneSpelling(json, "javaPackage");
-          if (v !== null) this.javaPackage = stringFromJson(v);
+          if (v !== null) this.javaPackage = stringFromJson(v, ctx);
           break;
         case "javaOuterClassname":
         case "java_outer_classname":
           if (key !== "javaOuterClassname") checkOneSpelling(json, "javaOuterClassname");
-          if (v !== null) this.javaOuterClassname = stringFromJson(v);
+          if (v !== null) this.javaOuterClassname = stringFromJson(v, ctx);
           break;
         case "javaMultipleFiles":
         case "java_multiple_files":
@@ -3059,7 +3059,7 @@ export class FileOptions extends Message<FileOptions> {
         case "goPackage":
         case "go_package":
           if (key !== "goPackage") checkOneSpelling(json, "goPackage");
-          if (v !== null) this.goPackage = stringFromJson(v);
+          if (v !== null) this.goPackage = stringFromJson(v, ctx);
           break;
         case "ccGenericServices":
         case "cc_generic_services":
@@ -3087,37 +3087,37 @@ export class FileOptions extends Message<FileOptions> {
         case "objcClassPrefix":
         case "objc_class_prefix":
           if (key !== "objcClassPrefix") checkOneSpelling(json, "objcClassPrefix");
-          if (v !== null) this.objcClassPrefix = stringFromJson(v);
+          if (v !== null) this.objcClassPrefix = stringFromJson(v, ctx);
           break;
         case "csharpNamespace":
         case "csharp_namespace":
           if (key !== "csharpNamespace") checkOneSpelling(json, "csharpNamespace");
-          if (v !== null) this.csharpNamespace = stringFromJson(v);
+          if (v !== null) this.csharpNamespace = stringFromJson(v, ctx);
           break;
         case "swiftPrefix":
         case "swift_prefix":
           if (key !== "swiftPrefix") checkOneSpelling(json, "swiftPrefix");
-          if (v !== null) this.swiftPrefix = stringFromJson(v);
+          if (v !== null) this.swiftPrefix = stringFromJson(v, ctx);
           break;
         case "phpClassPrefix":
         case "php_class_prefix":
           if (key !== "phpClassPrefix") checkOneSpelling(json, "phpClassPrefix");
-          if (v !== null) this.phpClassPrefix = stringFromJson(v);
+          if (v !== null) this.phpClassPrefix = stringFromJson(v, ctx);
           break;
         case "phpNamespace":
         case "php_namespace":
           if (key !== "phpNamespace") checkOneSpelling(json, "phpNamespace");
-          if (v !== null) this.phpNamespace = stringFromJson(v);
+          if (v !== null) this.phpNamespace = stringFromJson(v, ctx);
           break;
         case "phpMetadataNamespace":
         case "php_metadata_namespace":
           if (key !== "phpMetadataNamespace") checkOneSpelling(json, "phpMetadataNamespace");
-          if (v !== null) this.phpMetadataNamespace = stringFromJson(v);
+          if (v !== null) this.phpMetadataNamespace = stringFromJson(v, ctx);
           break;
         case "rubyPackage":
         case "ruby_package":
           if (key !== "rubyPackage") checkOneSpelling(json, "rubyPackage");
-          if (v !== null) this.rubyPackage = stringFromJson(v);
+          if (v !== null) this.rubyPackage = stringFromJson(v, ctx);
           break;
         case "features":
           if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
@@ -3323,7 +3323,7 @@ export class MessageOptions extends Message<MessageOptions> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "messageSetWireFormat":
@@ -3677,7 +3677,7 @@ export class FieldOptions extends Message<FieldOptions> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "ctype":
@@ -3813,7 +3813,7 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "edition":
@@ -3825,7 +3825,7 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
           }
           break;
         case "value":
-          if (v !== null) this.value = stringFromJson(v);
+          if (v !== null) this.value = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -3954,7 +3954,7 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "editionIntroduced":
@@ -3980,7 +3980,7 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
         case "deprecationWarning":
         case "deprecation_warning":
           if (key !== "deprecationWarning") checkOneSpelling(json, "deprecationWarning");
-          if (v !== null) this.deprecationWarning = stringFromJson(v);
+          if (v !== null) this.deprecationWarning = stringFromJson(v, ctx);
           break;
         case "editionRemoved":
         case "edition_removed":
@@ -3995,7 +3995,7 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
         case "removalError":
         case "removal_error":
           if (key !== "removalError") checkOneSpelling(json, "removalError");
-          if (v !== null) this.removalError = stringFromJson(v);
+          if (v !== null) this.removalError = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4080,7 +4080,7 @@ export class OneofOptions extends Message<OneofOptions> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "features":
@@ -4221,7 +4221,7 @@ export class EnumOptions extends Message<EnumOptions> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "allowAlias":
@@ -4376,7 +4376,7 @@ export class EnumValueOptions extends Message<EnumValueOptions> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "deprecated":
@@ -4498,7 +4498,7 @@ export class ServiceOptions extends Message<ServiceOptions> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "features":
@@ -4625,7 +4625,7 @@ export class MethodOptions extends Message<MethodOptions> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "deprecated":
@@ -4772,7 +4772,7 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
@@ -4781,7 +4781,7 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
         case "identifierValue":
         case "identifier_value":
           if (key !== "identifierValue") checkOneSpelling(json, "identifierValue");
-          if (v !== null) this.identifierValue = stringFromJson(v);
+          if (v !== null) this.identifierValue = stringFromJson(v, ctx);
           break;
         case "positiveIntValue":
         case "positive_int_value":
@@ -4806,7 +4806,7 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
         case "aggregateValue":
         case "aggregate_value":
           if (key !== "aggregateValue") checkOneSpelling(json, "aggregateValue");
-          if (v !== null) this.aggregateValue = stringFromJson(v);
+          if (v !== null) this.aggregateValue = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4872,13 +4872,13 @@ export class UninterpretedOption_NamePart extends Message<UninterpretedOption_Na
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "namePart":
         case "name_part":
           if (key !== "namePart") checkOneSpelling(json, "namePart");
-          if (v !== null) this.namePart = stringFromJson(v);
+          if (v !== null) this.namePart = stringFromJson(v, ctx);
           break;
         case "isExtension":
         case "is_extension":
@@ -5068,7 +5068,7 @@ export class FeatureSet extends Message<FeatureSet> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fieldPresence":
@@ -5200,7 +5200,7 @@ export class FeatureSet_VisibilityFeature extends Message<FeatureSet_VisibilityF
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         default:
@@ -5242,7 +5242,7 @@ export class FeatureSet_ProtoLimitsFeature extends Message<FeatureSet_ProtoLimit
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         default:
@@ -5346,7 +5346,7 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "defaults":
@@ -5470,7 +5470,7 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "edition":
@@ -5598,7 +5598,7 @@ export class SourceCodeInfo extends Message<SourceCodeInfo> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "location":
@@ -5802,7 +5802,7 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "path":
@@ -5814,17 +5814,17 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
         case "leadingComments":
         case "leading_comments":
           if (key !== "leadingComments") checkOneSpelling(json, "leadingComments");
-          if (v !== null) this.leadingComments = stringFromJson(v);
+          if (v !== null) this.leadingComments = stringFromJson(v, ctx);
           break;
         case "trailingComments":
         case "trailing_comments":
           if (key !== "trailingComments") checkOneSpelling(json, "trailingComments");
-          if (v !== null) this.trailingComments = stringFromJson(v);
+          if (v !== null) this.trailingComments = stringFromJson(v, ctx);
           break;
         case "leadingDetachedComments":
         case "leading_detached_comments":
           if (key !== "leadingDetachedComments") checkOneSpelling(json, "leadingDetachedComments");
-          if (v !== null) for (const e of listFromJson(v)) this.leadingDetachedComments.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.leadingDetachedComments.push(stringFromJson(e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -5892,7 +5892,7 @@ export class GeneratedCodeInfo extends Message<GeneratedCodeInfo> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "annotation":
@@ -6012,7 +6012,7 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "path":
@@ -6021,7 +6021,7 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
         case "sourceFile":
         case "source_file":
           if (key !== "sourceFile") checkOneSpelling(json, "sourceFile");
-          if (v !== null) this.sourceFile = stringFromJson(v);
+          if (v !== null) this.sourceFile = stringFromJson(v, ctx);
           break;
         case "begin":
           if (v !== null) this.begin = int32FromJson(v);

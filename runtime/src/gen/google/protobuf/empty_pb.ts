@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, unknownKeyFromJson } from "../../../codegen.js";
+import { fieldList, fileInfo, initPartial, jsonKeys, Message, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_empty: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/empty.proto",
@@ -87,7 +87,7 @@ export class Empty extends Message<Empty> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         default:

@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_source_context: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/source_context.proto",
@@ -95,13 +95,13 @@ export class SourceContext extends Message<SourceContext> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fileName":
         case "file_name":
           if (key !== "fileName") checkOneSpelling(json, "fileName");
-          if (v !== null) this.fileName = stringFromJson(v);
+          if (v !== null) this.fileName = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "./any_pb.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 
@@ -366,17 +366,17 @@ export class Type extends Message<Type> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "fields":
           if (v !== null) for (const e of listFromJson(v)) this.fields.push(messageFromJson(Field, e, ctx));
           break;
         case "oneofs":
-          if (v !== null) for (const e of listFromJson(v)) this.oneofs.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.oneofs.push(stringFromJson(e, ctx));
           break;
         case "options":
           if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
@@ -395,7 +395,7 @@ export class Type extends Message<Type> {
           }
           break;
         case "edition":
-          if (v !== null) this.edition = stringFromJson(v);
+          if (v !== null) this.edition = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -575,7 +575,7 @@ export class Field extends Message<Field> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "kind":
@@ -598,12 +598,12 @@ export class Field extends Message<Field> {
           if (v !== null) this.number = int32FromJson(v);
           break;
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "typeUrl":
         case "type_url":
           if (key !== "typeUrl") checkOneSpelling(json, "typeUrl");
-          if (v !== null) this.typeUrl = stringFromJson(v);
+          if (v !== null) this.typeUrl = stringFromJson(v, ctx);
           break;
         case "oneofIndex":
         case "oneof_index":
@@ -619,12 +619,12 @@ export class Field extends Message<Field> {
         case "jsonName":
         case "json_name":
           if (key !== "jsonName") checkOneSpelling(json, "jsonName");
-          if (v !== null) this.jsonName = stringFromJson(v);
+          if (v !== null) this.jsonName = stringFromJson(v, ctx);
           break;
         case "defaultValue":
         case "default_value":
           if (key !== "defaultValue") checkOneSpelling(json, "defaultValue");
-          if (v !== null) this.defaultValue = stringFromJson(v);
+          if (v !== null) this.defaultValue = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -770,11 +770,11 @@ export class Enum extends Message<Enum> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "enumvalue":
           if (v !== null) for (const e of listFromJson(v)) this.enumvalue.push(messageFromJson(EnumValue, e, ctx));
@@ -796,7 +796,7 @@ export class Enum extends Message<Enum> {
           }
           break;
         case "edition":
-          if (v !== null) this.edition = stringFromJson(v);
+          if (v !== null) this.edition = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -890,11 +890,11 @@ export class EnumValue extends Message<EnumValue> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "number":
           if (v !== null) this.number = int32FromJson(v);
@@ -986,11 +986,11 @@ export class Option extends Message<Option> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "value":
           if (v !== null) this.value = messageFromJson(Any, v, ctx);

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
 export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
@@ -111,19 +111,19 @@ export class ErrorInfo extends Message<ErrorInfo> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "reason":
-          if (v !== null) this.reason = stringFromJson(v);
+          if (v !== null) this.reason = stringFromJson(v, ctx);
           break;
         case "domain":
-          if (v !== null) this.domain = stringFromJson(v);
+          if (v !== null) this.domain = stringFromJson(v, ctx);
           break;
         case "metadata":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.metadata[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.metadata[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         default:
@@ -187,7 +187,7 @@ export class RetryInfo extends Message<RetryInfo> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "retryDelay":
@@ -261,16 +261,16 @@ export class DebugInfo extends Message<DebugInfo> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "stackEntries":
         case "stack_entries":
           if (key !== "stackEntries") checkOneSpelling(json, "stackEntries");
-          if (v !== null) for (const e of listFromJson(v)) this.stackEntries.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.stackEntries.push(stringFromJson(e, ctx));
           break;
         case "detail":
-          if (v !== null) this.detail = stringFromJson(v);
+          if (v !== null) this.detail = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -335,7 +335,7 @@ export class QuotaFailure extends Message<QuotaFailure> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "violations":
@@ -499,36 +499,36 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "subject":
-          if (v !== null) this.subject = stringFromJson(v);
+          if (v !== null) this.subject = stringFromJson(v, ctx);
           break;
         case "description":
-          if (v !== null) this.description = stringFromJson(v);
+          if (v !== null) this.description = stringFromJson(v, ctx);
           break;
         case "apiService":
         case "api_service":
           if (key !== "apiService") checkOneSpelling(json, "apiService");
-          if (v !== null) this.apiService = stringFromJson(v);
+          if (v !== null) this.apiService = stringFromJson(v, ctx);
           break;
         case "quotaMetric":
         case "quota_metric":
           if (key !== "quotaMetric") checkOneSpelling(json, "quotaMetric");
-          if (v !== null) this.quotaMetric = stringFromJson(v);
+          if (v !== null) this.quotaMetric = stringFromJson(v, ctx);
           break;
         case "quotaId":
         case "quota_id":
           if (key !== "quotaId") checkOneSpelling(json, "quotaId");
-          if (v !== null) this.quotaId = stringFromJson(v);
+          if (v !== null) this.quotaId = stringFromJson(v, ctx);
           break;
         case "quotaDimensions":
         case "quota_dimensions":
           if (key !== "quotaDimensions") checkOneSpelling(json, "quotaDimensions");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "quotaValue":
@@ -604,7 +604,7 @@ export class PreconditionFailure extends Message<PreconditionFailure> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "violations":
@@ -688,17 +688,17 @@ export class PreconditionFailure_Violation extends Message<PreconditionFailure_V
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "type":
-          if (v !== null) this.type = stringFromJson(v);
+          if (v !== null) this.type = stringFromJson(v, ctx);
           break;
         case "subject":
-          if (v !== null) this.subject = stringFromJson(v);
+          if (v !== null) this.subject = stringFromJson(v, ctx);
           break;
         case "description":
-          if (v !== null) this.description = stringFromJson(v);
+          if (v !== null) this.description = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -763,7 +763,7 @@ export class BadRequest extends Message<BadRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fieldViolations":
@@ -868,17 +868,17 @@ export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "field":
-          if (v !== null) this.field = stringFromJson(v);
+          if (v !== null) this.field = stringFromJson(v, ctx);
           break;
         case "description":
-          if (v !== null) this.description = stringFromJson(v);
+          if (v !== null) this.description = stringFromJson(v, ctx);
           break;
         case "reason":
-          if (v !== null) this.reason = stringFromJson(v);
+          if (v !== null) this.reason = stringFromJson(v, ctx);
           break;
         case "localizedMessage":
         case "localized_message":
@@ -951,18 +951,18 @@ export class RequestInfo extends Message<RequestInfo> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "requestId":
         case "request_id":
           if (key !== "requestId") checkOneSpelling(json, "requestId");
-          if (v !== null) this.requestId = stringFromJson(v);
+          if (v !== null) this.requestId = stringFromJson(v, ctx);
           break;
         case "servingData":
         case "serving_data":
           if (key !== "servingData") checkOneSpelling(json, "servingData");
-          if (v !== null) this.servingData = stringFromJson(v);
+          if (v !== null) this.servingData = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1054,24 +1054,24 @@ export class ResourceInfo extends Message<ResourceInfo> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "resourceType":
         case "resource_type":
           if (key !== "resourceType") checkOneSpelling(json, "resourceType");
-          if (v !== null) this.resourceType = stringFromJson(v);
+          if (v !== null) this.resourceType = stringFromJson(v, ctx);
           break;
         case "resourceName":
         case "resource_name":
           if (key !== "resourceName") checkOneSpelling(json, "resourceName");
-          if (v !== null) this.resourceName = stringFromJson(v);
+          if (v !== null) this.resourceName = stringFromJson(v, ctx);
           break;
         case "owner":
-          if (v !== null) this.owner = stringFromJson(v);
+          if (v !== null) this.owner = stringFromJson(v, ctx);
           break;
         case "description":
-          if (v !== null) this.description = stringFromJson(v);
+          if (v !== null) this.description = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1136,7 +1136,7 @@ export class Help extends Message<Help> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "links":
@@ -1208,14 +1208,14 @@ export class Help_Link extends Message<Help_Link> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "description":
-          if (v !== null) this.description = stringFromJson(v);
+          if (v !== null) this.description = stringFromJson(v, ctx);
           break;
         case "url":
-          if (v !== null) this.url = stringFromJson(v);
+          if (v !== null) this.url = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1283,14 +1283,14 @@ export class LocalizedMessage extends Message<LocalizedMessage> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "locale":
-          if (v !== null) this.locale = stringFromJson(v);
+          if (v !== null) this.locale = stringFromJson(v, ctx);
           break;
         case "message":
-          if (v !== null) this.message = stringFromJson(v);
+          if (v !== null) this.message = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

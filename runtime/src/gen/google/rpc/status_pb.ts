@@ -7,7 +7,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "../protobuf/any_pb.js";
 
 export const file_google_rpc_status: FileInfo = /*@__PURE__*/ fileInfo(
@@ -101,14 +101,14 @@ export class Status extends Message<Status> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "code":
           if (v !== null) this.code = int32FromJson(v);
           break;
         case "message":
-          if (v !== null) this.message = stringFromJson(v);
+          if (v !== null) this.message = stringFromJson(v, ctx);
           break;
         case "details":
           if (v !== null) for (const e of listFromJson(v)) this.details.push(messageFromJson(Any, e, ctx));

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common } from "../../../common/v1/common_pb.js";
 
 export const file_hostile_shared_v2_ids: FileInfo = /*@__PURE__*/ fileInfo(
@@ -95,11 +95,11 @@ export class NodeId extends Message<NodeId> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "value":
-          if (v !== null) this.value = stringFromJson(v);
+          if (v !== null) this.value = stringFromJson(v, ctx);
           break;
         case "locatedAt":
         case "located_at":

@@ -5,7 +5,7 @@
 // Rules that do not fit: with bad_rules=validator each message's validator reports a compilation error.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, CompilationError, file_buf_validate_validate } from "@tsgrpc/runtime/validate";
 
@@ -61,7 +61,7 @@ export class WrongType extends Message<WrongType> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "count":
@@ -127,7 +127,7 @@ export class RuleOnMessage extends Message<RuleOnMessage> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fine":
@@ -186,11 +186,11 @@ export class OneofUnknownField extends Message<OneofUnknownField> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "a":
-          if (v !== null) this.a = stringFromJson(v);
+          if (v !== null) this.a = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -245,11 +245,11 @@ export class OneofEmpty extends Message<OneofEmpty> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "a":
-          if (v !== null) this.a = stringFromJson(v);
+          if (v !== null) this.a = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -311,7 +311,7 @@ export class HoldsBad extends Message<HoldsBad> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "bad":
@@ -370,11 +370,11 @@ export class Fine extends Message<Fine> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

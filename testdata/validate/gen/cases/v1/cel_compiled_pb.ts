@@ -7,7 +7,7 @@
 // defaults, has() on every kind of presence, strings by code point, the format functions.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesEqual, codepoints, file_buf_validate_validate, isEmail, isHostAndPort, isHostname, isIp, isIpPrefix, isUri, isUriRef } from "@tsgrpc/runtime/validate";
 import { celField, celIntAdd, celIntDiv, celIntMod, celIntMul, celIntSub, celMessage, celNumEq, celScalar, celUintAdd, celUintDiv, celUintMod, celUintMul, celUintSub, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -134,7 +134,7 @@ export class CelInts extends Message<CelInts> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "a":
@@ -238,7 +238,7 @@ export class CelDoubles extends Message<CelDoubles> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "x":
@@ -342,14 +342,14 @@ export class CelStrings extends Message<CelStrings> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "s":
-          if (v !== null) this.s = stringFromJson(v);
+          if (v !== null) this.s = stringFromJson(v, ctx);
           break;
         case "t":
-          if (v !== null) this.t = stringFromJson(v);
+          if (v !== null) this.t = stringFromJson(v, ctx);
           break;
         case "b":
           if (v !== null) this.b = bytesFromJson(v);
@@ -566,7 +566,7 @@ export class CelPresence extends Message<CelPresence> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "opt":
@@ -575,7 +575,7 @@ export class CelPresence extends Message<CelPresence> {
         case "optS":
         case "opt_s":
           if (key !== "optS") checkOneSpelling(json, "optS");
-          if (v !== null) this.optS = stringFromJson(v);
+          if (v !== null) this.optS = stringFromJson(v, ctx);
           break;
         case "plain":
           if (v !== null) this.plain = int32FromJson(v);
@@ -603,7 +603,7 @@ export class CelPresence extends Message<CelPresence> {
         case "name":
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "name", value: stringFromJson(v) };
+            this.choice = { case: "name", value: stringFromJson(v, ctx) };
           }
           break;
         case "id":
@@ -618,11 +618,11 @@ export class CelPresence extends Message<CelPresence> {
         case "tags":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.tags[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.tags[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "wrapped":
-          if (v !== null) this.wrapped = stringFromJson(v);
+          if (v !== null) this.wrapped = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -702,11 +702,11 @@ export class CelInner extends Message<CelInner> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "note":
-          if (v !== null) this.note = stringFromJson(v);
+          if (v !== null) this.note = stringFromJson(v, ctx);
           break;
         case "count":
           if (v !== null) this.count = int32FromJson(v);
@@ -771,14 +771,14 @@ export class CelDeeper extends Message<CelDeeper> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "level":
           if (v !== null) this.level = int32FromJson(v);
           break;
         case "tags":
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -929,7 +929,7 @@ export class CelFields extends Message<CelFields> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "big":
@@ -939,12 +939,12 @@ export class CelFields extends Message<CelFields> {
           if (v !== null) this.small = uint32FromJson(v);
           break;
         case "names":
-          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e, ctx));
           break;
         case "labels":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.labels[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.INT32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "inner":

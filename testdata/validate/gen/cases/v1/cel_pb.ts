@@ -5,7 +5,7 @@
 // Custom CEL rules on messages, fields, list items, map keys and values, with protovalidate's extension functions.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, Timestamp, uint32FromJson, uint32ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, Timestamp, uint32FromJson, uint32ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
 import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -175,7 +175,7 @@ export class Booking extends Message<Booking> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "start":
@@ -188,16 +188,16 @@ export class Booking extends Message<Booking> {
           if (v !== null) this.rooms = int32FromJson(v);
           break;
         case "guests":
-          if (v !== null) for (const e of listFromJson(v)) this.guests.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.guests.push(stringFromJson(e, ctx));
           break;
         case "fees":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.fees[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.fees[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int64FromJson(o[k]!);
           }
           break;
         case "contact":
-          if (v !== null) this.contact = stringFromJson(v);
+          if (v !== null) this.contact = stringFromJson(v, ctx);
           break;
         case "ratio":
           if (v !== null) this.ratio = doubleFromJson(v);
@@ -316,7 +316,7 @@ export class WrongResult extends Message<WrongResult> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "floor":
@@ -387,11 +387,11 @@ export class Room extends Message<Room> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "beds":
           if (v !== null) this.beds = int32FromJson(v);

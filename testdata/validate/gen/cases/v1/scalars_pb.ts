@@ -5,7 +5,7 @@
 // Numeric, bool, string and bytes rules: every rule of every scalar kind.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, Message, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesContain, bytesEndWith, bytesEqual, bytesIn, bytesStartWith, codepoints, file_buf_validate_validate, isEmail, isHeaderName, isHeaderValue, isHostAndPort, isHostname, isIp, isIpPrefix, isProtobufDotFqn, isProtobufFqn, isTuuid, isUlid, isUri, isUriRef, isUuid, RuntimeError, utf8, utf8Length } from "@tsgrpc/runtime/validate";
 
@@ -277,7 +277,7 @@ export class Numbers extends Message<Numbers> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "i32Gt":
@@ -876,154 +876,154 @@ export class Strings extends Message<Strings> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
-          if (v !== null) this.const = stringFromJson(v);
+          if (v !== null) this.const = stringFromJson(v, ctx);
           break;
         case "len":
-          if (v !== null) this.len = stringFromJson(v);
+          if (v !== null) this.len = stringFromJson(v, ctx);
           break;
         case "minMax":
         case "min_max":
           if (key !== "minMax") checkOneSpelling(json, "minMax");
-          if (v !== null) this.minMax = stringFromJson(v);
+          if (v !== null) this.minMax = stringFromJson(v, ctx);
           break;
         case "bytesLen":
         case "bytes_len":
           if (key !== "bytesLen") checkOneSpelling(json, "bytesLen");
-          if (v !== null) this.bytesLen = stringFromJson(v);
+          if (v !== null) this.bytesLen = stringFromJson(v, ctx);
           break;
         case "lenBytes":
         case "len_bytes":
           if (key !== "lenBytes") checkOneSpelling(json, "lenBytes");
-          if (v !== null) this.lenBytes = stringFromJson(v);
+          if (v !== null) this.lenBytes = stringFromJson(v, ctx);
           break;
         case "pattern":
-          if (v !== null) this.pattern = stringFromJson(v);
+          if (v !== null) this.pattern = stringFromJson(v, ctx);
           break;
         case "affixes":
-          if (v !== null) this.affixes = stringFromJson(v);
+          if (v !== null) this.affixes = stringFromJson(v, ctx);
           break;
         case "notContains":
         case "not_contains":
           if (key !== "notContains") checkOneSpelling(json, "notContains");
-          if (v !== null) this.notContains = stringFromJson(v);
+          if (v !== null) this.notContains = stringFromJson(v, ctx);
           break;
         case "in":
-          if (v !== null) this.in = stringFromJson(v);
+          if (v !== null) this.in = stringFromJson(v, ctx);
           break;
         case "notIn":
         case "not_in":
           if (key !== "notIn") checkOneSpelling(json, "notIn");
-          if (v !== null) this.notIn = stringFromJson(v);
+          if (v !== null) this.notIn = stringFromJson(v, ctx);
           break;
         case "email":
-          if (v !== null) this.email = stringFromJson(v);
+          if (v !== null) this.email = stringFromJson(v, ctx);
           break;
         case "hostname":
-          if (v !== null) this.hostname = stringFromJson(v);
+          if (v !== null) this.hostname = stringFromJson(v, ctx);
           break;
         case "ip":
-          if (v !== null) this.ip = stringFromJson(v);
+          if (v !== null) this.ip = stringFromJson(v, ctx);
           break;
         case "ipv4":
-          if (v !== null) this.ipv4 = stringFromJson(v);
+          if (v !== null) this.ipv4 = stringFromJson(v, ctx);
           break;
         case "ipv6":
-          if (v !== null) this.ipv6 = stringFromJson(v);
+          if (v !== null) this.ipv6 = stringFromJson(v, ctx);
           break;
         case "uri":
-          if (v !== null) this.uri = stringFromJson(v);
+          if (v !== null) this.uri = stringFromJson(v, ctx);
           break;
         case "uriRef":
         case "uri_ref":
           if (key !== "uriRef") checkOneSpelling(json, "uriRef");
-          if (v !== null) this.uriRef = stringFromJson(v);
+          if (v !== null) this.uriRef = stringFromJson(v, ctx);
           break;
         case "address":
-          if (v !== null) this.address = stringFromJson(v);
+          if (v !== null) this.address = stringFromJson(v, ctx);
           break;
         case "uuid":
-          if (v !== null) this.uuid = stringFromJson(v);
+          if (v !== null) this.uuid = stringFromJson(v, ctx);
           break;
         case "tuuid":
-          if (v !== null) this.tuuid = stringFromJson(v);
+          if (v !== null) this.tuuid = stringFromJson(v, ctx);
           break;
         case "ipWithPrefixlen":
         case "ip_with_prefixlen":
           if (key !== "ipWithPrefixlen") checkOneSpelling(json, "ipWithPrefixlen");
-          if (v !== null) this.ipWithPrefixlen = stringFromJson(v);
+          if (v !== null) this.ipWithPrefixlen = stringFromJson(v, ctx);
           break;
         case "ipv4WithPrefixlen":
         case "ipv4_with_prefixlen":
           if (key !== "ipv4WithPrefixlen") checkOneSpelling(json, "ipv4WithPrefixlen");
-          if (v !== null) this.ipv4WithPrefixlen = stringFromJson(v);
+          if (v !== null) this.ipv4WithPrefixlen = stringFromJson(v, ctx);
           break;
         case "ipv6WithPrefixlen":
         case "ipv6_with_prefixlen":
           if (key !== "ipv6WithPrefixlen") checkOneSpelling(json, "ipv6WithPrefixlen");
-          if (v !== null) this.ipv6WithPrefixlen = stringFromJson(v);
+          if (v !== null) this.ipv6WithPrefixlen = stringFromJson(v, ctx);
           break;
         case "ipPrefix":
         case "ip_prefix":
           if (key !== "ipPrefix") checkOneSpelling(json, "ipPrefix");
-          if (v !== null) this.ipPrefix = stringFromJson(v);
+          if (v !== null) this.ipPrefix = stringFromJson(v, ctx);
           break;
         case "ipv4Prefix":
         case "ipv4_prefix":
           if (key !== "ipv4Prefix") checkOneSpelling(json, "ipv4Prefix");
-          if (v !== null) this.ipv4Prefix = stringFromJson(v);
+          if (v !== null) this.ipv4Prefix = stringFromJson(v, ctx);
           break;
         case "ipv6Prefix":
         case "ipv6_prefix":
           if (key !== "ipv6Prefix") checkOneSpelling(json, "ipv6Prefix");
-          if (v !== null) this.ipv6Prefix = stringFromJson(v);
+          if (v !== null) this.ipv6Prefix = stringFromJson(v, ctx);
           break;
         case "hostAndPort":
         case "host_and_port":
           if (key !== "hostAndPort") checkOneSpelling(json, "hostAndPort");
-          if (v !== null) this.hostAndPort = stringFromJson(v);
+          if (v !== null) this.hostAndPort = stringFromJson(v, ctx);
           break;
         case "headerName":
         case "header_name":
           if (key !== "headerName") checkOneSpelling(json, "headerName");
-          if (v !== null) this.headerName = stringFromJson(v);
+          if (v !== null) this.headerName = stringFromJson(v, ctx);
           break;
         case "headerValue":
         case "header_value":
           if (key !== "headerValue") checkOneSpelling(json, "headerValue");
-          if (v !== null) this.headerValue = stringFromJson(v);
+          if (v !== null) this.headerValue = stringFromJson(v, ctx);
           break;
         case "headerLoose":
         case "header_loose":
           if (key !== "headerLoose") checkOneSpelling(json, "headerLoose");
-          if (v !== null) this.headerLoose = stringFromJson(v);
+          if (v !== null) this.headerLoose = stringFromJson(v, ctx);
           break;
         case "ulid":
-          if (v !== null) this.ulid = stringFromJson(v);
+          if (v !== null) this.ulid = stringFromJson(v, ctx);
           break;
         case "fqn":
-          if (v !== null) this.fqn = stringFromJson(v);
+          if (v !== null) this.fqn = stringFromJson(v, ctx);
           break;
         case "dotFqn":
         case "dot_fqn":
           if (key !== "dotFqn") checkOneSpelling(json, "dotFqn");
-          if (v !== null) this.dotFqn = stringFromJson(v);
+          if (v !== null) this.dotFqn = stringFromJson(v, ctx);
           break;
         case "many":
-          if (v !== null) this.many = stringFromJson(v);
+          if (v !== null) this.many = stringFromJson(v, ctx);
           break;
         case "optEmail":
         case "opt_email":
           if (key !== "optEmail") checkOneSpelling(json, "optEmail");
-          if (v !== null) this.optEmail = stringFromJson(v);
+          if (v !== null) this.optEmail = stringFromJson(v, ctx);
           break;
         case "ignoredEmpty":
         case "ignored_empty":
           if (key !== "ignoredEmpty") checkOneSpelling(json, "ignoredEmpty");
-          if (v !== null) this.ignoredEmpty = stringFromJson(v);
+          if (v !== null) this.ignoredEmpty = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1351,7 +1351,7 @@ export class Bytes extends Message<Bytes> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -1505,7 +1505,7 @@ export class Bools extends Message<Bools> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "mustBeTrue":

@@ -5,7 +5,7 @@
 // A service whose requests carry rules: the gRPC validation interceptors' tests.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, file_buf_validate_validate, isUuid } from "@tsgrpc/runtime/validate";
 
@@ -79,17 +79,17 @@ export class Order extends Message<Order> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "id":
-          if (v !== null) this.id = stringFromJson(v);
+          if (v !== null) this.id = stringFromJson(v, ctx);
           break;
         case "quantity":
           if (v !== null) this.quantity = int32FromJson(v);
           break;
         case "tags":
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -170,7 +170,7 @@ export class Ack extends Message<Ack> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "count":
@@ -179,7 +179,7 @@ export class Ack extends Message<Ack> {
         case "lastId":
         case "last_id":
           if (key !== "lastId") checkOneSpelling(json, "lastId");
-          if (v !== null) this.lastId = stringFromJson(v);
+          if (v !== null) this.lastId = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

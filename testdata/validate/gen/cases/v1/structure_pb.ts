@@ -5,7 +5,7 @@
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
@@ -115,7 +115,7 @@ export class Enums extends Message<Enums> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "defined":
@@ -242,11 +242,11 @@ export class Item extends Message<Item> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "qty":
           if (v !== null) this.qty = int32FromJson(v);
@@ -411,11 +411,11 @@ export class Lists extends Message<Lists> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "tags":
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e, ctx));
           break;
         case "ids":
           if (v !== null) for (const e of listFromJson(v)) this.ids.push(int64FromJson(e));
@@ -435,7 +435,7 @@ export class Lists extends Message<Lists> {
         case "skipEmpty":
         case "skip_empty":
           if (key !== "skipEmpty") checkOneSpelling(json, "skipEmpty");
-          if (v !== null) for (const e of listFromJson(v)) this.skipEmpty.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.skipEmpty.push(stringFromJson(e, ctx));
           break;
         case "nonemptyOnly":
         case "nonempty_only":
@@ -733,19 +733,19 @@ export class Maps extends Message<Maps> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "counts":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int32FromJson(o[k]!);
           }
           break;
         case "names":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.names[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.names[mapKeyFromJson(ScalarType.INT64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "byFlag":
@@ -753,7 +753,7 @@ export class Maps extends Message<Maps> {
           if (key !== "byFlag") checkOneSpelling(json, "byFlag");
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k)] = messageFromJson(Item, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = messageFromJson(Item, o[k]!, ctx);
           }
           break;
         case "colors":
@@ -762,13 +762,13 @@ export class Maps extends Message<Maps> {
         case "blobs":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.blobs[mapKeyFromJson(ScalarType.SINT64, k)] = bytesFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.blobs[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = bytesFromJson(o[k]!);
           }
           break;
         case "skip":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.skip[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.skip[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         default:
@@ -996,11 +996,11 @@ export class Required extends Message<Required> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "count":
           if (v !== null) this.count = int32FromJson(v);
@@ -1009,12 +1009,12 @@ export class Required extends Message<Required> {
           if (v !== null) this.item = messageFromJson(Item, v, ctx);
           break;
         case "list":
-          if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e, ctx));
           break;
         case "map":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.map[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.map[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
         case "color":
@@ -1026,7 +1026,7 @@ export class Required extends Message<Required> {
           }
           break;
         case "never":
-          if (v !== null) this.never = stringFromJson(v);
+          if (v !== null) this.never = stringFromJson(v, ctx);
           break;
         case "blob":
           if (v !== null) this.blob = bytesFromJson(v);
@@ -1150,11 +1150,11 @@ export class Ignored extends Message<Ignored> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "always":
-          if (v !== null) this.always = stringFromJson(v);
+          if (v !== null) this.always = stringFromJson(v, ctx);
           break;
         case "ifZero":
         case "if_zero":
@@ -1162,7 +1162,7 @@ export class Ignored extends Message<Ignored> {
           if (v !== null) this.ifZero = int32FromJson(v);
           break;
         case "optional":
-          if (v !== null) this.optional = stringFromJson(v);
+          if (v !== null) this.optional = stringFromJson(v, ctx);
           break;
         case "item":
           if (v !== null) this.item = messageFromJson(Item, v, ctx);
@@ -1274,13 +1274,13 @@ export class Oneofs extends Message<Oneofs> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "text":
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "text", value: stringFromJson(v) };
+            this.choice = { case: "text", value: stringFromJson(v, ctx) };
           }
           break;
         case "number":
@@ -1298,7 +1298,7 @@ export class Oneofs extends Message<Oneofs> {
         case "other":
           if (v !== null) {
             if (this.free.case !== undefined) throw oneofGivenTwice("free");
-            this.free = { case: "other", value: stringFromJson(v) };
+            this.free = { case: "other", value: stringFromJson(v, ctx) };
           }
           break;
         case "flag":
@@ -1426,17 +1426,17 @@ export class MessageOneof extends Message<MessageOneof> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "a":
-          if (v !== null) this.a = stringFromJson(v);
+          if (v !== null) this.a = stringFromJson(v, ctx);
           break;
         case "b":
           if (v !== null) this.b = int32FromJson(v);
           break;
         case "c":
-          if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e));
+          if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e, ctx));
           break;
         case "d":
           if (v !== null) this.d = messageFromJson(Item, v, ctx);
@@ -1584,11 +1584,11 @@ export class Tree extends Message<Tree> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "label":
-          if (v !== null) this.label = stringFromJson(v);
+          if (v !== null) this.label = stringFromJson(v, ctx);
           break;
         case "children":
           if (v !== null) for (const e of listFromJson(v)) this.children.push(messageFromJson(Tree, e, ctx));
@@ -1599,7 +1599,7 @@ export class Tree extends Message<Tree> {
         case "named":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Tree, o[k]!, ctx);
           }
           break;
         default:
@@ -1707,7 +1707,7 @@ export class Outer extends Message<Outer> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "item":
@@ -1805,7 +1805,7 @@ export class Outer_Middle extends Message<Outer_Middle> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "items":
@@ -1915,17 +1915,17 @@ export class Outer_Inner extends Message<Outer_Inner> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "items":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.items[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Item, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.items[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Item, o[k]!, ctx);
           }
           break;
         case "id":
-          if (v !== null) this.id = stringFromJson(v);
+          if (v !== null) this.id = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -2010,11 +2010,11 @@ export class NoRules extends Message<NoRules> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "child":
           if (v !== null) this.child = messageFromJson(NoRulesChild, v, ctx);
@@ -2067,7 +2067,7 @@ export class NoRulesChild extends Message<NoRulesChild> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "x":

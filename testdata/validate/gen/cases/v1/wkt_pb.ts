@@ -5,7 +5,7 @@
 // Well-known types: Duration, Timestamp, Any, FieldMask and wrappers.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { Any, boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, Duration, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { Any, boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, Duration, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, compareNow, compareTime, file_buf_validate_validate, isEmail, isWithinOfNow } from "@tsgrpc/runtime/validate";
 
@@ -260,7 +260,7 @@ export class Times extends Message<Times> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "dRange":
@@ -479,7 +479,7 @@ export class Anys extends Message<Anys> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "in":
@@ -593,7 +593,7 @@ export class Masks extends Message<Masks> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "const":
@@ -939,11 +939,11 @@ export class Wrappers extends Message<Wrappers> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "count":
           if (v !== null) this.count = int32FromJson(v);
@@ -975,11 +975,11 @@ export class Wrappers extends Message<Wrappers> {
         case "counts":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;
         case "required":
-          if (v !== null) this.required = stringFromJson(v);
+          if (v !== null) this.required = stringFromJson(v, ctx);
           break;
         case "stamps":
           if (v !== null) for (const e of listFromJson(v)) this.stamps.push(messageFromJson(Timestamp, e, ctx));

@@ -8,7 +8,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
-import { enumFromJson, enumToJson, fieldList, fileInfo, initPartial, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../../codegen.js";
+import { enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_health_v1_health: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/health/v1/health.proto",
@@ -86,11 +86,11 @@ export class HealthCheckRequest extends Message<HealthCheckRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "service":
-          if (v !== null) this.service = stringFromJson(v);
+          if (v !== null) this.service = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -143,7 +143,7 @@ export class HealthCheckResponse extends Message<HealthCheckResponse> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "status":
@@ -196,7 +196,7 @@ export class HealthListRequest extends Message<HealthListRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         default:
@@ -276,13 +276,13 @@ export class HealthListResponse extends Message<HealthListResponse> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "statuses":
           if (v !== null) {
             const o = mapFromJson(v);
-            for (const k of Object.keys(o)) this.statuses[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(HealthCheckResponse, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.statuses[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(HealthCheckResponse, o[k]!, ctx);
           }
           break;
         default:

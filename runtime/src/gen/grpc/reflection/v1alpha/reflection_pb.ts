@@ -8,7 +8,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
-import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../../codegen.js";
+import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_reflection_v1alpha_reflection: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/reflection/v1alpha/reflection.proto",
@@ -123,18 +123,18 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "host":
-          if (v !== null) this.host = stringFromJson(v);
+          if (v !== null) this.host = stringFromJson(v, ctx);
           break;
         case "fileByFilename":
         case "file_by_filename":
           if (key !== "fileByFilename") checkOneSpelling(json, "fileByFilename");
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "fileByFilename", value: stringFromJson(v) };
+            this.messageRequest = { case: "fileByFilename", value: stringFromJson(v, ctx) };
           }
           break;
         case "fileContainingSymbol":
@@ -142,7 +142,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
           if (key !== "fileContainingSymbol") checkOneSpelling(json, "fileContainingSymbol");
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "fileContainingSymbol", value: stringFromJson(v) };
+            this.messageRequest = { case: "fileContainingSymbol", value: stringFromJson(v, ctx) };
           }
           break;
         case "fileContainingExtension":
@@ -158,7 +158,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
           if (key !== "allExtensionNumbersOfType") checkOneSpelling(json, "allExtensionNumbersOfType");
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "allExtensionNumbersOfType", value: stringFromJson(v) };
+            this.messageRequest = { case: "allExtensionNumbersOfType", value: stringFromJson(v, ctx) };
           }
           break;
         case "listServices":
@@ -166,7 +166,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
           if (key !== "listServices") checkOneSpelling(json, "listServices");
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "listServices", value: stringFromJson(v) };
+            this.messageRequest = { case: "listServices", value: stringFromJson(v, ctx) };
           }
           break;
         default:
@@ -229,13 +229,13 @@ export class ExtensionRequest extends Message<ExtensionRequest> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "containingType":
         case "containing_type":
           if (key !== "containingType") checkOneSpelling(json, "containingType");
-          if (v !== null) this.containingType = stringFromJson(v);
+          if (v !== null) this.containingType = stringFromJson(v, ctx);
           break;
         case "extensionNumber":
         case "extension_number":
@@ -385,13 +385,13 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "validHost":
         case "valid_host":
           if (key !== "validHost") checkOneSpelling(json, "validHost");
-          if (v !== null) this.validHost = stringFromJson(v);
+          if (v !== null) this.validHost = stringFromJson(v, ctx);
           break;
         case "originalRequest":
         case "original_request":
@@ -482,7 +482,7 @@ export class FileDescriptorResponse extends Message<FileDescriptorResponse> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "fileDescriptorProto":
@@ -558,13 +558,13 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "baseTypeName":
         case "base_type_name":
           if (key !== "baseTypeName") checkOneSpelling(json, "baseTypeName");
-          if (v !== null) this.baseTypeName = stringFromJson(v);
+          if (v !== null) this.baseTypeName = stringFromJson(v, ctx);
           break;
         case "extensionNumber":
         case "extension_number":
@@ -631,7 +631,7 @@ export class ListServiceResponse extends Message<ListServiceResponse> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "service":
@@ -688,11 +688,11 @@ export class ServiceResponse extends Message<ServiceResponse> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) this.name = stringFromJson(v);
+          if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -754,7 +754,7 @@ export class ErrorResponse extends Message<ErrorResponse> {
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
-    for (const key of Object.keys(json)) {
+    for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
       switch (key) {
         case "errorCode":
@@ -765,7 +765,7 @@ export class ErrorResponse extends Message<ErrorResponse> {
         case "errorMessage":
         case "error_message":
           if (key !== "errorMessage") checkOneSpelling(json, "errorMessage");
-          if (v !== null) this.errorMessage = stringFromJson(v);
+          if (v !== null) this.errorMessage = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
