@@ -3,6 +3,7 @@ import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
 import { FieldRulesSchema, Ignore, type FieldRules, type MapRules, type RepeatedRules } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { indent, literal, type Line } from "../code.js";
 import { fieldName, oneofName } from "../names.js";
+import { scalarIsSet } from "../scalar.js";
 import { unboxedWrapper } from "../wrappers.js";
 import { cel, celChecks } from "./cel.js";
 import { celThisOfCollection } from "./cel-compile.js";
@@ -71,20 +72,7 @@ export function isSet(x: ValidateContext, field: DescField): string {
       return field.presence === FeatureSet_FieldPresence.IMPLICIT ? `${name} !== 0` : `${name} !== undefined`;
     case "scalar":
       if (field.presence !== FeatureSet_FieldPresence.IMPLICIT) return `${name} !== undefined`;
-      return notZero(name, field.scalar, x.long(field));
-  }
-}
-
-function notZero(v: string, scalar: ScalarType, long: string): string {
-  switch (scalar) {
-    case ScalarType.STRING:
-      return `${v} !== ""`;
-    case ScalarType.BOOL:
-      return `${v} !== false`;
-    case ScalarType.BYTES:
-      return `${v}.length !== 0`;
-    default:
-      return is64(scalar) ? (long === "string" ? `${v} !== "0"` : `${v} !== 0n`) : `${v} !== 0`;
+      return scalarIsSet(field.scalar, x.long(field), name);
   }
 }
 
@@ -195,5 +183,5 @@ function keyZeroTest(key: ScalarType): string {
 /** Whether a list item or map value `v` is its type's zero value (for `ignore: IF_ZERO_VALUE`). */
 function zeroTest(x: ValidateContext, field: DescField, v: string): string {
   if (field.enum) return `${v} === ${field.enum.values[0].number}`;
-  return `!(${notZero(v, field.scalar!, x.long(field))})`;
+  return `!(${scalarIsSet(field.scalar!, x.long(field), v)})`;
 }

@@ -276,6 +276,8 @@ export const boundaryCases: Message<any>[] = [
   new Required(),
   new Required({ name: "x", count: 0, item: new Item({ name: "n" }), list: ["a"], map: { a: "b" }, color: Color.COLOR_RED, blob: b(1) }),
   new Required({ name: "x", count: 1, item: new Item(), list: [""], map: { "": "" }, color: 9 as Color, never: "", blob: b() }),
+  new Required({ ratio: -0 }),
+  new Required({ ratio: 0.5 }),
   new Ignored(),
   new Ignored({ always: "x", ifZero: 5, optional: "", item: new Item() }),
   new Ignored({ ifZero: 11, optional: "123456" }),

@@ -5,13 +5,13 @@
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
 export const file_cases_v1_structure: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/structure.proto",
-  "ChhjYXNlcy92MS9zdHJ1Y3R1cmUucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8i+wEKBUVudW1zEjMKB2RlZmluZWQYASABKA4yDy5jYXNlcy52MS5Db2xvckIIukgFggECEAFSB2RlZmluZWQSKwoCaW4YAiABKA4yDy5jYXNlcy52MS5Db2xvckIKukgHggEEGAEYAlICaW4SMAoGbm90X2luGAMgASgOMg8uY2FzZXMudjEuQ29sb3JCCLpIBYIBAiAAUgVub3RJbhIvCgVjb25zdBgEIAEoDjIPLmNhc2VzLnYxLkNvbG9yQgi6SAWCAQIIBVIFY29uc3QSLQoDYWxsGAUgASgOMg8uY2FzZXMudjEuQ29sb3JCCrpIB4IBBBABIAJSA2FsbCI+CgRJdGVtEhsKBG5hbWUYASABKAlCB7pIBHICEAFSBG5hbWUSGQoDcXR5GAIgASgFQge6SAQaAigAUgNxdHki7gIKBUxpc3RzEiYKBHRhZ3MYASADKAlCErpID5IBDAgBEAMYASIEcgIQAlIEdGFncxIgCgNpZHMYAiADKANCDrpIC5IBCBgBIgQiAiAAUgNpZHMSJgoGc2NvcmVzGAMgAygBQg66SAuSAQgYASIEEgJAAVIGc2NvcmVzEiQKBWJsb2JzGAQgAygMQg66SAuSAQgYASIEegIYAlIFYmxvYnMSLgoFaXRlbXMYBSADKAsyDi5jYXNlcy52MS5JdGVtQgi6SAWSAQIQBFIFaXRlbXMSOAoGY29sb3JzGAYgAygOMg8uY2FzZXMudjEuQ29sb3JCD7pIDJIBCRgBIgWCAQIQAVIGY29sb3JzEi4KCnNraXBfZW1wdHkYByADKAlCD7pIDJIBCSIHcgJgAdgBAVIJc2tpcEVtcHR5EjMKDW5vbmVtcHR5X29ubHkYCCADKAVCDrpIBZIBAggCukgD2AEBUgxub25lbXB0eU9ubHkirAYKBE1hcHMSSgoGY291bnRzGAEgAygLMhouY2FzZXMudjEuTWFwcy5Db3VudHNFbnRyeUIWukgTmgEQCAEQAyIEcgIQAioEGgIgAFIGY291bnRzEkMKBW5hbWVzGAIgAygLMhkuY2FzZXMudjEuTWFwcy5OYW1lc0VudHJ5QhK6SA+aAQwiBCICKAAqBHICaAFSBW5hbWVzEj0KB2J5X2ZsYWcYAyADKAsyGi5jYXNlcy52MS5NYXBzLkJ5RmxhZ0VudHJ5Qgi6SAWaAQIQAVIGYnlGbGFnEkEKBmNvbG9ycxgEIAMoCzIaLmNhc2VzLnYxLk1hcHMuQ29sb3JzRW50cnlCDbpICpoBByoFggECEAFSBmNvbG9ycxJJCgVibG9icxgFIAMoCzIZLmNhc2VzLnYxLk1hcHMuQmxvYnNFbnRyeUIYukgJmgEGIgRCAjgAukgJmgEGKgR6AhABUgVibG9icxJHCgRza2lwGAYgAygLMhguY2FzZXMudjEuTWFwcy5Ta2lwRW50cnlCGbpIFpoBEyIIcgOwAQHYAQEqB3ICGAHYAQFSBHNraXAaOQoLQ291bnRzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAVSBXZhbHVlOgI4ARo4CgpOYW1lc0VudHJ5EhAKA2tleRgBIAEoA1IDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaSQoLQnlGbGFnRW50cnkSEAoDa2V5GAEgASgIUgNrZXkSJAoFdmFsdWUYAiABKAsyDi5jYXNlcy52MS5JdGVtUgV2YWx1ZToCOAEaSgoLQ29sb3JzRW50cnkSEAoDa2V5GAEgASgNUgNrZXkSJQoFdmFsdWUYAiABKA4yDy5jYXNlcy52MS5Db2xvclIFdmFsdWU6AjgBGjgKCkJsb2JzRW50cnkSEAoDa2V5GAEgASgSUgNrZXkSFAoFdmFsdWUYAiABKAxSBXZhbHVlOgI4ARo3CglTa2lwRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ASKIAwoIUmVxdWlyZWQSGgoEbmFtZRgBIAEoCUIGukgDyAEBUgRuYW1lEigKBWNvdW50GAIgASgFQg26SAPIAQG6SAQaAiAASABSBWNvdW50iAEBEioKBGl0ZW0YAyABKAsyDi5jYXNlcy52MS5JdGVtQga6SAPIAQFSBGl0ZW0SGgoEbGlzdBgEIAMoCUIGukgDyAEBUgRsaXN0EjUKA21hcBgFIAMoCzIbLmNhc2VzLnYxLlJlcXVpcmVkLk1hcEVudHJ5Qga6SAPIAQFSA21hcBI1CgVjb2xvchgGIAEoDjIPLmNhc2VzLnYxLkNvbG9yQg66SAPIAQG6SAWCAQIQAVIFY29sb3ISIgoFbmV2ZXIYByABKAlCDLpIA8gBAbpIA9gBA1IFbmV2ZXISGgoEYmxvYhgIIAEoDEIGukgDyAEBUgRibG9iGjYKCE1hcEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAFCCAoGX2NvdW50IrsBCgdJZ25vcmVkEiUKBmFsd2F5cxgBIAEoCUINukgEcgIQBbpIA9gBA1IGYWx3YXlzEiYKB2lmX3plcm8YAiABKAVCDbpIBBoCIAq6SAPYAQFSBmlmWmVybxIoCghvcHRpb25hbBgDIAEoCUIHukgEcgIQBUgAUghvcHRpb25hbIgBARIqCgRpdGVtGAQgASgLMg4uY2FzZXMudjEuSXRlbUIGukgD2AEDUgRpdGVtQgsKCV9vcHRpb25hbCLJAQoGT25lb2ZzEh0KBHRleHQYASABKAlCB7pIBHICEAJIAFIEdGV4dBIhCgZudW1iZXIYAiABKAVCB7pIBBoCIABIAFIGbnVtYmVyEiQKBGl0ZW0YAyABKAsyDi5jYXNlcy52MS5JdGVtSABSBGl0ZW0SHwoFb3RoZXIYBCABKAlCB7pIBHICGAJIAVIFb3RoZXISHQoEZmxhZxgFIAEoCEIHukgEagIIAUgBUgRmbGFnQg8KBmNob2ljZRIFukgCCAFCBgoEZnJlZSJ5CgxNZXNzYWdlT25lb2YSFQoBYRgBIAEoCUIHukgEcgIQA1IBYRIMCgFiGAIgASgFUgFiEgwKAWMYAyADKAlSAWMSHAoBZBgEIAEoCzIOLmNhc2VzLnYxLkl0ZW1SAWQ6GLpICiIICgFhCgFiEAG6SAgiBgoBYwoBZCL6AQoEVHJlZRIdCgVsYWJlbBgBIAEoCUIHukgEcgIYBFIFbGFiZWwSNAoIY2hpbGRyZW4YAiADKAsyDi5jYXNlcy52MS5UcmVlQgi6SAWSAQIQA1IIY2hpbGRyZW4SIgoEbGVmdBgDIAEoCzIOLmNhc2VzLnYxLlRyZWVSBGxlZnQSLwoFbmFtZWQYBCADKAsyGS5jYXNlcy52MS5UcmVlLk5hbWVkRW50cnlSBW5hbWVkGkgKCk5hbWVkRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSJAoFdmFsdWUYAiABKAsyDi5jYXNlcy52MS5UcmVlUgV2YWx1ZToCOAEi3gIKBU91dGVyEiIKBGl0ZW0YASABKAsyDi5jYXNlcy52MS5JdGVtUgRpdGVtEi4KBm1pZGRsZRgCIAEoCzIWLmNhc2VzLnYxLk91dGVyLk1pZGRsZVIGbWlkZGxlGlsKBk1pZGRsZRIkCgVpdGVtcxgBIAMoCzIOLmNhc2VzLnYxLkl0ZW1SBWl0ZW1zEisKBWlubmVyGAIgASgLMhUuY2FzZXMudjEuT3V0ZXIuSW5uZXJSBWlubmVyGqMBCgVJbm5lchI2CgVpdGVtcxgBIAMoCzIgLmNhc2VzLnYxLk91dGVyLklubmVyLkl0ZW1zRW50cnlSBWl0ZW1zEhgKAmlkGAIgASgJQgi6SAVyA7ABAVICaWQaSAoKSXRlbXNFbnRyeRIQCgNrZXkYASABKAlSA2tleRIkCgV2YWx1ZRgCIAEoCzIOLmNhc2VzLnYxLkl0ZW1SBXZhbHVlOgI4ASJLCgdOb1J1bGVzEhIKBG5hbWUYASABKAlSBG5hbWUSLAoFY2hpbGQYAiABKAsyFi5jYXNlcy52MS5Ob1J1bGVzQ2hpbGRSBWNoaWxkIhwKDE5vUnVsZXNDaGlsZBIMCgF4GAEgASgFUgF4Kk4KBUNvbG9yEhUKEUNPTE9SX1VOU1BFQ0lGSUVEEAASDQoJQ09MT1JfUkVEEAESDwoLQ09MT1JfR1JFRU4QAhIOCgpDT0xPUl9CTFVFEAViBnByb3RvMw==",
+  "ChhjYXNlcy92MS9zdHJ1Y3R1cmUucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8i+wEKBUVudW1zEjMKB2RlZmluZWQYASABKA4yDy5jYXNlcy52MS5Db2xvckIIukgFggECEAFSB2RlZmluZWQSKwoCaW4YAiABKA4yDy5jYXNlcy52MS5Db2xvckIKukgHggEEGAEYAlICaW4SMAoGbm90X2luGAMgASgOMg8uY2FzZXMudjEuQ29sb3JCCLpIBYIBAiAAUgVub3RJbhIvCgVjb25zdBgEIAEoDjIPLmNhc2VzLnYxLkNvbG9yQgi6SAWCAQIIBVIFY29uc3QSLQoDYWxsGAUgASgOMg8uY2FzZXMudjEuQ29sb3JCCrpIB4IBBBABIAJSA2FsbCI+CgRJdGVtEhsKBG5hbWUYASABKAlCB7pIBHICEAFSBG5hbWUSGQoDcXR5GAIgASgFQge6SAQaAigAUgNxdHki7gIKBUxpc3RzEiYKBHRhZ3MYASADKAlCErpID5IBDAgBEAMYASIEcgIQAlIEdGFncxIgCgNpZHMYAiADKANCDrpIC5IBCBgBIgQiAiAAUgNpZHMSJgoGc2NvcmVzGAMgAygBQg66SAuSAQgYASIEEgJAAVIGc2NvcmVzEiQKBWJsb2JzGAQgAygMQg66SAuSAQgYASIEegIYAlIFYmxvYnMSLgoFaXRlbXMYBSADKAsyDi5jYXNlcy52MS5JdGVtQgi6SAWSAQIQBFIFaXRlbXMSOAoGY29sb3JzGAYgAygOMg8uY2FzZXMudjEuQ29sb3JCD7pIDJIBCRgBIgWCAQIQAVIGY29sb3JzEi4KCnNraXBfZW1wdHkYByADKAlCD7pIDJIBCSIHcgJgAdgBAVIJc2tpcEVtcHR5EjMKDW5vbmVtcHR5X29ubHkYCCADKAVCDrpIBZIBAggCukgD2AEBUgxub25lbXB0eU9ubHkirAYKBE1hcHMSSgoGY291bnRzGAEgAygLMhouY2FzZXMudjEuTWFwcy5Db3VudHNFbnRyeUIWukgTmgEQCAEQAyIEcgIQAioEGgIgAFIGY291bnRzEkMKBW5hbWVzGAIgAygLMhkuY2FzZXMudjEuTWFwcy5OYW1lc0VudHJ5QhK6SA+aAQwiBCICKAAqBHICaAFSBW5hbWVzEj0KB2J5X2ZsYWcYAyADKAsyGi5jYXNlcy52MS5NYXBzLkJ5RmxhZ0VudHJ5Qgi6SAWaAQIQAVIGYnlGbGFnEkEKBmNvbG9ycxgEIAMoCzIaLmNhc2VzLnYxLk1hcHMuQ29sb3JzRW50cnlCDbpICpoBByoFggECEAFSBmNvbG9ycxJJCgVibG9icxgFIAMoCzIZLmNhc2VzLnYxLk1hcHMuQmxvYnNFbnRyeUIYukgJmgEGIgRCAjgAukgJmgEGKgR6AhABUgVibG9icxJHCgRza2lwGAYgAygLMhguY2FzZXMudjEuTWFwcy5Ta2lwRW50cnlCGbpIFpoBEyIIcgOwAQHYAQEqB3ICGAHYAQFSBHNraXAaOQoLQ291bnRzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAVSBXZhbHVlOgI4ARo4CgpOYW1lc0VudHJ5EhAKA2tleRgBIAEoA1IDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaSQoLQnlGbGFnRW50cnkSEAoDa2V5GAEgASgIUgNrZXkSJAoFdmFsdWUYAiABKAsyDi5jYXNlcy52MS5JdGVtUgV2YWx1ZToCOAEaSgoLQ29sb3JzRW50cnkSEAoDa2V5GAEgASgNUgNrZXkSJQoFdmFsdWUYAiABKA4yDy5jYXNlcy52MS5Db2xvclIFdmFsdWU6AjgBGjgKCkJsb2JzRW50cnkSEAoDa2V5GAEgASgSUgNrZXkSFAoFdmFsdWUYAiABKAxSBXZhbHVlOgI4ARo3CglTa2lwRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ASKmAwoIUmVxdWlyZWQSGgoEbmFtZRgBIAEoCUIGukgDyAEBUgRuYW1lEigKBWNvdW50GAIgASgFQg26SAPIAQG6SAQaAiAASABSBWNvdW50iAEBEioKBGl0ZW0YAyABKAsyDi5jYXNlcy52MS5JdGVtQga6SAPIAQFSBGl0ZW0SGgoEbGlzdBgEIAMoCUIGukgDyAEBUgRsaXN0EjUKA21hcBgFIAMoCzIbLmNhc2VzLnYxLlJlcXVpcmVkLk1hcEVudHJ5Qga6SAPIAQFSA21hcBI1CgVjb2xvchgGIAEoDjIPLmNhc2VzLnYxLkNvbG9yQg66SAPIAQG6SAWCAQIQAVIFY29sb3ISIgoFbmV2ZXIYByABKAlCDLpIA8gBAbpIA9gBA1IFbmV2ZXISGgoEYmxvYhgIIAEoDEIGukgDyAEBUgRibG9iEhwKBXJhdGlvGAkgASgBQga6SAPIAQFSBXJhdGlvGjYKCE1hcEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAFCCAoGX2NvdW50IrsBCgdJZ25vcmVkEiUKBmFsd2F5cxgBIAEoCUINukgEcgIQBbpIA9gBA1IGYWx3YXlzEiYKB2lmX3plcm8YAiABKAVCDbpIBBoCIAq6SAPYAQFSBmlmWmVybxIoCghvcHRpb25hbBgDIAEoCUIHukgEcgIQBUgAUghvcHRpb25hbIgBARIqCgRpdGVtGAQgASgLMg4uY2FzZXMudjEuSXRlbUIGukgD2AEDUgRpdGVtQgsKCV9vcHRpb25hbCLJAQoGT25lb2ZzEh0KBHRleHQYASABKAlCB7pIBHICEAJIAFIEdGV4dBIhCgZudW1iZXIYAiABKAVCB7pIBBoCIABIAFIGbnVtYmVyEiQKBGl0ZW0YAyABKAsyDi5jYXNlcy52MS5JdGVtSABSBGl0ZW0SHwoFb3RoZXIYBCABKAlCB7pIBHICGAJIAVIFb3RoZXISHQoEZmxhZxgFIAEoCEIHukgEagIIAUgBUgRmbGFnQg8KBmNob2ljZRIFukgCCAFCBgoEZnJlZSJ5CgxNZXNzYWdlT25lb2YSFQoBYRgBIAEoCUIHukgEcgIQA1IBYRIMCgFiGAIgASgFUgFiEgwKAWMYAyADKAlSAWMSHAoBZBgEIAEoCzIOLmNhc2VzLnYxLkl0ZW1SAWQ6GLpICiIICgFhCgFiEAG6SAgiBgoBYwoBZCL6AQoEVHJlZRIdCgVsYWJlbBgBIAEoCUIHukgEcgIYBFIFbGFiZWwSNAoIY2hpbGRyZW4YAiADKAsyDi5jYXNlcy52MS5UcmVlQgi6SAWSAQIQA1IIY2hpbGRyZW4SIgoEbGVmdBgDIAEoCzIOLmNhc2VzLnYxLlRyZWVSBGxlZnQSLwoFbmFtZWQYBCADKAsyGS5jYXNlcy52MS5UcmVlLk5hbWVkRW50cnlSBW5hbWVkGkgKCk5hbWVkRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSJAoFdmFsdWUYAiABKAsyDi5jYXNlcy52MS5UcmVlUgV2YWx1ZToCOAEi3gIKBU91dGVyEiIKBGl0ZW0YASABKAsyDi5jYXNlcy52MS5JdGVtUgRpdGVtEi4KBm1pZGRsZRgCIAEoCzIWLmNhc2VzLnYxLk91dGVyLk1pZGRsZVIGbWlkZGxlGlsKBk1pZGRsZRIkCgVpdGVtcxgBIAMoCzIOLmNhc2VzLnYxLkl0ZW1SBWl0ZW1zEisKBWlubmVyGAIgASgLMhUuY2FzZXMudjEuT3V0ZXIuSW5uZXJSBWlubmVyGqMBCgVJbm5lchI2CgVpdGVtcxgBIAMoCzIgLmNhc2VzLnYxLk91dGVyLklubmVyLkl0ZW1zRW50cnlSBWl0ZW1zEhgKAmlkGAIgASgJQgi6SAVyA7ABAVICaWQaSAoKSXRlbXNFbnRyeRIQCgNrZXkYASABKAlSA2tleRIkCgV2YWx1ZRgCIAEoCzIOLmNhc2VzLnYxLkl0ZW1SBXZhbHVlOgI4ASJLCgdOb1J1bGVzEhIKBG5hbWUYASABKAlSBG5hbWUSLAoFY2hpbGQYAiABKAsyFi5jYXNlcy52MS5Ob1J1bGVzQ2hpbGRSBWNoaWxkIhwKDE5vUnVsZXNDaGlsZBIMCgF4GAEgASgFUgF4Kk4KBUNvbG9yEhUKEUNPTE9SX1VOU1BFQ0lGSUVEEAASDQoJQ09MT1JfUkVEEAESDwoLQ09MT1JfR1JFRU4QAhIOCgpDT0xPUl9CTFVFEAViBnByb3RvMw==",
   [file_buf_validate_validate],
   () => ({
     messages: [Enums, Item, Lists, Maps, Required, Ignored, Oneofs, MessageOneof, Tree, Outer, Outer_Middle, Outer_Inner, NoRules, NoRulesChild],
@@ -876,6 +876,7 @@ export class Required extends Message<Required> {
     { no: 6, name: "color", localName: "color", jsonName: "color", kind: "enum", T: Color$type },
     { no: 7, name: "never", localName: "never", jsonName: "never", kind: "scalar", T: ScalarType.STRING },
     { no: 8, name: "blob", localName: "blob", jsonName: "blob", kind: "scalar", T: ScalarType.BYTES },
+    { no: 9, name: "ratio", localName: "ratio", jsonName: "ratio", kind: "scalar", T: ScalarType.DOUBLE },
   ]);
   name = "";
   count?: number;
@@ -885,6 +886,10 @@ export class Required extends Message<Required> {
   color: Color = Color.COLOR_UNSPECIFIED;
   never = "";
   blob: Uint8Array = new Uint8Array(0);
+  /**
+   * -0 is set: it is not the default's bits (protobuf-es's isFieldSet, and the wire, agree).
+   */
+  ratio = 0;
 
   constructor(init?: PartialMessage<Required>) {
     super();
@@ -920,6 +925,9 @@ export class Required extends Message<Required> {
     }
     if (this.blob.length !== 0) {
       w.fieldBytes(66, this.blob);
+    }
+    if (!Object.is(this.ratio, 0)) {
+      w.fieldDouble(73, this.ratio);
     }
     w.unknown(this);
   }
@@ -972,6 +980,9 @@ export class Required extends Message<Required> {
         case 66:
           this.blob = r.bytes();
           break;
+        case 73:
+          this.ratio = r.double();
+          break;
         default:
           if (group !== undefined && tag === group * 8 + 4) return;
           r.unknown(this, tag);
@@ -992,6 +1003,7 @@ export class Required extends Message<Required> {
     if (this.color !== 0) j["color"] = enumToJson(Color$type, this.color);
     if (this.never !== "") j["never"] = stringToJson(this.never);
     if (this.blob.length !== 0) j["blob"] = bytesToJson(this.blob);
+    if (!Object.is(this.ratio, 0)) j["ratio"] = doubleToJson(this.ratio);
     return j;
   }
 
@@ -1030,6 +1042,9 @@ export class Required extends Message<Required> {
           break;
         case "blob":
           if (v !== null) this.blob = bytesFromJson(v);
+          break;
+        case "ratio":
+          if (v !== null) this.ratio = doubleFromJson(v);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1071,6 +1086,9 @@ export class Required extends Message<Required> {
     }
     {
       if (!(m.blob.length !== 0)) c.add(p, [8, "blob", 12], undefined, [[25, "required", 8]], "required", "value is required");
+    }
+    {
+      if (!(!Object.is(m.ratio, 0))) c.add(p, [9, "ratio", 1], undefined, [[25, "required", 8]], "required", "value is required");
     }
   }
 }
