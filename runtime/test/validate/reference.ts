@@ -44,11 +44,14 @@ export interface Outcome {
   error?: string;
 }
 
-const validator = createValidator();
+/** One validator per registry: the registry gives it the extensions that predefined rules are. */
+const validators = new WeakMap<FileRegistry, ReturnType<typeof createValidator>>();
 
 export function referenceOutcome(registry: FileRegistry, msg: Message<any>): Outcome {
   const desc = registry.getMessage((msg.constructor as unknown as { typeName: string }).typeName) as DescMessage;
   const es = fromBinary(desc, msg.toBinary());
+  let validator = validators.get(registry);
+  if (!validator) validators.set(registry, (validator = createValidator({ registry })));
   const r = validator.validate(desc, es);
   if (r.kind === "valid") return { kind: "valid" };
   if (r.kind === "error") return { kind: "error", error: r.error.message };
