@@ -13,10 +13,10 @@ import { celField, celIntMod, celIntSub, celMessage, celScalar, celUintAdd, chec
 
 export const file_cases_v1_predefined: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/predefined.proto",
-  "ChljYXNlcy92MS9wcmVkZWZpbmVkLnByb3RvEghjYXNlcy52MRobYnVmL3ZhbGlkYXRlL3ZhbGlkYXRlLnByb3RvGh9jYXNlcy92MS9wcmVkZWZpbmVkX3J1bGVzLnByb3RvGh5nb29nbGUvcHJvdG9idWYvZHVyYXRpb24ucHJvdG8aIGdvb2dsZS9wcm90b2J1Zi9maWVsZF9tYXNrLnByb3RvGh9nb29nbGUvcHJvdG9idWYvdGltZXN0YW1wLnByb3RvGh5nb29nbGUvcHJvdG9idWYvd3JhcHBlcnMucHJvdG8isQIKEFByZWRlZmluZWRTdHJpbmcSHgoEY29kZRgBIAEoCUIKukgHcgXKSAJhYlIEY29kZRIyCgRuYW1lGAIgASgJQh66SARyAhgIukgEcgIQArpIBXID0EgBukgFcgPYSAZSBG5hbWUSLAoDdGFnGAMgASgJQhq6SAZyBOJIAXi6SAdyBeJIAnl5ukgEcgJgAVIDdGFnEiYKA29wdBgEIAEoCUIPukgEcgIQAbpIBXID6EgBSAFSA29wdIgBARJBCgd3cmFwcGVkGAUgASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlQgm6SAZyBMpIAXdSB3dyYXBwZWQSHgoEcGljaxgGIAEoCUIIukgFcgPQSAFIAFIEcGlja0IICgZjaG9pY2VCBgoEX29wdCKwBAoRUHJlZGVmaW5lZE51bWJlcnMSHAoEc3RlcBgBIAEoBUIIukgFGgPISANSBHN0ZXASKAoIYW55X3N0ZXAYAiABKAVCCLpIBRoDyEgASABSB2FueVN0ZXCIAQESMQoDb2RkGAMgASgFQh+6SAUaA9BIAbpIBBoCEGS6SA0aCyCc//////////8BUgNvZGQSIQoDYmlnGAQgASgDQg+6SAwiCshIgYCAgICAgBBSA2JpZxIlCgR1YmlnGAUgASgEQhG6SA4yDMhI////////////AVIEdWJpZxIcCgR1c3VtGAYgASgNQgi6SAUqA8hIClIEdXN1bRIcCgRzbm90GAcgASgRQgi6SAU6A8hIDVIEc25vdBIjCgRmbm90GAggASgGQg+6SAxSCslIBwAAAAAAAABSBGZub3QSKwoEZG5vdBgJIAEoAUIXukgMEgrJSAAAAAAAAPg/ukgFEgPQSAFSBGRub3QSIwoGZmFib3ZlGAogASgCQgu6SAgKBs1IzczMPVIGZmFib3ZlEhwKBGZsYWcYCyABKAhCCLpIBWoDyEgBUgRmbGFnEjsKBXdzdGVwGAwgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkludDMyVmFsdWVCCLpIBRoDyEgCUgV3c3RlcBIxCgVvc3RlcBgNIAEoBUIWukgFGgPISAW6SAQaAjAFukgEGgIwB0gBUgVvc3RlcIgBAUILCglfYW55X3N0ZXBCCAoGX29zdGVwIvACCg9QcmVkZWZpbmVkT3RoZXISJQoEZGF0YRgBIAEoDEIRukgFegPISAO6SAZ6BNJIAQFSBGRhdGESOAoFc2hhZGUYAiABKA4yDy5jYXNlcy52MS5TaGFkZUIRukgGggEDyEgCukgFggECEAFSBXNoYWRlEkUKCHNoYWRlX2luGAMgASgOMg8uY2FzZXMudjEuU2hhZGVCGbpIBYIBAhgBukgFggECGAK6SAaCAQPISAFSB3NoYWRlSW4SQgoEd2FpdBgEIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvbkITukgGqgEDyEgBukgHqgEEGgIIPFIEd2FpdBI2CgJhdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCCrpIB7IBBMhI6AdSAmF0EjkKBG1hc2sYBiABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrQgm6SAbiAQPISAJSBG1hc2si2QQKFVByZWRlZmluZWRDb2xsZWN0aW9ucxI0CgVwYWlycxgBIAMoBUIeukgGkgEDyEgBukgFkgECEAS6SAqSAQciBRoDyEgCUgVwYWlycxIrCgVuYW1lcxgCIAMoCUIVukgKkgEHIgVyA9BIAbpIBZIBAhgBUgVuYW1lcxJuCgZjb3VudHMYAyADKAsyKy5jYXNlcy52MS5QcmVkZWZpbmVkQ29sbGVjdGlvbnMuQ291bnRzRW50cnlCKbpIC5oBCMpIBXRvdGFsukgLmgEIIgZyBMpIAXS6SAqaAQcqBRoD0EgBUgZjb3VudHMSNwoGc2hhZGVzGAQgAygOMg8uY2FzZXMudjEuU2hhZGVCDrpIC5IBCCIGggEDyEgAUgZzaGFkZXMSRQoHd3JhcHBlZBgFIAMoCzIcLmdvb2dsZS5wcm90b2J1Zi5TdHJpbmdWYWx1ZUINukgKkgEHIgVyA9BIAVIHd3JhcHBlZBJdCgV3YWl0cxgGIAMoCzIqLmNhc2VzLnYxLlByZWRlZmluZWRDb2xsZWN0aW9ucy5XYWl0c0VudHJ5Qhu6SAqaAQciBSIDyEhkukgLmgEIKgaqAQPISAFSBXdhaXRzGjkKC0NvdW50c0VudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgFUgV2YWx1ZToCOAEaUwoKV2FpdHNFbnRyeRIQCgNrZXkYASABKANSA2tleRIvCgV2YWx1ZRgCIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvblIFdmFsdWU6AjgBIisKEVByZWRlZmluZWRVbmtub3duEhYKAXMYASABKAlCCLpIBXIDsEoBUgFzImYKD0hvbGRzUHJlZGVmaW5lZBIoCgFzGAEgASgLMhouY2FzZXMudjEuUHJlZGVmaW5lZFN0cmluZ1IBcxIpCgFuGAIgAygLMhsuY2FzZXMudjEuUHJlZGVmaW5lZE51bWJlcnNSAW4qPwoFU2hhZGUSFQoRU0hBREVfVU5TUEVDSUZJRUQQABIPCgtTSEFERV9MSUdIVBABEg4KClNIQURFX0RBUksQAmIGcHJvdG8z",
+  "ChljYXNlcy92MS9wcmVkZWZpbmVkLnByb3RvEghjYXNlcy52MRobYnVmL3ZhbGlkYXRlL3ZhbGlkYXRlLnByb3RvGh9jYXNlcy92MS9wcmVkZWZpbmVkX3J1bGVzLnByb3RvGh5nb29nbGUvcHJvdG9idWYvZHVyYXRpb24ucHJvdG8aIGdvb2dsZS9wcm90b2J1Zi9maWVsZF9tYXNrLnByb3RvGh9nb29nbGUvcHJvdG9idWYvdGltZXN0YW1wLnByb3RvGh5nb29nbGUvcHJvdG9idWYvd3JhcHBlcnMucHJvdG8isQIKEFByZWRlZmluZWRTdHJpbmcSHgoEY29kZRgBIAEoCUIKukgHcgXKSAJhYlIEY29kZRIyCgRuYW1lGAIgASgJQh66SARyAhgIukgEcgIQArpIBXID0EgBukgFcgPYSAZSBG5hbWUSLAoDdGFnGAMgASgJQhq6SAZyBOJIAXi6SAdyBeJIAnl5ukgEcgJgAVIDdGFnEiYKA29wdBgEIAEoCUIPukgEcgIQAbpIBXID6EgBSAFSA29wdIgBARJBCgd3cmFwcGVkGAUgASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlQgm6SAZyBMpIAXdSB3dyYXBwZWQSHgoEcGljaxgGIAEoCUIIukgFcgPQSAFIAFIEcGlja0IICgZjaG9pY2VCBgoEX29wdCLFBQoRUHJlZGVmaW5lZE51bWJlcnMSHAoEc3RlcBgBIAEoBUIIukgFGgPISANSBHN0ZXASKAoIYW55X3N0ZXAYAiABKAVCCLpIBRoDyEgASABSB2FueVN0ZXCIAQESMQoDb2RkGAMgASgFQh+6SAUaA9BIAbpIBBoCEGS6SA0aCyCc//////////8BUgNvZGQSIQoDYmlnGAQgASgDQg+6SAwiCshIgYCAgICAgBBSA2JpZxIlCgR1YmlnGAUgASgEQhG6SA4yDMhI////////////AVIEdWJpZxIcCgR1c3VtGAYgASgNQgi6SAUqA8hIClIEdXN1bRIcCgRzbm90GAcgASgRQgi6SAU6A8hIDVIEc25vdBIjCgRmbm90GAggASgGQg+6SAxSCslIBwAAAAAAAABSBGZub3QSKwoEZG5vdBgJIAEoAUIXukgMEgrJSAAAAAAAAPg/ukgFEgPQSAFSBGRub3QSIwoGZmFib3ZlGAogASgCQgu6SAgKBs1IzczMPVIGZmFib3ZlEhwKBGZsYWcYCyABKAhCCLpIBWoDyEgBUgRmbGFnEjsKBXdzdGVwGAwgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkludDMyVmFsdWVCCLpIBRoDyEgCUgV3c3RlcBIxCgVvc3RlcBgNIAEoBUIWukgFGgPISAW6SAQaAjAFukgEGgIwB0gBUgVvc3RlcIgBARIgCgZzYWJvdmUYDiABKBJCCLpIBUIDyEgFUgZzYWJvdmUSIwoGZmJlbG93GA8gASgHQgu6SAhKBs1IAChr7lIGZmJlbG93EiEKBXNmbm90GBAgASgPQgu6SAhaBs1I/////1IFc2Zub3QSKQoHc2Y2NG5vdBgRIAEoEEIPukgMYgrJSP//////////UgdzZjY0bm90QgsKCV9hbnlfc3RlcEIICgZfb3N0ZXAi5gEKEFByZWRlZmluZWRTaGFwZXMSHgoFbGV2ZWwYASABKAVCCLpIBRoD2EgBUgVsZXZlbBItCgZyYW5nZWQYAiABKAVCFbpIEhoQ4kgNCPv//////////wEQBVIGcmFuZ2VkEisKC2hhbGZfcmFuZ2VkGAMgASgFQgq6SAcaBeJIAggBUgpoYWxmUmFuZ2VkEiwKCHVucGFja2VkGAQgASgFQhC6SAUaA+hIAbpIBRoD6EgCUgh1bnBhY2tlZBIoCgZwYWNrZWQYBSABKAVCELpIBRoD8EgBukgFGgPwSAJSBnBhY2tlZCLwAgoPUHJlZGVmaW5lZE90aGVyEiUKBGRhdGEYASABKAxCEbpIBXoDyEgDukgGegTSSAEBUgRkYXRhEjgKBXNoYWRlGAIgASgOMg8uY2FzZXMudjEuU2hhZGVCEbpIBoIBA8hIArpIBYIBAhABUgVzaGFkZRJFCghzaGFkZV9pbhgDIAEoDjIPLmNhc2VzLnYxLlNoYWRlQhm6SAWCAQIYAbpIBYIBAhgCukgGggEDyEgBUgdzaGFkZUluEkIKBHdhaXQYBCABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb25CE7pIBqoBA8hIAbpIB6oBBBoCCDxSBHdhaXQSNgoCYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgq6SAeyAQTISOgHUgJhdBI5CgRtYXNrGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLkZpZWxkTWFza0IJukgG4gEDyEgCUgRtYXNrItkEChVQcmVkZWZpbmVkQ29sbGVjdGlvbnMSNAoFcGFpcnMYASADKAVCHrpIBpIBA8hIAbpIBZIBAhAEukgKkgEHIgUaA8hIAlIFcGFpcnMSKwoFbmFtZXMYAiADKAlCFbpICpIBByIFcgPQSAG6SAWSAQIYAVIFbmFtZXMSbgoGY291bnRzGAMgAygLMisuY2FzZXMudjEuUHJlZGVmaW5lZENvbGxlY3Rpb25zLkNvdW50c0VudHJ5Qim6SAuaAQjKSAV0b3RhbLpIC5oBCCIGcgTKSAF0ukgKmgEHKgUaA9BIAVIGY291bnRzEjcKBnNoYWRlcxgEIAMoDjIPLmNhc2VzLnYxLlNoYWRlQg66SAuSAQgiBoIBA8hIAFIGc2hhZGVzEkUKB3dyYXBwZWQYBSADKAsyHC5nb29nbGUucHJvdG9idWYuU3RyaW5nVmFsdWVCDbpICpIBByIFcgPQSAFSB3dyYXBwZWQSXQoFd2FpdHMYBiADKAsyKi5jYXNlcy52MS5QcmVkZWZpbmVkQ29sbGVjdGlvbnMuV2FpdHNFbnRyeUIbukgKmgEHIgUiA8hIZLpIC5oBCCoGqgEDyEgBUgV3YWl0cxo5CgtDb3VudHNFbnRyeRIQCgNrZXkYASABKAlSA2tleRIUCgV2YWx1ZRgCIAEoBVIFdmFsdWU6AjgBGlMKCldhaXRzRW50cnkSEAoDa2V5GAEgASgDUgNrZXkSLwoFdmFsdWUYAiABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb25SBXZhbHVlOgI4ASIrChFQcmVkZWZpbmVkVW5rbm93bhIWCgFzGAEgASgJQgi6SAVyA7BKAVIBcyJmCg9Ib2xkc1ByZWRlZmluZWQSKAoBcxgBIAEoCzIaLmNhc2VzLnYxLlByZWRlZmluZWRTdHJpbmdSAXMSKQoBbhgCIAMoCzIbLmNhc2VzLnYxLlByZWRlZmluZWROdW1iZXJzUgFuKj8KBVNoYWRlEhUKEVNIQURFX1VOU1BFQ0lGSUVEEAASDwoLU0hBREVfTElHSFQQARIOCgpTSEFERV9EQVJLEAJiBnByb3RvMw==",
   [file_buf_validate_validate, file_cases_v1_predefined_rules, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers],
   () => ({
-    messages: [PredefinedString, PredefinedNumbers, PredefinedOther, PredefinedCollections, PredefinedUnknown, HoldsPredefined],
+    messages: [PredefinedString, PredefinedNumbers, PredefinedShapes, PredefinedOther, PredefinedCollections, PredefinedUnknown, HoldsPredefined],
     enums: [Shade$type],
     services: [],
   }),
@@ -219,6 +219,10 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
     { no: 11, name: "flag", localName: "flag", jsonName: "flag", kind: "scalar", T: ScalarType.BOOL },
     { no: 12, name: "wstep", localName: "wstep", jsonName: "wstep", kind: "scalar", T: ScalarType.INT32, presence: "explicit", wrapper: Int32Value },
     { no: 13, name: "ostep", localName: "ostep", jsonName: "ostep", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
+    { no: 14, name: "sabove", localName: "sabove", jsonName: "sabove", kind: "scalar", T: ScalarType.SINT64 },
+    { no: 15, name: "fbelow", localName: "fbelow", jsonName: "fbelow", kind: "scalar", T: ScalarType.FIXED32 },
+    { no: 16, name: "sfnot", localName: "sfnot", jsonName: "sfnot", kind: "scalar", T: ScalarType.SFIXED32 },
+    { no: 17, name: "sf64not", localName: "sf64not", jsonName: "sf64not", kind: "scalar", T: ScalarType.SFIXED64 },
   ]);
   step = 0;
   anyStep?: number;
@@ -233,6 +237,10 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
   flag = false;
   wstep?: number;
   ostep?: number;
+  sabove = 0n;
+  fbelow = 0;
+  sfnot = 0;
+  sf64not = 0n;
 
   constructor(init?: PartialMessage<PredefinedNumbers>) {
     super();
@@ -280,6 +288,18 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
     }
     if (this.ostep !== undefined) {
       w.fieldInt32(104, this.ostep);
+    }
+    if (this.sabove !== 0n) {
+      w.fieldSint64(112, this.sabove);
+    }
+    if (this.fbelow !== 0) {
+      w.fieldFixed32(125, this.fbelow);
+    }
+    if (this.sfnot !== 0) {
+      w.fieldSfixed32(133, this.sfnot);
+    }
+    if (this.sf64not !== 0n) {
+      w.fieldSfixed64(137, this.sf64not);
     }
     w.unknown(this);
   }
@@ -336,6 +356,18 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
         case 104:
           this.ostep = r.int32();
           break;
+        case 112:
+          this.sabove = r.sint64();
+          break;
+        case 125:
+          this.fbelow = r.fixed32();
+          break;
+        case 133:
+          this.sfnot = r.sfixed32();
+          break;
+        case 137:
+          this.sf64not = r.sfixed64();
+          break;
         default:
           if (group !== undefined && tag === group * 8 + 4) return;
           r.unknown(this, tag);
@@ -359,6 +391,10 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
     if (this.flag !== false) j["flag"] = boolToJson(this.flag);
     if (this.wstep !== undefined) j["wstep"] = int32ToJson(this.wstep);
     if (this.ostep !== undefined) j["ostep"] = int32ToJson(this.ostep);
+    if (this.sabove !== 0n) j["sabove"] = int64ToJson(this.sabove);
+    if (this.fbelow !== 0) j["fbelow"] = uint32ToJson(this.fbelow);
+    if (this.sfnot !== 0) j["sfnot"] = int32ToJson(this.sfnot);
+    if (this.sf64not !== 0n) j["sf64not"] = int64ToJson(this.sf64not);
     return j;
   }
 
@@ -406,6 +442,18 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
           break;
         case "ostep":
           if (v !== null) this.ostep = int32FromJson(v);
+          break;
+        case "sabove":
+          if (v !== null) this.sabove = int64FromJson(v);
+          break;
+        case "fbelow":
+          if (v !== null) this.fbelow = uint32FromJson(v);
+          break;
+        case "sfnot":
+          if (v !== null) this.sfnot = int32FromJson(v);
+          break;
+        case "sf64not":
+          if (v !== null) this.sf64not = int64FromJson(v);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -472,6 +520,150 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
         const v = m.ostep!;
         checkCel(c, p, [13, "ostep", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.in", "", "!(this in getField(rules, 'in')) ? 'must be in list %s'.format([getField(rules, 'in')]) : ''", [[3, "int32", 11], [6, "in", 5]]], ["int32.multiple_of", "", "this % rule == 0", [[3, "int32", 11], [1161, "[cases.v1.multiple_of]", 5]], () => (celIntMod(BigInt(v), 5n) === 0n), "cases.v1.multiple_of"], ["int32.multiple_of.positive", "must be positive to be a multiple", "this > 0", [[3, "int32", 11], [1161, "[cases.v1.multiple_of]", 5]], () => (v > 0), "cases.v1.multiple_of"]], "buf.validate.Int32Rules", "{\"in\":[5,7],\"[cases.v1.multiple_of]\":5}");
       }
+    }
+    {
+      const v = m.sabove;
+      checkCel(c, p, [14, "sabove", 18], undefined, false, file_cases_v1_predefined, celScalar(18, v), [["sint64.above", "", "this > rule", [[8, "sint64", 11], [1161, "[cases.v1.sint64_above]", 18]], () => (v > (-3n)), "cases.v1.sint64_above"]], "buf.validate.SInt64Rules", "{\"[cases.v1.sint64_above]\":\"-3\"}");
+    }
+    {
+      const v = m.fbelow;
+      checkCel(c, p, [15, "fbelow", 7], undefined, false, file_cases_v1_predefined, celScalar(7, v), [["fixed32.below", "", "this < rule", [[9, "fixed32", 11], [1161, "[cases.v1.fixed32_below]", 7]], () => (v < 4000000000), "cases.v1.fixed32_below"]], "buf.validate.Fixed32Rules", "{\"[cases.v1.fixed32_below]\":4000000000}");
+    }
+    {
+      const v = m.sfnot;
+      checkCel(c, p, [16, "sfnot", 15], undefined, false, file_cases_v1_predefined, celScalar(15, v), [["sfixed32.not", "", "this != rule", [[11, "sfixed32", 11], [1161, "[cases.v1.sfixed32_not]", 15]], () => !(v === (-1)), "cases.v1.sfixed32_not"]], "buf.validate.SFixed32Rules", "{\"[cases.v1.sfixed32_not]\":-1}");
+    }
+    {
+      const v = m.sf64not;
+      checkCel(c, p, [17, "sf64not", 16], undefined, false, file_cases_v1_predefined, celScalar(16, v), [["sfixed64.not", "", "this != rule", [[12, "sfixed64", 11], [1161, "[cases.v1.sfixed64_not]", 16]], () => !(v === (-1n)), "cases.v1.sfixed64_not"]], "buf.validate.SFixed64Rules", "{\"[cases.v1.sfixed64_not]\":\"-1\"}");
+    }
+  }
+}
+
+export class PredefinedShapes extends Message<PredefinedShapes> {
+  static readonly typeName = "cases.v1.PredefinedShapes";
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
+    { no: 1, name: "level", localName: "level", jsonName: "level", kind: "scalar", T: ScalarType.INT32 },
+    { no: 2, name: "ranged", localName: "ranged", jsonName: "ranged", kind: "scalar", T: ScalarType.INT32 },
+    { no: 3, name: "half_ranged", localName: "halfRanged", jsonName: "halfRanged", kind: "scalar", T: ScalarType.INT32 },
+    { no: 4, name: "unpacked", localName: "unpacked", jsonName: "unpacked", kind: "scalar", T: ScalarType.INT32 },
+    { no: 5, name: "packed", localName: "packed", jsonName: "packed", kind: "scalar", T: ScalarType.INT32 },
+  ]);
+  level = 0;
+  ranged = 0;
+  halfRanged = 0;
+  unpacked = 0;
+  packed = 0;
+
+  constructor(init?: PartialMessage<PredefinedShapes>) {
+    super();
+    if (init) initPartial(this, init);
+  }
+
+  $encode(w: BinaryWriter): void {
+    if (this.level !== 0) {
+      w.fieldInt32(8, this.level);
+    }
+    if (this.ranged !== 0) {
+      w.fieldInt32(16, this.ranged);
+    }
+    if (this.halfRanged !== 0) {
+      w.fieldInt32(24, this.halfRanged);
+    }
+    if (this.unpacked !== 0) {
+      w.fieldInt32(32, this.unpacked);
+    }
+    if (this.packed !== 0) {
+      w.fieldInt32(40, this.packed);
+    }
+    w.unknown(this);
+  }
+
+  $decode(r: BinaryReader, end: number, group?: number): void {
+    while (r.pos < end) {
+      const tag = r.tag();
+      switch (tag) {
+        case 8:
+          this.level = r.int32();
+          break;
+        case 16:
+          this.ranged = r.int32();
+          break;
+        case 24:
+          this.halfRanged = r.int32();
+          break;
+        case 32:
+          this.unpacked = r.int32();
+          break;
+        case 40:
+          this.packed = r.int32();
+          break;
+        default:
+          if (group !== undefined && tag === group * 8 + 4) return;
+          r.unknown(this, tag);
+      }
+    }
+    if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.level !== 0) j["level"] = int32ToJson(this.level);
+    if (this.ranged !== 0) j["ranged"] = int32ToJson(this.ranged);
+    if (this.halfRanged !== 0) j["halfRanged"] = int32ToJson(this.halfRanged);
+    if (this.unpacked !== 0) j["unpacked"] = int32ToJson(this.unpacked);
+    if (this.packed !== 0) j["packed"] = int32ToJson(this.packed);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of jsonKeys(json, ctx)) {
+      const v = json[key]!;
+      switch (key) {
+        case "level":
+          if (v !== null) this.level = int32FromJson(v);
+          break;
+        case "ranged":
+          if (v !== null) this.ranged = int32FromJson(v);
+          break;
+        case "halfRanged":
+        case "half_ranged":
+          if (key !== "halfRanged") checkOneSpelling(json, "halfRanged");
+          if (v !== null) this.halfRanged = int32FromJson(v);
+          break;
+        case "unpacked":
+          if (v !== null) this.unpacked = int32FromJson(v);
+          break;
+        case "packed":
+          if (v !== null) this.packed = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
+  /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
+  static $validate(m: PredefinedShapes, c: ValidationContext, p: PathNode | undefined): void {
+    {
+      const v = m.level;
+      checkCel(c, p, [1, "level", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.at_most_level", "", "this <= rule", [[3, "int32", 11], [1163, "[cases.v1.at_most_level]", 14]], () => (v <= 1), "cases.v1.at_most_level"]], "buf.validate.Int32Rules", "{\"[cases.v1.at_most_level]\":\"LEVEL_LOW\"}");
+    }
+    {
+      const v = m.ranged;
+      checkCel(c, p, [2, "ranged", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.in_range", "", "(!has(rule.min) || this >= rule.min) && (!has(rule.max) || this <= rule.max) ? '' : 'must be in %s..%s'.format([rule.min, rule.max])", [[3, "int32", 11], [1164, "[cases.v1.in_range]", 11]], undefined, "cases.v1.in_range"]], "buf.validate.Int32Rules", "{\"[cases.v1.in_range]\":{\"min\":-5,\"max\":5}}");
+    }
+    {
+      const v = m.halfRanged;
+      checkCel(c, p, [3, "half_ranged", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.in_range", "", "(!has(rule.min) || this >= rule.min) && (!has(rule.max) || this <= rule.max) ? '' : 'must be in %s..%s'.format([rule.min, rule.max])", [[3, "int32", 11], [1164, "[cases.v1.in_range]", 11]], undefined, "cases.v1.in_range"]], "buf.validate.Int32Rules", "{\"[cases.v1.in_range]\":{\"min\":1}}");
+    }
+    {
+      const v = m.unpacked;
+      checkCel(c, p, [4, "unpacked", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.one_of_ints", "", "this in rule", [[3, "int32", 11], [1165, "[cases.v1.one_of_ints]", 5]], undefined, "cases.v1.one_of_ints"], ["int32.one_of_ints", "", "this in rule", [[3, "int32", 11], [1165, "[cases.v1.one_of_ints]", 5]], undefined, "cases.v1.one_of_ints"]], "buf.validate.Int32Rules", "{\"[cases.v1.one_of_ints]\":[1,2]}");
+    }
+    {
+      const v = m.packed;
+      checkCel(c, p, [5, "packed", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.one_of_packed", "", "this in rule", [[3, "int32", 11], [1166, "[cases.v1.one_of_packed]", 5]], undefined, "cases.v1.one_of_packed"], ["int32.one_of_packed", "", "this in rule", [[3, "int32", 11], [1166, "[cases.v1.one_of_packed]", 5]], undefined, "cases.v1.one_of_packed"]], "buf.validate.Int32Rules", "{\"[cases.v1.one_of_packed]\":[1,2]}");
     }
   }
 }

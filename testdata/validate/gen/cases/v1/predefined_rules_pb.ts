@@ -5,21 +5,103 @@
 // Predefined rules: extensions of buf.validate's rules messages, each with CEL rules where `rule`
 // is the extension's value, `this` the field's value and `rules` the rules message.
 
-import type { ExtensionInfo, FileInfo } from "@tsgrpc/runtime";
-import { extensionInfo, fileInfo, ScalarType } from "@tsgrpc/runtime";
-import { BoolRules, BytesRules, DoubleRules, DurationRules, EnumRules, FieldMaskRules, file_buf_validate_validate, Fixed64Rules, FloatRules, Int32Rules, Int64Rules, MapRules, RepeatedRules, SInt32Rules, StringRules, TimestampRules, UInt32Rules, UInt64Rules } from "@tsgrpc/runtime/validate";
+import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
+import { extensionInfo, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, Message, ScalarType, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { BoolRules, BytesRules, DoubleRules, DurationRules, EnumRules, FieldMaskRules, file_buf_validate_validate, Fixed32Rules, Fixed64Rules, FloatRules, Int32Rules, Int64Rules, MapRules, RepeatedRules, SFixed32Rules, SFixed64Rules, SInt32Rules, SInt64Rules, StringRules, TimestampRules, UInt32Rules, UInt64Rules } from "@tsgrpc/runtime/validate";
 
 export const file_cases_v1_predefined_rules: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/predefined_rules.proto",
-  "Ch9jYXNlcy92MS9wcmVkZWZpbmVkX3J1bGVzLnByb3RvEghjYXNlcy52MRobYnVmL3ZhbGlkYXRlL3ZhbGlkYXRlLnByb3RvOoYBCg9wcmVmaXhfb3JfZW1wdHkSGS5idWYudmFsaWRhdGUuU3RyaW5nUnVsZXMYiQkgASgJQkLCSD8KPQoWc3RyaW5nLnByZWZpeF9vcl9lbXB0eRojdGhpcyA9PSAnJyB8fCB0aGlzLnN0YXJ0c1dpdGgocnVsZSlSDXByZWZpeE9yRW1wdHk6iAEKCWxvd2VyY2FzZRIZLmJ1Zi52YWxpZGF0ZS5TdHJpbmdSdWxlcxiKCSABKAhCTsJISwpJChBzdHJpbmcubG93ZXJjYXNlEhFtdXN0IGJlIGxvd2VyY2FzZRoiIXJ1bGUgfHwgdGhpcyA9PSB0aGlzLmxvd2VyQXNjaWkoKVIJbG93ZXJjYXNlOqUBCgptYXhfbGVuX29mEhkuYnVmLnZhbGlkYXRlLlN0cmluZ1J1bGVzGIsJIAEoBEJrwkhoCmYKEXN0cmluZy5tYXhfbGVuX29mGlF1aW50KHNpemUodGhpcykpIDw9IHJ1bGUgPyAnJyA6ICdsZW5ndGggJXMgaXMgb3ZlciAlcycuZm9ybWF0KFtzaXplKHRoaXMpLCBydWxlXSlSCG1heExlbk9mOmMKCm5vdF9vbmVfb2YSGS5idWYudmFsaWRhdGUuU3RyaW5nUnVsZXMYjAkgAygJQinCSCYKJAoRc3RyaW5nLm5vdF9vbmVfb2YaDyEodGhpcyBpbiBydWxlKVIIbm90T25lT2Y6jAEKD2xvbmdlcl90aGFuX21pbhIZLmJ1Zi52YWxpZGF0ZS5TdHJpbmdSdWxlcxiNCSABKAhCSMJIRQpDChZzdHJpbmcubG9uZ2VyX3RoYW5fbWluGikhcnVsZSB8fCB1aW50KHNpemUodGhpcykpID4gcnVsZXMubWluX2xlblINbG9uZ2VyVGhhbk1pbjq0AQoLbXVsdGlwbGVfb2YSGC5idWYudmFsaWRhdGUuSW50MzJSdWxlcxiJCSABKAVCeMJIJwolChFpbnQzMi5tdWx0aXBsZV9vZhoQdGhpcyAlIHJ1bGUgPT0gMMJISwpJChppbnQzMi5tdWx0aXBsZV9vZi5wb3NpdGl2ZRIhbXVzdCBiZSBwb3NpdGl2ZSB0byBiZSBhIG11bHRpcGxlGgh0aGlzID4gMFIKbXVsdGlwbGVPZjpeCghvZGRfb25seRIYLmJ1Zi52YWxpZGF0ZS5JbnQzMlJ1bGVzGIoJIAEoCEIowkglCiMKCWludDMyLm9kZBoWIXJ1bGUgfHwgdGhpcyAlIDIgIT0gMFIHb2RkT25seTpyCg1pbnQ2NF9hYnNfbWF4EhguYnVmLnZhbGlkYXRlLkludDY0UnVsZXMYiQkgASgDQjPCSDAKLgoNaW50NjQuYWJzX21heBoddGhpcyA8PSBydWxlICYmIHRoaXMgPj0gLXJ1bGVSC2ludDY0QWJzTWF4Ol8KDHVpbnQ2NF9iZWxvdxIZLmJ1Zi52YWxpZGF0ZS5VSW50NjRSdWxlcxiJCSABKARCIMJIHQobCgx1aW50NjQuYmVsb3caC3RoaXMgPCBydWxlUgt1aW50NjRCZWxvdzpvChB1aW50MzJfc3VtX2JlbG93EhkuYnVmLnZhbGlkYXRlLlVJbnQzMlJ1bGVzGIkJIAEoDUIpwkgmCiQKEHVpbnQzMi5zdW1fYmVsb3caEHRoaXMgKyAxdSA8IHJ1bGVSDnVpbnQzMlN1bUJlbG93OloKCnNpbnQzMl9ub3QSGS5idWYudmFsaWRhdGUuU0ludDMyUnVsZXMYiQkgASgRQh/CSBwKGgoKc2ludDMyLm5vdBoMdGhpcyAhPSBydWxlUglzaW50MzJOb3Q6XgoLZml4ZWQ2NF9ub3QSGi5idWYudmFsaWRhdGUuRml4ZWQ2NFJ1bGVzGIkJIAEoBkIgwkgdChsKC2ZpeGVkNjQubm90Ggx0aGlzICE9IHJ1bGVSCmZpeGVkNjROb3Q6WgoKZG91YmxlX25vdBIZLmJ1Zi52YWxpZGF0ZS5Eb3VibGVSdWxlcxiJCSABKAFCH8JIHAoaCgpkb3VibGUubm90Ggx0aGlzICE9IHJ1bGVSCWRvdWJsZU5vdDqDAQoNZG91YmxlX2Zpbml0ZRIZLmJ1Zi52YWxpZGF0ZS5Eb3VibGVSdWxlcxiKCSABKAhCQsJIPwo9ChFkb3VibGUuZmluaXRlX2V4dBooIXJ1bGUgfHwgISh0aGlzLmlzTmFuKCkgfHwgdGhpcy5pc0luZigpKVIMZG91YmxlRmluaXRlOlsKC2Zsb2F0X2Fib3ZlEhguYnVmLnZhbGlkYXRlLkZsb2F0UnVsZXMYiQkgASgCQh/CSBwKGgoLZmxvYXQuYWJvdmUaC3RoaXMgPiBydWxlUgpmbG9hdEFib3ZlOk8KB2Jvb2xfaXMSFy5idWYudmFsaWRhdGUuQm9vbFJ1bGVzGIkJIAEoCEIcwkgZChcKB2Jvb2wuaXMaDHRoaXMgPT0gcnVsZVIGYm9vbElzOmgKCWJ5dGVzX21heBIYLmJ1Zi52YWxpZGF0ZS5CeXRlc1J1bGVzGIkJIAEoDUIwwkgtCisKCWJ5dGVzLm1heBoedWludChzaXplKHRoaXMpKSA8PSB1aW50KHJ1bGUpUghieXRlc01heDpsCgxieXRlc19wcmVmaXgSGC5idWYudmFsaWRhdGUuQnl0ZXNSdWxlcxiKCSABKAxCLsJIKwopChBieXRlcy5wcmVmaXhfZXh0GhV0aGlzLnN0YXJ0c1dpdGgocnVsZSlSC2J5dGVzUHJlZml4OlIKCGVudW1fbm90EhcuYnVmLnZhbGlkYXRlLkVudW1SdWxlcxiJCSABKAVCHcJIGgoYCghlbnVtLm5vdBoMdGhpcyAhPSBydWxlUgdlbnVtTm90OnUKCmV2ZW5fY291bnQSGy5idWYudmFsaWRhdGUuUmVwZWF0ZWRSdWxlcxiJCSABKAhCOMJINQozChNyZXBlYXRlZC5ldmVuX2NvdW50GhwhcnVsZSB8fCBzaXplKHRoaXMpICUgMiA9PSAwUglldmVuQ291bnQ6UgoHaGFzX2tleRIWLmJ1Zi52YWxpZGF0ZS5NYXBSdWxlcxiJCSABKAlCIMJIHQobCgttYXAuaGFzX2tleRoMcnVsZSBpbiB0aGlzUgZoYXNLZXk6hgEKDXdob2xlX3NlY29uZHMSGy5idWYudmFsaWRhdGUuRHVyYXRpb25SdWxlcxiJCSABKAhCQ8JIQAo+ChZkdXJhdGlvbi53aG9sZV9zZWNvbmRzGiQhcnVsZSB8fCB0aGlzLmdldE1pbGxpc2Vjb25kcygpID09IDBSDHdob2xlU2Vjb25kczprCgphZnRlcl91bml4EhwuYnVmLnZhbGlkYXRlLlRpbWVzdGFtcFJ1bGVzGIkJIAEoA0ItwkgqCigKFHRpbWVzdGFtcC5hZnRlcl91bml4GhBpbnQodGhpcykgPiBydWxlUglhZnRlclVuaXg6dgoJbWF4X3BhdGhzEhwuYnVmLnZhbGlkYXRlLkZpZWxkTWFza1J1bGVzGIkJIAEoDUI6wkg3CjUKFGZpZWxkX21hc2subWF4X3BhdGhzGh1zaXplKHRoaXMucGF0aHMpIDw9IGludChydWxlKVIIbWF4UGF0aHM6QQoObm90X3ByZWRlZmluZWQSGS5idWYudmFsaWRhdGUuU3RyaW5nUnVsZXMYpgkgASgIUg1ub3RQcmVkZWZpbmVk",
+  "Ch9jYXNlcy92MS9wcmVkZWZpbmVkX3J1bGVzLnByb3RvEghjYXNlcy52MRobYnVmL3ZhbGlkYXRlL3ZhbGlkYXRlLnByb3RvIisKBVJhbmdlEhAKA21pbhgBIAEoBVIDbWluEhAKA21heBgCIAEoBVIDbWF4Kj0KBUxldmVsEhUKEUxFVkVMX1VOU1BFQ0lGSUVEEAASDQoJTEVWRUxfTE9XEAESDgoKTEVWRUxfSElHSBACOoYBCg9wcmVmaXhfb3JfZW1wdHkSGS5idWYudmFsaWRhdGUuU3RyaW5nUnVsZXMYiQkgASgJQkLCSD8KPQoWc3RyaW5nLnByZWZpeF9vcl9lbXB0eRojdGhpcyA9PSAnJyB8fCB0aGlzLnN0YXJ0c1dpdGgocnVsZSlSDXByZWZpeE9yRW1wdHk6iAEKCWxvd2VyY2FzZRIZLmJ1Zi52YWxpZGF0ZS5TdHJpbmdSdWxlcxiKCSABKAhCTsJISwpJChBzdHJpbmcubG93ZXJjYXNlEhFtdXN0IGJlIGxvd2VyY2FzZRoiIXJ1bGUgfHwgdGhpcyA9PSB0aGlzLmxvd2VyQXNjaWkoKVIJbG93ZXJjYXNlOqUBCgptYXhfbGVuX29mEhkuYnVmLnZhbGlkYXRlLlN0cmluZ1J1bGVzGIsJIAEoBEJrwkhoCmYKEXN0cmluZy5tYXhfbGVuX29mGlF1aW50KHNpemUodGhpcykpIDw9IHJ1bGUgPyAnJyA6ICdsZW5ndGggJXMgaXMgb3ZlciAlcycuZm9ybWF0KFtzaXplKHRoaXMpLCBydWxlXSlSCG1heExlbk9mOmMKCm5vdF9vbmVfb2YSGS5idWYudmFsaWRhdGUuU3RyaW5nUnVsZXMYjAkgAygJQinCSCYKJAoRc3RyaW5nLm5vdF9vbmVfb2YaDyEodGhpcyBpbiBydWxlKVIIbm90T25lT2Y6jAEKD2xvbmdlcl90aGFuX21pbhIZLmJ1Zi52YWxpZGF0ZS5TdHJpbmdSdWxlcxiNCSABKAhCSMJIRQpDChZzdHJpbmcubG9uZ2VyX3RoYW5fbWluGikhcnVsZSB8fCB1aW50KHNpemUodGhpcykpID4gcnVsZXMubWluX2xlblINbG9uZ2VyVGhhbk1pbjq0AQoLbXVsdGlwbGVfb2YSGC5idWYudmFsaWRhdGUuSW50MzJSdWxlcxiJCSABKAVCeMJIJwolChFpbnQzMi5tdWx0aXBsZV9vZhoQdGhpcyAlIHJ1bGUgPT0gMMJISwpJChppbnQzMi5tdWx0aXBsZV9vZi5wb3NpdGl2ZRIhbXVzdCBiZSBwb3NpdGl2ZSB0byBiZSBhIG11bHRpcGxlGgh0aGlzID4gMFIKbXVsdGlwbGVPZjpeCghvZGRfb25seRIYLmJ1Zi52YWxpZGF0ZS5JbnQzMlJ1bGVzGIoJIAEoCEIowkglCiMKCWludDMyLm9kZBoWIXJ1bGUgfHwgdGhpcyAlIDIgIT0gMFIHb2RkT25seTpyCg1pbnQ2NF9hYnNfbWF4EhguYnVmLnZhbGlkYXRlLkludDY0UnVsZXMYiQkgASgDQjPCSDAKLgoNaW50NjQuYWJzX21heBoddGhpcyA8PSBydWxlICYmIHRoaXMgPj0gLXJ1bGVSC2ludDY0QWJzTWF4Ol8KDHVpbnQ2NF9iZWxvdxIZLmJ1Zi52YWxpZGF0ZS5VSW50NjRSdWxlcxiJCSABKARCIMJIHQobCgx1aW50NjQuYmVsb3caC3RoaXMgPCBydWxlUgt1aW50NjRCZWxvdzpvChB1aW50MzJfc3VtX2JlbG93EhkuYnVmLnZhbGlkYXRlLlVJbnQzMlJ1bGVzGIkJIAEoDUIpwkgmCiQKEHVpbnQzMi5zdW1fYmVsb3caEHRoaXMgKyAxdSA8IHJ1bGVSDnVpbnQzMlN1bUJlbG93OloKCnNpbnQzMl9ub3QSGS5idWYudmFsaWRhdGUuU0ludDMyUnVsZXMYiQkgASgRQh/CSBwKGgoKc2ludDMyLm5vdBoMdGhpcyAhPSBydWxlUglzaW50MzJOb3Q6XgoLZml4ZWQ2NF9ub3QSGi5idWYudmFsaWRhdGUuRml4ZWQ2NFJ1bGVzGIkJIAEoBkIgwkgdChsKC2ZpeGVkNjQubm90Ggx0aGlzICE9IHJ1bGVSCmZpeGVkNjROb3Q6WgoKZG91YmxlX25vdBIZLmJ1Zi52YWxpZGF0ZS5Eb3VibGVSdWxlcxiJCSABKAFCH8JIHAoaCgpkb3VibGUubm90Ggx0aGlzICE9IHJ1bGVSCWRvdWJsZU5vdDqDAQoNZG91YmxlX2Zpbml0ZRIZLmJ1Zi52YWxpZGF0ZS5Eb3VibGVSdWxlcxiKCSABKAhCQsJIPwo9ChFkb3VibGUuZmluaXRlX2V4dBooIXJ1bGUgfHwgISh0aGlzLmlzTmFuKCkgfHwgdGhpcy5pc0luZigpKVIMZG91YmxlRmluaXRlOlsKC2Zsb2F0X2Fib3ZlEhguYnVmLnZhbGlkYXRlLkZsb2F0UnVsZXMYiQkgASgCQh/CSBwKGgoLZmxvYXQuYWJvdmUaC3RoaXMgPiBydWxlUgpmbG9hdEFib3ZlOk8KB2Jvb2xfaXMSFy5idWYudmFsaWRhdGUuQm9vbFJ1bGVzGIkJIAEoCEIcwkgZChcKB2Jvb2wuaXMaDHRoaXMgPT0gcnVsZVIGYm9vbElzOmgKCWJ5dGVzX21heBIYLmJ1Zi52YWxpZGF0ZS5CeXRlc1J1bGVzGIkJIAEoDUIwwkgtCisKCWJ5dGVzLm1heBoedWludChzaXplKHRoaXMpKSA8PSB1aW50KHJ1bGUpUghieXRlc01heDpsCgxieXRlc19wcmVmaXgSGC5idWYudmFsaWRhdGUuQnl0ZXNSdWxlcxiKCSABKAxCLsJIKwopChBieXRlcy5wcmVmaXhfZXh0GhV0aGlzLnN0YXJ0c1dpdGgocnVsZSlSC2J5dGVzUHJlZml4OlIKCGVudW1fbm90EhcuYnVmLnZhbGlkYXRlLkVudW1SdWxlcxiJCSABKAVCHcJIGgoYCghlbnVtLm5vdBoMdGhpcyAhPSBydWxlUgdlbnVtTm90OnUKCmV2ZW5fY291bnQSGy5idWYudmFsaWRhdGUuUmVwZWF0ZWRSdWxlcxiJCSABKAhCOMJINQozChNyZXBlYXRlZC5ldmVuX2NvdW50GhwhcnVsZSB8fCBzaXplKHRoaXMpICUgMiA9PSAwUglldmVuQ291bnQ6UgoHaGFzX2tleRIWLmJ1Zi52YWxpZGF0ZS5NYXBSdWxlcxiJCSABKAlCIMJIHQobCgttYXAuaGFzX2tleRoMcnVsZSBpbiB0aGlzUgZoYXNLZXk6hgEKDXdob2xlX3NlY29uZHMSGy5idWYudmFsaWRhdGUuRHVyYXRpb25SdWxlcxiJCSABKAhCQ8JIQAo+ChZkdXJhdGlvbi53aG9sZV9zZWNvbmRzGiQhcnVsZSB8fCB0aGlzLmdldE1pbGxpc2Vjb25kcygpID09IDBSDHdob2xlU2Vjb25kczprCgphZnRlcl91bml4EhwuYnVmLnZhbGlkYXRlLlRpbWVzdGFtcFJ1bGVzGIkJIAEoA0ItwkgqCigKFHRpbWVzdGFtcC5hZnRlcl91bml4GhBpbnQodGhpcykgPiBydWxlUglhZnRlclVuaXg6dgoJbWF4X3BhdGhzEhwuYnVmLnZhbGlkYXRlLkZpZWxkTWFza1J1bGVzGIkJIAEoDUI6wkg3CjUKFGZpZWxkX21hc2subWF4X3BhdGhzGh1zaXplKHRoaXMucGF0aHMpIDw9IGludChydWxlKVIIbWF4UGF0aHM6XwoMc2ludDY0X2Fib3ZlEhkuYnVmLnZhbGlkYXRlLlNJbnQ2NFJ1bGVzGIkJIAEoEkIgwkgdChsKDHNpbnQ2NC5hYm92ZRoLdGhpcyA+IHJ1bGVSC3NpbnQ2NEFib3ZlOmMKDWZpeGVkMzJfYmVsb3cSGi5idWYudmFsaWRhdGUuRml4ZWQzMlJ1bGVzGIkJIAEoB0IhwkgeChwKDWZpeGVkMzIuYmVsb3caC3RoaXMgPCBydWxlUgxmaXhlZDMyQmVsb3c6YgoMc2ZpeGVkMzJfbm90EhsuYnVmLnZhbGlkYXRlLlNGaXhlZDMyUnVsZXMYiQkgASgPQiHCSB4KHAoMc2ZpeGVkMzIubm90Ggx0aGlzICE9IHJ1bGVSC3NmaXhlZDMyTm90OmIKDHNmaXhlZDY0X25vdBIbLmJ1Zi52YWxpZGF0ZS5TRml4ZWQ2NFJ1bGVzGIkJIAEoEEIhwkgeChwKDHNmaXhlZDY0Lm5vdBoMdGhpcyAhPSBydWxlUgtzZml4ZWQ2NE5vdDp4Cg1hdF9tb3N0X2xldmVsEhguYnVmLnZhbGlkYXRlLkludDMyUnVsZXMYiwkgASgOMg8uY2FzZXMudjEuTGV2ZWxCKMJIJQojChNpbnQzMi5hdF9tb3N0X2xldmVsGgx0aGlzIDw9IHJ1bGVSC2F0TW9zdExldmVsOuYBCghpbl9yYW5nZRIYLmJ1Zi52YWxpZGF0ZS5JbnQzMlJ1bGVzGIwJIAEoCzIPLmNhc2VzLnYxLlJhbmdlQp4BwkiaAQqXAQoOaW50MzIuaW5fcmFuZ2UahAEoIWhhcyhydWxlLm1pbikgfHwgdGhpcyA+PSBydWxlLm1pbikgJiYgKCFoYXMocnVsZS5tYXgpIHx8IHRoaXMgPD0gcnVsZS5tYXgpID8gJycgOiAnbXVzdCBiZSBpbiAlcy4uJXMnLmZvcm1hdChbcnVsZS5taW4sIHJ1bGUubWF4XSlSB2luUmFuZ2U6YQoLb25lX29mX2ludHMSGC5idWYudmFsaWRhdGUuSW50MzJSdWxlcxiNCSADKAVCJsJIIwohChFpbnQzMi5vbmVfb2ZfaW50cxoMdGhpcyBpbiBydWxlUglvbmVPZkludHM6aQoNb25lX29mX3BhY2tlZBIYLmJ1Zi52YWxpZGF0ZS5JbnQzMlJ1bGVzGI4JIAMoBUIqEAHCSCUKIwoTaW50MzIub25lX29mX3BhY2tlZBoMdGhpcyBpbiBydWxlUgtvbmVPZlBhY2tlZDpBCg5ub3RfcHJlZGVmaW5lZBIZLmJ1Zi52YWxpZGF0ZS5TdHJpbmdSdWxlcximCSABKAhSDW5vdFByZWRlZmluZWQ=",
   [file_buf_validate_validate],
   () => ({
-    messages: [],
-    enums: [],
+    messages: [Range],
+    enums: [Level$type],
     services: [],
-    extensions: [prefix_or_empty$extension, lowercase$extension, max_len_of$extension, not_one_of$extension, longer_than_min$extension, multiple_of$extension, odd_only$extension, int64_abs_max$extension, uint64_below$extension, uint32_sum_below$extension, sint32_not$extension, fixed64_not$extension, double_not$extension, double_finite$extension, float_above$extension, bool_is$extension, bytes_max$extension, bytes_prefix$extension, enum_not$extension, even_count$extension, has_key$extension, whole_seconds$extension, after_unix$extension, max_paths$extension, not_predefined$extension],
+    extensions: [prefix_or_empty$extension, lowercase$extension, max_len_of$extension, not_one_of$extension, longer_than_min$extension, multiple_of$extension, odd_only$extension, int64_abs_max$extension, uint64_below$extension, uint32_sum_below$extension, sint32_not$extension, fixed64_not$extension, double_not$extension, double_finite$extension, float_above$extension, bool_is$extension, bytes_max$extension, bytes_prefix$extension, enum_not$extension, even_count$extension, has_key$extension, whole_seconds$extension, after_unix$extension, max_paths$extension, sint64_above$extension, fixed32_below$extension, sfixed32_not$extension, sfixed64_not$extension, at_most_level$extension, in_range$extension, one_of_ints$extension, one_of_packed$extension, not_predefined$extension],
   }),
 );
+
+export enum Level {
+  LEVEL_UNSPECIFIED = 0,
+  LEVEL_LOW = 1,
+  LEVEL_HIGH = 2,
+}
+
+export const Level$type: EnumType = {
+  typeName: "cases.v1.Level",
+  open: false,
+  values: [
+    { no: 0, name: "LEVEL_UNSPECIFIED" },
+    { no: 1, name: "LEVEL_LOW" },
+    { no: 2, name: "LEVEL_HIGH" },
+  ],
+};
+
+export class Range extends Message<Range> {
+  static readonly typeName = "cases.v1.Range";
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
+    { no: 1, name: "min", localName: "min", jsonName: "min", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
+    { no: 2, name: "max", localName: "max", jsonName: "max", kind: "scalar", T: ScalarType.INT32, presence: "explicit" },
+  ]);
+  min?: number;
+  max?: number;
+
+  constructor(init?: PartialMessage<Range>) {
+    super();
+    if (init) initPartial(this, init);
+  }
+
+  $encode(w: BinaryWriter): void {
+    if (this.min !== undefined) {
+      w.fieldInt32(8, this.min);
+    }
+    if (this.max !== undefined) {
+      w.fieldInt32(16, this.max);
+    }
+    w.unknown(this);
+  }
+
+  $decode(r: BinaryReader, end: number, group?: number): void {
+    while (r.pos < end) {
+      const tag = r.tag();
+      switch (tag) {
+        case 8:
+          this.min = r.int32();
+          break;
+        case 16:
+          this.max = r.int32();
+          break;
+        default:
+          if (group !== undefined && tag === group * 8 + 4) return;
+          r.unknown(this, tag);
+      }
+    }
+    if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.min !== undefined) j["min"] = int32ToJson(this.min);
+    if (this.max !== undefined) j["max"] = int32ToJson(this.max);
+    return j;
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of jsonKeys(json, ctx)) {
+      const v = json[key]!;
+      switch (key) {
+        case "min":
+          if (v !== null) this.min = int32FromJson(v);
+          break;
+        case "max":
+          if (v !== null) this.max = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+}
 
 export const prefix_or_empty$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
   "cases.v1.prefix_or_empty",
@@ -163,6 +245,54 @@ export const max_paths$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
   "cases.v1.max_paths",
   () => FieldMaskRules,
   () => ({ no: 1161, name: "max_paths", localName: "maxPaths", jsonName: "[cases.v1.max_paths]", kind: "scalar", T: ScalarType.UINT32, presence: "explicit" }),
+);
+
+export const sint64_above$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
+  "cases.v1.sint64_above",
+  () => SInt64Rules,
+  () => ({ no: 1161, name: "sint64_above", localName: "sint64Above", jsonName: "[cases.v1.sint64_above]", kind: "scalar", T: ScalarType.SINT64, presence: "explicit" }),
+);
+
+export const fixed32_below$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
+  "cases.v1.fixed32_below",
+  () => Fixed32Rules,
+  () => ({ no: 1161, name: "fixed32_below", localName: "fixed32Below", jsonName: "[cases.v1.fixed32_below]", kind: "scalar", T: ScalarType.FIXED32, presence: "explicit" }),
+);
+
+export const sfixed32_not$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
+  "cases.v1.sfixed32_not",
+  () => SFixed32Rules,
+  () => ({ no: 1161, name: "sfixed32_not", localName: "sfixed32Not", jsonName: "[cases.v1.sfixed32_not]", kind: "scalar", T: ScalarType.SFIXED32, presence: "explicit" }),
+);
+
+export const sfixed64_not$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
+  "cases.v1.sfixed64_not",
+  () => SFixed64Rules,
+  () => ({ no: 1161, name: "sfixed64_not", localName: "sfixed64Not", jsonName: "[cases.v1.sfixed64_not]", kind: "scalar", T: ScalarType.SFIXED64, presence: "explicit" }),
+);
+
+export const at_most_level$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
+  "cases.v1.at_most_level",
+  () => Int32Rules,
+  () => ({ no: 1163, name: "at_most_level", localName: "atMostLevel", jsonName: "[cases.v1.at_most_level]", kind: "enum", T: Level$type, presence: "explicit" }),
+);
+
+export const in_range$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
+  "cases.v1.in_range",
+  () => Int32Rules,
+  () => ({ no: 1164, name: "in_range", localName: "inRange", jsonName: "[cases.v1.in_range]", kind: "message", T: Range }),
+);
+
+export const one_of_ints$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
+  "cases.v1.one_of_ints",
+  () => Int32Rules,
+  () => ({ no: 1165, name: "one_of_ints", localName: "oneOfInts", jsonName: "[cases.v1.one_of_ints]", kind: "scalar", T: ScalarType.INT32, repeated: true }),
+);
+
+export const one_of_packed$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
+  "cases.v1.one_of_packed",
+  () => Int32Rules,
+  () => ({ no: 1166, name: "one_of_packed", localName: "oneOfPacked", jsonName: "[cases.v1.one_of_packed]", kind: "scalar", T: ScalarType.INT32, repeated: true, packed: true }),
 );
 
 export const not_predefined$extension: ExtensionInfo = /*@__PURE__*/ extensionInfo(
