@@ -65,15 +65,39 @@ describe("validation code generation", () => {
     expect(r.stderr).toContain("x.proto: field x.M.s: rule cel s.bad: failed to compile s.bad:");
   });
 
-  it("refuses predefined rules (extensions of the rule messages) with an error naming the field and the extension", () => {
+  const predefinedHeader =
+    'syntax = "proto2"; package x; import "buf/validate/validate.proto";\n' +
+    'extend buf.validate.StringRules { optional bool no_spaces = 1161 [(buf.validate.predefined).cel = {id: "no_spaces", expression: "!rule || !this.contains(\' \')"}]; }\n';
+
+  it("generates predefined rules: `rule` compiled as the extension's value, the rule path ending with the extension", () => {
+    const r = generate(predefinedHeader + "message M { optional string s = 1 [(buf.validate.field).string.(no_spaces) = true]; }");
+    expect(r.stderr).toBe("");
+    expect(r.read()).toContain(
+      `["no_spaces", "", "!rule || !this.contains(' ')", [[14, "string", 11], [1161, "[x.no_spaces]", 8]], () => (!true || !v.includes(" ")), "x.no_spaces"]], "buf.validate.StringRules", "{\\"[x.no_spaces]\\":true}");`,
+    );
+  });
+
+  it("evaluates the standard rules beside a predefined one as validate.proto's CEL, in declaration order", () => {
+    const r = generate(
+      predefinedHeader +
+        "message M { optional string s = 1 [(buf.validate.field).string.(no_spaces) = true, (buf.validate.field).string.max_len = 9, (buf.validate.field).string.min_len = 2]; }",
+    );
+    expect(r.stderr).toBe("");
+    const code = r.read();
+    expect(code).toContain(`["string.min_len", "", "uint(this.size()) < rules.min_len ? 'must be at least %s characters'.format([rules.min_len]) : ''"`);
+    expect(code).toContain('[[14, "string", 11], [2, "min_len", 4]]], ["string.max_len", ');
+    expect(code).not.toContain("codepoints(v) <"); // no specialised check for them
+  });
+
+  it("reports an extension of a rules message that is not a predefined rule, naming field and extension", () => {
     const r = generate(
       'syntax = "proto2"; package x; import "buf/validate/validate.proto";\n' +
-        'extend buf.validate.StringRules { optional bool no_spaces = 1161 [(buf.validate.predefined).cel = {id: "no_spaces", expression: "!rule || !this.contains(\' \')"}]; }\n' +
-        "message M { optional string s = 1 [(buf.validate.field).string.(no_spaces) = true]; }",
+        "extend buf.validate.StringRules { optional bool plain = 1161; }\n" +
+        "message M { optional string s = 1 [(buf.validate.field).string.(plain) = true]; }",
     );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(
-      "x.proto: field x.M.s: rule string extension 1161: predefined rules (extensions of buf.validate.StringRules) are not supported by tsgrpc yet",
+      "x.proto: field x.M.s: rule string extension 1161 (x.plain, no buf.validate.predefined option): Unknown extension for buf.validate.StringRules with number 1161.",
     );
   });
 
