@@ -65,6 +65,43 @@ describe("validation code generation", () => {
     expect(r.stderr).toContain("x.proto: field x.M.s: rule cel s.bad: failed to compile s.bad:");
   });
 
+  it("reports a call of an unknown function, naming file, message, field, rule and expression", () => {
+    const r = generate(header + 'message M { string s = 1 [(buf.validate.field).cel = {id: "s.nope", expression: "this == \'\' || nope(this)"}]; }');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`x.proto: field x.M.s: rule cel s.nope: unknown function nope() in expression "this == '' || nope(this)"`);
+  });
+
+  it("reports a call that no overload serves, in a message rule too", () => {
+    const r = generate(header + 'message M { option (buf.validate.message).cel = {id: "m.arity", expression: "this.s.startsWith()"}; string s = 1; }');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(
+      'x.proto: message x.M: rule cel m.arity: no overload of .startsWith() takes 0 argument(s) as a method (method of 1) in expression "this.s.startsWith()"',
+    );
+  });
+
+  it("accepts every function of the runtime's CEL environment, macros and protovalidate's functions included", () => {
+    const exprs = [
+      "this.isEmail() && this.isHostname() && this.isIp(4) && this.isIpPrefix(6, true) && this.isUri() && this.isUriRef() && this.isHostAndPort(true)",
+      "this.lowerAscii().matches('^a') && size(this) > 0 && this.size() < int('9') && 'x%s'.format([this]) != ''",
+      "[1, 2].all(x, x > 0) && [1].exists_one(x, x == 1) && [1].map(x, x + 1).size() == 1 && [1.0].filter(x, x.isNan()).size() == 0",
+      "has(this.x) || [1u].unique() || now > timestamp('2020-01-01T00:00:00Z') || duration('1s') > duration('0s') || {'a': 1}['a'] in [1]",
+    ];
+    const rules = exprs.map((e, i) => `option (buf.validate.message).cel = {id: "r${i}", expression: ${JSON.stringify(e.replaceAll("this", "this.s"))}};`);
+    const r = generate(header + `message M { ${rules.join(" ")} string s = 1; }`);
+    expect(r.stderr).toBe("");
+  });
+
+  it("with bad_rules=validator, leaves an unknown function to fail when evaluated, as protovalidate-es does", () => {
+    const r = generate(
+      header + 'message M { string s = 1 [(buf.validate.field).cel = {id: "s.nope", expression: "nope(this)"}]; }',
+      "target=ts,bad_rules=validator",
+    );
+    expect(r.stderr).toBe("");
+    const code = r.read();
+    expect(code).toContain('[["s.nope", "", "nope(this)", [[23, "cel", 11, 0]]]]');
+    expect(code).not.toContain("CompilationError");
+  });
+
   const predefinedHeader =
     'syntax = "proto2"; package x; import "buf/validate/validate.proto";\n' +
     'extend buf.validate.StringRules { optional bool no_spaces = 1161 [(buf.validate.predefined).cel = {id: "no_spaces", expression: "!rule || !this.contains(\' \')"}]; }\n';

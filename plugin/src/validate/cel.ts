@@ -7,6 +7,7 @@ import { RulePath } from "./paths.js";
 import { BadRuleError } from "./rules.js";
 import type { ValidateContext } from "./site.js";
 import type { Place } from "./value.js";
+import { badCall } from "./cel-check.js";
 import { compileCel, type CelValue, type Code, type Expr } from "./cel-compile.js";
 
 /**
@@ -42,8 +43,8 @@ export interface RulesBinding {
 export function celChecks(x: ValidateContext, at: Place, rules: FieldRules | undefined, field: DescField, self: Line, it: CelValue | undefined): Line[] {
   if (!rules || (rules.cel.length === 0 && rules.celExpression.length === 0)) return [];
   const compiled = [
-    ...rules.cel.map((r, i) => parseRule(field, r, at.base.item(FieldRulesSchema.field.cel, i))),
-    ...rules.celExpression.map((e, i) => parseRule(field, { id: e, message: "", expression: e }, at.base.item(FieldRulesSchema.field.celExpression, i))),
+    ...rules.cel.map((r, i) => parseRule(x, field, r, at.base.item(FieldRulesSchema.field.cel, i))),
+    ...rules.celExpression.map((e, i) => parseRule(x, field, { id: e, message: "", expression: e }, at.base.item(FieldRulesSchema.field.celExpression, i))),
   ];
   return [celCall(x, at.step, at.sub, at.forKey, self, it, compiled)];
 }
@@ -52,8 +53,8 @@ export function celChecks(x: ValidateContext, at: Place, rules: FieldRules | und
 export function messageCelChecks(x: ValidateContext, message: DescMessage, rules: MessageRules | undefined, it: CelValue | undefined): Line[] {
   if (!rules || (rules.cel.length === 0 && rules.celExpression.length === 0)) return [];
   const compiled = [
-    ...rules.celExpression.map((e) => parseRule(message, { id: e, message: "", expression: e }, new RulePath())),
-    ...rules.cel.map((r) => parseRule(message, r, new RulePath())),
+    ...rules.celExpression.map((e) => parseRule(x, message, { id: e, message: "", expression: e }, new RulePath())),
+    ...rules.cel.map((r) => parseRule(x, message, r, new RulePath())),
   ];
   return [celCall(x, "undefined", "undefined", false, [cel(x, "celMessage"), "(m)"], it, compiled)];
 }
@@ -86,13 +87,18 @@ export function celCall(
   return [cel(x, "checkCel"), `(c, p, ${step}, ${sub}, ${forKey}, ${fileConstName(x.file)}, `, ...self, ", [", ...list, `]${tail});`];
 }
 
-/** A rule parsed (a syntax error is a bad rule of `where`). */
-export function parseRule(where: DescField | DescMessage, rule: Pick<Rule, "id" | "message" | "expression">, path: RulePath): CelRuleCode {
+/**
+ * A rule parsed: a syntax error is a bad rule of `where`, and by default so is a call no function
+ * of the runtime's CEL environment serves (cel-check.ts).
+ */
+export function parseRule(x: ValidateContext, where: DescField | DescMessage, rule: Pick<Rule, "id" | "message" | "expression">, path: RulePath): CelRuleCode {
   let parsed: Expr;
   try {
     parsed = parse(rule.expression).expr;
   } catch (cause) {
     throw new BadRuleError(where, `cel ${rule.id}`, `failed to compile ${rule.id}: ${String(cause)}`);
   }
+  const bad = x.validate.badRules === "error" ? badCall(parsed) : undefined;
+  if (bad) throw new BadRuleError(where, `cel ${rule.id}`, `${bad} in expression ${JSON.stringify(rule.expression)}`);
   return { id: rule.id, message: rule.message, expression: rule.expression, rule: path, parsed };
 }

@@ -42,7 +42,7 @@ export function predefinedChecks(x: ValidateContext, s: Site, kind: string, rule
   for (const f of desc.fields) {
     if (!hasOption(f, predefined) || !isFieldSet(rules as never, f)) continue;
     // `example` rules are the constant `true`: they can never fail.
-    for (const r of getOption(f, predefined).cel) if (r.expression !== "true") out.push(parseRule(field, r, s.rules.with(f)));
+    for (const r of getOption(f, predefined).cel) if (r.expression !== "true") out.push(parseRule(x, field, r, s.rules.with(f)));
   }
   const exts = new Set<DescExtension>();
   // One entry per occurrence, as protovalidate-es plans them (a repeated extension written unpacked repeats its rules).
@@ -55,7 +55,7 @@ export function predefinedChecks(x: ValidateContext, s: Site, kind: string, rule
     exts.add(ext);
     const value = getExtension(rules, ext);
     const rule = ext.fieldKind === "scalar" ? celConstant(ext.scalar, value) : ext.fieldKind === "enum" ? celConstant("enum", value) : undefined;
-    for (const r of getOption(ext, predefined).cel) out.push({ ...parseRule(field, r, s.rules.with(ext)), ext: ext.typeName, consts: rule && { rule } });
+    for (const r of getOption(ext, predefined).cel) out.push({ ...parseRule(x, field, r, s.rules.with(ext)), ext: ext.typeName, consts: rule && { rule } });
   }
   const json = JSON.stringify(toJson(desc, rules as never, { registry: createRegistry(...exts) }));
   return celCall(x, s.step, s.sub, s.forKey, self, it, out, { typeName: desc.typeName, json });
