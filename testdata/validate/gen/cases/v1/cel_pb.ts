@@ -412,6 +412,13 @@ export class UnknownFunction extends Message<UnknownFunction> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.s !== "") t += '"s":' + stringToJsonText(this.s);
+    if (this.t !== "") t += (t.length === 1 ? '"t":' : ',"t":') + stringToJsonText(this.t);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
