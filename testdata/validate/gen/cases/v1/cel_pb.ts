@@ -5,7 +5,7 @@
 // Custom CEL rules on messages, fields, list items, map keys and values, with protovalidate's extension functions.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, Timestamp, uint32FromJson, uint32ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, bytesToJsonText, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
 import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -161,8 +161,8 @@ export class Booking extends Message<Booking> {
   override $toJson(ctx: JsonWriteContext): JsonObject {
     const j: JsonObject = {};
     let m: JsonObject | undefined;
-    if (this.start !== undefined) j["start"] = this.start.$toJson(ctx);
-    if (this.end !== undefined) j["end"] = this.end.$toJson(ctx);
+    if (this.start !== undefined) j["start"] = timestampToJson(this.start);
+    if (this.end !== undefined) j["end"] = timestampToJson(this.end);
     if (this.rooms !== 0) j["rooms"] = int32ToJson(this.rooms);
     if (this.guests.length !== 0) j["guests"] = scalarListToJson(this.guests, ScalarType.STRING, ctx);
     m = scalarMapToJson(this.fees, ScalarType.INT64);
@@ -172,6 +172,22 @@ export class Booking extends Message<Booking> {
     if (this.tag.length !== 0) j["tag"] = bytesToJson(this.tag);
     if (this.room !== undefined) j["room"] = this.room.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.start !== undefined) t += '"start":' + timestampToJsonText(this.start);
+    if (this.end !== undefined) t += (t.length === 1 ? '"end":' : ',"end":') + timestampToJsonText(this.end);
+    if (this.rooms !== 0) t += (t.length === 1 ? '"rooms":' : ',"rooms":') + int32ToJsonText(this.rooms);
+    if (this.guests.length !== 0) t += (t.length === 1 ? '"guests":' : ',"guests":') + scalarListToJsonText(this.guests, ScalarType.STRING, ctx);
+    m = scalarMapToJsonText(this.fees, ScalarType.INT64);
+    if (m !== undefined) t += (t.length === 1 ? '"fees":' : ',"fees":') + m;
+    if (this.contact !== "") t += (t.length === 1 ? '"contact":' : ',"contact":') + stringToJsonText(this.contact);
+    if (!Object.is(this.ratio, 0)) t += (t.length === 1 ? '"ratio":' : ',"ratio":') + doubleToJsonText(this.ratio);
+    if (this.tag.length !== 0) t += (t.length === 1 ? '"tag":' : ',"tag":') + bytesToJsonText(this.tag);
+    if (this.room !== undefined) t += (t.length === 1 ? '"room":' : ',"room":') + this.room.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -315,6 +331,12 @@ export class WrongResult extends Message<WrongResult> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.floor !== 0) t += '"floor":' + uint32ToJsonText(this.floor);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -388,6 +410,13 @@ export class UnknownFunction extends Message<UnknownFunction> {
     if (this.s !== "") j["s"] = stringToJson(this.s);
     if (this.t !== "") j["t"] = stringToJson(this.t);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.s !== "") t += '"s":' + stringToJsonText(this.s);
+    if (this.t !== "") t += (t.length === 1 ? '"t":' : ',"t":') + stringToJsonText(this.t);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -466,6 +495,13 @@ export class Room extends Message<Room> {
     if (this.name !== "") j["name"] = stringToJson(this.name);
     if (this.beds !== 0) j["beds"] = int32ToJson(this.beds);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== "") t += '"name":' + stringToJsonText(this.name);
+    if (this.beds !== 0) t += (t.length === 1 ? '"beds":' : ',"beds":') + int32ToJsonText(this.beds);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,7 +5,7 @@
 // Fields using the predefined rules of predefined_rules.proto, alone and with standard rules.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, Duration, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, FieldMask, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, FieldMask, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, Int32Value, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, CompilationError, descend, file_buf_validate_validate, isEmail, unique } from "@tsgrpc/runtime/validate";
 import { file_cases_v1_predefined_rules } from "./predefined_rules_pb.js";
@@ -135,6 +135,17 @@ export class PredefinedString extends Message<PredefinedString> {
     if (this.wrapped !== undefined) j["wrapped"] = stringToJson(this.wrapped);
     if (this.choice.case === "pick") j["pick"] = stringToJson(this.choice.value);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.code !== "") t += '"code":' + stringToJsonText(this.code);
+    if (this.name !== "") t += (t.length === 1 ? '"name":' : ',"name":') + stringToJsonText(this.name);
+    if (this.tag !== "") t += (t.length === 1 ? '"tag":' : ',"tag":') + stringToJsonText(this.tag);
+    if (this.opt !== undefined) t += (t.length === 1 ? '"opt":' : ',"opt":') + stringToJsonText(this.opt);
+    if (this.wrapped !== undefined) t += (t.length === 1 ? '"wrapped":' : ',"wrapped":') + stringToJsonText(this.wrapped);
+    if (this.choice.case === "pick") t += (t.length === 1 ? '"pick":' : ',"pick":') + stringToJsonText(this.choice.value);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -398,6 +409,28 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.step !== 0) t += '"step":' + int32ToJsonText(this.step);
+    if (this.anyStep !== undefined) t += (t.length === 1 ? '"anyStep":' : ',"anyStep":') + int32ToJsonText(this.anyStep);
+    if (this.odd !== 0) t += (t.length === 1 ? '"odd":' : ',"odd":') + int32ToJsonText(this.odd);
+    if (this.big !== 0n) t += (t.length === 1 ? '"big":' : ',"big":') + int64ToJsonText(this.big);
+    if (this.ubig !== 0n) t += (t.length === 1 ? '"ubig":' : ',"ubig":') + uint64ToJsonText(this.ubig);
+    if (this.usum !== 0) t += (t.length === 1 ? '"usum":' : ',"usum":') + uint32ToJsonText(this.usum);
+    if (this.snot !== 0) t += (t.length === 1 ? '"snot":' : ',"snot":') + int32ToJsonText(this.snot);
+    if (this.fnot !== 0n) t += (t.length === 1 ? '"fnot":' : ',"fnot":') + uint64ToJsonText(this.fnot);
+    if (!Object.is(this.dnot, 0)) t += (t.length === 1 ? '"dnot":' : ',"dnot":') + doubleToJsonText(this.dnot);
+    if (!Object.is(this.fabove, 0)) t += (t.length === 1 ? '"fabove":' : ',"fabove":') + doubleToJsonText(this.fabove);
+    if (this.flag !== false) t += (t.length === 1 ? '"flag":' : ',"flag":') + boolToJsonText(this.flag);
+    if (this.wstep !== undefined) t += (t.length === 1 ? '"wstep":' : ',"wstep":') + int32ToJsonText(this.wstep);
+    if (this.ostep !== undefined) t += (t.length === 1 ? '"ostep":' : ',"ostep":') + int32ToJsonText(this.ostep);
+    if (this.sabove !== 0n) t += (t.length === 1 ? '"sabove":' : ',"sabove":') + int64ToJsonText(this.sabove);
+    if (this.fbelow !== 0) t += (t.length === 1 ? '"fbelow":' : ',"fbelow":') + uint32ToJsonText(this.fbelow);
+    if (this.sfnot !== 0) t += (t.length === 1 ? '"sfnot":' : ',"sfnot":') + int32ToJsonText(this.sfnot);
+    if (this.sf64not !== 0n) t += (t.length === 1 ? '"sf64not":' : ',"sf64not":') + int64ToJsonText(this.sf64not);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -616,6 +649,16 @@ export class PredefinedShapes extends Message<PredefinedShapes> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.level !== 0) t += '"level":' + int32ToJsonText(this.level);
+    if (this.ranged !== 0) t += (t.length === 1 ? '"ranged":' : ',"ranged":') + int32ToJsonText(this.ranged);
+    if (this.halfRanged !== 0) t += (t.length === 1 ? '"halfRanged":' : ',"halfRanged":') + int32ToJsonText(this.halfRanged);
+    if (this.unpacked !== 0) t += (t.length === 1 ? '"unpacked":' : ',"unpacked":') + int32ToJsonText(this.unpacked);
+    if (this.packed !== 0) t += (t.length === 1 ? '"packed":' : ',"packed":') + int32ToJsonText(this.packed);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -768,10 +811,21 @@ export class PredefinedOther extends Message<PredefinedOther> {
     if (this.data.length !== 0) j["data"] = bytesToJson(this.data);
     if (this.shade !== 0) j["shade"] = enumToJson(Shade$type, this.shade);
     if (this.shadeIn !== 0) j["shadeIn"] = enumToJson(Shade$type, this.shadeIn);
-    if (this.wait !== undefined) j["wait"] = this.wait.$toJson(ctx);
-    if (this.at !== undefined) j["at"] = this.at.$toJson(ctx);
+    if (this.wait !== undefined) j["wait"] = durationToJson(this.wait);
+    if (this.at !== undefined) j["at"] = timestampToJson(this.at);
     if (this.mask !== undefined) j["mask"] = this.mask.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.data.length !== 0) t += '"data":' + bytesToJsonText(this.data);
+    if (this.shade !== 0) t += (t.length === 1 ? '"shade":' : ',"shade":') + enumToJsonText(Shade$type, this.shade);
+    if (this.shadeIn !== 0) t += (t.length === 1 ? '"shadeIn":' : ',"shadeIn":') + enumToJsonText(Shade$type, this.shadeIn);
+    if (this.wait !== undefined) t += (t.length === 1 ? '"wait":' : ',"wait":') + durationToJsonText(this.wait);
+    if (this.at !== undefined) t += (t.length === 1 ? '"at":' : ',"at":') + timestampToJsonText(this.at);
+    if (this.mask !== undefined) t += (t.length === 1 ? '"mask":' : ',"mask":') + this.mask.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1148,6 +1202,12 @@ export class PredefinedUnknown extends Message<PredefinedUnknown> {
     const j: JsonObject = {};
     if (this.s !== "") j["s"] = stringToJson(this.s);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.s !== "") t += '"s":' + stringToJsonText(this.s);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

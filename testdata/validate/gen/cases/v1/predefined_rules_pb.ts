@@ -6,7 +6,7 @@
 // is the extension's value, `this` the field's value and `rules` the rules message.
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { extensionInfo, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, Message, ScalarType, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { extensionInfo, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, Message, ScalarType, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { BoolRules, BytesRules, DoubleRules, DurationRules, EnumRules, FieldMaskRules, file_buf_validate_validate, Fixed32Rules, Fixed64Rules, FloatRules, Int32Rules, Int64Rules, MapRules, RepeatedRules, SFixed32Rules, SFixed64Rules, SInt32Rules, SInt64Rules, StringRules, TimestampRules, UInt32Rules, UInt64Rules } from "@tsgrpc/runtime/validate";
 
 export const file_cases_v1_predefined_rules: FileInfo = /*@__PURE__*/ fileInfo(
@@ -84,6 +84,13 @@ export class Range extends Message<Range> {
     if (this.min !== undefined) j["min"] = int32ToJson(this.min);
     if (this.max !== undefined) j["max"] = int32ToJson(this.max);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.min !== undefined) t += '"min":' + int32ToJsonText(this.min);
+    if (this.max !== undefined) t += (t.length === 1 ? '"max":' : ',"max":') + int32ToJsonText(this.max);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
