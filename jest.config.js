@@ -11,7 +11,7 @@ const fullTier = process.env.CI === "true";
 const base = {
   testEnvironment: "node",
   testPathIgnorePatterns: fullTier ? ["/node_modules/"] : ["/node_modules/", "\\.slow\\.test\\.ts$"],
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   // Generated code imports "@tsgrpc/runtime": tests run it from source, no build needed.
   moduleNameMapper: {
     "^(\\.{1,2}/.*)\\.js$": "$1",

@@ -58,3 +58,15 @@ export function scalarJsonHelper(t: ScalarType, direction: "ToJson" | "FromJson"
 export function scalarTypeOf(ctx: FileContext, t: ScalarType): Line {
   return [ctx.rt("ScalarType"), `.${scalarInfo(t).enumMember}`];
 }
+
+/** Timestamp and Duration fields are written by the runtime's form directly: `timestampToJson`, `durationToJson`. */
+export function stringFormHelper(message: DescMessage): string | undefined {
+  switch (message.typeName) {
+    case "google.protobuf.Timestamp":
+      return "timestampToJson";
+    case "google.protobuf.Duration":
+      return "durationToJson";
+    default:
+      return undefined;
+  }
+}

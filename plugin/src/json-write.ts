@@ -3,7 +3,7 @@ import { ScalarType } from "@bufbuild/protobuf";
 import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
 import { block, literal, type Line } from "./code.js";
 import type { FileContext } from "./context.js";
-import { hasOwnJsonForm, scalarJsonHelper, scalarTypeOf } from "./json-common.js";
+import { hasOwnJsonForm, scalarJsonHelper, scalarTypeOf, stringFormHelper } from "./json-common.js";
 import { fieldName, oneofName } from "./names.js";
 import { scalarInfo, scalarIsSet } from "./scalar.js";
 import { unboxedWrapper } from "./wrappers.js";
@@ -57,10 +57,10 @@ function writeField(ctx: FileContext, field: DescField): Line[] {
   }
 }
 
-function passesCtx(field: DescField): boolean {
+export function passesCtx(field: DescField): boolean {
   switch (field.fieldKind) {
     case "message":
-      return unboxedWrapper(field) === undefined;
+      return unboxedWrapper(field) === undefined && stringFormHelper(field.message) === undefined;
     case "list":
       return field.listKind !== "enum";
     case "map":
@@ -71,7 +71,7 @@ function passesCtx(field: DescField): boolean {
 }
 
 /** When a singular field is written: oneof member selected, explicit presence set, or (implicit presence) not its zero value. */
-function isSet(ctx: FileContext, field: DescField & { fieldKind: "scalar" | "enum" | "message" }, x: string): string {
+export function isSet(ctx: FileContext, field: DescField & { fieldKind: "scalar" | "enum" | "message" }, x: string): string {
   if (field.oneof) return `this.${oneofName(field.oneof)}.case === ${literal(fieldName(field))}`;
   if (field.fieldKind === "message" || field.presence !== FeatureSet_FieldPresence.IMPLICIT) return `${x} !== undefined`;
   if (field.fieldKind === "enum") return `${x} !== 0`;
@@ -89,13 +89,15 @@ function singularToJson(ctx: FileContext, field: DescField & { fieldKind: "scala
     case "message": {
       const wrapped = unboxedWrapper(field);
       if (wrapped !== undefined) return [ctx.rt(scalarToJson(ctx, field, wrapped)), `(${v})`];
+      const form = stringFormHelper(field.message);
+      if (form !== undefined) return [ctx.rt(form), `(${v})`];
       return [`${v}.$toJson(ctx)`];
     }
   }
 }
 
 /** The helper writing one scalar; 64-bit fields held as strings have their own. */
-function scalarToJson(ctx: FileContext, field: DescField, t: ScalarType): string {
+export function scalarToJson(ctx: FileContext, field: DescField, t: ScalarType): string {
   const helper = scalarJsonHelper(t, "ToJson");
   return scalarInfo(t).is64 && ctx.long(field) === "string" ? helper.replace("ToJson", "StringToJson") : helper;
 }

@@ -5,6 +5,7 @@ import { generateEncode } from "./binary-encode.js";
 import { indent, literal, type Line } from "./code.js";
 import { generateFromJson } from "./json-read.js";
 import { generateToJson } from "./json-write.js";
+import { generateToJsonText } from "./json-text.js";
 import { tsDoc } from "./comments.js";
 import type { FileContext } from "./context.js";
 import { enumDefault } from "./enum.js";
@@ -32,6 +33,7 @@ export function generateMessage(ctx: FileContext, message: DescMessage): Line[] 
     [],
     ...generateDecode(ctx, message),
     ...generateToJson(ctx, message),
+    ...generateToJsonText(ctx, message),
     ...generateFromJson(ctx, message),
     ...wktHelpers(ctx, message),
     ...validateMember(ctx, message, ctx.validate.module, ctx.validate.badRules),

@@ -40,6 +40,8 @@ describe("committed generated code", () => {
       "cases/v1/service.proto",
       "cases/v1/cel.proto",
       "cases/v1/cel_compiled.proto",
+      "cases/v1/predefined_rules.proto",
+      "cases/v1/predefined.proto",
     ];
     const r = protoc(
       join(out, "gen"),

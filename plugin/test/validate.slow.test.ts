@@ -65,15 +65,76 @@ describe("validation code generation", () => {
     expect(r.stderr).toContain("x.proto: field x.M.s: rule cel s.bad: failed to compile s.bad:");
   });
 
-  it("refuses predefined rules (extensions of the rule messages) with an error naming the field and the extension", () => {
+  it("reports a call of an unknown function, naming file, message, field, rule and expression", () => {
+    const r = generate(header + 'message M { string s = 1 [(buf.validate.field).cel = {id: "s.nope", expression: "this == \'\' || nope(this)"}]; }');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`x.proto: field x.M.s: rule cel s.nope: unknown function nope() in expression "this == '' || nope(this)"`);
+  });
+
+  it("reports a call that no overload serves, in a message rule too", () => {
+    const r = generate(header + 'message M { option (buf.validate.message).cel = {id: "m.arity", expression: "this.s.startsWith()"}; string s = 1; }');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(
+      'x.proto: message x.M: rule cel m.arity: no overload of .startsWith() takes 0 argument(s) as a method (method of 1) in expression "this.s.startsWith()"',
+    );
+  });
+
+  it("accepts every function of the runtime's CEL environment, macros and protovalidate's functions included", () => {
+    const exprs = [
+      "this.isEmail() && this.isHostname() && this.isIp(4) && this.isIpPrefix(6, true) && this.isUri() && this.isUriRef() && this.isHostAndPort(true)",
+      "this.lowerAscii().matches('^a') && size(this) > 0 && this.size() < int('9') && 'x%s'.format([this]) != ''",
+      "[1, 2].all(x, x > 0) && [1].exists_one(x, x == 1) && [1].map(x, x + 1).size() == 1 && [1.0].filter(x, x.isNan()).size() == 0",
+      "has(this.x) || [1u].unique() || now > timestamp('2020-01-01T00:00:00Z') || duration('1s') > duration('0s') || {'a': 1}['a'] in [1]",
+    ];
+    const rules = exprs.map((e, i) => `option (buf.validate.message).cel = {id: "r${i}", expression: ${JSON.stringify(e.replaceAll("this", "this.s"))}};`);
+    const r = generate(header + `message M { ${rules.join(" ")} string s = 1; }`);
+    expect(r.stderr).toBe("");
+  });
+
+  it("with bad_rules=validator, leaves an unknown function to fail when evaluated, as protovalidate-es does", () => {
+    const r = generate(
+      header + 'message M { string s = 1 [(buf.validate.field).cel = {id: "s.nope", expression: "nope(this)"}]; }',
+      "target=ts,bad_rules=validator",
+    );
+    expect(r.stderr).toBe("");
+    const code = r.read();
+    expect(code).toContain('[["s.nope", "", "nope(this)", [[23, "cel", 11, 0]]]]');
+    expect(code).not.toContain("CompilationError");
+  });
+
+  const predefinedHeader =
+    'syntax = "proto2"; package x; import "buf/validate/validate.proto";\n' +
+    'extend buf.validate.StringRules { optional bool no_spaces = 1161 [(buf.validate.predefined).cel = {id: "no_spaces", expression: "!rule || !this.contains(\' \')"}]; }\n';
+
+  it("generates predefined rules: `rule` compiled as the extension's value, the rule path ending with the extension", () => {
+    const r = generate(predefinedHeader + "message M { optional string s = 1 [(buf.validate.field).string.(no_spaces) = true]; }");
+    expect(r.stderr).toBe("");
+    expect(r.read()).toContain(
+      `["no_spaces", "", "!rule || !this.contains(' ')", [[14, "string", 11], [1161, "[x.no_spaces]", 8]], () => (!true || !v.includes(" ")), "x.no_spaces"]], "buf.validate.StringRules", "{\\"[x.no_spaces]\\":true}");`,
+    );
+  });
+
+  it("evaluates the standard rules beside a predefined one as validate.proto's CEL, in declaration order", () => {
+    const r = generate(
+      predefinedHeader +
+        "message M { optional string s = 1 [(buf.validate.field).string.(no_spaces) = true, (buf.validate.field).string.max_len = 9, (buf.validate.field).string.min_len = 2]; }",
+    );
+    expect(r.stderr).toBe("");
+    const code = r.read();
+    expect(code).toContain(`["string.min_len", "", "uint(this.size()) < rules.min_len ? 'must be at least %s characters'.format([rules.min_len]) : ''"`);
+    expect(code).toContain('[[14, "string", 11], [2, "min_len", 4]]], ["string.max_len", ');
+    expect(code).not.toContain("codepoints(v) <"); // no specialised check for them
+  });
+
+  it("reports an extension of a rules message that is not a predefined rule, naming field and extension", () => {
     const r = generate(
       'syntax = "proto2"; package x; import "buf/validate/validate.proto";\n' +
-        'extend buf.validate.StringRules { optional bool no_spaces = 1161 [(buf.validate.predefined).cel = {id: "no_spaces", expression: "!rule || !this.contains(\' \')"}]; }\n' +
-        "message M { optional string s = 1 [(buf.validate.field).string.(no_spaces) = true]; }",
+        "extend buf.validate.StringRules { optional bool plain = 1161; }\n" +
+        "message M { optional string s = 1 [(buf.validate.field).string.(plain) = true]; }",
     );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(
-      "x.proto: field x.M.s: rule string extension 1161: predefined rules (extensions of buf.validate.StringRules) are not supported by tsgrpc yet",
+      "x.proto: field x.M.s: rule string extension 1161 (x.plain, no buf.validate.predefined option): Unknown extension for buf.validate.StringRules with number 1161.",
     );
   });
 

@@ -22,4 +22,5 @@ export type { JsonValue, JsonObject } from "./json/json-value.js";
 export type { ReadContext as JsonReadContext, WriteContext as JsonWriteContext } from "./json/context.js";
 // What generated $toJson / $fromJson call (docs/GENERATED-CODE.md, "JSON").
 export * from "./json/generated-write.js";
+export * from "./json/generated-text.js";
 export * from "./json/generated-read.js";

@@ -50,6 +50,14 @@ export abstract class Message<T extends Message<T> = AnyMessage> {
   $toJson(ctx: JsonWriteContext): JsonValue {
     return writeMessage(this, ctx);
   }
+  /**
+   * This message's JSON text under the default write options (`toJsonString`).
+   * Generated where writing the text directly beats building the object for
+   * JSON.stringify (docs/GENERATED-CODE.md); elsewhere this does just that.
+   */
+  $toJsonText(ctx: JsonWriteContext): string {
+    return JSON.stringify(this.$toJson(ctx));
+  }
   /** Reads the members of a JSON object into this new message. Generated like `$toJson`. */
   $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     ctx.counting = false; // the field table does not count members for the duplicate-key check

@@ -7,6 +7,7 @@ import { RulePath } from "./paths.js";
 import { BadRuleError } from "./rules.js";
 import type { ValidateContext } from "./site.js";
 import type { Place } from "./value.js";
+import { badCall } from "./cel-check.js";
 import { compileCel, type CelValue, type Code, type Expr } from "./cel-compile.js";
 
 /**
@@ -16,12 +17,23 @@ import { compileCel, type CelValue, type Code, type Expr } from "./cel-compile.j
  * others are evaluated at run time by `@bufbuild/cel`.
  */
 
-interface Compiled {
+/** A rule ready to emit: parsed, with its rule path; a predefined rule also names its extension and may bind `rule` as a constant. */
+export interface CelRuleCode {
   id: string;
   message: string;
   expression: string;
   rule: RulePath;
   parsed: Expr;
+  /** The extension whose value CEL reads as `rule` (full name). */
+  ext?: string;
+  /** Variables known at generation time, for the compiled code. */
+  consts?: Readonly<Record<string, CelValue>>;
+}
+
+/** The rules message a predefined rule reads as `rules`: its type name and proto3 JSON (with its extensions). */
+export interface RulesBinding {
+  typeName: string;
+  json: string;
 }
 
 /**
@@ -31,20 +43,20 @@ interface Compiled {
 export function celChecks(x: ValidateContext, at: Place, rules: FieldRules | undefined, field: DescField, self: Line, it: CelValue | undefined): Line[] {
   if (!rules || (rules.cel.length === 0 && rules.celExpression.length === 0)) return [];
   const compiled = [
-    ...rules.cel.map((r, i) => compile(field, r, at.base.item(FieldRulesSchema.field.cel, i))),
-    ...rules.celExpression.map((e, i) => compile(field, { id: e, message: "", expression: e }, at.base.item(FieldRulesSchema.field.celExpression, i))),
+    ...rules.cel.map((r, i) => parseRule(x, field, r, at.base.item(FieldRulesSchema.field.cel, i))),
+    ...rules.celExpression.map((e, i) => parseRule(x, field, { id: e, message: "", expression: e }, at.base.item(FieldRulesSchema.field.celExpression, i))),
   ];
-  return [call(x, at.step, at.sub, at.forKey, self, it, compiled)];
+  return [celCall(x, at.step, at.sub, at.forKey, self, it, compiled)];
 }
 
 /** The custom rules of a message (`cel_expression` first, as protovalidate), with `this` the message. */
 export function messageCelChecks(x: ValidateContext, message: DescMessage, rules: MessageRules | undefined, it: CelValue | undefined): Line[] {
   if (!rules || (rules.cel.length === 0 && rules.celExpression.length === 0)) return [];
   const compiled = [
-    ...rules.celExpression.map((e) => compile(message, { id: e, message: "", expression: e }, new RulePath())),
-    ...rules.cel.map((r) => compile(message, r, new RulePath())),
+    ...rules.celExpression.map((e) => parseRule(x, message, { id: e, message: "", expression: e }, new RulePath())),
+    ...rules.cel.map((r) => parseRule(x, message, r, new RulePath())),
   ];
-  return [call(x, "undefined", "undefined", false, [cel(x, "celMessage"), "(m)"], it, compiled)];
+  return [celCall(x, "undefined", "undefined", false, [cel(x, "celMessage"), "(m)"], it, compiled)];
 }
 
 /** A helper of the CEL runtime module. */
@@ -52,23 +64,41 @@ export function cel(x: ValidateContext, name: string) {
   return x.g.import(name, x.validate.module + "/cel");
 }
 
-function call(x: ValidateContext, step: string, sub: string, forKey: boolean, self: Line, it: CelValue | undefined, rules: Compiled[]): Line {
+/** The `checkCel` call evaluating `rules` on the value `self` presents to CEL (`it`: how compiled rules read it). */
+export function celCall(
+  x: ValidateContext,
+  step: string,
+  sub: string,
+  forKey: boolean,
+  self: Line,
+  it: CelValue | undefined,
+  rules: CelRuleCode[],
+  binding?: RulesBinding,
+): Line {
   const list: Line = [];
   rules.forEach((r, i) => {
-    const fast: Code | undefined = compileCel(x, r.parsed, it);
+    const fast: Code | undefined = compileCel(x, r.parsed, it, r.consts);
     list.push(i ? ", [" : "[", `${literal(r.id)}, ${literal(r.message)}, ${literal(r.expression)}, ${r.rule.toString()}`);
-    if (fast) list.push(", () => ", ...fast);
+    if (fast || r.ext) list.push(", ", ...(fast ? ["() => ", ...fast] : ["undefined"]));
+    if (r.ext) list.push(", ", literal(r.ext));
     list.push("]");
   });
-  return [cel(x, "checkCel"), `(c, p, ${step}, ${sub}, ${forKey}, ${fileConstName(x.file)}, `, ...self, ", [", ...list, "]);"];
+  const tail = binding ? `, ${literal(binding.typeName)}, ${literal(binding.json)}` : "";
+  return [cel(x, "checkCel"), `(c, p, ${step}, ${sub}, ${forKey}, ${fileConstName(x.file)}, `, ...self, ", [", ...list, `]${tail});`];
 }
 
-function compile(where: DescField | DescMessage, rule: Pick<Rule, "id" | "message" | "expression">, path: RulePath): Compiled {
+/**
+ * A rule parsed: a syntax error is a bad rule of `where`, and by default so is a call no function
+ * of the runtime's CEL environment serves (cel-check.ts).
+ */
+export function parseRule(x: ValidateContext, where: DescField | DescMessage, rule: Pick<Rule, "id" | "message" | "expression">, path: RulePath): CelRuleCode {
   let parsed: Expr;
   try {
     parsed = parse(rule.expression).expr;
   } catch (cause) {
     throw new BadRuleError(where, `cel ${rule.id}`, `failed to compile ${rule.id}: ${String(cause)}`);
   }
+  const bad = x.validate.badRules === "error" ? badCall(parsed) : undefined;
+  if (bad) throw new BadRuleError(where, `cel ${rule.id}`, `${bad} in expression ${JSON.stringify(rule.expression)}`);
   return { id: rule.id, message: rule.message, expression: rule.expression, rule: path, parsed };
 }

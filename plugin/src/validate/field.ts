@@ -9,6 +9,7 @@ import { cel, celChecks } from "./cel.js";
 import { celThisOfCollection } from "./cel-compile.js";
 import { typeRules } from "./kinds.js";
 import { fieldStep, RulePath } from "./paths.js";
+import { hasExtensions, predefinedChecks } from "./predefined.js";
 import { fieldRules } from "./rules.js";
 import { check, ruleField, violation, type Site, type ValidateContext } from "./site.js";
 import { valueChecks, type Place, type ValueKind } from "./value.js";
@@ -106,11 +107,8 @@ function listBody(x: ValidateContext, field: DescField, rules: FieldRules | unde
   const base = RulePath.of("repeated");
   const s: Site = { step, sub: "undefined", forKey: false, rules: base };
   const F = (n: string) => ruleField("repeated", n);
-  if (list && isFieldSet(list, F("min_items")))
-    out.push(check(`v.length < ${list.minItems}`, violation(s, F("min_items"), "repeated.min_items", `must contain at least ${list.minItems} item(s)`)));
-  if (list && isFieldSet(list, F("max_items")))
-    out.push(check(`v.length > ${list.maxItems}`, violation(s, F("max_items"), "repeated.max_items", `must contain no more than ${list.maxItems} item(s)`)));
-  if (list?.unique) out.push(["if (!", x.v("unique"), "(v)) ", violation(s, F("unique"), "repeated.unique", "repeated value must contain unique items")]);
+  if (list && hasExtensions(list)) out.push(predefinedChecks(x, s, "repeated", list, field, collectionSelf(x, field), celThisOfCollection(field, "v")));
+  else if (list) out.push(...repeatedChecks(x, s, list));
   const items = list?.items;
   const kind = kindOf(field);
   const itemPlace: Place = { step, sub: "i", forKey: false, base: base.with(F("items")) };
@@ -128,16 +126,30 @@ function listBody(x: ValidateContext, field: DescField, rules: FieldRules | unde
   ];
 }
 
+function repeatedChecks(x: ValidateContext, s: Site, list: RepeatedRules): Line[] {
+  const F = (n: string) => ruleField("repeated", n);
+  const out: Line[] = [];
+  if (isFieldSet(list, F("min_items")))
+    out.push(check(`v.length < ${list.minItems}`, violation(s, F("min_items"), "repeated.min_items", `must contain at least ${list.minItems} item(s)`)));
+  if (isFieldSet(list, F("max_items")))
+    out.push(check(`v.length > ${list.maxItems}`, violation(s, F("max_items"), "repeated.max_items", `must contain no more than ${list.maxItems} item(s)`)));
+  if (list.unique) out.push(["if (!", x.v("unique"), "(v)) ", violation(s, F("unique"), "repeated.unique", "repeated value must contain unique items")]);
+  return out;
+}
+
 function mapBody(x: ValidateContext, field: DescField, rules: FieldRules | undefined, step: string): Line[] {
   const out: Line[] = [...valueChecksOfCollection(x, field, rules, step)];
   const map = typeRules<MapRules>(rules, "map", field);
   const base = RulePath.of("map");
   const s: Site = { step, sub: "undefined", forKey: false, rules: base };
   const F = (n: string) => ruleField("map", n);
-  if (map && isFieldSet(map, F("min_pairs")))
-    out.push(check(`Object.keys(v).length < ${map.minPairs}`, violation(s, F("min_pairs"), "map.min_pairs", `map must be at least ${map.minPairs} entries`)));
-  if (map && isFieldSet(map, F("max_pairs")))
-    out.push(check(`Object.keys(v).length > ${map.maxPairs}`, violation(s, F("max_pairs"), "map.max_pairs", `map must be at most ${map.maxPairs} entries`)));
+  if (map && hasExtensions(map)) out.push(predefinedChecks(x, s, "map", map, field, collectionSelf(x, field), celThisOfCollection(field, "v")));
+  else if (map) {
+    if (isFieldSet(map, F("min_pairs")))
+      out.push(check(`Object.keys(v).length < ${map.minPairs}`, violation(s, F("min_pairs"), "map.min_pairs", `map must be at least ${map.minPairs} entries`)));
+    if (isFieldSet(map, F("max_pairs")))
+      out.push(check(`Object.keys(v).length > ${map.maxPairs}`, violation(s, F("max_pairs"), "map.max_pairs", `map must be at most ${map.maxPairs} entries`)));
+  }
   const keyKind: ValueKind = { kind: "scalar", scalar: (field as { mapKey: ScalarType }).mapKey };
   const keyChecks =
     map?.keys?.ignore === Ignore.ALWAYS ? [] : valueChecks(x, { step, sub: "k", forKey: true, base: base.with(F("keys")) }, keyKind, map?.keys, field);
@@ -159,15 +171,11 @@ function mapBody(x: ValidateContext, field: DescField, rules: FieldRules | undef
 
 /** Custom CEL on the list or map as a whole is evaluated before its own rules. */
 function valueChecksOfCollection(x: ValidateContext, field: DescField, rules: FieldRules | undefined, step: string): Line[] {
-  return celChecks(
-    x,
-    { step, sub: "undefined", forKey: false, base: new RulePath() },
-    rules,
-    field,
-    [cel(x, "celField"), `(m, ${field.number})`],
-    celThisOfCollection(field, "v"),
-  );
+  return celChecks(x, { step, sub: "undefined", forKey: false, base: new RulePath() }, rules, field, collectionSelf(x, field), celThisOfCollection(field, "v"));
 }
+
+/** A list or map field of `m` as CEL's `this`. */
+const collectionSelf = (x: ValidateContext, field: DescField): Line => [cel(x, "celField"), `(m, ${field.number})`];
 
 /** A map key as its type: generated maps key by the string form. */
 function keyValue(key: ScalarType): string {

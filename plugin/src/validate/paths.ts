@@ -1,4 +1,4 @@
-import { type DescField } from "@bufbuild/protobuf";
+import type { DescExtension, DescField } from "@bufbuild/protobuf";
 import { FieldRulesSchema } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { literal } from "../code.js";
 
@@ -22,11 +22,11 @@ export function oneofStep(name: string): string {
   return `[0, ${literal(name)}, 0]`;
 }
 
-/** A rule path: fields of `buf.validate.FieldRules` and the rule messages below it. */
+/** A rule path: fields of `buf.validate.FieldRules` and the rule messages below it, ending with an extension for a predefined rule. */
 export class RulePath {
   /** `index`: a subscript of the last field (`cel[1]`). */
   constructor(
-    readonly fields: readonly DescField[] = [],
+    readonly fields: readonly (DescField | DescExtension)[] = [],
     readonly index?: number,
   ) {}
 
@@ -39,12 +39,14 @@ export class RulePath {
     return new RulePath([FieldRulesSchema.field[name as keyof typeof FieldRulesSchema.field]]);
   }
 
-  with(...fields: DescField[]): RulePath {
+  with(...fields: (DescField | DescExtension)[]): RulePath {
     return new RulePath([...this.fields, ...fields]);
   }
 
   toString(): string {
     const last = this.fields.length - 1;
-    return `[${this.fields.map((f, i) => `[${f.number}, ${literal(f.name)}, ${f.proto.type}${i === last && this.index !== undefined ? `, ${this.index}` : ""}]`).join(", ")}]`;
+    // protovalidate names an extension `[full.name]`.
+    const name = (f: DescField | DescExtension) => (f.kind === "extension" ? `[${f.typeName}]` : f.name);
+    return `[${this.fields.map((f, i) => `[${f.number}, ${literal(name(f))}, ${f.proto.type}${i === last && this.index !== undefined ? `, ${this.index}` : ""}]`).join(", ")}]`;
   }
 }

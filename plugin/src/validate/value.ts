@@ -4,11 +4,11 @@ import type { Line } from "../code.js";
 import { bytesChecks } from "./bytes.js";
 import { cel, celChecks } from "./cel.js";
 import { celThisOfMessage, celThisOfScalar } from "./cel-compile.js";
-import { boolChecks, enumChecks } from "./enum.js";
+import { boolChecks, definedOnlyCheck, enumChecks } from "./enum.js";
 import { messageRuleKind, scalarRuleKind, typeRules } from "./kinds.js";
 import { needsValidation } from "./needs.js";
-import { BadRuleError } from "./rules.js";
 import { numericChecks } from "./numeric.js";
+import { hasExtensions, predefinedChecks } from "./predefined.js";
 import { RulePath } from "./paths.js";
 import { check, ruleField, violation, type Site, type ValidateContext } from "./site.js";
 import { stringChecks } from "./string.js";
@@ -39,16 +39,14 @@ export function valueChecks(x: ValidateContext, at: Place, kind: ValueKind, rule
   if (kind.kind === "message" && needsValidation(kind.message))
     out.push([x.type(kind.message), ".$validate(v, c, ", x.v("descend"), `(p, ${at.step}${at.sub === "undefined" ? "" : ", " + at.sub}));`]);
   if (typed === undefined || want === undefined) return out;
-  const unknown = (typed as { $unknown?: { no: number }[] }).$unknown;
-  if (unknown?.length) {
-    // Predefined rules (extensions of the rules messages) are not generated yet: refuse rather than skip them.
-    throw new BadRuleError(
-      field,
-      `${want} extension ${unknown[0].no}`,
-      `predefined rules (extensions of buf.validate.${typeName(want)}) are not supported by tsgrpc yet`,
-    );
-  }
   const s: Site = { step: at.step, sub: at.sub, forKey: at.forKey, rules: at.base.with(FieldRulesSchema.field[want as keyof typeof FieldRulesSchema.field]) };
+  if (hasExtensions(typed)) {
+    // protovalidate-es presents an enum to these rules as a bare number (a CEL double); `defined_only` is checked before them.
+    const isEnum = kind.kind === "enum";
+    const first = isEnum ? definedOnlyCheck(s, typed, kind.enum) : [];
+    const rulesSelf: Line = isEnum ? [cel(x, "celScalar"), `(${ScalarType.DOUBLE}, v)`] : self;
+    return [...out, ...first, predefinedChecks(x, s, want, typed, field, rulesSelf, isEnum ? { code: ["v"], t: { k: "double" } } : it)];
+  }
   const checks = standardChecks(x, s, want, typed, kind, field);
   if (kind.kind !== "message" || !kind.message.typeName.endsWith("Value")) return [...out, ...checks];
   // A wrapper message (in a list or map; singular ones are unboxed): its rules apply to `value`.
@@ -115,9 +113,4 @@ function fieldMaskChecks(s: Site, rules: { const?: { paths: string[] }; in: stri
       ),
     );
   return out;
-}
-
-/** The rules message of a `FieldRules` case (`fieldMask` → `FieldMaskRules`, `uint64` → `UInt64Rules`). */
-function typeName(kind: string): string {
-  return FieldRulesSchema.field[kind as keyof typeof FieldRulesSchema.field].message!.name;
 }

@@ -8,6 +8,8 @@ import { enumLookup, NULL_VALUE } from "./enum.js";
 import { INT64_MAX, INT64_MIN, UINT64_MAX } from "./scalar-read.js";
 import { writeScalar } from "./scalar-write.js";
 import { writeExtensions } from "./write.js";
+import { writeTimestamp } from "./wkt-timestamp.js";
+import { writeDuration } from "./wkt-duration.js";
 
 /*
  * What generated `$toJson` methods call, under the default write options.
@@ -142,6 +144,9 @@ export function messageMapToJson(map: { [key: string]: AnyMessage }, ctx: WriteC
 
 /** Adds the message's registered extensions (`"[pkg.ext]"` keys) to its JSON object. */
 export { writeExtensions as extensionsToJson };
+
+/** Timestamp and Duration fields: their string forms at once, without the lookup of the type's form. */
+export { writeTimestamp as timestampToJson, writeDuration as durationToJson };
 
 /** True when every value is of a kind JSON holds unchanged and the field's type allows it. */
 function holdsAsIs(T: ScalarType, values: readonly unknown[]): boolean {

@@ -6,11 +6,21 @@
  * `@bufbuild/cel` (an optional peer dependency) is loaded by those alone. A message `this` is
  * built for `@bufbuild/cel` from the descriptors the generated file embeds, only when needed.
  */
-import { celEnv, celFromScalar, celMethod, CelScalar, isCelError, listType, parse, plan, type CelEnv, type CelFunc } from "@bufbuild/cel";
+import { celEnv, celFromScalar, celFunc, celMethod, CelScalar, isCelError, listType, parse, plan, type CelEnv, type CelFunc } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
-import { create, createFileRegistry, fromBinary, type DescMessage, type FileRegistry } from "@bufbuild/protobuf";
-import { reflect } from "@bufbuild/protobuf/reflect";
-import { FileDescriptorProtoSchema, timestampNow } from "@bufbuild/protobuf/wkt";
+import {
+  create,
+  createFileRegistry,
+  fromBinary,
+  fromJson,
+  getExtension,
+  type DescMessage,
+  type FileRegistry,
+  type JsonValue,
+  type Message as Message$,
+} from "@bufbuild/protobuf";
+import { isReflectMessage, reflect } from "@bufbuild/protobuf/reflect";
+import { FileDescriptorProtoSchema, isWrapperDesc, timestampNow } from "@bufbuild/protobuf/wkt";
 import type { Message, MessageType } from "../message.js";
 import { LongType } from "../scalar.js";
 import type { FileInfo } from "../registry.js";
@@ -38,14 +48,23 @@ export {
 
 /**
  * One custom rule: id, message (may be empty), expression, its rule path, and the expression
- * compiled to TypeScript by the plugin when it is in the compiled subset (cel-ops.ts).
+ * compiled to TypeScript by the plugin when it is in the compiled subset (cel-ops.ts). A
+ * predefined rule also names its extension, whose value CEL reads as `rule`.
  */
-export type CelRule = readonly [id: string, message: string, expression: string, rule: readonly RuleStep[], compiled?: () => boolean | string];
+export type CelRule = readonly [
+  id: string,
+  message: string,
+  expression: string,
+  rule: readonly RuleStep[],
+  compiled?: (() => boolean | string) | undefined,
+  extension?: string,
+];
 
 /**
  * Evaluates `rules` against `self` (a value from `celScalar`, `celMessage` or `celField`) and
  * records their violations. A compiled rule runs as it is; `@bufbuild/cel` evaluates the others,
- * and the compiled ones that hand over (`celDefer`), with `this` built only then.
+ * and the compiled ones that hand over (`celDefer`), with `this` built only then. Standard and
+ * predefined rules also read `rules`, the rules message (`rulesType` in proto3 JSON `rulesJson`).
  */
 export function checkCel(
   c: ValidationContext,
@@ -56,9 +75,11 @@ export function checkCel(
   file: FileInfo,
   self: (registry: FileRegistry) => unknown,
   rules: readonly CelRule[],
+  rulesType?: string,
+  rulesJson?: string,
 ): void {
   let state: State | undefined;
-  for (const [id, message, expression, rule, compiled] of rules) {
+  for (const [id, message, expression, rule, compiled, extension] of rules) {
     let result: unknown = celDefer;
     if (compiled) {
       try {
@@ -72,7 +93,12 @@ export function checkCel(
         state = stateOf(file);
         state.bindings.this = self(state.registry);
         state.now = undefined;
+        // Custom rules see neither `rules` nor `rule`, as in protovalidate-es.
+        if (rulesType !== undefined) state.bindings.rules = state.rulesMessage(rulesType, rulesJson!);
+        else delete state.bindings.rules;
       }
+      if (extension !== undefined) state.bindings.rule = state.ruleValue(state.bindings.rules as Message$, extension);
+      else delete state.bindings.rule;
       result = state.program(expression)(state.bindings);
     }
     if (typeof result === "boolean" || typeof result === "string") {
@@ -124,6 +150,10 @@ interface State {
   bindings: Record<string, unknown>;
   now: unknown;
   program(expression: string): (bindings: Record<string, unknown>) => unknown;
+  /** A rules message (protobuf-es) from its JSON, decoded once. */
+  rulesMessage(typeName: string, json: string): Message$;
+  /** The value of extension `name` of a rules message as CEL reads it (as protovalidate-es hands it over). */
+  ruleValue(rules: Message$, name: string): unknown;
 }
 
 const states = new WeakMap<FileInfo, State>();
@@ -134,6 +164,8 @@ function stateOf(file: FileInfo): State {
   const registry = registryOf(file);
   const env = celEnv({ registry: registry, funcs: [...strings, ...functions] });
   const programs = new Map<string, (b: Record<string, unknown>) => unknown>();
+  const rulesMessages = new Map<string, Message$>();
+  const ruleValues = new WeakMap<Message$, Map<string, unknown>>();
   const state: State = {
     registry,
     env,
@@ -151,6 +183,28 @@ function stateOf(file: FileInfo): State {
         programs.set(expression, prog);
       }
       return prog;
+    },
+    rulesMessage(typeName, json) {
+      const key = typeName + json;
+      let m = rulesMessages.get(key);
+      if (!m) {
+        const desc = registry.getMessage(typeName);
+        if (!desc) throw new RuntimeError(`no descriptor for ${typeName}`);
+        m = fromJson(desc, JSON.parse(json) as JsonValue, { registry });
+        rulesMessages.set(key, m);
+      }
+      return m;
+    },
+    ruleValue(rules, name) {
+      let values = ruleValues.get(rules);
+      if (!values) ruleValues.set(rules, (values = new Map<string, unknown>()));
+      if (!values.has(name)) {
+        const ext = registry.getExtension(name);
+        if (!ext) throw new RuntimeError(`no descriptor for extension ${name}`);
+        const v = getExtension(rules, ext);
+        values.set(name, ext.fieldKind === "scalar" ? celFromScalar(ext.scalar, v as never) : v);
+      }
+      return values.get(name);
     },
   };
   states.set(file, state);
@@ -221,6 +275,22 @@ const functions: CelFunc[] = [
       return unique([...this].map((x) => (typeof x === "object" && x !== null && "value" in x && !(x instanceof Uint8Array) ? x.value : x)));
     }),
   ),
+  // A field of a message by name, unset ones as their defaults (unset wrappers as null): validate.proto's rules read `const` and `in` so.
+  celFunc("getField", [CelScalar.DYN, CelScalar.STRING], CelScalar.DYN, (msg: unknown, name: string) => {
+    if (!isReflectMessage(msg)) throw new Error("getField can only be applied to messages");
+    const f = msg.fields.find((x) => x.name === name);
+    if (!f) throw new Error(`field ${name} not found on ${String(msg.desc)}`);
+    switch (f.fieldKind) {
+      case "enum":
+        return BigInt(msg.get(f));
+      case "scalar":
+        return celFromScalar(f.scalar, msg.get(f));
+      case "message":
+        return msg.isSet(f) ? msg.get(f) : isWrapperDesc(f.message) ? null : create(f.message);
+      default:
+        return msg.get(f);
+    }
+  }),
   celMethod("contains", CelScalar.BYTES, [CelScalar.BYTES], CelScalar.BOOL, function (this: Uint8Array, x: Uint8Array) {
     return bytesContain(this, x);
   }),

@@ -1,6 +1,6 @@
 /**
- * Generated `$toJson` / `$fromJson` against the field table they stand in
- * for, each side called on its own (the entry points fall back to the field
+ * Generated `$toJson` / `$toJsonText` / `$fromJson` against the field table
+ * they stand in for (the text against JSON.stringify of the table's object), each side called on its own (the entry points fall back to the field
  * table when generated code throws, which would hide a generated reader that
  * is too strict or a writer that throws too often). On valid messages and
  * on any JSON both give the same JSON, the same message, or the same error
@@ -49,6 +49,8 @@ function outcome(run: () => unknown): Outcome {
 // The generated classes are typed against the built runtime, these internals against its source: `as never` bridges the two.
 const generatedWrite = (msg: AnyMessage): JsonValue => msg.$toJson(writeContext(undefined, wktForm) as never);
 const tableWrite = (msg: AnyMessage): JsonValue => writeMessage(msg as never, writeContext(undefined, wktForm));
+const generatedText = (msg: AnyMessage): string => msg.$toJsonText(writeContext(undefined, wktForm, true) as never);
+const tableText = (msg: AnyMessage): string => JSON.stringify(tableWrite(msg));
 const read = (type: MessageType<AnyMessage>, json: unknown, generated: boolean, ignoreUnknownFields: boolean): AnyMessage =>
   readMessage(type as never, json as JsonValue, readContext({ ignoreUnknownFields }, wktForm, generated), "") as never;
 
@@ -60,13 +62,18 @@ const wrongValues: ScalarArbitrary = (_type: ScalarType, _long: LongType | undef
   );
 
 describe("generated JSON code agrees with the field table", () => {
-  test.each(types.map((t) => [t.typeName, t] as const))("%s: writing valid and wrong-typed messages", (_name, type) => {
+  const writers = [
+    ["object", generatedWrite, tableWrite],
+    ["text", generatedText, tableText],
+  ] as const;
+  const cases = types.flatMap((t) => writers.map(([form, generated, table]) => [t.typeName, form, t, generated, table] as const));
+  test.each(cases)("%s: writing valid and wrong-typed messages (%s)", (_name, _form, type, generatedOf, tableOf) => {
     const valid = fc.sample(arbitraryMessage(type, 2), { seed, numRuns: runs(100) });
     const wrong = fc.sample(arbitraryMessageWith(wrongValues, type, 2), { seed, numRuns: runs(100) });
-    for (const msg of valid) expect(outcome(() => generatedWrite(msg))).toEqual(outcome(() => tableWrite(msg)));
+    for (const msg of valid) expect(outcome(() => generatedOf(msg))).toEqual(outcome(() => tableOf(msg)));
     for (const msg of wrong) {
-      const generated = outcome(() => generatedWrite(msg));
-      const table = outcome(() => tableWrite(msg));
+      const generated = outcome(() => generatedOf(msg));
+      const table = outcome(() => tableOf(msg));
       if ("ok" in generated) expect(generated).toEqual(table);
       // The table's error is what the caller sees after the fallback; generated code may stop at another value first.
       else if ("ok" in table) expect(generated).toEqual({ error: JsonEncodeError.name });

@@ -21,7 +21,7 @@ import {
   Tree,
 } from "../../../testdata/validate/gen/cases/v1/structure_pb";
 import { Anys, Masks, Times, Wrappers } from "../../../testdata/validate/gen/cases/v1/wkt_pb";
-import { Booking, Room, WrongResult } from "../../../testdata/validate/gen/cases/v1/cel_pb";
+import { Booking, Room, UnknownFunction, WrongResult } from "../../../testdata/validate/gen/cases/v1/cel_pb";
 import {
   CelDeeper,
   CelDoubles,
@@ -371,6 +371,9 @@ export const boundaryCases: Message<any>[] = [
   new Booking({ rooms: 200 }),
   new WrongResult(),
   new WrongResult({ floor: 3 }),
+  new UnknownFunction(),
+  new UnknownFunction({ s: "x" }),
+  new UnknownFunction({ t: "x" }),
   // CEL compiled to TypeScript: on and past every overflow, division by zero, errors absorbed by || and &&
   new CelInts(),
   new CelInts({ a: 1, b: 99n, c: 1, d: 5n, e: 0n, f: 4, g: 5n }),

@@ -11,17 +11,19 @@ import { runs, seed } from "../fuzz/budget";
 import * as scalars from "../../../testdata/validate/gen/cases/v1/scalars_pb";
 import * as structure from "../../../testdata/validate/gen/cases/v1/structure_pb";
 import * as wkt from "../../../testdata/validate/gen/cases/v1/wkt_pb";
-import { Booking, Room } from "../../../testdata/validate/gen/cases/v1/cel_pb";
+import { Booking, file_cases_v1_cel, Room } from "../../../testdata/validate/gen/cases/v1/cel_pb";
 import * as celCompiled from "../../../testdata/validate/gen/cases/v1/cel_compiled_pb";
+import * as predefined from "../../../testdata/validate/gen/cases/v1/predefined_pb";
 import { formatSamples } from "./boundaries";
-import { loadRegistry, ourOutcome, referenceOutcome } from "./reference";
+import { embeddedRegistry, ourOutcome, referenceOutcome } from "./reference";
 
-const registry = loadRegistry([
-  "cases/v1/scalars.proto",
-  "cases/v1/structure.proto",
-  "cases/v1/wkt.proto",
-  "cases/v1/cel.proto",
-  "cases/v1/cel_compiled.proto",
+const registry = embeddedRegistry([
+  scalars.file_cases_v1_scalars,
+  structure.file_cases_v1_structure,
+  wkt.file_cases_v1_wkt,
+  file_cases_v1_cel,
+  celCompiled.file_cases_v1_cel_compiled,
+  predefined.file_cases_v1_predefined,
 ]);
 
 const ints = [-101, -100, -11, -10, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13, 99, 100, 101, 299, 300, 301];
@@ -80,7 +82,15 @@ const interesting: ScalarArbitrary = (type: ScalarType, long: LongType | undefin
 };
 
 const types = (
-  [...Object.values(scalars), ...Object.values(structure), ...Object.values(wkt), Booking, Room, ...Object.values(celCompiled)] as unknown[]
+  [
+    ...Object.values(scalars),
+    ...Object.values(structure),
+    ...Object.values(wkt),
+    Booking,
+    Room,
+    ...Object.values(celCompiled),
+    ...Object.values(predefined),
+  ] as unknown[]
 ).filter((t): t is MessageType<AnyMessage> => typeof t === "function" && "typeName" in t && "$fields" in t);
 
 const seen = { valid: 0, invalid: 0, error: 0 };

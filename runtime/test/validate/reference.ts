@@ -2,39 +2,31 @@
  * The oracle: `@bufbuild/protovalidate` (protovalidate-es) on the same messages. A tsgrpc message
  * crosses over as its binary encoding, decoded by protobuf-es from the same descriptors.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createFileRegistry, fromBinary, toJson, type DescMessage, type FileRegistry, type JsonValue } from "@bufbuild/protobuf";
-import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
+import { create, createFileRegistry, fromBinary, toJson, type DescMessage, type FileRegistry, type JsonValue } from "@bufbuild/protobuf";
+import { FileDescriptorProtoSchema, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import { createValidator, violationsToProto } from "@bufbuild/protovalidate";
 import { ViolationsSchema } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
-import type { Message } from "@tsgrpc/runtime";
+import type { FileInfo, Message } from "@tsgrpc/runtime";
 import { validate, violationsToProto as ourViolationsToProto } from "@tsgrpc/runtime/validate";
-import { validateDescriptorSet } from "../../../plugin/src/validate/descriptor-set";
 
-const root = join(__dirname, "..", "..", "..");
-
-/** The test schemas (testdata/validate/proto) as protobuf-es descriptors, compiled by protoc. */
-export function loadRegistry(files: string[]): FileRegistry {
-  const dir = mkdtempSync(join(tmpdir(), "tsgrpc-validate-"));
-  writeFileSync(join(dir, "validate.binpb"), validateDescriptorSet());
-  const out = join(dir, "set.binpb");
-  const r = spawnSync(
-    join(root, "node_modules", ".bin", "protoc"),
-    [
-      `--descriptor_set_in=${join(dir, "validate.binpb")}`,
-      `-I${join(root, "node_modules", "protoc", "include")}`,
-      `-I${join(root, "testdata", "validate", "proto")}`,
-      "--include_imports",
-      `--descriptor_set_out=${out}`,
-      ...files,
-    ],
-    { encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`protoc failed: ${r.stderr}`);
-  return createFileRegistry(fromBinary(FileDescriptorSetSchema, readFileSync(out)));
+/**
+ * The test schemas as protobuf-es descriptors: the FileDescriptorProtos the generated files embed,
+ * i.e. the bytes protoc handed the plugin, as protoc-gen-es would embed them for a protovalidate-es
+ * user. (protoc's own --descriptor_set_out encodes options differently: it packs a repeated
+ * extension's values into one entry, where the plugin request has one entry per value, and
+ * protovalidate-es plans a predefined rule once per entry.)
+ */
+export function embeddedRegistry(files: FileInfo[]): FileRegistry {
+  const all: FileInfo[] = [];
+  const seen = new Set<string>();
+  const visit = (f: FileInfo) => {
+    if (seen.has(f.name)) return;
+    seen.add(f.name);
+    f.dependencies.forEach(visit);
+    all.push(f);
+  };
+  files.forEach(visit);
+  return createFileRegistry(create(FileDescriptorSetSchema, { file: all.map((f) => fromBinary(FileDescriptorProtoSchema, f.proto)) }));
 }
 
 /** What both sides report, in a comparable form: the outcome, and the violations as `buf.validate.Violations` JSON. */
@@ -44,11 +36,14 @@ export interface Outcome {
   error?: string;
 }
 
-const validator = createValidator();
+/** One validator per registry: the registry gives it the extensions that predefined rules are. */
+const validators = new WeakMap<FileRegistry, ReturnType<typeof createValidator>>();
 
 export function referenceOutcome(registry: FileRegistry, msg: Message<any>): Outcome {
   const desc = registry.getMessage((msg.constructor as unknown as { typeName: string }).typeName) as DescMessage;
   const es = fromBinary(desc, msg.toBinary());
+  let validator = validators.get(registry);
+  if (!validator) validators.set(registry, (validator = createValidator({ registry })));
   const r = validator.validate(desc, es);
   if (r.kind === "valid") return { kind: "valid" };
   if (r.kind === "error") return { kind: "error", error: r.error.message };

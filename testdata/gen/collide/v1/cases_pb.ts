@@ -9,7 +9,7 @@
 // TypeScript's type operators and contextual keywords.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_cases: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/cases.proto",
@@ -174,6 +174,21 @@ export class FieldNames extends Message<FieldNames> {
     if (this.pickKind$.case === "pickA") j["pick_a"] = stringToJson(this.pickKind$.value);
     if (this.pickKind$.case === "pickA$") j["pickA"] = stringToJson(this.pickKind$.value);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.CamelCase !== "") t += '"CamelCase":' + stringToJsonText(this.CamelCase);
+    if (this.camelCase !== "") t += (t.length === 1 ? '"camelCase":' : ',"camelCase":') + stringToJsonText(this.camelCase);
+    if (this.camelCase$ !== "") t += (t.length === 1 ? '"camel_case":' : ',"camel_case":') + stringToJsonText(this.camelCase$);
+    if (this.CamelCase$ !== "") t += (t.length === 1 ? '"Camel_Case":' : ',"Camel_Case":') + stringToJsonText(this.CamelCase$);
+    if (this.camelCase$$ !== "") t += (t.length === 1 ? '"camel__case":' : ',"camel__case":') + stringToJsonText(this.camelCase$$);
+    if (this.camelCase$$$ !== "") t += (t.length === 1 ? '"camel_case_":' : ',"camel_case_":') + stringToJsonText(this.camelCase$$$);
+    if (this.CamelCase$$ !== "") t += (t.length === 1 ? '"_camel_case":' : ',"_camel_case":') + stringToJsonText(this.CamelCase$$);
+    if (this.pickKind !== "") t += (t.length === 1 ? '"pickKind":' : ',"pickKind":') + stringToJsonText(this.pickKind);
+    if (this.pickKind$.case === "pickA") t += (t.length === 1 ? '"pick_a":' : ',"pick_a":') + stringToJsonText(this.pickKind$.value);
+    if (this.pickKind$.case === "pickA$") t += (t.length === 1 ? '"pickA":' : ',"pickA":') + stringToJsonText(this.pickKind$.value);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -362,6 +377,12 @@ export class keyof$ extends Message<keyof$> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.is !== "") t += '"is":' + stringToJsonText(this.is);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -423,6 +444,12 @@ export class infer$ extends Message<infer$> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.asserts !== undefined) t += '"asserts":' + this.asserts.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -475,6 +502,12 @@ export class asserts$ extends Message<asserts$> {
     const j: JsonObject = {};
     if (this.satisfies !== false) j["satisfies"] = boolToJson(this.satisfies);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.satisfies !== false) t += '"satisfies":' + boolToJsonText(this.satisfies);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

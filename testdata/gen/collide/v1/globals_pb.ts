@@ -6,7 +6,7 @@
 // class's statics, and RPC methods named like client members or `then`.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_globals: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/globals.proto",
@@ -75,6 +75,14 @@ export class Promise$ extends Message<Promise$> {
     if (this.catch !== "") j["catch"] = stringToJson(this.catch);
     if (this.finally !== "") j["finally"] = stringToJson(this.finally);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.then !== "") t += '"then":' + stringToJsonText(this.then);
+    if (this.catch !== "") t += (t.length === 1 ? '"catch":' : ',"catch":') + stringToJsonText(this.catch);
+    if (this.finally !== "") t += (t.length === 1 ? '"finally":' : ',"finally":') + stringToJsonText(this.finally);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -246,6 +254,15 @@ export class Error$ extends Message<Error$> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.message !== "") t += '"message":' + stringToJsonText(this.message);
+    if (this.stack !== "") t += (t.length === 1 ? '"stack":' : ',"stack":') + stringToJsonText(this.stack);
+    if (this.name !== "") t += (t.length === 1 ? '"name":' : ',"name":') + stringToJsonText(this.name);
+    if (this.cause !== undefined) t += (t.length === 1 ? '"cause":' : ',"cause":') + this.cause.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -370,6 +387,19 @@ export class Statics extends Message<Statics> {
     if (this.toLocaleString$ !== "") j["toLocaleString"] = stringToJson(this.toLocaleString$);
     if (this.isPrototypeOf$ !== "") j["isPrototypeOf"] = stringToJson(this.isPrototypeOf$);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.typeName !== "") t += '"typeName":' + stringToJsonText(this.typeName);
+    if (this.fields !== "") t += (t.length === 1 ? '"fields":' : ',"fields":') + stringToJsonText(this.fields);
+    if (this.fromBinary !== "") t += (t.length === 1 ? '"fromBinary":' : ',"fromBinary":') + stringToJsonText(this.fromBinary);
+    if (this.fromJson !== "") t += (t.length === 1 ? '"fromJson":' : ',"fromJson":') + stringToJsonText(this.fromJson);
+    if (this.prototype !== "") t += (t.length === 1 ? '"prototype":' : ',"prototype":') + stringToJsonText(this.prototype);
+    if (this.toJsonString$ !== "") t += (t.length === 1 ? '"toJsonString":' : ',"toJsonString":') + stringToJsonText(this.toJsonString$);
+    if (this.toLocaleString$ !== "") t += (t.length === 1 ? '"toLocaleString":' : ',"toLocaleString":') + stringToJsonText(this.toLocaleString$);
+    if (this.isPrototypeOf$ !== "") t += (t.length === 1 ? '"isPrototypeOf":' : ',"isPrototypeOf":') + stringToJsonText(this.isPrototypeOf$);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -6,7 +6,7 @@
 // or with the names the plugin itself adds (file const, extensions, services).
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_joined: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/joined.proto",
@@ -173,6 +173,12 @@ export class Outer_Inner$ extends Message<Outer_Inner$> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.a !== undefined) t += '"a":' + stringToJsonText(this.a);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -228,6 +234,12 @@ export class Outer_Inner extends Message<Outer_Inner> {
     const j: JsonObject = {};
     if (this.b !== undefined) j["b"] = int32ToJson(this.b);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.b !== undefined) t += '"b":' + int32ToJsonText(this.b);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -329,6 +341,12 @@ export class A_B_C extends Message<A_B_C> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.x !== undefined) t += '"x":' + int32ToJsonText(this.x);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -425,6 +443,12 @@ export class A_B_C$ extends Message<A_B_C$> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.y !== undefined) t += '"y":' + stringToJsonText(this.y);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -505,6 +529,13 @@ export class file_collide_v1_joined$ extends Message<file_collide_v1_joined$> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.top !== undefined) t += '"top":' + this.top.$toJsonText(ctx);
+    if (this.nested !== undefined) t += (t.length === 1 ? '"nested":' : ',"nested":') + this.nested.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -564,6 +595,12 @@ export class PairClient extends Message<PairClient> {
     const j: JsonObject = {};
     if (this.p !== undefined) j["p"] = stringToJson(this.p);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.p !== undefined) t += '"p":' + stringToJsonText(this.p);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,7 +5,7 @@
 // Imports the escaped names of joined.proto: importers compute the same names.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, Message, messageFromJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, jsonKeys, Message, messageFromJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { A_B_C, A_B_C$, file_collide_v1_joined, file_collide_v1_joined$, Outer_Inner, Outer_Inner$, Outer_Kind, Outer_Kind$, Outer_Kind$$type, Outer_Kind$type } from "./joined_pb.js";
 
 export const file_collide_v1_joined_user: FileInfo = /*@__PURE__*/ fileInfo(
@@ -158,6 +158,18 @@ export class JoinedUser extends Message<JoinedUser> {
     if (this.second !== undefined) j["second"] = this.second.$toJson(ctx);
     if (this.file !== undefined) j["file"] = this.file.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.nested !== undefined) t += '"nested":' + this.nested.$toJsonText(ctx);
+    if (this.top !== undefined) t += (t.length === 1 ? '"top":' : ',"top":') + this.top.$toJsonText(ctx);
+    if (this.nestedKind !== undefined) t += (t.length === 1 ? '"nestedKind":' : ',"nestedKind":') + enumToJsonText(Outer_Kind$$type, this.nestedKind);
+    if (this.topKind !== undefined) t += (t.length === 1 ? '"topKind":' : ',"topKind":') + enumToJsonText(Outer_Kind$type, this.topKind);
+    if (this.first !== undefined) t += (t.length === 1 ? '"first":' : ',"first":') + this.first.$toJsonText(ctx);
+    if (this.second !== undefined) t += (t.length === 1 ? '"second":' : ',"second":') + this.second.$toJsonText(ctx);
+    if (this.file !== undefined) t += (t.length === 1 ? '"file":' : ',"file":') + this.file.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

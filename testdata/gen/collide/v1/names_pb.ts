@@ -5,7 +5,7 @@
 // Names that collide with JavaScript, TypeScript and the generated class's own members.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, dictionaryMap, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, newMap, oneofGivenTwice, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, dictionaryMap, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address as Address$1, file_common_v1_common } from "../../common/v1/common_pb.js";
 
 export const file_collide_v1_names: FileInfo = /*@__PURE__*/ fileInfo(
@@ -164,6 +164,22 @@ export class Object$ extends Message<Object$> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.constructor$ !== "") t += '"constructor":' + stringToJsonText(this.constructor$);
+    if (this.Proto !== "") t += (t.length === 1 ? '"Proto":' : ',"Proto":') + stringToJsonText(this.Proto);
+    if (this.toString$ !== "") t += (t.length === 1 ? '"toString":' : ',"toString":') + stringToJsonText(this.toString$);
+    if (this.toJson$ !== "") t += (t.length === 1 ? '"toJson":' : ',"toJson":') + stringToJsonText(this.toJson$);
+    if (this.valueOf$ !== "") t += (t.length === 1 ? '"valueOf":' : ',"valueOf":') + stringToJsonText(this.valueOf$);
+    if (this.hasOwnProperty$ !== "") t += (t.length === 1 ? '"hasOwnProperty":' : ',"hasOwnProperty":') + stringToJsonText(this.hasOwnProperty$);
+    if (this.equals$ !== "") t += (t.length === 1 ? '"equals":' : ',"equals":') + stringToJsonText(this.equals$);
+    if (this.clone$ !== "") t += (t.length === 1 ? '"clone":' : ',"clone":') + stringToJsonText(this.clone$);
+    if (this.class !== "") t += (t.length === 1 ? '"class":' : ',"class":') + stringToJsonText(this.class);
+    if (this.toBinary$.case === "delete") t += (t.length === 1 ? '"delete":' : ',"delete":') + stringToJsonText(this.toBinary$.value);
+    if (this.toBinary$.case === "new") t += (t.length === 1 ? '"new":' : ',"new":') + int32ToJsonText(this.toBinary$.value);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -287,6 +303,13 @@ export class Message$ extends Message<Message$> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.object !== undefined) t += '"object":' + this.object.$toJsonText(ctx);
+    if (this.date !== undefined) t += (t.length === 1 ? '"date":' : ',"date":') + this.date.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -371,6 +394,15 @@ export class Date$ extends Message<Date$> {
     m = scalarMapToJson(this.dict, ScalarType.STRING);
     if (m !== undefined) j["dict"] = m;
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.seconds !== 0n) t += '"seconds":' + int64ToJsonText(this.seconds);
+    m = scalarMapToJsonText(this.dict, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"dict":' : ',"dict":') + m;
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -469,6 +501,15 @@ export class UsesHostile extends Message<UsesHostile> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.hostile !== 0) t += '"hostile":' + enumToJsonText(Hostile$type, this.hostile);
+    m = messageMapToJsonText(this.objects, ctx);
+    if (m !== undefined) t += (t.length === 1 ? '"objects":' : ',"objects":') + m;
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -543,6 +584,12 @@ export class Address extends Message<Address> {
     const j: JsonObject = {};
     if (this.inner !== undefined) j["inner"] = this.inner.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.inner !== undefined) t += '"inner":' + this.inner.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

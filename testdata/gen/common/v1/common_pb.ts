@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_common_v1_common: FileInfo = /*@__PURE__*/ fileInfo(
   "common/v1/common.proto",
@@ -94,6 +94,14 @@ export class Address extends Message<Address> {
     if (this.city !== "") j["city"] = stringToJson(this.city);
     if (this.countryCode !== "") j["countryCode"] = stringToJson(this.countryCode);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.street !== "") t += '"street":' + stringToJsonText(this.street);
+    if (this.city !== "") t += (t.length === 1 ? '"city":' : ',"city":') + stringToJsonText(this.city);
+    if (this.countryCode !== "") t += (t.length === 1 ? '"countryCode":' : ',"countryCode":') + stringToJsonText(this.countryCode);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,7 +5,7 @@
 // Editions 2024 (defaults as in 2023 for everything the codec sees).
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_edition2024: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/edition2024.proto",
@@ -105,6 +105,15 @@ export class Edition2024 extends Message<Edition2024> {
     if (this.text !== "") j["text"] = stringToJson(this.text);
     if (this.kind !== undefined) j["kind"] = enumToJson(Edition2024_Kind$type, this.kind);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.number !== undefined) t += '"number":' + int32ToJsonText(this.number);
+    if (this.numbers.length !== 0) t += (t.length === 1 ? '"numbers":' : ',"numbers":') + scalarListToJsonText(this.numbers, ScalarType.INT32, ctx);
+    if (this.text !== "") t += (t.length === 1 ? '"text":' : ',"text":') + stringToJsonText(this.text);
+    if (this.kind !== undefined) t += (t.length === 1 ? '"kind":' : ',"kind":') + enumToJsonText(Edition2024_Kind$type, this.kind);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -6,7 +6,7 @@
 // Editions 2023: features decide presence, packing, enum openness, UTF-8 and message encoding.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_features: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/features.proto",
@@ -416,6 +416,12 @@ export class Features_Child extends Message<Features_Child> {
     const j: JsonObject = {};
     if (this.name !== undefined) j["name"] = stringToJson(this.name);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== undefined) t += '"name":' + stringToJsonText(this.name);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

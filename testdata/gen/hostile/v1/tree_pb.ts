@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 
 export const file_hostile_v1_tree: FileInfo = /*@__PURE__*/ fileInfo(
@@ -334,6 +334,13 @@ export class Ping extends Message<Ping> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.pong !== undefined) t += '"pong":' + this.pong.$toJsonText(ctx);
+    if (this.hops !== 0) t += (t.length === 1 ? '"hops":' : ',"hops":') + uint32ToJsonText(this.hops);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -413,6 +420,13 @@ export class Pong extends Message<Pong> {
     if (this.ping !== undefined) j["ping"] = this.ping.$toJson(ctx);
     if (this.trail.length !== 0) j["trail"] = scalarListToJson(this.trail, ScalarType.SINT64, ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.ping !== undefined) t += '"ping":' + this.ping.$toJsonText(ctx);
+    if (this.trail.length !== 0) t += (t.length === 1 ? '"trail":' : ',"trail":') + scalarListToJsonText(this.trail, ScalarType.SINT64, ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -849,6 +863,38 @@ export class Maps extends Message<Maps> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    m = scalarMapToJsonText(this.stringString, ScalarType.STRING);
+    if (m !== undefined) t += '"stringString":' + m;
+    m = messageMapToJsonText(this.int32Tree, ctx);
+    if (m !== undefined) t += (t.length === 1 ? '"int32Tree":' : ',"int32Tree":') + m;
+    m = scalarMapToJsonText(this.int64Bytes, ScalarType.BYTES);
+    if (m !== undefined) t += (t.length === 1 ? '"int64Bytes":' : ',"int64Bytes":') + m;
+    m = enumMapToJsonText(this.uint32Kind, Kind$type);
+    if (m !== undefined) t += (t.length === 1 ? '"uint32Kind":' : ',"uint32Kind":') + m;
+    m = scalarMapToJsonText(this.uint64Double, ScalarType.DOUBLE);
+    if (m !== undefined) t += (t.length === 1 ? '"uint64Double":' : ',"uint64Double":') + m;
+    m = scalarMapToJsonText(this.sint32Float, ScalarType.FLOAT);
+    if (m !== undefined) t += (t.length === 1 ? '"sint32Float":' : ',"sint32Float":') + m;
+    m = scalarMapToJsonText(this.sint64Bool, ScalarType.BOOL);
+    if (m !== undefined) t += (t.length === 1 ? '"sint64Bool":' : ',"sint64Bool":') + m;
+    m = scalarMapToJsonText(this.fixed32Int64, ScalarType.INT64);
+    if (m !== undefined) t += (t.length === 1 ? '"fixed32Int64":' : ',"fixed32Int64":') + m;
+    m = scalarMapToJsonText(this.fixed64Uint64, ScalarType.UINT64);
+    if (m !== undefined) t += (t.length === 1 ? '"fixed64Uint64":' : ',"fixed64Uint64":') + m;
+    m = scalarMapToJsonText(this.sfixed32Sint32, ScalarType.SINT32);
+    if (m !== undefined) t += (t.length === 1 ? '"sfixed32Sint32":' : ',"sfixed32Sint32":') + m;
+    m = scalarMapToJsonText(this.sfixed64Sfixed64, ScalarType.SFIXED64);
+    if (m !== undefined) t += (t.length === 1 ? '"sfixed64Sfixed64":' : ',"sfixed64Sfixed64":') + m;
+    m = messageMapToJsonText(this.boolMaps, ctx);
+    if (m !== undefined) t += (t.length === 1 ? '"boolMaps":' : ',"boolMaps":') + m;
+    m = messageMapToJsonText(this.stringId, ctx);
+    if (m !== undefined) t += (t.length === 1 ? '"stringId":' : ',"stringId":') + m;
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1039,6 +1085,13 @@ export class L1 extends Message<L1> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.next !== undefined) t += '"next":' + this.next.$toJsonText(ctx);
+    if (this.shortcut !== undefined) t += (t.length === 1 ? '"shortcut":' : ',"shortcut":') + this.shortcut.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1103,6 +1156,12 @@ export class L1_L2 extends Message<L1_L2> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.next !== undefined) t += '"next":' + this.next.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1162,6 +1221,12 @@ export class L1_L2_L3 extends Message<L1_L2_L3> {
     const j: JsonObject = {};
     if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.next !== undefined) t += '"next":' + this.next.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1225,6 +1290,12 @@ export class L1_L2_L3_L4 extends Message<L1_L2_L3_L4> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.next !== undefined) t += '"next":' + this.next.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1284,6 +1355,12 @@ export class L1_L2_L3_L4_L5 extends Message<L1_L2_L3_L4_L5> {
     const j: JsonObject = {};
     if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.next !== undefined) t += '"next":' + this.next.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1347,6 +1424,12 @@ export class L1_L2_L3_L4_L5_L6 extends Message<L1_L2_L3_L4_L5_L6> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.next !== undefined) t += '"next":' + this.next.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1406,6 +1489,12 @@ export class L1_L2_L3_L4_L5_L6_L7 extends Message<L1_L2_L3_L4_L5_L6_L7> {
     const j: JsonObject = {};
     if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.next !== undefined) t += '"next":' + this.next.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1469,6 +1558,12 @@ export class L1_L2_L3_L4_L5_L6_L7_L8 extends Message<L1_L2_L3_L4_L5_L6_L7_L8> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.next !== undefined) t += '"next":' + this.next.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1528,6 +1623,12 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_
     const j: JsonObject = {};
     if (this.next !== undefined) j["next"] = this.next.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.next !== undefined) t += '"next":' + this.next.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1598,6 +1699,13 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 extends Message<L1_L2_L3_L4_L5_L6_L7
     if (this.root !== undefined) j["root"] = this.root.$toJson(ctx);
     if (this.deepest !== "") j["deepest"] = stringToJson(this.deepest);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.root !== undefined) t += '"root":' + this.root.$toJsonText(ctx);
+    if (this.deepest !== "") t += (t.length === 1 ? '"deepest":' : ',"deepest":') + stringToJsonText(this.deepest);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,7 +5,7 @@
 // proto2: defaults, required fields, groups, extensions and closed enums.
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, newMap, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, newMap, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_legacy_v1_legacy: FileInfo = /*@__PURE__*/ fileInfo(
   "legacy/v1/legacy.proto",
@@ -511,6 +511,13 @@ export class Legacy_Item extends Message<Legacy_Item> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.id !== undefined) t += '"id":' + int32ToJsonText(this.id);
+    if (this.label !== undefined) t += (t.length === 1 ? '"label":' : ',"label":') + stringToJsonText(this.label);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -566,6 +573,12 @@ export class Legacy_Entry extends Message<Legacy_Entry> {
     const j: JsonObject = {};
     if (this.key !== undefined) j["key"] = stringToJson(this.key);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.key !== undefined) t += '"key":' + stringToJsonText(this.key);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -627,6 +640,12 @@ export class Holder extends Message<Holder> {
     const j: JsonObject = {};
     if (this.legacy !== undefined) j["legacy"] = this.legacy.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.legacy !== undefined) t += '"legacy":' + this.legacy.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { bytesFromJson, bytesToJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_rpc_v1_echo: FileInfo = /*@__PURE__*/ fileInfo(
   "rpc/v1/echo.proto",
@@ -75,6 +75,14 @@ export class EchoRequest extends Message<EchoRequest> {
     if (this.payload.length !== 0) j["payload"] = bytesToJson(this.payload);
     if (this.sequence !== 0n) j["sequence"] = int64ToJson(this.sequence);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.text !== "") t += '"text":' + stringToJsonText(this.text);
+    if (this.payload.length !== 0) t += (t.length === 1 ? '"payload":' : ',"payload":') + bytesToJsonText(this.payload);
+    if (this.sequence !== 0n) t += (t.length === 1 ? '"sequence":' : ',"sequence":') + int64ToJsonText(this.sequence);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -153,6 +161,14 @@ export class EchoResponse extends Message<EchoResponse> {
     if (this.payload.length !== 0) j["payload"] = bytesToJson(this.payload);
     if (this.sequence !== 0n) j["sequence"] = int64ToJson(this.sequence);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.text !== "") t += '"text":' + stringToJsonText(this.text);
+    if (this.payload.length !== 0) t += (t.length === 1 ? '"payload":' : ',"payload":') + bytesToJsonText(this.payload);
+    if (this.sequence !== 0n) t += (t.length === 1 ? '"sequence":' : ',"sequence":') + int64ToJsonText(this.sequence);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -236,6 +252,14 @@ export class ExpandRequest extends Message<ExpandRequest> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.text !== "") t += '"text":' + stringToJsonText(this.text);
+    if (this.count !== 0) t += (t.length === 1 ? '"count":' : ',"count":') + int32ToJsonText(this.count);
+    if (this.payloadSize !== 0) t += (t.length === 1 ? '"payloadSize":' : ',"payloadSize":') + int32ToJsonText(this.payloadSize);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -314,6 +338,14 @@ export class CollectResponse extends Message<CollectResponse> {
     if (this.joined !== "") j["joined"] = stringToJson(this.joined);
     if (this.totalBytes !== 0n) j["totalBytes"] = int64ToJson(this.totalBytes);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.count !== 0) t += '"count":' + int32ToJsonText(this.count);
+    if (this.joined !== "") t += (t.length === 1 ? '"joined":' : ',"joined":') + stringToJsonText(this.joined);
+    if (this.totalBytes !== 0n) t += (t.length === 1 ? '"totalBytes":' : ',"totalBytes":') + int64ToJsonText(this.totalBytes);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,7 +5,7 @@
 // Every scalar type, singular, optional, repeated, and as map keys and values.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, newMap, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/scalars.proto",
@@ -182,6 +182,26 @@ export class Scalars extends Message<Scalars> {
     if (this.fSint32 !== 0) j["fSint32"] = int32ToJson(this.fSint32);
     if (this.fSint64 !== 0n) j["fSint64"] = int64ToJson(this.fSint64);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (!Object.is(this.fDouble, 0)) t += '"fDouble":' + doubleToJsonText(this.fDouble);
+    if (!Object.is(this.fFloat, 0)) t += (t.length === 1 ? '"fFloat":' : ',"fFloat":') + doubleToJsonText(this.fFloat);
+    if (this.fInt64 !== 0n) t += (t.length === 1 ? '"fInt64":' : ',"fInt64":') + int64ToJsonText(this.fInt64);
+    if (this.fUint64 !== 0n) t += (t.length === 1 ? '"fUint64":' : ',"fUint64":') + uint64ToJsonText(this.fUint64);
+    if (this.fInt32 !== 0) t += (t.length === 1 ? '"fInt32":' : ',"fInt32":') + int32ToJsonText(this.fInt32);
+    if (this.fFixed64 !== 0n) t += (t.length === 1 ? '"fFixed64":' : ',"fFixed64":') + uint64ToJsonText(this.fFixed64);
+    if (this.fFixed32 !== 0) t += (t.length === 1 ? '"fFixed32":' : ',"fFixed32":') + uint32ToJsonText(this.fFixed32);
+    if (this.fBool !== false) t += (t.length === 1 ? '"fBool":' : ',"fBool":') + boolToJsonText(this.fBool);
+    if (this.fString !== "") t += (t.length === 1 ? '"fString":' : ',"fString":') + stringToJsonText(this.fString);
+    if (this.fBytes.length !== 0) t += (t.length === 1 ? '"fBytes":' : ',"fBytes":') + bytesToJsonText(this.fBytes);
+    if (this.fUint32 !== 0) t += (t.length === 1 ? '"fUint32":' : ',"fUint32":') + uint32ToJsonText(this.fUint32);
+    if (this.fSfixed32 !== 0) t += (t.length === 1 ? '"fSfixed32":' : ',"fSfixed32":') + int32ToJsonText(this.fSfixed32);
+    if (this.fSfixed64 !== 0n) t += (t.length === 1 ? '"fSfixed64":' : ',"fSfixed64":') + int64ToJsonText(this.fSfixed64);
+    if (this.fSint32 !== 0) t += (t.length === 1 ? '"fSint32":' : ',"fSint32":') + int32ToJsonText(this.fSint32);
+    if (this.fSint64 !== 0n) t += (t.length === 1 ? '"fSint64":' : ',"fSint64":') + int64ToJsonText(this.fSint64);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -434,6 +454,26 @@ export class OptionalScalars extends Message<OptionalScalars> {
     if (this.fSint32 !== undefined) j["fSint32"] = int32ToJson(this.fSint32);
     if (this.fSint64 !== undefined) j["fSint64"] = int64ToJson(this.fSint64);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.fDouble !== undefined) t += '"fDouble":' + doubleToJsonText(this.fDouble);
+    if (this.fFloat !== undefined) t += (t.length === 1 ? '"fFloat":' : ',"fFloat":') + doubleToJsonText(this.fFloat);
+    if (this.fInt64 !== undefined) t += (t.length === 1 ? '"fInt64":' : ',"fInt64":') + int64ToJsonText(this.fInt64);
+    if (this.fUint64 !== undefined) t += (t.length === 1 ? '"fUint64":' : ',"fUint64":') + uint64ToJsonText(this.fUint64);
+    if (this.fInt32 !== undefined) t += (t.length === 1 ? '"fInt32":' : ',"fInt32":') + int32ToJsonText(this.fInt32);
+    if (this.fFixed64 !== undefined) t += (t.length === 1 ? '"fFixed64":' : ',"fFixed64":') + uint64ToJsonText(this.fFixed64);
+    if (this.fFixed32 !== undefined) t += (t.length === 1 ? '"fFixed32":' : ',"fFixed32":') + uint32ToJsonText(this.fFixed32);
+    if (this.fBool !== undefined) t += (t.length === 1 ? '"fBool":' : ',"fBool":') + boolToJsonText(this.fBool);
+    if (this.fString !== undefined) t += (t.length === 1 ? '"fString":' : ',"fString":') + stringToJsonText(this.fString);
+    if (this.fBytes !== undefined) t += (t.length === 1 ? '"fBytes":' : ',"fBytes":') + bytesToJsonText(this.fBytes);
+    if (this.fUint32 !== undefined) t += (t.length === 1 ? '"fUint32":' : ',"fUint32":') + uint32ToJsonText(this.fUint32);
+    if (this.fSfixed32 !== undefined) t += (t.length === 1 ? '"fSfixed32":' : ',"fSfixed32":') + int32ToJsonText(this.fSfixed32);
+    if (this.fSfixed64 !== undefined) t += (t.length === 1 ? '"fSfixed64":' : ',"fSfixed64":') + int64ToJsonText(this.fSfixed64);
+    if (this.fSint32 !== undefined) t += (t.length === 1 ? '"fSint32":' : ',"fSint32":') + int32ToJsonText(this.fSint32);
+    if (this.fSint64 !== undefined) t += (t.length === 1 ? '"fSint64":' : ',"fSint64":') + int64ToJsonText(this.fSint64);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -807,6 +847,27 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
     if (this.fSint64.length !== 0) j["fSint64"] = scalarListToJson(this.fSint64, ScalarType.SINT64, ctx);
     if (this.fUnpackedInt32.length !== 0) j["fUnpackedInt32"] = scalarListToJson(this.fUnpackedInt32, ScalarType.INT32, ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.fDouble.length !== 0) t += '"fDouble":' + scalarListToJsonText(this.fDouble, ScalarType.DOUBLE, ctx);
+    if (this.fFloat.length !== 0) t += (t.length === 1 ? '"fFloat":' : ',"fFloat":') + scalarListToJsonText(this.fFloat, ScalarType.FLOAT, ctx);
+    if (this.fInt64.length !== 0) t += (t.length === 1 ? '"fInt64":' : ',"fInt64":') + scalarListToJsonText(this.fInt64, ScalarType.INT64, ctx);
+    if (this.fUint64.length !== 0) t += (t.length === 1 ? '"fUint64":' : ',"fUint64":') + scalarListToJsonText(this.fUint64, ScalarType.UINT64, ctx);
+    if (this.fInt32.length !== 0) t += (t.length === 1 ? '"fInt32":' : ',"fInt32":') + scalarListToJsonText(this.fInt32, ScalarType.INT32, ctx);
+    if (this.fFixed64.length !== 0) t += (t.length === 1 ? '"fFixed64":' : ',"fFixed64":') + scalarListToJsonText(this.fFixed64, ScalarType.FIXED64, ctx);
+    if (this.fFixed32.length !== 0) t += (t.length === 1 ? '"fFixed32":' : ',"fFixed32":') + scalarListToJsonText(this.fFixed32, ScalarType.FIXED32, ctx);
+    if (this.fBool.length !== 0) t += (t.length === 1 ? '"fBool":' : ',"fBool":') + scalarListToJsonText(this.fBool, ScalarType.BOOL, ctx);
+    if (this.fString.length !== 0) t += (t.length === 1 ? '"fString":' : ',"fString":') + scalarListToJsonText(this.fString, ScalarType.STRING, ctx);
+    if (this.fBytes.length !== 0) t += (t.length === 1 ? '"fBytes":' : ',"fBytes":') + scalarListToJsonText(this.fBytes, ScalarType.BYTES, ctx);
+    if (this.fUint32.length !== 0) t += (t.length === 1 ? '"fUint32":' : ',"fUint32":') + scalarListToJsonText(this.fUint32, ScalarType.UINT32, ctx);
+    if (this.fSfixed32.length !== 0) t += (t.length === 1 ? '"fSfixed32":' : ',"fSfixed32":') + scalarListToJsonText(this.fSfixed32, ScalarType.SFIXED32, ctx);
+    if (this.fSfixed64.length !== 0) t += (t.length === 1 ? '"fSfixed64":' : ',"fSfixed64":') + scalarListToJsonText(this.fSfixed64, ScalarType.SFIXED64, ctx);
+    if (this.fSint32.length !== 0) t += (t.length === 1 ? '"fSint32":' : ',"fSint32":') + scalarListToJsonText(this.fSint32, ScalarType.SINT32, ctx);
+    if (this.fSint64.length !== 0) t += (t.length === 1 ? '"fSint64":' : ',"fSint64":') + scalarListToJsonText(this.fSint64, ScalarType.SINT64, ctx);
+    if (this.fUnpackedInt32.length !== 0) t += (t.length === 1 ? '"fUnpackedInt32":' : ',"fUnpackedInt32":') + scalarListToJsonText(this.fUnpackedInt32, ScalarType.INT32, ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1271,6 +1332,36 @@ export class MapKeys extends Message<MapKeys> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    m = scalarMapToJsonText(this.kInt64, ScalarType.STRING);
+    if (m !== undefined) t += '"kInt64":' + m;
+    m = scalarMapToJsonText(this.kUint64, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kUint64":' : ',"kUint64":') + m;
+    m = scalarMapToJsonText(this.kInt32, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kInt32":' : ',"kInt32":') + m;
+    m = scalarMapToJsonText(this.kFixed64, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kFixed64":' : ',"kFixed64":') + m;
+    m = scalarMapToJsonText(this.kFixed32, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kFixed32":' : ',"kFixed32":') + m;
+    m = scalarMapToJsonText(this.kBool, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kBool":' : ',"kBool":') + m;
+    m = scalarMapToJsonText(this.kString, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kString":' : ',"kString":') + m;
+    m = scalarMapToJsonText(this.kUint32, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kUint32":' : ',"kUint32":') + m;
+    m = scalarMapToJsonText(this.kSfixed32, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kSfixed32":' : ',"kSfixed32":') + m;
+    m = scalarMapToJsonText(this.kSfixed64, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kSfixed64":' : ',"kSfixed64":') + m;
+    m = scalarMapToJsonText(this.kSint32, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kSint32":' : ',"kSint32":') + m;
+    m = scalarMapToJsonText(this.kSint64, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"kSint64":' : ',"kSint64":') + m;
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1566,6 +1657,22 @@ export class MapValues extends Message<MapValues> {
     m = messageMapToJson(this.vMessage, ctx);
     if (m !== undefined) j["vMessage"] = m;
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    m = scalarMapToJsonText(this.vDouble, ScalarType.DOUBLE);
+    if (m !== undefined) t += '"vDouble":' + m;
+    m = scalarMapToJsonText(this.vInt64, ScalarType.INT64);
+    if (m !== undefined) t += (t.length === 1 ? '"vInt64":' : ',"vInt64":') + m;
+    m = scalarMapToJsonText(this.vBool, ScalarType.BOOL);
+    if (m !== undefined) t += (t.length === 1 ? '"vBool":' : ',"vBool":') + m;
+    m = scalarMapToJsonText(this.vBytes, ScalarType.BYTES);
+    if (m !== undefined) t += (t.length === 1 ? '"vBytes":' : ',"vBytes":') + m;
+    m = messageMapToJsonText(this.vMessage, ctx);
+    if (m !== undefined) t += (t.length === 1 ? '"vMessage":' : ',"vMessage":') + m;
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

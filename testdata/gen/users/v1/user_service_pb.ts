@@ -5,7 +5,7 @@
 // Users and the service that manages them.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common, Priority, Priority$type } from "../../common/v1/common_pb.js";
 
 export const file_users_v1_user_service: FileInfo = /*@__PURE__*/ fileInfo(
@@ -486,7 +486,7 @@ export class User extends Message<User> {
     if (this.history.length !== 0) j["history"] = enumListToJson(this.history, Status$type);
     m = messageMapToJson(this.addressesById, ctx);
     if (m !== undefined) j["addressesById"] = m;
-    if (this.updatedAt !== undefined) j["updatedAt"] = this.updatedAt.$toJson(ctx);
+    if (this.updatedAt !== undefined) j["updatedAt"] = timestampToJson(this.updatedAt);
     if (this.middleName !== undefined) j["middleName"] = stringToJson(this.middleName);
     if (this.priority !== 0) j["priority"] = enumToJson(Priority$type, this.priority);
     if (this.legacyCode !== "") j["legacyCode"] = stringToJson(this.legacyCode);
@@ -697,6 +697,13 @@ export class User_Preference extends Message<User_Preference> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.key !== "") t += '"key":' + stringToJsonText(this.key);
+    if (this.level !== 0) t += (t.length === 1 ? '"level":' : ',"level":') + enumToJsonText(User_Preference_Level$type, this.level);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -759,6 +766,12 @@ export class GetUserRequest extends Message<GetUserRequest> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.id !== "") t += '"id":' + stringToJsonText(this.id);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -811,6 +824,12 @@ export class WatchUsersRequest extends Message<WatchUsersRequest> {
     const j: JsonObject = {};
     if (this.ids.length !== 0) j["ids"] = scalarListToJson(this.ids, ScalarType.STRING, ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.ids.length !== 0) t += '"ids":' + scalarListToJsonText(this.ids, ScalarType.STRING, ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -886,8 +905,15 @@ export class UserEvent extends Message<UserEvent> {
   override $toJson(ctx: JsonWriteContext): JsonObject {
     const j: JsonObject = {};
     if (this.user !== undefined) j["user"] = this.user.$toJson(ctx);
-    if (this.at !== undefined) j["at"] = this.at.$toJson(ctx);
+    if (this.at !== undefined) j["at"] = timestampToJson(this.at);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.user !== undefined) t += '"user":' + this.user.$toJsonText(ctx);
+    if (this.at !== undefined) t += (t.length === 1 ? '"at":' : ',"at":') + timestampToJsonText(this.at);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -954,6 +980,12 @@ export class CreateUserRequest extends Message<CreateUserRequest> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.user !== undefined) t += '"user":' + this.user.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1006,6 +1038,12 @@ export class UploadSummary extends Message<UploadSummary> {
     const j: JsonObject = {};
     if (this.created !== 0) j["created"] = int32ToJson(this.created);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.created !== 0) t += '"created":' + int32ToJsonText(this.created);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1069,6 +1107,13 @@ export class ChatMessage extends Message<ChatMessage> {
     if (this.from !== "") j["from"] = stringToJson(this.from);
     if (this.text !== "") j["text"] = stringToJson(this.text);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.from !== "") t += '"from":' + stringToJsonText(this.from);
+    if (this.text !== "") t += (t.length === 1 ? '"text":' : ',"text":') + stringToJsonText(this.text);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

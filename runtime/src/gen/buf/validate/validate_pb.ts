@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, durationToJson, enumFromJson, enumToJson, enumToJsonText, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, timestampToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 import { FieldDescriptorProto_Type, FieldDescriptorProto_Type$type, FieldOptions, file_google_protobuf_descriptor, MessageOptions, OneofOptions } from "../../google/protobuf/descriptor_pb.js";
 import { Duration, file_google_protobuf_duration } from "../../google/protobuf/duration_pb.js";
 import { FieldMask, file_google_protobuf_field_mask } from "../../google/protobuf/field_mask_pb.js";
@@ -109,6 +109,14 @@ export class Rule extends Message<Rule> {
     if (this.message !== undefined) j["message"] = stringToJson(this.message);
     if (this.expression !== undefined) j["expression"] = stringToJson(this.expression);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.id !== undefined) t += '"id":' + stringToJsonText(this.id);
+    if (this.message !== undefined) t += (t.length === 1 ? '"message":' : ',"message":') + stringToJsonText(this.message);
+    if (this.expression !== undefined) t += (t.length === 1 ? '"expression":' : ',"expression":') + stringToJsonText(this.expression);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -278,6 +286,13 @@ export class MessageOneofRule extends Message<MessageOneofRule> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.fields.length !== 0) t += '"fields":' + scalarListToJsonText(this.fields, ScalarType.STRING, ctx);
+    if (this.required !== undefined) t += (t.length === 1 ? '"required":' : ',"required":') + boolToJsonText(this.required);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -333,6 +348,12 @@ export class OneofRules extends Message<OneofRules> {
     const j: JsonObject = {};
     if (this.required !== undefined) j["required"] = boolToJson(this.required);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.required !== undefined) t += '"required":' + boolToJsonText(this.required);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -4406,6 +4427,13 @@ export class AnyRules extends Message<AnyRules> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.in.length !== 0) t += '"in":' + scalarListToJsonText(this.in, ScalarType.STRING, ctx);
+    if (this.notIn.length !== 0) t += (t.length === 1 ? '"notIn":' : ',"notIn":') + scalarListToJsonText(this.notIn, ScalarType.STRING, ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -4585,11 +4613,11 @@ export class DurationRules extends Message<DurationRules> {
 
   override $toJson(ctx: JsonWriteContext): JsonObject {
     const j: JsonObject = {};
-    if (this.const !== undefined) j["const"] = this.const.$toJson(ctx);
-    if (this.lessThan.case === "lt") j["lt"] = this.lessThan.value.$toJson(ctx);
-    if (this.lessThan.case === "lte") j["lte"] = this.lessThan.value.$toJson(ctx);
-    if (this.greaterThan.case === "gt") j["gt"] = this.greaterThan.value.$toJson(ctx);
-    if (this.greaterThan.case === "gte") j["gte"] = this.greaterThan.value.$toJson(ctx);
+    if (this.const !== undefined) j["const"] = durationToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = durationToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = durationToJson(this.lessThan.value);
+    if (this.greaterThan.case === "gt") j["gt"] = durationToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = durationToJson(this.greaterThan.value);
     if (this.in.length !== 0) j["in"] = messageListToJson(this.in, ctx);
     if (this.notIn.length !== 0) j["notIn"] = messageListToJson(this.notIn, ctx);
     if (this.example.length !== 0) j["example"] = messageListToJson(this.example, ctx);
@@ -4910,14 +4938,14 @@ export class TimestampRules extends Message<TimestampRules> {
 
   override $toJson(ctx: JsonWriteContext): JsonObject {
     const j: JsonObject = {};
-    if (this.const !== undefined) j["const"] = this.const.$toJson(ctx);
-    if (this.lessThan.case === "lt") j["lt"] = this.lessThan.value.$toJson(ctx);
-    if (this.lessThan.case === "lte") j["lte"] = this.lessThan.value.$toJson(ctx);
+    if (this.const !== undefined) j["const"] = timestampToJson(this.const);
+    if (this.lessThan.case === "lt") j["lt"] = timestampToJson(this.lessThan.value);
+    if (this.lessThan.case === "lte") j["lte"] = timestampToJson(this.lessThan.value);
     if (this.lessThan.case === "ltNow") j["ltNow"] = boolToJson(this.lessThan.value);
-    if (this.greaterThan.case === "gt") j["gt"] = this.greaterThan.value.$toJson(ctx);
-    if (this.greaterThan.case === "gte") j["gte"] = this.greaterThan.value.$toJson(ctx);
+    if (this.greaterThan.case === "gt") j["gt"] = timestampToJson(this.greaterThan.value);
+    if (this.greaterThan.case === "gte") j["gte"] = timestampToJson(this.greaterThan.value);
     if (this.greaterThan.case === "gtNow") j["gtNow"] = boolToJson(this.greaterThan.value);
-    if (this.within !== undefined) j["within"] = this.within.$toJson(ctx);
+    if (this.within !== undefined) j["within"] = durationToJson(this.within);
     if (this.example.length !== 0) j["example"] = messageListToJson(this.example, ctx);
     extensionsToJson(this, j, ctx);
     return j;
@@ -5134,6 +5162,16 @@ export class Violation extends Message<Violation> {
     if (this.message !== undefined) j["message"] = stringToJson(this.message);
     if (this.forKey !== undefined) j["forKey"] = boolToJson(this.forKey);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.field !== undefined) t += '"field":' + this.field.$toJsonText(ctx);
+    if (this.rule !== undefined) t += (t.length === 1 ? '"rule":' : ',"rule":') + this.rule.$toJsonText(ctx);
+    if (this.ruleId !== undefined) t += (t.length === 1 ? '"ruleId":' : ',"ruleId":') + stringToJsonText(this.ruleId);
+    if (this.message !== undefined) t += (t.length === 1 ? '"message":' : ',"message":') + stringToJsonText(this.message);
+    if (this.forKey !== undefined) t += (t.length === 1 ? '"forKey":' : ',"forKey":') + boolToJsonText(this.forKey);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -5362,6 +5400,21 @@ export class FieldPathElement extends Message<FieldPathElement> {
     if (this.subscript.case === "uintKey") j["uintKey"] = uint64ToJson(this.subscript.value);
     if (this.subscript.case === "stringKey") j["stringKey"] = stringToJson(this.subscript.value);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.fieldNumber !== undefined) t += '"fieldNumber":' + int32ToJsonText(this.fieldNumber);
+    if (this.fieldName !== undefined) t += (t.length === 1 ? '"fieldName":' : ',"fieldName":') + stringToJsonText(this.fieldName);
+    if (this.fieldType !== undefined) t += (t.length === 1 ? '"fieldType":' : ',"fieldType":') + enumToJsonText(FieldDescriptorProto_Type$type, this.fieldType);
+    if (this.keyType !== undefined) t += (t.length === 1 ? '"keyType":' : ',"keyType":') + enumToJsonText(FieldDescriptorProto_Type$type, this.keyType);
+    if (this.valueType !== undefined) t += (t.length === 1 ? '"valueType":' : ',"valueType":') + enumToJsonText(FieldDescriptorProto_Type$type, this.valueType);
+    if (this.subscript.case === "index") t += (t.length === 1 ? '"index":' : ',"index":') + uint64ToJsonText(this.subscript.value);
+    if (this.subscript.case === "boolKey") t += (t.length === 1 ? '"boolKey":' : ',"boolKey":') + boolToJsonText(this.subscript.value);
+    if (this.subscript.case === "intKey") t += (t.length === 1 ? '"intKey":' : ',"intKey":') + int64ToJsonText(this.subscript.value);
+    if (this.subscript.case === "uintKey") t += (t.length === 1 ? '"uintKey":' : ',"uintKey":') + uint64ToJsonText(this.subscript.value);
+    if (this.subscript.case === "stringKey") t += (t.length === 1 ? '"stringKey":' : ',"stringKey":') + stringToJsonText(this.subscript.value);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 import { file_google_protobuf_type, Option, Syntax, Syntax$type } from "./type_pb.js";
 
@@ -623,6 +623,13 @@ export class Mixin extends Message<Mixin> {
     if (this.name !== "") j["name"] = stringToJson(this.name);
     if (this.root !== "") j["root"] = stringToJson(this.root);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== "") t += '"name":' + stringToJsonText(this.name);
+    if (this.root !== "") t += (t.length === 1 ? '"root":' : ',"root":') + stringToJsonText(this.root);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -18,7 +18,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_descriptor: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/descriptor.proto",
@@ -1376,6 +1376,14 @@ export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_Exte
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.start !== undefined) t += '"start":' + int32ToJsonText(this.start);
+    if (this.end !== undefined) t += (t.length === 1 ? '"end":' : ',"end":') + int32ToJsonText(this.end);
+    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1454,6 +1462,13 @@ export class DescriptorProto_ReservedRange extends Message<DescriptorProto_Reser
     if (this.start !== undefined) j["start"] = int32ToJson(this.start);
     if (this.end !== undefined) j["end"] = int32ToJson(this.end);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.start !== undefined) t += '"start":' + int32ToJsonText(this.start);
+    if (this.end !== undefined) t += (t.length === 1 ? '"end":' : ',"end":') + int32ToJsonText(this.end);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1715,6 +1730,16 @@ export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOpt
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.number !== undefined) t += '"number":' + int32ToJsonText(this.number);
+    if (this.fullName !== undefined) t += (t.length === 1 ? '"fullName":' : ',"fullName":') + stringToJsonText(this.fullName);
+    if (this.type !== undefined) t += (t.length === 1 ? '"type":' : ',"type":') + stringToJsonText(this.type);
+    if (this.reserved !== undefined) t += (t.length === 1 ? '"reserved":' : ',"reserved":') + boolToJsonText(this.reserved);
+    if (this.repeated !== undefined) t += (t.length === 1 ? '"repeated":' : ',"repeated":') + boolToJsonText(this.repeated);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1949,6 +1974,22 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== undefined) t += '"name":' + stringToJsonText(this.name);
+    if (this.number !== undefined) t += (t.length === 1 ? '"number":' : ',"number":') + int32ToJsonText(this.number);
+    if (this.label !== undefined) t += (t.length === 1 ? '"label":' : ',"label":') + enumToJsonText(FieldDescriptorProto_Label$type, this.label);
+    if (this.type !== undefined) t += (t.length === 1 ? '"type":' : ',"type":') + enumToJsonText(FieldDescriptorProto_Type$type, this.type);
+    if (this.typeName !== undefined) t += (t.length === 1 ? '"typeName":' : ',"typeName":') + stringToJsonText(this.typeName);
+    if (this.extendee !== undefined) t += (t.length === 1 ? '"extendee":' : ',"extendee":') + stringToJsonText(this.extendee);
+    if (this.defaultValue !== undefined) t += (t.length === 1 ? '"defaultValue":' : ',"defaultValue":') + stringToJsonText(this.defaultValue);
+    if (this.oneofIndex !== undefined) t += (t.length === 1 ? '"oneofIndex":' : ',"oneofIndex":') + int32ToJsonText(this.oneofIndex);
+    if (this.jsonName !== undefined) t += (t.length === 1 ? '"jsonName":' : ',"jsonName":') + stringToJsonText(this.jsonName);
+    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
+    if (this.proto3Optional !== undefined) t += (t.length === 1 ? '"proto3Optional":' : ',"proto3Optional":') + boolToJsonText(this.proto3Optional);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -2070,6 +2111,13 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
     if (this.name !== undefined) j["name"] = stringToJson(this.name);
     if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== undefined) t += '"name":' + stringToJsonText(this.name);
+    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -2321,6 +2369,13 @@ export class EnumDescriptorProto_EnumReservedRange extends Message<EnumDescripto
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.start !== undefined) t += '"start":' + int32ToJsonText(this.start);
+    if (this.end !== undefined) t += (t.length === 1 ? '"end":' : ',"end":') + int32ToJsonText(this.end);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -2404,6 +2459,14 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
     if (this.number !== undefined) j["number"] = int32ToJson(this.number);
     if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== undefined) t += '"name":' + stringToJsonText(this.name);
+    if (this.number !== undefined) t += (t.length === 1 ? '"number":' : ',"number":') + int32ToJsonText(this.number);
+    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -2626,6 +2689,17 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
     if (this.clientStreaming !== undefined) j["clientStreaming"] = boolToJson(this.clientStreaming);
     if (this.serverStreaming !== undefined) j["serverStreaming"] = boolToJson(this.serverStreaming);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== undefined) t += '"name":' + stringToJsonText(this.name);
+    if (this.inputType !== undefined) t += (t.length === 1 ? '"inputType":' : ',"inputType":') + stringToJsonText(this.inputType);
+    if (this.outputType !== undefined) t += (t.length === 1 ? '"outputType":' : ',"outputType":') + stringToJsonText(this.outputType);
+    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
+    if (this.clientStreaming !== undefined) t += (t.length === 1 ? '"clientStreaming":' : ',"clientStreaming":') + boolToJsonText(this.clientStreaming);
+    if (this.serverStreaming !== undefined) t += (t.length === 1 ? '"serverStreaming":' : ',"serverStreaming":') + boolToJsonText(this.serverStreaming);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -3812,6 +3886,13 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.edition !== undefined) t += '"edition":' + enumToJsonText(Edition$type, this.edition);
+    if (this.value !== undefined) t += (t.length === 1 ? '"value":' : ',"value":') + stringToJsonText(this.value);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -3951,6 +4032,16 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
     if (this.editionRemoved !== undefined) j["editionRemoved"] = enumToJson(Edition$type, this.editionRemoved);
     if (this.removalError !== undefined) j["removalError"] = stringToJson(this.removalError);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.editionIntroduced !== undefined) t += '"editionIntroduced":' + enumToJsonText(Edition$type, this.editionIntroduced);
+    if (this.editionDeprecated !== undefined) t += (t.length === 1 ? '"editionDeprecated":' : ',"editionDeprecated":') + enumToJsonText(Edition$type, this.editionDeprecated);
+    if (this.deprecationWarning !== undefined) t += (t.length === 1 ? '"deprecationWarning":' : ',"deprecationWarning":') + stringToJsonText(this.deprecationWarning);
+    if (this.editionRemoved !== undefined) t += (t.length === 1 ? '"editionRemoved":' : ',"editionRemoved":') + enumToJsonText(Edition$type, this.editionRemoved);
+    if (this.removalError !== undefined) t += (t.length === 1 ? '"removalError":' : ',"removalError":') + stringToJsonText(this.removalError);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -4871,6 +4962,13 @@ export class UninterpretedOption_NamePart extends Message<UninterpretedOption_Na
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.namePart !== undefined) t += '"namePart":' + stringToJsonText(this.namePart);
+    if (this.isExtension !== undefined) t += (t.length === 1 ? '"isExtension":' : ',"isExtension":') + boolToJsonText(this.isExtension);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -5469,6 +5567,14 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.edition !== undefined) t += '"edition":' + enumToJsonText(Edition$type, this.edition);
+    if (this.overridableFeatures !== undefined) t += (t.length === 1 ? '"overridableFeatures":' : ',"overridableFeatures":') + this.overridableFeatures.$toJsonText(ctx);
+    if (this.fixedFeatures !== undefined) t += (t.length === 1 ? '"fixedFeatures":' : ',"fixedFeatures":') + this.fixedFeatures.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -5801,6 +5907,16 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.path.length !== 0) t += '"path":' + scalarListToJsonText(this.path, ScalarType.INT32, ctx);
+    if (this.span.length !== 0) t += (t.length === 1 ? '"span":' : ',"span":') + scalarListToJsonText(this.span, ScalarType.INT32, ctx);
+    if (this.leadingComments !== undefined) t += (t.length === 1 ? '"leadingComments":' : ',"leadingComments":') + stringToJsonText(this.leadingComments);
+    if (this.trailingComments !== undefined) t += (t.length === 1 ? '"trailingComments":' : ',"trailingComments":') + stringToJsonText(this.trailingComments);
+    if (this.leadingDetachedComments.length !== 0) t += (t.length === 1 ? '"leadingDetachedComments":' : ',"leadingDetachedComments":') + scalarListToJsonText(this.leadingDetachedComments, ScalarType.STRING, ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -6009,6 +6125,16 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
     if (this.end !== undefined) j["end"] = int32ToJson(this.end);
     if (this.semantic !== undefined) j["semantic"] = enumToJson(GeneratedCodeInfo_Annotation_Semantic$type, this.semantic);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.path.length !== 0) t += '"path":' + scalarListToJsonText(this.path, ScalarType.INT32, ctx);
+    if (this.sourceFile !== undefined) t += (t.length === 1 ? '"sourceFile":' : ',"sourceFile":') + stringToJsonText(this.sourceFile);
+    if (this.begin !== undefined) t += (t.length === 1 ? '"begin":' : ',"begin":') + int32ToJsonText(this.begin);
+    if (this.end !== undefined) t += (t.length === 1 ? '"end":' : ',"end":') + int32ToJsonText(this.end);
+    if (this.semantic !== undefined) t += (t.length === 1 ? '"semantic":' : ',"semantic":') + enumToJsonText(GeneratedCodeInfo_Annotation_Semantic$type, this.semantic);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_source_context: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/source_context.proto",
@@ -92,6 +92,12 @@ export class SourceContext extends Message<SourceContext> {
     const j: JsonObject = {};
     if (this.fileName !== "") j["fileName"] = stringToJson(this.fileName);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.fileName !== "") t += '"fileName":' + stringToJsonText(this.fileName);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

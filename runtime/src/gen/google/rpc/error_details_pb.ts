@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, dictionaryMap, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, dictionaryMap, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
 export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
@@ -110,6 +110,16 @@ export class ErrorInfo extends Message<ErrorInfo> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.reason !== "") t += '"reason":' + stringToJsonText(this.reason);
+    if (this.domain !== "") t += (t.length === 1 ? '"domain":' : ',"domain":') + stringToJsonText(this.domain);
+    m = scalarMapToJsonText(this.metadata, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"metadata":' : ',"metadata":') + m;
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -181,10 +191,16 @@ export class RetryInfo extends Message<RetryInfo> {
     if (group !== undefined) r.endGroup(group);
   }
 
-  override $toJson(ctx: JsonWriteContext): JsonObject {
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
     const j: JsonObject = {};
-    if (this.retryDelay !== undefined) j["retryDelay"] = this.retryDelay.$toJson(ctx);
+    if (this.retryDelay !== undefined) j["retryDelay"] = durationToJson(this.retryDelay);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.retryDelay !== undefined) t += '"retryDelay":' + durationToJsonText(this.retryDelay);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -259,6 +275,13 @@ export class DebugInfo extends Message<DebugInfo> {
     if (this.stackEntries.length !== 0) j["stackEntries"] = scalarListToJson(this.stackEntries, ScalarType.STRING, ctx);
     if (this.detail !== "") j["detail"] = stringToJson(this.detail);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.stackEntries.length !== 0) t += '"stackEntries":' + scalarListToJsonText(this.stackEntries, ScalarType.STRING, ctx);
+    if (this.detail !== "") t += (t.length === 1 ? '"detail":' : ',"detail":') + stringToJsonText(this.detail);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -499,6 +522,21 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.subject !== "") t += '"subject":' + stringToJsonText(this.subject);
+    if (this.description !== "") t += (t.length === 1 ? '"description":' : ',"description":') + stringToJsonText(this.description);
+    if (this.apiService !== "") t += (t.length === 1 ? '"apiService":' : ',"apiService":') + stringToJsonText(this.apiService);
+    if (this.quotaMetric !== "") t += (t.length === 1 ? '"quotaMetric":' : ',"quotaMetric":') + stringToJsonText(this.quotaMetric);
+    if (this.quotaId !== "") t += (t.length === 1 ? '"quotaId":' : ',"quotaId":') + stringToJsonText(this.quotaId);
+    m = scalarMapToJsonText(this.quotaDimensions, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"quotaDimensions":' : ',"quotaDimensions":') + m;
+    if (this.quotaValue !== 0n) t += (t.length === 1 ? '"quotaValue":' : ',"quotaValue":') + int64ToJsonText(this.quotaValue);
+    if (this.futureQuotaValue !== undefined) t += (t.length === 1 ? '"futureQuotaValue":' : ',"futureQuotaValue":') + int64ToJsonText(this.futureQuotaValue);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -689,6 +727,14 @@ export class PreconditionFailure_Violation extends Message<PreconditionFailure_V
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.type !== "") t += '"type":' + stringToJsonText(this.type);
+    if (this.subject !== "") t += (t.length === 1 ? '"subject":' : ',"subject":') + stringToJsonText(this.subject);
+    if (this.description !== "") t += (t.length === 1 ? '"description":' : ',"description":') + stringToJsonText(this.description);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -869,6 +915,15 @@ export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.field !== "") t += '"field":' + stringToJsonText(this.field);
+    if (this.description !== "") t += (t.length === 1 ? '"description":' : ',"description":') + stringToJsonText(this.description);
+    if (this.reason !== "") t += (t.length === 1 ? '"reason":' : ',"reason":') + stringToJsonText(this.reason);
+    if (this.localizedMessage !== undefined) t += (t.length === 1 ? '"localizedMessage":' : ',"localizedMessage":') + this.localizedMessage.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -950,6 +1005,13 @@ export class RequestInfo extends Message<RequestInfo> {
     if (this.requestId !== "") j["requestId"] = stringToJson(this.requestId);
     if (this.servingData !== "") j["servingData"] = stringToJson(this.servingData);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.requestId !== "") t += '"requestId":' + stringToJsonText(this.requestId);
+    if (this.servingData !== "") t += (t.length === 1 ? '"servingData":' : ',"servingData":') + stringToJsonText(this.servingData);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1053,6 +1115,15 @@ export class ResourceInfo extends Message<ResourceInfo> {
     if (this.owner !== "") j["owner"] = stringToJson(this.owner);
     if (this.description !== "") j["description"] = stringToJson(this.description);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.resourceType !== "") t += '"resourceType":' + stringToJsonText(this.resourceType);
+    if (this.resourceName !== "") t += (t.length === 1 ? '"resourceName":' : ',"resourceName":') + stringToJsonText(this.resourceName);
+    if (this.owner !== "") t += (t.length === 1 ? '"owner":' : ',"owner":') + stringToJsonText(this.owner);
+    if (this.description !== "") t += (t.length === 1 ? '"description":' : ',"description":') + stringToJsonText(this.description);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1209,6 +1280,13 @@ export class Help_Link extends Message<Help_Link> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.description !== "") t += '"description":' + stringToJsonText(this.description);
+    if (this.url !== "") t += (t.length === 1 ? '"url":' : ',"url":') + stringToJsonText(this.url);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1282,6 +1360,13 @@ export class LocalizedMessage extends Message<LocalizedMessage> {
     if (this.locale !== "") j["locale"] = stringToJson(this.locale);
     if (this.message !== "") j["message"] = stringToJson(this.message);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.locale !== "") t += '"locale":' + stringToJsonText(this.locale);
+    if (this.message !== "") t += (t.length === 1 ? '"message":' : ',"message":') + stringToJsonText(this.message);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,7 +5,7 @@
 // Rules that do not fit: with bad_rules=validator each message's validator reports a compilation error.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, CompilationError, file_buf_validate_validate } from "@tsgrpc/runtime/validate";
 
@@ -58,6 +58,12 @@ export class WrongType extends Message<WrongType> {
     const j: JsonObject = {};
     if (this.count !== 0) j["count"] = int32ToJson(this.count);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.count !== 0) t += '"count":' + int32ToJsonText(this.count);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -126,6 +132,12 @@ export class RuleOnMessage extends Message<RuleOnMessage> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.fine !== undefined) t += '"fine":' + this.fine.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -185,6 +197,12 @@ export class OneofUnknownField extends Message<OneofUnknownField> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.a !== "") t += '"a":' + stringToJsonText(this.a);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -242,6 +260,12 @@ export class OneofEmpty extends Message<OneofEmpty> {
     const j: JsonObject = {};
     if (this.a !== "") j["a"] = stringToJson(this.a);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.a !== "") t += '"a":' + stringToJsonText(this.a);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -310,6 +334,12 @@ export class HoldsBad extends Message<HoldsBad> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.bad !== undefined) t += '"bad":' + this.bad.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -367,6 +397,12 @@ export class Fine extends Message<Fine> {
     const j: JsonObject = {};
     if (this.name !== "") j["name"] = stringToJson(this.name);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== "") t += '"name":' + stringToJsonText(this.name);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

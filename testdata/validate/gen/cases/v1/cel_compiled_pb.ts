@@ -7,7 +7,7 @@
 // defaults, has() on every kind of presence, strings by code point, the format functions.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, oneofGivenTwice, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesEqual, codepoints, file_buf_validate_validate, isEmail, isHostAndPort, isHostname, isIp, isIpPrefix, isUri, isUriRef } from "@tsgrpc/runtime/validate";
 import { celField, celIntAdd, celIntDiv, celIntMod, celIntMul, celIntSub, celMessage, celNumEq, celScalar, celUintAdd, celUintDiv, celUintMod, celUintMul, celUintSub, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -133,6 +133,18 @@ export class CelInts extends Message<CelInts> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.a !== 0) t += '"a":' + int32ToJsonText(this.a);
+    if (this.b !== 0n) t += (t.length === 1 ? '"b":' : ',"b":') + int64ToJsonText(this.b);
+    if (this.c !== 0) t += (t.length === 1 ? '"c":' : ',"c":') + uint32ToJsonText(this.c);
+    if (this.d !== 0n) t += (t.length === 1 ? '"d":' : ',"d":') + uint64ToJsonText(this.d);
+    if (this.e !== 0n) t += (t.length === 1 ? '"e":' : ',"e":') + int64ToJsonText(this.e);
+    if (this.f !== 0) t += (t.length === 1 ? '"f":' : ',"f":') + int32ToJsonText(this.f);
+    if (this.g !== 0n) t += (t.length === 1 ? '"g":' : ',"g":') + uint64ToJsonText(this.g);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -237,6 +249,15 @@ export class CelDoubles extends Message<CelDoubles> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (!Object.is(this.x, 0)) t += '"x":' + doubleToJsonText(this.x);
+    if (!Object.is(this.y, 0)) t += (t.length === 1 ? '"y":' : ',"y":') + doubleToJsonText(this.y);
+    if (this.n !== 0n) t += (t.length === 1 ? '"n":' : ',"n":') + int64ToJsonText(this.n);
+    if (this.u !== 0n) t += (t.length === 1 ? '"u":' : ',"u":') + uint64ToJsonText(this.u);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -339,6 +360,16 @@ export class CelStrings extends Message<CelStrings> {
     if (this.c.length !== 0) j["c"] = bytesToJson(this.c);
     if (this.flag !== false) j["flag"] = boolToJson(this.flag);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.s !== "") t += '"s":' + stringToJsonText(this.s);
+    if (this.t !== "") t += (t.length === 1 ? '"t":' : ',"t":') + stringToJsonText(this.t);
+    if (this.b.length !== 0) t += (t.length === 1 ? '"b":' : ',"b":') + bytesToJsonText(this.b);
+    if (this.c.length !== 0) t += (t.length === 1 ? '"c":' : ',"c":') + bytesToJsonText(this.c);
+    if (this.flag !== false) t += (t.length === 1 ? '"flag":' : ',"flag":') + boolToJsonText(this.flag);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -565,6 +596,26 @@ export class CelPresence extends Message<CelPresence> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.opt !== undefined) t += '"opt":' + int32ToJsonText(this.opt);
+    if (this.optS !== undefined) t += (t.length === 1 ? '"optS":' : ',"optS":') + stringToJsonText(this.optS);
+    if (this.plain !== 0) t += (t.length === 1 ? '"plain":' : ',"plain":') + int32ToJsonText(this.plain);
+    if (!Object.is(this.d, 0)) t += (t.length === 1 ? '"d":' : ',"d":') + doubleToJsonText(this.d);
+    if (this.raw.length !== 0) t += (t.length === 1 ? '"raw":' : ',"raw":') + bytesToJsonText(this.raw);
+    if (this.kind !== 0) t += (t.length === 1 ? '"kind":' : ',"kind":') + enumToJsonText(CelPresence_Kind$type, this.kind);
+    if (this.flag !== false) t += (t.length === 1 ? '"flag":' : ',"flag":') + boolToJsonText(this.flag);
+    if (this.inner !== undefined) t += (t.length === 1 ? '"inner":' : ',"inner":') + this.inner.$toJsonText(ctx);
+    if (this.choice.case === "name") t += (t.length === 1 ? '"name":' : ',"name":') + stringToJsonText(this.choice.value);
+    if (this.choice.case === "id") t += (t.length === 1 ? '"id":' : ',"id":') + int64ToJsonText(this.choice.value);
+    if (this.list.length !== 0) t += (t.length === 1 ? '"list":' : ',"list":') + scalarListToJsonText(this.list, ScalarType.INT32, ctx);
+    m = scalarMapToJsonText(this.tags, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"tags":' : ',"tags":') + m;
+    if (this.wrapped !== undefined) t += (t.length === 1 ? '"wrapped":' : ',"wrapped":') + stringToJsonText(this.wrapped);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -702,6 +753,14 @@ export class CelInner extends Message<CelInner> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.note !== "") t += '"note":' + stringToJsonText(this.note);
+    if (this.count !== 0) t += (t.length === 1 ? '"count":' : ',"count":') + int32ToJsonText(this.count);
+    if (this.deeper !== undefined) t += (t.length === 1 ? '"deeper":' : ',"deeper":') + this.deeper.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -769,6 +828,13 @@ export class CelDeeper extends Message<CelDeeper> {
     if (this.level !== 0) j["level"] = int32ToJson(this.level);
     if (this.tags.length !== 0) j["tags"] = scalarListToJson(this.tags, ScalarType.STRING, ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.level !== 0) t += '"level":' + int32ToJsonText(this.level);
+    if (this.tags.length !== 0) t += (t.length === 1 ? '"tags":' : ',"tags":') + scalarListToJsonText(this.tags, ScalarType.STRING, ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -927,6 +993,21 @@ export class CelFields extends Message<CelFields> {
     if (this.ids.length !== 0) j["ids"] = scalarListToJson(this.ids, ScalarType.UINT64, ctx);
     if (!Object.is(this.ratio, 0)) j["ratio"] = doubleToJson(this.ratio);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.big !== 0n) t += '"big":' + int64ToJsonText(this.big);
+    if (this.small !== 0) t += (t.length === 1 ? '"small":' : ',"small":') + uint32ToJsonText(this.small);
+    if (this.names.length !== 0) t += (t.length === 1 ? '"names":' : ',"names":') + scalarListToJsonText(this.names, ScalarType.STRING, ctx);
+    m = scalarMapToJsonText(this.labels, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"labels":' : ',"labels":') + m;
+    if (this.inner !== undefined) t += (t.length === 1 ? '"inner":' : ',"inner":') + this.inner.$toJsonText(ctx);
+    if (this.kind !== 0) t += (t.length === 1 ? '"kind":' : ',"kind":') + enumToJsonText(CelPresence_Kind$type, this.kind);
+    if (this.ids.length !== 0) t += (t.length === 1 ? '"ids":' : ',"ids":') + scalarListToJsonText(this.ids, ScalarType.UINT64, ctx);
+    if (!Object.is(this.ratio, 0)) t += (t.length === 1 ? '"ratio":' : ',"ratio":') + doubleToJsonText(this.ratio);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,17 +5,17 @@
 // Custom CEL rules on messages, fields, list items, map keys and values, with protovalidate's extension functions.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { bytesFromJson, bytesToJson, dictionaryMap, doubleFromJson, doubleToJson, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, Timestamp, uint32FromJson, uint32ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, bytesToJsonText, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
 import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
 
 export const file_cases_v1_cel: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/cel.proto",
-  "ChJjYXNlcy92MS9jZWwucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8aH2dvb2dsZS9wcm90b2J1Zi90aW1lc3RhbXAucHJvdG8i/QgKB0Jvb2tpbmcSMAoFc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgVzdGFydBJqCgNlbmQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQjy6SDm6ATYKCmVuZC5mdXR1cmUaKHRoaXMgPiB0aW1lc3RhbXAoJzIwMDAtMDEtMDFUMDA6MDA6MDBaJylSA2VuZBJLCgVyb29tcxgDIAEoBUI1ukgyugEvCgpyb29tcy5ldmVuEhJyb29tcyBtdXN0IGJlIGV2ZW4aDXRoaXMgJSAyID09IDBSBXJvb21zEpsBCgZndWVzdHMYBCADKAlCggG6SDi6ATUKDWd1ZXN0cy51bmlxdWUSFWd1ZXN0cyBtdXN0IGJlIHVuaXF1ZRoNdGhpcy51bmlxdWUoKbpIRJIBQSI/ugE8CgtndWVzdC5lbWFpbBotdGhpcy5pc0VtYWlsKCkgPyAnJyA6ICdub3QgYW4gZW1haWw6ICcgKyB0aGlzUgZndWVzdHMSkQEKBGZlZXMYBSADKAsyGy5jYXNlcy52MS5Cb29raW5nLkZlZXNFbnRyeUJgukgqmgEnIiW6ASIKB2ZlZS5rZXkaF3RoaXMuc3RhcnRzV2l0aCgnZmVlXycpukgwmgEtKiu6ASgKCWZlZS52YWx1ZRobdGhpcyA+PSAwICYmIHRoaXMgPCAxMDAwMDAwUgRmZWVzEk8KB2NvbnRhY3QYBiABKAlCNbpIMuoBL3RoaXMgPT0gJycgfHwgdGhpcy5pc0hvc3RuYW1lKCkgfHwgdGhpcy5pc0lwKDQpUgdjb250YWN0EkoKBXJhdGlvGAcgASgBQjS6SDG6AS4KDHJhdGlvLmZpbml0ZRoeIXRoaXMuaXNOYW4oKSAmJiAhdGhpcy5pc0luZigpUgVyYXRpbxIzCgN0YWcYCCABKAxCIbpIHroBGwoIdGFnLnNpemUaD3NpemUodGhpcykgPD0gNFIDdGFnEkcKBHJvb20YCSABKAsyDi5jYXNlcy52MS5Sb29tQiO6SCC6AR0KCnJvb20ubmFtZWQaD3RoaXMubmFtZSAhPSAnJ1IEcm9vbRo3CglGZWVzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKANSBXZhbHVlOgI4ATqAArpIZxplCg1ib29raW5nLmRhdGVzEhdlbmQgbXVzdCBiZSBhZnRlciBzdGFydBo7IWhhcyh0aGlzLnN0YXJ0KSB8fCAhaGFzKHRoaXMuZW5kKSB8fCB0aGlzLmVuZCA+IHRoaXMuc3RhcnS6SH4afAoOYm9va2luZy5ndWVzdHMaanRoaXMuZ3Vlc3RzLnNpemUoKSA8PSB0aGlzLnJvb21zICogNCA/ICcnIDogJ2F0IG1vc3QgNCBndWVzdHMgcGVyIHJvb20sIGdvdCAnICsgc3RyaW5nKHRoaXMuZ3Vlc3RzLnNpemUoKSm6SBIqEHRoaXMucm9vbXMgPCAxMDAiSAoLV3JvbmdSZXN1bHQSOQoFZmxvb3IYASABKA1CI7pIILoBHQoQZmxvb3Iud3JvbmdfdHlwZRoJdGhpcyArIDF1UgVmbG9vciJxCgRSb29tEhIKBG5hbWUYASABKAlSBG5hbWUSEgoEYmVkcxgCIAEoBVIEYmVkczpBukg+GjwKCXJvb20uc2l6ZRovdGhpcy5iZWRzIDw9IDMgfHwgdGhpcy5uYW1lLnN0YXJ0c1dpdGgoJ3N1aXRlJyliBnByb3RvMw==",
+  "ChJjYXNlcy92MS9jZWwucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8aH2dvb2dsZS9wcm90b2J1Zi90aW1lc3RhbXAucHJvdG8i/QgKB0Jvb2tpbmcSMAoFc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgVzdGFydBJqCgNlbmQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQjy6SDm6ATYKCmVuZC5mdXR1cmUaKHRoaXMgPiB0aW1lc3RhbXAoJzIwMDAtMDEtMDFUMDA6MDA6MDBaJylSA2VuZBJLCgVyb29tcxgDIAEoBUI1ukgyugEvCgpyb29tcy5ldmVuEhJyb29tcyBtdXN0IGJlIGV2ZW4aDXRoaXMgJSAyID09IDBSBXJvb21zEpsBCgZndWVzdHMYBCADKAlCggG6SDi6ATUKDWd1ZXN0cy51bmlxdWUSFWd1ZXN0cyBtdXN0IGJlIHVuaXF1ZRoNdGhpcy51bmlxdWUoKbpIRJIBQSI/ugE8CgtndWVzdC5lbWFpbBotdGhpcy5pc0VtYWlsKCkgPyAnJyA6ICdub3QgYW4gZW1haWw6ICcgKyB0aGlzUgZndWVzdHMSkQEKBGZlZXMYBSADKAsyGy5jYXNlcy52MS5Cb29raW5nLkZlZXNFbnRyeUJgukgqmgEnIiW6ASIKB2ZlZS5rZXkaF3RoaXMuc3RhcnRzV2l0aCgnZmVlXycpukgwmgEtKiu6ASgKCWZlZS52YWx1ZRobdGhpcyA+PSAwICYmIHRoaXMgPCAxMDAwMDAwUgRmZWVzEk8KB2NvbnRhY3QYBiABKAlCNbpIMuoBL3RoaXMgPT0gJycgfHwgdGhpcy5pc0hvc3RuYW1lKCkgfHwgdGhpcy5pc0lwKDQpUgdjb250YWN0EkoKBXJhdGlvGAcgASgBQjS6SDG6AS4KDHJhdGlvLmZpbml0ZRoeIXRoaXMuaXNOYW4oKSAmJiAhdGhpcy5pc0luZigpUgVyYXRpbxIzCgN0YWcYCCABKAxCIbpIHroBGwoIdGFnLnNpemUaD3NpemUodGhpcykgPD0gNFIDdGFnEkcKBHJvb20YCSABKAsyDi5jYXNlcy52MS5Sb29tQiO6SCC6AR0KCnJvb20ubmFtZWQaD3RoaXMubmFtZSAhPSAnJ1IEcm9vbRo3CglGZWVzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKANSBXZhbHVlOgI4ATqAArpIZxplCg1ib29raW5nLmRhdGVzEhdlbmQgbXVzdCBiZSBhZnRlciBzdGFydBo7IWhhcyh0aGlzLnN0YXJ0KSB8fCAhaGFzKHRoaXMuZW5kKSB8fCB0aGlzLmVuZCA+IHRoaXMuc3RhcnS6SH4afAoOYm9va2luZy5ndWVzdHMaanRoaXMuZ3Vlc3RzLnNpemUoKSA8PSB0aGlzLnJvb21zICogNCA/ICcnIDogJ2F0IG1vc3QgNCBndWVzdHMgcGVyIHJvb20sIGdvdCAnICsgc3RyaW5nKHRoaXMuZ3Vlc3RzLnNpemUoKSm6SBIqEHRoaXMucm9vbXMgPCAxMDAiSAoLV3JvbmdSZXN1bHQSOQoFZmxvb3IYASABKA1CI7pIILoBHQoQZmxvb3Iud3JvbmdfdHlwZRoJdGhpcyArIDF1UgVmbG9vciKJAQoPVW5rbm93bkZ1bmN0aW9uEjYKAXMYASABKAlCKLpIJboBIgoGcy5ub3BlGhh0aGlzID09ICcnIHx8IG5vcGUodGhpcylSAXMSPgoBdBgCIAEoCUIwukgtugEqCgd0LmFyaXR5Gh90aGlzID09ICcnIHx8IHRoaXMuc3RhcnRzV2l0aCgpUgF0InEKBFJvb20SEgoEbmFtZRgBIAEoCVIEbmFtZRISCgRiZWRzGAIgASgFUgRiZWRzOkG6SD4aPAoJcm9vbS5zaXplGi90aGlzLmJlZHMgPD0gMyB8fCB0aGlzLm5hbWUuc3RhcnRzV2l0aCgnc3VpdGUnKWIGcHJvdG8z",
   [file_buf_validate_validate, file_google_protobuf_timestamp],
   () => ({
-    messages: [Booking, WrongResult, Room],
+    messages: [Booking, WrongResult, UnknownFunction, Room],
     enums: [],
     services: [],
   }),
@@ -161,8 +161,8 @@ export class Booking extends Message<Booking> {
   override $toJson(ctx: JsonWriteContext): JsonObject {
     const j: JsonObject = {};
     let m: JsonObject | undefined;
-    if (this.start !== undefined) j["start"] = this.start.$toJson(ctx);
-    if (this.end !== undefined) j["end"] = this.end.$toJson(ctx);
+    if (this.start !== undefined) j["start"] = timestampToJson(this.start);
+    if (this.end !== undefined) j["end"] = timestampToJson(this.end);
     if (this.rooms !== 0) j["rooms"] = int32ToJson(this.rooms);
     if (this.guests.length !== 0) j["guests"] = scalarListToJson(this.guests, ScalarType.STRING, ctx);
     m = scalarMapToJson(this.fees, ScalarType.INT64);
@@ -172,6 +172,22 @@ export class Booking extends Message<Booking> {
     if (this.tag.length !== 0) j["tag"] = bytesToJson(this.tag);
     if (this.room !== undefined) j["room"] = this.room.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.start !== undefined) t += '"start":' + timestampToJsonText(this.start);
+    if (this.end !== undefined) t += (t.length === 1 ? '"end":' : ',"end":') + timestampToJsonText(this.end);
+    if (this.rooms !== 0) t += (t.length === 1 ? '"rooms":' : ',"rooms":') + int32ToJsonText(this.rooms);
+    if (this.guests.length !== 0) t += (t.length === 1 ? '"guests":' : ',"guests":') + scalarListToJsonText(this.guests, ScalarType.STRING, ctx);
+    m = scalarMapToJsonText(this.fees, ScalarType.INT64);
+    if (m !== undefined) t += (t.length === 1 ? '"fees":' : ',"fees":') + m;
+    if (this.contact !== "") t += (t.length === 1 ? '"contact":' : ',"contact":') + stringToJsonText(this.contact);
+    if (!Object.is(this.ratio, 0)) t += (t.length === 1 ? '"ratio":' : ',"ratio":') + doubleToJsonText(this.ratio);
+    if (this.tag.length !== 0) t += (t.length === 1 ? '"tag":' : ',"tag":') + bytesToJsonText(this.tag);
+    if (this.room !== undefined) t += (t.length === 1 ? '"room":' : ',"room":') + this.room.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -316,6 +332,12 @@ export class WrongResult extends Message<WrongResult> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.floor !== 0) t += '"floor":' + uint32ToJsonText(this.floor);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -334,6 +356,95 @@ export class WrongResult extends Message<WrongResult> {
     {
       const v = m.floor;
       checkCel(c, p, [1, "floor", 13], undefined, false, file_cases_v1_cel, celScalar(13, v), [["floor.wrong_type", "", "this + 1u", [[23, "cel", 11, 0]]]]);
+    }
+  }
+}
+
+/**
+ * Calls no function serves: by default a bad rule at generation time; with bad_rules=validator, as in
+ * protovalidate-es, an error only when the call is evaluated.
+ */
+export class UnknownFunction extends Message<UnknownFunction> {
+  static readonly typeName = "cases.v1.UnknownFunction";
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
+    { no: 1, name: "s", localName: "s", jsonName: "s", kind: "scalar", T: ScalarType.STRING },
+    { no: 2, name: "t", localName: "t", jsonName: "t", kind: "scalar", T: ScalarType.STRING },
+  ]);
+  s = "";
+  t = "";
+
+  constructor(init?: PartialMessage<UnknownFunction>) {
+    super();
+    if (init) initPartial(this, init);
+  }
+
+  $encode(w: BinaryWriter): void {
+    if (this.s !== "") {
+      w.fieldString(10, this.s);
+    }
+    if (this.t !== "") {
+      w.fieldString(18, this.t);
+    }
+    w.unknown(this);
+  }
+
+  $decode(r: BinaryReader, end: number, group?: number): void {
+    while (r.pos < end) {
+      const tag = r.tag();
+      switch (tag) {
+        case 10:
+          this.s = r.string();
+          break;
+        case 18:
+          this.t = r.string();
+          break;
+        default:
+          if (group !== undefined && tag === group * 8 + 4) return;
+          r.unknown(this, tag);
+      }
+    }
+    if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.s !== "") j["s"] = stringToJson(this.s);
+    if (this.t !== "") j["t"] = stringToJson(this.t);
+    return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.s !== "") t += '"s":' + stringToJsonText(this.s);
+    if (this.t !== "") t += (t.length === 1 ? '"t":' : ',"t":') + stringToJsonText(this.t);
+    return t + "}";
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of jsonKeys(json, ctx)) {
+      const v = json[key]!;
+      switch (key) {
+        case "s":
+          if (v !== null) this.s = stringFromJson(v, ctx);
+          break;
+        case "t":
+          if (v !== null) this.t = stringFromJson(v, ctx);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
+  /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
+  static $validate(m: UnknownFunction, c: ValidationContext, p: PathNode | undefined): void {
+    {
+      const v = m.s;
+      checkCel(c, p, [1, "s", 9], undefined, false, file_cases_v1_cel, celScalar(9, v), [["s.nope", "", "this == '' || nope(this)", [[23, "cel", 11, 0]]]]);
+    }
+    {
+      const v = m.t;
+      checkCel(c, p, [2, "t", 9], undefined, false, file_cases_v1_cel, celScalar(9, v), [["t.arity", "", "this == '' || this.startsWith()", [[23, "cel", 11, 0]]]]);
     }
   }
 }
@@ -385,6 +496,13 @@ export class Room extends Message<Room> {
     if (this.name !== "") j["name"] = stringToJson(this.name);
     if (this.beds !== 0) j["beds"] = int32ToJson(this.beds);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== "") t += '"name":' + stringToJsonText(this.name);
+    if (this.beds !== 0) t += (t.length === 1 ? '"beds":' : ',"beds":') + int32ToJsonText(this.beds);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,7 +5,7 @@
 // Numeric, bool, string and bytes rules: every rule of every scalar kind.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, Message, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesContain, bytesEndWith, bytesEqual, bytesIn, bytesStartWith, codepoints, file_buf_validate_validate, isEmail, isHeaderName, isHeaderValue, isHostAndPort, isHostname, isIp, isIpPrefix, isProtobufDotFqn, isProtobufFqn, isTuuid, isUlid, isUri, isUriRef, isUuid, RuntimeError, utf8, utf8Length } from "@tsgrpc/runtime/validate";
 
@@ -274,6 +274,36 @@ export class Numbers extends Message<Numbers> {
     if (!Object.is(this.flNotIn, 0)) j["flNotIn"] = doubleToJson(this.flNotIn);
     if (this.u64GtLt !== 0n) j["u64GtLt"] = uint64ToJson(this.u64GtLt);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.i32Gt !== 0) t += '"i32Gt":' + int32ToJsonText(this.i32Gt);
+    if (this.i32Range !== 0) t += (t.length === 1 ? '"i32Range":' : ',"i32Range":') + int32ToJsonText(this.i32Range);
+    if (this.i32Exclusive !== 0) t += (t.length === 1 ? '"i32Exclusive":' : ',"i32Exclusive":') + int32ToJsonText(this.i32Exclusive);
+    if (this.i32Const !== 0) t += (t.length === 1 ? '"i32Const":' : ',"i32Const":') + int32ToJsonText(this.i32Const);
+    if (this.i32In !== 0) t += (t.length === 1 ? '"i32In":' : ',"i32In":') + int32ToJsonText(this.i32In);
+    if (this.i32NotIn !== 0) t += (t.length === 1 ? '"i32NotIn":' : ',"i32NotIn":') + int32ToJsonText(this.i32NotIn);
+    if (this.i64Range !== 0n) t += (t.length === 1 ? '"i64Range":' : ',"i64Range":') + int64ToJsonText(this.i64Range);
+    if (this.i64Lte !== 0n) t += (t.length === 1 ? '"i64Lte":' : ',"i64Lte":') + int64ToJsonText(this.i64Lte);
+    if (this.u32Range !== 0) t += (t.length === 1 ? '"u32Range":' : ',"u32Range":') + uint32ToJsonText(this.u32Range);
+    if (this.u64Exclusive !== 0n) t += (t.length === 1 ? '"u64Exclusive":' : ',"u64Exclusive":') + uint64ToJsonText(this.u64Exclusive);
+    if (this.s32Lt !== 0) t += (t.length === 1 ? '"s32Lt":' : ',"s32Lt":') + int32ToJsonText(this.s32Lt);
+    if (this.s64In !== 0n) t += (t.length === 1 ? '"s64In":' : ',"s64In":') + int64ToJsonText(this.s64In);
+    if (this.f32Gte !== 0) t += (t.length === 1 ? '"f32Gte":' : ',"f32Gte":') + uint32ToJsonText(this.f32Gte);
+    if (this.f64Const !== 0n) t += (t.length === 1 ? '"f64Const":' : ',"f64Const":') + uint64ToJsonText(this.f64Const);
+    if (this.sf32Range !== 0) t += (t.length === 1 ? '"sf32Range":' : ',"sf32Range":') + int32ToJsonText(this.sf32Range);
+    if (this.sf64Exclusive !== 0n) t += (t.length === 1 ? '"sf64Exclusive":' : ',"sf64Exclusive":') + int64ToJsonText(this.sf64Exclusive);
+    if (!Object.is(this.flRange, 0)) t += (t.length === 1 ? '"flRange":' : ',"flRange":') + doubleToJsonText(this.flRange);
+    if (!Object.is(this.flFinite, 0)) t += (t.length === 1 ? '"flFinite":' : ',"flFinite":') + doubleToJsonText(this.flFinite);
+    if (!Object.is(this.dbRange, 0)) t += (t.length === 1 ? '"dbRange":' : ',"dbRange":') + doubleToJsonText(this.dbRange);
+    if (!Object.is(this.dbIn, 0)) t += (t.length === 1 ? '"dbIn":' : ',"dbIn":') + doubleToJsonText(this.dbIn);
+    if (!Object.is(this.dbFiniteGt, 0)) t += (t.length === 1 ? '"dbFiniteGt":' : ',"dbFiniteGt":') + doubleToJsonText(this.dbFiniteGt);
+    if (!Object.is(this.dbExclusive, 0)) t += (t.length === 1 ? '"dbExclusive":' : ',"dbExclusive":') + doubleToJsonText(this.dbExclusive);
+    if (this.optI32 !== undefined) t += (t.length === 1 ? '"optI32":' : ',"optI32":') + int32ToJsonText(this.optI32);
+    if (!Object.is(this.flNotIn, 0)) t += (t.length === 1 ? '"flNotIn":' : ',"flNotIn":') + doubleToJsonText(this.flNotIn);
+    if (this.u64GtLt !== 0n) t += (t.length === 1 ? '"u64GtLt":' : ',"u64GtLt":') + uint64ToJsonText(this.u64GtLt);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -875,6 +905,47 @@ export class Strings extends Message<Strings> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.const !== "") t += '"const":' + stringToJsonText(this.const);
+    if (this.len !== "") t += (t.length === 1 ? '"len":' : ',"len":') + stringToJsonText(this.len);
+    if (this.minMax !== "") t += (t.length === 1 ? '"minMax":' : ',"minMax":') + stringToJsonText(this.minMax);
+    if (this.bytesLen !== "") t += (t.length === 1 ? '"bytesLen":' : ',"bytesLen":') + stringToJsonText(this.bytesLen);
+    if (this.lenBytes !== "") t += (t.length === 1 ? '"lenBytes":' : ',"lenBytes":') + stringToJsonText(this.lenBytes);
+    if (this.pattern !== "") t += (t.length === 1 ? '"pattern":' : ',"pattern":') + stringToJsonText(this.pattern);
+    if (this.affixes !== "") t += (t.length === 1 ? '"affixes":' : ',"affixes":') + stringToJsonText(this.affixes);
+    if (this.notContains !== "") t += (t.length === 1 ? '"notContains":' : ',"notContains":') + stringToJsonText(this.notContains);
+    if (this.in !== "") t += (t.length === 1 ? '"in":' : ',"in":') + stringToJsonText(this.in);
+    if (this.notIn !== "") t += (t.length === 1 ? '"notIn":' : ',"notIn":') + stringToJsonText(this.notIn);
+    if (this.email !== "") t += (t.length === 1 ? '"email":' : ',"email":') + stringToJsonText(this.email);
+    if (this.hostname !== "") t += (t.length === 1 ? '"hostname":' : ',"hostname":') + stringToJsonText(this.hostname);
+    if (this.ip !== "") t += (t.length === 1 ? '"ip":' : ',"ip":') + stringToJsonText(this.ip);
+    if (this.ipv4 !== "") t += (t.length === 1 ? '"ipv4":' : ',"ipv4":') + stringToJsonText(this.ipv4);
+    if (this.ipv6 !== "") t += (t.length === 1 ? '"ipv6":' : ',"ipv6":') + stringToJsonText(this.ipv6);
+    if (this.uri !== "") t += (t.length === 1 ? '"uri":' : ',"uri":') + stringToJsonText(this.uri);
+    if (this.uriRef !== "") t += (t.length === 1 ? '"uriRef":' : ',"uriRef":') + stringToJsonText(this.uriRef);
+    if (this.address !== "") t += (t.length === 1 ? '"address":' : ',"address":') + stringToJsonText(this.address);
+    if (this.uuid !== "") t += (t.length === 1 ? '"uuid":' : ',"uuid":') + stringToJsonText(this.uuid);
+    if (this.tuuid !== "") t += (t.length === 1 ? '"tuuid":' : ',"tuuid":') + stringToJsonText(this.tuuid);
+    if (this.ipWithPrefixlen !== "") t += (t.length === 1 ? '"ipWithPrefixlen":' : ',"ipWithPrefixlen":') + stringToJsonText(this.ipWithPrefixlen);
+    if (this.ipv4WithPrefixlen !== "") t += (t.length === 1 ? '"ipv4WithPrefixlen":' : ',"ipv4WithPrefixlen":') + stringToJsonText(this.ipv4WithPrefixlen);
+    if (this.ipv6WithPrefixlen !== "") t += (t.length === 1 ? '"ipv6WithPrefixlen":' : ',"ipv6WithPrefixlen":') + stringToJsonText(this.ipv6WithPrefixlen);
+    if (this.ipPrefix !== "") t += (t.length === 1 ? '"ipPrefix":' : ',"ipPrefix":') + stringToJsonText(this.ipPrefix);
+    if (this.ipv4Prefix !== "") t += (t.length === 1 ? '"ipv4Prefix":' : ',"ipv4Prefix":') + stringToJsonText(this.ipv4Prefix);
+    if (this.ipv6Prefix !== "") t += (t.length === 1 ? '"ipv6Prefix":' : ',"ipv6Prefix":') + stringToJsonText(this.ipv6Prefix);
+    if (this.hostAndPort !== "") t += (t.length === 1 ? '"hostAndPort":' : ',"hostAndPort":') + stringToJsonText(this.hostAndPort);
+    if (this.headerName !== "") t += (t.length === 1 ? '"headerName":' : ',"headerName":') + stringToJsonText(this.headerName);
+    if (this.headerValue !== "") t += (t.length === 1 ? '"headerValue":' : ',"headerValue":') + stringToJsonText(this.headerValue);
+    if (this.headerLoose !== "") t += (t.length === 1 ? '"headerLoose":' : ',"headerLoose":') + stringToJsonText(this.headerLoose);
+    if (this.ulid !== "") t += (t.length === 1 ? '"ulid":' : ',"ulid":') + stringToJsonText(this.ulid);
+    if (this.fqn !== "") t += (t.length === 1 ? '"fqn":' : ',"fqn":') + stringToJsonText(this.fqn);
+    if (this.dotFqn !== "") t += (t.length === 1 ? '"dotFqn":' : ',"dotFqn":') + stringToJsonText(this.dotFqn);
+    if (this.many !== "") t += (t.length === 1 ? '"many":' : ',"many":') + stringToJsonText(this.many);
+    if (this.optEmail !== undefined) t += (t.length === 1 ? '"optEmail":' : ',"optEmail":') + stringToJsonText(this.optEmail);
+    if (this.ignoredEmpty !== "") t += (t.length === 1 ? '"ignoredEmpty":' : ',"ignoredEmpty":') + stringToJsonText(this.ignoredEmpty);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1350,6 +1421,22 @@ export class Bytes extends Message<Bytes> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.const.length !== 0) t += '"const":' + bytesToJsonText(this.const);
+    if (this.len.length !== 0) t += (t.length === 1 ? '"len":' : ',"len":') + bytesToJsonText(this.len);
+    if (this.minMax.length !== 0) t += (t.length === 1 ? '"minMax":' : ',"minMax":') + bytesToJsonText(this.minMax);
+    if (this.pattern.length !== 0) t += (t.length === 1 ? '"pattern":' : ',"pattern":') + bytesToJsonText(this.pattern);
+    if (this.affixes.length !== 0) t += (t.length === 1 ? '"affixes":' : ',"affixes":') + bytesToJsonText(this.affixes);
+    if (this.in.length !== 0) t += (t.length === 1 ? '"in":' : ',"in":') + bytesToJsonText(this.in);
+    if (this.notIn.length !== 0) t += (t.length === 1 ? '"notIn":' : ',"notIn":') + bytesToJsonText(this.notIn);
+    if (this.ip.length !== 0) t += (t.length === 1 ? '"ip":' : ',"ip":') + bytesToJsonText(this.ip);
+    if (this.ipv4.length !== 0) t += (t.length === 1 ? '"ipv4":' : ',"ipv4":') + bytesToJsonText(this.ipv4);
+    if (this.ipv6.length !== 0) t += (t.length === 1 ? '"ipv6":' : ',"ipv6":') + bytesToJsonText(this.ipv6);
+    if (this.uuid.length !== 0) t += (t.length === 1 ? '"uuid":' : ',"uuid":') + bytesToJsonText(this.uuid);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1502,6 +1589,13 @@ export class Bools extends Message<Bools> {
     if (this.mustBeTrue !== false) j["mustBeTrue"] = boolToJson(this.mustBeTrue);
     if (this.optFalse !== undefined) j["optFalse"] = boolToJson(this.optFalse);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.mustBeTrue !== false) t += '"mustBeTrue":' + boolToJsonText(this.mustBeTrue);
+    if (this.optFalse !== undefined) t += (t.length === 1 ? '"optFalse":' : ',"optFalse":') + boolToJsonText(this.optFalse);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,7 +5,7 @@
 // A service whose requests carry rules: the gRPC validation interceptors' tests.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, file_buf_validate_validate, isUuid } from "@tsgrpc/runtime/validate";
 
@@ -76,6 +76,14 @@ export class Order extends Message<Order> {
     if (this.quantity !== 0) j["quantity"] = int32ToJson(this.quantity);
     if (this.tags.length !== 0) j["tags"] = scalarListToJson(this.tags, ScalarType.STRING, ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.id !== "") t += '"id":' + stringToJsonText(this.id);
+    if (this.quantity !== 0) t += (t.length === 1 ? '"quantity":' : ',"quantity":') + int32ToJsonText(this.quantity);
+    if (this.tags.length !== 0) t += (t.length === 1 ? '"tags":' : ',"tags":') + scalarListToJsonText(this.tags, ScalarType.STRING, ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -167,6 +175,13 @@ export class Ack extends Message<Ack> {
     if (this.count !== 0) j["count"] = int32ToJson(this.count);
     if (this.lastId !== "") j["lastId"] = stringToJson(this.lastId);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.count !== 0) t += '"count":' + int32ToJsonText(this.count);
+    if (this.lastId !== "") t += (t.length === 1 ? '"lastId":' : ',"lastId":') + stringToJsonText(this.lastId);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

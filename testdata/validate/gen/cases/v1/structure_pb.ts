@@ -5,7 +5,7 @@
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
@@ -112,6 +112,16 @@ export class Enums extends Message<Enums> {
     if (this.const !== 0) j["const"] = enumToJson(Color$type, this.const);
     if (this.all !== 0) j["all"] = enumToJson(Color$type, this.all);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.defined !== 0) t += '"defined":' + enumToJsonText(Color$type, this.defined);
+    if (this.in !== 0) t += (t.length === 1 ? '"in":' : ',"in":') + enumToJsonText(Color$type, this.in);
+    if (this.notIn !== 0) t += (t.length === 1 ? '"notIn":' : ',"notIn":') + enumToJsonText(Color$type, this.notIn);
+    if (this.const !== 0) t += (t.length === 1 ? '"const":' : ',"const":') + enumToJsonText(Color$type, this.const);
+    if (this.all !== 0) t += (t.length === 1 ? '"all":' : ',"all":') + enumToJsonText(Color$type, this.all);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -239,6 +249,13 @@ export class Item extends Message<Item> {
     if (this.name !== "") j["name"] = stringToJson(this.name);
     if (this.qty !== 0) j["qty"] = int32ToJson(this.qty);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== "") t += '"name":' + stringToJsonText(this.name);
+    if (this.qty !== 0) t += (t.length === 1 ? '"qty":' : ',"qty":') + int32ToJsonText(this.qty);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -732,6 +749,24 @@ export class Maps extends Message<Maps> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    m = scalarMapToJsonText(this.counts, ScalarType.INT32);
+    if (m !== undefined) t += '"counts":' + m;
+    m = scalarMapToJsonText(this.names, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"names":' : ',"names":') + m;
+    m = messageMapToJsonText(this.byFlag, ctx);
+    if (m !== undefined) t += (t.length === 1 ? '"byFlag":' : ',"byFlag":') + m;
+    m = enumMapToJsonText(this.colors, Color$type);
+    if (m !== undefined) t += (t.length === 1 ? '"colors":' : ',"colors":') + m;
+    m = scalarMapToJsonText(this.blobs, ScalarType.BYTES);
+    if (m !== undefined) t += (t.length === 1 ? '"blobs":' : ',"blobs":') + m;
+    m = scalarMapToJsonText(this.skip, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"skip":' : ',"skip":') + m;
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1012,6 +1047,22 @@ export class Required extends Message<Required> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.name !== "") t += '"name":' + stringToJsonText(this.name);
+    if (this.count !== undefined) t += (t.length === 1 ? '"count":' : ',"count":') + int32ToJsonText(this.count);
+    if (this.item !== undefined) t += (t.length === 1 ? '"item":' : ',"item":') + this.item.$toJsonText(ctx);
+    if (this.list.length !== 0) t += (t.length === 1 ? '"list":' : ',"list":') + scalarListToJsonText(this.list, ScalarType.STRING, ctx);
+    m = scalarMapToJsonText(this.map, ScalarType.STRING);
+    if (m !== undefined) t += (t.length === 1 ? '"map":' : ',"map":') + m;
+    if (this.color !== 0) t += (t.length === 1 ? '"color":' : ',"color":') + enumToJsonText(Color$type, this.color);
+    if (this.never !== "") t += (t.length === 1 ? '"never":' : ',"never":') + stringToJsonText(this.never);
+    if (this.blob.length !== 0) t += (t.length === 1 ? '"blob":' : ',"blob":') + bytesToJsonText(this.blob);
+    if (!Object.is(this.ratio, 0)) t += (t.length === 1 ? '"ratio":' : ',"ratio":') + doubleToJsonText(this.ratio);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1173,6 +1224,15 @@ export class Ignored extends Message<Ignored> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.always !== "") t += '"always":' + stringToJsonText(this.always);
+    if (this.ifZero !== 0) t += (t.length === 1 ? '"ifZero":' : ',"ifZero":') + int32ToJsonText(this.ifZero);
+    if (this.optional !== undefined) t += (t.length === 1 ? '"optional":' : ',"optional":') + stringToJsonText(this.optional);
+    if (this.item !== undefined) t += (t.length === 1 ? '"item":' : ',"item":') + this.item.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1295,6 +1355,16 @@ export class Oneofs extends Message<Oneofs> {
     if (this.free.case === "other") j["other"] = stringToJson(this.free.value);
     if (this.free.case === "flag") j["flag"] = boolToJson(this.free.value);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.choice.case === "text") t += '"text":' + stringToJsonText(this.choice.value);
+    if (this.choice.case === "number") t += (t.length === 1 ? '"number":' : ',"number":') + int32ToJsonText(this.choice.value);
+    if (this.choice.case === "item") t += (t.length === 1 ? '"item":' : ',"item":') + this.choice.value.$toJsonText(ctx);
+    if (this.free.case === "other") t += (t.length === 1 ? '"other":' : ',"other":') + stringToJsonText(this.free.value);
+    if (this.free.case === "flag") t += (t.length === 1 ? '"flag":' : ',"flag":') + boolToJsonText(this.free.value);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1447,6 +1517,15 @@ export class MessageOneof extends Message<MessageOneof> {
     if (this.c.length !== 0) j["c"] = scalarListToJson(this.c, ScalarType.STRING, ctx);
     if (this.d !== undefined) j["d"] = this.d.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.a !== "") t += '"a":' + stringToJsonText(this.a);
+    if (this.b !== 0) t += (t.length === 1 ? '"b":' : ',"b":') + int32ToJsonText(this.b);
+    if (this.c.length !== 0) t += (t.length === 1 ? '"c":' : ',"c":') + scalarListToJsonText(this.c, ScalarType.STRING, ctx);
+    if (this.d !== undefined) t += (t.length === 1 ? '"d":' : ',"d":') + this.d.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -1731,6 +1810,13 @@ export class Outer extends Message<Outer> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.item !== undefined) t += '"item":' + this.item.$toJsonText(ctx);
+    if (this.middle !== undefined) t += (t.length === 1 ? '"middle":' : ',"middle":') + this.middle.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1939,6 +2025,15 @@ export class Outer_Inner extends Message<Outer_Inner> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    m = messageMapToJsonText(this.items, ctx);
+    if (m !== undefined) t += '"items":' + m;
+    if (this.id !== "") t += (t.length === 1 ? '"id":' : ',"id":') + stringToJsonText(this.id);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -2035,6 +2130,13 @@ export class NoRules extends Message<NoRules> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== "") t += '"name":' + stringToJsonText(this.name);
+    if (this.child !== undefined) t += (t.length === 1 ? '"child":' : ',"child":') + this.child.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -2090,6 +2192,12 @@ export class NoRulesChild extends Message<NoRulesChild> {
     const j: JsonObject = {};
     if (this.x !== 0) j["x"] = int32ToJson(this.x);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.x !== 0) t += '"x":' + int32ToJsonText(this.x);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -5,7 +5,7 @@
 // Well-known types: Duration, Timestamp, Any, FieldMask and wrappers.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { Any, boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, DoubleValue, Duration, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { Any, boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, DoubleValue, Duration, durationToJson, durationToJsonText, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, compareNow, compareTime, file_buf_validate_validate, isEmail, isWithinOfNow } from "@tsgrpc/runtime/validate";
 
@@ -241,22 +241,40 @@ export class Times extends Message<Times> {
     if (group !== undefined) r.endGroup(group);
   }
 
-  override $toJson(ctx: JsonWriteContext): JsonObject {
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
     const j: JsonObject = {};
-    if (this.dRange !== undefined) j["dRange"] = this.dRange.$toJson(ctx);
-    if (this.dConst !== undefined) j["dConst"] = this.dConst.$toJson(ctx);
-    if (this.dIn !== undefined) j["dIn"] = this.dIn.$toJson(ctx);
-    if (this.dExclusive !== undefined) j["dExclusive"] = this.dExclusive.$toJson(ctx);
-    if (this.dLt !== undefined) j["dLt"] = this.dLt.$toJson(ctx);
-    if (this.tRange !== undefined) j["tRange"] = this.tRange.$toJson(ctx);
-    if (this.tGt !== undefined) j["tGt"] = this.tGt.$toJson(ctx);
-    if (this.tConst !== undefined) j["tConst"] = this.tConst.$toJson(ctx);
-    if (this.tLtNow !== undefined) j["tLtNow"] = this.tLtNow.$toJson(ctx);
-    if (this.tGtNow !== undefined) j["tGtNow"] = this.tGtNow.$toJson(ctx);
-    if (this.tWithin !== undefined) j["tWithin"] = this.tWithin.$toJson(ctx);
-    if (this.tExclusive !== undefined) j["tExclusive"] = this.tExclusive.$toJson(ctx);
-    if (this.dRequired !== undefined) j["dRequired"] = this.dRequired.$toJson(ctx);
+    if (this.dRange !== undefined) j["dRange"] = durationToJson(this.dRange);
+    if (this.dConst !== undefined) j["dConst"] = durationToJson(this.dConst);
+    if (this.dIn !== undefined) j["dIn"] = durationToJson(this.dIn);
+    if (this.dExclusive !== undefined) j["dExclusive"] = durationToJson(this.dExclusive);
+    if (this.dLt !== undefined) j["dLt"] = durationToJson(this.dLt);
+    if (this.tRange !== undefined) j["tRange"] = timestampToJson(this.tRange);
+    if (this.tGt !== undefined) j["tGt"] = timestampToJson(this.tGt);
+    if (this.tConst !== undefined) j["tConst"] = timestampToJson(this.tConst);
+    if (this.tLtNow !== undefined) j["tLtNow"] = timestampToJson(this.tLtNow);
+    if (this.tGtNow !== undefined) j["tGtNow"] = timestampToJson(this.tGtNow);
+    if (this.tWithin !== undefined) j["tWithin"] = timestampToJson(this.tWithin);
+    if (this.tExclusive !== undefined) j["tExclusive"] = timestampToJson(this.tExclusive);
+    if (this.dRequired !== undefined) j["dRequired"] = durationToJson(this.dRequired);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.dRange !== undefined) t += '"dRange":' + durationToJsonText(this.dRange);
+    if (this.dConst !== undefined) t += (t.length === 1 ? '"dConst":' : ',"dConst":') + durationToJsonText(this.dConst);
+    if (this.dIn !== undefined) t += (t.length === 1 ? '"dIn":' : ',"dIn":') + durationToJsonText(this.dIn);
+    if (this.dExclusive !== undefined) t += (t.length === 1 ? '"dExclusive":' : ',"dExclusive":') + durationToJsonText(this.dExclusive);
+    if (this.dLt !== undefined) t += (t.length === 1 ? '"dLt":' : ',"dLt":') + durationToJsonText(this.dLt);
+    if (this.tRange !== undefined) t += (t.length === 1 ? '"tRange":' : ',"tRange":') + timestampToJsonText(this.tRange);
+    if (this.tGt !== undefined) t += (t.length === 1 ? '"tGt":' : ',"tGt":') + timestampToJsonText(this.tGt);
+    if (this.tConst !== undefined) t += (t.length === 1 ? '"tConst":' : ',"tConst":') + timestampToJsonText(this.tConst);
+    if (this.tLtNow !== undefined) t += (t.length === 1 ? '"tLtNow":' : ',"tLtNow":') + timestampToJsonText(this.tLtNow);
+    if (this.tGtNow !== undefined) t += (t.length === 1 ? '"tGtNow":' : ',"tGtNow":') + timestampToJsonText(this.tGtNow);
+    if (this.tWithin !== undefined) t += (t.length === 1 ? '"tWithin":' : ',"tWithin":') + timestampToJsonText(this.tWithin);
+    if (this.tExclusive !== undefined) t += (t.length === 1 ? '"tExclusive":' : ',"tExclusive":') + timestampToJsonText(this.tExclusive);
+    if (this.dRequired !== undefined) t += (t.length === 1 ? '"dRequired":' : ',"dRequired":') + durationToJsonText(this.dRequired);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -478,6 +496,13 @@ export class Anys extends Message<Anys> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.in !== undefined) t += '"in":' + this.in.$toJsonText(ctx);
+    if (this.notIn !== undefined) t += (t.length === 1 ? '"notIn":' : ',"notIn":') + this.notIn.$toJsonText(ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -590,6 +615,14 @@ export class Masks extends Message<Masks> {
     if (this.in !== undefined) j["in"] = this.in.$toJson(ctx);
     if (this.notIn !== undefined) j["notIn"] = this.notIn.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.const !== undefined) t += '"const":' + this.const.$toJsonText(ctx);
+    if (this.in !== undefined) t += (t.length === 1 ? '"in":' : ',"in":') + this.in.$toJsonText(ctx);
+    if (this.notIn !== undefined) t += (t.length === 1 ? '"notIn":' : ',"notIn":') + this.notIn.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

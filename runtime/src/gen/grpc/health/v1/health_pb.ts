@@ -8,7 +8,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
-import { dictionaryMap, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, newMap, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../../codegen.js";
+import { dictionaryMap, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_health_v1_health: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/health/v1/health.proto",
@@ -85,6 +85,12 @@ export class HealthCheckRequest extends Message<HealthCheckRequest> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.service !== "") t += '"service":' + stringToJsonText(this.service);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -140,6 +146,12 @@ export class HealthCheckResponse extends Message<HealthCheckResponse> {
     const j: JsonObject = {};
     if (this.status !== 0) j["status"] = enumToJson(HealthCheckResponse_ServingStatus$type, this.status);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.status !== 0) t += '"status":' + enumToJsonText(HealthCheckResponse_ServingStatus$type, this.status);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -273,6 +285,14 @@ export class HealthListResponse extends Message<HealthListResponse> {
     m = messageMapToJson(this.statuses, ctx);
     if (m !== undefined) j["statuses"] = m;
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    m = messageMapToJsonText(this.statuses, ctx);
+    if (m !== undefined) t += '"statuses":' + m;
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

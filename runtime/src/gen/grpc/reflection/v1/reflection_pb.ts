@@ -8,7 +8,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
-import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../../codegen.js";
+import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_reflection_v1_reflection: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/reflection/v1/reflection.proto",
@@ -122,6 +122,17 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.host !== "") t += '"host":' + stringToJsonText(this.host);
+    if (this.messageRequest.case === "fileByFilename") t += (t.length === 1 ? '"fileByFilename":' : ',"fileByFilename":') + stringToJsonText(this.messageRequest.value);
+    if (this.messageRequest.case === "fileContainingSymbol") t += (t.length === 1 ? '"fileContainingSymbol":' : ',"fileContainingSymbol":') + stringToJsonText(this.messageRequest.value);
+    if (this.messageRequest.case === "fileContainingExtension") t += (t.length === 1 ? '"fileContainingExtension":' : ',"fileContainingExtension":') + this.messageRequest.value.$toJsonText(ctx);
+    if (this.messageRequest.case === "allExtensionNumbersOfType") t += (t.length === 1 ? '"allExtensionNumbersOfType":' : ',"allExtensionNumbersOfType":') + stringToJsonText(this.messageRequest.value);
+    if (this.messageRequest.case === "listServices") t += (t.length === 1 ? '"listServices":' : ',"listServices":') + stringToJsonText(this.messageRequest.value);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -226,6 +237,13 @@ export class ExtensionRequest extends Message<ExtensionRequest> {
     if (this.containingType !== "") j["containingType"] = stringToJson(this.containingType);
     if (this.extensionNumber !== 0) j["extensionNumber"] = int32ToJson(this.extensionNumber);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.containingType !== "") t += '"containingType":' + stringToJsonText(this.containingType);
+    if (this.extensionNumber !== 0) t += (t.length === 1 ? '"extensionNumber":' : ',"extensionNumber":') + int32ToJsonText(this.extensionNumber);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -382,6 +400,17 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
     if (this.messageResponse.case === "listServicesResponse") j["listServicesResponse"] = this.messageResponse.value.$toJson(ctx);
     if (this.messageResponse.case === "errorResponse") j["errorResponse"] = this.messageResponse.value.$toJson(ctx);
     return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.validHost !== "") t += '"validHost":' + stringToJsonText(this.validHost);
+    if (this.originalRequest !== undefined) t += (t.length === 1 ? '"originalRequest":' : ',"originalRequest":') + this.originalRequest.$toJsonText(ctx);
+    if (this.messageResponse.case === "fileDescriptorResponse") t += (t.length === 1 ? '"fileDescriptorResponse":' : ',"fileDescriptorResponse":') + this.messageResponse.value.$toJsonText(ctx);
+    if (this.messageResponse.case === "allExtensionNumbersResponse") t += (t.length === 1 ? '"allExtensionNumbersResponse":' : ',"allExtensionNumbersResponse":') + this.messageResponse.value.$toJsonText(ctx);
+    if (this.messageResponse.case === "listServicesResponse") t += (t.length === 1 ? '"listServicesResponse":' : ',"listServicesResponse":') + this.messageResponse.value.$toJsonText(ctx);
+    if (this.messageResponse.case === "errorResponse") t += (t.length === 1 ? '"errorResponse":' : ',"errorResponse":') + this.messageResponse.value.$toJsonText(ctx);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -557,6 +586,13 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
     return j;
   }
 
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.baseTypeName !== "") t += '"baseTypeName":' + stringToJsonText(this.baseTypeName);
+    if (this.extensionNumber.length !== 0) t += (t.length === 1 ? '"extensionNumber":' : ',"extensionNumber":') + scalarListToJsonText(this.extensionNumber, ScalarType.INT32, ctx);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -687,6 +723,12 @@ export class ServiceResponse extends Message<ServiceResponse> {
     return j;
   }
 
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.name !== "") t += '"name":' + stringToJsonText(this.name);
+    return t + "}";
+  }
+
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -751,6 +793,13 @@ export class ErrorResponse extends Message<ErrorResponse> {
     if (this.errorCode !== 0) j["errorCode"] = int32ToJson(this.errorCode);
     if (this.errorMessage !== "") j["errorMessage"] = stringToJson(this.errorMessage);
     return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.errorCode !== 0) t += '"errorCode":' + int32ToJsonText(this.errorCode);
+    if (this.errorMessage !== "") t += (t.length === 1 ? '"errorMessage":' : ',"errorMessage":') + stringToJsonText(this.errorMessage);
+    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

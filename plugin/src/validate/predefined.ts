@@ -1,0 +1,74 @@
+import {
+  createRegistry,
+  getExtension,
+  getOption,
+  hasOption,
+  isFieldSet,
+  toJson,
+  type DescExtension,
+  type DescField,
+  type DescFile,
+  type Message,
+} from "@bufbuild/protobuf";
+import { nestedTypes } from "@bufbuild/protobuf/reflect";
+import { FieldRulesSchema, predefined } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import type { Line } from "../code.js";
+import { celCall, parseRule, type CelRuleCode } from "./cel.js";
+import { celConstant, type CelValue } from "./cel-compile.js";
+import { BadRuleError } from "./rules.js";
+import type { Site, ValidateContext } from "./site.js";
+
+/**
+ * Predefined rules: extensions of buf.validate's rules messages whose `(buf.validate.predefined)`
+ * option holds CEL rules. As protovalidate-es does, a rules message carrying such extensions is
+ * evaluated wholly as CEL: first its standard rules as validate.proto's own expressions (in
+ * declaration order, with `rules` bound to the rules message), then the rules of each extension in
+ * the order the options were written, with `rule` bound to the extension's value. Rules in the
+ * compiled subset (cel-compile.ts, `rule` a constant) run as TypeScript; `@bufbuild/cel` the rest.
+ */
+
+/** Whether a rules message carries extensions (or other unknown fields, which are a bad rule). */
+export function hasExtensions(rules: Message): boolean {
+  return ((rules as { $unknown?: unknown[] }).$unknown?.length ?? 0) > 0;
+}
+
+/**
+ * The checks of the rules message `rules` (the `kind` case of `FieldRules` by local name, at `s.rules`) on the
+ * value `self` presents to CEL as `this` (`it`: how compiled rules read it).
+ */
+export function predefinedChecks(x: ValidateContext, s: Site, kind: string, rules: Message, field: DescField, self: Line, it: CelValue | undefined): Line {
+  const desc = FieldRulesSchema.field[kind as keyof typeof FieldRulesSchema.field].message!;
+  const out: CelRuleCode[] = [];
+  for (const f of desc.fields) {
+    if (!hasOption(f, predefined) || !isFieldSet(rules as never, f)) continue;
+    // `example` rules are the constant `true`: they can never fail.
+    for (const r of getOption(f, predefined).cel) if (r.expression !== "true") out.push(parseRule(x, field, r, s.rules.with(f)));
+  }
+  const exts = new Set<DescExtension>();
+  // One entry per occurrence, as protovalidate-es plans them (a repeated extension written unpacked repeats its rules).
+  for (const { no } of (rules as { $unknown: { no: number }[] }).$unknown) {
+    const ext = extensionOf(x.file, desc.typeName, no);
+    if (!ext || !hasOption(ext, predefined)) {
+      const problem = `Unknown extension for ${desc.typeName} with number ${no}. If this is a predefined rule, register the extension with a registry in createValidator().`;
+      throw new BadRuleError(field, `${kind} extension ${no}${ext ? ` (${ext.typeName}, no buf.validate.predefined option)` : ""}`, problem);
+    }
+    exts.add(ext);
+    const value = getExtension(rules, ext);
+    const rule = ext.fieldKind === "scalar" ? celConstant(ext.scalar, value) : ext.fieldKind === "enum" ? celConstant("enum", value) : undefined;
+    for (const r of getOption(ext, predefined).cel) out.push({ ...parseRule(x, field, r, s.rules.with(ext)), ext: ext.typeName, consts: rule && { rule } });
+  }
+  const json = JSON.stringify(toJson(desc, rules as never, { registry: createRegistry(...exts) }));
+  return celCall(x, s.step, s.sub, s.forKey, self, it, out, { typeName: desc.typeName, json });
+}
+
+/** The extension of `extendee` numbered `no` declared in `file` or a file it imports. */
+function extensionOf(file: DescFile, extendee: string, no: number, seen = new Set<DescFile>()): DescExtension | undefined {
+  if (seen.has(file)) return undefined;
+  seen.add(file);
+  for (const t of nestedTypes(file)) if (t.kind === "extension" && t.extendee.typeName === extendee && t.number === no) return t;
+  for (const d of file.dependencies) {
+    const ext = extensionOf(d, extendee, no, seen);
+    if (ext) return ext;
+  }
+  return undefined;
+}

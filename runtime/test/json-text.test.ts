@@ -1,0 +1,86 @@
+import { JsonEncodeError } from "../src/errors";
+import { Timestamp } from "../src/gen/google/protobuf/timestamp_pb";
+import { Duration } from "../src/gen/google/protobuf/duration_pb";
+import { MapKeys, MapValues, RepeatedScalars, Scalars } from "../../testdata/gen/scalars/v1/scalars_pb.js";
+import { GetUserRequest, User, UserEvent } from "../../testdata/gen/users/v1/user_service_pb.js";
+
+/**
+ * `toJsonString` writes the text directly where the message's class has a
+ * generated `$toJsonText`; its text must be exactly JSON.stringify of what
+ * `toJson` gives (the fuzz suite checks that on random messages, fuzz/json-generated).
+ */
+describe("writing JSON text directly (generated $toJsonText)", () => {
+  const same = (m: { toJsonString(): string; toJson(): unknown }) => expect(m.toJsonString()).toBe(JSON.stringify(m.toJson()));
+
+  test("is generated for messages without repeated message fields, and not for those with them", () => {
+    for (const T of [Scalars, MapKeys, MapValues, GetUserRequest, UserEvent]) expect(Object.hasOwn(T.prototype, "$toJsonText")).toBe(true);
+    expect(Object.hasOwn(User.prototype, "$toJsonText")).toBe(false); // repeated User friends
+    expect(Object.hasOwn(RepeatedScalars.prototype, "$toJsonText")).toBe(true); // it has strings and bytes, not only numbers
+  });
+
+  test("escapes what JSON.stringify escapes: quotes, backslashes, control characters, lone surrogates", () => {
+    for (const s of ['a"b', "a\\b", "\u0000\u001f\n\t", "😀", "\u2028\u2029", "é\u007f", "</script>"]) {
+      const m = new Scalars({ fString: s });
+      same(m);
+      expect(Scalars.fromJsonString(m.toJsonString()).fString).toBe(s);
+    }
+    // A lone surrogate is escaped as JSON.stringify escapes it (no valid proto string holds one: the reader rejects it).
+    for (const s of ["\ud800", "x\udfffy"]) same(new Scalars({ fString: s }));
+  });
+
+  test("writes map keys escaped, a __proto__ key as a key, and keys in the order toJson has them", () => {
+    const m = new MapKeys({ kString: { __proto__: "p", 'q"uote': "v", "\ud800": "s" }, kInt32: { "5": "a", "-1": "b", "2": "c" }, kBool: { true: "t" } });
+    same(m);
+    expect(m.toJsonString()).toContain('"kInt32":{"2":"c","5":"a","-1":"b"}');
+    const v = new MapValues({
+      vDouble: { a: NaN, b: -0, c: 1.5 },
+      vInt64: { x: -9223372036854775808n },
+      vBool: { y: false },
+      vBytes: { z: new Uint8Array([255]) },
+    });
+    v.vMessage.n = new MapValues({ vDouble: { d: Infinity } });
+    same(v);
+  });
+
+  test("writes numbers as JSON.stringify does, 64-bit integers quoted, special floats as names", () => {
+    same(
+      new Scalars({
+        fDouble: -0,
+        fFloat: Math.fround(0.1),
+        fInt64: -1n,
+        fUint64: 18446744073709551615n,
+        fInt32: -2147483648,
+        fFixed32: 4294967295,
+        fBool: true,
+      }),
+    );
+    same(new Scalars({ fDouble: 1e21, fFloat: 5e-324, fSfixed64: 9223372036854775807n }));
+    same(new Scalars({ fDouble: NaN, fFloat: -Infinity }));
+    same(new RepeatedScalars({ fDouble: [1, NaN, -0], fInt64: [1n, -2n], fString: ["a", '"'], fBytes: [new Uint8Array([1, 2])], fBool: [true, false] }));
+  });
+
+  test("writes Timestamp and Duration fields in their string forms, and nothing for an empty message", () => {
+    const e = new UserEvent({ at: new Timestamp({ seconds: 1_700_000_000n, nanos: 5_000_000 }) });
+    same(e);
+    expect(e.toJsonString()).toContain('"at":"2023-11-14T22:13:20.005Z"');
+    expect(new Scalars().toJsonString()).toBe("{}");
+    expect(new Duration({ seconds: -1n, nanos: -500_000_000 }).toJsonString()).toBe('"-1.500s"');
+  });
+
+  test("a value it cannot write falls back to the object path, whose error names the field", () => {
+    const m = new Scalars({ fInt32: 1.5 });
+    expect(() => m.toJsonString()).toThrow(new JsonEncodeError("fInt32: expected int32, got number 1.5"));
+    const nested = new MapValues();
+    nested.vMessage.k = new MapValues({ vInt64: { x: "twelve" as unknown as bigint } });
+    expect(() => nested.toJsonString()).toThrow(/vInt64: expected int64, got string "twelve"/);
+    // A value the generated helpers decline but the field table accepts is written by the table.
+    expect(new Scalars({ fInt64: "0" as unknown as bigint }).toJsonString()).toBe("{}");
+  });
+
+  test("options other than registry, and prettySpaces, take the object path with the same content", () => {
+    const m = new Scalars({ fString: "x", fInt32: 3 });
+    expect(m.toJsonString({ prettySpaces: 2 })).toBe(JSON.stringify(m.toJson(), null, 2));
+    expect(m.toJsonString({ useProtoFieldName: true })).toBe('{"f_int32":3,"f_string":"x"}');
+    expect(JSON.parse(m.toJsonString({ emitDefaultValues: true }))).toMatchObject({ fInt32: 3, fString: "x", fBool: false });
+  });
+});
