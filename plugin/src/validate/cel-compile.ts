@@ -1,4 +1,4 @@
-import type { parse } from "@bufbuild/cel";
+import { isCelUint, plan, type CelEnv, type parse } from "@bufbuild/cel";
 import { ScalarType, type DescField, type DescMessage } from "@bufbuild/protobuf";
 import type { Printable } from "@bufbuild/protoplugin";
 import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
@@ -36,11 +36,27 @@ export interface CelValue {
 }
 
 /**
+ * Variables whose values are known at generation time (a predefined rule's `rules` and `rule`), as
+ * `@bufbuild/cel` values: a sub-expression reading only them is evaluated by `@bufbuild/cel` in the
+ * plugin, and its value, when the subset can write it, becomes a literal.
+ */
+export interface Known {
+  env: CelEnv;
+  bindings: Record<string, unknown>;
+}
+
+/**
  * Code of type `boolean | string` computing `expr`, or undefined when it is outside the subset.
  * `consts`: other variables with values known at generation time (a predefined rule's `rule`).
  */
-export function compileCel(x: ValidateContext, expr: Expr, self: CelValue | undefined, consts: Readonly<Record<string, CelValue>> = {}): Code | undefined {
-  const v = new Compiler(x, self, consts).expr(expr);
+export function compileCel(
+  x: ValidateContext,
+  expr: Expr,
+  self: CelValue | undefined,
+  consts: Readonly<Record<string, CelValue>> = {},
+  known?: Known,
+): Code | undefined {
+  const v = new Compiler(x, self, consts, known).expr(expr);
   return v && (v.t.k === "bool" || v.t.k === "string") ? v.code : undefined;
 }
 
@@ -130,6 +146,7 @@ function scalarType(s: ScalarType | "enum"): CelType {
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_INT = 2n ** 63n - 1n;
 const bool = (code: Code): CelValue => ({ code, t: { k: "bool" } });
 
 class Compiler {
@@ -137,6 +154,7 @@ class Compiler {
     private readonly x: ValidateContext,
     private readonly self: CelValue | undefined,
     private readonly consts: Readonly<Record<string, CelValue>>,
+    private readonly known: Known | undefined,
   ) {}
 
   /** A helper of `@tsgrpc/runtime/validate/cel`. */
@@ -146,6 +164,10 @@ class Compiler {
 
   expr(e: Expr): CelValue | undefined {
     const k = e.exprKind;
+    if (this.known && k.case !== "constExpr" && readsOnly(e, this.known.bindings)) {
+      const folded = this.fold(e, this.known);
+      if (folded) return folded;
+    }
     switch (k.case) {
       case "constExpr":
         return constant(k.value.constantKind);
@@ -171,6 +193,28 @@ class Compiler {
       }
       default:
         return undefined;
+    }
+  }
+
+  /** The value of `e`, which reads only known variables, as a literal; undefined when CEL errs or the subset cannot write it. */
+  private fold(e: Expr, known: Known): CelValue | undefined {
+    let v: unknown;
+    try {
+      v = plan(known.env, e)(known.bindings as never);
+    } catch {
+      return undefined;
+    }
+    switch (typeof v) {
+      case "boolean":
+        return bool([String(v)]);
+      case "string":
+        return { code: [literal(v)], t: { k: "string" } };
+      case "number":
+        return { code: [doubleLiteral(v)], t: { k: "double" } };
+      case "bigint":
+        return intLiteral(v, "int");
+      default:
+        return isCelUint(v) ? intLiteral(v.value, "uint") : undefined;
     }
   }
 
@@ -267,6 +311,9 @@ class Compiler {
         return this.arith(fn.slice(1, -1), a, b);
       case "size":
         return args.length === 1 ? this.size(a) : undefined;
+      case "int":
+      case "uint":
+        return args.length === 1 && integral(a.t) ? this.convert(fn, a) : undefined;
       default:
         return undefined;
     }
@@ -311,6 +358,13 @@ class Compiler {
     }
   }
 
+  /** `int(uint)` and `uint(int)`: the value when in range (small values stay numbers), else CEL's range error. */
+  private convert(to: "int" | "uint", a: CelValue): CelValue {
+    if (a.t.k === to) return a;
+    if (a.lit !== undefined && (to === "int" ? a.lit <= MAX_INT : a.lit >= 0n)) return intLiteral(a.lit, to);
+    return { code: p`${this.op(to === "int" ? "celInt" : "celUint")}(${a.code})`, t: { k: to, big: isBig(a.t) } };
+  }
+
   private size(a: CelValue): CelValue | undefined {
     const int = (code: Code): CelValue => ({ code, t: { k: "int", big: false } });
     switch (a.t.k) {
@@ -352,6 +406,25 @@ class Compiler {
     const k = a.t.k === "int" ? "int" : "uint";
     const name = { "+": "Add", "-": "Sub", "*": "Mul", "/": "Div", "%": "Mod" }[op]!;
     return { code: p`${this.op(`cel${k === "int" ? "Int" : "Uint"}${name}`)}(${asBig(a)}, ${asBig(b)})`, t: { k, big: true } };
+  }
+}
+
+/** Whether `e` reads no variable but those of `bindings` (nor `this`, `now` or a macro's). */
+function readsOnly(e: Expr, bindings: Record<string, unknown>): boolean {
+  const k = e.exprKind;
+  switch (k.case) {
+    case "constExpr":
+      return true;
+    case "identExpr":
+      return Object.hasOwn(bindings, k.value.name);
+    case "selectExpr":
+      return k.value.operand !== undefined && readsOnly(k.value.operand, bindings);
+    case "callExpr":
+      return (!k.value.target || readsOnly(k.value.target, bindings)) && k.value.args.every((a) => readsOnly(a, bindings));
+    case "listExpr":
+      return k.value.elements.every((a) => readsOnly(a, bindings));
+    default:
+      return false;
   }
 }
 

@@ -8,7 +8,7 @@ import { BadRuleError } from "./rules.js";
 import type { ValidateContext } from "./site.js";
 import type { Place } from "./value.js";
 import { badCall } from "./cel-check.js";
-import { compileCel, type CelValue, type Code, type Expr } from "./cel-compile.js";
+import { compileCel, type CelValue, type Code, type Expr, type Known } from "./cel-compile.js";
 
 /**
  * Custom CEL rules (`cel`, `cel_expression`), checked through `@tsgrpc/runtime/validate/cel` (only
@@ -28,6 +28,8 @@ export interface CelRuleCode {
   ext?: string;
   /** Variables known at generation time, for the compiled code. */
   consts?: Readonly<Record<string, CelValue>>;
+  /** The same (and `rules`) as `@bufbuild/cel` values, for folding what reads only them. */
+  known?: Known;
 }
 
 /** The rules message a predefined rule reads as `rules`: its type name and proto3 JSON (with its extensions). */
@@ -77,7 +79,7 @@ export function celCall(
 ): Line {
   const list: Line = [];
   rules.forEach((r, i) => {
-    const fast: Code | undefined = compileCel(x, r.parsed, it, r.consts);
+    const fast: Code | undefined = compileCel(x, r.parsed, it, r.consts, r.known);
     list.push(i ? ", [" : "[", `${literal(r.id)}, ${literal(r.message)}, ${literal(r.expression)}, ${r.rule.toString()}`);
     if (fast || r.ext) list.push(", ", ...(fast ? ["() => ", ...fast] : ["undefined"]));
     if (r.ext) list.push(", ", literal(r.ext));

@@ -11,7 +11,9 @@ import {
   type Message,
 } from "@bufbuild/protobuf";
 import { nestedTypes } from "@bufbuild/protobuf/reflect";
-import { FieldRulesSchema, predefined } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import { celEnv, celFromScalar } from "@bufbuild/cel";
+import { strings } from "@bufbuild/cel/ext";
+import { FieldRulesSchema, file_buf_validate_validate, predefined } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import type { Line } from "../code.js";
 import { celCall, parseRule, type CelRuleCode } from "./cel.js";
 import { celConstant, type CelValue } from "./cel-compile.js";
@@ -38,26 +40,35 @@ export function hasExtensions(rules: Message): boolean {
  */
 export function predefinedChecks(x: ValidateContext, s: Site, kind: string, rules: Message, field: DescField, self: Line, it: CelValue | undefined): Line {
   const desc = FieldRulesSchema.field[kind as keyof typeof FieldRulesSchema.field].message!;
-  const out: CelRuleCode[] = [];
-  for (const f of desc.fields) {
-    if (!hasOption(f, predefined) || !isFieldSet(rules as never, f)) continue;
-    // `example` rules are the constant `true`: they can never fail.
-    for (const r of getOption(f, predefined).cel) if (r.expression !== "true") out.push(parseRule(x, field, r, s.rules.with(f)));
-  }
-  const exts = new Set<DescExtension>();
-  // One entry per occurrence, as protovalidate-es plans them (a repeated extension written unpacked repeats its rules).
+  const exts: DescExtension[] = [];
   for (const { no } of (rules as { $unknown: { no: number }[] }).$unknown) {
     const ext = extensionOf(x.file, desc.typeName, no);
     if (!ext || !hasOption(ext, predefined)) {
       const problem = `Unknown extension for ${desc.typeName} with number ${no}. If this is a predefined rule, register the extension with a registry in createValidator().`;
       throw new BadRuleError(field, `${kind} extension ${no}${ext ? ` (${ext.typeName}, no buf.validate.predefined option)` : ""}`, problem);
     }
-    exts.add(ext);
+    exts.push(ext);
+  }
+  // What reads only `rules` and `rule` is evaluated here, as protovalidate-es would (cel-compile.ts).
+  const env = celEnv({ registry: createRegistry(file_buf_validate_validate, ...exts.map((e) => e.file)), funcs: [...strings] });
+  const out: CelRuleCode[] = [];
+  for (const f of desc.fields) {
+    if (!hasOption(f, predefined) || !isFieldSet(rules as never, f)) continue;
+    // `example` rules are the constant `true`: they can never fail.
+    for (const r of getOption(f, predefined).cel)
+      if (r.expression !== "true") out.push({ ...parseRule(x, field, r, s.rules.with(f)), known: { env, bindings: { rules } } });
+  }
+  // One entry per occurrence, as protovalidate-es plans them (a repeated extension written unpacked repeats its rules).
+  for (const ext of exts) {
     const value = getExtension(rules, ext);
     const rule = ext.fieldKind === "scalar" ? celConstant(ext.scalar, value) : ext.fieldKind === "enum" ? celConstant("enum", value) : undefined;
-    for (const r of getOption(ext, predefined).cel) out.push({ ...parseRule(x, field, r, s.rules.with(ext)), ext: ext.typeName, consts: rule && { rule } });
+    // As protovalidate-es binds it: scalars as CEL values, other values as protobuf-es holds them.
+    const known = { env, bindings: { rules, rule: ext.fieldKind === "scalar" ? celFromScalar(ext.scalar, value as never) : value } };
+    for (const r of getOption(ext, predefined).cel)
+      out.push({ ...parseRule(x, field, r, s.rules.with(ext)), ext: ext.typeName, consts: rule && { rule }, known });
   }
-  const json = JSON.stringify(toJson(desc, rules as never, { registry: createRegistry(...exts) }));
+  const unique = new Set(exts);
+  const json = JSON.stringify(toJson(desc, rules as never, { registry: createRegistry(...unique) }));
   return celCall(x, s.step, s.sub, s.forKey, self, it, out, { typeName: desc.typeName, json });
 }
 

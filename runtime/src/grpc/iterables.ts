@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import type { Message, MessageType } from "../message.js";
 import { toMessage, type MessageInit } from "./definition.js";
+import { messageStream } from "./message-stream.js";
 import { RpcError } from "./rpc-error.js";
 import { Code } from "./status/code.js";
 
@@ -32,11 +33,16 @@ export async function single<T, R = T>(responses: AsyncIterable<T>, convert: (va
   return result.value;
 }
 
-/** Partial messages as instances of `type`, sync or async source alike. */
-export async function* toMessages<T extends Message<T>>(
+/** Partial messages as instances of `type`, sync or async source alike (anything else fails the first read). */
+export function toMessages<T extends Message<T>>(
   type: MessageType<T>,
   source: AsyncIterable<MessageInit<T>> | Iterable<MessageInit<T>>,
-): AsyncGenerator<T> {
+): AsyncIterableIterator<T> {
+  const s = source as Partial<AsyncIterable<MessageInit<T>>> | null | undefined;
+  return typeof s?.[Symbol.asyncIterator] === "function" ? messageStream(type, source as AsyncIterable<MessageInit<T>>) : convertAll(type, source);
+}
+
+async function* convertAll<T extends Message<T>>(type: MessageType<T>, source: AsyncIterable<MessageInit<T>> | Iterable<MessageInit<T>>): AsyncGenerator<T> {
   for await (const m of source) yield toMessage(type, m);
 }
 

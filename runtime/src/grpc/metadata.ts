@@ -11,6 +11,16 @@ const KEY = /^[0-9a-z_.-]+$/;
 // Printable ASCII (what a header value may hold unencoded).
 const ASCII_VALUE = /^[\x20-\x7e]*$/;
 
+let appendChecked: (md: Metadata, key: string, value: MetadataValue) => void;
+
+/**
+ * Adds a pair `isValidMetadataEntry` accepted, `key` already lower-case,
+ * without checking it again (for metadata converted from grpc-js's).
+ */
+export function appendValidated(md: Metadata, key: string, value: MetadataValue): void {
+  appendChecked(md, key, value);
+}
+
 /**
  * gRPC metadata (headers and trailers): multi-valued, keys case-insensitive
  * and stored lower-case. Keys ending in `-bin` hold `Uint8Array` values, all
@@ -19,6 +29,14 @@ const ASCII_VALUE = /^[\x20-\x7e]*$/;
  */
 export class Metadata implements Iterable<[string, MetadataValue]> {
   readonly #map = new Map<string, MetadataValue[]>();
+
+  static {
+    appendChecked = (md, key, value) => {
+      const values = md.#map.get(key);
+      if (values) values.push(value);
+      else md.#map.set(key, [value]);
+    };
+  }
 
   constructor(init?: MetadataInit) {
     if (init === undefined) return;
@@ -103,14 +121,15 @@ export class Metadata implements Iterable<[string, MetadataValue]> {
   }
 }
 
-/** Whether `new Metadata([[key, value]])` would accept the pair. */
+/**
+ * Whether `new Metadata([[key, value]])` would accept the pair (the checks of
+ * `checkedKey` and `checkedValue`, without building their errors).
+ */
 export function isValidMetadataEntry(key: string, value: MetadataValue): boolean {
-  try {
-    checkedValue(checkedKey(key), value);
-    return true;
-  } catch {
-    return false;
-  }
+  if (typeof key !== "string") return false;
+  const k = key.toLowerCase();
+  if (!KEY.test(k)) return false;
+  return k.endsWith("-bin") ? value instanceof Uint8Array : typeof value === "string" && ASCII_VALUE.test(value);
 }
 
 function checkedKey(key: string): string {

@@ -39,6 +39,18 @@ export const celUintMul = (a: bigint, b: bigint): bigint => uint(a * b);
 export const celUintDiv = (a: bigint, b: bigint): bigint => int(a / divisor(b));
 export const celUintMod = (a: bigint, b: bigint): bigint => a % divisor(b);
 
+/** CEL's `int(uint)`: a number stays a number (32-bit values), a bigint a bigint. */
+export function celInt<T extends number | bigint>(v: T): T {
+  if (typeof v === "bigint" && v > MAX_INT) throw celDefer;
+  return v;
+}
+
+/** CEL's `uint(int)`. */
+export function celUint<T extends number | bigint>(v: T): T {
+  if (v < 0) throw celDefer;
+  return v;
+}
+
 /** A double against a 64-bit integer, compared exactly (JavaScript's `==` on number and bigint). */
 export function celNumEq(a: number | bigint, b: number | bigint): boolean {
   return a == b;

@@ -44,6 +44,8 @@ export {
   celUintDiv,
   celUintMod,
   celNumEq,
+  celInt,
+  celUint,
 } from "./cel-ops.js";
 
 /**

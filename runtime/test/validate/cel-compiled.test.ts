@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { Message } from "@tsgrpc/runtime";
 import { validate } from "@tsgrpc/runtime/validate";
 import { CelFields, CelInner, CelInts, CelPresence, CelStrings } from "../../../testdata/validate/gen/cases/v1/cel_compiled_pb";
+import { PredefinedNumbers, PredefinedShapes } from "../../../testdata/validate/gen/cases/v1/predefined_pb";
 
 const planned: string[] = [];
 jest.mock("@bufbuild/cel", () => {
@@ -52,6 +53,17 @@ describe("CEL compiled to TypeScript", () => {
     ];
     for (const m of messages) expect(validate(m).kind).not.toBe("error");
     expect(planned).toEqual([]);
+  });
+
+  it("runs predefined rules and the standard rules beside them compiled, with `rule` and what reads only `rules` as constants", () => {
+    // int32 lt/gt beside a predefined rule are validate.proto's CEL: compiled, `has(rules.gte)` and the message format folded.
+    const r = validate(new PredefinedNumbers({ step: 3, odd: 101, fabove: 1, flag: true, sabove: 0n, sfnot: 1, sf64not: 1n }));
+    expect(r.kind === "invalid" && r.violations.map((v) => `${v.ruleId}: ${v.message}`)).toEqual(["int32.gt_lt: must be greater than -100 and less than 100"]);
+    expect(planned).toEqual([]);
+    // a message-typed extension (`rule.min`, `has(rule.max)` folded) compiled; `this in rule` on a repeated one is not in the subset
+    const shapes = validate(new PredefinedShapes({ ranged: 6, halfRanged: 1, unpacked: 1, packed: 1 }));
+    expect(shapes.kind === "invalid" && shapes.violations.map((v) => `${v.ruleId}: ${v.message}`)).toEqual(["int32.in_range: must be in -5..5"]);
+    expect(planned).toEqual(["this in rule"]);
   });
 
   it("hands an expression that errs in CEL to @bufbuild/cel, which reports the error", () => {

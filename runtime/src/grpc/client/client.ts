@@ -2,7 +2,7 @@ import * as grpc from "@grpc/grpc-js";
 import type { AnyMessage, Message } from "../../message.js";
 import { effectiveDeadline, type CallOptions } from "../call-options.js";
 import { toMessage, type MessageInit, type MethodDefinition, type MethodKind } from "../definition.js";
-import { chain, type CallRequest, type ClientCall } from "../interceptors.js";
+import { chain, type ClientCall } from "../interceptors.js";
 import { failed, oneMessage, single, toMessages } from "../iterables.js";
 import { newCounts } from "../message-counts.js";
 import { toGrpcMetadata } from "../metadata-grpc.js";
@@ -95,7 +95,7 @@ export class Client {
   }
 
   protected $unary<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, request: MessageInit<I>, options: CallOptions = {}): Promise<O> {
-    if (this.#run) return fromCaller(single(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) }))));
+    if (this.#run) return fromCaller(single(this.#start(method, options, false, request)));
     return fromCaller(
       this.#direct(
         (client) => unaryCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as Promise<O>,
@@ -109,7 +109,7 @@ export class Client {
     request: MessageInit<I>,
     options: CallOptions = {},
   ): AsyncIterable<O> {
-    if (this.#run) return startEagerly(this.#start(method, options, () => ({ requestStream: false, request: toMessage(method.I, request) })));
+    if (this.#run) return startEagerly(this.#start(method, options, false, request));
     return startEagerly(
       this.#direct<AsyncIterable<O>>(
         (client) => serverStreamingCall(client, method, toMessage(method.I, request), toGrpcMetadata(options.metadata), options) as AsyncIterable<O>,
@@ -123,7 +123,7 @@ export class Client {
     requests: RequestStream<I>,
     options: CallOptions = {},
   ): Promise<O> {
-    if (this.#run) return fromCaller(single(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) }))));
+    if (this.#run) return fromCaller(single(this.#start(method, options, true, requests)));
     return fromCaller(
       this.#direct(
         (client) => clientStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as Promise<O>,
@@ -137,7 +137,7 @@ export class Client {
     requests: RequestStream<I>,
     options: CallOptions = {},
   ): AsyncIterable<O> {
-    if (this.#run) return startEagerly(this.#start(method, options, () => ({ requestStream: true, request: toMessages(method.I, requests) })));
+    if (this.#run) return startEagerly(this.#start(method, options, true, requests));
     return startEagerly(
       this.#direct<AsyncIterable<O>>(
         (client) => bidiStreamingCall(client, method, requests as RequestStream<AnyMessage>, toGrpcMetadata(options.metadata), options) as AsyncIterable<O>,
@@ -160,12 +160,25 @@ export class Client {
    * Runs a call through the interceptors; bad input (an invalid request or
    * metadata) fails the call instead of throwing here. A plain function, not
    * a generator wrapping the chain: each generator layer costs promises on
-   * every read.
+   * every read. Every call object is one literal of one shape.
    */
-  #start<I extends Message<I>, O extends Message<O>>(method: MethodDefinition<I, O>, options: CallOptions, request: () => CallRequest<I>): AsyncIterable<O> {
+  #start<I extends Message<I>, O extends Message<O>>(
+    method: MethodDefinition<I, O>,
+    options: CallOptions,
+    requestStream: boolean,
+    request: MessageInit<I> | RequestStream<I>,
+  ): AsyncIterable<O> {
     try {
       if (this.#closed) throw closedError();
-      const call = { ...request(), method, metadata: new Metadata(options.metadata), options, target: this.#target, counts: newCounts() } as ClientCall<I, O>;
+      const call = {
+        requestStream,
+        request: requestStream ? toMessages(method.I, request as RequestStream<I>) : toMessage(method.I, request as MessageInit<I>),
+        method,
+        metadata: new Metadata(options.metadata),
+        options,
+        target: this.#target,
+        counts: newCounts(),
+      } as ClientCall<I, O>;
       return this.#run!(call) as AsyncIterable<O>;
     } catch (error) {
       return failed(error);

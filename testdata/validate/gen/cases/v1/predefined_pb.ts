@@ -7,9 +7,9 @@
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
 import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, FieldMask, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, Int32Value, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
-import { CompilationError, descend, file_buf_validate_validate, unique } from "@tsgrpc/runtime/validate";
+import { codepoints, CompilationError, descend, file_buf_validate_validate, isEmail, unique } from "@tsgrpc/runtime/validate";
 import { file_cases_v1_predefined_rules } from "./predefined_rules_pb.js";
-import { celField, celIntMod, celIntSub, celMessage, celScalar, celUintAdd, checkCel } from "@tsgrpc/runtime/validate/cel";
+import { celField, celIntMod, celMessage, celScalar, celUint, celUintAdd, checkCel } from "@tsgrpc/runtime/validate/cel";
 
 export const file_cases_v1_predefined: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/predefined.proto",
@@ -187,16 +187,16 @@ export class PredefinedString extends Message<PredefinedString> {
     }
     {
       const v = m.name;
-      checkCel(c, p, [2, "name", 9], undefined, false, file_cases_v1_predefined, celScalar(9, v), [["string.min_len", "", "uint(this.size()) < rules.min_len ? 'must be at least %s characters'.format([rules.min_len]) : ''", [[14, "string", 11], [2, "min_len", 4]]], ["string.max_len", "", "uint(this.size()) > rules.max_len ? 'must be at most %s characters'.format([rules.max_len]) : ''", [[14, "string", 11], [3, "max_len", 4]]], ["string.lowercase", "must be lowercase", "!rule || this == this.lowerAscii()", [[14, "string", 11], [1162, "[cases.v1.lowercase]", 8]], undefined, "cases.v1.lowercase"], ["string.max_len_of", "", "uint(size(this)) <= rule ? '' : 'length %s is over %s'.format([size(this), rule])", [[14, "string", 11], [1163, "[cases.v1.max_len_of]", 4]], undefined, "cases.v1.max_len_of"]], "buf.validate.StringRules", "{\"minLen\":\"2\",\"maxLen\":\"8\",\"[cases.v1.lowercase]\":true,\"[cases.v1.max_len_of]\":\"6\"}");
+      checkCel(c, p, [2, "name", 9], undefined, false, file_cases_v1_predefined, celScalar(9, v), [["string.min_len", "", "uint(this.size()) < rules.min_len ? 'must be at least %s characters'.format([rules.min_len]) : ''", [[14, "string", 11], [2, "min_len", 4]], () => ((celUint(codepoints(v)) < 2) ? "must be at least 2 characters" : "")], ["string.max_len", "", "uint(this.size()) > rules.max_len ? 'must be at most %s characters'.format([rules.max_len]) : ''", [[14, "string", 11], [3, "max_len", 4]], () => ((celUint(codepoints(v)) > 8) ? "must be at most 8 characters" : "")], ["string.lowercase", "must be lowercase", "!rule || this == this.lowerAscii()", [[14, "string", 11], [1162, "[cases.v1.lowercase]", 8]], undefined, "cases.v1.lowercase"], ["string.max_len_of", "", "uint(size(this)) <= rule ? '' : 'length %s is over %s'.format([size(this), rule])", [[14, "string", 11], [1163, "[cases.v1.max_len_of]", 4]], undefined, "cases.v1.max_len_of"]], "buf.validate.StringRules", "{\"minLen\":\"2\",\"maxLen\":\"8\",\"[cases.v1.lowercase]\":true,\"[cases.v1.max_len_of]\":\"6\"}");
     }
     {
       const v = m.tag;
-      checkCel(c, p, [3, "tag", 9], undefined, false, file_cases_v1_predefined, celScalar(9, v), [["string.email", "must be a valid email address", "!rules.email || this == '' || this.isEmail()", [[14, "string", 11], [12, "email", 8]]], ["string.email_empty", "value is empty, which is not a valid email address", "!rules.email || this != ''", [[14, "string", 11], [12, "email", 8]]], ["string.not_one_of", "", "!(this in rule)", [[14, "string", 11], [1164, "[cases.v1.not_one_of]", 9]], undefined, "cases.v1.not_one_of"], ["string.not_one_of", "", "!(this in rule)", [[14, "string", 11], [1164, "[cases.v1.not_one_of]", 9]], undefined, "cases.v1.not_one_of"]], "buf.validate.StringRules", "{\"email\":true,\"[cases.v1.not_one_of]\":[\"x\",\"yy\"]}");
+      checkCel(c, p, [3, "tag", 9], undefined, false, file_cases_v1_predefined, celScalar(9, v), [["string.email", "must be a valid email address", "!rules.email || this == '' || this.isEmail()", [[14, "string", 11], [12, "email", 8]], () => ((false || (v === "")) || isEmail(v))], ["string.email_empty", "value is empty, which is not a valid email address", "!rules.email || this != ''", [[14, "string", 11], [12, "email", 8]], () => (false || !(v === ""))], ["string.not_one_of", "", "!(this in rule)", [[14, "string", 11], [1164, "[cases.v1.not_one_of]", 9]], undefined, "cases.v1.not_one_of"], ["string.not_one_of", "", "!(this in rule)", [[14, "string", 11], [1164, "[cases.v1.not_one_of]", 9]], undefined, "cases.v1.not_one_of"]], "buf.validate.StringRules", "{\"email\":true,\"[cases.v1.not_one_of]\":[\"x\",\"yy\"]}");
     }
     {
       if (m.opt !== undefined) {
         const v = m.opt!;
-        checkCel(c, p, [4, "opt", 9], undefined, false, file_cases_v1_predefined, celScalar(9, v), [["string.min_len", "", "uint(this.size()) < rules.min_len ? 'must be at least %s characters'.format([rules.min_len]) : ''", [[14, "string", 11], [2, "min_len", 4]]], ["string.longer_than_min", "", "!rule || uint(size(this)) > rules.min_len", [[14, "string", 11], [1165, "[cases.v1.longer_than_min]", 8]], undefined, "cases.v1.longer_than_min"]], "buf.validate.StringRules", "{\"minLen\":\"1\",\"[cases.v1.longer_than_min]\":true}");
+        checkCel(c, p, [4, "opt", 9], undefined, false, file_cases_v1_predefined, celScalar(9, v), [["string.min_len", "", "uint(this.size()) < rules.min_len ? 'must be at least %s characters'.format([rules.min_len]) : ''", [[14, "string", 11], [2, "min_len", 4]], () => ((celUint(codepoints(v)) < 1) ? "must be at least 1 characters" : "")], ["string.longer_than_min", "", "!rule || uint(size(this)) > rules.min_len", [[14, "string", 11], [1165, "[cases.v1.longer_than_min]", 8]], () => (false || (celUint(codepoints(v)) > 1)), "cases.v1.longer_than_min"]], "buf.validate.StringRules", "{\"minLen\":\"1\",\"[cases.v1.longer_than_min]\":true}");
       }
     }
     {
@@ -508,11 +508,11 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
     }
     {
       const v = m.odd;
-      checkCel(c, p, [3, "odd", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.lt", "", "!has(rules.gte) && !has(rules.gt) && this >= rules.lt? 'must be less than %s'.format([rules.lt]) : ''", [[3, "int32", 11], [2, "lt", 5]]], ["int32.gt", "", "!has(rules.lt) && !has(rules.lte) && this <= rules.gt? 'must be greater than %s'.format([rules.gt]) : ''", [[3, "int32", 11], [4, "gt", 5]]], ["int32.gt_lt", "", "has(rules.lt) && rules.lt >= rules.gt && (this >= rules.lt || this <= rules.gt)? 'must be greater than %s and less than %s'.format([rules.gt, rules.lt]) : ''", [[3, "int32", 11], [4, "gt", 5]]], ["int32.gt_lt_exclusive", "", "has(rules.lt) && rules.lt < rules.gt && (rules.lt <= this && this <= rules.gt)? 'must be greater than %s or less than %s'.format([rules.gt, rules.lt]) : ''", [[3, "int32", 11], [4, "gt", 5]]], ["int32.gt_lte", "", "has(rules.lte) && rules.lte >= rules.gt && (this > rules.lte || this <= rules.gt)? 'must be greater than %s and less than or equal to %s'.format([rules.gt, rules.lte]) : ''", [[3, "int32", 11], [4, "gt", 5]]], ["int32.gt_lte_exclusive", "", "has(rules.lte) && rules.lte < rules.gt && (rules.lte < this && this <= rules.gt)? 'must be greater than %s or less than or equal to %s'.format([rules.gt, rules.lte]) : ''", [[3, "int32", 11], [4, "gt", 5]]], ["int32.odd", "", "!rule || this % 2 != 0", [[3, "int32", 11], [1162, "[cases.v1.odd_only]", 8]], () => (!true || !(celIntMod(BigInt(v), 2n) === 0n)), "cases.v1.odd_only"]], "buf.validate.Int32Rules", "{\"lt\":100,\"gt\":-100,\"[cases.v1.odd_only]\":true}");
+      checkCel(c, p, [3, "odd", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.lt", "", "!has(rules.gte) && !has(rules.gt) && this >= rules.lt? 'must be less than %s'.format([rules.lt]) : ''", [[3, "int32", 11], [2, "lt", 5]], () => ((false && (v >= 100)) ? "must be less than 100" : "")], ["int32.gt", "", "!has(rules.lt) && !has(rules.lte) && this <= rules.gt? 'must be greater than %s'.format([rules.gt]) : ''", [[3, "int32", 11], [4, "gt", 5]], () => ((false && (v <= (-100))) ? "must be greater than -100" : "")], ["int32.gt_lt", "", "has(rules.lt) && rules.lt >= rules.gt && (this >= rules.lt || this <= rules.gt)? 'must be greater than %s and less than %s'.format([rules.gt, rules.lt]) : ''", [[3, "int32", 11], [4, "gt", 5]], () => ((true && ((v >= 100) || (v <= (-100)))) ? "must be greater than -100 and less than 100" : "")], ["int32.gt_lt_exclusive", "", "has(rules.lt) && rules.lt < rules.gt && (rules.lt <= this && this <= rules.gt)? 'must be greater than %s or less than %s'.format([rules.gt, rules.lt]) : ''", [[3, "int32", 11], [4, "gt", 5]], () => ((false && ((100 <= v) && (v <= (-100)))) ? "must be greater than -100 or less than 100" : "")], ["int32.gt_lte", "", "has(rules.lte) && rules.lte >= rules.gt && (this > rules.lte || this <= rules.gt)? 'must be greater than %s and less than or equal to %s'.format([rules.gt, rules.lte]) : ''", [[3, "int32", 11], [4, "gt", 5]], () => ((false && ((v > 0) || (v <= (-100)))) ? "must be greater than -100 and less than or equal to 0" : "")], ["int32.gt_lte_exclusive", "", "has(rules.lte) && rules.lte < rules.gt && (rules.lte < this && this <= rules.gt)? 'must be greater than %s or less than or equal to %s'.format([rules.gt, rules.lte]) : ''", [[3, "int32", 11], [4, "gt", 5]], () => ((false && ((0 < v) && (v <= (-100)))) ? "must be greater than -100 or less than or equal to 0" : "")], ["int32.odd", "", "!rule || this % 2 != 0", [[3, "int32", 11], [1162, "[cases.v1.odd_only]", 8]], () => (false || !(celIntMod(BigInt(v), 2n) === 0n)), "cases.v1.odd_only"]], "buf.validate.Int32Rules", "{\"lt\":100,\"gt\":-100,\"[cases.v1.odd_only]\":true}");
     }
     {
       const v = m.big;
-      checkCel(c, p, [4, "big", 3], undefined, false, file_cases_v1_predefined, celScalar(3, v), [["int64.abs_max", "", "this <= rule && this >= -rule", [[4, "int64", 11], [1161, "[cases.v1.int64_abs_max]", 3]], () => ((v <= 9007199254740993n) && (v >= celIntSub(0n, 9007199254740993n))), "cases.v1.int64_abs_max"]], "buf.validate.Int64Rules", "{\"[cases.v1.int64_abs_max]\":\"9007199254740993\"}");
+      checkCel(c, p, [4, "big", 3], undefined, false, file_cases_v1_predefined, celScalar(3, v), [["int64.abs_max", "", "this <= rule && this >= -rule", [[4, "int64", 11], [1161, "[cases.v1.int64_abs_max]", 3]], () => ((v <= 9007199254740993n) && (v >= (-9007199254740993n))), "cases.v1.int64_abs_max"]], "buf.validate.Int64Rules", "{\"[cases.v1.int64_abs_max]\":\"9007199254740993\"}");
     }
     {
       const v = m.ubig;
@@ -532,7 +532,7 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
     }
     {
       const v = m.dnot;
-      checkCel(c, p, [9, "dnot", 1], undefined, false, file_cases_v1_predefined, celScalar(1, v), [["double.not", "", "this != rule", [[2, "double", 11], [1161, "[cases.v1.double_not]", 1]], () => !(v === 1.5), "cases.v1.double_not"], ["double.finite_ext", "", "!rule || !(this.isNan() || this.isInf())", [[2, "double", 11], [1162, "[cases.v1.double_finite]", 8]], () => (!true || !(Number.isNaN(v) || (Math.abs(v) === Infinity))), "cases.v1.double_finite"]], "buf.validate.DoubleRules", "{\"[cases.v1.double_not]\":1.5,\"[cases.v1.double_finite]\":true}");
+      checkCel(c, p, [9, "dnot", 1], undefined, false, file_cases_v1_predefined, celScalar(1, v), [["double.not", "", "this != rule", [[2, "double", 11], [1161, "[cases.v1.double_not]", 1]], () => !(v === 1.5), "cases.v1.double_not"], ["double.finite_ext", "", "!rule || !(this.isNan() || this.isInf())", [[2, "double", 11], [1162, "[cases.v1.double_finite]", 8]], () => (false || !(Number.isNaN(v) || (Math.abs(v) === Infinity))), "cases.v1.double_finite"]], "buf.validate.DoubleRules", "{\"[cases.v1.double_not]\":1.5,\"[cases.v1.double_finite]\":true}");
     }
     {
       const v = m.fabove;
@@ -694,11 +694,11 @@ export class PredefinedShapes extends Message<PredefinedShapes> {
     }
     {
       const v = m.ranged;
-      checkCel(c, p, [2, "ranged", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.in_range", "", "(!has(rule.min) || this >= rule.min) && (!has(rule.max) || this <= rule.max) ? '' : 'must be in %s..%s'.format([rule.min, rule.max])", [[3, "int32", 11], [1164, "[cases.v1.in_range]", 11]], undefined, "cases.v1.in_range"]], "buf.validate.Int32Rules", "{\"[cases.v1.in_range]\":{\"min\":-5,\"max\":5}}");
+      checkCel(c, p, [2, "ranged", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.in_range", "", "(!has(rule.min) || this >= rule.min) && (!has(rule.max) || this <= rule.max) ? '' : 'must be in %s..%s'.format([rule.min, rule.max])", [[3, "int32", 11], [1164, "[cases.v1.in_range]", 11]], () => (((false || (v >= (-5))) && (false || (v <= 5))) ? "" : "must be in -5..5"), "cases.v1.in_range"]], "buf.validate.Int32Rules", "{\"[cases.v1.in_range]\":{\"min\":-5,\"max\":5}}");
     }
     {
       const v = m.halfRanged;
-      checkCel(c, p, [3, "half_ranged", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.in_range", "", "(!has(rule.min) || this >= rule.min) && (!has(rule.max) || this <= rule.max) ? '' : 'must be in %s..%s'.format([rule.min, rule.max])", [[3, "int32", 11], [1164, "[cases.v1.in_range]", 11]], undefined, "cases.v1.in_range"]], "buf.validate.Int32Rules", "{\"[cases.v1.in_range]\":{\"min\":1}}");
+      checkCel(c, p, [3, "half_ranged", 5], undefined, false, file_cases_v1_predefined, celScalar(5, v), [["int32.in_range", "", "(!has(rule.min) || this >= rule.min) && (!has(rule.max) || this <= rule.max) ? '' : 'must be in %s..%s'.format([rule.min, rule.max])", [[3, "int32", 11], [1164, "[cases.v1.in_range]", 11]], () => (((false || (v >= 1)) && (true || (v <= 0))) ? "" : "must be in 1..0"), "cases.v1.in_range"]], "buf.validate.Int32Rules", "{\"[cases.v1.in_range]\":{\"min\":1}}");
     }
     {
       const v = m.unpacked;
@@ -872,7 +872,7 @@ export class PredefinedOther extends Message<PredefinedOther> {
   static $validate(m: PredefinedOther, c: ValidationContext, p: PathNode | undefined): void {
     {
       const v = m.data;
-      checkCel(c, p, [1, "data", 12], undefined, false, file_cases_v1_predefined, celScalar(12, v), [["bytes.max", "", "uint(size(this)) <= uint(rule)", [[15, "bytes", 11], [1161, "[cases.v1.bytes_max]", 13]], undefined, "cases.v1.bytes_max"], ["bytes.prefix_ext", "", "this.startsWith(rule)", [[15, "bytes", 11], [1162, "[cases.v1.bytes_prefix]", 12]], undefined, "cases.v1.bytes_prefix"]], "buf.validate.BytesRules", "{\"[cases.v1.bytes_max]\":3,\"[cases.v1.bytes_prefix]\":\"AQ==\"}");
+      checkCel(c, p, [1, "data", 12], undefined, false, file_cases_v1_predefined, celScalar(12, v), [["bytes.max", "", "uint(size(this)) <= uint(rule)", [[15, "bytes", 11], [1161, "[cases.v1.bytes_max]", 13]], () => (celUint(v.length) <= 3), "cases.v1.bytes_max"], ["bytes.prefix_ext", "", "this.startsWith(rule)", [[15, "bytes", 11], [1162, "[cases.v1.bytes_prefix]", 12]], undefined, "cases.v1.bytes_prefix"]], "buf.validate.BytesRules", "{\"[cases.v1.bytes_max]\":3,\"[cases.v1.bytes_prefix]\":\"AQ==\"}");
     }
     {
       const v: number = m.shade;
@@ -1097,7 +1097,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
   static $validate(m: PredefinedCollections, c: ValidationContext, p: PathNode | undefined): void {
     {
       const v = m.pairs;
-      checkCel(c, p, [1, "pairs", 5], undefined, false, file_cases_v1_predefined, celField(m, 1), [["repeated.max_items", "", "uint(this.size()) > rules.max_items ? 'must contain no more than %s item(s)'.format([rules.max_items]) : ''", [[18, "repeated", 11], [2, "max_items", 4]]], ["repeated.even_count", "", "!rule || size(this) % 2 == 0", [[18, "repeated", 11], [1161, "[cases.v1.even_count]", 8]], () => (!true || (celIntMod(BigInt(v.length), 2n) === 0n)), "cases.v1.even_count"]], "buf.validate.RepeatedRules", "{\"maxItems\":\"4\",\"items\":{\"int32\":{}},\"[cases.v1.even_count]\":true}");
+      checkCel(c, p, [1, "pairs", 5], undefined, false, file_cases_v1_predefined, celField(m, 1), [["repeated.max_items", "", "uint(this.size()) > rules.max_items ? 'must contain no more than %s item(s)'.format([rules.max_items]) : ''", [[18, "repeated", 11], [2, "max_items", 4]], () => ((celUint(v.length) > 4) ? "must contain no more than 4 item(s)" : "")], ["repeated.even_count", "", "!rule || size(this) % 2 == 0", [[18, "repeated", 11], [1161, "[cases.v1.even_count]", 8]], () => (false || (celIntMod(BigInt(v.length), 2n) === 0n)), "cases.v1.even_count"]], "buf.validate.RepeatedRules", "{\"maxItems\":\"4\",\"items\":{\"int32\":{}},\"[cases.v1.even_count]\":true}");
       const list = v;
       for (let i = 0; i < list.length; i++) {
         const v = list[i]!;
@@ -1124,7 +1124,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
         }
         {
           const v = map[k]!;
-          checkCel(c, p, [3, "counts", 11, 9, 5], k, false, file_cases_v1_predefined, celScalar(5, v), [["int32.odd", "", "!rule || this % 2 != 0", [[19, "map", 11], [5, "values", 11], [3, "int32", 11], [1162, "[cases.v1.odd_only]", 8]], () => (!true || !(celIntMod(BigInt(v), 2n) === 0n)), "cases.v1.odd_only"]], "buf.validate.Int32Rules", "{\"[cases.v1.odd_only]\":true}");
+          checkCel(c, p, [3, "counts", 11, 9, 5], k, false, file_cases_v1_predefined, celScalar(5, v), [["int32.odd", "", "!rule || this % 2 != 0", [[19, "map", 11], [5, "values", 11], [3, "int32", 11], [1162, "[cases.v1.odd_only]", 8]], () => (false || !(celIntMod(BigInt(v), 2n) === 0n)), "cases.v1.odd_only"]], "buf.validate.Int32Rules", "{\"[cases.v1.odd_only]\":true}");
         }
       }
     }
@@ -1150,7 +1150,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
       for (const k in map) {
         {
           const v = BigInt(k);
-          checkCel(c, p, [6, "waits", 11, 3, 11], k, true, file_cases_v1_predefined, celScalar(3, v), [["int64.abs_max", "", "this <= rule && this >= -rule", [[19, "map", 11], [4, "keys", 11], [4, "int64", 11], [1161, "[cases.v1.int64_abs_max]", 3]], () => ((v <= 100n) && (v >= celIntSub(0n, 100n))), "cases.v1.int64_abs_max"]], "buf.validate.Int64Rules", "{\"[cases.v1.int64_abs_max]\":\"100\"}");
+          checkCel(c, p, [6, "waits", 11, 3, 11], k, true, file_cases_v1_predefined, celScalar(3, v), [["int64.abs_max", "", "this <= rule && this >= -rule", [[19, "map", 11], [4, "keys", 11], [4, "int64", 11], [1161, "[cases.v1.int64_abs_max]", 3]], () => ((v <= 100n) && (v >= (-100n))), "cases.v1.int64_abs_max"]], "buf.validate.Int64Rules", "{\"[cases.v1.int64_abs_max]\":\"100\"}");
         }
         {
           const v = map[k]!;
