@@ -86,6 +86,8 @@ const packedReader: Partial<Record<ScalarType, string>> = { [ScalarType.DOUBLE]:
 
 function decodeMapEntry(ctx: FileContext, field: DescField & { fieldKind: "map" }, long: LongRepr): Line[] {
   const x = `this.${fieldName(field)}`;
+  // The reader may swap a still-empty map for a dictionary-mode object when the key looks like an id (map-object.ts).
+  const into = `(${x} = r.mapTarget(${x}, k))[k]`;
   const keyType = scalarInfo(field.mapKey);
   // String keys go through the runtime's cache of recent keys; other keys become the decimal strings JS objects use.
   const keyRead =
@@ -99,7 +101,7 @@ function decodeMapEntry(ctx: FileContext, field: DescField & { fieldKind: "map" 
       const T = ctx.type(field.message);
       lines.push(["let v: ", T, " | undefined;"]);
       valueCase = readMessage(2, false, ["(v ??= new ", T, "())"]);
-      store = [[`${x}[k] = v ?? new `, T, "();"]];
+      store = [[`${into} = v ?? new `, T, "();"]];
       break;
     }
     case "enum": {
@@ -107,10 +109,10 @@ function decodeMapEntry(ctx: FileContext, field: DescField & { fieldKind: "map" 
       lines.push(["let v: ", T, " = ", ...enumDefault(ctx, field.enum), ";"]);
       valueCase = [["v = r.int32();"]];
       store = field.enum.open
-        ? [[`${x}[k] = v;`]]
+        ? [[`${into} = v;`]]
         : // A closed enum's unknown value sends the whole entry to the unknown fields, as protobuf C++ does.
           [
-            ["if (", T, "[v] !== undefined) ", `${x}[k] = v;`],
+            ["if (", T, "[v] !== undefined) ", `${into} = v;`],
             ["else ", ctx.rt("unknownEntry"), `(this, ${field.number}, r.buf.subarray(start, e));`],
           ];
       if (!field.enum.open) lines.splice(1, 0, ["const start = r.pos;"]);
@@ -119,7 +121,7 @@ function decodeMapEntry(ctx: FileContext, field: DescField & { fieldKind: "map" 
     case "scalar":
       lines.push([`let v: ${scalarTsType(field.scalar, long)} = ${scalarZero(field.scalar, long)};`]);
       valueCase = [[`v = ${scalarRead(field.scalar, long, field.utf8Validation)};`]];
-      store = [[`${x}[k] = v;`]];
+      store = [[`${into} = v;`]];
       break;
   }
   const valueWireType = field.mapKind === "message" ? WireType.LengthDelimited : field.mapKind === "enum" ? WireType.Varint : scalarInfo(field.scalar).wireType;

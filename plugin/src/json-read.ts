@@ -88,13 +88,27 @@ function readField(ctx: FileContext, field: DescField): Line[] {
     }
     case "map": {
       if (field.mapKind === "enum") {
-        return [["if (v !== null) ", ctx.rt("enumMapFromJson"), `(${x}, `, ...scalarTypeOf(ctx, field.mapKey), ", ", ctx.enumInfo(field.enum), ", v, ctx);"]];
+        return [
+          [
+            "if (v !== null) ",
+            ctx.rt("enumMapFromJson"),
+            `((${x} = `,
+            ctx.rt("dictionaryMap"),
+            `(${x})), `,
+            ...scalarTypeOf(ctx, field.mapKey),
+            ", ",
+            ctx.enumInfo(field.enum),
+            ", v, ctx);",
+          ],
+        ];
       }
       const item: Line = field.mapKind === "message" ? messageFromJson(ctx, field.message, "o[k]!") : scalarFromJson(ctx, field, "o[k]!");
       return block(
         ["if (v !== null)"],
         [
           ["const o = ", ctx.rt("mapFromJson"), "(v);"],
+          // JSON keys carry no hint of repeating, so entries go into a dictionary-mode map (runtime/src/map-object.ts).
+          [`${x} = `, ctx.rt("dictionaryMap"), `(${x});`],
           [
             "for (const k of ",
             ctx.rt("jsonKeys"),

@@ -62,7 +62,7 @@ function property(ctx: FileContext, field: DescField): Line {
     case "list":
       return [`${name}: `, ...valueType(ctx, field), "[] = [];"];
     case "map":
-      return [`${name}: { [key: string]: `, ...valueType(ctx, field), " } = Object.create(null);"];
+      return [`${name}: { [key: string]: `, ...valueType(ctx, field), " } = ", ctx.rt("newMap"), "();"];
     case "message":
       return [`${name}?: `, ...valueType(ctx, field), ";"];
     case "enum":

@@ -7,6 +7,7 @@ export { Message, type PartialMessage, type MessageType } from "./message.js";
 export { fieldList, type FieldList, type FieldInfo, type EnumType } from "./fields.js";
 export { ScalarType, LongType } from "./scalar.js";
 export { initPartial } from "./init.js";
+export { newMap, dictionaryMap } from "./map-object.js";
 export { unknownEnum, unknownEntry } from "./closed-enum.js";
 export { fileInfo, extensionInfo, type FileInfo, type ExtensionInfo } from "./registry.js";
 export type { BinaryReader } from "./wire/reader.js";

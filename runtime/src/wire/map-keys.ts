@@ -22,6 +22,8 @@ const SKIP = 1024;
 
 let misses = 0;
 let skipping = 0;
+/** The key the cache last answered with: a map entry with this key holds repeated vocabulary, not an id. */
+let lastHit = "";
 
 const keys: string[] = new Array<string>(SLOTS).fill("");
 /** The hash last seen in each slot: a key is kept only when seen twice, so unique keys (ids) never reach `keys`. */
@@ -41,6 +43,7 @@ export function decodeMapKey(buf: Uint8Array, start: number, end: number, valida
   const known = keys[slot];
   if (known.length === n && sameAscii(known, buf, start)) {
     misses = 0;
+    lastHit = known;
     return known;
   }
   if (++misses === MISS_STREAK) {
@@ -52,6 +55,11 @@ export function decodeMapKey(buf: Uint8Array, start: number, end: number, valida
   if (seen[slot] === h && key.length === n) keys[slot] = key;
   else seen[slot] = h;
   return key;
+}
+
+/** Whether `key` is the key the cache last answered with (a key seen in recent messages). */
+export function isRecentKey(key: string): boolean {
+  return key === lastHit;
 }
 
 /** Whether `s` is exactly the bytes from `start` (`s.length` of them), read as ASCII. */

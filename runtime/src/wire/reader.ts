@@ -3,7 +3,8 @@ import type { BinaryReadOptions } from "../options.js";
 import { unknownFields, type HasUnknownFields } from "../unknown-fields.js";
 import { float32At, float64At } from "./float.js";
 import { int64From, uint64From } from "./int64.js";
-import { decodeMapKey } from "./map-keys.js";
+import { dictionaryMap } from "../map-object.js";
+import { decodeMapKey, isRecentKey } from "./map-keys.js";
 import { copyRange } from "./slab.js";
 import { decodeUtf8 } from "./utf8.js";
 
@@ -163,6 +164,18 @@ export class BinaryReader {
     const start = this.pos;
     this.pos = end;
     return decodeMapKey(this.buf, start, end, validate);
+  }
+
+  /**
+   * The object to store a decoded map entry with key `key` into: `map`
+   * itself while its keys are recently seen strings (vocabulary: labels,
+   * attributes), else a dictionary-mode copy of it (see map-object.ts), which
+   * keys never seen before (ids) fill faster. Generated code stores the result
+   * back into the field: a message being decoded is not yet shared, so the
+   * object changing is not observable.
+   */
+  mapTarget<V>(map: { [key: string]: V }, key: string): { [key: string]: V } {
+    return isRecentKey(key) ? map : dictionaryMap(map);
   }
 
   /** Length-delimited bytes, copied so the result does not pin the input buffer. */

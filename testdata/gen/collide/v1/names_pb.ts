@@ -5,7 +5,7 @@
 // Names that collide with JavaScript, TypeScript and the generated class's own members.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, oneofGivenTwice, plainMessageFromJson, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, dictionaryMap, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address as Address$1, file_common_v1_common } from "../../common/v1/common_pb.js";
 
 export const file_collide_v1_names: FileInfo = /*@__PURE__*/ fileInfo(
@@ -334,7 +334,7 @@ export class Date$ extends Message<Date$> {
     { no: 2, name: "dict", localName: "dict", jsonName: "dict", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.STRING } },
   ]);
   seconds = 0n;
-  dict: { [key: string]: string } = Object.create(null);
+  dict: { [key: string]: string } = newMap();
 
   constructor(init?: PartialMessage<Date$>) {
     super();
@@ -376,7 +376,7 @@ export class Date$ extends Message<Date$> {
             }
           }
           r.assertEnd(e);
-          this.dict[k] = v;
+          (this.dict = r.mapTarget(this.dict, k))[k] = v;
           break;
         }
         default:
@@ -415,6 +415,7 @@ export class Date$ extends Message<Date$> {
         case "dict":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.dict = dictionaryMap(this.dict);
             for (const k of jsonKeys(o, ctx)) this.dict[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -432,7 +433,7 @@ export class UsesHostile extends Message<UsesHostile> {
     { no: 2, name: "objects", localName: "objects", jsonName: "objects", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: Object$ } },
   ]);
   hostile: Hostile = Hostile.HOSTILE_UNSPECIFIED;
-  objects: { [key: string]: Object$ } = Object.create(null);
+  objects: { [key: string]: Object$ } = newMap();
 
   constructor(init?: PartialMessage<UsesHostile>) {
     super();
@@ -480,7 +481,7 @@ export class UsesHostile extends Message<UsesHostile> {
             }
           }
           r.assertEnd(e);
-          this.objects[k] = v ?? new Object$();
+          (this.objects = r.mapTarget(this.objects, k))[k] = v ?? new Object$();
           break;
         }
         default:
@@ -524,6 +525,7 @@ export class UsesHostile extends Message<UsesHostile> {
         case "objects":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.objects = dictionaryMap(this.objects);
             for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Object$, o[k]!, ctx);
           }
           break;

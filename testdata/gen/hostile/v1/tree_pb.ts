@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 
 export const file_hostile_v1_tree: FileInfo = /*@__PURE__*/ fileInfo(
@@ -56,7 +56,7 @@ export class Tree extends Message<Tree> {
   label = "";
   left?: Tree;
   children: Tree[] = [];
-  named: { [key: string]: Tree } = Object.create(null);
+  named: { [key: string]: Tree } = newMap();
   branch: { case: "only"; value: Tree } | { case: "leaf"; value: bigint } | { case: "blob"; value: Uint8Array } | { case: undefined; value?: undefined } = { case: undefined };
   id?: NodeId;
   weight?: number;
@@ -158,7 +158,7 @@ export class Tree extends Message<Tree> {
             }
           }
           r.assertEnd(e);
-          this.named[k] = v ?? new Tree();
+          (this.named = r.mapTarget(this.named, k))[k] = v ?? new Tree();
           break;
         }
         case 42: {
@@ -232,6 +232,7 @@ export class Tree extends Message<Tree> {
         case "named":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.named = dictionaryMap(this.named);
             for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
@@ -465,19 +466,19 @@ export class Maps extends Message<Maps> {
     { no: 12, name: "bool_maps", localName: "boolMaps", jsonName: "boolMaps", kind: "map", K: ScalarType.BOOL, V: { kind: "message", T: Maps } },
     { no: 13, name: "string_id", localName: "stringId", jsonName: "stringId", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: NodeId } },
   ]);
-  stringString: { [key: string]: string } = Object.create(null);
-  int32Tree: { [key: string]: Tree } = Object.create(null);
-  int64Bytes: { [key: string]: Uint8Array } = Object.create(null);
-  uint32Kind: { [key: string]: Kind } = Object.create(null);
-  uint64Double: { [key: string]: number } = Object.create(null);
-  sint32Float: { [key: string]: number } = Object.create(null);
-  sint64Bool: { [key: string]: boolean } = Object.create(null);
-  fixed32Int64: { [key: string]: bigint } = Object.create(null);
-  fixed64Uint64: { [key: string]: bigint } = Object.create(null);
-  sfixed32Sint32: { [key: string]: number } = Object.create(null);
-  sfixed64Sfixed64: { [key: string]: bigint } = Object.create(null);
-  boolMaps: { [key: string]: Maps } = Object.create(null);
-  stringId: { [key: string]: NodeId } = Object.create(null);
+  stringString: { [key: string]: string } = newMap();
+  int32Tree: { [key: string]: Tree } = newMap();
+  int64Bytes: { [key: string]: Uint8Array } = newMap();
+  uint32Kind: { [key: string]: Kind } = newMap();
+  uint64Double: { [key: string]: number } = newMap();
+  sint32Float: { [key: string]: number } = newMap();
+  sint64Bool: { [key: string]: boolean } = newMap();
+  fixed32Int64: { [key: string]: bigint } = newMap();
+  fixed64Uint64: { [key: string]: bigint } = newMap();
+  sfixed32Sint32: { [key: string]: number } = newMap();
+  sfixed64Sfixed64: { [key: string]: bigint } = newMap();
+  boolMaps: { [key: string]: Maps } = newMap();
+  stringId: { [key: string]: NodeId } = newMap();
 
   constructor(init?: PartialMessage<Maps>) {
     super();
@@ -591,7 +592,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.stringString[k] = v;
+          (this.stringString = r.mapTarget(this.stringString, k))[k] = v;
           break;
         }
         case 18: {
@@ -613,7 +614,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.int32Tree[k] = v ?? new Tree();
+          (this.int32Tree = r.mapTarget(this.int32Tree, k))[k] = v ?? new Tree();
           break;
         }
         case 26: {
@@ -631,7 +632,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.int64Bytes[k] = v;
+          (this.int64Bytes = r.mapTarget(this.int64Bytes, k))[k] = v;
           break;
         }
         case 34: {
@@ -649,7 +650,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.uint32Kind[k] = v;
+          (this.uint32Kind = r.mapTarget(this.uint32Kind, k))[k] = v;
           break;
         }
         case 42: {
@@ -667,7 +668,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.uint64Double[k] = v;
+          (this.uint64Double = r.mapTarget(this.uint64Double, k))[k] = v;
           break;
         }
         case 50: {
@@ -685,7 +686,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.sint32Float[k] = v;
+          (this.sint32Float = r.mapTarget(this.sint32Float, k))[k] = v;
           break;
         }
         case 58: {
@@ -703,7 +704,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.sint64Bool[k] = v;
+          (this.sint64Bool = r.mapTarget(this.sint64Bool, k))[k] = v;
           break;
         }
         case 66: {
@@ -721,7 +722,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.fixed32Int64[k] = v;
+          (this.fixed32Int64 = r.mapTarget(this.fixed32Int64, k))[k] = v;
           break;
         }
         case 74: {
@@ -739,7 +740,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.fixed64Uint64[k] = v;
+          (this.fixed64Uint64 = r.mapTarget(this.fixed64Uint64, k))[k] = v;
           break;
         }
         case 82: {
@@ -757,7 +758,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.sfixed32Sint32[k] = v;
+          (this.sfixed32Sint32 = r.mapTarget(this.sfixed32Sint32, k))[k] = v;
           break;
         }
         case 90: {
@@ -775,7 +776,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.sfixed64Sfixed64[k] = v;
+          (this.sfixed64Sfixed64 = r.mapTarget(this.sfixed64Sfixed64, k))[k] = v;
           break;
         }
         case 98: {
@@ -797,7 +798,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.boolMaps[k] = v ?? new Maps();
+          (this.boolMaps = r.mapTarget(this.boolMaps, k))[k] = v ?? new Maps();
           break;
         }
         case 106: {
@@ -819,7 +820,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.stringId[k] = v ?? new NodeId();
+          (this.stringId = r.mapTarget(this.stringId, k))[k] = v ?? new NodeId();
           break;
         }
         default:
@@ -903,6 +904,7 @@ export class Maps extends Message<Maps> {
           if (key !== "stringString") checkOneSpelling(json, "stringString");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.stringString = dictionaryMap(this.stringString);
             for (const k of jsonKeys(o, ctx)) this.stringString[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -911,6 +913,7 @@ export class Maps extends Message<Maps> {
           if (key !== "int32Tree") checkOneSpelling(json, "int32Tree");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.int32Tree = dictionaryMap(this.int32Tree);
             for (const k of jsonKeys(o, ctx)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
@@ -919,19 +922,21 @@ export class Maps extends Message<Maps> {
           if (key !== "int64Bytes") checkOneSpelling(json, "int64Bytes");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.int64Bytes = dictionaryMap(this.int64Bytes);
             for (const k of jsonKeys(o, ctx)) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k, ctx)] = bytesFromJson(o[k]!);
           }
           break;
         case "uint32Kind":
         case "uint32_kind":
           if (key !== "uint32Kind") checkOneSpelling(json, "uint32Kind");
-          if (v !== null) enumMapFromJson(this.uint32Kind, ScalarType.UINT32, Kind$type, v, ctx);
+          if (v !== null) enumMapFromJson((this.uint32Kind = dictionaryMap(this.uint32Kind)), ScalarType.UINT32, Kind$type, v, ctx);
           break;
         case "uint64Double":
         case "uint64_double":
           if (key !== "uint64Double") checkOneSpelling(json, "uint64Double");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.uint64Double = dictionaryMap(this.uint64Double);
             for (const k of jsonKeys(o, ctx)) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k, ctx)] = doubleFromJson(o[k]!);
           }
           break;
@@ -940,6 +945,7 @@ export class Maps extends Message<Maps> {
           if (key !== "sint32Float") checkOneSpelling(json, "sint32Float");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.sint32Float = dictionaryMap(this.sint32Float);
             for (const k of jsonKeys(o, ctx)) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k, ctx)] = floatFromJson(o[k]!);
           }
           break;
@@ -948,6 +954,7 @@ export class Maps extends Message<Maps> {
           if (key !== "sint64Bool") checkOneSpelling(json, "sint64Bool");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.sint64Bool = dictionaryMap(this.sint64Bool);
             for (const k of jsonKeys(o, ctx)) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = boolFromJson(o[k]!);
           }
           break;
@@ -956,6 +963,7 @@ export class Maps extends Message<Maps> {
           if (key !== "fixed32Int64") checkOneSpelling(json, "fixed32Int64");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.fixed32Int64 = dictionaryMap(this.fixed32Int64);
             for (const k of jsonKeys(o, ctx)) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k, ctx)] = int64FromJson(o[k]!);
           }
           break;
@@ -964,6 +972,7 @@ export class Maps extends Message<Maps> {
           if (key !== "fixed64Uint64") checkOneSpelling(json, "fixed64Uint64");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.fixed64Uint64 = dictionaryMap(this.fixed64Uint64);
             for (const k of jsonKeys(o, ctx)) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k, ctx)] = uint64FromJson(o[k]!);
           }
           break;
@@ -972,6 +981,7 @@ export class Maps extends Message<Maps> {
           if (key !== "sfixed32Sint32") checkOneSpelling(json, "sfixed32Sint32");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.sfixed32Sint32 = dictionaryMap(this.sfixed32Sint32);
             for (const k of jsonKeys(o, ctx)) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k, ctx)] = int32FromJson(o[k]!);
           }
           break;
@@ -980,6 +990,7 @@ export class Maps extends Message<Maps> {
           if (key !== "sfixed64Sfixed64") checkOneSpelling(json, "sfixed64Sfixed64");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.sfixed64Sfixed64 = dictionaryMap(this.sfixed64Sfixed64);
             for (const k of jsonKeys(o, ctx)) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k, ctx)] = int64FromJson(o[k]!);
           }
           break;
@@ -988,6 +999,7 @@ export class Maps extends Message<Maps> {
           if (key !== "boolMaps") checkOneSpelling(json, "boolMaps");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.boolMaps = dictionaryMap(this.boolMaps);
             for (const k of jsonKeys(o, ctx)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = plainMessageFromJson(Maps, o[k]!, ctx);
           }
           break;
@@ -996,6 +1008,7 @@ export class Maps extends Message<Maps> {
           if (key !== "stringId") checkOneSpelling(json, "stringId");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.stringId = dictionaryMap(this.stringId);
             for (const k of jsonKeys(o, ctx)) this.stringId[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(NodeId, o[k]!, ctx);
           }
           break;

@@ -5,7 +5,7 @@
 // proto2: defaults, required fields, groups, extensions and closed enums.
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_legacy_v1_legacy: FileInfo = /*@__PURE__*/ fileInfo(
   "legacy/v1/legacy.proto",
@@ -97,7 +97,7 @@ export class Legacy extends Message<Legacy> {
   item?: Legacy_Item;
   entry: Legacy_Entry[] = [];
   child?: Legacy;
-  shadeById: { [key: string]: Shade } = Object.create(null);
+  shadeById: { [key: string]: Shade } = newMap();
   rawText?: string;
   choice: { case: "choiceNumber"; value: number } | { case: "choiceColor"; value: Color } | { case: undefined; value?: undefined } = { case: undefined };
 
@@ -306,7 +306,7 @@ export class Legacy extends Message<Legacy> {
             }
           }
           r.assertEnd(e);
-          if (Shade[v] !== undefined) this.shadeById[k] = v;
+          if (Shade[v] !== undefined) (this.shadeById = r.mapTarget(this.shadeById, k))[k] = v;
           else unknownEntry(this, 20, r.buf.subarray(start, e));
           break;
         }
@@ -429,7 +429,7 @@ export class Legacy extends Message<Legacy> {
         case "shadeById":
         case "shade_by_id":
           if (key !== "shadeById") checkOneSpelling(json, "shadeById");
-          if (v !== null) enumMapFromJson(this.shadeById, ScalarType.INT32, Shade$type, v, ctx);
+          if (v !== null) enumMapFromJson((this.shadeById = dictionaryMap(this.shadeById)), ScalarType.INT32, Shade$type, v, ctx);
           break;
         case "rawText":
         case "raw_text":

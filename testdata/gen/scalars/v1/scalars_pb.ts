@@ -5,7 +5,7 @@
 // Every scalar type, singular, optional, repeated, and as map keys and values.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/scalars.proto",
@@ -980,18 +980,18 @@ export class MapKeys extends Message<MapKeys> {
     { no: 17, name: "k_sint32", localName: "kSint32", jsonName: "kSint32", kind: "map", K: ScalarType.SINT32, V: { kind: "scalar", T: ScalarType.STRING } },
     { no: 18, name: "k_sint64", localName: "kSint64", jsonName: "kSint64", kind: "map", K: ScalarType.SINT64, V: { kind: "scalar", T: ScalarType.STRING } },
   ]);
-  kInt64: { [key: string]: string } = Object.create(null);
-  kUint64: { [key: string]: string } = Object.create(null);
-  kInt32: { [key: string]: string } = Object.create(null);
-  kFixed64: { [key: string]: string } = Object.create(null);
-  kFixed32: { [key: string]: string } = Object.create(null);
-  kBool: { [key: string]: string } = Object.create(null);
-  kString: { [key: string]: string } = Object.create(null);
-  kUint32: { [key: string]: string } = Object.create(null);
-  kSfixed32: { [key: string]: string } = Object.create(null);
-  kSfixed64: { [key: string]: string } = Object.create(null);
-  kSint32: { [key: string]: string } = Object.create(null);
-  kSint64: { [key: string]: string } = Object.create(null);
+  kInt64: { [key: string]: string } = newMap();
+  kUint64: { [key: string]: string } = newMap();
+  kInt32: { [key: string]: string } = newMap();
+  kFixed64: { [key: string]: string } = newMap();
+  kFixed32: { [key: string]: string } = newMap();
+  kBool: { [key: string]: string } = newMap();
+  kString: { [key: string]: string } = newMap();
+  kUint32: { [key: string]: string } = newMap();
+  kSfixed32: { [key: string]: string } = newMap();
+  kSfixed64: { [key: string]: string } = newMap();
+  kSint32: { [key: string]: string } = newMap();
+  kSint64: { [key: string]: string } = newMap();
 
   constructor(init?: PartialMessage<MapKeys>) {
     super();
@@ -1093,7 +1093,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kInt64[k] = v;
+          (this.kInt64 = r.mapTarget(this.kInt64, k))[k] = v;
           break;
         }
         case 34: {
@@ -1111,7 +1111,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kUint64[k] = v;
+          (this.kUint64 = r.mapTarget(this.kUint64, k))[k] = v;
           break;
         }
         case 42: {
@@ -1129,7 +1129,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kInt32[k] = v;
+          (this.kInt32 = r.mapTarget(this.kInt32, k))[k] = v;
           break;
         }
         case 50: {
@@ -1147,7 +1147,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kFixed64[k] = v;
+          (this.kFixed64 = r.mapTarget(this.kFixed64, k))[k] = v;
           break;
         }
         case 58: {
@@ -1165,7 +1165,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kFixed32[k] = v;
+          (this.kFixed32 = r.mapTarget(this.kFixed32, k))[k] = v;
           break;
         }
         case 66: {
@@ -1183,7 +1183,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kBool[k] = v;
+          (this.kBool = r.mapTarget(this.kBool, k))[k] = v;
           break;
         }
         case 74: {
@@ -1201,7 +1201,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kString[k] = v;
+          (this.kString = r.mapTarget(this.kString, k))[k] = v;
           break;
         }
         case 106: {
@@ -1219,7 +1219,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kUint32[k] = v;
+          (this.kUint32 = r.mapTarget(this.kUint32, k))[k] = v;
           break;
         }
         case 122: {
@@ -1237,7 +1237,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kSfixed32[k] = v;
+          (this.kSfixed32 = r.mapTarget(this.kSfixed32, k))[k] = v;
           break;
         }
         case 130: {
@@ -1255,7 +1255,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kSfixed64[k] = v;
+          (this.kSfixed64 = r.mapTarget(this.kSfixed64, k))[k] = v;
           break;
         }
         case 138: {
@@ -1273,7 +1273,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kSint32[k] = v;
+          (this.kSint32 = r.mapTarget(this.kSint32, k))[k] = v;
           break;
         }
         case 146: {
@@ -1291,7 +1291,7 @@ export class MapKeys extends Message<MapKeys> {
             }
           }
           r.assertEnd(e);
-          this.kSint64[k] = v;
+          (this.kSint64 = r.mapTarget(this.kSint64, k))[k] = v;
           break;
         }
         default:
@@ -1371,6 +1371,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kInt64") checkOneSpelling(json, "kInt64");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kInt64 = dictionaryMap(this.kInt64);
             for (const k of jsonKeys(o, ctx)) this.kInt64[mapKeyFromJson(ScalarType.INT64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1379,6 +1380,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kUint64") checkOneSpelling(json, "kUint64");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kUint64 = dictionaryMap(this.kUint64);
             for (const k of jsonKeys(o, ctx)) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1387,6 +1389,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kInt32") checkOneSpelling(json, "kInt32");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kInt32 = dictionaryMap(this.kInt32);
             for (const k of jsonKeys(o, ctx)) this.kInt32[mapKeyFromJson(ScalarType.INT32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1395,6 +1398,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kFixed64") checkOneSpelling(json, "kFixed64");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kFixed64 = dictionaryMap(this.kFixed64);
             for (const k of jsonKeys(o, ctx)) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1403,6 +1407,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kFixed32") checkOneSpelling(json, "kFixed32");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kFixed32 = dictionaryMap(this.kFixed32);
             for (const k of jsonKeys(o, ctx)) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1411,6 +1416,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kBool") checkOneSpelling(json, "kBool");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kBool = dictionaryMap(this.kBool);
             for (const k of jsonKeys(o, ctx)) this.kBool[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1419,6 +1425,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kString") checkOneSpelling(json, "kString");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kString = dictionaryMap(this.kString);
             for (const k of jsonKeys(o, ctx)) this.kString[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1427,6 +1434,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kUint32") checkOneSpelling(json, "kUint32");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kUint32 = dictionaryMap(this.kUint32);
             for (const k of jsonKeys(o, ctx)) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1435,6 +1443,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kSfixed32") checkOneSpelling(json, "kSfixed32");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kSfixed32 = dictionaryMap(this.kSfixed32);
             for (const k of jsonKeys(o, ctx)) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1443,6 +1452,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kSfixed64") checkOneSpelling(json, "kSfixed64");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kSfixed64 = dictionaryMap(this.kSfixed64);
             for (const k of jsonKeys(o, ctx)) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1451,6 +1461,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kSint32") checkOneSpelling(json, "kSint32");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kSint32 = dictionaryMap(this.kSint32);
             for (const k of jsonKeys(o, ctx)) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1459,6 +1470,7 @@ export class MapKeys extends Message<MapKeys> {
           if (key !== "kSint64") checkOneSpelling(json, "kSint64");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.kSint64 = dictionaryMap(this.kSint64);
             for (const k of jsonKeys(o, ctx)) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1478,11 +1490,11 @@ export class MapValues extends Message<MapValues> {
     { no: 12, name: "v_bytes", localName: "vBytes", jsonName: "vBytes", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.BYTES } },
     { no: 20, name: "v_message", localName: "vMessage", jsonName: "vMessage", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: MapValues } },
   ]);
-  vDouble: { [key: string]: number } = Object.create(null);
-  vInt64: { [key: string]: bigint } = Object.create(null);
-  vBool: { [key: string]: boolean } = Object.create(null);
-  vBytes: { [key: string]: Uint8Array } = Object.create(null);
-  vMessage: { [key: string]: MapValues } = Object.create(null);
+  vDouble: { [key: string]: number } = newMap();
+  vInt64: { [key: string]: bigint } = newMap();
+  vBool: { [key: string]: boolean } = newMap();
+  vBytes: { [key: string]: Uint8Array } = newMap();
+  vMessage: { [key: string]: MapValues } = newMap();
 
   constructor(init?: PartialMessage<MapValues>) {
     super();
@@ -1544,7 +1556,7 @@ export class MapValues extends Message<MapValues> {
             }
           }
           r.assertEnd(e);
-          this.vDouble[k] = v;
+          (this.vDouble = r.mapTarget(this.vDouble, k))[k] = v;
           break;
         }
         case 26: {
@@ -1562,7 +1574,7 @@ export class MapValues extends Message<MapValues> {
             }
           }
           r.assertEnd(e);
-          this.vInt64[k] = v;
+          (this.vInt64 = r.mapTarget(this.vInt64, k))[k] = v;
           break;
         }
         case 66: {
@@ -1580,7 +1592,7 @@ export class MapValues extends Message<MapValues> {
             }
           }
           r.assertEnd(e);
-          this.vBool[k] = v;
+          (this.vBool = r.mapTarget(this.vBool, k))[k] = v;
           break;
         }
         case 98: {
@@ -1598,7 +1610,7 @@ export class MapValues extends Message<MapValues> {
             }
           }
           r.assertEnd(e);
-          this.vBytes[k] = v;
+          (this.vBytes = r.mapTarget(this.vBytes, k))[k] = v;
           break;
         }
         case 162: {
@@ -1620,7 +1632,7 @@ export class MapValues extends Message<MapValues> {
             }
           }
           r.assertEnd(e);
-          this.vMessage[k] = v ?? new MapValues();
+          (this.vMessage = r.mapTarget(this.vMessage, k))[k] = v ?? new MapValues();
           break;
         }
         default:
@@ -1672,6 +1684,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vDouble") checkOneSpelling(json, "vDouble");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.vDouble = dictionaryMap(this.vDouble);
             for (const k of jsonKeys(o, ctx)) this.vDouble[mapKeyFromJson(ScalarType.STRING, k, ctx)] = doubleFromJson(o[k]!);
           }
           break;
@@ -1680,6 +1693,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vInt64") checkOneSpelling(json, "vInt64");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.vInt64 = dictionaryMap(this.vInt64);
             for (const k of jsonKeys(o, ctx)) this.vInt64[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int64FromJson(o[k]!);
           }
           break;
@@ -1688,6 +1702,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vBool") checkOneSpelling(json, "vBool");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.vBool = dictionaryMap(this.vBool);
             for (const k of jsonKeys(o, ctx)) this.vBool[mapKeyFromJson(ScalarType.STRING, k, ctx)] = boolFromJson(o[k]!);
           }
           break;
@@ -1696,6 +1711,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vBytes") checkOneSpelling(json, "vBytes");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.vBytes = dictionaryMap(this.vBytes);
             for (const k of jsonKeys(o, ctx)) this.vBytes[mapKeyFromJson(ScalarType.STRING, k, ctx)] = bytesFromJson(o[k]!);
           }
           break;
@@ -1704,6 +1720,7 @@ export class MapValues extends Message<MapValues> {
           if (key !== "vMessage") checkOneSpelling(json, "vMessage");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.vMessage = dictionaryMap(this.vMessage);
             for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(MapValues, o[k]!, ctx);
           }
           break;

@@ -6,7 +6,7 @@
 // repeated fields and map values keep the wrapper messages.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, DoubleValue, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_wrapped: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/wrapped.proto",
@@ -48,7 +48,7 @@ export class Wrapped extends Message<Wrapped> {
   wBytes?: Uint8Array;
   choice: { case: "choiceString"; value: string } | { case: "choiceInt64"; value: bigint } | { case: "choiceBytes"; value: Uint8Array } | { case: undefined; value?: undefined } = { case: undefined };
   list: StringValue[] = [];
-  byName: { [key: string]: Int32Value } = Object.create(null);
+  byName: { [key: string]: Int32Value } = newMap();
 
   constructor(init?: PartialMessage<Wrapped>) {
     super();
@@ -309,7 +309,7 @@ export class Wrapped extends Message<Wrapped> {
             }
           }
           r.assertEnd(e);
-          this.byName[k] = v ?? new Int32Value();
+          (this.byName = r.mapTarget(this.byName, k))[k] = v ?? new Int32Value();
           break;
         }
         default:
@@ -422,6 +422,7 @@ export class Wrapped extends Message<Wrapped> {
           if (key !== "byName") checkOneSpelling(json, "byName");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.byName = dictionaryMap(this.byName);
             for (const k of jsonKeys(o, ctx)) this.byName[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;

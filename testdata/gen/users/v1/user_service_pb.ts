@@ -5,7 +5,7 @@
 // Users and the service that manages them.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common, Priority, Priority$type } from "../../common/v1/common_pb.js";
 
 export const file_users_v1_user_service: FileInfo = /*@__PURE__*/ fileInfo(
@@ -116,7 +116,7 @@ export class User extends Message<User> {
   /**
    * Free-form, at most 64 entries.
    */
-  labels: { [key: string]: string } = Object.create(null);
+  labels: { [key: string]: string } = newMap();
   /**
    * How to reach the user.
    *
@@ -129,7 +129,7 @@ export class User extends Message<User> {
   score = 0;
   luckyNumbers: number[] = [];
   history: Status[] = [];
-  addressesById: { [key: string]: Address } = Object.create(null);
+  addressesById: { [key: string]: Address } = newMap();
   updatedAt?: Timestamp;
   middleName?: string;
   priority: Priority = Priority.PRIORITY_UNSPECIFIED;
@@ -141,7 +141,7 @@ export class User extends Message<User> {
   legacyCode = "";
   bigAsString = "0";
   friends: User[] = [];
-  statuses: { [key: string]: Status } = Object.create(null);
+  statuses: { [key: string]: Status } = newMap();
   ratio = 0;
   optionalStatus?: Status;
   preferences: User_Preference[] = [];
@@ -310,7 +310,7 @@ export class User extends Message<User> {
             }
           }
           r.assertEnd(e);
-          this.labels[k] = v;
+          (this.labels = r.mapTarget(this.labels, k))[k] = v;
           break;
         }
         case 82:
@@ -379,7 +379,7 @@ export class User extends Message<User> {
             }
           }
           r.assertEnd(e);
-          this.addressesById[k] = v ?? new Address();
+          (this.addressesById = r.mapTarget(this.addressesById, k))[k] = v ?? new Address();
           break;
         }
         case 154: {
@@ -436,7 +436,7 @@ export class User extends Message<User> {
             }
           }
           r.assertEnd(e);
-          this.statuses[k] = v;
+          (this.statuses = r.mapTarget(this.statuses, k))[k] = v;
           break;
         }
         case 213:
@@ -535,6 +535,7 @@ export class User extends Message<User> {
         case "labels":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.labels = dictionaryMap(this.labels);
             for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -583,6 +584,7 @@ export class User extends Message<User> {
           if (key !== "addressesById") checkOneSpelling(json, "addressesById");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.addressesById = dictionaryMap(this.addressesById);
             for (const k of jsonKeys(o, ctx)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k, ctx)] = plainMessageFromJson(Address, o[k]!, ctx);
           }
           break;
@@ -618,7 +620,7 @@ export class User extends Message<User> {
           if (v !== null) for (const e of listFromJson(v)) this.friends.push(plainMessageFromJson(User, e, ctx));
           break;
         case "statuses":
-          if (v !== null) enumMapFromJson(this.statuses, ScalarType.STRING, Status$type, v, ctx);
+          if (v !== null) enumMapFromJson((this.statuses = dictionaryMap(this.statuses)), ScalarType.STRING, Status$type, v, ctx);
           break;
         case "ratio":
           if (v !== null) this.ratio = floatFromJson(v);

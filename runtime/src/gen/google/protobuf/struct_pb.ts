@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonValue, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import { fieldList, fileInfo, initPartial, Message, newMap, ScalarType } from "../../../codegen.js";
 
 export const file_google_protobuf_struct: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/struct.proto",
@@ -95,7 +95,7 @@ export class Struct extends Message<Struct> {
   /**
    * Unordered map of dynamically typed values.
    */
-  fields: { [key: string]: Value } = Object.create(null);
+  fields: { [key: string]: Value } = newMap();
 
   constructor(init?: PartialMessage<Struct>) {
     super();
@@ -137,7 +137,7 @@ export class Struct extends Message<Struct> {
             }
           }
           r.assertEnd(e);
-          this.fields[k] = v ?? new Value();
+          (this.fields = r.mapTarget(this.fields, k))[k] = v ?? new Value();
           break;
         }
         default:

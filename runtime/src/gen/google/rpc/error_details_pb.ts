@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, dictionaryMap, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
 export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
@@ -41,7 +41,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
   /**
    * Further structured context.
    */
-  metadata: { [key: string]: string } = Object.create(null);
+  metadata: { [key: string]: string } = newMap();
 
   constructor(init?: PartialMessage<ErrorInfo>) {
     super();
@@ -89,7 +89,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
             }
           }
           r.assertEnd(e);
-          this.metadata[k] = v;
+          (this.metadata = r.mapTarget(this.metadata, k))[k] = v;
           break;
         }
         default:
@@ -133,6 +133,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
         case "metadata":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.metadata = dictionaryMap(this.metadata);
             for (const k of jsonKeys(o, ctx)) this.metadata[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -409,7 +410,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
   /**
    * The dimensions of the quota.
    */
-  quotaDimensions: { [key: string]: string } = Object.create(null);
+  quotaDimensions: { [key: string]: string } = newMap();
   /**
    * The quota's enforced value.
    */
@@ -489,7 +490,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
             }
           }
           r.assertEnd(e);
-          this.quotaDimensions[k] = v;
+          (this.quotaDimensions = r.mapTarget(this.quotaDimensions, k))[k] = v;
           break;
         }
         case 56:
@@ -566,6 +567,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
           if (key !== "quotaDimensions") checkOneSpelling(json, "quotaDimensions");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.quotaDimensions = dictionaryMap(this.quotaDimensions);
             for (const k of jsonKeys(o, ctx)) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;

@@ -7,7 +7,7 @@
 // defaults, has() on every kind of presence, strings by code point, the format functions.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesEqual, codepoints, file_buf_validate_validate, isEmail, isHostAndPort, isHostname, isIp, isIpPrefix, isUri, isUriRef } from "@tsgrpc/runtime/validate";
 import { celField, celIntAdd, celIntDiv, celIntMod, celIntMul, celIntSub, celMessage, celNumEq, celScalar, celUintAdd, celUintDiv, celUintMod, celUintMul, celUintSub, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -430,7 +430,7 @@ export class CelPresence extends Message<CelPresence> {
   inner?: CelInner;
   choice: { case: "name"; value: string } | { case: "id"; value: bigint } | { case: undefined; value?: undefined } = { case: undefined };
   list: number[] = [];
-  tags: { [key: string]: string } = Object.create(null);
+  tags: { [key: string]: string } = newMap();
   wrapped?: string;
 
   constructor(init?: PartialMessage<CelPresence>) {
@@ -553,7 +553,7 @@ export class CelPresence extends Message<CelPresence> {
             }
           }
           r.assertEnd(e);
-          this.tags[k] = v;
+          (this.tags = r.mapTarget(this.tags, k))[k] = v;
           break;
         }
         case 106: {
@@ -669,6 +669,7 @@ export class CelPresence extends Message<CelPresence> {
         case "tags":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.tags = dictionaryMap(this.tags);
             for (const k of jsonKeys(o, ctx)) this.tags[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -871,7 +872,7 @@ export class CelFields extends Message<CelFields> {
   big = 0n;
   small = 0;
   names: string[] = [];
-  labels: { [key: string]: string } = Object.create(null);
+  labels: { [key: string]: string } = newMap();
   inner?: CelInner;
   kind: CelPresence_Kind = CelPresence_Kind.KIND_UNSPECIFIED;
   ids: bigint[] = [];
@@ -943,7 +944,7 @@ export class CelFields extends Message<CelFields> {
             }
           }
           r.assertEnd(e);
-          this.labels[k] = v;
+          (this.labels = r.mapTarget(this.labels, k))[k] = v;
           break;
         }
         case 42: {
@@ -1025,6 +1026,7 @@ export class CelFields extends Message<CelFields> {
         case "labels":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.labels = dictionaryMap(this.labels);
             for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.INT32, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;

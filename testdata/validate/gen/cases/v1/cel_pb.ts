@@ -5,7 +5,7 @@
 // Custom CEL rules on messages, fields, list items, map keys and values, with protovalidate's extension functions.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { bytesFromJson, bytesToJson, bytesToJsonText, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, bytesToJsonText, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
 import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -38,7 +38,7 @@ export class Booking extends Message<Booking> {
   end?: Timestamp;
   rooms = 0;
   guests: string[] = [];
-  fees: { [key: string]: bigint } = Object.create(null);
+  fees: { [key: string]: bigint } = newMap();
   contact = "";
   ratio = 0;
   tag: Uint8Array = new Uint8Array(0);
@@ -130,7 +130,7 @@ export class Booking extends Message<Booking> {
             }
           }
           r.assertEnd(e);
-          this.fees[k] = v;
+          (this.fees = r.mapTarget(this.fees, k))[k] = v;
           break;
         }
         case 50:
@@ -209,6 +209,7 @@ export class Booking extends Message<Booking> {
         case "fees":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.fees = dictionaryMap(this.fees);
             for (const k of jsonKeys(o, ctx)) this.fees[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int64FromJson(o[k]!);
           }
           break;

@@ -5,7 +5,7 @@
 // Fields using the predefined rules of predefined_rules.proto, alone and with standard rules.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, FieldMask, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, Int32Value, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, FieldMask, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, Int32Value, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, CompilationError, descend, file_buf_validate_validate, isEmail, unique } from "@tsgrpc/runtime/validate";
 import { file_cases_v1_predefined_rules } from "./predefined_rules_pb.js";
@@ -916,10 +916,10 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
   ]);
   pairs: number[] = [];
   names: string[] = [];
-  counts: { [key: string]: number } = Object.create(null);
+  counts: { [key: string]: number } = newMap();
   shades: Shade[] = [];
   wrapped: StringValue[] = [];
-  waits: { [key: string]: Duration } = Object.create(null);
+  waits: { [key: string]: Duration } = newMap();
 
   constructor(init?: PartialMessage<PredefinedCollections>) {
     super();
@@ -991,7 +991,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
             }
           }
           r.assertEnd(e);
-          this.counts[k] = v;
+          (this.counts = r.mapTarget(this.counts, k))[k] = v;
           break;
         }
         case 34: {
@@ -1034,7 +1034,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
             }
           }
           r.assertEnd(e);
-          this.waits[k] = v ?? new Duration();
+          (this.waits = r.mapTarget(this.waits, k))[k] = v ?? new Duration();
           break;
         }
         default:
@@ -1072,6 +1072,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
         case "counts":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.counts = dictionaryMap(this.counts);
             for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int32FromJson(o[k]!);
           }
           break;
@@ -1084,6 +1085,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
         case "waits":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.waits = dictionaryMap(this.waits);
             for (const k of jsonKeys(o, ctx)) this.waits[mapKeyFromJson(ScalarType.INT64, k, ctx)] = messageFromJson(Duration, o[k]!, ctx);
           }
           break;

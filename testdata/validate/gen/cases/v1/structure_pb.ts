@@ -5,7 +5,7 @@
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
@@ -553,12 +553,12 @@ export class Maps extends Message<Maps> {
     { no: 5, name: "blobs", localName: "blobs", jsonName: "blobs", kind: "map", K: ScalarType.SINT64, V: { kind: "scalar", T: ScalarType.BYTES } },
     { no: 6, name: "skip", localName: "skip", jsonName: "skip", kind: "map", K: ScalarType.STRING, V: { kind: "scalar", T: ScalarType.STRING } },
   ]);
-  counts: { [key: string]: number } = Object.create(null);
-  names: { [key: string]: string } = Object.create(null);
-  byFlag: { [key: string]: Item } = Object.create(null);
-  colors: { [key: string]: Color } = Object.create(null);
-  blobs: { [key: string]: Uint8Array } = Object.create(null);
-  skip: { [key: string]: string } = Object.create(null);
+  counts: { [key: string]: number } = newMap();
+  names: { [key: string]: string } = newMap();
+  byFlag: { [key: string]: Item } = newMap();
+  colors: { [key: string]: Color } = newMap();
+  blobs: { [key: string]: Uint8Array } = newMap();
+  skip: { [key: string]: string } = newMap();
 
   constructor(init?: PartialMessage<Maps>) {
     super();
@@ -626,7 +626,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.counts[k] = v;
+          (this.counts = r.mapTarget(this.counts, k))[k] = v;
           break;
         }
         case 18: {
@@ -644,7 +644,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.names[k] = v;
+          (this.names = r.mapTarget(this.names, k))[k] = v;
           break;
         }
         case 26: {
@@ -666,7 +666,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.byFlag[k] = v ?? new Item();
+          (this.byFlag = r.mapTarget(this.byFlag, k))[k] = v ?? new Item();
           break;
         }
         case 34: {
@@ -684,7 +684,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.colors[k] = v;
+          (this.colors = r.mapTarget(this.colors, k))[k] = v;
           break;
         }
         case 42: {
@@ -702,7 +702,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.blobs[k] = v;
+          (this.blobs = r.mapTarget(this.blobs, k))[k] = v;
           break;
         }
         case 50: {
@@ -720,7 +720,7 @@ export class Maps extends Message<Maps> {
             }
           }
           r.assertEnd(e);
-          this.skip[k] = v;
+          (this.skip = r.mapTarget(this.skip, k))[k] = v;
           break;
         }
         default:
@@ -774,12 +774,14 @@ export class Maps extends Message<Maps> {
         case "counts":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.counts = dictionaryMap(this.counts);
             for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int32FromJson(o[k]!);
           }
           break;
         case "names":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.names = dictionaryMap(this.names);
             for (const k of jsonKeys(o, ctx)) this.names[mapKeyFromJson(ScalarType.INT64, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -788,21 +790,24 @@ export class Maps extends Message<Maps> {
           if (key !== "byFlag") checkOneSpelling(json, "byFlag");
           if (v !== null) {
             const o = mapFromJson(v);
+            this.byFlag = dictionaryMap(this.byFlag);
             for (const k of jsonKeys(o, ctx)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;
         case "colors":
-          if (v !== null) enumMapFromJson(this.colors, ScalarType.UINT32, Color$type, v, ctx);
+          if (v !== null) enumMapFromJson((this.colors = dictionaryMap(this.colors)), ScalarType.UINT32, Color$type, v, ctx);
           break;
         case "blobs":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.blobs = dictionaryMap(this.blobs);
             for (const k of jsonKeys(o, ctx)) this.blobs[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = bytesFromJson(o[k]!);
           }
           break;
         case "skip":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.skip = dictionaryMap(this.skip);
             for (const k of jsonKeys(o, ctx)) this.skip[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -917,7 +922,7 @@ export class Required extends Message<Required> {
   count?: number;
   item?: Item;
   list: string[] = [];
-  map: { [key: string]: string } = Object.create(null);
+  map: { [key: string]: string } = newMap();
   color: Color = Color.COLOR_UNSPECIFIED;
   never = "";
   blob: Uint8Array = new Uint8Array(0);
@@ -1003,7 +1008,7 @@ export class Required extends Message<Required> {
             }
           }
           r.assertEnd(e);
-          this.map[k] = v;
+          (this.map = r.mapTarget(this.map, k))[k] = v;
           break;
         }
         case 48:
@@ -1077,6 +1082,7 @@ export class Required extends Message<Required> {
         case "map":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.map = dictionaryMap(this.map);
             for (const k of jsonKeys(o, ctx)) this.map[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
@@ -1582,7 +1588,7 @@ export class Tree extends Message<Tree> {
   label = "";
   children: Tree[] = [];
   left?: Tree;
-  named: { [key: string]: Tree } = Object.create(null);
+  named: { [key: string]: Tree } = newMap();
 
   constructor(init?: PartialMessage<Tree>) {
     super();
@@ -1658,7 +1664,7 @@ export class Tree extends Message<Tree> {
             }
           }
           r.assertEnd(e);
-          this.named[k] = v ?? new Tree();
+          (this.named = r.mapTarget(this.named, k))[k] = v ?? new Tree();
           break;
         }
         default:
@@ -1696,6 +1702,7 @@ export class Tree extends Message<Tree> {
         case "named":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.named = dictionaryMap(this.named);
             for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
@@ -1949,7 +1956,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
     { no: 1, name: "items", localName: "items", jsonName: "items", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: Item } },
     { no: 2, name: "id", localName: "id", jsonName: "id", kind: "scalar", T: ScalarType.STRING },
   ]);
-  items: { [key: string]: Item } = Object.create(null);
+  items: { [key: string]: Item } = newMap();
   id = "";
 
   constructor(init?: PartialMessage<Outer_Inner>) {
@@ -1995,7 +2002,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
             }
           }
           r.assertEnd(e);
-          this.items[k] = v ?? new Item();
+          (this.items = r.mapTarget(this.items, k))[k] = v ?? new Item();
           break;
         }
         case 18:
@@ -2034,6 +2041,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
         case "items":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.items = dictionaryMap(this.items);
             for (const k of jsonKeys(o, ctx)) this.items[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;

@@ -5,7 +5,7 @@
 // Well-known types: Duration, Timestamp, Any, FieldMask and wrappers.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { Any, boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, Duration, durationToJson, durationToJsonText, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { Any, boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, DoubleValue, Duration, durationToJson, durationToJsonText, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, compareNow, compareTime, file_buf_validate_validate, isEmail, isWithinOfNow } from "@tsgrpc/runtime/validate";
 
@@ -696,7 +696,7 @@ export class Wrappers extends Message<Wrappers> {
   blob?: Uint8Array;
   u?: number;
   names: StringValue[] = [];
-  counts: { [key: string]: Int32Value } = Object.create(null);
+  counts: { [key: string]: Int32Value } = newMap();
   required?: string;
   stamps: Timestamp[] = [];
 
@@ -918,7 +918,7 @@ export class Wrappers extends Message<Wrappers> {
             }
           }
           r.assertEnd(e);
-          this.counts[k] = v ?? new Int32Value();
+          (this.counts = r.mapTarget(this.counts, k))[k] = v ?? new Int32Value();
           break;
         }
         case 98: {
@@ -1008,6 +1008,7 @@ export class Wrappers extends Message<Wrappers> {
         case "counts":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.counts = dictionaryMap(this.counts);
             for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;

@@ -8,7 +8,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
-import { enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
+import { dictionaryMap, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_health_v1_health: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/health/v1/health.proto",
@@ -226,7 +226,7 @@ export class HealthListResponse extends Message<HealthListResponse> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "statuses", localName: "statuses", jsonName: "statuses", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: HealthCheckResponse } },
   ]);
-  statuses: { [key: string]: HealthCheckResponse } = Object.create(null);
+  statuses: { [key: string]: HealthCheckResponse } = newMap();
 
   constructor(init?: PartialMessage<HealthListResponse>) {
     super();
@@ -268,7 +268,7 @@ export class HealthListResponse extends Message<HealthListResponse> {
             }
           }
           r.assertEnd(e);
-          this.statuses[k] = v ?? new HealthCheckResponse();
+          (this.statuses = r.mapTarget(this.statuses, k))[k] = v ?? new HealthCheckResponse();
           break;
         }
         default:
@@ -302,6 +302,7 @@ export class HealthListResponse extends Message<HealthListResponse> {
         case "statuses":
           if (v !== null) {
             const o = mapFromJson(v);
+            this.statuses = dictionaryMap(this.statuses);
             for (const k of jsonKeys(o, ctx)) this.statuses[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(HealthCheckResponse, o[k]!, ctx);
           }
           break;

@@ -1,0 +1,115 @@
+/**
+ * In-process A/B of two builds of tsgrpc's binary codec:
+ *
+ *   npm run -w bench ab -- --snapshot DIR          (keep this checkout's build, e.g. main's, as A)
+ *   npm run -w bench ab -- --base DIR [--op encode|decode|both] [--rounds N] [--filter TEXT]
+ *
+ * `--snapshot` copies the built runtime and generated bench classes into DIR.
+ * `--base` then loads DIR's classes (each build keeps its own runtime) next to
+ * this checkout's (or `--with DIR`'s), checks that both encode every bench message to the same
+ * bytes, and alternates them round by round in one process: both see the same
+ * machine load, JIT and heap, which makes a change of a few percent visible on
+ * a shared machine where separate processes differ by 10% to 20%. Each timed
+ * batch ends with a full collection (node --expose-gc), so a build pays for its
+ * own garbage and not for the other's. Reports this checkout's speed over the
+ * base's (median of per-round ratios, with the range) and the ops/s of each.
+ */
+import { cpSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { benchCases } from "./cases.js";
+import { calibrate, compileLoop, summarize, timeLoop, type Loop } from "./timing.js";
+import { count, table } from "./table.js";
+
+const GEN = "bench/dist/gen/tsgrpc/bench/v1";
+const FILES = ["user_pb.js", "scalars_pb.js", "collections_pb.js", "document_pb.js"];
+
+interface Codec {
+  fromBinary(b: Uint8Array): { toBinary(): Uint8Array };
+}
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+}
+
+/** The generated classes of the checkout or snapshot at `root`, by message name. */
+function load(root: string): Record<string, Codec> {
+  const load = createRequire(join(root, GEN, "/"));
+  return Object.assign({}, ...FILES.map((f) => load(`./${f}`) as object)) as Record<string, Codec>;
+}
+
+/** Copies the built runtime and generated bench classes of this checkout to `dir`, linked as its own runtime. */
+function snapshot(dir: string): void {
+  const here = resolve(__dirname, "../../..");
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(here, "runtime/package.json"), join(dir, "runtime/package.json"));
+  cpSync(join(here, "runtime/dist"), join(dir, "runtime/dist"), { recursive: true });
+  cpSync(join(here, GEN), join(dir, GEN), { recursive: true });
+  mkdirSync(join(dir, "node_modules/@tsgrpc"), { recursive: true });
+  symlinkSync("../../runtime", join(dir, "node_modules/@tsgrpc/runtime"));
+  console.log(`snapshot of ${here} in ${dir}`);
+}
+
+/** CPU seconds of `n` runs followed by the full collection of their garbage. */
+function timed(loop: Loop, n: number, gc: () => void): number {
+  return timeLoop((k) => {
+    loop(k);
+    gc();
+  }, n);
+}
+
+function main(): void {
+  const snap = option("--snapshot", "");
+  if (snap) return snapshot(resolve(snap));
+  const base = option("--base", "");
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!base || !gc) throw new Error("usage: node --expose-gc dist/src/ab.js --base DIR [--op encode|decode|both] [--rounds N] [--filter TEXT]");
+  const ops = option("--op", "both") === "both" ? ["encode", "decode"] : [option("--op", "both")];
+  const rounds = Number(option("--rounds", "9"));
+  const filter = option("--filter", "");
+  const A = load(resolve(base));
+  const B = load(resolve(option("--with", resolve(__dirname, "../../.."))));
+  const rows: string[][] = [];
+  for (const c of benchCases()) {
+    if (filter && !c.name.includes(filter)) continue;
+    const name = c.typeName.replace(/^bench\.v1\./, "");
+    const ref = (B[name] as unknown as { fromJson(j: unknown): { toBinary(): Uint8Array } }).fromJson(c.json).toBinary().slice();
+    const a = A[name].fromBinary(ref);
+    const b = B[name].fromBinary(ref);
+    if (Buffer.compare(a.toBinary(), b.toBinary()) !== 0) throw new Error(`${c.name}: the base and this checkout encode differently`);
+    for (const op of ops) {
+      const expr = op === "encode" ? "m.toBinary()" : "T.fromBinary(b)";
+      const loopA = compileLoop(expr, { T: A[name], b: ref, m: a });
+      const loopB = compileLoop(expr, { T: B[name], b: ref, m: b });
+      // Sized on both, so a round is the same number of runs of each.
+      const n = Math.max(calibrate(loopA, 0.15), calibrate(loopB, 0.15));
+      const ratios: number[] = [];
+      const perA: number[] = [];
+      const perB: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        // Alternate which goes first, so neither always runs after the other's warm caches.
+        const [first, second] = r % 2 ? [loopB, loopA] : [loopA, loopB];
+        const t1 = timed(first, n, gc);
+        const t2 = timed(second, n, gc);
+        const [ta, tb] = r % 2 ? [t2, t1] : [t1, t2];
+        ratios.push(ta / tb);
+        perA.push(n / ta);
+        perB.push(n / tb);
+      }
+      const s = summarize(ratios);
+      rows.push([
+        c.name,
+        op,
+        `${s.median.toFixed(2)}x`,
+        `${Math.min(...ratios).toFixed(2)}..${Math.max(...ratios).toFixed(2)}`,
+        count(summarize(perA).median),
+        count(summarize(perB).median),
+      ]);
+      console.error(`${c.name} ${op}: ${s.median.toFixed(2)}x`);
+    }
+  }
+  console.log(table(["message", "op", "this / base", "range", "base ops/s", "this ops/s"], rows));
+}
+
+main();
