@@ -23,7 +23,9 @@ export interface CelRuleCode {
   message: string;
   expression: string;
   rule: RulePath;
-  parsed: Expr;
+  /** Undefined when the expression does not parse (`error` then says why). */
+  parsed?: Expr;
+  error?: string;
   /** The extension whose value CEL reads as `rule` (full name). */
   ext?: string;
   /** Variables known at generation time (`rules`, `rule`) as `@bufbuild/cel` values: what reads only them is compiled as its value. */
@@ -77,7 +79,9 @@ export function celCall(
 ): Line {
   const list: Line = [];
   rules.forEach((r, i) => {
-    const fast: Code | undefined = compileCel(x, r.parsed, it, r.known);
+    const fast: Code | undefined = r.parsed
+      ? compileCel(x, r.parsed, it, r.known)
+      : ["{ throw new ", x.v("CompilationError"), `(${literal(r.error ?? "")}); }`];
     list.push(i ? ", [" : "[", `${literal(r.id)}, ${literal(r.message)}, ${literal(r.expression)}, ${r.rule.toString()}`);
     if (fast || r.ext) list.push(", ", ...(fast ? ["() => ", ...fast] : ["undefined"]));
     if (r.ext) list.push(", ", literal(r.ext));
@@ -96,7 +100,10 @@ export function parseRule(x: ValidateContext, where: DescField | DescMessage, ru
   try {
     parsed = parse(rule.expression).expr;
   } catch (cause) {
-    throw new BadRuleError(where, `cel ${rule.id}`, `failed to compile ${rule.id}: ${String(cause)}`);
+    const problem = `failed to compile ${rule.id}: ${String(cause)}`;
+    if (x.validate.badRules === "error") throw new BadRuleError(where, `cel ${rule.id}`, problem);
+    // As protovalidate-es: the rule's compilation error is raised when the rule is evaluated, not when its message is planned.
+    return { id: rule.id, message: rule.message, expression: rule.expression, rule: path, error: problem };
   }
   const bad = x.validate.badRules === "error" ? badCall(parsed) : undefined;
   if (bad) throw new BadRuleError(where, `cel ${rule.id}`, `${bad} in expression ${JSON.stringify(rule.expression)}`);

@@ -21,7 +21,7 @@ import {
   Tree,
 } from "../../../testdata/validate/gen/cases/v1/structure_pb";
 import { Anys, Masks, Times, Wrappers } from "../../../testdata/validate/gen/cases/v1/wkt_pb";
-import { Booking, Room, UnknownFunction, WrongResult } from "../../../testdata/validate/gen/cases/v1/cel_pb";
+import { Booking, Room, UnknownFunction, UnparsedRule, WrongResult } from "../../../testdata/validate/gen/cases/v1/cel_pb";
 import {
   CelDeeper,
   CelDoubles,
@@ -374,6 +374,9 @@ export const boundaryCases: Message<any>[] = [
   new UnknownFunction(),
   new UnknownFunction({ s: "x" }),
   new UnknownFunction({ t: "x" }),
+  new UnparsedRule(),
+  new UnparsedRule({ n: 1 }),
+  new UnparsedRule({ s: "x", n: 1 }),
   // CEL compiled to TypeScript: on and past every overflow, division by zero, errors absorbed by || and &&
   new CelInts(),
   new CelInts({ a: 1, b: 99n, c: 1, d: 5n, e: 0n, f: 4, g: 5n }),

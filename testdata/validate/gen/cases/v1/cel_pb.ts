@@ -7,15 +7,15 @@
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
 import { bytesFromJson, bytesToJson, bytesToJsonText, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
-import { descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
+import { CompilationError, descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
 import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
 
 export const file_cases_v1_cel: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/cel.proto",
-  "ChJjYXNlcy92MS9jZWwucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8aH2dvb2dsZS9wcm90b2J1Zi90aW1lc3RhbXAucHJvdG8i/QgKB0Jvb2tpbmcSMAoFc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgVzdGFydBJqCgNlbmQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQjy6SDm6ATYKCmVuZC5mdXR1cmUaKHRoaXMgPiB0aW1lc3RhbXAoJzIwMDAtMDEtMDFUMDA6MDA6MDBaJylSA2VuZBJLCgVyb29tcxgDIAEoBUI1ukgyugEvCgpyb29tcy5ldmVuEhJyb29tcyBtdXN0IGJlIGV2ZW4aDXRoaXMgJSAyID09IDBSBXJvb21zEpsBCgZndWVzdHMYBCADKAlCggG6SDi6ATUKDWd1ZXN0cy51bmlxdWUSFWd1ZXN0cyBtdXN0IGJlIHVuaXF1ZRoNdGhpcy51bmlxdWUoKbpIRJIBQSI/ugE8CgtndWVzdC5lbWFpbBotdGhpcy5pc0VtYWlsKCkgPyAnJyA6ICdub3QgYW4gZW1haWw6ICcgKyB0aGlzUgZndWVzdHMSkQEKBGZlZXMYBSADKAsyGy5jYXNlcy52MS5Cb29raW5nLkZlZXNFbnRyeUJgukgqmgEnIiW6ASIKB2ZlZS5rZXkaF3RoaXMuc3RhcnRzV2l0aCgnZmVlXycpukgwmgEtKiu6ASgKCWZlZS52YWx1ZRobdGhpcyA+PSAwICYmIHRoaXMgPCAxMDAwMDAwUgRmZWVzEk8KB2NvbnRhY3QYBiABKAlCNbpIMuoBL3RoaXMgPT0gJycgfHwgdGhpcy5pc0hvc3RuYW1lKCkgfHwgdGhpcy5pc0lwKDQpUgdjb250YWN0EkoKBXJhdGlvGAcgASgBQjS6SDG6AS4KDHJhdGlvLmZpbml0ZRoeIXRoaXMuaXNOYW4oKSAmJiAhdGhpcy5pc0luZigpUgVyYXRpbxIzCgN0YWcYCCABKAxCIbpIHroBGwoIdGFnLnNpemUaD3NpemUodGhpcykgPD0gNFIDdGFnEkcKBHJvb20YCSABKAsyDi5jYXNlcy52MS5Sb29tQiO6SCC6AR0KCnJvb20ubmFtZWQaD3RoaXMubmFtZSAhPSAnJ1IEcm9vbRo3CglGZWVzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKANSBXZhbHVlOgI4ATqAArpIZxplCg1ib29raW5nLmRhdGVzEhdlbmQgbXVzdCBiZSBhZnRlciBzdGFydBo7IWhhcyh0aGlzLnN0YXJ0KSB8fCAhaGFzKHRoaXMuZW5kKSB8fCB0aGlzLmVuZCA+IHRoaXMuc3RhcnS6SH4afAoOYm9va2luZy5ndWVzdHMaanRoaXMuZ3Vlc3RzLnNpemUoKSA8PSB0aGlzLnJvb21zICogNCA/ICcnIDogJ2F0IG1vc3QgNCBndWVzdHMgcGVyIHJvb20sIGdvdCAnICsgc3RyaW5nKHRoaXMuZ3Vlc3RzLnNpemUoKSm6SBIqEHRoaXMucm9vbXMgPCAxMDAiSAoLV3JvbmdSZXN1bHQSOQoFZmxvb3IYASABKA1CI7pIILoBHQoQZmxvb3Iud3JvbmdfdHlwZRoJdGhpcyArIDF1UgVmbG9vciKJAQoPVW5rbm93bkZ1bmN0aW9uEjYKAXMYASABKAlCKLpIJboBIgoGcy5ub3BlGhh0aGlzID09ICcnIHx8IG5vcGUodGhpcylSAXMSPgoBdBgCIAEoCUIwukgtugEqCgd0LmFyaXR5Gh90aGlzID09ICcnIHx8IHRoaXMuc3RhcnRzV2l0aCgpUgF0InEKBFJvb20SEgoEbmFtZRgBIAEoCVIEbmFtZRISCgRiZWRzGAIgASgFUgRiZWRzOkG6SD4aPAoJcm9vbS5zaXplGi90aGlzLmJlZHMgPD0gMyB8fCB0aGlzLm5hbWUuc3RhcnRzV2l0aCgnc3VpdGUnKWIGcHJvdG8z",
+  "ChJjYXNlcy92MS9jZWwucHJvdG8SCGNhc2VzLnYxGhtidWYvdmFsaWRhdGUvdmFsaWRhdGUucHJvdG8aH2dvb2dsZS9wcm90b2J1Zi90aW1lc3RhbXAucHJvdG8i/QgKB0Jvb2tpbmcSMAoFc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgVzdGFydBJqCgNlbmQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQjy6SDm6ATYKCmVuZC5mdXR1cmUaKHRoaXMgPiB0aW1lc3RhbXAoJzIwMDAtMDEtMDFUMDA6MDA6MDBaJylSA2VuZBJLCgVyb29tcxgDIAEoBUI1ukgyugEvCgpyb29tcy5ldmVuEhJyb29tcyBtdXN0IGJlIGV2ZW4aDXRoaXMgJSAyID09IDBSBXJvb21zEpsBCgZndWVzdHMYBCADKAlCggG6SDi6ATUKDWd1ZXN0cy51bmlxdWUSFWd1ZXN0cyBtdXN0IGJlIHVuaXF1ZRoNdGhpcy51bmlxdWUoKbpIRJIBQSI/ugE8CgtndWVzdC5lbWFpbBotdGhpcy5pc0VtYWlsKCkgPyAnJyA6ICdub3QgYW4gZW1haWw6ICcgKyB0aGlzUgZndWVzdHMSkQEKBGZlZXMYBSADKAsyGy5jYXNlcy52MS5Cb29raW5nLkZlZXNFbnRyeUJgukgqmgEnIiW6ASIKB2ZlZS5rZXkaF3RoaXMuc3RhcnRzV2l0aCgnZmVlXycpukgwmgEtKiu6ASgKCWZlZS52YWx1ZRobdGhpcyA+PSAwICYmIHRoaXMgPCAxMDAwMDAwUgRmZWVzEk8KB2NvbnRhY3QYBiABKAlCNbpIMuoBL3RoaXMgPT0gJycgfHwgdGhpcy5pc0hvc3RuYW1lKCkgfHwgdGhpcy5pc0lwKDQpUgdjb250YWN0EkoKBXJhdGlvGAcgASgBQjS6SDG6AS4KDHJhdGlvLmZpbml0ZRoeIXRoaXMuaXNOYW4oKSAmJiAhdGhpcy5pc0luZigpUgVyYXRpbxIzCgN0YWcYCCABKAxCIbpIHroBGwoIdGFnLnNpemUaD3NpemUodGhpcykgPD0gNFIDdGFnEkcKBHJvb20YCSABKAsyDi5jYXNlcy52MS5Sb29tQiO6SCC6AR0KCnJvb20ubmFtZWQaD3RoaXMubmFtZSAhPSAnJ1IEcm9vbRo3CglGZWVzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKANSBXZhbHVlOgI4ATqAArpIZxplCg1ib29raW5nLmRhdGVzEhdlbmQgbXVzdCBiZSBhZnRlciBzdGFydBo7IWhhcyh0aGlzLnN0YXJ0KSB8fCAhaGFzKHRoaXMuZW5kKSB8fCB0aGlzLmVuZCA+IHRoaXMuc3RhcnS6SH4afAoOYm9va2luZy5ndWVzdHMaanRoaXMuZ3Vlc3RzLnNpemUoKSA8PSB0aGlzLnJvb21zICogNCA/ICcnIDogJ2F0IG1vc3QgNCBndWVzdHMgcGVyIHJvb20sIGdvdCAnICsgc3RyaW5nKHRoaXMuZ3Vlc3RzLnNpemUoKSm6SBIqEHRoaXMucm9vbXMgPCAxMDAiSAoLV3JvbmdSZXN1bHQSOQoFZmxvb3IYASABKA1CI7pIILoBHQoQZmxvb3Iud3JvbmdfdHlwZRoJdGhpcyArIDF1UgVmbG9vciKJAQoPVW5rbm93bkZ1bmN0aW9uEjYKAXMYASABKAlCKLpIJboBIgoGcy5ub3BlGhh0aGlzID09ICcnIHx8IG5vcGUodGhpcylSAXMSPgoBdBgCIAEoCUIwukgtugEqCgd0LmFyaXR5Gh90aGlzID09ICcnIHx8IHRoaXMuc3RhcnRzV2l0aCgpUgF0IlkKDFVucGFyc2VkUnVsZRIsCgFzGAEgASgJQhm6SBa6ARMKCHMuc3ludGF4Ggd0aGlzID09SABSAXOIAQESFQoBbhgCIAEoBUIHukgEGgIgAFIBbkIECgJfcyJxCgRSb29tEhIKBG5hbWUYASABKAlSBG5hbWUSEgoEYmVkcxgCIAEoBVIEYmVkczpBukg+GjwKCXJvb20uc2l6ZRovdGhpcy5iZWRzIDw9IDMgfHwgdGhpcy5uYW1lLnN0YXJ0c1dpdGgoJ3N1aXRlJyliBnByb3RvMw==",
   [file_buf_validate_validate, file_google_protobuf_timestamp],
   () => ({
-    messages: [Booking, WrongResult, UnknownFunction, Room],
+    messages: [Booking, WrongResult, UnknownFunction, UnparsedRule, Room],
     enums: [],
     services: [],
   }),
@@ -445,6 +445,97 @@ export class UnknownFunction extends Message<UnknownFunction> {
     {
       const v = m.t;
       checkCel(c, p, [2, "t", 9], undefined, false, file_cases_v1_cel, celScalar(9, v), [["t.arity", "", "this == '' || this.startsWith()", [[23, "cel", 11, 0]]]]);
+    }
+  }
+}
+
+/**
+ * A rule that does not parse: with bad_rules=validator, as in protovalidate-es, an error only when
+ * the rule is evaluated (here: when the field is set).
+ */
+export class UnparsedRule extends Message<UnparsedRule> {
+  static readonly typeName = "cases.v1.UnparsedRule";
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
+    { no: 1, name: "s", localName: "s", jsonName: "s", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
+    { no: 2, name: "n", localName: "n", jsonName: "n", kind: "scalar", T: ScalarType.INT32 },
+  ]);
+  s?: string;
+  n = 0;
+
+  constructor(init?: PartialMessage<UnparsedRule>) {
+    super();
+    if (init) initPartial(this, init);
+  }
+
+  $encode(w: BinaryWriter): void {
+    if (this.s !== undefined) {
+      w.fieldString(10, this.s);
+    }
+    if (this.n !== 0) {
+      w.fieldInt32(16, this.n);
+    }
+    w.unknown(this);
+  }
+
+  $decode(r: BinaryReader, end: number, group?: number): void {
+    while (r.pos < end) {
+      const tag = r.tag();
+      switch (tag) {
+        case 10:
+          this.s = r.string();
+          break;
+        case 16:
+          this.n = r.int32();
+          break;
+        default:
+          if (group !== undefined && tag === group * 8 + 4) return;
+          r.unknown(this, tag);
+      }
+    }
+    if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(_ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    if (this.s !== undefined) j["s"] = stringToJson(this.s);
+    if (this.n !== 0) j["n"] = int32ToJson(this.n);
+    return j;
+  }
+
+  override $toJsonText(_ctx: JsonWriteContext): string {
+    let t = "{";
+    if (this.s !== undefined) t += '"s":' + stringToJsonText(this.s);
+    if (this.n !== 0) t += (t.length === 1 ? '"n":' : ',"n":') + int32ToJsonText(this.n);
+    return t + "}";
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of jsonKeys(json, ctx)) {
+      const v = json[key]!;
+      switch (key) {
+        case "s":
+          if (v !== null) this.s = stringFromJson(v, ctx);
+          break;
+        case "n":
+          if (v !== null) this.n = int32FromJson(v);
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+
+  /** Checks the `buf.validate` rules of this message (and of the messages it holds); see `validate()` of `@tsgrpc/runtime/validate`. */
+  static $validate(m: UnparsedRule, c: ValidationContext, p: PathNode | undefined): void {
+    {
+      if (m.s !== undefined) {
+        const v = m.s!;
+        checkCel(c, p, [1, "s", 9], undefined, false, file_cases_v1_cel, celScalar(9, v), [["s.syntax", "", "this ==", [[23, "cel", 11, 0]], () => { throw new CompilationError("failed to compile s.syntax: syntax error: <input>:1:6: found = but expecting end of input"); }]]);
+      }
+    }
+    {
+      const v = m.n;
+      if (v <= 0) c.add(p, [2, "n", 5], undefined, [[3, "int32", 11], [4, "gt", 5]], "int32.gt", "must be greater than 0");
     }
   }
 }
