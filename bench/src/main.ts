@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     );
     const options = { rounds: args.rpcRounds, seconds: args.rpcSeconds, streamMessages: args.streamMessages, subject: telemetryImpls[0].name };
     await runRpcBench(telemetryImpls, { ...options, scenarios: ["unary c=1", "unary c=64", "server streaming"] });
-    await runTelemetryInProcess({ rounds: args.smoke ? 1 : 15, calls: args.smoke ? 20 : 500 });
+    await runTelemetryInProcess({ rounds: args.smoke ? 2 : 300, calls: args.smoke ? 10 : 20 });
   }
   if (runs("h2load")) {
     const bin = findH2load();

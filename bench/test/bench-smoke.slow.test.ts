@@ -101,7 +101,15 @@ describe("npm run bench -- --smoke", () => {
     const section = part(output, "OpenTelemetry interceptors")
       .split("### ")
       .find((s) => s.startsWith("unary, client and server in one process"));
-    for (const impl of ["tsgrpc\\+otel", "tsgrpc", "tsgrpc\\+interceptor"]) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
+    const impls = [
+      "tsgrpc\\+otel",
+      "tsgrpc",
+      "tsgrpc\\+interceptor",
+      "tsgrpc\\+interceptor \\(plain function\\)",
+      "tsgrpc\\+otel, no SDK",
+      "tsgrpc \\+ the SDK work beside each call",
+    ];
+    for (const impl of impls) expect(section).toMatch(new RegExp(`\\| ${impl} +\\| +[0-9]`));
   });
 
   it("stops before timing when a peer decodes to different content", () => {

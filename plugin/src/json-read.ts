@@ -167,6 +167,7 @@ function scalarRead(ctx: FileContext, field: DescField, t: ScalarType, v: string
   return ctx.long(field) === "string" && scalarInfo(t).is64 ? ["String(", ...read, ")"] : read;
 }
 
+/** A message value; one without a JSON form of its own goes to its generated reader at once. */
 function messageFromJson(ctx: FileContext, message: DescMessage, v: string): Line {
-  return [ctx.rt("messageFromJson"), "(", ctx.type(message), `, ${v}, ctx)`];
+  return [ctx.rt(hasOwnJsonForm(message) ? "messageFromJson" : "plainMessageFromJson"), "(", ctx.type(message), `, ${v}, ctx)`];
 }

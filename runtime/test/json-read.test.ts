@@ -118,6 +118,9 @@ describe("reading proto3 JSON", () => {
     }
     fails({ bytesV: standard.slice(0, 8000) + "*" + standard.slice(8001) }, /invalid base64: unexpected character at 8000/);
     fails({ bytesV: standard.slice(0, 8000) + "=" + standard.slice(8001) }, /invalid base64/);
+    // Characters Node's decoder skips (whitespace, non-ASCII) are errors too.
+    for (const c of [" ", "\n", "é", "\ud800"])
+      fails({ bytesV: standard.slice(0, 8000) + c + standard.slice(8001) }, /invalid base64: unexpected character at 8000/);
     fails({ bytesV: standard + "A" }, /invalid base64: truncated/);
     expect(Sample.fromJson({ bytesV: standard }).toJson()).toEqual({ bytesV: standard });
   });

@@ -10,7 +10,7 @@ import { sampleUserBytes } from "./sample.js";
 
 export interface InProcessOptions {
   rounds: number;
-  /** Sequential unary calls per measured batch. */
+  /** Sequential unary calls per measured batch (one batch per variant per round). */
   calls: number;
 }
 
@@ -19,39 +19,66 @@ function cpuMicros(): number {
   return u.user + u.system;
 }
 
+/** A pass-through interceptor written as a plain function: what the runtime's interceptor path costs, with no generator of the interceptor's own. */
+const plainPassThrough = ((call: never, next: (call: never) => AsyncIterable<unknown>) => next(call)) as unknown as ClientInterceptor & ServerInterceptor;
+
+interface Variant {
+  name: string;
+  serverInterceptors: ServerInterceptor[];
+  clientInterceptors: ClientInterceptor[];
+  /** Work done after each call, beside it. */
+  beside?: () => void;
+}
+
 /**
  * Server and client in this one process, for each variant (no interceptors,
- * a pass-through one, the telemetry interceptors with the SDK exporting
- * nowhere, the same interceptors with no SDK registered (the API's no-op
- * providers), no context manager); batches of sequential unary calls, the
- * variants' order rotated each round. What is reported is client + server
- * CPU time per call: with both sides warmed up in one process, the steadiest
- * figure a shared machine gives. Then the SDK's own share: the work the
- * interceptors ask of it per call, done alone.
+ * pass-through ones, the telemetry interceptors with the SDK exporting
+ * nowhere and with no SDK registered (the API's no-op providers), and no
+ * interceptors with the SDK work the telemetry interceptors ask for done
+ * beside each call); short batches of sequential unary calls, the variants
+ * in a new (seeded) order each round, so a busy moment of the machine falls
+ * on all of them alike. Reported: client + server CPU time per call, as a
+ * mean and as the median of each round's ratio to "tsgrpc" in that round.
+ * Then the SDK's work again, alone in a tight loop: what it costs when its
+ * code and data stay in the CPU's caches, which a call over HTTP/2 evicts.
  */
 export async function runTelemetryInProcess(options: InProcessOptions): Promise<string> {
   const user = User.fromBinary(sampleUserBytes());
   const sdk = droppingSdk();
-  const variants: [string, ServerInterceptor[], ClientInterceptor[]][] = [
-    ["tsgrpc+otel", [serverTelemetry(sdk)], [clientTelemetry(sdk)]],
-    ["tsgrpc", [], []],
-    ["tsgrpc+interceptor", [passThrough], [passThrough]],
-    ["tsgrpc+otel, no SDK", [serverTelemetry({})], [clientTelemetry({})]],
+  const variants: Variant[] = [
+    { name: "tsgrpc+otel", serverInterceptors: [serverTelemetry(sdk)], clientInterceptors: [clientTelemetry(sdk)] },
+    { name: "tsgrpc", serverInterceptors: [], clientInterceptors: [] },
+    { name: "tsgrpc+interceptor", serverInterceptors: [passThrough], clientInterceptors: [passThrough] },
+    { name: "tsgrpc+interceptor (plain function)", serverInterceptors: [plainPassThrough], clientInterceptors: [plainPassThrough] },
+    { name: "tsgrpc+otel, no SDK", serverInterceptors: [serverTelemetry({})], clientInterceptors: [clientTelemetry({})] },
+    { name: "tsgrpc + the SDK work beside each call", serverInterceptors: [], clientInterceptors: [], beside: sdkCallWork(droppingSdk()) },
   ];
-  const live: { name: string; server: Server; client: BenchServiceClient; samples: number[] }[] = [];
-  for (const [name, serverInterceptors, clientInterceptors] of variants) {
-    const server = new Server({ interceptors: serverInterceptors }).add(BenchService, { echo: async (request) => request });
+  const live: (Variant & { server: Server; client: BenchServiceClient; samples: number[] })[] = [];
+  for (const v of variants) {
+    const server = new Server({ interceptors: v.serverInterceptors }).add(BenchService, { echo: async (request) => request });
     const port = await server.listen("127.0.0.1:0");
-    live.push({ name, server, client: new BenchServiceClient(`127.0.0.1:${port}`, undefined, { interceptors: clientInterceptors }), samples: [] });
+    live.push({ ...v, server, client: new BenchServiceClient(`127.0.0.1:${port}`, undefined, { interceptors: v.clientInterceptors }), samples: [] });
   }
+  const batch = async (l: (typeof live)[number]) => {
+    for (let i = 0; i < options.calls; i++) {
+      await l.client.echo(user);
+      l.beside?.();
+    }
+  };
   try {
-    for (const l of live) for (let i = 0; i < options.calls; i++) await l.client.echo(user);
+    for (let warm = 0; warm < 10; warm++) for (const l of live) await batch(l);
+    const order = live.map((_, i) => i);
+    let seed = 1;
+    const random = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff;
     for (let round = 0; round < options.rounds; round++) {
-      for (let j = 0; j < live.length; j++) {
-        const l = live[(j + round) % live.length];
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      for (const j of order) {
         const start = cpuMicros();
-        for (let i = 0; i < options.calls; i++) await l.client.echo(user);
-        l.samples.push((cpuMicros() - start) / options.calls);
+        await batch(live[j]);
+        live[j].samples.push((cpuMicros() - start) / options.calls);
       }
     }
   } finally {
@@ -60,34 +87,34 @@ export async function runTelemetryInProcess(options: InProcessOptions): Promise<
       l.server.forceShutdown();
     }
   }
-  const median = (samples: number[]) => summarize(samples).median;
-  const subject = median(live[0].samples);
-  // The best batch too: on a shared machine other jobs only ever add time, so the least disturbed batch is the steadier figure.
-  const best = (samples: number[]) => Math.min(...samples);
-  const subjectBest = best(live[0].samples);
+  const mean = (samples: number[]) => samples.reduce((a, b) => a + b, 0) / samples.length;
+  const none = live.find((l) => l.name === "tsgrpc")!;
+  const pairedMedian = (samples: number[]) => summarize(samples.map((v, i) => v / none.samples[i])).median;
   const rows = live.map((l) => [
     l.name,
-    median(l.samples).toFixed(1),
+    mean(l.samples).toFixed(1),
     `±${(summarize(l.samples).spread * 100).toFixed(0)}%`,
-    best(l.samples).toFixed(1),
-    l === live[0] ? "" : ratio(subject / median(l.samples)),
-    l === live[0] ? "" : ratio(subjectBest / best(l.samples)),
+    l === none ? "" : ratio(mean(l.samples) / mean(none.samples)),
+    l === none ? "" : ratio(pairedMedian(l.samples)),
   ]);
-  const sdkWork = sdkWorkPerCall(sdk, options.rounds, options.calls * 4);
-  const none = median(live.find((l) => l.name === "tsgrpc")!.samples);
+  const sdkWork = sdkWorkPerCall(sdk, 15, options.calls * 100);
   const text =
-    `### unary, client and server in one process (${options.rounds} rounds of ${options.calls} calls)\n\n${table(["implementation", "CPU µs per call", "±", "best batch", "tsgrpc+otel/impl CPU", "best"], rows)}\n\n` +
-    `The SDK's own work per call, alone (what the interceptors ask of it: two spans, nine A66 measurements, one inject and one extract), ` +
+    `### unary, client and server in one process (${options.rounds} rounds of ${options.calls} calls per variant)\n\n${table(["implementation", "CPU µs per call", "±", "/ tsgrpc", "/ tsgrpc, median of rounds"], rows)}\n\n` +
+    `The SDK's work per call alone in a tight loop (what the interceptors ask of it: two spans, nine A66 measurements, one inject and one extract), ` +
     `as a share of a call with no interceptors:\n\n${table(
       ["SDK work", "CPU µs per call", "share of tsgrpc"],
-      sdkWork.map(([name, micros]) => [name, micros.toFixed(1), `${((micros / none) * 100).toFixed(0)}%`]),
+      sdkWork.map(([name, micros]) => [name, micros.toFixed(1), `${((micros / mean(none.samples)) * 100).toFixed(0)}%`]),
     )}\n`;
   console.log(text);
   return text;
 }
 
-/** CPU µs per call of what the telemetry interceptors ask of the SDK, each part on its own (medians of `rounds` batches of `n`). */
-function sdkWorkPerCall(sdk: ReturnType<typeof droppingSdk>, rounds: number, n: number): [string, number][] {
+/**
+ * What the telemetry interceptors ask of the SDK for one call, client and
+ * server side together, in three parts (histograms with the SDK's default
+ * buckets rather than A66's: a few comparisons less per measurement).
+ */
+function sdkWorkParts(sdk: ReturnType<typeof droppingSdk>): [string, () => void][] {
   const tracer = sdk.tracerProvider.getTracer("bench");
   const meter = sdk.meterProvider.getMeter("bench");
   const histogram = meter.createHistogram("bench.histogram");
@@ -104,7 +131,7 @@ function sdkWorkPerCall(sdk: ReturnType<typeof droppingSdk>, rounds: number, n: 
   const ended = { ...started, "grpc.status": "OK" };
   const setter = { set: (carrier: Metadata, key: string, value: string) => void carrier.set(key, value) };
   const getter = { keys: (carrier: Metadata) => [...carrier.keys()], get: (carrier: Metadata, key: string) => carrier.get(key) };
-  const parts: [string, () => void][] = [
+  return [
     [
       "2 spans (start, status attribute, end)",
       () => {
@@ -136,7 +163,19 @@ function sdkWorkPerCall(sdk: ReturnType<typeof droppingSdk>, rounds: number, n: 
       },
     ],
   ];
-  return parts.map(([name, work]) => {
+}
+
+/** All of one call's SDK work, as one function. */
+function sdkCallWork(sdk: ReturnType<typeof droppingSdk>): () => void {
+  const parts = sdkWorkParts(sdk).map(([, work]) => work);
+  return () => {
+    for (const work of parts) work();
+  };
+}
+
+/** CPU µs per call of each part of the SDK's work, alone in a tight loop (medians of `rounds` batches of `n`). */
+function sdkWorkPerCall(sdk: ReturnType<typeof droppingSdk>, rounds: number, n: number): [string, number][] {
+  return sdkWorkParts(sdk).map(([name, work]) => {
     for (let i = 0; i < n; i++) work();
     const samples: number[] = [];
     for (let round = 0; round < rounds; round++) {

@@ -47,39 +47,11 @@ export interface Known {
 
 /**
  * Code of type `boolean | string` computing `expr`, or undefined when it is outside the subset.
- * `consts`: other variables with values known at generation time (a predefined rule's `rule`).
+ * `known`: variables with values known at generation time (a predefined rule's `rules`, `rule`).
  */
-export function compileCel(
-  x: ValidateContext,
-  expr: Expr,
-  self: CelValue | undefined,
-  consts: Readonly<Record<string, CelValue>> = {},
-  known?: Known,
-): Code | undefined {
-  const v = new Compiler(x, self, consts, known).expr(expr);
+export function compileCel(x: ValidateContext, expr: Expr, self: CelValue | undefined, known?: Known): Code | undefined {
+  const v = new Compiler(x, self, known).expr(expr);
   return v && (v.t.k === "bool" || v.t.k === "string") ? v.code : undefined;
-}
-
-/**
- * A value known at generation time as CEL sees it, for the scalar types the subset covers
- * (undefined for others). `enum` is a bare number, which `@bufbuild/cel` reads as a double.
- */
-export function celConstant(scalar: ScalarType | "enum", value: unknown): CelValue | undefined {
-  if (scalar === "enum") return { code: [doubleLiteral(value as number)], t: { k: "double" } };
-  const t = scalarType(scalar);
-  switch (t.k) {
-    case "bool":
-      return bool([String(value)]);
-    case "string":
-      return { code: [literal(value as string)], t };
-    case "double":
-      return { code: [doubleLiteral(value as number)], t };
-    case "int":
-    case "uint":
-      return intLiteral(BigInt(value as number | bigint | string), t.k);
-    default:
-      return undefined;
-  }
 }
 
 /** `this` of a scalar or enum value held in `code` (a field-level rule); undefined when the subset does not cover it. */
@@ -153,7 +125,6 @@ class Compiler {
   constructor(
     private readonly x: ValidateContext,
     private readonly self: CelValue | undefined,
-    private readonly consts: Readonly<Record<string, CelValue>>,
     private readonly known: Known | undefined,
   ) {}
 
@@ -172,7 +143,7 @@ class Compiler {
       case "constExpr":
         return constant(k.value.constantKind);
       case "identExpr":
-        return k.value.name === "this" ? this.self : Object.hasOwn(this.consts, k.value.name) ? this.consts[k.value.name] : undefined;
+        return k.value.name === "this" ? this.self : undefined;
       case "selectExpr": {
         const operand = k.value.operand && this.expr(k.value.operand);
         if (operand?.t.k !== "msg") return undefined;

@@ -26,9 +26,7 @@ export interface CelRuleCode {
   parsed: Expr;
   /** The extension whose value CEL reads as `rule` (full name). */
   ext?: string;
-  /** Variables known at generation time, for the compiled code. */
-  consts?: Readonly<Record<string, CelValue>>;
-  /** The same (and `rules`) as `@bufbuild/cel` values, for folding what reads only them. */
+  /** Variables known at generation time (`rules`, `rule`) as `@bufbuild/cel` values: what reads only them is compiled as its value. */
   known?: Known;
 }
 
@@ -79,7 +77,7 @@ export function celCall(
 ): Line {
   const list: Line = [];
   rules.forEach((r, i) => {
-    const fast: Code | undefined = compileCel(x, r.parsed, it, r.consts, r.known);
+    const fast: Code | undefined = compileCel(x, r.parsed, it, r.known);
     list.push(i ? ", [" : "[", `${literal(r.id)}, ${literal(r.message)}, ${literal(r.expression)}, ${r.rule.toString()}`);
     if (fast || r.ext) list.push(", ", ...(fast ? ["() => ", ...fast] : ["undefined"]));
     if (r.ext) list.push(", ", literal(r.ext));

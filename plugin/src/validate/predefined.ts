@@ -16,7 +16,7 @@ import { strings } from "@bufbuild/cel/ext";
 import { FieldRulesSchema, file_buf_validate_validate, predefined } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import type { Line } from "../code.js";
 import { celCall, parseRule, type CelRuleCode } from "./cel.js";
-import { celConstant, type CelValue } from "./cel-compile.js";
+import type { CelValue } from "./cel-compile.js";
 import { BadRuleError } from "./rules.js";
 import type { Site, ValidateContext } from "./site.js";
 
@@ -26,7 +26,8 @@ import type { Site, ValidateContext } from "./site.js";
  * evaluated wholly as CEL: first its standard rules as validate.proto's own expressions (in
  * declaration order, with `rules` bound to the rules message), then the rules of each extension in
  * the order the options were written, with `rule` bound to the extension's value. Rules in the
- * compiled subset (cel-compile.ts, `rule` a constant) run as TypeScript; `@bufbuild/cel` the rest.
+ * compiled subset (cel-compile.ts) run as TypeScript, with what reads only `rules` and `rule`
+ * evaluated here by `@bufbuild/cel` and written as its value; `@bufbuild/cel` runs the rest.
  */
 
 /** Whether a rules message carries extensions (or other unknown fields, which are a bad rule). */
@@ -40,6 +41,7 @@ export function hasExtensions(rules: Message): boolean {
  */
 export function predefinedChecks(x: ValidateContext, s: Site, kind: string, rules: Message, field: DescField, self: Line, it: CelValue | undefined): Line {
   const desc = FieldRulesSchema.field[kind as keyof typeof FieldRulesSchema.field].message!;
+  // One entry per occurrence, as protovalidate-es plans them (a repeated extension written unpacked repeats its rules).
   const exts: DescExtension[] = [];
   for (const { no } of (rules as { $unknown: { no: number }[] }).$unknown) {
     const ext = extensionOf(x.file, desc.typeName, no);
@@ -58,14 +60,11 @@ export function predefinedChecks(x: ValidateContext, s: Site, kind: string, rule
     for (const r of getOption(f, predefined).cel)
       if (r.expression !== "true") out.push({ ...parseRule(x, field, r, s.rules.with(f)), known: { env, bindings: { rules } } });
   }
-  // One entry per occurrence, as protovalidate-es plans them (a repeated extension written unpacked repeats its rules).
   for (const ext of exts) {
     const value = getExtension(rules, ext);
-    const rule = ext.fieldKind === "scalar" ? celConstant(ext.scalar, value) : ext.fieldKind === "enum" ? celConstant("enum", value) : undefined;
-    // As protovalidate-es binds it: scalars as CEL values, other values as protobuf-es holds them.
+    // As protovalidate-es binds it: scalars as CEL values, others (enums: a bare number) as protobuf-es holds them.
     const known = { env, bindings: { rules, rule: ext.fieldKind === "scalar" ? celFromScalar(ext.scalar, value as never) : value } };
-    for (const r of getOption(ext, predefined).cel)
-      out.push({ ...parseRule(x, field, r, s.rules.with(ext)), ext: ext.typeName, consts: rule && { rule }, known });
+    for (const r of getOption(ext, predefined).cel) out.push({ ...parseRule(x, field, r, s.rules.with(ext)), ext: ext.typeName, known });
   }
   const unique = new Set(exts);
   const json = JSON.stringify(toJson(desc, rules as never, { registry: createRegistry(...unique) }));

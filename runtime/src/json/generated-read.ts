@@ -5,8 +5,8 @@ import { ScalarType } from "../scalar.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
 import type { ReadContext } from "./context.js";
 import { enumLookup } from "./enum.js";
-import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey } from "./read.js";
-import { expected, isWellFormed, readScalar } from "./scalar-read.js";
+import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey, tooDeep } from "./read.js";
+import { expected, FLOAT_MAX, isWellFormed, readScalar } from "./scalar-read.js";
 import { colonsIn } from "./parse.js";
 
 /*
@@ -47,17 +47,45 @@ export function doubleFromJson(v: JsonValue): number {
 }
 
 export function floatFromJson(v: JsonValue): number {
-  return readScalar(ScalarType.FLOAT, undefined, v, "") as number;
+  return typeof v === "number" && Math.abs(v) <= FLOAT_MAX ? Math.fround(v) : (readScalar(ScalarType.FLOAT, undefined, v, "") as number);
 }
 
-/** int64, sint64, sfixed64 as a bigint (generated code takes `String()` of it for `long_type=string`). */
+/**
+ * int64, sint64, sfixed64 as a bigint (generated code takes `String()` of it
+ * for `long_type=string`). A decimal string of up to 15 digits is read by
+ * hand into the number it is exactly, and BigInt made from that: cheaper than
+ * a format check and BigInt's own parse of the string, and inside every
+ * 64-bit range. Anything else goes to the field table's reader.
+ */
 export function int64FromJson(v: JsonValue): bigint {
+  if (typeof v === "string") {
+    const neg = v.charCodeAt(0) === 45; /* - */
+    const x = shortDecimal(v, neg ? 1 : 0);
+    if (x >= 0) return BigInt(neg ? -x : x);
+  }
   return readScalar(ScalarType.INT64, undefined, v, "") as bigint;
 }
 
 /** uint64, fixed64. */
 export function uint64FromJson(v: JsonValue): bigint {
+  if (typeof v === "string") {
+    const x = shortDecimal(v, 0);
+    if (x >= 0) return BigInt(x);
+  }
   return readScalar(ScalarType.UINT64, undefined, v, "") as bigint;
+}
+
+/** The value of `s` from `from` on when that is 1 to 15 decimal digits without a leading zero (below 2^53, so exact); else -1. */
+function shortDecimal(s: string, from: number): number {
+  const n = s.length - from;
+  if (n < 1 || n > 15 || (n > 1 && s.charCodeAt(from) === 48)) return -1;
+  let x = 0;
+  for (let i = from; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    x = x * 10 + d;
+  }
+  return x;
 }
 
 export function bytesFromJson(v: JsonValue): Uint8Array {
@@ -98,6 +126,15 @@ export function enumMapFromJson(map: { [key: string]: number }, K: ScalarType, T
 /** A message of `type` (a well-known type in its own JSON form), inside the depth limit. */
 export function messageFromJson<T extends Message<T>>(type: MessageType<T>, v: JsonValue, ctx: ReadContext): T {
   return readMessage(type, v, ctx, "") as unknown as T;
+}
+
+/** A message of a type without a JSON form of its own: readMessage without the lookup of a form. */
+export function plainMessageFromJson<T extends Message<T>>(type: MessageType<T>, v: JsonValue, ctx: ReadContext): T {
+  if (++ctx.depth > ctx.maxDepth) throw tooDeep(ctx);
+  const msg = new type();
+  msg.$fromJson(asObject(v, ""), ctx);
+  ctx.depth--;
+  return msg;
 }
 
 export function listFromJson(v: JsonValue): JsonValue[] {

@@ -18,7 +18,7 @@ const VALUE = "google.protobuf.Value";
 
 /** Reads a message of `type` from its JSON form, special forms of well-known types included. */
 export function readMessage(type: MessageType, json: JsonValue, ctx: ReadContext, path: string): AnyMessage {
-  if (++ctx.depth > ctx.maxDepth) throw new JsonDecodeError(`nesting deeper than maxDepth ${ctx.maxDepth}`, path);
+  if (++ctx.depth > ctx.maxDepth) throw tooDeep(ctx, path);
   const form = ctx.form(type.typeName);
   let msg: AnyMessage;
   if (form) {
@@ -37,6 +37,10 @@ export function readMessage(type: MessageType, json: JsonValue, ctx: ReadContext
   }
   ctx.depth--;
   return msg;
+}
+
+export function tooDeep(ctx: ReadContext, path?: string): JsonDecodeError {
+  return new JsonDecodeError(`nesting deeper than maxDepth ${ctx.maxDepth}`, path);
 }
 
 /**

@@ -10,7 +10,7 @@ export const INT64_MIN = -(1n << 63n);
 export const INT64_MAX = (1n << 63n) - 1n;
 export const UINT64_MAX = (1n << 64n) - 1n;
 /** FLT_MAX printed in its shortest form; inputs above it are out of float range. */
-const FLOAT_MAX = 3.4028235e38;
+export const FLOAT_MAX = 3.4028235e38;
 /** An integer of at most 20 digits without exponent or fraction: every 64-bit value, in plain form. */
 export const PLAIN_INTEGER = /^-?(?:0|[1-9][0-9]{0,19})$/;
 /** Numbers inside JSON strings follow the JSON number grammar: no spaces, no "+", no leading zeros. */

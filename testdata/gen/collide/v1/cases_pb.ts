@@ -9,7 +9,7 @@
 // TypeScript's type operators and contextual keywords.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageListToJson, oneofGivenTwice, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_cases: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/cases.proto",
@@ -317,10 +317,10 @@ export class readonly$ extends Message<readonly$> {
       const v = json[key]!;
       switch (key) {
         case "key":
-          if (v !== null) this.key = messageFromJson(keyof$, v, ctx);
+          if (v !== null) this.key = plainMessageFromJson(keyof$, v, ctx);
           break;
         case "inferred":
-          if (v !== null) for (const e of listFromJson(v)) this.inferred.push(messageFromJson(infer$, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.inferred.push(plainMessageFromJson(infer$, e, ctx));
           break;
         case "kind":
           if (v !== null) {
@@ -455,7 +455,7 @@ export class infer$ extends Message<infer$> {
       const v = json[key]!;
       switch (key) {
         case "asserts":
-          if (v !== null) this.asserts = messageFromJson(asserts$, v, ctx);
+          if (v !== null) this.asserts = plainMessageFromJson(asserts$, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -6,7 +6,7 @@
 // class's statics, and RPC methods named like client members or `then`.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_globals: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/globals.proto",
@@ -171,7 +171,7 @@ export class Array$ extends Message<Array$> {
           if (v !== null) this.length = int32FromJson(v);
           break;
         case "push":
-          if (v !== null) for (const e of listFromJson(v)) this.push.push(messageFromJson(Promise$, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.push.push(plainMessageFromJson(Promise$, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -277,7 +277,7 @@ export class Error$ extends Message<Error$> {
           if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "cause":
-          if (v !== null) this.cause = messageFromJson(Error$, v, ctx);
+          if (v !== null) this.cause = plainMessageFromJson(Error$, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -6,7 +6,7 @@
 // or with the names the plugin itself adds (file const, extensions, services).
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { enumFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, Message, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_joined: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/joined.proto",
@@ -116,7 +116,7 @@ export class Outer extends Message<Outer> {
       const v = json[key]!;
       switch (key) {
         case "inner":
-          if (v !== null) this.inner = messageFromJson(Outer_Inner$, v, ctx);
+          if (v !== null) this.inner = plainMessageFromJson(Outer_Inner$, v, ctx);
           break;
         case "kind":
           if (v !== null) {
@@ -541,10 +541,10 @@ export class file_collide_v1_joined$ extends Message<file_collide_v1_joined$> {
       const v = json[key]!;
       switch (key) {
         case "top":
-          if (v !== null) this.top = messageFromJson(Outer_Inner, v, ctx);
+          if (v !== null) this.top = plainMessageFromJson(Outer_Inner, v, ctx);
           break;
         case "nested":
-          if (v !== null) this.nested = messageFromJson(Outer_Inner$, v, ctx);
+          if (v !== null) this.nested = plainMessageFromJson(Outer_Inner$, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -5,7 +5,7 @@
 // Imports the escaped names of joined.proto: importers compute the same names.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, jsonKeys, Message, messageFromJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, jsonKeys, Message, plainMessageFromJson, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { A_B_C, A_B_C$, file_collide_v1_joined, file_collide_v1_joined$, Outer_Inner, Outer_Inner$, Outer_Kind, Outer_Kind$, Outer_Kind$$type, Outer_Kind$type } from "./joined_pb.js";
 
 export const file_collide_v1_joined_user: FileInfo = /*@__PURE__*/ fileInfo(
@@ -177,10 +177,10 @@ export class JoinedUser extends Message<JoinedUser> {
       const v = json[key]!;
       switch (key) {
         case "nested":
-          if (v !== null) this.nested = messageFromJson(Outer_Inner$, v, ctx);
+          if (v !== null) this.nested = plainMessageFromJson(Outer_Inner$, v, ctx);
           break;
         case "top":
-          if (v !== null) this.top = messageFromJson(Outer_Inner, v, ctx);
+          if (v !== null) this.top = plainMessageFromJson(Outer_Inner, v, ctx);
           break;
         case "nestedKind":
         case "nested_kind":
@@ -203,13 +203,13 @@ export class JoinedUser extends Message<JoinedUser> {
           }
           break;
         case "first":
-          if (v !== null) this.first = messageFromJson(A_B_C, v, ctx);
+          if (v !== null) this.first = plainMessageFromJson(A_B_C, v, ctx);
           break;
         case "second":
-          if (v !== null) this.second = messageFromJson(A_B_C$, v, ctx);
+          if (v !== null) this.second = plainMessageFromJson(A_B_C$, v, ctx);
           break;
         case "file":
-          if (v !== null) this.file = messageFromJson(file_collide_v1_joined$, v, ctx);
+          if (v !== null) this.file = plainMessageFromJson(file_collide_v1_joined$, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

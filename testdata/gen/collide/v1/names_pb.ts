@@ -5,7 +5,7 @@
 // Names that collide with JavaScript, TypeScript and the generated class's own members.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, dictionaryMap, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, dictionaryMap, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address as Address$1, file_common_v1_common } from "../../common/v1/common_pb.js";
 
 export const file_collide_v1_names: FileInfo = /*@__PURE__*/ fileInfo(
@@ -315,10 +315,10 @@ export class Message$ extends Message<Message$> {
       const v = json[key]!;
       switch (key) {
         case "object":
-          if (v !== null) this.object = messageFromJson(Object$, v, ctx);
+          if (v !== null) this.object = plainMessageFromJson(Object$, v, ctx);
           break;
         case "date":
-          if (v !== null) this.date = messageFromJson(Date$, v, ctx);
+          if (v !== null) this.date = plainMessageFromJson(Date$, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -526,7 +526,7 @@ export class UsesHostile extends Message<UsesHostile> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.objects = dictionaryMap(this.objects);
-            for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Object$, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Object$, o[k]!, ctx);
           }
           break;
         default:
@@ -597,7 +597,7 @@ export class Address extends Message<Address> {
       const v = json[key]!;
       switch (key) {
         case "inner":
-          if (v !== null) this.inner = messageFromJson(Address$1, v, ctx);
+          if (v !== null) this.inner = plainMessageFromJson(Address$1, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -6,7 +6,7 @@
 // Editions 2023: features decide presence, packing, enum openness, UTF-8 and message encoding.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_features: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/features.proto",
@@ -353,15 +353,15 @@ export class Features extends Message<Features> {
         case "delimitedChild":
         case "delimited_child":
           if (key !== "delimitedChild") checkOneSpelling(json, "delimitedChild");
-          if (v !== null) this.delimitedChild = messageFromJson(Features_Child, v, ctx);
+          if (v !== null) this.delimitedChild = plainMessageFromJson(Features_Child, v, ctx);
           break;
         case "child":
-          if (v !== null) this.child = messageFromJson(Features_Child, v, ctx);
+          if (v !== null) this.child = plainMessageFromJson(Features_Child, v, ctx);
           break;
         case "delimitedChildren":
         case "delimited_children":
           if (key !== "delimitedChildren") checkOneSpelling(json, "delimitedChildren");
-          if (v !== null) for (const e of listFromJson(v)) this.delimitedChildren.push(messageFromJson(Features_Child, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.delimitedChildren.push(plainMessageFromJson(Features_Child, e, ctx));
           break;
         case "defaulted":
           if (v !== null) this.defaulted = int32FromJson(v);

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 
 export const file_hostile_v1_tree: FileInfo = /*@__PURE__*/ fileInfo(
@@ -224,22 +224,22 @@ export class Tree extends Message<Tree> {
           if (v !== null) this.label = stringFromJson(v, ctx);
           break;
         case "left":
-          if (v !== null) this.left = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.left = plainMessageFromJson(Tree, v, ctx);
           break;
         case "children":
-          if (v !== null) for (const e of listFromJson(v)) this.children.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.children.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "named":
           if (v !== null) {
             const o = mapFromJson(v);
             this.named = dictionaryMap(this.named);
-            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
         case "only":
           if (v !== null) {
             if (this.branch.case !== undefined) throw oneofGivenTwice("branch");
-            this.branch = { case: "only", value: messageFromJson(Tree, v, ctx) };
+            this.branch = { case: "only", value: plainMessageFromJson(Tree, v, ctx) };
           }
           break;
         case "leaf":
@@ -255,7 +255,7 @@ export class Tree extends Message<Tree> {
           }
           break;
         case "id":
-          if (v !== null) this.id = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.id = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "weight":
           if (v !== null) this.weight = doubleFromJson(v);
@@ -346,7 +346,7 @@ export class Ping extends Message<Ping> {
       const v = json[key]!;
       switch (key) {
         case "pong":
-          if (v !== null) this.pong = messageFromJson(Pong, v, ctx);
+          if (v !== null) this.pong = plainMessageFromJson(Pong, v, ctx);
           break;
         case "hops":
           if (v !== null) this.hops = uint32FromJson(v);
@@ -434,7 +434,7 @@ export class Pong extends Message<Pong> {
       const v = json[key]!;
       switch (key) {
         case "ping":
-          if (v !== null) this.ping = messageFromJson(Ping, v, ctx);
+          if (v !== null) this.ping = plainMessageFromJson(Ping, v, ctx);
           break;
         case "trail":
           if (v !== null) for (const e of listFromJson(v)) this.trail.push(int64FromJson(e));
@@ -914,7 +914,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.int32Tree = dictionaryMap(this.int32Tree);
-            for (const k of jsonKeys(o, ctx)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k, ctx)] = messageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
         case "int64Bytes":
@@ -1000,7 +1000,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.boolMaps = dictionaryMap(this.boolMaps);
-            for (const k of jsonKeys(o, ctx)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = messageFromJson(Maps, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = plainMessageFromJson(Maps, o[k]!, ctx);
           }
           break;
         case "stringId":
@@ -1009,7 +1009,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.stringId = dictionaryMap(this.stringId);
-            for (const k of jsonKeys(o, ctx)) this.stringId[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(NodeId, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.stringId[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(NodeId, o[k]!, ctx);
           }
           break;
         default:
@@ -1097,10 +1097,10 @@ export class L1 extends Message<L1> {
       const v = json[key]!;
       switch (key) {
         case "next":
-          if (v !== null) this.next = messageFromJson(L1_L2, v, ctx);
+          if (v !== null) this.next = plainMessageFromJson(L1_L2, v, ctx);
           break;
         case "shortcut":
-          if (v !== null) this.shortcut = messageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9_L10, v, ctx);
+          if (v !== null) this.shortcut = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9_L10, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1167,7 +1167,7 @@ export class L1_L2 extends Message<L1_L2> {
       const v = json[key]!;
       switch (key) {
         case "next":
-          if (v !== null) this.next = messageFromJson(L1_L2_L3, v, ctx);
+          if (v !== null) this.next = plainMessageFromJson(L1_L2_L3, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1234,7 +1234,7 @@ export class L1_L2_L3 extends Message<L1_L2_L3> {
       const v = json[key]!;
       switch (key) {
         case "next":
-          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4, v, ctx);
+          if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1301,7 +1301,7 @@ export class L1_L2_L3_L4 extends Message<L1_L2_L3_L4> {
       const v = json[key]!;
       switch (key) {
         case "next":
-          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5, v, ctx);
+          if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1368,7 +1368,7 @@ export class L1_L2_L3_L4_L5 extends Message<L1_L2_L3_L4_L5> {
       const v = json[key]!;
       switch (key) {
         case "next":
-          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6, v, ctx);
+          if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1435,7 +1435,7 @@ export class L1_L2_L3_L4_L5_L6 extends Message<L1_L2_L3_L4_L5_L6> {
       const v = json[key]!;
       switch (key) {
         case "next":
-          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6_L7, v, ctx);
+          if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1502,7 +1502,7 @@ export class L1_L2_L3_L4_L5_L6_L7 extends Message<L1_L2_L3_L4_L5_L6_L7> {
       const v = json[key]!;
       switch (key) {
         case "next":
-          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6_L7_L8, v, ctx);
+          if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7_L8, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1569,7 +1569,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8 extends Message<L1_L2_L3_L4_L5_L6_L7_L8> {
       const v = json[key]!;
       switch (key) {
         case "next":
-          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9, v, ctx);
+          if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1636,7 +1636,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_
       const v = json[key]!;
       switch (key) {
         case "next":
-          if (v !== null) this.next = messageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9_L10, v, ctx);
+          if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9_L10, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1713,7 +1713,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 extends Message<L1_L2_L3_L4_L5_L6_L7
       const v = json[key]!;
       switch (key) {
         case "root":
-          if (v !== null) this.root = messageFromJson(L1, v, ctx);
+          if (v !== null) this.root = plainMessageFromJson(L1, v, ctx);
           break;
         case "deepest":
           if (v !== null) this.deepest = stringFromJson(v, ctx);

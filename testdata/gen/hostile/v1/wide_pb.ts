@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 import { file_hostile_v1_tree, Kind, Kind$type, Tree } from "./tree_pb.js";
 
@@ -6032,10 +6032,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f17":
-          if (v !== null) this.f17 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f17 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f18":
-          if (v !== null) for (const e of listFromJson(v)) this.f18.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f18.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         case "f19":
           if (v !== null) for (const e of listFromJson(v)) this.f19.push(int32FromJson(e));
@@ -6086,10 +6086,10 @@ export class Wide extends Message<Wide> {
           if (v !== null) enumsFromJson(this.f34, Kind$type, v, ctx);
           break;
         case "f35":
-          if (v !== null) for (const e of listFromJson(v)) this.f35.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f35.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "f36":
-          if (v !== null) this.f36 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f36 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f37":
           if (v !== null) this.f37 = int32FromJson(v);
@@ -6145,10 +6145,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f53":
-          if (v !== null) this.f53 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f53 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f54":
-          if (v !== null) this.f54 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f54 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f55":
           if (v !== null) this.f55 = int32FromJson(v);
@@ -6204,10 +6204,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f71":
-          if (v !== null) this.f71 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f71 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f72":
-          if (v !== null) for (const e of listFromJson(v)) this.f72.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f72.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         case "f73":
           if (v !== null) for (const e of listFromJson(v)) this.f73.push(int32FromJson(e));
@@ -6258,10 +6258,10 @@ export class Wide extends Message<Wide> {
           if (v !== null) enumsFromJson(this.f88, Kind$type, v, ctx);
           break;
         case "f89":
-          if (v !== null) for (const e of listFromJson(v)) this.f89.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f89.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "f90":
-          if (v !== null) this.f90 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f90 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f91":
           if (v !== null) this.f91 = int32FromJson(v);
@@ -6317,10 +6317,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f107":
-          if (v !== null) this.f107 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f107 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f108":
-          if (v !== null) this.f108 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f108 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f109":
           if (v !== null) this.f109 = int32FromJson(v);
@@ -6376,10 +6376,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f125":
-          if (v !== null) this.f125 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f125 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f126":
-          if (v !== null) for (const e of listFromJson(v)) this.f126.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f126.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         case "f127":
           if (v !== null) for (const e of listFromJson(v)) this.f127.push(int32FromJson(e));
@@ -6430,10 +6430,10 @@ export class Wide extends Message<Wide> {
           if (v !== null) enumsFromJson(this.f142, Kind$type, v, ctx);
           break;
         case "f143":
-          if (v !== null) for (const e of listFromJson(v)) this.f143.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f143.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "f144":
-          if (v !== null) this.f144 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f144 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f145":
           if (v !== null) this.f145 = int32FromJson(v);
@@ -6489,10 +6489,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f161":
-          if (v !== null) this.f161 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f161 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f162":
-          if (v !== null) this.f162 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f162 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f163":
           if (v !== null) this.f163 = int32FromJson(v);
@@ -6548,10 +6548,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f179":
-          if (v !== null) this.f179 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f179 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f180":
-          if (v !== null) for (const e of listFromJson(v)) this.f180.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f180.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         case "f181":
           if (v !== null) for (const e of listFromJson(v)) this.f181.push(int32FromJson(e));
@@ -6602,10 +6602,10 @@ export class Wide extends Message<Wide> {
           if (v !== null) enumsFromJson(this.f196, Kind$type, v, ctx);
           break;
         case "f197":
-          if (v !== null) for (const e of listFromJson(v)) this.f197.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f197.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "f198":
-          if (v !== null) this.f198 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f198 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f199":
           if (v !== null) this.f199 = int32FromJson(v);
@@ -6661,10 +6661,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f215":
-          if (v !== null) this.f215 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f215 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f216":
-          if (v !== null) this.f216 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f216 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f217":
           if (v !== null) this.f217 = int32FromJson(v);
@@ -6720,10 +6720,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f233":
-          if (v !== null) this.f233 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f233 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f234":
-          if (v !== null) for (const e of listFromJson(v)) this.f234.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f234.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         case "f235":
           if (v !== null) for (const e of listFromJson(v)) this.f235.push(int32FromJson(e));
@@ -6774,10 +6774,10 @@ export class Wide extends Message<Wide> {
           if (v !== null) enumsFromJson(this.f250, Kind$type, v, ctx);
           break;
         case "f251":
-          if (v !== null) for (const e of listFromJson(v)) this.f251.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f251.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "f252":
-          if (v !== null) this.f252 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f252 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f253":
           if (v !== null) this.f253 = int32FromJson(v);
@@ -6833,10 +6833,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f269":
-          if (v !== null) this.f269 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f269 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f270":
-          if (v !== null) this.f270 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f270 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f271":
           if (v !== null) this.f271 = int32FromJson(v);
@@ -6892,10 +6892,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f287":
-          if (v !== null) this.f287 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f287 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f288":
-          if (v !== null) for (const e of listFromJson(v)) this.f288.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f288.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         case "f289":
           if (v !== null) for (const e of listFromJson(v)) this.f289.push(int32FromJson(e));
@@ -6946,10 +6946,10 @@ export class Wide extends Message<Wide> {
           if (v !== null) enumsFromJson(this.f304, Kind$type, v, ctx);
           break;
         case "f305":
-          if (v !== null) for (const e of listFromJson(v)) this.f305.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f305.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "f306":
-          if (v !== null) this.f306 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f306 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f307":
           if (v !== null) this.f307 = int32FromJson(v);
@@ -7005,10 +7005,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f323":
-          if (v !== null) this.f323 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f323 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f324":
-          if (v !== null) this.f324 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f324 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f325":
           if (v !== null) this.f325 = int32FromJson(v);
@@ -7064,10 +7064,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f341":
-          if (v !== null) this.f341 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f341 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f342":
-          if (v !== null) for (const e of listFromJson(v)) this.f342.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f342.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         case "f343":
           if (v !== null) for (const e of listFromJson(v)) this.f343.push(int32FromJson(e));
@@ -7118,10 +7118,10 @@ export class Wide extends Message<Wide> {
           if (v !== null) enumsFromJson(this.f358, Kind$type, v, ctx);
           break;
         case "f359":
-          if (v !== null) for (const e of listFromJson(v)) this.f359.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f359.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "f360":
-          if (v !== null) this.f360 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f360 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f361":
           if (v !== null) this.f361 = int32FromJson(v);
@@ -7177,10 +7177,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f377":
-          if (v !== null) this.f377 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f377 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f378":
-          if (v !== null) this.f378 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f378 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f379":
           if (v !== null) this.f379 = int32FromJson(v);
@@ -7236,10 +7236,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f395":
-          if (v !== null) this.f395 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f395 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f396":
-          if (v !== null) for (const e of listFromJson(v)) this.f396.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f396.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         case "f397":
           if (v !== null) for (const e of listFromJson(v)) this.f397.push(int32FromJson(e));
@@ -7290,10 +7290,10 @@ export class Wide extends Message<Wide> {
           if (v !== null) enumsFromJson(this.f412, Kind$type, v, ctx);
           break;
         case "f413":
-          if (v !== null) for (const e of listFromJson(v)) this.f413.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f413.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "f414":
-          if (v !== null) this.f414 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f414 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f415":
           if (v !== null) this.f415 = int32FromJson(v);
@@ -7349,10 +7349,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f431":
-          if (v !== null) this.f431 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f431 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f432":
-          if (v !== null) this.f432 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f432 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f433":
           if (v !== null) this.f433 = int32FromJson(v);
@@ -7408,10 +7408,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f449":
-          if (v !== null) this.f449 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f449 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f450":
-          if (v !== null) for (const e of listFromJson(v)) this.f450.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f450.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         case "f451":
           if (v !== null) for (const e of listFromJson(v)) this.f451.push(int32FromJson(e));
@@ -7462,10 +7462,10 @@ export class Wide extends Message<Wide> {
           if (v !== null) enumsFromJson(this.f466, Kind$type, v, ctx);
           break;
         case "f467":
-          if (v !== null) for (const e of listFromJson(v)) this.f467.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f467.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "f468":
-          if (v !== null) this.f468 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f468 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f469":
           if (v !== null) this.f469 = int32FromJson(v);
@@ -7521,10 +7521,10 @@ export class Wide extends Message<Wide> {
           }
           break;
         case "f485":
-          if (v !== null) this.f485 = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.f485 = plainMessageFromJson(Tree, v, ctx);
           break;
         case "f486":
-          if (v !== null) this.f486 = messageFromJson(NodeId, v, ctx);
+          if (v !== null) this.f486 = plainMessageFromJson(NodeId, v, ctx);
           break;
         case "f487":
           if (v !== null) this.f487 = int32FromJson(v);

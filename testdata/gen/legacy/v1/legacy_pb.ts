@@ -5,7 +5,7 @@
 // proto2: defaults, required fields, groups, extensions and closed enums.
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, newMap, oneofGivenTwice, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_legacy_v1_legacy: FileInfo = /*@__PURE__*/ fileInfo(
   "legacy/v1/legacy.proto",
@@ -418,13 +418,13 @@ export class Legacy extends Message<Legacy> {
           if (v !== null) enumsFromJson(this.colors, Color$type, v, ctx);
           break;
         case "item":
-          if (v !== null) this.item = messageFromJson(Legacy_Item, v, ctx);
+          if (v !== null) this.item = plainMessageFromJson(Legacy_Item, v, ctx);
           break;
         case "entry":
-          if (v !== null) for (const e of listFromJson(v)) this.entry.push(messageFromJson(Legacy_Entry, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.entry.push(plainMessageFromJson(Legacy_Entry, e, ctx));
           break;
         case "child":
-          if (v !== null) this.child = messageFromJson(Legacy, v, ctx);
+          if (v !== null) this.child = plainMessageFromJson(Legacy, v, ctx);
           break;
         case "shadeById":
         case "shade_by_id":
@@ -653,7 +653,7 @@ export class Holder extends Message<Holder> {
       const v = json[key]!;
       switch (key) {
         case "legacy":
-          if (v !== null) this.legacy = messageFromJson(Legacy, v, ctx);
+          if (v !== null) this.legacy = plainMessageFromJson(Legacy, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

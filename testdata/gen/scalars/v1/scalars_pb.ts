@@ -5,7 +5,7 @@
 // Every scalar type, singular, optional, repeated, and as map keys and values.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/scalars.proto",
@@ -1721,7 +1721,7 @@ export class MapValues extends Message<MapValues> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.vMessage = dictionaryMap(this.vMessage);
-            for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(MapValues, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(MapValues, o[k]!, ctx);
           }
           break;
         default:

@@ -5,7 +5,7 @@
 // Users and the service that manages them.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common, Priority, Priority$type } from "../../common/v1/common_pb.js";
 
 export const file_users_v1_user_service: FileInfo = /*@__PURE__*/ fileInfo(
@@ -530,7 +530,7 @@ export class User extends Message<User> {
           if (v !== null) this.nickname = stringFromJson(v, ctx);
           break;
         case "address":
-          if (v !== null) this.address = messageFromJson(Address, v, ctx);
+          if (v !== null) this.address = plainMessageFromJson(Address, v, ctx);
           break;
         case "labels":
           if (v !== null) {
@@ -554,7 +554,7 @@ export class User extends Message<User> {
         case "postal":
           if (v !== null) {
             if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
-            this.contact = { case: "postal", value: messageFromJson(Address, v, ctx) };
+            this.contact = { case: "postal", value: plainMessageFromJson(Address, v, ctx) };
           }
           break;
         case "status":
@@ -585,7 +585,7 @@ export class User extends Message<User> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.addressesById = dictionaryMap(this.addressesById);
-            for (const k of jsonKeys(o, ctx)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k, ctx)] = messageFromJson(Address, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k, ctx)] = plainMessageFromJson(Address, o[k]!, ctx);
           }
           break;
         case "updatedAt":
@@ -617,7 +617,7 @@ export class User extends Message<User> {
           if (v !== null) this.bigAsString = String(int64FromJson(v));
           break;
         case "friends":
-          if (v !== null) for (const e of listFromJson(v)) this.friends.push(messageFromJson(User, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.friends.push(plainMessageFromJson(User, e, ctx));
           break;
         case "statuses":
           if (v !== null) enumMapFromJson((this.statuses = dictionaryMap(this.statuses)), ScalarType.STRING, Status$type, v, ctx);
@@ -636,7 +636,7 @@ export class User extends Message<User> {
           }
           break;
         case "preferences":
-          if (v !== null) for (const e of listFromJson(v)) this.preferences.push(messageFromJson(User_Preference, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.preferences.push(plainMessageFromJson(User_Preference, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -921,7 +921,7 @@ export class UserEvent extends Message<UserEvent> {
       const v = json[key]!;
       switch (key) {
         case "user":
-          if (v !== null) this.user = messageFromJson(User, v, ctx);
+          if (v !== null) this.user = plainMessageFromJson(User, v, ctx);
           break;
         case "at":
           if (v !== null) this.at = messageFromJson(Timestamp, v, ctx);
@@ -991,7 +991,7 @@ export class CreateUserRequest extends Message<CreateUserRequest> {
       const v = json[key]!;
       switch (key) {
         case "user":
-          if (v !== null) this.user = messageFromJson(User, v, ctx);
+          if (v !== null) this.user = plainMessageFromJson(User, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

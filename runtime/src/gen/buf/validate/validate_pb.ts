@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, durationToJson, enumFromJson, enumToJson, enumToJsonText, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, timestampToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, durationToJson, enumFromJson, enumToJson, enumToJsonText, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, timestampToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 import { FieldDescriptorProto_Type, FieldDescriptorProto_Type$type, FieldOptions, file_google_protobuf_descriptor, MessageOptions, OneofOptions } from "../../google/protobuf/descriptor_pb.js";
 import { Duration, file_google_protobuf_duration } from "../../google/protobuf/duration_pb.js";
 import { FieldMask, file_google_protobuf_field_mask } from "../../google/protobuf/field_mask_pb.js";
@@ -225,10 +225,10 @@ export class MessageRules extends Message<MessageRules> {
           if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e, ctx));
           break;
         case "cel":
-          if (v !== null) for (const e of listFromJson(v)) this.cel.push(messageFromJson(Rule, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.cel.push(plainMessageFromJson(Rule, e, ctx));
           break;
         case "oneof":
-          if (v !== null) for (const e of listFromJson(v)) this.oneof.push(messageFromJson(MessageOneofRule, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.oneof.push(plainMessageFromJson(MessageOneofRule, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -837,7 +837,7 @@ export class FieldRules extends Message<FieldRules> {
           if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e, ctx));
           break;
         case "cel":
-          if (v !== null) for (const e of listFromJson(v)) this.cel.push(messageFromJson(Rule, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.cel.push(plainMessageFromJson(Rule, e, ctx));
           break;
         case "required":
           if (v !== null) this.required = boolFromJson(v);
@@ -853,121 +853,121 @@ export class FieldRules extends Message<FieldRules> {
         case "float":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "float", value: messageFromJson(FloatRules, v, ctx) };
+            this.type = { case: "float", value: plainMessageFromJson(FloatRules, v, ctx) };
           }
           break;
         case "double":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "double", value: messageFromJson(DoubleRules, v, ctx) };
+            this.type = { case: "double", value: plainMessageFromJson(DoubleRules, v, ctx) };
           }
           break;
         case "int32":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "int32", value: messageFromJson(Int32Rules, v, ctx) };
+            this.type = { case: "int32", value: plainMessageFromJson(Int32Rules, v, ctx) };
           }
           break;
         case "int64":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "int64", value: messageFromJson(Int64Rules, v, ctx) };
+            this.type = { case: "int64", value: plainMessageFromJson(Int64Rules, v, ctx) };
           }
           break;
         case "uint32":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "uint32", value: messageFromJson(UInt32Rules, v, ctx) };
+            this.type = { case: "uint32", value: plainMessageFromJson(UInt32Rules, v, ctx) };
           }
           break;
         case "uint64":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "uint64", value: messageFromJson(UInt64Rules, v, ctx) };
+            this.type = { case: "uint64", value: plainMessageFromJson(UInt64Rules, v, ctx) };
           }
           break;
         case "sint32":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "sint32", value: messageFromJson(SInt32Rules, v, ctx) };
+            this.type = { case: "sint32", value: plainMessageFromJson(SInt32Rules, v, ctx) };
           }
           break;
         case "sint64":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "sint64", value: messageFromJson(SInt64Rules, v, ctx) };
+            this.type = { case: "sint64", value: plainMessageFromJson(SInt64Rules, v, ctx) };
           }
           break;
         case "fixed32":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "fixed32", value: messageFromJson(Fixed32Rules, v, ctx) };
+            this.type = { case: "fixed32", value: plainMessageFromJson(Fixed32Rules, v, ctx) };
           }
           break;
         case "fixed64":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "fixed64", value: messageFromJson(Fixed64Rules, v, ctx) };
+            this.type = { case: "fixed64", value: plainMessageFromJson(Fixed64Rules, v, ctx) };
           }
           break;
         case "sfixed32":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "sfixed32", value: messageFromJson(SFixed32Rules, v, ctx) };
+            this.type = { case: "sfixed32", value: plainMessageFromJson(SFixed32Rules, v, ctx) };
           }
           break;
         case "sfixed64":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "sfixed64", value: messageFromJson(SFixed64Rules, v, ctx) };
+            this.type = { case: "sfixed64", value: plainMessageFromJson(SFixed64Rules, v, ctx) };
           }
           break;
         case "bool":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "bool", value: messageFromJson(BoolRules, v, ctx) };
+            this.type = { case: "bool", value: plainMessageFromJson(BoolRules, v, ctx) };
           }
           break;
         case "string":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "string", value: messageFromJson(StringRules, v, ctx) };
+            this.type = { case: "string", value: plainMessageFromJson(StringRules, v, ctx) };
           }
           break;
         case "bytes":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "bytes", value: messageFromJson(BytesRules, v, ctx) };
+            this.type = { case: "bytes", value: plainMessageFromJson(BytesRules, v, ctx) };
           }
           break;
         case "enum":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "enum", value: messageFromJson(EnumRules, v, ctx) };
+            this.type = { case: "enum", value: plainMessageFromJson(EnumRules, v, ctx) };
           }
           break;
         case "repeated":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "repeated", value: messageFromJson(RepeatedRules, v, ctx) };
+            this.type = { case: "repeated", value: plainMessageFromJson(RepeatedRules, v, ctx) };
           }
           break;
         case "map":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "map", value: messageFromJson(MapRules, v, ctx) };
+            this.type = { case: "map", value: plainMessageFromJson(MapRules, v, ctx) };
           }
           break;
         case "any":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "any", value: messageFromJson(AnyRules, v, ctx) };
+            this.type = { case: "any", value: plainMessageFromJson(AnyRules, v, ctx) };
           }
           break;
         case "duration":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "duration", value: messageFromJson(DurationRules, v, ctx) };
+            this.type = { case: "duration", value: plainMessageFromJson(DurationRules, v, ctx) };
           }
           break;
         case "fieldMask":
@@ -975,13 +975,13 @@ export class FieldRules extends Message<FieldRules> {
           if (key !== "fieldMask") checkOneSpelling(json, "fieldMask");
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "fieldMask", value: messageFromJson(FieldMaskRules, v, ctx) };
+            this.type = { case: "fieldMask", value: plainMessageFromJson(FieldMaskRules, v, ctx) };
           }
           break;
         case "timestamp":
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
-            this.type = { case: "timestamp", value: messageFromJson(TimestampRules, v, ctx) };
+            this.type = { case: "timestamp", value: plainMessageFromJson(TimestampRules, v, ctx) };
           }
           break;
         default:
@@ -1045,7 +1045,7 @@ export class PredefinedRules extends Message<PredefinedRules> {
       const v = json[key]!;
       switch (key) {
         case "cel":
-          if (v !== null) for (const e of listFromJson(v)) this.cel.push(messageFromJson(Rule, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.cel.push(plainMessageFromJson(Rule, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4260,7 +4260,7 @@ export class RepeatedRules extends Message<RepeatedRules> {
           if (v !== null) this.unique = boolFromJson(v);
           break;
         case "items":
-          if (v !== null) this.items = messageFromJson(FieldRules, v, ctx);
+          if (v !== null) this.items = plainMessageFromJson(FieldRules, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4366,10 +4366,10 @@ export class MapRules extends Message<MapRules> {
           if (v !== null) this.maxPairs = uint64FromJson(v);
           break;
         case "keys":
-          if (v !== null) this.keys = messageFromJson(FieldRules, v, ctx);
+          if (v !== null) this.keys = plainMessageFromJson(FieldRules, v, ctx);
           break;
         case "values":
-          if (v !== null) this.values = messageFromJson(FieldRules, v, ctx);
+          if (v !== null) this.values = plainMessageFromJson(FieldRules, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -5065,7 +5065,7 @@ export class Violations extends Message<Violations> {
       const v = json[key]!;
       switch (key) {
         case "violations":
-          if (v !== null) for (const e of listFromJson(v)) this.violations.push(messageFromJson(Violation, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.violations.push(plainMessageFromJson(Violation, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -5179,10 +5179,10 @@ export class Violation extends Message<Violation> {
       const v = json[key]!;
       switch (key) {
         case "field":
-          if (v !== null) this.field = messageFromJson(FieldPath, v, ctx);
+          if (v !== null) this.field = plainMessageFromJson(FieldPath, v, ctx);
           break;
         case "rule":
-          if (v !== null) this.rule = messageFromJson(FieldPath, v, ctx);
+          if (v !== null) this.rule = plainMessageFromJson(FieldPath, v, ctx);
           break;
         case "ruleId":
         case "rule_id":
@@ -5258,7 +5258,7 @@ export class FieldPath extends Message<FieldPath> {
       const v = json[key]!;
       switch (key) {
         case "elements":
-          if (v !== null) for (const e of listFromJson(v)) this.elements.push(messageFromJson(FieldPathElement, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.elements.push(plainMessageFromJson(FieldPathElement, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 import { file_google_protobuf_type, Option, Syntax, Syntax$type } from "./type_pb.js";
 
@@ -253,10 +253,10 @@ export class Api extends Message<Api> {
           if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "methods":
-          if (v !== null) for (const e of listFromJson(v)) this.methods.push(messageFromJson(Method, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.methods.push(plainMessageFromJson(Method, e, ctx));
           break;
         case "options":
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
         case "version":
           if (v !== null) this.version = stringFromJson(v, ctx);
@@ -264,10 +264,10 @@ export class Api extends Message<Api> {
         case "sourceContext":
         case "source_context":
           if (key !== "sourceContext") checkOneSpelling(json, "sourceContext");
-          if (v !== null) this.sourceContext = messageFromJson(SourceContext, v, ctx);
+          if (v !== null) this.sourceContext = plainMessageFromJson(SourceContext, v, ctx);
           break;
         case "mixins":
-          if (v !== null) for (const e of listFromJson(v)) this.mixins.push(messageFromJson(Mixin, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.mixins.push(plainMessageFromJson(Mixin, e, ctx));
           break;
         case "syntax":
           if (v !== null) {
@@ -469,7 +469,7 @@ export class Method extends Message<Method> {
           if (v !== null) this.responseStreaming = boolFromJson(v);
           break;
         case "options":
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
         case "syntax":
           if (v !== null) {

@@ -18,7 +18,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_descriptor: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/descriptor.proto",
@@ -673,7 +673,7 @@ export class FileDescriptorSet extends Message<FileDescriptorSet> {
       const v = json[key]!;
       switch (key) {
         case "file":
-          if (v !== null) for (const e of listFromJson(v)) this.file.push(messageFromJson(FileDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.file.push(plainMessageFromJson(FileDescriptorProto, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -989,26 +989,26 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
         case "messageType":
         case "message_type":
           if (key !== "messageType") checkOneSpelling(json, "messageType");
-          if (v !== null) for (const e of listFromJson(v)) this.messageType.push(messageFromJson(DescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.messageType.push(plainMessageFromJson(DescriptorProto, e, ctx));
           break;
         case "enumType":
         case "enum_type":
           if (key !== "enumType") checkOneSpelling(json, "enumType");
-          if (v !== null) for (const e of listFromJson(v)) this.enumType.push(messageFromJson(EnumDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.enumType.push(plainMessageFromJson(EnumDescriptorProto, e, ctx));
           break;
         case "service":
-          if (v !== null) for (const e of listFromJson(v)) this.service.push(messageFromJson(ServiceDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.service.push(plainMessageFromJson(ServiceDescriptorProto, e, ctx));
           break;
         case "extension":
-          if (v !== null) for (const e of listFromJson(v)) this.extension.push(messageFromJson(FieldDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.extension.push(plainMessageFromJson(FieldDescriptorProto, e, ctx));
           break;
         case "options":
-          if (v !== null) this.options = messageFromJson(FileOptions, v, ctx);
+          if (v !== null) this.options = plainMessageFromJson(FileOptions, v, ctx);
           break;
         case "sourceCodeInfo":
         case "source_code_info":
           if (key !== "sourceCodeInfo") checkOneSpelling(json, "sourceCodeInfo");
-          if (v !== null) this.sourceCodeInfo = messageFromJson(SourceCodeInfo, v, ctx);
+          if (v !== null) this.sourceCodeInfo = plainMessageFromJson(SourceCodeInfo, v, ctx);
           break;
         case "syntax":
           if (v !== null) this.syntax = stringFromJson(v, ctx);
@@ -1252,38 +1252,38 @@ export class DescriptorProto extends Message<DescriptorProto> {
           if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "field":
-          if (v !== null) for (const e of listFromJson(v)) this.field.push(messageFromJson(FieldDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.field.push(plainMessageFromJson(FieldDescriptorProto, e, ctx));
           break;
         case "extension":
-          if (v !== null) for (const e of listFromJson(v)) this.extension.push(messageFromJson(FieldDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.extension.push(plainMessageFromJson(FieldDescriptorProto, e, ctx));
           break;
         case "nestedType":
         case "nested_type":
           if (key !== "nestedType") checkOneSpelling(json, "nestedType");
-          if (v !== null) for (const e of listFromJson(v)) this.nestedType.push(messageFromJson(DescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.nestedType.push(plainMessageFromJson(DescriptorProto, e, ctx));
           break;
         case "enumType":
         case "enum_type":
           if (key !== "enumType") checkOneSpelling(json, "enumType");
-          if (v !== null) for (const e of listFromJson(v)) this.enumType.push(messageFromJson(EnumDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.enumType.push(plainMessageFromJson(EnumDescriptorProto, e, ctx));
           break;
         case "extensionRange":
         case "extension_range":
           if (key !== "extensionRange") checkOneSpelling(json, "extensionRange");
-          if (v !== null) for (const e of listFromJson(v)) this.extensionRange.push(messageFromJson(DescriptorProto_ExtensionRange, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.extensionRange.push(plainMessageFromJson(DescriptorProto_ExtensionRange, e, ctx));
           break;
         case "oneofDecl":
         case "oneof_decl":
           if (key !== "oneofDecl") checkOneSpelling(json, "oneofDecl");
-          if (v !== null) for (const e of listFromJson(v)) this.oneofDecl.push(messageFromJson(OneofDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.oneofDecl.push(plainMessageFromJson(OneofDescriptorProto, e, ctx));
           break;
         case "options":
-          if (v !== null) this.options = messageFromJson(MessageOptions, v, ctx);
+          if (v !== null) this.options = plainMessageFromJson(MessageOptions, v, ctx);
           break;
         case "reservedRange":
         case "reserved_range":
           if (key !== "reservedRange") checkOneSpelling(json, "reservedRange");
-          if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(messageFromJson(DescriptorProto_ReservedRange, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(plainMessageFromJson(DescriptorProto_ReservedRange, e, ctx));
           break;
         case "reservedName":
         case "reserved_name":
@@ -1395,7 +1395,7 @@ export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_Exte
           if (v !== null) this.end = int32FromJson(v);
           break;
         case "options":
-          if (v !== null) this.options = messageFromJson(ExtensionRangeOptions, v, ctx);
+          if (v !== null) this.options = plainMessageFromJson(ExtensionRangeOptions, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1610,13 +1610,13 @@ export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
         case "uninterpretedOption":
         case "uninterpreted_option":
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
         case "declaration":
-          if (v !== null) for (const e of listFromJson(v)) this.declaration.push(messageFromJson(ExtensionRangeOptions_Declaration, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.declaration.push(plainMessageFromJson(ExtensionRangeOptions_Declaration, e, ctx));
           break;
         case "features":
-          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "verification":
           if (v !== null) {
@@ -2040,7 +2040,7 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
           if (v !== null) this.jsonName = stringFromJson(v, ctx);
           break;
         case "options":
-          if (v !== null) this.options = messageFromJson(FieldOptions, v, ctx);
+          if (v !== null) this.options = plainMessageFromJson(FieldOptions, v, ctx);
           break;
         case "proto3Optional":
         case "proto3_optional":
@@ -2128,7 +2128,7 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
           if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "options":
-          if (v !== null) this.options = messageFromJson(OneofOptions, v, ctx);
+          if (v !== null) this.options = plainMessageFromJson(OneofOptions, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -2276,15 +2276,15 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
           if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "value":
-          if (v !== null) for (const e of listFromJson(v)) this.value.push(messageFromJson(EnumValueDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.value.push(plainMessageFromJson(EnumValueDescriptorProto, e, ctx));
           break;
         case "options":
-          if (v !== null) this.options = messageFromJson(EnumOptions, v, ctx);
+          if (v !== null) this.options = plainMessageFromJson(EnumOptions, v, ctx);
           break;
         case "reservedRange":
         case "reserved_range":
           if (key !== "reservedRange") checkOneSpelling(json, "reservedRange");
-          if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(messageFromJson(EnumDescriptorProto_EnumReservedRange, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(plainMessageFromJson(EnumDescriptorProto_EnumReservedRange, e, ctx));
           break;
         case "reservedName":
         case "reserved_name":
@@ -2480,7 +2480,7 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
           if (v !== null) this.number = int32FromJson(v);
           break;
         case "options":
-          if (v !== null) this.options = messageFromJson(EnumValueOptions, v, ctx);
+          if (v !== null) this.options = plainMessageFromJson(EnumValueOptions, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -2574,10 +2574,10 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
           if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "method":
-          if (v !== null) for (const e of listFromJson(v)) this.method.push(messageFromJson(MethodDescriptorProto, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.method.push(plainMessageFromJson(MethodDescriptorProto, e, ctx));
           break;
         case "options":
-          if (v !== null) this.options = messageFromJson(ServiceOptions, v, ctx);
+          if (v !== null) this.options = plainMessageFromJson(ServiceOptions, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -2720,7 +2720,7 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
           if (v !== null) this.outputType = stringFromJson(v, ctx);
           break;
         case "options":
-          if (v !== null) this.options = messageFromJson(MethodOptions, v, ctx);
+          if (v !== null) this.options = plainMessageFromJson(MethodOptions, v, ctx);
           break;
         case "clientStreaming":
         case "client_streaming":
@@ -3194,12 +3194,12 @@ export class FileOptions extends Message<FileOptions> {
           if (v !== null) this.rubyPackage = stringFromJson(v, ctx);
           break;
         case "features":
-          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "uninterpretedOption":
         case "uninterpreted_option":
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -3424,12 +3424,12 @@ export class MessageOptions extends Message<MessageOptions> {
           if (v !== null) this.deprecatedLegacyJsonFieldConflicts = boolFromJson(v);
           break;
         case "features":
-          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "uninterpretedOption":
         case "uninterpreted_option":
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -3806,20 +3806,20 @@ export class FieldOptions extends Message<FieldOptions> {
         case "editionDefaults":
         case "edition_defaults":
           if (key !== "editionDefaults") checkOneSpelling(json, "editionDefaults");
-          if (v !== null) for (const e of listFromJson(v)) this.editionDefaults.push(messageFromJson(FieldOptions_EditionDefault, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.editionDefaults.push(plainMessageFromJson(FieldOptions_EditionDefault, e, ctx));
           break;
         case "features":
-          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "featureSupport":
         case "feature_support":
           if (key !== "featureSupport") checkOneSpelling(json, "featureSupport");
-          if (v !== null) this.featureSupport = messageFromJson(FieldOptions_FeatureSupport, v, ctx);
+          if (v !== null) this.featureSupport = plainMessageFromJson(FieldOptions_FeatureSupport, v, ctx);
           break;
         case "uninterpretedOption":
         case "uninterpreted_option":
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4175,12 +4175,12 @@ export class OneofOptions extends Message<OneofOptions> {
       const v = json[key]!;
       switch (key) {
         case "features":
-          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "uninterpretedOption":
         case "uninterpreted_option":
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4329,12 +4329,12 @@ export class EnumOptions extends Message<EnumOptions> {
           if (v !== null) this.deprecatedLegacyJsonFieldConflicts = boolFromJson(v);
           break;
         case "features":
-          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "uninterpretedOption":
         case "uninterpreted_option":
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4474,7 +4474,7 @@ export class EnumValueOptions extends Message<EnumValueOptions> {
           if (v !== null) this.deprecated = boolFromJson(v);
           break;
         case "features":
-          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "debugRedact":
         case "debug_redact":
@@ -4484,12 +4484,12 @@ export class EnumValueOptions extends Message<EnumValueOptions> {
         case "featureSupport":
         case "feature_support":
           if (key !== "featureSupport") checkOneSpelling(json, "featureSupport");
-          if (v !== null) this.featureSupport = messageFromJson(FieldOptions_FeatureSupport, v, ctx);
+          if (v !== null) this.featureSupport = plainMessageFromJson(FieldOptions_FeatureSupport, v, ctx);
           break;
         case "uninterpretedOption":
         case "uninterpreted_option":
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4593,7 +4593,7 @@ export class ServiceOptions extends Message<ServiceOptions> {
       const v = json[key]!;
       switch (key) {
         case "features":
-          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "deprecated":
           if (v !== null) this.deprecated = boolFromJson(v);
@@ -4601,7 +4601,7 @@ export class ServiceOptions extends Message<ServiceOptions> {
         case "uninterpretedOption":
         case "uninterpreted_option":
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4733,12 +4733,12 @@ export class MethodOptions extends Message<MethodOptions> {
           }
           break;
         case "features":
-          if (v !== null) this.features = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "uninterpretedOption":
         case "uninterpreted_option":
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(messageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -4867,7 +4867,7 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
       const v = json[key]!;
       switch (key) {
         case "name":
-          if (v !== null) for (const e of listFromJson(v)) this.name.push(messageFromJson(UninterpretedOption_NamePart, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.name.push(plainMessageFromJson(UninterpretedOption_NamePart, e, ctx));
           break;
         case "identifierValue":
         case "identifier_value":
@@ -5448,7 +5448,7 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
       const v = json[key]!;
       switch (key) {
         case "defaults":
-          if (v !== null) for (const e of listFromJson(v)) this.defaults.push(messageFromJson(FeatureSetDefaults_FeatureSetEditionDefault, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.defaults.push(plainMessageFromJson(FeatureSetDefaults_FeatureSetEditionDefault, e, ctx));
           break;
         case "minimumEdition":
         case "minimum_edition":
@@ -5590,12 +5590,12 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
         case "overridableFeatures":
         case "overridable_features":
           if (key !== "overridableFeatures") checkOneSpelling(json, "overridableFeatures");
-          if (v !== null) this.overridableFeatures = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.overridableFeatures = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         case "fixedFeatures":
         case "fixed_features":
           if (key !== "fixedFeatures") checkOneSpelling(json, "fixedFeatures");
-          if (v !== null) this.fixedFeatures = messageFromJson(FeatureSet, v, ctx);
+          if (v !== null) this.fixedFeatures = plainMessageFromJson(FeatureSet, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -5708,7 +5708,7 @@ export class SourceCodeInfo extends Message<SourceCodeInfo> {
       const v = json[key]!;
       switch (key) {
         case "location":
-          if (v !== null) for (const e of listFromJson(v)) this.location.push(messageFromJson(SourceCodeInfo_Location, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.location.push(plainMessageFromJson(SourceCodeInfo_Location, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -6012,7 +6012,7 @@ export class GeneratedCodeInfo extends Message<GeneratedCodeInfo> {
       const v = json[key]!;
       switch (key) {
         case "annotation":
-          if (v !== null) for (const e of listFromJson(v)) this.annotation.push(messageFromJson(GeneratedCodeInfo_Annotation, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.annotation.push(plainMessageFromJson(GeneratedCodeInfo_Annotation, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "./any_pb.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 
@@ -373,18 +373,18 @@ export class Type extends Message<Type> {
           if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "fields":
-          if (v !== null) for (const e of listFromJson(v)) this.fields.push(messageFromJson(Field, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.fields.push(plainMessageFromJson(Field, e, ctx));
           break;
         case "oneofs":
           if (v !== null) for (const e of listFromJson(v)) this.oneofs.push(stringFromJson(e, ctx));
           break;
         case "options":
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
         case "sourceContext":
         case "source_context":
           if (key !== "sourceContext") checkOneSpelling(json, "sourceContext");
-          if (v !== null) this.sourceContext = messageFromJson(SourceContext, v, ctx);
+          if (v !== null) this.sourceContext = plainMessageFromJson(SourceContext, v, ctx);
           break;
         case "syntax":
           if (v !== null) {
@@ -614,7 +614,7 @@ export class Field extends Message<Field> {
           if (v !== null) this.packed = boolFromJson(v);
           break;
         case "options":
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
         case "jsonName":
         case "json_name":
@@ -777,15 +777,15 @@ export class Enum extends Message<Enum> {
           if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "enumvalue":
-          if (v !== null) for (const e of listFromJson(v)) this.enumvalue.push(messageFromJson(EnumValue, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.enumvalue.push(plainMessageFromJson(EnumValue, e, ctx));
           break;
         case "options":
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
         case "sourceContext":
         case "source_context":
           if (key !== "sourceContext") checkOneSpelling(json, "sourceContext");
-          if (v !== null) this.sourceContext = messageFromJson(SourceContext, v, ctx);
+          if (v !== null) this.sourceContext = plainMessageFromJson(SourceContext, v, ctx);
           break;
         case "syntax":
           if (v !== null) {
@@ -900,7 +900,7 @@ export class EnumValue extends Message<EnumValue> {
           if (v !== null) this.number = int32FromJson(v);
           break;
         case "options":
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(messageFromJson(Option, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

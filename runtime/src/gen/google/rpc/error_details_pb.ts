@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, dictionaryMap, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, dictionaryMap, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
 export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
@@ -363,7 +363,7 @@ export class QuotaFailure extends Message<QuotaFailure> {
       const v = json[key]!;
       switch (key) {
         case "violations":
-          if (v !== null) for (const e of listFromJson(v)) this.violations.push(messageFromJson(QuotaFailure_Violation, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.violations.push(plainMessageFromJson(QuotaFailure_Violation, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -648,7 +648,7 @@ export class PreconditionFailure extends Message<PreconditionFailure> {
       const v = json[key]!;
       switch (key) {
         case "violations":
-          if (v !== null) for (const e of listFromJson(v)) this.violations.push(messageFromJson(PreconditionFailure_Violation, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.violations.push(plainMessageFromJson(PreconditionFailure_Violation, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -817,7 +817,7 @@ export class BadRequest extends Message<BadRequest> {
         case "fieldViolations":
         case "field_violations":
           if (key !== "fieldViolations") checkOneSpelling(json, "fieldViolations");
-          if (v !== null) for (const e of listFromJson(v)) this.fieldViolations.push(messageFromJson(BadRequest_FieldViolation, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.fieldViolations.push(plainMessageFromJson(BadRequest_FieldViolation, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -940,7 +940,7 @@ export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation
         case "localizedMessage":
         case "localized_message":
           if (key !== "localizedMessage") checkOneSpelling(json, "localizedMessage");
-          if (v !== null) this.localizedMessage = messageFromJson(LocalizedMessage, v, ctx);
+          if (v !== null) this.localizedMessage = plainMessageFromJson(LocalizedMessage, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1213,7 +1213,7 @@ export class Help extends Message<Help> {
       const v = json[key]!;
       switch (key) {
         case "links":
-          if (v !== null) for (const e of listFromJson(v)) this.links.push(messageFromJson(Help_Link, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.links.push(plainMessageFromJson(Help_Link, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

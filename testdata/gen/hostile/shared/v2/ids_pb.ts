@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common } from "../../../common/v1/common_pb.js";
 
 export const file_hostile_shared_v2_ids: FileInfo = /*@__PURE__*/ fileInfo(
@@ -104,10 +104,10 @@ export class NodeId extends Message<NodeId> {
         case "locatedAt":
         case "located_at":
           if (key !== "locatedAt") checkOneSpelling(json, "locatedAt");
-          if (v !== null) this.locatedAt = messageFromJson(Address, v, ctx);
+          if (v !== null) this.locatedAt = plainMessageFromJson(Address, v, ctx);
           break;
         case "aliases":
-          if (v !== null) for (const e of listFromJson(v)) this.aliases.push(messageFromJson(NodeId, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.aliases.push(plainMessageFromJson(NodeId, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -5,7 +5,7 @@
 // Rules that do not fit: with bad_rules=validator each message's validator reports a compilation error.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, Message, messageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, Message, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, CompilationError, file_buf_validate_validate } from "@tsgrpc/runtime/validate";
 
@@ -143,7 +143,7 @@ export class RuleOnMessage extends Message<RuleOnMessage> {
       const v = json[key]!;
       switch (key) {
         case "fine":
-          if (v !== null) this.fine = messageFromJson(Fine, v, ctx);
+          if (v !== null) this.fine = plainMessageFromJson(Fine, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -345,7 +345,7 @@ export class HoldsBad extends Message<HoldsBad> {
       const v = json[key]!;
       switch (key) {
         case "bad":
-          if (v !== null) this.bad = messageFromJson(WrongType, v, ctx);
+          if (v !== null) this.bad = plainMessageFromJson(WrongType, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

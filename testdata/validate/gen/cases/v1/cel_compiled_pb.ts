@@ -7,7 +7,7 @@
 // defaults, has() on every kind of presence, strings by code point, the format functions.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, oneofGivenTwice, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesEqual, codepoints, file_buf_validate_validate, isEmail, isHostAndPort, isHostname, isIp, isIpPrefix, isUri, isUriRef } from "@tsgrpc/runtime/validate";
 import { celField, celIntAdd, celIntDiv, celIntMod, celIntMul, celIntSub, celMessage, celNumEq, celScalar, celUintAdd, celUintDiv, celUintMod, celUintMul, celUintSub, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -649,7 +649,7 @@ export class CelPresence extends Message<CelPresence> {
           if (v !== null) this.flag = boolFromJson(v);
           break;
         case "inner":
-          if (v !== null) this.inner = messageFromJson(CelInner, v, ctx);
+          if (v !== null) this.inner = plainMessageFromJson(CelInner, v, ctx);
           break;
         case "name":
           if (v !== null) {
@@ -772,7 +772,7 @@ export class CelInner extends Message<CelInner> {
           if (v !== null) this.count = int32FromJson(v);
           break;
         case "deeper":
-          if (v !== null) this.deeper = messageFromJson(CelDeeper, v, ctx);
+          if (v !== null) this.deeper = plainMessageFromJson(CelDeeper, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1031,7 +1031,7 @@ export class CelFields extends Message<CelFields> {
           }
           break;
         case "inner":
-          if (v !== null) this.inner = messageFromJson(CelInner, v, ctx);
+          if (v !== null) this.inner = plainMessageFromJson(CelInner, v, ctx);
           break;
         case "kind":
           if (v !== null) {

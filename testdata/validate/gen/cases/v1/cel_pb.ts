@@ -5,7 +5,7 @@
 // Custom CEL rules on messages, fields, list items, map keys and values, with protovalidate's extension functions.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { bytesFromJson, bytesToJson, bytesToJsonText, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, bytesToJsonText, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
 import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -223,7 +223,7 @@ export class Booking extends Message<Booking> {
           if (v !== null) this.tag = bytesFromJson(v);
           break;
         case "room":
-          if (v !== null) this.room = messageFromJson(Room, v, ctx);
+          if (v !== null) this.room = plainMessageFromJson(Room, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -5,7 +5,7 @@
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
@@ -444,7 +444,7 @@ export class Lists extends Message<Lists> {
           if (v !== null) for (const e of listFromJson(v)) this.blobs.push(bytesFromJson(e));
           break;
         case "items":
-          if (v !== null) for (const e of listFromJson(v)) this.items.push(messageFromJson(Item, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.items.push(plainMessageFromJson(Item, e, ctx));
           break;
         case "colors":
           if (v !== null) enumsFromJson(this.colors, Color$type, v, ctx);
@@ -791,7 +791,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.byFlag = dictionaryMap(this.byFlag);
-            for (const k of jsonKeys(o, ctx)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = messageFromJson(Item, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;
         case "colors":
@@ -1074,7 +1074,7 @@ export class Required extends Message<Required> {
           if (v !== null) this.count = int32FromJson(v);
           break;
         case "item":
-          if (v !== null) this.item = messageFromJson(Item, v, ctx);
+          if (v !== null) this.item = plainMessageFromJson(Item, v, ctx);
           break;
         case "list":
           if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e, ctx));
@@ -1249,7 +1249,7 @@ export class Ignored extends Message<Ignored> {
           if (v !== null) this.optional = stringFromJson(v, ctx);
           break;
         case "item":
-          if (v !== null) this.item = messageFromJson(Item, v, ctx);
+          if (v !== null) this.item = plainMessageFromJson(Item, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1386,7 +1386,7 @@ export class Oneofs extends Message<Oneofs> {
         case "item":
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "item", value: messageFromJson(Item, v, ctx) };
+            this.choice = { case: "item", value: plainMessageFromJson(Item, v, ctx) };
           }
           break;
         case "other":
@@ -1542,7 +1542,7 @@ export class MessageOneof extends Message<MessageOneof> {
           if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e, ctx));
           break;
         case "d":
-          if (v !== null) this.d = messageFromJson(Item, v, ctx);
+          if (v !== null) this.d = plainMessageFromJson(Item, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1694,16 +1694,16 @@ export class Tree extends Message<Tree> {
           if (v !== null) this.label = stringFromJson(v, ctx);
           break;
         case "children":
-          if (v !== null) for (const e of listFromJson(v)) this.children.push(messageFromJson(Tree, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.children.push(plainMessageFromJson(Tree, e, ctx));
           break;
         case "left":
-          if (v !== null) this.left = messageFromJson(Tree, v, ctx);
+          if (v !== null) this.left = plainMessageFromJson(Tree, v, ctx);
           break;
         case "named":
           if (v !== null) {
             const o = mapFromJson(v);
             this.named = dictionaryMap(this.named);
-            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
         default:
@@ -1822,10 +1822,10 @@ export class Outer extends Message<Outer> {
       const v = json[key]!;
       switch (key) {
         case "item":
-          if (v !== null) this.item = messageFromJson(Item, v, ctx);
+          if (v !== null) this.item = plainMessageFromJson(Item, v, ctx);
           break;
         case "middle":
-          if (v !== null) this.middle = messageFromJson(Outer_Middle, v, ctx);
+          if (v !== null) this.middle = plainMessageFromJson(Outer_Middle, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -1920,10 +1920,10 @@ export class Outer_Middle extends Message<Outer_Middle> {
       const v = json[key]!;
       switch (key) {
         case "items":
-          if (v !== null) for (const e of listFromJson(v)) this.items.push(messageFromJson(Item, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.items.push(plainMessageFromJson(Item, e, ctx));
           break;
         case "inner":
-          if (v !== null) this.inner = messageFromJson(Outer_Inner, v, ctx);
+          if (v !== null) this.inner = plainMessageFromJson(Outer_Inner, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -2042,7 +2042,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.items = dictionaryMap(this.items);
-            for (const k of jsonKeys(o, ctx)) this.items[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Item, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.items[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;
         case "id":
@@ -2145,7 +2145,7 @@ export class NoRules extends Message<NoRules> {
           if (v !== null) this.name = stringFromJson(v, ctx);
           break;
         case "child":
-          if (v !== null) this.child = messageFromJson(NoRulesChild, v, ctx);
+          if (v !== null) this.child = plainMessageFromJson(NoRulesChild, v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);

@@ -8,7 +8,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
-import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
+import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, messageListToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_reflection_v1_reflection: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/reflection/v1/reflection.proto",
@@ -161,7 +161,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
           if (key !== "fileContainingExtension") checkOneSpelling(json, "fileContainingExtension");
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "fileContainingExtension", value: messageFromJson(ExtensionRequest, v, ctx) };
+            this.messageRequest = { case: "fileContainingExtension", value: plainMessageFromJson(ExtensionRequest, v, ctx) };
           }
           break;
         case "allExtensionNumbersOfType":
@@ -425,14 +425,14 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
         case "originalRequest":
         case "original_request":
           if (key !== "originalRequest") checkOneSpelling(json, "originalRequest");
-          if (v !== null) this.originalRequest = messageFromJson(ServerReflectionRequest, v, ctx);
+          if (v !== null) this.originalRequest = plainMessageFromJson(ServerReflectionRequest, v, ctx);
           break;
         case "fileDescriptorResponse":
         case "file_descriptor_response":
           if (key !== "fileDescriptorResponse") checkOneSpelling(json, "fileDescriptorResponse");
           if (v !== null) {
             if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
-            this.messageResponse = { case: "fileDescriptorResponse", value: messageFromJson(FileDescriptorResponse, v, ctx) };
+            this.messageResponse = { case: "fileDescriptorResponse", value: plainMessageFromJson(FileDescriptorResponse, v, ctx) };
           }
           break;
         case "allExtensionNumbersResponse":
@@ -440,7 +440,7 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
           if (key !== "allExtensionNumbersResponse") checkOneSpelling(json, "allExtensionNumbersResponse");
           if (v !== null) {
             if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
-            this.messageResponse = { case: "allExtensionNumbersResponse", value: messageFromJson(ExtensionNumberResponse, v, ctx) };
+            this.messageResponse = { case: "allExtensionNumbersResponse", value: plainMessageFromJson(ExtensionNumberResponse, v, ctx) };
           }
           break;
         case "listServicesResponse":
@@ -448,7 +448,7 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
           if (key !== "listServicesResponse") checkOneSpelling(json, "listServicesResponse");
           if (v !== null) {
             if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
-            this.messageResponse = { case: "listServicesResponse", value: messageFromJson(ListServiceResponse, v, ctx) };
+            this.messageResponse = { case: "listServicesResponse", value: plainMessageFromJson(ListServiceResponse, v, ctx) };
           }
           break;
         case "errorResponse":
@@ -456,7 +456,7 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
           if (key !== "errorResponse") checkOneSpelling(json, "errorResponse");
           if (v !== null) {
             if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
-            this.messageResponse = { case: "errorResponse", value: messageFromJson(ErrorResponse, v, ctx) };
+            this.messageResponse = { case: "errorResponse", value: plainMessageFromJson(ErrorResponse, v, ctx) };
           }
           break;
         default:
@@ -671,7 +671,7 @@ export class ListServiceResponse extends Message<ListServiceResponse> {
       const v = json[key]!;
       switch (key) {
         case "service":
-          if (v !== null) for (const e of listFromJson(v)) this.service.push(messageFromJson(ServiceResponse, e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.service.push(plainMessageFromJson(ServiceResponse, e, ctx));
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
