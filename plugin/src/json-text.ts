@@ -21,7 +21,9 @@ import { unboxedWrapper } from "./wrappers.js";
  *   (allocation, and the copy into one flat string) than JSON.stringify on
  *   the object;
  * - messages of nothing but repeated numbers: JSON.stringify writes each list
- *   either way, so the text only adds the copy.
+ *   either way, so the text only adds the copy;
+ * - messages holding one of those, or a Struct, Value, ListValue or Any
+ *   (writesObject): the rope would copy their large text once more.
  * And where the text could differ from the object's: messages without
  * `$toJson`, with extensions (keys from the registry at run time), or whose
  * JSON names repeat or look like array indices (an object orders "1" first).
@@ -40,8 +42,30 @@ function writesText(message: DescMessage): boolean {
   if (hasOwnJsonForm(message) || message.proto.extensionRange.length > 0 || message.fields.length === 0) return false;
   const names = message.fields.map((f) => f.jsonName);
   if (new Set(names).size !== names.length || names.some((n) => n === "__proto__" || /^\d+$/.test(n))) return false;
-  if (message.fields.some((f) => f.fieldKind === "list" && f.listKind === "message")) return false;
-  return !message.fields.every((f) => f.fieldKind === "list" && (f.listKind === "enum" || f.scalar !== ScalarType.STRING));
+  return !writesObject(message, new Set());
+}
+
+/** Struct, Value, ListValue, Any: JSON forms of any size, written by JSON.stringify. */
+const openForms = new Set(["Struct", "Value", "ListValue", "Any"].map((n) => `google.protobuf.${n}`));
+
+/**
+ * Messages whose text is faster made by JSON.stringify of the object: those
+ * with repeated message fields, those of nothing but numeric lists, and those
+ * holding (as a field or map value) a message written that way, whose large
+ * flat text the rope would only copy again. `seen` ends recursion through
+ * recursive types (the cycle itself adds nothing).
+ */
+function writesObject(message: DescMessage, seen: Set<DescMessage>): boolean {
+  if (openForms.has(message.typeName)) return true;
+  if (hasOwnJsonForm(message) || seen.has(message)) return false;
+  seen.add(message);
+  const fields = message.fields;
+  if (fields.length > 0 && fields.every((f) => f.fieldKind === "list" && (f.listKind === "enum" || f.scalar !== ScalarType.STRING))) return true;
+  return fields.some((f) => {
+    if (f.fieldKind === "list") return f.listKind === "message";
+    if (f.fieldKind === "map") return f.mapKind === "message" && writesObject(f.message, seen);
+    return f.fieldKind === "message" && unboxedWrapper(f) === undefined && writesObject(f.message, seen);
+  });
 }
 
 /** `t += <key> + <value>`; the key has no leading comma when nothing was written before it. */

@@ -1,7 +1,7 @@
 import { JsonEncodeError } from "../src/errors";
-import { Timestamp } from "../src/gen/google/protobuf/timestamp_pb";
-import { Duration } from "../src/gen/google/protobuf/duration_pb";
-import { MapKeys, MapValues, RepeatedScalars, Scalars } from "../../testdata/gen/scalars/v1/scalars_pb.js";
+// The generated test classes are typed against the built runtime: their Timestamp and Duration come from it too.
+import { Duration, Timestamp } from "@tsgrpc/runtime";
+import { MapKeys, MapValues, RepeatedScalars, Scalars, Times } from "../../testdata/gen/scalars/v1/scalars_pb.js";
 import { GetUserRequest, User, UserEvent } from "../../testdata/gen/users/v1/user_service_pb.js";
 
 /**
@@ -12,10 +12,11 @@ import { GetUserRequest, User, UserEvent } from "../../testdata/gen/users/v1/use
 describe("writing JSON text directly (generated $toJsonText)", () => {
   const same = (m: { toJsonString(): string; toJson(): unknown }) => expect(m.toJsonString()).toBe(JSON.stringify(m.toJson()));
 
-  test("is generated for messages without repeated message fields, and not for those with them", () => {
-    for (const T of [Scalars, MapKeys, MapValues, GetUserRequest, UserEvent]) expect(Object.hasOwn(T.prototype, "$toJsonText")).toBe(true);
-    expect(Object.hasOwn(User.prototype, "$toJsonText")).toBe(false); // repeated User friends
+  test("is generated for messages without repeated message fields, and not for those with them or holding one", () => {
+    for (const T of [Scalars, MapKeys, MapValues, GetUserRequest, Times]) expect(Object.hasOwn(T.prototype, "$toJsonText")).toBe(true);
     expect(Object.hasOwn(RepeatedScalars.prototype, "$toJsonText")).toBe(true); // it has strings and bytes, not only numbers
+    expect(Object.hasOwn(User.prototype, "$toJsonText")).toBe(false); // repeated User friends
+    expect(Object.hasOwn(UserEvent.prototype, "$toJsonText")).toBe(false); // its User field
   });
 
   test("escapes what JSON.stringify escapes: quotes, backslashes, control characters, lone surrogates", () => {
@@ -60,9 +61,10 @@ describe("writing JSON text directly (generated $toJsonText)", () => {
   });
 
   test("writes Timestamp and Duration fields in their string forms, and nothing for an empty message", () => {
-    const e = new UserEvent({ at: new Timestamp({ seconds: 1_700_000_000n, nanos: 5_000_000 }) });
+    const e = new Times({ at: new Timestamp({ seconds: 1_700_000_000n, nanos: 5_000_000 }), took: new Duration({ seconds: 3n }) });
+    e.seen.x = new Timestamp({ seconds: -1n });
     same(e);
-    expect(e.toJsonString()).toContain('"at":"2023-11-14T22:13:20.005Z"');
+    expect(e.toJsonString()).toBe('{"at":"2023-11-14T22:13:20.005Z","took":"3s","seen":{"x":"1969-12-31T23:59:59Z"}}');
     expect(new Scalars().toJsonString()).toBe("{}");
     expect(new Duration({ seconds: -1n, nanos: -500_000_000 }).toJsonString()).toBe('"-1.500s"');
   });

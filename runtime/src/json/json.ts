@@ -59,7 +59,8 @@ export function writeJsonString(msg: Message<any>, options?: JsonWriteStringOpti
   const ctx = options === undefined ? (defaultTextContext ??= writeContext(undefined, wktForm, true)) : writeContext(options, wktForm, true);
   if (!options?.prettySpaces && isDefault(ctx)) {
     try {
-      return flat(msg.$toJsonText(ctx));
+      const text = msg.$toJsonText(ctx);
+      return Object.prototype.hasOwnProperty.call(Object.getPrototypeOf(msg), "$toJsonText") ? flat(text) : text;
     } catch (e) {
       if (!(e instanceof JsonEncodeError)) throw e;
     }
@@ -90,11 +91,13 @@ function isDefault(ctx: WriteContext): boolean {
 }
 
 /**
- * The text as one flat string, as JSON.stringify returns it. Generated text is
- * a rope of many short strings, which V8 copies into one on the first read of
- * a character; doing that here keeps the cost in `toJsonString`, where it
- * belongs, instead of in whatever reads the text first. The test keeps the
- * read from being optimised away (a string's first char code is never < 0).
+ * Generated text (the message's class has its own `$toJsonText`) as one flat
+ * string. It is a rope of many short strings, which V8 copies into one on the
+ * first read of a character; doing that here keeps the cost in
+ * `toJsonString`, where it belongs, instead of in whatever reads the text
+ * first. (JSON.stringify's result, from `Message`'s `$toJsonText`, is left as
+ * every JSON.stringify caller gets it: at most a few large parts.) The test
+ * keeps the read from being optimised away (a first char code is never < 0).
  */
 function flat(text: string): string {
   return text.charCodeAt(0) < 0 ? "" : text;

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 
 export const file_hostile_v1_tree: FileInfo = /*@__PURE__*/ fileInfo(
@@ -861,38 +861,6 @@ export class Maps extends Message<Maps> {
     m = messageMapToJson(this.stringId, ctx);
     if (m !== undefined) j["stringId"] = m;
     return j;
-  }
-
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    let m: string | undefined;
-    m = scalarMapToJsonText(this.stringString, ScalarType.STRING);
-    if (m !== undefined) t += '"stringString":' + m;
-    m = messageMapToJsonText(this.int32Tree, ctx);
-    if (m !== undefined) t += (t.length === 1 ? '"int32Tree":' : ',"int32Tree":') + m;
-    m = scalarMapToJsonText(this.int64Bytes, ScalarType.BYTES);
-    if (m !== undefined) t += (t.length === 1 ? '"int64Bytes":' : ',"int64Bytes":') + m;
-    m = enumMapToJsonText(this.uint32Kind, Kind$type);
-    if (m !== undefined) t += (t.length === 1 ? '"uint32Kind":' : ',"uint32Kind":') + m;
-    m = scalarMapToJsonText(this.uint64Double, ScalarType.DOUBLE);
-    if (m !== undefined) t += (t.length === 1 ? '"uint64Double":' : ',"uint64Double":') + m;
-    m = scalarMapToJsonText(this.sint32Float, ScalarType.FLOAT);
-    if (m !== undefined) t += (t.length === 1 ? '"sint32Float":' : ',"sint32Float":') + m;
-    m = scalarMapToJsonText(this.sint64Bool, ScalarType.BOOL);
-    if (m !== undefined) t += (t.length === 1 ? '"sint64Bool":' : ',"sint64Bool":') + m;
-    m = scalarMapToJsonText(this.fixed32Int64, ScalarType.INT64);
-    if (m !== undefined) t += (t.length === 1 ? '"fixed32Int64":' : ',"fixed32Int64":') + m;
-    m = scalarMapToJsonText(this.fixed64Uint64, ScalarType.UINT64);
-    if (m !== undefined) t += (t.length === 1 ? '"fixed64Uint64":' : ',"fixed64Uint64":') + m;
-    m = scalarMapToJsonText(this.sfixed32Sint32, ScalarType.SINT32);
-    if (m !== undefined) t += (t.length === 1 ? '"sfixed32Sint32":' : ',"sfixed32Sint32":') + m;
-    m = scalarMapToJsonText(this.sfixed64Sfixed64, ScalarType.SFIXED64);
-    if (m !== undefined) t += (t.length === 1 ? '"sfixed64Sfixed64":' : ',"sfixed64Sfixed64":') + m;
-    m = messageMapToJsonText(this.boolMaps, ctx);
-    if (m !== undefined) t += (t.length === 1 ? '"boolMaps":' : ',"boolMaps":') + m;
-    m = messageMapToJsonText(this.stringId, ctx);
-    if (m !== undefined) t += (t.length === 1 ? '"stringId":' : ',"stringId":') + m;
-    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

@@ -642,12 +642,6 @@ export class Holder extends Message<Holder> {
     return j;
   }
 
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.legacy !== undefined) t += '"legacy":' + this.legacy.$toJsonText(ctx);
-    return t + "}";
-  }
-
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;

@@ -5,14 +5,14 @@
 // Every scalar type, singular, optional, repeated, and as map keys and values.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, fieldList, file_google_protobuf_duration, file_google_protobuf_timestamp, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/scalars.proto",
-  "ChhzY2FsYXJzL3YxL3NjYWxhcnMucHJvdG8SCnNjYWxhcnMudjEingMKB1NjYWxhcnMSGQoIZl9kb3VibGUYASABKAFSB2ZEb3VibGUSFwoHZl9mbG9hdBgCIAEoAlIGZkZsb2F0EhcKB2ZfaW50NjQYAyABKANSBmZJbnQ2NBIZCghmX3VpbnQ2NBgEIAEoBFIHZlVpbnQ2NBIXCgdmX2ludDMyGAUgASgFUgZmSW50MzISGwoJZl9maXhlZDY0GAYgASgGUghmRml4ZWQ2NBIbCglmX2ZpeGVkMzIYByABKAdSCGZGaXhlZDMyEhUKBmZfYm9vbBgIIAEoCFIFZkJvb2wSGQoIZl9zdHJpbmcYCSABKAlSB2ZTdHJpbmcSFwoHZl9ieXRlcxgMIAEoDFIGZkJ5dGVzEhkKCGZfdWludDMyGA0gASgNUgdmVWludDMyEh0KCmZfc2ZpeGVkMzIYDyABKA9SCWZTZml4ZWQzMhIdCgpmX3NmaXhlZDY0GBAgASgQUglmU2ZpeGVkNjQSGQoIZl9zaW50MzIYESABKBFSB2ZTaW50MzISGQoIZl9zaW50NjQYEiABKBJSB2ZTaW50NjQitAUKD09wdGlvbmFsU2NhbGFycxIeCghmX2RvdWJsZRgBIAEoAUgAUgdmRG91YmxliAEBEhwKB2ZfZmxvYXQYAiABKAJIAVIGZkZsb2F0iAEBEhwKB2ZfaW50NjQYAyABKANIAlIGZkludDY0iAEBEh4KCGZfdWludDY0GAQgASgESANSB2ZVaW50NjSIAQESHAoHZl9pbnQzMhgFIAEoBUgEUgZmSW50MzKIAQESIAoJZl9maXhlZDY0GAYgASgGSAVSCGZGaXhlZDY0iAEBEiAKCWZfZml4ZWQzMhgHIAEoB0gGUghmRml4ZWQzMogBARIaCgZmX2Jvb2wYCCABKAhIB1IFZkJvb2yIAQESHgoIZl9zdHJpbmcYCSABKAlICFIHZlN0cmluZ4gBARIcCgdmX2J5dGVzGAwgASgMSAlSBmZCeXRlc4gBARIeCghmX3VpbnQzMhgNIAEoDUgKUgdmVWludDMyiAEBEiIKCmZfc2ZpeGVkMzIYDyABKA9IC1IJZlNmaXhlZDMyiAEBEiIKCmZfc2ZpeGVkNjQYECABKBBIDFIJZlNmaXhlZDY0iAEBEh4KCGZfc2ludDMyGBEgASgRSA1SB2ZTaW50MzKIAQESHgoIZl9zaW50NjQYEiABKBJIDlIHZlNpbnQ2NIgBAUILCglfZl9kb3VibGVCCgoIX2ZfZmxvYXRCCgoIX2ZfaW50NjRCCwoJX2ZfdWludDY0QgoKCF9mX2ludDMyQgwKCl9mX2ZpeGVkNjRCDAoKX2ZfZml4ZWQzMkIJCgdfZl9ib29sQgsKCV9mX3N0cmluZ0IKCghfZl9ieXRlc0ILCglfZl91aW50MzJCDQoLX2Zfc2ZpeGVkMzJCDQoLX2Zfc2ZpeGVkNjRCCwoJX2Zfc2ludDMyQgsKCV9mX3NpbnQ2NCLUAwoPUmVwZWF0ZWRTY2FsYXJzEhkKCGZfZG91YmxlGAEgAygBUgdmRG91YmxlEhcKB2ZfZmxvYXQYAiADKAJSBmZGbG9hdBIXCgdmX2ludDY0GAMgAygDUgZmSW50NjQSGQoIZl91aW50NjQYBCADKARSB2ZVaW50NjQSFwoHZl9pbnQzMhgFIAMoBVIGZkludDMyEhsKCWZfZml4ZWQ2NBgGIAMoBlIIZkZpeGVkNjQSGwoJZl9maXhlZDMyGAcgAygHUghmRml4ZWQzMhIVCgZmX2Jvb2wYCCADKAhSBWZCb29sEhkKCGZfc3RyaW5nGAkgAygJUgdmU3RyaW5nEhcKB2ZfYnl0ZXMYDCADKAxSBmZCeXRlcxIZCghmX3VpbnQzMhgNIAMoDVIHZlVpbnQzMhIdCgpmX3NmaXhlZDMyGA8gAygPUglmU2ZpeGVkMzISHQoKZl9zZml4ZWQ2NBgQIAMoEFIJZlNmaXhlZDY0EhkKCGZfc2ludDMyGBEgAygRUgdmU2ludDMyEhkKCGZfc2ludDY0GBIgAygSUgdmU2ludDY0EiwKEGZfdW5wYWNrZWRfaW50MzIYEyADKAVCAhAAUg5mVW5wYWNrZWRJbnQzMiK9CwoHTWFwS2V5cxI4CgdrX2ludDY0GAMgAygLMh8uc2NhbGFycy52MS5NYXBLZXlzLktJbnQ2NEVudHJ5UgZrSW50NjQSOwoIa191aW50NjQYBCADKAsyIC5zY2FsYXJzLnYxLk1hcEtleXMuS1VpbnQ2NEVudHJ5UgdrVWludDY0EjgKB2tfaW50MzIYBSADKAsyHy5zY2FsYXJzLnYxLk1hcEtleXMuS0ludDMyRW50cnlSBmtJbnQzMhI+CglrX2ZpeGVkNjQYBiADKAsyIS5zY2FsYXJzLnYxLk1hcEtleXMuS0ZpeGVkNjRFbnRyeVIIa0ZpeGVkNjQSPgoJa19maXhlZDMyGAcgAygLMiEuc2NhbGFycy52MS5NYXBLZXlzLktGaXhlZDMyRW50cnlSCGtGaXhlZDMyEjUKBmtfYm9vbBgIIAMoCzIeLnNjYWxhcnMudjEuTWFwS2V5cy5LQm9vbEVudHJ5UgVrQm9vbBI7CghrX3N0cmluZxgJIAMoCzIgLnNjYWxhcnMudjEuTWFwS2V5cy5LU3RyaW5nRW50cnlSB2tTdHJpbmcSOwoIa191aW50MzIYDSADKAsyIC5zY2FsYXJzLnYxLk1hcEtleXMuS1VpbnQzMkVudHJ5UgdrVWludDMyEkEKCmtfc2ZpeGVkMzIYDyADKAsyIi5zY2FsYXJzLnYxLk1hcEtleXMuS1NmaXhlZDMyRW50cnlSCWtTZml4ZWQzMhJBCgprX3NmaXhlZDY0GBAgAygLMiIuc2NhbGFycy52MS5NYXBLZXlzLktTZml4ZWQ2NEVudHJ5UglrU2ZpeGVkNjQSOwoIa19zaW50MzIYESADKAsyIC5zY2FsYXJzLnYxLk1hcEtleXMuS1NpbnQzMkVudHJ5UgdrU2ludDMyEjsKCGtfc2ludDY0GBIgAygLMiAuc2NhbGFycy52MS5NYXBLZXlzLktTaW50NjRFbnRyeVIHa1NpbnQ2NBo5CgtLSW50NjRFbnRyeRIQCgNrZXkYASABKANSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjoKDEtVaW50NjRFbnRyeRIQCgNrZXkYASABKARSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjkKC0tJbnQzMkVudHJ5EhAKA2tleRgBIAEoBVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOwoNS0ZpeGVkNjRFbnRyeRIQCgNrZXkYASABKAZSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjsKDUtGaXhlZDMyRW50cnkSEAoDa2V5GAEgASgHUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARo4CgpLQm9vbEVudHJ5EhAKA2tleRgBIAEoCFIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOgoMS1N0cmluZ0VudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOgoMS1VpbnQzMkVudHJ5EhAKA2tleRgBIAEoDVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaPAoOS1NmaXhlZDMyRW50cnkSEAoDa2V5GAEgASgPUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARo8Cg5LU2ZpeGVkNjRFbnRyeRIQCgNrZXkYASABKBBSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjoKDEtTaW50MzJFbnRyeRIQCgNrZXkYASABKBFSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjoKDEtTaW50NjRFbnRyeRIQCgNrZXkYASABKBJSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBIv0ECglNYXBWYWx1ZXMSPQoIdl9kb3VibGUYASADKAsyIi5zY2FsYXJzLnYxLk1hcFZhbHVlcy5WRG91YmxlRW50cnlSB3ZEb3VibGUSOgoHdl9pbnQ2NBgDIAMoCzIhLnNjYWxhcnMudjEuTWFwVmFsdWVzLlZJbnQ2NEVudHJ5UgZ2SW50NjQSNwoGdl9ib29sGAggAygLMiAuc2NhbGFycy52MS5NYXBWYWx1ZXMuVkJvb2xFbnRyeVIFdkJvb2wSOgoHdl9ieXRlcxgMIAMoCzIhLnNjYWxhcnMudjEuTWFwVmFsdWVzLlZCeXRlc0VudHJ5UgZ2Qnl0ZXMSQAoJdl9tZXNzYWdlGBQgAygLMiMuc2NhbGFycy52MS5NYXBWYWx1ZXMuVk1lc3NhZ2VFbnRyeVIIdk1lc3NhZ2UaOgoMVkRvdWJsZUVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgBUgV2YWx1ZToCOAEaOQoLVkludDY0RW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKANSBXZhbHVlOgI4ARo4CgpWQm9vbEVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EhQKBXZhbHVlGAIgASgIUgV2YWx1ZToCOAEaOQoLVkJ5dGVzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAxSBXZhbHVlOgI4ARpSCg1WTWVzc2FnZUVudHJ5EhAKA2tleRgBIAEoCVIDa2V5EisKBXZhbHVlGAIgASgLMhUuc2NhbGFycy52MS5NYXBWYWx1ZXNSBXZhbHVlOgI4AWIGcHJvdG8z",
-  [],
+  "ChhzY2FsYXJzL3YxL3NjYWxhcnMucHJvdG8SCnNjYWxhcnMudjEaHmdvb2dsZS9wcm90b2J1Zi9kdXJhdGlvbi5wcm90bxofZ29vZ2xlL3Byb3RvYnVmL3RpbWVzdGFtcC5wcm90byKeAwoHU2NhbGFycxIZCghmX2RvdWJsZRgBIAEoAVIHZkRvdWJsZRIXCgdmX2Zsb2F0GAIgASgCUgZmRmxvYXQSFwoHZl9pbnQ2NBgDIAEoA1IGZkludDY0EhkKCGZfdWludDY0GAQgASgEUgdmVWludDY0EhcKB2ZfaW50MzIYBSABKAVSBmZJbnQzMhIbCglmX2ZpeGVkNjQYBiABKAZSCGZGaXhlZDY0EhsKCWZfZml4ZWQzMhgHIAEoB1IIZkZpeGVkMzISFQoGZl9ib29sGAggASgIUgVmQm9vbBIZCghmX3N0cmluZxgJIAEoCVIHZlN0cmluZxIXCgdmX2J5dGVzGAwgASgMUgZmQnl0ZXMSGQoIZl91aW50MzIYDSABKA1SB2ZVaW50MzISHQoKZl9zZml4ZWQzMhgPIAEoD1IJZlNmaXhlZDMyEh0KCmZfc2ZpeGVkNjQYECABKBBSCWZTZml4ZWQ2NBIZCghmX3NpbnQzMhgRIAEoEVIHZlNpbnQzMhIZCghmX3NpbnQ2NBgSIAEoElIHZlNpbnQ2NCK0BQoPT3B0aW9uYWxTY2FsYXJzEh4KCGZfZG91YmxlGAEgASgBSABSB2ZEb3VibGWIAQESHAoHZl9mbG9hdBgCIAEoAkgBUgZmRmxvYXSIAQESHAoHZl9pbnQ2NBgDIAEoA0gCUgZmSW50NjSIAQESHgoIZl91aW50NjQYBCABKARIA1IHZlVpbnQ2NIgBARIcCgdmX2ludDMyGAUgASgFSARSBmZJbnQzMogBARIgCglmX2ZpeGVkNjQYBiABKAZIBVIIZkZpeGVkNjSIAQESIAoJZl9maXhlZDMyGAcgASgHSAZSCGZGaXhlZDMyiAEBEhoKBmZfYm9vbBgIIAEoCEgHUgVmQm9vbIgBARIeCghmX3N0cmluZxgJIAEoCUgIUgdmU3RyaW5niAEBEhwKB2ZfYnl0ZXMYDCABKAxICVIGZkJ5dGVziAEBEh4KCGZfdWludDMyGA0gASgNSApSB2ZVaW50MzKIAQESIgoKZl9zZml4ZWQzMhgPIAEoD0gLUglmU2ZpeGVkMzKIAQESIgoKZl9zZml4ZWQ2NBgQIAEoEEgMUglmU2ZpeGVkNjSIAQESHgoIZl9zaW50MzIYESABKBFIDVIHZlNpbnQzMogBARIeCghmX3NpbnQ2NBgSIAEoEkgOUgdmU2ludDY0iAEBQgsKCV9mX2RvdWJsZUIKCghfZl9mbG9hdEIKCghfZl9pbnQ2NEILCglfZl91aW50NjRCCgoIX2ZfaW50MzJCDAoKX2ZfZml4ZWQ2NEIMCgpfZl9maXhlZDMyQgkKB19mX2Jvb2xCCwoJX2Zfc3RyaW5nQgoKCF9mX2J5dGVzQgsKCV9mX3VpbnQzMkINCgtfZl9zZml4ZWQzMkINCgtfZl9zZml4ZWQ2NEILCglfZl9zaW50MzJCCwoJX2Zfc2ludDY0ItQDCg9SZXBlYXRlZFNjYWxhcnMSGQoIZl9kb3VibGUYASADKAFSB2ZEb3VibGUSFwoHZl9mbG9hdBgCIAMoAlIGZkZsb2F0EhcKB2ZfaW50NjQYAyADKANSBmZJbnQ2NBIZCghmX3VpbnQ2NBgEIAMoBFIHZlVpbnQ2NBIXCgdmX2ludDMyGAUgAygFUgZmSW50MzISGwoJZl9maXhlZDY0GAYgAygGUghmRml4ZWQ2NBIbCglmX2ZpeGVkMzIYByADKAdSCGZGaXhlZDMyEhUKBmZfYm9vbBgIIAMoCFIFZkJvb2wSGQoIZl9zdHJpbmcYCSADKAlSB2ZTdHJpbmcSFwoHZl9ieXRlcxgMIAMoDFIGZkJ5dGVzEhkKCGZfdWludDMyGA0gAygNUgdmVWludDMyEh0KCmZfc2ZpeGVkMzIYDyADKA9SCWZTZml4ZWQzMhIdCgpmX3NmaXhlZDY0GBAgAygQUglmU2ZpeGVkNjQSGQoIZl9zaW50MzIYESADKBFSB2ZTaW50MzISGQoIZl9zaW50NjQYEiADKBJSB2ZTaW50NjQSLAoQZl91bnBhY2tlZF9pbnQzMhgTIAMoBUICEABSDmZVbnBhY2tlZEludDMyIr0LCgdNYXBLZXlzEjgKB2tfaW50NjQYAyADKAsyHy5zY2FsYXJzLnYxLk1hcEtleXMuS0ludDY0RW50cnlSBmtJbnQ2NBI7CghrX3VpbnQ2NBgEIAMoCzIgLnNjYWxhcnMudjEuTWFwS2V5cy5LVWludDY0RW50cnlSB2tVaW50NjQSOAoHa19pbnQzMhgFIAMoCzIfLnNjYWxhcnMudjEuTWFwS2V5cy5LSW50MzJFbnRyeVIGa0ludDMyEj4KCWtfZml4ZWQ2NBgGIAMoCzIhLnNjYWxhcnMudjEuTWFwS2V5cy5LRml4ZWQ2NEVudHJ5UghrRml4ZWQ2NBI+CglrX2ZpeGVkMzIYByADKAsyIS5zY2FsYXJzLnYxLk1hcEtleXMuS0ZpeGVkMzJFbnRyeVIIa0ZpeGVkMzISNQoGa19ib29sGAggAygLMh4uc2NhbGFycy52MS5NYXBLZXlzLktCb29sRW50cnlSBWtCb29sEjsKCGtfc3RyaW5nGAkgAygLMiAuc2NhbGFycy52MS5NYXBLZXlzLktTdHJpbmdFbnRyeVIHa1N0cmluZxI7CghrX3VpbnQzMhgNIAMoCzIgLnNjYWxhcnMudjEuTWFwS2V5cy5LVWludDMyRW50cnlSB2tVaW50MzISQQoKa19zZml4ZWQzMhgPIAMoCzIiLnNjYWxhcnMudjEuTWFwS2V5cy5LU2ZpeGVkMzJFbnRyeVIJa1NmaXhlZDMyEkEKCmtfc2ZpeGVkNjQYECADKAsyIi5zY2FsYXJzLnYxLk1hcEtleXMuS1NmaXhlZDY0RW50cnlSCWtTZml4ZWQ2NBI7CghrX3NpbnQzMhgRIAMoCzIgLnNjYWxhcnMudjEuTWFwS2V5cy5LU2ludDMyRW50cnlSB2tTaW50MzISOwoIa19zaW50NjQYEiADKAsyIC5zY2FsYXJzLnYxLk1hcEtleXMuS1NpbnQ2NEVudHJ5UgdrU2ludDY0GjkKC0tJbnQ2NEVudHJ5EhAKA2tleRgBIAEoA1IDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOgoMS1VpbnQ2NEVudHJ5EhAKA2tleRgBIAEoBFIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOQoLS0ludDMyRW50cnkSEAoDa2V5GAEgASgFUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARo7Cg1LRml4ZWQ2NEVudHJ5EhAKA2tleRgBIAEoBlIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOwoNS0ZpeGVkMzJFbnRyeRIQCgNrZXkYASABKAdSA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjgKCktCb29sRW50cnkSEAoDa2V5GAEgASgIUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARo6CgxLU3RyaW5nRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARo6CgxLVWludDMyRW50cnkSEAoDa2V5GAEgASgNUgNrZXkSFAoFdmFsdWUYAiABKAlSBXZhbHVlOgI4ARo8Cg5LU2ZpeGVkMzJFbnRyeRIQCgNrZXkYASABKA9SA2tleRIUCgV2YWx1ZRgCIAEoCVIFdmFsdWU6AjgBGjwKDktTZml4ZWQ2NEVudHJ5EhAKA2tleRgBIAEoEFIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOgoMS1NpbnQzMkVudHJ5EhAKA2tleRgBIAEoEVIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEaOgoMS1NpbnQ2NEVudHJ5EhAKA2tleRgBIAEoElIDa2V5EhQKBXZhbHVlGAIgASgJUgV2YWx1ZToCOAEi/QQKCU1hcFZhbHVlcxI9Cgh2X2RvdWJsZRgBIAMoCzIiLnNjYWxhcnMudjEuTWFwVmFsdWVzLlZEb3VibGVFbnRyeVIHdkRvdWJsZRI6Cgd2X2ludDY0GAMgAygLMiEuc2NhbGFycy52MS5NYXBWYWx1ZXMuVkludDY0RW50cnlSBnZJbnQ2NBI3CgZ2X2Jvb2wYCCADKAsyIC5zY2FsYXJzLnYxLk1hcFZhbHVlcy5WQm9vbEVudHJ5UgV2Qm9vbBI6Cgd2X2J5dGVzGAwgAygLMiEuc2NhbGFycy52MS5NYXBWYWx1ZXMuVkJ5dGVzRW50cnlSBnZCeXRlcxJACgl2X21lc3NhZ2UYFCADKAsyIy5zY2FsYXJzLnYxLk1hcFZhbHVlcy5WTWVzc2FnZUVudHJ5Ugh2TWVzc2FnZRo6CgxWRG91YmxlRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAFSBXZhbHVlOgI4ARo5CgtWSW50NjRFbnRyeRIQCgNrZXkYASABKAlSA2tleRIUCgV2YWx1ZRgCIAEoA1IFdmFsdWU6AjgBGjgKClZCb29sRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAhSBXZhbHVlOgI4ARo5CgtWQnl0ZXNFbnRyeRIQCgNrZXkYASABKAlSA2tleRIUCgV2YWx1ZRgCIAEoDFIFdmFsdWU6AjgBGlIKDVZNZXNzYWdlRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSKwoFdmFsdWUYAiABKAsyFS5zY2FsYXJzLnYxLk1hcFZhbHVlc1IFdmFsdWU6AjgBIugBCgVUaW1lcxIqCgJhdBgBIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSAmF0Ei0KBHRvb2sYAiABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb25SBHRvb2sSLwoEc2VlbhgDIAMoCzIbLnNjYWxhcnMudjEuVGltZXMuU2VlbkVudHJ5UgRzZWVuGlMKCVNlZW5FbnRyeRIQCgNrZXkYASABKAlSA2tleRIwCgV2YWx1ZRgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSBXZhbHVlOgI4AWIGcHJvdG8z",
+  [file_google_protobuf_duration, file_google_protobuf_timestamp],
   () => ({
-    messages: [Scalars, OptionalScalars, RepeatedScalars, MapKeys, MapValues],
+    messages: [Scalars, OptionalScalars, RepeatedScalars, MapKeys, MapValues, Times],
     enums: [],
     services: [],
   }),
@@ -1722,6 +1722,141 @@ export class MapValues extends Message<MapValues> {
             const o = mapFromJson(v);
             this.vMessage = dictionaryMap(this.vMessage);
             for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(MapValues, o[k]!, ctx);
+          }
+          break;
+        default:
+          unknownKeyFromJson(this, key, v, ctx);
+      }
+    }
+  }
+}
+
+/**
+ * Timestamps and durations, whose JSON forms generated code writes directly.
+ */
+export class Times extends Message<Times> {
+  static readonly typeName = "scalars.v1.Times";
+  static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
+    { no: 1, name: "at", localName: "at", jsonName: "at", kind: "message", T: Timestamp },
+    { no: 2, name: "took", localName: "took", jsonName: "took", kind: "message", T: Duration },
+    { no: 3, name: "seen", localName: "seen", jsonName: "seen", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: Timestamp } },
+  ]);
+  at?: Timestamp;
+  took?: Duration;
+  seen: { [key: string]: Timestamp } = newMap();
+
+  constructor(init?: PartialMessage<Times>) {
+    super();
+    if (init) initPartial(this, init);
+  }
+
+  $encode(w: BinaryWriter): void {
+    if (this.at !== undefined) {
+      const mark = w.forkField(10);
+      this.at.$encode(w);
+      w.join(mark);
+    }
+    if (this.took !== undefined) {
+      const mark = w.forkField(18);
+      this.took.$encode(w);
+      w.join(mark);
+    }
+    for (const k of Object.keys(this.seen)) {
+      const entry = w.forkField(26);
+      w.fieldString(10, k);
+      const mark = w.forkField(18);
+      this.seen[k]!.$encode(w);
+      w.join(mark);
+      w.join(entry);
+    }
+    w.unknown(this);
+  }
+
+  $decode(r: BinaryReader, end: number, group?: number): void {
+    while (r.pos < end) {
+      const tag = r.tag();
+      switch (tag) {
+        case 10: {
+          const msgEnd = r.delimitedEnd();
+          r.enter();
+          (this.at ??= new Timestamp()).$decode(r, msgEnd);
+          r.leave();
+          r.assertEnd(msgEnd);
+          break;
+        }
+        case 18: {
+          const msgEnd = r.delimitedEnd();
+          r.enter();
+          (this.took ??= new Duration()).$decode(r, msgEnd);
+          r.leave();
+          r.assertEnd(msgEnd);
+          break;
+        }
+        case 26: {
+          const e = r.delimitedEnd();
+          let k = "";
+          let v: Timestamp | undefined;
+          while (r.pos < e) {
+            const t = r.tag();
+            if (t === 10) {
+              k = r.mapKey();
+            } else if (t === 18) {
+              const msgEnd = r.delimitedEnd();
+              r.enter();
+              (v ??= new Timestamp()).$decode(r, msgEnd);
+              r.leave();
+              r.assertEnd(msgEnd);
+            } else {
+              r.unknown({}, t); // a map entry keeps no unknown fields
+            }
+          }
+          r.assertEnd(e);
+          (this.seen = r.mapTarget(this.seen, k))[k] = v ?? new Timestamp();
+          break;
+        }
+        default:
+          if (group !== undefined && tag === group * 8 + 4) return;
+          r.unknown(this, tag);
+      }
+    }
+    if (group !== undefined) r.endGroup(group);
+  }
+
+  override $toJson(ctx: JsonWriteContext): JsonObject {
+    const j: JsonObject = {};
+    let m: JsonObject | undefined;
+    if (this.at !== undefined) j["at"] = timestampToJson(this.at);
+    if (this.took !== undefined) j["took"] = durationToJson(this.took);
+    m = messageMapToJson(this.seen, ctx);
+    if (m !== undefined) j["seen"] = m;
+    return j;
+  }
+
+  override $toJsonText(ctx: JsonWriteContext): string {
+    let t = "{";
+    let m: string | undefined;
+    if (this.at !== undefined) t += '"at":' + timestampToJsonText(this.at);
+    if (this.took !== undefined) t += (t.length === 1 ? '"took":' : ',"took":') + durationToJsonText(this.took);
+    m = messageMapToJsonText(this.seen, ctx);
+    if (m !== undefined) t += (t.length === 1 ? '"seen":' : ',"seen":') + m;
+    return t + "}";
+  }
+
+  override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
+    for (const key of jsonKeys(json, ctx)) {
+      const v = json[key]!;
+      switch (key) {
+        case "at":
+          if (v !== null) this.at = messageFromJson(Timestamp, v, ctx);
+          break;
+        case "took":
+          if (v !== null) this.took = messageFromJson(Duration, v, ctx);
+          break;
+        case "seen":
+          if (v !== null) {
+            const o = mapFromJson(v);
+            this.seen = dictionaryMap(this.seen);
+            for (const k of jsonKeys(o, ctx)) this.seen[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Timestamp, o[k]!, ctx);
           }
           break;
         default:

@@ -5,7 +5,7 @@
 // Users and the service that manages them.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common, Priority, Priority$type } from "../../common/v1/common_pb.js";
 
 export const file_users_v1_user_service: FileInfo = /*@__PURE__*/ fileInfo(
@@ -909,13 +909,6 @@ export class UserEvent extends Message<UserEvent> {
     return j;
   }
 
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.user !== undefined) t += '"user":' + this.user.$toJsonText(ctx);
-    if (this.at !== undefined) t += (t.length === 1 ? '"at":' : ',"at":') + timestampToJsonText(this.at);
-    return t + "}";
-  }
-
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -978,12 +971,6 @@ export class CreateUserRequest extends Message<CreateUserRequest> {
     const j: JsonObject = {};
     if (this.user !== undefined) j["user"] = this.user.$toJson(ctx);
     return j;
-  }
-
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.user !== undefined) t += '"user":' + this.user.$toJsonText(ctx);
-    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

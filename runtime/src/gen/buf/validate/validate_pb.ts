@@ -5164,16 +5164,6 @@ export class Violation extends Message<Violation> {
     return j;
   }
 
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.field !== undefined) t += '"field":' + this.field.$toJsonText(ctx);
-    if (this.rule !== undefined) t += (t.length === 1 ? '"rule":' : ',"rule":') + this.rule.$toJsonText(ctx);
-    if (this.ruleId !== undefined) t += (t.length === 1 ? '"ruleId":' : ',"ruleId":') + stringToJsonText(this.ruleId);
-    if (this.message !== undefined) t += (t.length === 1 ? '"message":' : ',"message":') + stringToJsonText(this.message);
-    if (this.forKey !== undefined) t += (t.length === 1 ? '"forKey":' : ',"forKey":') + boolToJsonText(this.forKey);
-    return t + "}";
-  }
-
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;

@@ -1376,14 +1376,6 @@ export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_Exte
     return j;
   }
 
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.start !== undefined) t += '"start":' + int32ToJsonText(this.start);
-    if (this.end !== undefined) t += (t.length === 1 ? '"end":' : ',"end":') + int32ToJsonText(this.end);
-    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
-    return t + "}";
-  }
-
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -1974,22 +1966,6 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
     return j;
   }
 
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.name !== undefined) t += '"name":' + stringToJsonText(this.name);
-    if (this.number !== undefined) t += (t.length === 1 ? '"number":' : ',"number":') + int32ToJsonText(this.number);
-    if (this.label !== undefined) t += (t.length === 1 ? '"label":' : ',"label":') + enumToJsonText(FieldDescriptorProto_Label$type, this.label);
-    if (this.type !== undefined) t += (t.length === 1 ? '"type":' : ',"type":') + enumToJsonText(FieldDescriptorProto_Type$type, this.type);
-    if (this.typeName !== undefined) t += (t.length === 1 ? '"typeName":' : ',"typeName":') + stringToJsonText(this.typeName);
-    if (this.extendee !== undefined) t += (t.length === 1 ? '"extendee":' : ',"extendee":') + stringToJsonText(this.extendee);
-    if (this.defaultValue !== undefined) t += (t.length === 1 ? '"defaultValue":' : ',"defaultValue":') + stringToJsonText(this.defaultValue);
-    if (this.oneofIndex !== undefined) t += (t.length === 1 ? '"oneofIndex":' : ',"oneofIndex":') + int32ToJsonText(this.oneofIndex);
-    if (this.jsonName !== undefined) t += (t.length === 1 ? '"jsonName":' : ',"jsonName":') + stringToJsonText(this.jsonName);
-    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
-    if (this.proto3Optional !== undefined) t += (t.length === 1 ? '"proto3Optional":' : ',"proto3Optional":') + boolToJsonText(this.proto3Optional);
-    return t + "}";
-  }
-
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -2111,13 +2087,6 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
     if (this.name !== undefined) j["name"] = stringToJson(this.name);
     if (this.options !== undefined) j["options"] = this.options.$toJson(ctx);
     return j;
-  }
-
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.name !== undefined) t += '"name":' + stringToJsonText(this.name);
-    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
-    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
@@ -2461,14 +2430,6 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
     return j;
   }
 
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.name !== undefined) t += '"name":' + stringToJsonText(this.name);
-    if (this.number !== undefined) t += (t.length === 1 ? '"number":' : ',"number":') + int32ToJsonText(this.number);
-    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
-    return t + "}";
-  }
-
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
@@ -2689,17 +2650,6 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
     if (this.clientStreaming !== undefined) j["clientStreaming"] = boolToJson(this.clientStreaming);
     if (this.serverStreaming !== undefined) j["serverStreaming"] = boolToJson(this.serverStreaming);
     return j;
-  }
-
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.name !== undefined) t += '"name":' + stringToJsonText(this.name);
-    if (this.inputType !== undefined) t += (t.length === 1 ? '"inputType":' : ',"inputType":') + stringToJsonText(this.inputType);
-    if (this.outputType !== undefined) t += (t.length === 1 ? '"outputType":' : ',"outputType":') + stringToJsonText(this.outputType);
-    if (this.options !== undefined) t += (t.length === 1 ? '"options":' : ',"options":') + this.options.$toJsonText(ctx);
-    if (this.clientStreaming !== undefined) t += (t.length === 1 ? '"clientStreaming":' : ',"clientStreaming":') + boolToJsonText(this.clientStreaming);
-    if (this.serverStreaming !== undefined) t += (t.length === 1 ? '"serverStreaming":' : ',"serverStreaming":') + boolToJsonText(this.serverStreaming);
-    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

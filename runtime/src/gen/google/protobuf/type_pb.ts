@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "./any_pb.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 
@@ -983,13 +983,6 @@ export class Option extends Message<Option> {
     if (this.name !== "") j["name"] = stringToJson(this.name);
     if (this.value !== undefined) j["value"] = this.value.$toJson(ctx);
     return j;
-  }
-
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.name !== "") t += '"name":' + stringToJsonText(this.name);
-    if (this.value !== undefined) t += (t.length === 1 ? '"value":' : ',"value":') + this.value.$toJsonText(ctx);
-    return t + "}";
   }
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {

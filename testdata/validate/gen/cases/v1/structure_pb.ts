@@ -1810,13 +1810,6 @@ export class Outer extends Message<Outer> {
     return j;
   }
 
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.item !== undefined) t += '"item":' + this.item.$toJsonText(ctx);
-    if (this.middle !== undefined) t += (t.length === 1 ? '"middle":' : ',"middle":') + this.middle.$toJsonText(ctx);
-    return t + "}";
-  }
-
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;

@@ -496,13 +496,6 @@ export class Anys extends Message<Anys> {
     return j;
   }
 
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.in !== undefined) t += '"in":' + this.in.$toJsonText(ctx);
-    if (this.notIn !== undefined) t += (t.length === 1 ? '"notIn":' : ',"notIn":') + this.notIn.$toJsonText(ctx);
-    return t + "}";
-  }
-
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;

@@ -402,17 +402,6 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
     return j;
   }
 
-  override $toJsonText(ctx: JsonWriteContext): string {
-    let t = "{";
-    if (this.validHost !== "") t += '"validHost":' + stringToJsonText(this.validHost);
-    if (this.originalRequest !== undefined) t += (t.length === 1 ? '"originalRequest":' : ',"originalRequest":') + this.originalRequest.$toJsonText(ctx);
-    if (this.messageResponse.case === "fileDescriptorResponse") t += (t.length === 1 ? '"fileDescriptorResponse":' : ',"fileDescriptorResponse":') + this.messageResponse.value.$toJsonText(ctx);
-    if (this.messageResponse.case === "allExtensionNumbersResponse") t += (t.length === 1 ? '"allExtensionNumbersResponse":' : ',"allExtensionNumbersResponse":') + this.messageResponse.value.$toJsonText(ctx);
-    if (this.messageResponse.case === "listServicesResponse") t += (t.length === 1 ? '"listServicesResponse":' : ',"listServicesResponse":') + this.messageResponse.value.$toJsonText(ctx);
-    if (this.messageResponse.case === "errorResponse") t += (t.length === 1 ? '"errorResponse":' : ',"errorResponse":') + this.messageResponse.value.$toJsonText(ctx);
-    return t + "}";
-  }
-
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
       const v = json[key]!;
