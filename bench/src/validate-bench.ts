@@ -5,14 +5,15 @@ import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import { createValidator } from "@bufbuild/protovalidate";
 import type { Message } from "@tsgrpc/runtime";
 import { validate } from "@tsgrpc/runtime/validate";
-import { CelUserPage, CelUserRecord, UserPage, UserRecord } from "../gen/tsgrpc-validate/bench/validate/v1/records_pb.js";
+import { CelUserPage, CelUserRecord, PredefinedUserRecord, UserPage, UserRecord } from "../gen/tsgrpc-validate/bench/validate/v1/records_pb.js";
 import { count, percent, ratio, table } from "./table.js";
 import { calibrate, compileLoop, summarize, timeLoop } from "./timing.js";
 
 /**
  * Validation: tsgrpc's generated validators against protovalidate-es on the same messages (the
  * protobuf-es side decoded from the same bytes with the same descriptors), a ~200 B record and a
- * ~10 KB page of records, each without and with a message-level CEL rule. Both valid, so every
+ * ~10 KB page of records, each without and with a message-level CEL rule, and the record with
+ * predefined rules (protovalidate-es then given the registry, which holds their extensions). All valid, so every
  * rule runs. In one process, the two validators alternating round by round: the machine is
  * shared, so drift touches both alike, but the numbers stay noisy.
  */
@@ -39,16 +40,19 @@ function cases(): { name: string; message: Message<any> }[] {
     { name: "page of 50 records", message: page(UserPage, UserRecord) as Message<any> },
     { name: "record + CEL rule", message: benchRecord(CelUserRecord, 1) as Message<any> },
     { name: "page of 50 + CEL rule", message: page(CelUserPage, CelUserRecord) as Message<any> },
+    { name: "record + predefined rules", message: benchRecord(PredefinedUserRecord, 1) as Message<any> },
   ];
 }
 
 export function runValidateBench(options: { rounds: number; batchSeconds: number; smoke: boolean }): void {
   const set = fromBinary(FileDescriptorSetSchema, readFileSync(join(__dirname, "..", "..", "gen", "validate-bench.binpb")));
   const registry = createFileRegistry(set);
-  const validator = createValidator();
+  const plain = createValidator();
+  const withExtensions = createValidator({ registry });
   const rows = cases().map(({ name, message }) => {
     const typeName = (message.constructor as unknown as { typeName: string }).typeName;
     const desc = registry.getMessage(typeName) as DescMessage;
+    const validator = typeName.includes("Predefined") ? withExtensions : plain;
     const bytes = message.toBinary();
     const es = fromBinary(desc, bytes);
     for (const [who, kind] of [

@@ -63,7 +63,7 @@ describe("npm run bench -- --smoke", () => {
 
   it("measures validation of every bench message with both validators", () => {
     const section = part(output, "Validation");
-    for (const name of ["record", "page of 50 records", "record \\+ CEL rule", "page of 50 \\+ CEL rule"])
+    for (const name of ["record", "page of 50 records", "record \\+ CEL rule", "page of 50 \\+ CEL rule", "record \\+ predefined rules"])
       expect(section).toMatch(new RegExp(`\\| ${name} \\([0-9,]+ B\\) +\\| +[0-9]`));
   });
 

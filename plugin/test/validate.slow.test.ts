@@ -125,11 +125,15 @@ describe("validation code generation", () => {
     expect(code).toContain(
       '[[14, "string", 11], [2, "min_len", 4]], () => ((celUint(codepoints(v)) < 2) ? "must be at least 2 characters" : "")], ["string.max_len", ',
     );
-    // `matches` is outside the compiled subset: left to @bufbuild/cel.
+    // `matches` with a constant pattern runs as the standard `pattern` rule; a pattern RE2 alone reads stays with @bufbuild/cel.
     const pattern = generate(
       predefinedHeader + 'message M { optional string s = 1 [(buf.validate.field).string.(no_spaces) = true, (buf.validate.field).string.pattern = "^a"]; }',
     );
-    expect(pattern.read()).toContain('[[14, "string", 11], [6, "pattern", 9]]], ["no_spaces", ');
+    expect(pattern.read()).toContain('[[14, "string", 11], [6, "pattern", 9]], () => (!/^a/u.test(v) ? "does not match regex pattern `^a`" : "")]');
+    const re2 = generate(
+      header + 'message M { option (buf.validate.message).cel = {id: "m.posix", expression: "this.s.matches(\'[[:alpha:]]\')"}; string s = 1; }',
+    );
+    expect(re2.read()).toContain('["m.posix", "", "this.s.matches(\'[[:alpha:]]\')", []]]');
   });
 
   it("reports an extension of a rules message that is not a predefined rule, naming field and extension", () => {

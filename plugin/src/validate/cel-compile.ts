@@ -5,6 +5,7 @@ import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
 import { literal } from "../code.js";
 import { fieldName, oneofName } from "../names.js";
 import { unboxedWrapper } from "../wrappers.js";
+import { regexLiteral } from "./regex.js";
 import type { ValidateContext } from "./site.js";
 
 /**
@@ -33,6 +34,8 @@ export interface CelValue {
   t: CelType;
   /** An integer literal's value. */
   lit?: bigint;
+  /** A string literal's value. */
+  str?: string;
 }
 
 /**
@@ -179,7 +182,7 @@ class Compiler {
       case "boolean":
         return bool([String(v)]);
       case "string":
-        return { code: [literal(v)], t: { k: "string" } };
+        return { code: [literal(v)], t: { k: "string" }, str: v };
       case "number":
         return { code: [doubleLiteral(v)], t: { k: "double" } };
       case "bigint":
@@ -320,6 +323,8 @@ class Compiler {
         return bool(p`${v(fn)}(${s.code}, ${asNumber(a)}, ${b.code})`);
       case "isHostAndPort(string,bool)":
         return bool(p`${v(fn)}(${s.code}, ${a.code})`);
+      case "matches(string,string)":
+        return a.str === undefined ? undefined : this.matches(s, a.str);
       case "isNan(double)":
         return bool(p`Number.isNaN(${s.code})`);
       case "isInf(double)":
@@ -334,6 +339,20 @@ class Compiler {
     if (a.t.k === to) return a;
     if (a.lit !== undefined && (to === "int" ? a.lit <= MAX_INT : a.lit >= 0n)) return intLiteral(a.lit, to);
     return { code: p`${this.op(to === "int" ? "celInt" : "celUint")}(${a.code})`, t: { k: to, big: isBig(a.t) } };
+  }
+
+  /**
+   * `matches` with a constant pattern, run as the standard `pattern` rule runs (a JavaScript RegExp
+   * after regex.ts's translation of RE2); a pattern the translation cannot run stays with `@bufbuild/cel`.
+   */
+  private matches(s: CelValue, pattern: string): CelValue | undefined {
+    let re: string;
+    try {
+      re = regexLiteral(pattern);
+    } catch {
+      return undefined;
+    }
+    return bool(p`${re}.test(${s.code})`);
   }
 
   private size(a: CelValue): CelValue | undefined {
@@ -404,7 +423,7 @@ function constant(c: Extract<Expr["exprKind"], { case: "constExpr" }>["value"]["
     case "boolValue":
       return bool([String(c.value)]);
     case "stringValue":
-      return { code: [literal(c.value)], t: { k: "string" } };
+      return { code: [literal(c.value)], t: { k: "string" }, str: c.value };
     case "doubleValue":
       return { code: [doubleLiteral(c.value)], t: { k: "double" } };
     case "int64Value":

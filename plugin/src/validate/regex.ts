@@ -19,3 +19,29 @@ export function toJsRegExp(pattern: string): { source: string; flags: string } {
   new RegExp(source, flags); // throws SyntaxError for a pattern JavaScript cannot run
   return { source, flags };
 }
+
+/** A RegExp literal (source text) for an RE2 pattern; throws for a pattern the translation cannot run. */
+export function regexLiteral(pattern: string): string {
+  const { source, flags } = toJsRegExp(pattern);
+  return `/${escapeSlashes(source) || "(?:)"}/${flags}`;
+}
+
+/** The pattern as the body of a RegExp literal: unescaped `/` and line terminators escaped. */
+function escapeSlashes(source: string): string {
+  let out = "";
+  let escaped = false;
+  for (const ch of source) {
+    if (escaped) {
+      out += ch === "\n" ? "n" : ch === "\r" ? "r" : ch;
+      escaped = false;
+    } else if (ch === "\\") {
+      out += ch;
+      escaped = true;
+    } else if (ch === "/") out += "\\/";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\u2028" || ch === "\u2029") out += ch === "\u2028" ? "\\u2028" : "\\u2029";
+    else out += ch;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { isFieldSet } from "@bufbuild/protobuf";
 import { KnownRegex, type StringRules } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { literal, type Line } from "../code.js";
-import { toJsRegExp } from "./regex.js";
+import { regexLiteral } from "./regex.js";
 import { BadRuleError } from "./rules.js";
 import { check, ruleField, violation, type Site, type ValidateContext } from "./site.js";
 import type { DescField } from "@bufbuild/protobuf";
@@ -117,29 +117,8 @@ function protoName(jsName: string): string {
 /** A RegExp literal for an RE2 pattern; a pattern JavaScript cannot run is a bad rule. */
 export function regex(pattern: string, field: DescField, rule: string): string {
   try {
-    const { source, flags } = toJsRegExp(pattern);
-    return `/${escapeSlashes(source) || "(?:)"}/${flags}`;
+    return regexLiteral(pattern);
   } catch (e) {
     throw new BadRuleError(field, rule, `invalid regular expression: ${e instanceof Error ? e.message : String(e)}`);
   }
-}
-
-/** The pattern as the body of a RegExp literal: unescaped `/` and line terminators escaped. */
-function escapeSlashes(source: string): string {
-  let out = "";
-  let escaped = false;
-  for (const ch of source) {
-    if (escaped) {
-      out += ch === "\n" ? "n" : ch === "\r" ? "r" : ch;
-      escaped = false;
-    } else if (ch === "\\") {
-      out += ch;
-      escaped = true;
-    } else if (ch === "/") out += "\\/";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\u2028" || ch === "\u2029") out += ch === "\u2028" ? "\\u2028" : "\\u2029";
-    else out += ch;
-  }
-  return out;
 }

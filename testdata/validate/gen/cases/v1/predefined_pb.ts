@@ -13,7 +13,7 @@ import { celField, celIntMod, celMessage, celScalar, celUint, celUintAdd, checkC
 
 export const file_cases_v1_predefined: FileInfo = /*@__PURE__*/ fileInfo(
   "cases/v1/predefined.proto",
-  "ChljYXNlcy92MS9wcmVkZWZpbmVkLnByb3RvEghjYXNlcy52MRobYnVmL3ZhbGlkYXRlL3ZhbGlkYXRlLnByb3RvGh9jYXNlcy92MS9wcmVkZWZpbmVkX3J1bGVzLnByb3RvGh5nb29nbGUvcHJvdG9idWYvZHVyYXRpb24ucHJvdG8aIGdvb2dsZS9wcm90b2J1Zi9maWVsZF9tYXNrLnByb3RvGh9nb29nbGUvcHJvdG9idWYvdGltZXN0YW1wLnByb3RvGh5nb29nbGUvcHJvdG9idWYvd3JhcHBlcnMucHJvdG8isQIKEFByZWRlZmluZWRTdHJpbmcSHgoEY29kZRgBIAEoCUIKukgHcgXKSAJhYlIEY29kZRIyCgRuYW1lGAIgASgJQh66SARyAhgIukgEcgIQArpIBXID0EgBukgFcgPYSAZSBG5hbWUSLAoDdGFnGAMgASgJQhq6SAZyBOJIAXi6SAdyBeJIAnl5ukgEcgJgAVIDdGFnEiYKA29wdBgEIAEoCUIPukgEcgIQAbpIBXID6EgBSAFSA29wdIgBARJBCgd3cmFwcGVkGAUgASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlQgm6SAZyBMpIAXdSB3dyYXBwZWQSHgoEcGljaxgGIAEoCUIIukgFcgPQSAFIAFIEcGlja0IICgZjaG9pY2VCBgoEX29wdCLFBQoRUHJlZGVmaW5lZE51bWJlcnMSHAoEc3RlcBgBIAEoBUIIukgFGgPISANSBHN0ZXASKAoIYW55X3N0ZXAYAiABKAVCCLpIBRoDyEgASABSB2FueVN0ZXCIAQESMQoDb2RkGAMgASgFQh+6SAUaA9BIAbpIBBoCEGS6SA0aCyCc//////////8BUgNvZGQSIQoDYmlnGAQgASgDQg+6SAwiCshIgYCAgICAgBBSA2JpZxIlCgR1YmlnGAUgASgEQhG6SA4yDMhI////////////AVIEdWJpZxIcCgR1c3VtGAYgASgNQgi6SAUqA8hIClIEdXN1bRIcCgRzbm90GAcgASgRQgi6SAU6A8hIDVIEc25vdBIjCgRmbm90GAggASgGQg+6SAxSCslIBwAAAAAAAABSBGZub3QSKwoEZG5vdBgJIAEoAUIXukgMEgrJSAAAAAAAAPg/ukgFEgPQSAFSBGRub3QSIwoGZmFib3ZlGAogASgCQgu6SAgKBs1IzczMPVIGZmFib3ZlEhwKBGZsYWcYCyABKAhCCLpIBWoDyEgBUgRmbGFnEjsKBXdzdGVwGAwgASgLMhsuZ29vZ2xlLnByb3RvYnVmLkludDMyVmFsdWVCCLpIBRoDyEgCUgV3c3RlcBIxCgVvc3RlcBgNIAEoBUIWukgFGgPISAW6SAQaAjAFukgEGgIwB0gBUgVvc3RlcIgBARIgCgZzYWJvdmUYDiABKBJCCLpIBUIDyEgFUgZzYWJvdmUSIwoGZmJlbG93GA8gASgHQgu6SAhKBs1IAChr7lIGZmJlbG93EiEKBXNmbm90GBAgASgPQgu6SAhaBs1I/////1IFc2Zub3QSKQoHc2Y2NG5vdBgRIAEoEEIPukgMYgrJSP//////////UgdzZjY0bm90QgsKCV9hbnlfc3RlcEIICgZfb3N0ZXAi5gEKEFByZWRlZmluZWRTaGFwZXMSHgoFbGV2ZWwYASABKAVCCLpIBRoD2EgBUgVsZXZlbBItCgZyYW5nZWQYAiABKAVCFbpIEhoQ4kgNCPv//////////wEQBVIGcmFuZ2VkEisKC2hhbGZfcmFuZ2VkGAMgASgFQgq6SAcaBeJIAggBUgpoYWxmUmFuZ2VkEiwKCHVucGFja2VkGAQgASgFQhC6SAUaA+hIAbpIBRoD6EgCUgh1bnBhY2tlZBIoCgZwYWNrZWQYBSABKAVCELpIBRoD8EgBukgFGgPwSAJSBnBhY2tlZCLwAgoPUHJlZGVmaW5lZE90aGVyEiUKBGRhdGEYASABKAxCEbpIBXoDyEgDukgGegTSSAEBUgRkYXRhEjgKBXNoYWRlGAIgASgOMg8uY2FzZXMudjEuU2hhZGVCEbpIBoIBA8hIArpIBYIBAhABUgVzaGFkZRJFCghzaGFkZV9pbhgDIAEoDjIPLmNhc2VzLnYxLlNoYWRlQhm6SAWCAQIYAbpIBYIBAhgCukgGggEDyEgBUgdzaGFkZUluEkIKBHdhaXQYBCABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb25CE7pIBqoBA8hIAbpIB6oBBBoCCDxSBHdhaXQSNgoCYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgq6SAeyAQTISOgHUgJhdBI5CgRtYXNrGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLkZpZWxkTWFza0IJukgG4gEDyEgCUgRtYXNrItkEChVQcmVkZWZpbmVkQ29sbGVjdGlvbnMSNAoFcGFpcnMYASADKAVCHrpIBpIBA8hIAbpIBZIBAhAEukgKkgEHIgUaA8hIAlIFcGFpcnMSKwoFbmFtZXMYAiADKAlCFbpICpIBByIFcgPQSAG6SAWSAQIYAVIFbmFtZXMSbgoGY291bnRzGAMgAygLMisuY2FzZXMudjEuUHJlZGVmaW5lZENvbGxlY3Rpb25zLkNvdW50c0VudHJ5Qim6SAuaAQjKSAV0b3RhbLpIC5oBCCIGcgTKSAF0ukgKmgEHKgUaA9BIAVIGY291bnRzEjcKBnNoYWRlcxgEIAMoDjIPLmNhc2VzLnYxLlNoYWRlQg66SAuSAQgiBoIBA8hIAFIGc2hhZGVzEkUKB3dyYXBwZWQYBSADKAsyHC5nb29nbGUucHJvdG9idWYuU3RyaW5nVmFsdWVCDbpICpIBByIFcgPQSAFSB3dyYXBwZWQSXQoFd2FpdHMYBiADKAsyKi5jYXNlcy52MS5QcmVkZWZpbmVkQ29sbGVjdGlvbnMuV2FpdHNFbnRyeUIbukgKmgEHIgUiA8hIZLpIC5oBCCoGqgEDyEgBUgV3YWl0cxo5CgtDb3VudHNFbnRyeRIQCgNrZXkYASABKAlSA2tleRIUCgV2YWx1ZRgCIAEoBVIFdmFsdWU6AjgBGlMKCldhaXRzRW50cnkSEAoDa2V5GAEgASgDUgNrZXkSLwoFdmFsdWUYAiABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb25SBXZhbHVlOgI4ASIrChFQcmVkZWZpbmVkVW5rbm93bhIWCgFzGAEgASgJQgi6SAVyA7BKAVIBcyJmCg9Ib2xkc1ByZWRlZmluZWQSKAoBcxgBIAEoCzIaLmNhc2VzLnYxLlByZWRlZmluZWRTdHJpbmdSAXMSKQoBbhgCIAMoCzIbLmNhc2VzLnYxLlByZWRlZmluZWROdW1iZXJzUgFuKj8KBVNoYWRlEhUKEVNIQURFX1VOU1BFQ0lGSUVEEAASDwoLU0hBREVfTElHSFQQARIOCgpTSEFERV9EQVJLEAJiBnByb3RvMw==",
+  "ChljYXNlcy92MS9wcmVkZWZpbmVkLnByb3RvEghjYXNlcy52MRobYnVmL3ZhbGlkYXRlL3ZhbGlkYXRlLnByb3RvGh9jYXNlcy92MS9wcmVkZWZpbmVkX3J1bGVzLnByb3RvGh5nb29nbGUvcHJvdG9idWYvZHVyYXRpb24ucHJvdG8aIGdvb2dsZS9wcm90b2J1Zi9maWVsZF9tYXNrLnByb3RvGh9nb29nbGUvcHJvdG9idWYvdGltZXN0YW1wLnByb3RvGh5nb29nbGUvcHJvdG9idWYvd3JhcHBlcnMucHJvdG8ihgMKEFByZWRlZmluZWRTdHJpbmcSHgoEY29kZRgBIAEoCUIKukgHcgXKSAJhYlIEY29kZRIyCgRuYW1lGAIgASgJQh66SARyAhgIukgEcgIQArpIBXID0EgBukgFcgPYSAZSBG5hbWUSLAoDdGFnGAMgASgJQhq6SAZyBOJIAXi6SAdyBeJIAnl5ukgEcgJgAVIDdGFnEiYKA29wdBgEIAEoCUIPukgEcgIQAbpIBXID6EgBSAFSA29wdIgBARJBCgd3cmFwcGVkGAUgASgLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlQgm6SAZyBMpIAXdSB3dyYXBwZWQSHgoEcGljaxgGIAEoCUIIukgFcgPQSAFIAFIEcGljaxIuCgNwYXQYByABKAlCHLpIEXIPMg1eW2EtesOpXSpcZD8kukgFcgPQSAFSA3BhdBIjCgN1aWQYCCABKAlCEbpIBXIDsAEBukgGcgTKSAEwUgN1aWRCCAoGY2hvaWNlQgYKBF9vcHQixQUKEVByZWRlZmluZWROdW1iZXJzEhwKBHN0ZXAYASABKAVCCLpIBRoDyEgDUgRzdGVwEigKCGFueV9zdGVwGAIgASgFQgi6SAUaA8hIAEgAUgdhbnlTdGVwiAEBEjEKA29kZBgDIAEoBUIfukgFGgPQSAG6SAQaAhBkukgNGgsgnP//////////AVIDb2RkEiEKA2JpZxgEIAEoA0IPukgMIgrISIGAgICAgIAQUgNiaWcSJQoEdWJpZxgFIAEoBEIRukgOMgzISP///////////wFSBHViaWcSHAoEdXN1bRgGIAEoDUIIukgFKgPISApSBHVzdW0SHAoEc25vdBgHIAEoEUIIukgFOgPISA1SBHNub3QSIwoEZm5vdBgIIAEoBkIPukgMUgrJSAcAAAAAAAAAUgRmbm90EisKBGRub3QYCSABKAFCF7pIDBIKyUgAAAAAAAD4P7pIBRID0EgBUgRkbm90EiMKBmZhYm92ZRgKIAEoAkILukgICgbNSM3MzD1SBmZhYm92ZRIcCgRmbGFnGAsgASgIQgi6SAVqA8hIAVIEZmxhZxI7CgV3c3RlcBgMIAEoCzIbLmdvb2dsZS5wcm90b2J1Zi5JbnQzMlZhbHVlQgi6SAUaA8hIAlIFd3N0ZXASMQoFb3N0ZXAYDSABKAVCFrpIBRoDyEgFukgEGgIwBbpIBBoCMAdIAVIFb3N0ZXCIAQESIAoGc2Fib3ZlGA4gASgSQgi6SAVCA8hIBVIGc2Fib3ZlEiMKBmZiZWxvdxgPIAEoB0ILukgISgbNSAAoa+5SBmZiZWxvdxIhCgVzZm5vdBgQIAEoD0ILukgIWgbNSP////9SBXNmbm90EikKB3NmNjRub3QYESABKBBCD7pIDGIKyUj//////////1IHc2Y2NG5vdEILCglfYW55X3N0ZXBCCAoGX29zdGVwIuYBChBQcmVkZWZpbmVkU2hhcGVzEh4KBWxldmVsGAEgASgFQgi6SAUaA9hIAVIFbGV2ZWwSLQoGcmFuZ2VkGAIgASgFQhW6SBIaEOJIDQj7//////////8BEAVSBnJhbmdlZBIrCgtoYWxmX3JhbmdlZBgDIAEoBUIKukgHGgXiSAIIAVIKaGFsZlJhbmdlZBIsCgh1bnBhY2tlZBgEIAEoBUIQukgFGgPoSAG6SAUaA+hIAlIIdW5wYWNrZWQSKAoGcGFja2VkGAUgASgFQhC6SAUaA/BIAbpIBRoD8EgCUgZwYWNrZWQi8AIKD1ByZWRlZmluZWRPdGhlchIlCgRkYXRhGAEgASgMQhG6SAV6A8hIA7pIBnoE0kgBAVIEZGF0YRI4CgVzaGFkZRgCIAEoDjIPLmNhc2VzLnYxLlNoYWRlQhG6SAaCAQPISAK6SAWCAQIQAVIFc2hhZGUSRQoIc2hhZGVfaW4YAyABKA4yDy5jYXNlcy52MS5TaGFkZUIZukgFggECGAG6SAWCAQIYArpIBoIBA8hIAVIHc2hhZGVJbhJCCgR3YWl0GAQgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQhO6SAaqAQPISAG6SAeqAQQaAgg8UgR3YWl0EjYKAmF0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIKukgHsgEEyEjoB1ICYXQSOQoEbWFzaxgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE1hc2tCCbpIBuIBA8hIAlIEbWFzayLZBAoVUHJlZGVmaW5lZENvbGxlY3Rpb25zEjQKBXBhaXJzGAEgAygFQh66SAaSAQPISAG6SAWSAQIQBLpICpIBByIFGgPISAJSBXBhaXJzEisKBW5hbWVzGAIgAygJQhW6SAqSAQciBXID0EgBukgFkgECGAFSBW5hbWVzEm4KBmNvdW50cxgDIAMoCzIrLmNhc2VzLnYxLlByZWRlZmluZWRDb2xsZWN0aW9ucy5Db3VudHNFbnRyeUIpukgLmgEIykgFdG90YWy6SAuaAQgiBnIEykgBdLpICpoBByoFGgPQSAFSBmNvdW50cxI3CgZzaGFkZXMYBCADKA4yDy5jYXNlcy52MS5TaGFkZUIOukgLkgEIIgaCAQPISABSBnNoYWRlcxJFCgd3cmFwcGVkGAUgAygLMhwuZ29vZ2xlLnByb3RvYnVmLlN0cmluZ1ZhbHVlQg26SAqSAQciBXID0EgBUgd3cmFwcGVkEl0KBXdhaXRzGAYgAygLMiouY2FzZXMudjEuUHJlZGVmaW5lZENvbGxlY3Rpb25zLldhaXRzRW50cnlCG7pICpoBByIFIgPISGS6SAuaAQgqBqoBA8hIAVIFd2FpdHMaOQoLQ291bnRzRW50cnkSEAoDa2V5GAEgASgJUgNrZXkSFAoFdmFsdWUYAiABKAVSBXZhbHVlOgI4ARpTCgpXYWl0c0VudHJ5EhAKA2tleRgBIAEoA1IDa2V5Ei8KBXZhbHVlGAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uUgV2YWx1ZToCOAEiKwoRUHJlZGVmaW5lZFVua25vd24SFgoBcxgBIAEoCUIIukgFcgOwSgFSAXMiZgoPSG9sZHNQcmVkZWZpbmVkEigKAXMYASABKAsyGi5jYXNlcy52MS5QcmVkZWZpbmVkU3RyaW5nUgFzEikKAW4YAiADKAsyGy5jYXNlcy52MS5QcmVkZWZpbmVkTnVtYmVyc1IBbio/CgVTaGFkZRIVChFTSEFERV9VTlNQRUNJRklFRBAAEg8KC1NIQURFX0xJR0hUEAESDgoKU0hBREVfREFSSxACYgZwcm90bzM=",
   [file_buf_validate_validate, file_cases_v1_predefined_rules, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers],
   () => ({
     messages: [PredefinedString, PredefinedNumbers, PredefinedShapes, PredefinedOther, PredefinedCollections, PredefinedUnknown, HoldsPredefined],
@@ -47,6 +47,8 @@ export class PredefinedString extends Message<PredefinedString> {
     { no: 4, name: "opt", localName: "opt", jsonName: "opt", kind: "scalar", T: ScalarType.STRING, presence: "explicit" },
     { no: 5, name: "wrapped", localName: "wrapped", jsonName: "wrapped", kind: "scalar", T: ScalarType.STRING, presence: "explicit", wrapper: StringValue },
     { no: 6, name: "pick", localName: "pick", jsonName: "pick", oneof: "choice", kind: "scalar", T: ScalarType.STRING },
+    { no: 7, name: "pat", localName: "pat", jsonName: "pat", kind: "scalar", T: ScalarType.STRING },
+    { no: 8, name: "uid", localName: "uid", jsonName: "uid", kind: "scalar", T: ScalarType.STRING },
   ]);
   code = "";
   /**
@@ -57,6 +59,11 @@ export class PredefinedString extends Message<PredefinedString> {
   opt?: string;
   wrapped?: string;
   choice: { case: "pick"; value: string } | { case: undefined; value?: undefined } = { case: undefined };
+  /**
+   * validate.proto's `matches` with a constant pattern: compiled as the standard `pattern` rule runs.
+   */
+  pat = "";
+  uid = "";
 
   constructor(init?: PartialMessage<PredefinedString>) {
     super();
@@ -83,6 +90,12 @@ export class PredefinedString extends Message<PredefinedString> {
     }
     if (this.choice.case === "pick") {
       w.fieldString(50, this.choice.value);
+    }
+    if (this.pat !== "") {
+      w.fieldString(58, this.pat);
+    }
+    if (this.uid !== "") {
+      w.fieldString(66, this.uid);
     }
     w.unknown(this);
   }
@@ -118,6 +131,12 @@ export class PredefinedString extends Message<PredefinedString> {
         case 50:
           this.choice = { case: "pick", value: r.string() };
           break;
+        case 58:
+          this.pat = r.string();
+          break;
+        case 66:
+          this.uid = r.string();
+          break;
         default:
           if (group !== undefined && tag === group * 8 + 4) return;
           r.unknown(this, tag);
@@ -134,6 +153,8 @@ export class PredefinedString extends Message<PredefinedString> {
     if (this.opt !== undefined) j["opt"] = stringToJson(this.opt);
     if (this.wrapped !== undefined) j["wrapped"] = stringToJson(this.wrapped);
     if (this.choice.case === "pick") j["pick"] = stringToJson(this.choice.value);
+    if (this.pat !== "") j["pat"] = stringToJson(this.pat);
+    if (this.uid !== "") j["uid"] = stringToJson(this.uid);
     return j;
   }
 
@@ -145,6 +166,8 @@ export class PredefinedString extends Message<PredefinedString> {
     if (this.opt !== undefined) t += (t.length === 1 ? '"opt":' : ',"opt":') + stringToJsonText(this.opt);
     if (this.wrapped !== undefined) t += (t.length === 1 ? '"wrapped":' : ',"wrapped":') + stringToJsonText(this.wrapped);
     if (this.choice.case === "pick") t += (t.length === 1 ? '"pick":' : ',"pick":') + stringToJsonText(this.choice.value);
+    if (this.pat !== "") t += (t.length === 1 ? '"pat":' : ',"pat":') + stringToJsonText(this.pat);
+    if (this.uid !== "") t += (t.length === 1 ? '"uid":' : ',"uid":') + stringToJsonText(this.uid);
     return t + "}";
   }
 
@@ -172,6 +195,12 @@ export class PredefinedString extends Message<PredefinedString> {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
             this.choice = { case: "pick", value: stringFromJson(v, ctx) };
           }
+          break;
+        case "pat":
+          if (v !== null) this.pat = stringFromJson(v, ctx);
+          break;
+        case "uid":
+          if (v !== null) this.uid = stringFromJson(v, ctx);
           break;
         default:
           unknownKeyFromJson(this, key, v, ctx);
@@ -210,6 +239,14 @@ export class PredefinedString extends Message<PredefinedString> {
         const v = m.choice.value!;
         checkCel(c, p, [6, "pick", 9], undefined, false, file_cases_v1_predefined, celScalar(9, v), [["string.lowercase", "must be lowercase", "!rule || this == this.lowerAscii()", [[14, "string", 11], [1162, "[cases.v1.lowercase]", 8]], undefined, "cases.v1.lowercase"]], "buf.validate.StringRules", "{\"[cases.v1.lowercase]\":true}");
       }
+    }
+    {
+      const v = m.pat;
+      checkCel(c, p, [7, "pat", 9], undefined, false, file_cases_v1_predefined, celScalar(9, v), [["string.pattern", "", "!this.matches(rules.pattern) ? 'does not match regex pattern `%s`'.format([rules.pattern]) : ''", [[14, "string", 11], [6, "pattern", 9]], () => (!/^[a-zé]*\d?$/u.test(v) ? "does not match regex pattern `^[a-zé]*\\d?$`" : "")], ["string.lowercase", "must be lowercase", "!rule || this == this.lowerAscii()", [[14, "string", 11], [1162, "[cases.v1.lowercase]", 8]], undefined, "cases.v1.lowercase"]], "buf.validate.StringRules", "{\"pattern\":\"^[a-zé]*\\\\d?$\",\"[cases.v1.lowercase]\":true}");
+    }
+    {
+      const v = m.uid;
+      checkCel(c, p, [8, "uid", 9], undefined, false, file_cases_v1_predefined, celScalar(9, v), [["string.uuid", "must be a valid UUID", "!rules.uuid || this == '' || this.matches('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')", [[14, "string", 11], [22, "uuid", 8]], () => ((false || (v === "")) || /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/u.test(v))], ["string.uuid_empty", "value is empty, which is not a valid UUID", "!rules.uuid || this != ''", [[14, "string", 11], [22, "uuid", 8]], () => (false || !(v === ""))], ["string.prefix_or_empty", "", "this == '' || this.startsWith(rule)", [[14, "string", 11], [1161, "[cases.v1.prefix_or_empty]", 9]], () => ((v === "") || v.startsWith("0")), "cases.v1.prefix_or_empty"]], "buf.validate.StringRules", "{\"uuid\":true,\"[cases.v1.prefix_or_empty]\":\"0\"}");
     }
   }
 }
