@@ -1,12 +1,12 @@
 import * as grpc from "@grpc/grpc-js";
-import { Metadata, appendValidated, isValidMetadataEntry, type MetadataInit } from "./metadata.js";
+import { Metadata, appendValidated, isValidMetadataEntry, valuesByKey, type MetadataInit } from "./metadata.js";
 
 /** Our metadata as grpc-js metadata (binary values shared, not copied). */
 export function toGrpcMetadata(md: Metadata | MetadataInit | undefined): grpc.Metadata {
   const out = new grpc.Metadata();
   if (md === undefined) return out;
-  for (const [k, v] of md instanceof Metadata ? md : new Metadata(md)) {
-    out.add(k, typeof v === "string" ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+  for (const [k, values] of valuesByKey(md instanceof Metadata ? md : new Metadata(md))) {
+    for (const v of values) out.add(k, typeof v === "string" ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
   }
   return out;
 }

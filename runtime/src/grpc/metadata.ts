@@ -12,6 +12,7 @@ const KEY = /^[0-9a-z_.-]+$/;
 const ASCII_VALUE = /^[\x20-\x7e]*$/;
 
 let appendChecked: (md: Metadata, key: string, value: MetadataValue) => void;
+let valuesOf: (md: Metadata) => ReadonlyMap<string, readonly MetadataValue[]>;
 
 /**
  * Adds a pair `isValidMetadataEntry` accepted, `key` already lower-case,
@@ -19,6 +20,11 @@ let appendChecked: (md: Metadata, key: string, value: MetadataValue) => void;
  */
 export function appendValidated(md: Metadata, key: string, value: MetadataValue): void {
   appendChecked(md, key, value);
+}
+
+/** `md`'s values by key, not copied (for converting to grpc-js's metadata without iterating through a generator). */
+export function valuesByKey(md: Metadata): ReadonlyMap<string, readonly MetadataValue[]> {
+  return valuesOf(md);
 }
 
 /**
@@ -36,6 +42,7 @@ export class Metadata implements Iterable<[string, MetadataValue]> {
       if (values) values.push(value);
       else md.#map.set(key, [value]);
     };
+    valuesOf = (md) => md.#map;
   }
 
   constructor(init?: MetadataInit) {

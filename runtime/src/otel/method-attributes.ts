@@ -5,6 +5,7 @@ import { rpcNames, statusName } from "./rpc-names.js";
 
 // Status codes gRPC defines; another number a peer sends gets its attributes made per call.
 const KNOWN_CODES = 17;
+const MAX_PEERS = 1024;
 
 /**
  * What one method's calls are reported under (on the client, one method at
@@ -24,6 +25,7 @@ export class MethodAttributes {
   /** `grpc.method` and `metricExtra`: the started counters' attributes. */
   readonly started: Attributes;
   readonly #ended: Attributes[] = [];
+  readonly #byPeer = new Map<string, Attributes>();
 
   constructor(method: MethodDefinition, extra: Attributes, metricExtra: Attributes) {
     const names = rpcNames(method);
@@ -32,6 +34,20 @@ export class MethodAttributes {
     this.method = names.method;
     this.span = { "rpc.system": "grpc", "rpc.service": names.service, "rpc.method": names.method, ...extra };
     this.started = { "grpc.method": names.fullMethod, ...metricExtra };
+  }
+
+  /**
+   * The span attributes of calls from `peer`, made by `make` once per peer
+   * (a connection's calls share its peer); past `MAX_PEERS` peers the cache
+   * starts over.
+   */
+  spanFrom(peer: string, make: (method: MethodAttributes, peer: string) => Attributes): Attributes {
+    let attributes = this.#byPeer.get(peer);
+    if (!attributes) {
+      if (this.#byPeer.size >= MAX_PEERS) this.#byPeer.clear();
+      this.#byPeer.set(peer, (attributes = make(this, peer)));
+    }
+    return attributes;
   }
 
   /** The attributes of a call that ended with `code`. */

@@ -40,7 +40,7 @@ export function serverTelemetry(options: TelemetryOptions = {}): ServerIntercept
     let ctx = otelContext.active();
     if (tracer) {
       const parent = propagator.extract(ROOT_CONTEXT, context.metadata, metadataGetter);
-      span = tracer.startSpan(attributes.spanName, { kind: SpanKind.SERVER, attributes: spanAttributes(attributes, context.peer) }, parent);
+      span = tracer.startSpan(attributes.spanName, { kind: SpanKind.SERVER, attributes: attributes.spanFrom(context.peer, spanAttributes) }, parent);
       ctx = trace.setSpan(parent, span);
       setTraceContext(context, ctx);
       if (messageEvents) {
@@ -118,23 +118,14 @@ function wasCancelled(context: CallContext): boolean {
   return typeof own === "boolean" ? own : context.signal.aborted;
 }
 
-// A connection's calls share its peer: parse each peer once (the cache is emptied when it grows large).
-const peers = new Map<string, { host: string; port?: number }>();
-const MAX_PEERS = 1024;
-
 /**
- * The server span's attributes for a call of `method` from `peer` (such as
- * `ipv4:127.0.0.1:54321` or `[::1]:54321`), as one object literal: spreading
- * the method's attributes and the peer's into one costs microseconds per call.
+ * The server span's attributes for calls of `method` from `peer` (such as
+ * `ipv4:127.0.0.1:54321` or `[::1]:54321`), as one object literal (spreading
+ * the method's attributes and the peer's into one costs microseconds), made
+ * once per method and peer.
  */
 function spanAttributes(method: MethodAttributes, peer: string): Attributes {
-  let address = peers.get(peer);
-  if (!address) {
-    address = hostAndPort(peer);
-    if (peers.size >= MAX_PEERS) peers.clear();
-    peers.set(peer, address);
-  }
-  const { host, port } = address;
+  const { host, port } = hostAndPort(peer);
   return port === undefined
     ? { "rpc.system": "grpc", "rpc.service": method.service, "rpc.method": method.method, "network.peer.address": host }
     : { "rpc.system": "grpc", "rpc.service": method.service, "rpc.method": method.method, "network.peer.address": host, "network.peer.port": port };
