@@ -7,7 +7,7 @@ import { runValidateBench } from "./validate-bench.js";
 import { peerSets, type PeerSetName } from "./peer-sets.js";
 import { rpcImpls, telemetryImpls, validationImpls } from "./rpc/impls/index.js";
 import { findH2load } from "./rpc/find-h2load.js";
-import { runH2loadBench } from "./rpc/h2load-bench.js";
+import { runH2loadAllocations, runH2loadBench } from "./rpc/h2load-bench.js";
 import { runRpcBench } from "./rpc/rpc-bench.js";
 import { runTelemetryInProcess } from "./rpc/telemetry-in-process.js";
 
@@ -24,7 +24,8 @@ const usage = `npm run bench -- [options]
   --rpc-seconds S   RPC: seconds of unary calls and of ping-pong per scenario (default 2)
   --stream N        RPC: messages per streaming call (default 100000)
   --h2load-rounds N      h2load: rounds, each a fresh server per implementation (default 6)
-  --h2load-seconds S     h2load: about how long each measured run lasts (default 3)`;
+  --h2load-seconds S     h2load: about how long each measured run lasts (default 3)
+  --h2load-heap N        h2load: instead of the rates, the bytes each server allocates per unary call, by function, over N calls`;
 
 const parts = ["codec", "json", "text", "keys", "validate", "rpc", "otel", "h2load"] as const;
 type Part = (typeof parts)[number];
@@ -41,6 +42,7 @@ interface Args {
   streamMessages: number;
   h2loadRounds: number;
   h2loadSeconds: number;
+  h2loadHeap?: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -81,6 +83,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === "--stream") args.streamMessages = Math.round(positive());
     else if (a === "--h2load-rounds") args.h2loadRounds = Math.round(positive());
     else if (a === "--h2load-seconds") args.h2loadSeconds = positive();
+    else if (a === "--h2load-heap") args.h2loadHeap = Math.round(positive());
     else throw new Error(`unknown argument ${a}\n${usage}`);
   }
   if (args.smoke)
@@ -140,6 +143,9 @@ async function main(): Promise<void> {
     const bin = findH2load();
     if (!bin) {
       console.log("## Servers under h2load: SKIPPED, h2load is not installed (Debian/Ubuntu: apt-get install nghttp2-client)\n");
+    } else if (args.h2loadHeap !== undefined) {
+      console.log(`## Servers under h2load: allocations per call (V8 sampling heap profiler, garbage included)\n`);
+      await runH2loadAllocations(bin, [rpcImpls[0], rpcImpls[1]], { calls: args.h2loadHeap, top: 20, smoke: args.smoke });
     } else {
       console.log(`## Servers under h2load (${args.h2loadRounds} rounds, alternated)\n`);
       // The raw grpc-js server with tsgrpc's codec is the floor for what tsgrpc's server layer costs.

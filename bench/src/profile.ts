@@ -10,43 +10,18 @@
  * that allocated them.
  */
 import { writeFileSync } from "node:fs";
-import { Session, type HeapProfiler, type Profiler, type Runtime } from "node:inspector";
-import { relative } from "node:path";
+import { Session, type Profiler } from "node:inspector";
 import { fromJson, toBinary } from "@bufbuild/protobuf";
 import { benchCases } from "./cases.js";
 import { peerSets, type PeerSetName } from "./peer-sets.js";
 import { esSchema } from "./peers/protobuf-es.js";
 import { table } from "./table.js";
 import { compileLoop, calibrate, timeLoop } from "./timing.js";
+import { frame, post, startHeapSampling } from "./heap-sampling.js";
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
-
-function post<T>(session: Session, method: string, params?: object): Promise<T> {
-  return new Promise((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r as T))));
-}
-
-/** A profile node's function name and source location. */
-function frame(f: Runtime.CallFrame): { name: string; where: string } {
-  const where = f.url ? `${relative(process.cwd(), f.url.replace(/^file:\/\//, ""))}:${f.lineNumber + 1}` : "";
-  return { name: f.functionName || "(anonymous)", where };
-}
-
-/** Bytes allocated per function (self), heaviest first. */
-function selfAllocations(profile: HeapProfiler.SamplingHeapProfile): { name: string; where: string; bytes: number }[] {
-  const byFunction = new Map<string, { name: string; where: string; bytes: number }>();
-  const visit = (n: HeapProfiler.SamplingHeapProfileNode): void => {
-    const { name, where } = frame(n.callFrame);
-    const key = `${name}@${where}`;
-    const entry = byFunction.get(key) ?? { name, where, bytes: 0 };
-    entry.bytes += n.selfSize;
-    byFunction.set(key, entry);
-    n.children.forEach(visit);
-  };
-  visit(profile.head);
-  return [...byFunction.values()].filter((e) => e.bytes > 0).sort((a, b) => b.bytes - a.bytes);
 }
 
 /** Self time per function, heaviest first. */
@@ -92,15 +67,10 @@ async function main(): Promise<void> {
     }
     return { runs, spent };
   };
-  const session = new Session();
-  session.connect();
   if (process.argv.includes("--heap")) {
-    const sampling = { samplingInterval: 128, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true };
-    await post(session, "HeapProfiler.startSampling", sampling);
+    const stop = await startHeapSampling();
     const { runs } = run();
-    const { profile } = await post<{ profile: HeapProfiler.SamplingHeapProfile }>(session, "HeapProfiler.stopSampling");
-    session.disconnect();
-    const rows = selfAllocations(profile);
+    const rows = await stop();
     const total = rows.reduce((sum, e) => sum + e.bytes, 0);
     const kb = (bytes: number) => `${(bytes / runs / 1024).toFixed(2)} KB`;
     console.log(`${peer.name} ${set} ${op} ${c.typeName}: ${kb(total)} allocated per operation (sampled every 128 bytes, ${runs} operations)\n`);
@@ -108,6 +78,8 @@ async function main(): Promise<void> {
     console.log(table(["function", "per op", "share", "where"], top));
     return;
   }
+  const session = new Session();
+  session.connect();
   await post(session, "Profiler.enable");
   await post(session, "Profiler.setSamplingInterval", { interval: 100 });
   await post(session, "Profiler.start");

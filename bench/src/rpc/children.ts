@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { join } from "node:path";
+import type { Allocation } from "../heap-sampling.js";
 import type { RpcImpl } from "./impl.js";
 
 /** A child process's stdout as JSON lines, each awaited with a time limit so a stuck child fails the bench instead of hanging it. */
@@ -69,6 +70,18 @@ export class ServerProcess {
   async statuses(): Promise<Record<string, number>> {
     this.child.stdin!.write("statuses\n");
     return ((await this.next(30_000)) as { statuses: Record<string, number> }).statuses;
+  }
+
+  /** Starts V8's sampling heap profiler in the server (see heap-sampling.ts). */
+  async heapStart(): Promise<void> {
+    this.child.stdin!.write("heap-start\n");
+    await this.next(30_000);
+  }
+
+  /** Stops the profiler started by `heapStart`: the bytes each function allocated since, garbage included. */
+  async heapStop(): Promise<Allocation[]> {
+    this.child.stdin!.write("heap-stop\n");
+    return ((await this.next(60_000)) as { allocations: Allocation[] }).allocations;
   }
 
   /** Stops the server; resolves to its peak RSS. */

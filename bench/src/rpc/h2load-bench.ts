@@ -181,3 +181,59 @@ export async function runH2loadBench(bin: string, impls: readonly RpcImpl[], opt
   console.log(text);
   return text;
 }
+
+/**
+ * Bytes each server allocates per unary call (`-c 8 -m 32`), by function:
+ * V8's sampling heap profiler runs in the server, garbage included
+ * (heap-sampling.ts), while h2load makes `calls` calls after a warm-up.
+ * Printed side by side, the functions where the first implementation and
+ * the second differ most first. Sampling slows the server, so this pass
+ * measures no rate.
+ */
+export async function runH2loadAllocations(
+  bin: string,
+  impls: readonly [RpcImpl, RpcImpl],
+  options: { calls: number; top: number; smoke: boolean },
+): Promise<string> {
+  const load = loads(1)[2];
+  const dir = mkdtempSync(join(tmpdir(), "tsgrpc-h2load-"));
+  const inFlight = load.clients * load.streams;
+  const calls = options.smoke ? inFlight : options.calls;
+  const perCall: Map<string, { name: string; where: string; bytes: number[] }> = new Map();
+  const totals: number[] = [];
+  try {
+    const body = join(dir, "request.bin");
+    writeFileSync(body, load.request);
+    for (const [i, impl] of impls.entries()) {
+      const server = await new ServerProcess(impl, true).listening();
+      try {
+        await h2load(bin, server.port, load, body, options.smoke ? inFlight : inFlight * 50);
+        await server.heapStart();
+        await measure(bin, server, load, body, calls);
+        const rows = await server.heapStop();
+        await server.stop();
+        totals.push(rows.reduce((sum, e) => sum + e.bytes, 0) / calls);
+        for (const e of rows) {
+          const key = `${e.name}@${e.where}`;
+          const entry = perCall.get(key) ?? { name: e.name, where: e.where, bytes: [0, 0] };
+          entry.bytes[i] = e.bytes / calls;
+          perCall.set(key, entry);
+        }
+      } finally {
+        server.kill();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const [a, b] = impls.map((i) => i.name);
+  const rows = [...perCall.values()]
+    .sort((x, y) => Math.abs(y.bytes[0] - y.bytes[1]) - Math.abs(x.bytes[0] - x.bytes[1]))
+    .slice(0, options.top)
+    .map((e) => [e.name, count(e.bytes[0]), count(e.bytes[1]), (e.bytes[0] >= e.bytes[1] ? "+" : "-") + count(Math.abs(e.bytes[0] - e.bytes[1])), e.where]);
+  const text =
+    `Bytes allocated per call (${load.name}, ${calls} calls each): ${a} ${count(totals[0])}, ${b} ${count(totals[1])}. ` +
+    `The functions whose allocations differ most:\n\n${table(["function", `${a} B/call`, `${b} B/call`, "difference", "where"], rows)}\n`;
+  console.log(text);
+  return text;
+}
