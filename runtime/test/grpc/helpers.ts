@@ -1,4 +1,13 @@
-import type { ClientInterceptor, ClientOptions, RpcError, Server, ServerInterceptor, ServerOptions, ServiceImplementation } from "@tsgrpc/runtime/grpc";
+import {
+  Code,
+  RpcError,
+  type ClientInterceptor,
+  type ClientOptions,
+  type Server,
+  type ServerInterceptor,
+  type ServerOptions,
+  type ServiceImplementation,
+} from "@tsgrpc/runtime/grpc";
 import { testServer, type TestServerOptions } from "@tsgrpc/runtime/testing";
 import { EchoService, EchoServiceClient, type EchoServiceImplementation } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
 import { CollectResponse, EchoResponse } from "../../../testdata/gen/rpc/v1/echo_pb.js";
@@ -71,13 +80,17 @@ export async function startEcho(
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Resolves when `signal` aborts. */
-export function aborted(signal: AbortSignal): Promise<unknown> {
+/** Resolves when `signal` aborts, with its reason and when it aborted (read in the abort event itself, not a tick later). */
+export function abortedAt(signal: AbortSignal): Promise<{ reason: unknown; at: number }> {
   return new Promise((resolve) => {
-    if (signal.aborted) resolve(signal.reason);
-    else signal.addEventListener("abort", () => resolve(signal.reason), { once: true });
+    const done = () => resolve({ reason: signal.reason, at: Date.now() });
+    if (signal.aborted) done();
+    else signal.addEventListener("abort", done, { once: true });
   });
 }
+
+/** Resolves when `signal` aborts, with its reason. */
+export const aborted = async (signal: AbortSignal): Promise<unknown> => (await abortedAt(signal)).reason;
 
 /** Collects an async iterable. */
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -97,6 +110,20 @@ export async function rejection<E = RpcError>(promise: Promise<unknown>): Promis
     return error as E;
   }
   throw new Error("expected a rejection");
+}
+
+/**
+ * How a handler saw a call its client's deadline ended (`error`: the reason its signal aborted with, told at
+ * `endedAt`, as `abortedAt` reads it; the server's `deadline`): DEADLINE_EXCEEDED, or CANCELLED when the client's reset (sent when its
+ * own deadline passed) reached the server more than the 50 ms the server allows for before the server's
+ * deadline, which starts later by the time the request took to arrive and be read (long on a loaded machine,
+ * or behind hundreds of other calls). gRPC clients reset a call the same way for a cancel and for a deadline.
+ */
+export function expectEndedByDeadline(error: unknown, end: { endedAt?: number; deadline?: Date }, clientDeadline: number): void {
+  expect(error).toBeInstanceOf(RpcError);
+  if ((error as RpcError).code !== Code.CANCELLED) return expect((error as RpcError).code).toBe(Code.DEADLINE_EXCEEDED);
+  expect(end.endedAt).toBeGreaterThanOrEqual(clientDeadline - 5);
+  expect(end.endedAt).toBeLessThanOrEqual(end.deadline!.getTime() - 50); // told below it, read within the same ms or the next
 }
 
 /** Waits until `condition()` holds, polling; fails after `timeoutMs` (the machine may be busy: be generous). */
