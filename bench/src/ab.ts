@@ -1,18 +1,23 @@
 /**
- * In-process A/B of two builds of tsgrpc's binary codec:
+ * In-process A/B of two builds of tsgrpc's codecs:
  *
  *   npm run -w bench ab -- --snapshot DIR          (keep this checkout's build, e.g. main's, as A)
- *   npm run -w bench ab -- --base DIR [--op encode|decode|both] [--rounds N] [--filter TEXT] [--gc-outside]
+ *   npm run -w bench ab -- --base DIR [--codec binary|json|json-object] [--op encode|decode|both] [--rounds N] [--filter TEXT] [--gc-outside]
  *
  * `--snapshot` copies the built runtime and generated bench classes into DIR.
  * `--base` then loads DIR's classes (each build keeps its own runtime) next to
- * this checkout's (or `--with DIR`'s), checks that both encode every bench message to the same
- * bytes, and alternates them round by round in one process: both see the same
+ * this checkout's (or `--with DIR`'s), checks that both write every bench message the same
+ * way, and alternates them round by round in one process: both see the same
  * machine load, JIT and heap, which makes a change of a few percent visible on
  * a shared machine where separate processes differ by 10% to 20%. Each timed
  * batch ends with a full collection (node --expose-gc), so a build pays for its
  * own garbage and not for the other's. Reports this checkout's speed over the
  * base's (median of per-round ratios, with the range) and the ops/s of each.
+ *
+ * `--codec` picks what is timed: `binary` (toBinary / fromBinary, the default),
+ * `json` (toJsonString / fromJsonString) or `json-object` (toJson / fromJson,
+ * no text). A per-kind choice in the plugin (which messages get a generated
+ * path) is measured by snapshotting a build with one rule and running the other.
  */
 import { cpSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -24,9 +29,51 @@ import { count, table } from "./table.js";
 const GEN = "bench/dist/gen/tsgrpc/bench/v1";
 const FILES = ["user_pb.js", "scalars_pb.js", "collections_pb.js", "document_pb.js"];
 
-interface Codec {
-  fromBinary(b: Uint8Array): { toBinary(): Uint8Array };
+interface Message {
+  toBinary(): Uint8Array;
+  toJsonString(): string;
+  toJson(): unknown;
 }
+
+interface Codec {
+  fromBinary(b: Uint8Array): Message;
+  fromJsonString(s: string): Message;
+  fromJson(j: unknown): Message;
+}
+
+/** What `--codec` times: the two expressions, the input they read, and the output both builds must agree on. */
+interface Mode {
+  encode: string;
+  decode: string;
+  input(m: Message): unknown;
+  /** What `decode` does, called directly for the check. */
+  read(T: Codec, input: unknown): Message;
+  output(m: Message): string;
+}
+
+const modes: Record<string, Mode> = {
+  binary: {
+    encode: "m.toBinary()",
+    decode: "T.fromBinary(b)",
+    input: (m) => m.toBinary().slice(),
+    read: (T, b) => T.fromBinary(b as Uint8Array),
+    output: (m) => Buffer.from(m.toBinary()).toString("base64"),
+  },
+  json: {
+    encode: "m.toJsonString()",
+    decode: "T.fromJsonString(b)",
+    input: (m) => m.toJsonString(),
+    read: (T, s) => T.fromJsonString(s as string),
+    output: (m) => m.toJsonString(),
+  },
+  "json-object": {
+    encode: "m.toJson()",
+    decode: "T.fromJson(b)",
+    input: (m) => m.toJson(),
+    read: (T, j) => T.fromJson(j),
+    output: (m) => JSON.stringify(m.toJson()),
+  },
+};
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -73,7 +120,11 @@ function main(): void {
   if (snap) return snapshot(resolve(snap));
   const base = option("--base", "");
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (!base || !gc) throw new Error("usage: node --expose-gc dist/src/ab.js --base DIR [--op encode|decode|both] [--rounds N] [--filter TEXT] [--gc-outside]");
+  const mode = modes[option("--codec", "binary")];
+  if (!base || !gc || !mode)
+    throw new Error(
+      "usage: node --expose-gc dist/src/ab.js --base DIR [--codec binary|json|json-object] [--op encode|decode|both] [--rounds N] [--filter TEXT] [--gc-outside]",
+    );
   const ops = option("--op", "both") === "both" ? ["encode", "decode"] : [option("--op", "both")];
   const rounds = Number(option("--rounds", "9"));
   const filter = option("--filter", "");
@@ -84,14 +135,17 @@ function main(): void {
   for (const c of benchCases()) {
     if (filter && !c.name.includes(filter)) continue;
     const name = c.typeName.replace(/^bench\.v1\./, "");
-    const ref = (B[name] as unknown as { fromJson(j: unknown): { toBinary(): Uint8Array } }).fromJson(c.json).toBinary().slice();
+    const ref = B[name].fromJson(c.json).toBinary().slice();
     const a = A[name].fromBinary(ref);
     const b = B[name].fromBinary(ref);
-    if (Buffer.compare(a.toBinary(), b.toBinary()) !== 0) throw new Error(`${c.name}: the base and this checkout encode differently`);
+    const input = mode.input(b);
+    // Both must write the same, and each must read the input back to the message it came from.
+    for (const m of [a, mode.read(A[name], input), mode.read(B[name], input)])
+      if (mode.output(m) !== mode.output(b)) throw new Error(`${c.name}: the base and this checkout write or read differently`);
     for (const op of ops) {
-      const expr = op === "encode" ? "m.toBinary()" : "T.fromBinary(b)";
-      const loopA = compileLoop(expr, { T: A[name], b: ref, m: a });
-      const loopB = compileLoop(expr, { T: B[name], b: ref, m: b });
+      const expr = op === "encode" ? mode.encode : mode.decode;
+      const loopA = compileLoop(expr, { T: A[name], b: input, m: a });
+      const loopB = compileLoop(expr, { T: B[name], b: input, m: b });
       // Sized on both, so a round is the same number of runs of each.
       const n = Math.max(calibrate(loopA, 0.15), calibrate(loopB, 0.15));
       const ratios: number[] = [];
