@@ -182,59 +182,80 @@ export class Object$ extends Message<Object$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "constructor":
+        case "constructor": {
+          const v = json["constructor"]!;
           if (v !== null) this.constructor$ = stringFromJson(v, ctx);
           break;
+        }
         case "Proto":
-        case "__proto__":
+        case "__proto__": {
           if (key !== "Proto") checkOneSpelling(json, "Proto");
+          const v = json[key]!;
           if (v !== null) this.Proto = stringFromJson(v, ctx);
           break;
+        }
         case "toString":
-        case "to_string":
+        case "to_string": {
           if (key !== "toString") checkOneSpelling(json, "toString");
+          const v = key === "toString" ? json["toString"]! : json["to_string"]!;
           if (v !== null) this.toString$ = stringFromJson(v, ctx);
           break;
+        }
         case "toJson":
-        case "to_json":
+        case "to_json": {
           if (key !== "toJson") checkOneSpelling(json, "toJson");
+          const v = key === "toJson" ? json["toJson"]! : json["to_json"]!;
           if (v !== null) this.toJson$ = stringFromJson(v, ctx);
           break;
+        }
         case "valueOf":
-        case "value_of":
+        case "value_of": {
           if (key !== "valueOf") checkOneSpelling(json, "valueOf");
+          const v = key === "valueOf" ? json["valueOf"]! : json["value_of"]!;
           if (v !== null) this.valueOf$ = stringFromJson(v, ctx);
           break;
+        }
         case "hasOwnProperty":
-        case "has_own_property":
+        case "has_own_property": {
           if (key !== "hasOwnProperty") checkOneSpelling(json, "hasOwnProperty");
+          const v = key === "hasOwnProperty" ? json["hasOwnProperty"]! : json["has_own_property"]!;
           if (v !== null) this.hasOwnProperty$ = stringFromJson(v, ctx);
           break;
-        case "equals":
+        }
+        case "equals": {
+          const v = json["equals"]!;
           if (v !== null) this.equals$ = stringFromJson(v, ctx);
           break;
-        case "clone":
+        }
+        case "clone": {
+          const v = json["clone"]!;
           if (v !== null) this.clone$ = stringFromJson(v, ctx);
           break;
-        case "class":
+        }
+        case "class": {
+          const v = json["class"]!;
           if (v !== null) this.class = stringFromJson(v, ctx);
           break;
-        case "delete":
+        }
+        case "delete": {
+          const v = json["delete"]!;
           if (v !== null) {
             if (this.toBinary$.case !== undefined) throw oneofGivenTwice("toBinary$");
             this.toBinary$ = { case: "delete", value: stringFromJson(v, ctx) };
           }
           break;
-        case "new":
+        }
+        case "new": {
+          const v = json["new"]!;
           if (v !== null) {
             if (this.toBinary$.case !== undefined) throw oneofGivenTwice("toBinary$");
             this.toBinary$ = { case: "new", value: int32FromJson(v) };
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -312,16 +333,19 @@ export class Message$ extends Message<Message$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "object":
+        case "object": {
+          const v = json["object"]!;
           if (v !== null) this.object = plainMessageFromJson(Object$, v, ctx);
           break;
-        case "date":
+        }
+        case "date": {
+          const v = json["date"]!;
           if (v !== null) this.date = plainMessageFromJson(Date$, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -407,20 +431,23 @@ export class Date$ extends Message<Date$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "seconds":
+        case "seconds": {
+          const v = json["seconds"]!;
           if (v !== null) this.seconds = int64FromJson(v);
           break;
-        case "dict":
+        }
+        case "dict": {
+          const v = json["dict"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.dict = dictionaryMap(this.dict);
             for (const k of jsonKeys(o, ctx)) this.dict[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -512,9 +539,9 @@ export class UsesHostile extends Message<UsesHostile> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "hostile":
+        case "hostile": {
+          const v = json["hostile"]!;
           if (v !== null) {
             const e = enumFromJson(Hostile$type, v, ctx);
             if (e !== undefined) {
@@ -522,15 +549,18 @@ export class UsesHostile extends Message<UsesHostile> {
             }
           }
           break;
-        case "objects":
+        }
+        case "objects": {
+          const v = json["objects"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.objects = dictionaryMap(this.objects);
             for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Object$, o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -594,13 +624,14 @@ export class Address extends Message<Address> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "inner":
+        case "inner": {
+          const v = json["inner"]!;
           if (v !== null) this.inner = plainMessageFromJson(Address$1, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
