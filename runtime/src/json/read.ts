@@ -3,7 +3,7 @@ import type { EnumType, FieldInfo, ValueInfo } from "../fields.js";
 import type { AnyMessage, MessageType } from "../message.js";
 import { ScalarType } from "../scalar.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
-import { atKey, type ReadContext } from "./context.js";
+import { atKey, jsonForm, type ReadContext } from "./context.js";
 import { enumLookup, NULL_VALUE } from "./enum.js";
 import { describe, expected, readScalar } from "./scalar-read.js";
 import type { ExtensionInfo } from "../registry.js";
@@ -19,7 +19,7 @@ const VALUE = "google.protobuf.Value";
 /** Reads a message of `type` from its JSON form, special forms of well-known types included. */
 export function readMessage(type: MessageType, json: JsonValue, ctx: ReadContext, path: string): AnyMessage {
   if (++ctx.depth > ctx.maxDepth) throw tooDeep(ctx, path);
-  const form = ctx.form(type.typeName);
+  const form = jsonForm(type);
   let msg: AnyMessage;
   if (form) {
     // A string form (Timestamp, Duration, FieldMask, wrappers) is counted here; forms of objects and lists
