@@ -2,7 +2,7 @@
  * In-process A/B of two builds of tsgrpc's codecs:
  *
  *   npm run -w bench ab -- --snapshot DIR          (keep this checkout's build, e.g. main's, as A)
- *   npm run -w bench ab -- --base DIR [--codec binary|json|json-object] [--op encode|decode|both] [--rounds N] [--filter TEXT]
+ *   npm run -w bench ab -- --base DIR [--codec binary|json|json-object] [--op encode|decode|both] [--rounds N] [--filter TEXT] [--gc-outside]
  *
  * `--snapshot` copies the built runtime and generated bench classes into DIR.
  * `--base` then loads DIR's classes (each build keeps its own runtime) next to
@@ -98,8 +98,17 @@ function snapshot(dir: string): void {
   console.log(`snapshot of ${here} in ${dir}`);
 }
 
-/** CPU seconds of `n` runs followed by the full collection of their garbage. */
-function timed(loop: Loop, n: number, gc: () => void): number {
+/**
+ * CPU seconds of `n` runs followed by the full collection of their garbage;
+ * with `gcOutside`, the collection comes before the runs, untimed (for
+ * encode, which makes little garbage: a full collection of the whole bench
+ * heap then costs more than the runs, and its noise hides theirs).
+ */
+function timed(loop: Loop, n: number, gc: () => void, gcOutside: boolean): number {
+  if (gcOutside) {
+    gc();
+    return timeLoop(loop, n);
+  }
   return timeLoop((k) => {
     loop(k);
     gc();
@@ -114,11 +123,12 @@ function main(): void {
   const mode = modes[option("--codec", "binary")];
   if (!base || !gc || !mode)
     throw new Error(
-      "usage: node --expose-gc dist/src/ab.js --base DIR [--codec binary|json|json-object] [--op encode|decode|both] [--rounds N] [--filter TEXT]",
+      "usage: node --expose-gc dist/src/ab.js --base DIR [--codec binary|json|json-object] [--op encode|decode|both] [--rounds N] [--filter TEXT] [--gc-outside]",
     );
   const ops = option("--op", "both") === "both" ? ["encode", "decode"] : [option("--op", "both")];
   const rounds = Number(option("--rounds", "9"));
   const filter = option("--filter", "");
+  const gcOutside = process.argv.includes("--gc-outside");
   const A = load(resolve(base));
   const B = load(resolve(option("--with", resolve(__dirname, "../../.."))));
   const rows: string[][] = [];
@@ -144,8 +154,8 @@ function main(): void {
       for (let r = 0; r < rounds; r++) {
         // Alternate which goes first, so neither always runs after the other's warm caches.
         const [first, second] = r % 2 ? [loopB, loopA] : [loopA, loopB];
-        const t1 = timed(first, n, gc);
-        const t2 = timed(second, n, gc);
+        const t1 = timed(first, n, gc, gcOutside);
+        const t2 = timed(second, n, gc, gcOutside);
         const [ta, tb] = r % 2 ? [t2, t1] : [t1, t2];
         ratios.push(ta / tb);
         perA.push(n / ta);

@@ -51,6 +51,10 @@ function encodeField(ctx: FileContext, field: DescField): Line[] {
       // `k` comes from Object.keys, so the entry exists: the assertion satisfies noUncheckedIndexedAccess
       // at no cost (Object.entries would allocate a pair per entry).
       const entryValue = `${x}[k]!`;
+      if (field.mapKey === ScalarType.STRING && field.mapKind === "scalar" && field.scalar === ScalarType.STRING) {
+        // The commonest map (labels, attributes, metadata) has a writer call for the whole entry.
+        return block([`for (const k of Object.keys(${x}))`], [[`w.fieldStringEntry(${tag(field.number, WireType.LengthDelimited)}, k, ${entryValue});`]]);
+      }
       const value: Line[] =
         field.mapKind === "message"
           ? writeMessage(2, false, entryValue)

@@ -1,5 +1,6 @@
 import { BinaryReader } from "../src/wire/reader";
 import { BinaryWriter } from "../src/wire/writer";
+import { encodeUtf8 } from "../src/wire/utf8";
 import { BinaryDecodeError, BinaryEncodeError } from "../src/errors";
 import { unknownFields } from "../src/unknown-fields";
 import { hex, unhex } from "./wire/hex";
@@ -206,9 +207,31 @@ describe("a field method writes what its tag and the value method write, one aft
     }
   });
 
+  test("fieldStringEntry writes what forkField, fieldString for key and value, and join write", () => {
+    // Keys and values around the 1-, 2- and 3-byte lengths of themselves and of the entry, ASCII or not.
+    const strings = ["", "k", "é€😀", "x".repeat(127), "y".repeat(128), "ü".repeat(70), "z".repeat(20000)];
+    // After a prefix, so that an entry also starts near the end of the writer's first buffer and grows it.
+    for (const prefix of [0, 1000, 1020]) {
+      for (const tag of [0x1a, 0x80 | (0x01 << 8) | 2, 0xfffffff8 + 2]) {
+        for (const k of strings) {
+          for (const v of strings) {
+            const expected = new BinaryWriter().raw(new Uint8Array(prefix).fill(1));
+            const mark = expected.forkField(tag);
+            expected.fieldString(10, k).fieldString(18, v).join(mark);
+            const w = new BinaryWriter().raw(new Uint8Array(prefix).fill(1));
+            w.fieldStringEntry(tag, k, v).fieldBool(8, true);
+            expect(hex(w.finish())).toBe(hex(expected.fieldBool(8, true).finish()));
+          }
+        }
+      }
+    }
+  });
+
   test("an invalid value throws the value method's error", () => {
     expect(() => new BinaryWriter().fieldInt32(8, 0.5)).toThrow(new BinaryEncodeError("invalid int32 value: 0.5"));
     expect(() => new BinaryWriter().fieldString(10, 1 as unknown as string)).toThrow(new BinaryEncodeError("invalid string value: 1"));
+    expect(() => new BinaryWriter().fieldStringEntry(26, 1 as unknown as string, "v")).toThrow(new BinaryEncodeError("invalid string value: 1"));
+    expect(() => new BinaryWriter().fieldStringEntry(26, "k", null as unknown as string)).toThrow(new BinaryEncodeError("invalid string value: null"));
   });
 });
 
@@ -243,6 +266,35 @@ describe("strings are written as UTF-8", () => {
       w.string(str);
       const expected = new TextEncoder().encode(str);
       expect(hex(w.finish())).toBe(hex(new Uint8Array([...lengthPrefix(expected.length), ...expected])));
+    }
+  });
+
+  test("without Node's Buffer (a browser), long strings go through TextEncoder and come out the same", () => {
+    const saved = globalThis.Buffer;
+    let browserEncode!: typeof encodeUtf8;
+    try {
+      (globalThis as { Buffer?: unknown }).Buffer = undefined;
+      jest.isolateModules(() => {
+        browserEncode = (require("../src/wire/utf8") as typeof import("../src/wire/utf8")).encodeUtf8;
+      });
+    } finally {
+      globalThis.Buffer = saved;
+    }
+    const encodeInto = jest.spyOn(TextEncoder.prototype, "encodeInto");
+    try {
+      for (const s of ["x".repeat(33), "mixed ü € 😀 ".repeat(20), "lone \uD800 surrogate".padEnd(40, "."), "é".repeat(200)]) {
+        const node = new Uint8Array(3 * s.length);
+        const browser = new Uint8Array(3 * s.length);
+        const end = encodeUtf8(s, node, 0);
+        expect(encodeInto).not.toHaveBeenCalled();
+        expect(browserEncode(s, browser, 0)).toBe(end);
+        expect(encodeInto).toHaveBeenCalledTimes(1);
+        expect(hex(browser.subarray(0, end))).toBe(hex(node.subarray(0, end)));
+        expect(hex(node.subarray(0, end))).toBe(hex(new TextEncoder().encode(s)));
+        encodeInto.mockClear();
+      }
+    } finally {
+      encodeInto.mockRestore();
     }
   });
 

@@ -8,19 +8,9 @@
  */
 import { celEnv, celFromScalar, celFunc, celMethod, CelScalar, isCelError, listType, parse, plan, type CelEnv, type CelFunc } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
-import {
-  create,
-  createFileRegistry,
-  fromBinary,
-  fromJson,
-  getExtension,
-  type DescMessage,
-  type FileRegistry,
-  type JsonValue,
-  type Message as Message$,
-} from "@bufbuild/protobuf";
+import { create, fromBinary, fromJson, getExtension, type DescMessage, type FileRegistry, type JsonValue, type Message as Message$ } from "@bufbuild/protobuf";
 import { isReflectMessage, reflect } from "@bufbuild/protobuf/reflect";
-import { FileDescriptorProtoSchema, isWrapperDesc, timestampNow } from "@bufbuild/protobuf/wkt";
+import { isWrapperDesc, timestampNow } from "@bufbuild/protobuf/wkt";
 import type { Message, MessageType } from "../message.js";
 import { LongType } from "../scalar.js";
 import type { FileInfo } from "../registry.js";
@@ -30,6 +20,7 @@ import type { PathNode, PathStep, RuleStep } from "./path.js";
 import { bytesContain, bytesEndWith, bytesStartWith, unique } from "./values.js";
 import { RuntimeError } from "./violation.js";
 import { celDefer } from "./cel-ops.js";
+import { embeddedRegistry } from "./embedded-registry.js";
 
 export {
   celDefer,
@@ -163,7 +154,7 @@ const states = new WeakMap<FileInfo, State>();
 function stateOf(file: FileInfo): State {
   const s = states.get(file);
   if (s) return s;
-  const registry = registryOf(file);
+  const registry = embeddedRegistry([file]);
   const env = celEnv({ registry: registry, funcs: [...strings, ...functions] });
   const programs = new Map<string, (b: Record<string, unknown>) => unknown>();
   const rulesMessages = new Map<string, Message$>();
@@ -211,21 +202,6 @@ function stateOf(file: FileInfo): State {
   };
   states.set(file, state);
   return state;
-}
-
-/** A protobuf-es registry of `file` and everything it imports, from the embedded descriptors. */
-function registryOf(file: FileInfo): FileRegistry {
-  const files: FileInfo[] = [];
-  const seen = new Set<string>();
-  const visit = (f: FileInfo) => {
-    if (seen.has(f.name)) return;
-    seen.add(f.name);
-    f.dependencies.forEach(visit);
-    files.push(f);
-  };
-  visit(file);
-  const set = { $typeName: "google.protobuf.FileDescriptorSet", file: files.map((f) => fromBinary(FileDescriptorProtoSchema, f.proto)) };
-  return createFileRegistry(set as never);
 }
 
 /** protovalidate's CEL extension functions, over the same format checks as the standard rules. */

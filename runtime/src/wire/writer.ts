@@ -377,6 +377,28 @@ export class BinaryWriter {
   fieldBytes(tag: number, v: Uint8Array): this {
     return this.tag(tag).bytes(v);
   }
+  /**
+   * One `map<string, string>` entry: the map field's tag, the entry's length,
+   * then the key (field 1) and the value (field 2), both written even when
+   * empty. The bytes of `forkField`, two `fieldString` and `join`, in one call
+   * with one capacity check: maps of labels and attributes are where large
+   * messages spend their writer calls.
+   */
+  fieldStringEntry(tag: number, k: string, v: string): this {
+    if (typeof k !== "string") throw invalid("string", k);
+    if (typeof v !== "string") throw invalid("string", v);
+    // The entry's tag (up to 5 bytes) and 5 one-byte tags and lengths; writeLength makes room for longer lengths.
+    this.ensure(3 * (k.length + v.length) + 10);
+    const mark = putVarint32(this.buf, this.pos, tag);
+    this.buf[mark + 1] = 10;
+    this.putString(k, mark + 2);
+    const valueTag = this.pos;
+    this.buf[valueTag] = 18;
+    this.putString(v, valueTag + 1);
+    this.writeLength(mark);
+    return this;
+  }
+
   /** A length-delimited field's tag, then `fork`: pass the result to `join`. */
   forkField(tag: number): number {
     return this.tag(tag).fork();

@@ -2,32 +2,20 @@
  * The oracle: `@bufbuild/protovalidate` (protovalidate-es) on the same messages. A tsgrpc message
  * crosses over as its binary encoding, decoded by protobuf-es from the same descriptors.
  */
-import { create, createFileRegistry, fromBinary, toJson, type DescMessage, type FileRegistry, type JsonValue } from "@bufbuild/protobuf";
-import { FileDescriptorProtoSchema, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
+import { fromBinary, toJson, type DescMessage, type FileRegistry, type JsonValue } from "@bufbuild/protobuf";
 import { createValidator, violationsToProto } from "@bufbuild/protovalidate";
 import { ViolationsSchema } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
-import type { FileInfo, Message } from "@tsgrpc/runtime";
+import type { Message } from "@tsgrpc/runtime";
 import { validate, violationsToProto as ourViolationsToProto } from "@tsgrpc/runtime/validate";
 
 /**
- * The test schemas as protobuf-es descriptors: the FileDescriptorProtos the generated files embed,
+ * The test schemas as protobuf-es descriptors are the FileDescriptorProtos the generated files embed,
  * i.e. the bytes protoc handed the plugin, as protoc-gen-es would embed them for a protovalidate-es
  * user. (protoc's own --descriptor_set_out encodes options differently: it packs a repeated
  * extension's values into one entry, where the plugin request has one entry per value, and
  * protovalidate-es plans a predefined rule once per entry.)
  */
-export function embeddedRegistry(files: FileInfo[]): FileRegistry {
-  const all: FileInfo[] = [];
-  const seen = new Set<string>();
-  const visit = (f: FileInfo) => {
-    if (seen.has(f.name)) return;
-    seen.add(f.name);
-    f.dependencies.forEach(visit);
-    all.push(f);
-  };
-  files.forEach(visit);
-  return createFileRegistry(create(FileDescriptorSetSchema, { file: all.map((f) => fromBinary(FileDescriptorProtoSchema, f.proto)) }));
-}
+export { embeddedRegistry } from "../../src/validate/embedded-registry.js";
 
 /** What both sides report, in a comparable form: the outcome, and the violations as `buf.validate.Violations` JSON. */
 export interface Outcome {

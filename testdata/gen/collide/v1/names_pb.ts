@@ -370,10 +370,7 @@ export class Date$ extends Message<Date$> {
       w.fieldInt64(8, this.seconds);
     }
     for (const k of Object.keys(this.dict)) {
-      const entry = w.forkField(18);
-      w.fieldString(10, k);
-      w.fieldString(18, this.dict[k]!);
-      w.join(entry);
+      w.fieldStringEntry(18, k, this.dict[k]!);
     }
     w.unknown(this);
   }

@@ -512,10 +512,7 @@ export class Maps extends Message<Maps> {
 
   $encode(w: BinaryWriter): void {
     for (const k of Object.keys(this.stringString)) {
-      const entry = w.forkField(10);
-      w.fieldString(10, k);
-      w.fieldString(18, this.stringString[k]!);
-      w.join(entry);
+      w.fieldStringEntry(10, k, this.stringString[k]!);
     }
     for (const k of Object.keys(this.int32Tree)) {
       const entry = w.forkField(18);

@@ -1125,10 +1125,7 @@ export class MapKeys extends Message<MapKeys> {
       w.join(entry);
     }
     for (const k of Object.keys(this.kString)) {
-      const entry = w.forkField(74);
-      w.fieldString(10, k);
-      w.fieldString(18, this.kString[k]!);
-      w.join(entry);
+      w.fieldStringEntry(74, k, this.kString[k]!);
     }
     for (const k of Object.keys(this.kUint32)) {
       const entry = w.forkField(106);

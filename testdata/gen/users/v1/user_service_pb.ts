@@ -179,10 +179,7 @@ export class User extends Message<User> {
       w.join(mark);
     }
     for (const k of Object.keys(this.labels)) {
-      const entry = w.forkField(74);
-      w.fieldString(10, k);
-      w.fieldString(18, this.labels[k]!);
-      w.join(entry);
+      w.fieldStringEntry(74, k, this.labels[k]!);
     }
     if (this.contact.case === "email") {
       w.fieldString(82, this.contact.value);

@@ -56,10 +56,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
       w.fieldString(18, this.domain);
     }
     for (const k of Object.keys(this.metadata)) {
-      const entry = w.forkField(26);
-      w.fieldString(10, k);
-      w.fieldString(18, this.metadata[k]!);
-      w.join(entry);
+      w.fieldStringEntry(26, k, this.metadata[k]!);
     }
     w.unknown(this);
   }
@@ -452,10 +449,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
       w.fieldString(42, this.quotaId);
     }
     for (const k of Object.keys(this.quotaDimensions)) {
-      const entry = w.forkField(50);
-      w.fieldString(10, k);
-      w.fieldString(18, this.quotaDimensions[k]!);
-      w.join(entry);
+      w.fieldStringEntry(50, k, this.quotaDimensions[k]!);
     }
     if (this.quotaValue !== 0n) {
       w.fieldInt64(56, this.quotaValue);

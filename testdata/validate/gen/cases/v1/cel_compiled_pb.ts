@@ -504,10 +504,7 @@ export class CelPresence extends Message<CelPresence> {
       w.uint32(90).int32s(this.list);
     }
     for (const k of Object.keys(this.tags)) {
-      const entry = w.forkField(98);
-      w.fieldString(10, k);
-      w.fieldString(18, this.tags[k]!);
-      w.join(entry);
+      w.fieldStringEntry(98, k, this.tags[k]!);
     }
     if (this.wrapped !== undefined) {
       const mark = w.forkField(106);

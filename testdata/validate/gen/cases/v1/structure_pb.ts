@@ -626,10 +626,7 @@ export class Maps extends Message<Maps> {
       w.join(entry);
     }
     for (const k of Object.keys(this.skip)) {
-      const entry = w.forkField(50);
-      w.fieldString(10, k);
-      w.fieldString(18, this.skip[k]!);
-      w.join(entry);
+      w.fieldStringEntry(50, k, this.skip[k]!);
     }
     w.unknown(this);
   }
@@ -990,10 +987,7 @@ export class Required extends Message<Required> {
       w.fieldString(34, v);
     }
     for (const k of Object.keys(this.map)) {
-      const entry = w.forkField(42);
-      w.fieldString(10, k);
-      w.fieldString(18, this.map[k]!);
-      w.join(entry);
+      w.fieldStringEntry(42, k, this.map[k]!);
     }
     if (this.color !== 0) {
       w.fieldInt32(48, this.color);
