@@ -32,11 +32,8 @@ export function generateFromJson(ctx: FileContext, message: DescMessage): Line[]
   }
   cases.push(["default:"], ["  ", ctx.rt("unknownKeyFromJson"), "(this, key, json[key]!, ctx);"]);
   const loop = block(["for (const key of ", ctx.rt("jsonKeys"), "(json, ctx))"], block(["switch (key)"], cases));
-  // The duplicate-key check counts the text's ':' against keys and strings (runtime parse.ts): a key holding ':'
-  // (a `json_name` option can) would need counting too, so such a message leaves the check to the tree walk.
-  const uncounted: Line[] = [...keysByField(message).values()].flat().some((k) => k.includes(":")) ? [["ctx.counting = false;"]] : [];
   const head: Line = ["override $fromJson(json: ", ctx.rt("JsonObject", true), ", ctx: ", ctx.rt("JsonReadContext", true), "): void"];
-  return [[], ...block(head, [...uncounted, ...loop])];
+  return [[], ...block(head, loop)];
 }
 
 /**
@@ -125,7 +122,7 @@ function readField(ctx: FileContext, field: DescField): Line[] {
             ctx.rt("mapKeyFromJson"),
             "(",
             ...scalarTypeOf(ctx, field.mapKey),
-            ", k, ctx)] = ",
+            ", k)] = ",
             ...item,
             ";",
           ],
@@ -168,11 +165,10 @@ function scalarFromJson(ctx: FileContext, field: DescField, v: string): Line {
 }
 
 /**
- * Reads a scalar of type `t`. Strings take the context (their ':' count for the duplicate-key check); a 64-bit
- * value read as a bigint becomes its decimal string for `long_type=string` / `jstype = JS_STRING`.
+ * Reads a scalar of type `t`; a 64-bit value read as a bigint becomes its decimal string for `long_type=string` / `jstype = JS_STRING`.
  */
 function scalarRead(ctx: FileContext, field: DescField, t: ScalarType, v: string): Line {
-  const read: Line = [ctx.rt(scalarJsonHelper(t, "FromJson")), t === ScalarType.STRING ? `(${v}, ctx)` : `(${v})`];
+  const read: Line = [ctx.rt(scalarJsonHelper(t, "FromJson")), `(${v})`];
   return ctx.long(field) === "string" && scalarInfo(t).is64 ? ["String(", ...read, ")"] : read;
 }
 

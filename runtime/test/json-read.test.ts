@@ -206,7 +206,7 @@ describe("reading proto3 JSON", () => {
   });
 
   test("finds a repeated key whatever ':' the strings around it hold", () => {
-    // The check counts ':' in the text against keys plus ':' in parsed strings, so ':' in keys and values must not hide a loss.
+    // The check counts the members' ':' in the text against the keys, so ':' in keys and values must not hide a loss.
     expect(() => Sample.fromJsonString('{"stringV":"a:b","stringV":"c:d"}')).toThrow(/duplicate key/);
     expect(() => Sample.fromJsonString('{"child":{"name":"a:1"},"child":{"name":"b"}}')).toThrow(/duplicate key/);
     expect(() => Sample.fromJsonString('{"byName":{"x:y":1,"x:y":2}}')).toThrow(/duplicate key/);
@@ -215,7 +215,7 @@ describe("reading proto3 JSON", () => {
     expect(read).toMatchObject({ byName: { "x:y": 1, "a::": 2 }, stringV: "12:00:00", children: [{ name: "a:b" }, { name: ":" }] });
   });
 
-  test("finds a repeated key in generated messages, which count keys and ':' as they read instead of walking the tree again", () => {
+  test("finds a repeated key in generated messages, which count keys as they read instead of walking the tree again", () => {
     const dup = (text: string, options?: { ignoreUnknownFields: boolean }) => expect(() => User.fromJsonString(text, options)).toThrow(/duplicate key/);
     dup('{"id":"a","id":"b"}');
     dup('{"address":{"city":"a:b","city":"c"}}');
@@ -232,7 +232,7 @@ describe("reading proto3 JSON", () => {
   });
 
   test("finds a repeated key when \\u escapes spell ':' the text does not show", () => {
-    // Here one escaped ':' would make up for the lost member in the count of ':'; the exact scan is used instead.
+    // An escaped ':' is no ':' of the text, and an escaped quote none of the text's quotes.
     expect(() => Sample.fromJsonString('{"stringV":"\\u003a","stringV":"x"}')).toThrow(/duplicate key/);
     expect(() => Sample.fromJsonString('{"byName":{"\\u003a":1,"\\u003a":2}}')).toThrow(/duplicate key/);
     expect(Sample.fromJsonString('{"stringV":"a\\u003ab:c","byName":{"\\u003a":1}}')).toMatchObject({ stringV: "a:b:c", byName: { ":": 1 } });

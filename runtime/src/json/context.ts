@@ -30,10 +30,10 @@ export interface ReadContext {
   readonly generated: boolean;
   depth: number;
   /**
-   * `fromJsonString` counts, as generated readers go, the members of the
-   * parsed tree plus the ':' in its strings (parse.ts, duplicate keys), so
-   * that the tree need not be walked again. Cleared by any reader that does
-   * not count what it reads; the caller then walks the tree.
+   * `fromJsonString` counts, as generated readers go, the keys of the parsed
+   * tree (parse.ts, duplicate keys), so that the tree need not be walked
+   * again. Cleared by any reader that does not count what it reads; the
+   * caller then walks the tree.
    */
   counting: boolean;
   members: number;

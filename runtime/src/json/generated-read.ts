@@ -7,7 +7,6 @@ import type { ReadContext } from "./context.js";
 import { enumLookup } from "./enum.js";
 import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey, tooDeep } from "./read.js";
 import { expected, FLOAT_MAX, isWellFormed, readScalar } from "./scalar-read.js";
-import { colonsIn } from "./parse.js";
 
 /*
  * What generated `$fromJson` methods call. Each helper takes the common
@@ -17,16 +16,14 @@ import { colonsIn } from "./parse.js";
  * names it. So reading that succeeds builds no error state.
  */
 
-export function stringFromJson(v: JsonValue, ctx: ReadContext): string {
-  const s = typeof v === "string" && isWellFormed(v) ? v : (readScalar(ScalarType.STRING, undefined, v, "") as string);
-  if (ctx.counting) ctx.members += colonsIn(s);
-  return s;
+export function stringFromJson(v: JsonValue): string {
+  return typeof v === "string" && isWellFormed(v) ? v : (readScalar(ScalarType.STRING, undefined, v, "") as string);
 }
 
 /** The keys of a message's or a map's JSON object, counted for the duplicate-key check. */
 export function jsonKeys(json: JsonObject, ctx: ReadContext): string[] {
   const keys = Object.keys(json);
-  if (ctx.counting) ctx.members += keys.length;
+  ctx.members += keys.length;
   return keys;
 }
 
@@ -95,14 +92,11 @@ export function bytesFromJson(v: JsonValue): Uint8Array {
 /** An enum name or number; undefined for an unknown one skipped under `ignoreUnknownFields`. */
 export function enumFromJson(T: EnumType, v: JsonValue, ctx: ReadContext): number | undefined {
   if (typeof v === "string") {
-    // Enum value names never hold ':', so only skipped unknown names are counted.
     const no = enumLookup(T).byName.get(v);
     if (no !== undefined) return no;
   }
   const no = readEnum(T, v, ctx, "");
-  if (no !== IGNORED) return no;
-  if (ctx.counting && typeof v === "string") ctx.members += colonsIn(v);
-  return undefined;
+  return no !== IGNORED ? no : undefined;
 }
 
 /** Appends the values of a repeated enum field (unknown ones skipped under `ignoreUnknownFields`). */
@@ -118,7 +112,7 @@ export function enumMapFromJson(map: { [key: string]: number }, K: ScalarType, T
   const obj = mapFromJson(v);
   for (const k of jsonKeys(obj, ctx)) {
     const no = enumFromJson(T, obj[k], ctx);
-    const key = mapKeyFromJson(K, k, ctx);
+    const key = mapKeyFromJson(K, k);
     if (no !== undefined) map[key] = no;
   }
 }
@@ -148,9 +142,8 @@ export function mapFromJson(v: JsonValue): JsonObject {
 }
 
 /** A map key checked for the key type and in the canonical string form map records use. */
-export function mapKeyFromJson(K: ScalarType, key: string, ctx: ReadContext): string {
+export function mapKeyFromJson(K: ScalarType, key: string): string {
   if (K !== ScalarType.STRING) return mapKey(K, key, "");
-  if (ctx.counting) ctx.members += colonsIn(key);
   return isWellFormed(key) ? key : mapKey(K, key, "");
 }
 

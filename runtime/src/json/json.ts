@@ -2,7 +2,7 @@ import { JsonDecodeError, JsonEncodeError } from "../errors.js";
 import type { Message, MessageType } from "../message.js";
 import type { JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions } from "../options.js";
 import type { JsonValue } from "./json-value.js";
-import { checkDuplicates, colonsIn, hasCountableColons, parseJsonText } from "./parse.js";
+import { checkDuplicates, memberColons, parseJsonText } from "./parse.js";
 import { readContext, writeContext, type WriteContext } from "./context.js";
 import { readMessage } from "./read.js";
 import { writeMessage } from "./write.js";
@@ -31,7 +31,7 @@ export function readJson<T extends Message<T>>(type: MessageType<T>, json: JsonV
 export function readJsonString<T extends Message<T>>(type: MessageType<T>, text: string, options?: JsonReadOptions): T {
   if (typeof text !== "string") throw new JsonDecodeError(`expected JSON text, got ${typeof text}`);
   const json = parseJsonText(text);
-  const ctx = readContext(options, true, hasCountableColons(text));
+  const ctx = readContext(options, true, true);
   let msg: T;
   try {
     msg = readMessage(type, json, ctx, "") as unknown as T;
@@ -41,7 +41,7 @@ export function readJsonString<T extends Message<T>>(type: MessageType<T>, text:
     checkDuplicates(json, text);
     return readMessage(type, json, readContext(options, false), "") as unknown as T;
   }
-  if (!ctx.counting || ctx.members !== colonsIn(text)) checkDuplicates(json, text);
+  if (!ctx.counting || ctx.members !== memberColons(text)) checkDuplicates(json, text);
   return msg;
 }
 

@@ -9,7 +9,6 @@ import { describe, expected, readScalar } from "./scalar-read.js";
 import type { ExtensionInfo } from "../registry.js";
 import { unknownFields } from "../unknown-fields.js";
 import { encodeExtension, type ExtensionField } from "./extension-wire.js";
-import { colonsIn } from "./parse.js";
 
 /** Returned for an unknown enum name or number skipped under `ignoreUnknownFields`. */
 export const IGNORED = Symbol("ignored");
@@ -22,12 +21,8 @@ export function readMessage(type: MessageType, json: JsonValue, ctx: ReadContext
   const form = jsonForm(type);
   let msg: AnyMessage;
   if (form) {
-    // A string form (Timestamp, Duration, FieldMask, wrappers) is counted here; forms of objects and lists
-    // (Struct, Any, Value, ListValue) nest messages of their own, and are left to the tree walk.
-    if (ctx.counting) {
-      if (typeof json === "string") ctx.members += colonsIn(json);
-      else if (typeof json === "object" && json !== null) ctx.counting = false;
-    }
+    // Forms of objects and lists (Struct, Any, Value, ListValue) do not count their keys: the tree walk does.
+    if (typeof json === "object" && json !== null) ctx.counting = false;
     msg = form.read(type, json, ctx, path);
   } else {
     msg = new type();

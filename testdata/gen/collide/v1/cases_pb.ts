@@ -196,49 +196,49 @@ export class FieldNames extends Message<FieldNames> {
       switch (key) {
         case "CamelCase": {
           const v = json["CamelCase"]!;
-          if (v !== null) this.CamelCase = stringFromJson(v, ctx);
+          if (v !== null) this.CamelCase = stringFromJson(v);
           break;
         }
         case "camelCase": {
           const v = json["camelCase"]!;
-          if (v !== null) this.camelCase = stringFromJson(v, ctx);
+          if (v !== null) this.camelCase = stringFromJson(v);
           break;
         }
         case "camel_case": {
           const v = json["camel_case"]!;
-          if (v !== null) this.camelCase$ = stringFromJson(v, ctx);
+          if (v !== null) this.camelCase$ = stringFromJson(v);
           break;
         }
         case "Camel_Case": {
           const v = json["Camel_Case"]!;
-          if (v !== null) this.CamelCase$ = stringFromJson(v, ctx);
+          if (v !== null) this.CamelCase$ = stringFromJson(v);
           break;
         }
         case "camel__case": {
           const v = json["camel__case"]!;
-          if (v !== null) this.camelCase$$ = stringFromJson(v, ctx);
+          if (v !== null) this.camelCase$$ = stringFromJson(v);
           break;
         }
         case "camel_case_": {
           const v = json["camel_case_"]!;
-          if (v !== null) this.camelCase$$$ = stringFromJson(v, ctx);
+          if (v !== null) this.camelCase$$$ = stringFromJson(v);
           break;
         }
         case "_camel_case": {
           const v = json["_camel_case"]!;
-          if (v !== null) this.CamelCase$$ = stringFromJson(v, ctx);
+          if (v !== null) this.CamelCase$$ = stringFromJson(v);
           break;
         }
         case "pickKind": {
           const v = json["pickKind"]!;
-          if (v !== null) this.pickKind = stringFromJson(v, ctx);
+          if (v !== null) this.pickKind = stringFromJson(v);
           break;
         }
         case "pick_a": {
           const v = json["pick_a"]!;
           if (v !== null) {
             if (this.pickKind$.case !== undefined) throw oneofGivenTwice("pickKind$");
-            this.pickKind$ = { case: "pickA", value: stringFromJson(v, ctx) };
+            this.pickKind$ = { case: "pickA", value: stringFromJson(v) };
           }
           break;
         }
@@ -246,7 +246,7 @@ export class FieldNames extends Message<FieldNames> {
           const v = json["pickA"]!;
           if (v !== null) {
             if (this.pickKind$.case !== undefined) throw oneofGivenTwice("pickKind$");
-            this.pickKind$ = { case: "pickA$", value: stringFromJson(v, ctx) };
+            this.pickKind$ = { case: "pickA$", value: stringFromJson(v) };
           }
           break;
         }
@@ -412,7 +412,7 @@ export class keyof$ extends Message<keyof$> {
       switch (key) {
         case "is": {
           const v = json["is"]!;
-          if (v !== null) this.is = stringFromJson(v, ctx);
+          if (v !== null) this.is = stringFromJson(v);
           break;
         }
         default:

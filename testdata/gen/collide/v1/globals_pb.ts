@@ -90,17 +90,17 @@ export class Promise$ extends Message<Promise$> {
       switch (key) {
         case "then": {
           const v = json["then"]!;
-          if (v !== null) this.then = stringFromJson(v, ctx);
+          if (v !== null) this.then = stringFromJson(v);
           break;
         }
         case "catch": {
           const v = json["catch"]!;
-          if (v !== null) this.catch = stringFromJson(v, ctx);
+          if (v !== null) this.catch = stringFromJson(v);
           break;
         }
         case "finally": {
           const v = json["finally"]!;
-          if (v !== null) this.finally = stringFromJson(v, ctx);
+          if (v !== null) this.finally = stringFromJson(v);
           break;
         }
         default:
@@ -276,17 +276,17 @@ export class Error$ extends Message<Error$> {
       switch (key) {
         case "message": {
           const v = json["message"]!;
-          if (v !== null) this.message = stringFromJson(v, ctx);
+          if (v !== null) this.message = stringFromJson(v);
           break;
         }
         case "stack": {
           const v = json["stack"]!;
-          if (v !== null) this.stack = stringFromJson(v, ctx);
+          if (v !== null) this.stack = stringFromJson(v);
           break;
         }
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "cause": {
@@ -424,52 +424,52 @@ export class Statics extends Message<Statics> {
         case "type_name": {
           if (key !== "typeName") checkOneSpelling(json, "typeName");
           const v = key === "typeName" ? json["typeName"]! : json["type_name"]!;
-          if (v !== null) this.typeName = stringFromJson(v, ctx);
+          if (v !== null) this.typeName = stringFromJson(v);
           break;
         }
         case "fields": {
           const v = json["fields"]!;
-          if (v !== null) this.fields = stringFromJson(v, ctx);
+          if (v !== null) this.fields = stringFromJson(v);
           break;
         }
         case "fromBinary":
         case "from_binary": {
           if (key !== "fromBinary") checkOneSpelling(json, "fromBinary");
           const v = key === "fromBinary" ? json["fromBinary"]! : json["from_binary"]!;
-          if (v !== null) this.fromBinary = stringFromJson(v, ctx);
+          if (v !== null) this.fromBinary = stringFromJson(v);
           break;
         }
         case "fromJson":
         case "from_json": {
           if (key !== "fromJson") checkOneSpelling(json, "fromJson");
           const v = key === "fromJson" ? json["fromJson"]! : json["from_json"]!;
-          if (v !== null) this.fromJson = stringFromJson(v, ctx);
+          if (v !== null) this.fromJson = stringFromJson(v);
           break;
         }
         case "prototype": {
           const v = json["prototype"]!;
-          if (v !== null) this.prototype = stringFromJson(v, ctx);
+          if (v !== null) this.prototype = stringFromJson(v);
           break;
         }
         case "toJsonString":
         case "to_json_string": {
           if (key !== "toJsonString") checkOneSpelling(json, "toJsonString");
           const v = key === "toJsonString" ? json["toJsonString"]! : json["to_json_string"]!;
-          if (v !== null) this.toJsonString$ = stringFromJson(v, ctx);
+          if (v !== null) this.toJsonString$ = stringFromJson(v);
           break;
         }
         case "toLocaleString":
         case "to_locale_string": {
           if (key !== "toLocaleString") checkOneSpelling(json, "toLocaleString");
           const v = key === "toLocaleString" ? json["toLocaleString"]! : json["to_locale_string"]!;
-          if (v !== null) this.toLocaleString$ = stringFromJson(v, ctx);
+          if (v !== null) this.toLocaleString$ = stringFromJson(v);
           break;
         }
         case "isPrototypeOf":
         case "is_prototype_of": {
           if (key !== "isPrototypeOf") checkOneSpelling(json, "isPrototypeOf");
           const v = key === "isPrototypeOf" ? json["isPrototypeOf"]! : json["is_prototype_of"]!;
-          if (v !== null) this.isPrototypeOf$ = stringFromJson(v, ctx);
+          if (v !== null) this.isPrototypeOf$ = stringFromJson(v);
           break;
         }
         default:

@@ -187,7 +187,7 @@ export class Outer_Inner$ extends Message<Outer_Inner$> {
       switch (key) {
         case "a": {
           const v = json["a"]!;
-          if (v !== null) this.a = stringFromJson(v, ctx);
+          if (v !== null) this.a = stringFromJson(v);
           break;
         }
         default:
@@ -458,7 +458,7 @@ export class A_B_C$ extends Message<A_B_C$> {
       switch (key) {
         case "y": {
           const v = json["y"]!;
-          if (v !== null) this.y = stringFromJson(v, ctx);
+          if (v !== null) this.y = stringFromJson(v);
           break;
         }
         default:
@@ -616,7 +616,7 @@ export class PairClient extends Message<PairClient> {
       switch (key) {
         case "p": {
           const v = json["p"]!;
-          if (v !== null) this.p = stringFromJson(v, ctx);
+          if (v !== null) this.p = stringFromJson(v);
           break;
         }
         default:

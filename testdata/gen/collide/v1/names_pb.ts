@@ -185,64 +185,64 @@ export class Object$ extends Message<Object$> {
       switch (key) {
         case "constructor": {
           const v = json["constructor"]!;
-          if (v !== null) this.constructor$ = stringFromJson(v, ctx);
+          if (v !== null) this.constructor$ = stringFromJson(v);
           break;
         }
         case "Proto":
         case "__proto__": {
           if (key !== "Proto") checkOneSpelling(json, "Proto");
           const v = json[key]!;
-          if (v !== null) this.Proto = stringFromJson(v, ctx);
+          if (v !== null) this.Proto = stringFromJson(v);
           break;
         }
         case "toString":
         case "to_string": {
           if (key !== "toString") checkOneSpelling(json, "toString");
           const v = key === "toString" ? json["toString"]! : json["to_string"]!;
-          if (v !== null) this.toString$ = stringFromJson(v, ctx);
+          if (v !== null) this.toString$ = stringFromJson(v);
           break;
         }
         case "toJson":
         case "to_json": {
           if (key !== "toJson") checkOneSpelling(json, "toJson");
           const v = key === "toJson" ? json["toJson"]! : json["to_json"]!;
-          if (v !== null) this.toJson$ = stringFromJson(v, ctx);
+          if (v !== null) this.toJson$ = stringFromJson(v);
           break;
         }
         case "valueOf":
         case "value_of": {
           if (key !== "valueOf") checkOneSpelling(json, "valueOf");
           const v = key === "valueOf" ? json["valueOf"]! : json["value_of"]!;
-          if (v !== null) this.valueOf$ = stringFromJson(v, ctx);
+          if (v !== null) this.valueOf$ = stringFromJson(v);
           break;
         }
         case "hasOwnProperty":
         case "has_own_property": {
           if (key !== "hasOwnProperty") checkOneSpelling(json, "hasOwnProperty");
           const v = key === "hasOwnProperty" ? json["hasOwnProperty"]! : json["has_own_property"]!;
-          if (v !== null) this.hasOwnProperty$ = stringFromJson(v, ctx);
+          if (v !== null) this.hasOwnProperty$ = stringFromJson(v);
           break;
         }
         case "equals": {
           const v = json["equals"]!;
-          if (v !== null) this.equals$ = stringFromJson(v, ctx);
+          if (v !== null) this.equals$ = stringFromJson(v);
           break;
         }
         case "clone": {
           const v = json["clone"]!;
-          if (v !== null) this.clone$ = stringFromJson(v, ctx);
+          if (v !== null) this.clone$ = stringFromJson(v);
           break;
         }
         case "class": {
           const v = json["class"]!;
-          if (v !== null) this.class = stringFromJson(v, ctx);
+          if (v !== null) this.class = stringFromJson(v);
           break;
         }
         case "delete": {
           const v = json["delete"]!;
           if (v !== null) {
             if (this.toBinary$.case !== undefined) throw oneofGivenTwice("toBinary$");
-            this.toBinary$ = { case: "delete", value: stringFromJson(v, ctx) };
+            this.toBinary$ = { case: "delete", value: stringFromJson(v) };
           }
           break;
         }
@@ -439,7 +439,7 @@ export class Date$ extends Message<Date$> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.dict = dictionaryMap(this.dict);
-            for (const k of jsonKeys(o, ctx)) this.dict[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.dict[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -552,7 +552,7 @@ export class UsesHostile extends Message<UsesHostile> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.objects = dictionaryMap(this.objects);
-            for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Object$, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Object$, o[k]!, ctx);
           }
           break;
         }

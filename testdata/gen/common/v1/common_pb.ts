@@ -109,19 +109,19 @@ export class Address extends Message<Address> {
       switch (key) {
         case "street": {
           const v = json["street"]!;
-          if (v !== null) this.street = stringFromJson(v, ctx);
+          if (v !== null) this.street = stringFromJson(v);
           break;
         }
         case "city": {
           const v = json["city"]!;
-          if (v !== null) this.city = stringFromJson(v, ctx);
+          if (v !== null) this.city = stringFromJson(v);
           break;
         }
         case "countryCode":
         case "country_code": {
           if (key !== "countryCode") checkOneSpelling(json, "countryCode");
           const v = key === "countryCode" ? json["countryCode"]! : json["country_code"]!;
-          if (v !== null) this.countryCode = stringFromJson(v, ctx);
+          if (v !== null) this.countryCode = stringFromJson(v);
           break;
         }
         default:

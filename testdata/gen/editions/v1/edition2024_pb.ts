@@ -131,7 +131,7 @@ export class Edition2024 extends Message<Edition2024> {
         }
         case "text": {
           const v = json["text"]!;
-          if (v !== null) this.text = stringFromJson(v, ctx);
+          if (v !== null) this.text = stringFromJson(v);
           break;
         }
         case "kind": {

@@ -328,14 +328,14 @@ export class Features extends Message<Features> {
         case "checked_text": {
           if (key !== "checkedText") checkOneSpelling(json, "checkedText");
           const v = key === "checkedText" ? json["checkedText"]! : json["checked_text"]!;
-          if (v !== null) this.checkedText = stringFromJson(v, ctx);
+          if (v !== null) this.checkedText = stringFromJson(v);
           break;
         }
         case "uncheckedText":
         case "unchecked_text": {
           if (key !== "uncheckedText") checkOneSpelling(json, "uncheckedText");
           const v = key === "uncheckedText" ? json["uncheckedText"]! : json["unchecked_text"]!;
-          if (v !== null) this.uncheckedText = stringFromJson(v, ctx);
+          if (v !== null) this.uncheckedText = stringFromJson(v);
           break;
         }
         case "openKind":
@@ -397,7 +397,7 @@ export class Features extends Message<Features> {
         case "delimited_wrapper": {
           if (key !== "delimitedWrapper") checkOneSpelling(json, "delimitedWrapper");
           const v = key === "delimitedWrapper" ? json["delimitedWrapper"]! : json["delimited_wrapper"]!;
-          if (v !== null) this.delimitedWrapper = stringFromJson(v, ctx);
+          if (v !== null) this.delimitedWrapper = stringFromJson(v);
           break;
         }
         default:
@@ -458,7 +458,7 @@ export class Features_Child extends Message<Features_Child> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         default:

@@ -221,7 +221,7 @@ export class Tree extends Message<Tree> {
       switch (key) {
         case "label": {
           const v = json["label"]!;
-          if (v !== null) this.label = stringFromJson(v, ctx);
+          if (v !== null) this.label = stringFromJson(v);
           break;
         }
         case "left": {
@@ -239,7 +239,7 @@ export class Tree extends Message<Tree> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.named = dictionaryMap(this.named);
-            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
         }
@@ -895,7 +895,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.stringString = dictionaryMap(this.stringString);
-            for (const k of jsonKeys(o, ctx)) this.stringString[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.stringString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -906,7 +906,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.int32Tree = dictionaryMap(this.int32Tree);
-            for (const k of jsonKeys(o, ctx)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
         }
@@ -917,7 +917,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.int64Bytes = dictionaryMap(this.int64Bytes);
-            for (const k of jsonKeys(o, ctx)) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k, ctx)] = bytesFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k)] = bytesFromJson(o[k]!);
           }
           break;
         }
@@ -935,7 +935,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.uint64Double = dictionaryMap(this.uint64Double);
-            for (const k of jsonKeys(o, ctx)) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k, ctx)] = doubleFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k)] = doubleFromJson(o[k]!);
           }
           break;
         }
@@ -946,7 +946,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.sint32Float = dictionaryMap(this.sint32Float);
-            for (const k of jsonKeys(o, ctx)) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k, ctx)] = floatFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k)] = floatFromJson(o[k]!);
           }
           break;
         }
@@ -957,7 +957,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.sint64Bool = dictionaryMap(this.sint64Bool);
-            for (const k of jsonKeys(o, ctx)) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = boolFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k)] = boolFromJson(o[k]!);
           }
           break;
         }
@@ -968,7 +968,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.fixed32Int64 = dictionaryMap(this.fixed32Int64);
-            for (const k of jsonKeys(o, ctx)) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k, ctx)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k)] = int64FromJson(o[k]!);
           }
           break;
         }
@@ -979,7 +979,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.fixed64Uint64 = dictionaryMap(this.fixed64Uint64);
-            for (const k of jsonKeys(o, ctx)) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k, ctx)] = uint64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k)] = uint64FromJson(o[k]!);
           }
           break;
         }
@@ -990,7 +990,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.sfixed32Sint32 = dictionaryMap(this.sfixed32Sint32);
-            for (const k of jsonKeys(o, ctx)) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k, ctx)] = int32FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k)] = int32FromJson(o[k]!);
           }
           break;
         }
@@ -1001,7 +1001,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.sfixed64Sfixed64 = dictionaryMap(this.sfixed64Sfixed64);
-            for (const k of jsonKeys(o, ctx)) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k, ctx)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = int64FromJson(o[k]!);
           }
           break;
         }
@@ -1012,7 +1012,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.boolMaps = dictionaryMap(this.boolMaps);
-            for (const k of jsonKeys(o, ctx)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = plainMessageFromJson(Maps, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k)] = plainMessageFromJson(Maps, o[k]!, ctx);
           }
           break;
         }
@@ -1023,7 +1023,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.stringId = dictionaryMap(this.stringId);
-            for (const k of jsonKeys(o, ctx)) this.stringId[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(NodeId, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.stringId[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(NodeId, o[k]!, ctx);
           }
           break;
         }
@@ -1744,7 +1744,7 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 extends Message<L1_L2_L3_L4_L5_L6_L7
         }
         case "deepest": {
           const v = json["deepest"]!;
-          if (v !== null) this.deepest = stringFromJson(v, ctx);
+          if (v !== null) this.deepest = stringFromJson(v);
           break;
         }
         default:

@@ -6044,7 +6044,7 @@ export class Wide extends Message<Wide> {
         }
         case "f14": {
           const v = json["f14"]!;
-          if (v !== null) this.f14 = stringFromJson(v, ctx);
+          if (v !== null) this.f14 = stringFromJson(v);
           break;
         }
         case "f15": {
@@ -6139,7 +6139,7 @@ export class Wide extends Message<Wide> {
         }
         case "f32": {
           const v = json["f32"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f32.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f32.push(stringFromJson(e));
           break;
         }
         case "f33": {
@@ -6229,7 +6229,7 @@ export class Wide extends Message<Wide> {
         }
         case "f50": {
           const v = json["f50"]!;
-          if (v !== null) this.f50 = stringFromJson(v, ctx);
+          if (v !== null) this.f50 = stringFromJson(v);
           break;
         }
         case "f51": {
@@ -6324,7 +6324,7 @@ export class Wide extends Message<Wide> {
         }
         case "f68": {
           const v = json["f68"]!;
-          if (v !== null) this.f68 = stringFromJson(v, ctx);
+          if (v !== null) this.f68 = stringFromJson(v);
           break;
         }
         case "f69": {
@@ -6419,7 +6419,7 @@ export class Wide extends Message<Wide> {
         }
         case "f86": {
           const v = json["f86"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f86.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f86.push(stringFromJson(e));
           break;
         }
         case "f87": {
@@ -6509,7 +6509,7 @@ export class Wide extends Message<Wide> {
         }
         case "f104": {
           const v = json["f104"]!;
-          if (v !== null) this.f104 = stringFromJson(v, ctx);
+          if (v !== null) this.f104 = stringFromJson(v);
           break;
         }
         case "f105": {
@@ -6604,7 +6604,7 @@ export class Wide extends Message<Wide> {
         }
         case "f122": {
           const v = json["f122"]!;
-          if (v !== null) this.f122 = stringFromJson(v, ctx);
+          if (v !== null) this.f122 = stringFromJson(v);
           break;
         }
         case "f123": {
@@ -6699,7 +6699,7 @@ export class Wide extends Message<Wide> {
         }
         case "f140": {
           const v = json["f140"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f140.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f140.push(stringFromJson(e));
           break;
         }
         case "f141": {
@@ -6789,7 +6789,7 @@ export class Wide extends Message<Wide> {
         }
         case "f158": {
           const v = json["f158"]!;
-          if (v !== null) this.f158 = stringFromJson(v, ctx);
+          if (v !== null) this.f158 = stringFromJson(v);
           break;
         }
         case "f159": {
@@ -6884,7 +6884,7 @@ export class Wide extends Message<Wide> {
         }
         case "f176": {
           const v = json["f176"]!;
-          if (v !== null) this.f176 = stringFromJson(v, ctx);
+          if (v !== null) this.f176 = stringFromJson(v);
           break;
         }
         case "f177": {
@@ -6979,7 +6979,7 @@ export class Wide extends Message<Wide> {
         }
         case "f194": {
           const v = json["f194"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f194.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f194.push(stringFromJson(e));
           break;
         }
         case "f195": {
@@ -7069,7 +7069,7 @@ export class Wide extends Message<Wide> {
         }
         case "f212": {
           const v = json["f212"]!;
-          if (v !== null) this.f212 = stringFromJson(v, ctx);
+          if (v !== null) this.f212 = stringFromJson(v);
           break;
         }
         case "f213": {
@@ -7164,7 +7164,7 @@ export class Wide extends Message<Wide> {
         }
         case "f230": {
           const v = json["f230"]!;
-          if (v !== null) this.f230 = stringFromJson(v, ctx);
+          if (v !== null) this.f230 = stringFromJson(v);
           break;
         }
         case "f231": {
@@ -7259,7 +7259,7 @@ export class Wide extends Message<Wide> {
         }
         case "f248": {
           const v = json["f248"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f248.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f248.push(stringFromJson(e));
           break;
         }
         case "f249": {
@@ -7349,7 +7349,7 @@ export class Wide extends Message<Wide> {
         }
         case "f266": {
           const v = json["f266"]!;
-          if (v !== null) this.f266 = stringFromJson(v, ctx);
+          if (v !== null) this.f266 = stringFromJson(v);
           break;
         }
         case "f267": {
@@ -7444,7 +7444,7 @@ export class Wide extends Message<Wide> {
         }
         case "f284": {
           const v = json["f284"]!;
-          if (v !== null) this.f284 = stringFromJson(v, ctx);
+          if (v !== null) this.f284 = stringFromJson(v);
           break;
         }
         case "f285": {
@@ -7539,7 +7539,7 @@ export class Wide extends Message<Wide> {
         }
         case "f302": {
           const v = json["f302"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f302.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f302.push(stringFromJson(e));
           break;
         }
         case "f303": {
@@ -7629,7 +7629,7 @@ export class Wide extends Message<Wide> {
         }
         case "f320": {
           const v = json["f320"]!;
-          if (v !== null) this.f320 = stringFromJson(v, ctx);
+          if (v !== null) this.f320 = stringFromJson(v);
           break;
         }
         case "f321": {
@@ -7724,7 +7724,7 @@ export class Wide extends Message<Wide> {
         }
         case "f338": {
           const v = json["f338"]!;
-          if (v !== null) this.f338 = stringFromJson(v, ctx);
+          if (v !== null) this.f338 = stringFromJson(v);
           break;
         }
         case "f339": {
@@ -7819,7 +7819,7 @@ export class Wide extends Message<Wide> {
         }
         case "f356": {
           const v = json["f356"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f356.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f356.push(stringFromJson(e));
           break;
         }
         case "f357": {
@@ -7909,7 +7909,7 @@ export class Wide extends Message<Wide> {
         }
         case "f374": {
           const v = json["f374"]!;
-          if (v !== null) this.f374 = stringFromJson(v, ctx);
+          if (v !== null) this.f374 = stringFromJson(v);
           break;
         }
         case "f375": {
@@ -8004,7 +8004,7 @@ export class Wide extends Message<Wide> {
         }
         case "f392": {
           const v = json["f392"]!;
-          if (v !== null) this.f392 = stringFromJson(v, ctx);
+          if (v !== null) this.f392 = stringFromJson(v);
           break;
         }
         case "f393": {
@@ -8099,7 +8099,7 @@ export class Wide extends Message<Wide> {
         }
         case "f410": {
           const v = json["f410"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f410.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f410.push(stringFromJson(e));
           break;
         }
         case "f411": {
@@ -8189,7 +8189,7 @@ export class Wide extends Message<Wide> {
         }
         case "f428": {
           const v = json["f428"]!;
-          if (v !== null) this.f428 = stringFromJson(v, ctx);
+          if (v !== null) this.f428 = stringFromJson(v);
           break;
         }
         case "f429": {
@@ -8284,7 +8284,7 @@ export class Wide extends Message<Wide> {
         }
         case "f446": {
           const v = json["f446"]!;
-          if (v !== null) this.f446 = stringFromJson(v, ctx);
+          if (v !== null) this.f446 = stringFromJson(v);
           break;
         }
         case "f447": {
@@ -8379,7 +8379,7 @@ export class Wide extends Message<Wide> {
         }
         case "f464": {
           const v = json["f464"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f464.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.f464.push(stringFromJson(e));
           break;
         }
         case "f465": {
@@ -8469,7 +8469,7 @@ export class Wide extends Message<Wide> {
         }
         case "f482": {
           const v = json["f482"]!;
-          if (v !== null) this.f482 = stringFromJson(v, ctx);
+          if (v !== null) this.f482 = stringFromJson(v);
           break;
         }
         case "f483": {
@@ -8564,7 +8564,7 @@ export class Wide extends Message<Wide> {
         }
         case "last": {
           const v = json["last"]!;
-          if (v !== null) this.last = stringFromJson(v, ctx);
+          if (v !== null) this.last = stringFromJson(v);
           break;
         }
         default:

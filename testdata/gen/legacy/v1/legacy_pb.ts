@@ -367,7 +367,7 @@ export class Legacy extends Message<Legacy> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "count": {
@@ -377,7 +377,7 @@ export class Legacy extends Message<Legacy> {
         }
         case "greeting": {
           const v = json["greeting"]!;
-          if (v !== null) this.greeting = stringFromJson(v, ctx);
+          if (v !== null) this.greeting = stringFromJson(v);
           break;
         }
         case "color": {
@@ -470,7 +470,7 @@ export class Legacy extends Message<Legacy> {
         case "raw_text": {
           if (key !== "rawText") checkOneSpelling(json, "rawText");
           const v = key === "rawText" ? json["rawText"]! : json["raw_text"]!;
-          if (v !== null) this.rawText = stringFromJson(v, ctx);
+          if (v !== null) this.rawText = stringFromJson(v);
           break;
         }
         case "choiceNumber":
@@ -569,7 +569,7 @@ export class Legacy_Item extends Message<Legacy_Item> {
         }
         case "label": {
           const v = json["label"]!;
-          if (v !== null) this.label = stringFromJson(v, ctx);
+          if (v !== null) this.label = stringFromJson(v);
           break;
         }
         default:
@@ -630,7 +630,7 @@ export class Legacy_Entry extends Message<Legacy_Entry> {
       switch (key) {
         case "key": {
           const v = json["key"]!;
-          if (v !== null) this.key = stringFromJson(v, ctx);
+          if (v !== null) this.key = stringFromJson(v);
           break;
         }
         default:

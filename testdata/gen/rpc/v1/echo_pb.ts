@@ -90,7 +90,7 @@ export class EchoRequest extends Message<EchoRequest> {
       switch (key) {
         case "text": {
           const v = json["text"]!;
-          if (v !== null) this.text = stringFromJson(v, ctx);
+          if (v !== null) this.text = stringFromJson(v);
           break;
         }
         case "payload": {
@@ -181,7 +181,7 @@ export class EchoResponse extends Message<EchoResponse> {
       switch (key) {
         case "text": {
           const v = json["text"]!;
-          if (v !== null) this.text = stringFromJson(v, ctx);
+          if (v !== null) this.text = stringFromJson(v);
           break;
         }
         case "payload": {
@@ -275,7 +275,7 @@ export class ExpandRequest extends Message<ExpandRequest> {
       switch (key) {
         case "text": {
           const v = json["text"]!;
-          if (v !== null) this.text = stringFromJson(v, ctx);
+          if (v !== null) this.text = stringFromJson(v);
           break;
         }
         case "count": {
@@ -373,7 +373,7 @@ export class CollectResponse extends Message<CollectResponse> {
         }
         case "joined": {
           const v = json["joined"]!;
-          if (v !== null) this.joined = stringFromJson(v, ctx);
+          if (v !== null) this.joined = stringFromJson(v);
           break;
         }
         case "totalBytes":

@@ -267,7 +267,7 @@ export class Scalars extends Message<Scalars> {
         case "f_string": {
           if (key !== "fString") checkOneSpelling(json, "fString");
           const v = key === "fString" ? json["fString"]! : json["f_string"]!;
-          if (v !== null) this.fString = stringFromJson(v, ctx);
+          if (v !== null) this.fString = stringFromJson(v);
           break;
         }
         case "fBytes":
@@ -568,7 +568,7 @@ export class OptionalScalars extends Message<OptionalScalars> {
         case "f_string": {
           if (key !== "fString") checkOneSpelling(json, "fString");
           const v = key === "fString" ? json["fString"]! : json["f_string"]!;
-          if (v !== null) this.fString = stringFromJson(v, ctx);
+          if (v !== null) this.fString = stringFromJson(v);
           break;
         }
         case "fBytes":
@@ -991,7 +991,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "f_string": {
           if (key !== "fString") checkOneSpelling(json, "fString");
           const v = key === "fString" ? json["fString"]! : json["f_string"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fString.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.fString.push(stringFromJson(e));
           break;
         }
         case "fBytes":
@@ -1458,7 +1458,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kInt64 = dictionaryMap(this.kInt64);
-            for (const k of jsonKeys(o, ctx)) this.kInt64[mapKeyFromJson(ScalarType.INT64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kInt64[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1469,7 +1469,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kUint64 = dictionaryMap(this.kUint64);
-            for (const k of jsonKeys(o, ctx)) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1480,7 +1480,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kInt32 = dictionaryMap(this.kInt32);
-            for (const k of jsonKeys(o, ctx)) this.kInt32[mapKeyFromJson(ScalarType.INT32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kInt32[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1491,7 +1491,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kFixed64 = dictionaryMap(this.kFixed64);
-            for (const k of jsonKeys(o, ctx)) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1502,7 +1502,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kFixed32 = dictionaryMap(this.kFixed32);
-            for (const k of jsonKeys(o, ctx)) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1513,7 +1513,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kBool = dictionaryMap(this.kBool);
-            for (const k of jsonKeys(o, ctx)) this.kBool[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kBool[mapKeyFromJson(ScalarType.BOOL, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1524,7 +1524,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kString = dictionaryMap(this.kString);
-            for (const k of jsonKeys(o, ctx)) this.kString[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1535,7 +1535,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kUint32 = dictionaryMap(this.kUint32);
-            for (const k of jsonKeys(o, ctx)) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1546,7 +1546,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kSfixed32 = dictionaryMap(this.kSfixed32);
-            for (const k of jsonKeys(o, ctx)) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1557,7 +1557,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kSfixed64 = dictionaryMap(this.kSfixed64);
-            for (const k of jsonKeys(o, ctx)) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1568,7 +1568,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kSint32 = dictionaryMap(this.kSint32);
-            for (const k of jsonKeys(o, ctx)) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1579,7 +1579,7 @@ export class MapKeys extends Message<MapKeys> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.kSint64 = dictionaryMap(this.kSint64);
-            for (const k of jsonKeys(o, ctx)) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1794,7 +1794,7 @@ export class MapValues extends Message<MapValues> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.vDouble = dictionaryMap(this.vDouble);
-            for (const k of jsonKeys(o, ctx)) this.vDouble[mapKeyFromJson(ScalarType.STRING, k, ctx)] = doubleFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vDouble[mapKeyFromJson(ScalarType.STRING, k)] = doubleFromJson(o[k]!);
           }
           break;
         }
@@ -1805,7 +1805,7 @@ export class MapValues extends Message<MapValues> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.vInt64 = dictionaryMap(this.vInt64);
-            for (const k of jsonKeys(o, ctx)) this.vInt64[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vInt64[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
           }
           break;
         }
@@ -1816,7 +1816,7 @@ export class MapValues extends Message<MapValues> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.vBool = dictionaryMap(this.vBool);
-            for (const k of jsonKeys(o, ctx)) this.vBool[mapKeyFromJson(ScalarType.STRING, k, ctx)] = boolFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vBool[mapKeyFromJson(ScalarType.STRING, k)] = boolFromJson(o[k]!);
           }
           break;
         }
@@ -1827,7 +1827,7 @@ export class MapValues extends Message<MapValues> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.vBytes = dictionaryMap(this.vBytes);
-            for (const k of jsonKeys(o, ctx)) this.vBytes[mapKeyFromJson(ScalarType.STRING, k, ctx)] = bytesFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vBytes[mapKeyFromJson(ScalarType.STRING, k)] = bytesFromJson(o[k]!);
           }
           break;
         }
@@ -1838,7 +1838,7 @@ export class MapValues extends Message<MapValues> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.vMessage = dictionaryMap(this.vMessage);
-            for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(MapValues, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(MapValues, o[k]!, ctx);
           }
           break;
         }
@@ -1978,7 +1978,7 @@ export class Times extends Message<Times> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.seen = dictionaryMap(this.seen);
-            for (const k of jsonKeys(o, ctx)) this.seen[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Timestamp, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.seen[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Timestamp, o[k]!, ctx);
           }
           break;
         }

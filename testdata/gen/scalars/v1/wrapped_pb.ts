@@ -397,7 +397,7 @@ export class Wrapped extends Message<Wrapped> {
         case "w_string": {
           if (key !== "wString") checkOneSpelling(json, "wString");
           const v = key === "wString" ? json["wString"]! : json["w_string"]!;
-          if (v !== null) this.wString = stringFromJson(v, ctx);
+          if (v !== null) this.wString = stringFromJson(v);
           break;
         }
         case "wBytes":
@@ -413,7 +413,7 @@ export class Wrapped extends Message<Wrapped> {
           const v = key === "choiceString" ? json["choiceString"]! : json["choice_string"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "choiceString", value: stringFromJson(v, ctx) };
+            this.choice = { case: "choiceString", value: stringFromJson(v) };
           }
           break;
         }
@@ -449,7 +449,7 @@ export class Wrapped extends Message<Wrapped> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.byName = dictionaryMap(this.byName);
-            for (const k of jsonKeys(o, ctx)) this.byName[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Int32Value, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.byName[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;
         }

@@ -502,14 +502,14 @@ export class User extends Message<User> {
       switch (key) {
         case "id": {
           const v = json["id"]!;
-          if (v !== null) this.id = stringFromJson(v, ctx);
+          if (v !== null) this.id = stringFromJson(v);
           break;
         }
         case "displayName":
         case "display_name": {
           if (key !== "displayName") checkOneSpelling(json, "displayName");
           const v = key === "displayName" ? json["displayName"]! : json["display_name"]!;
-          if (v !== null) this.displayName = stringFromJson(v, ctx);
+          if (v !== null) this.displayName = stringFromJson(v);
           break;
         }
         case "age": {
@@ -531,12 +531,12 @@ export class User extends Message<User> {
         }
         case "roles": {
           const v = json["roles"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.roles.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.roles.push(stringFromJson(e));
           break;
         }
         case "nickname": {
           const v = json["nickname"]!;
-          if (v !== null) this.nickname = stringFromJson(v, ctx);
+          if (v !== null) this.nickname = stringFromJson(v);
           break;
         }
         case "address": {
@@ -549,7 +549,7 @@ export class User extends Message<User> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.labels = dictionaryMap(this.labels);
-            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -557,7 +557,7 @@ export class User extends Message<User> {
           const v = json["email"]!;
           if (v !== null) {
             if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
-            this.contact = { case: "email", value: stringFromJson(v, ctx) };
+            this.contact = { case: "email", value: stringFromJson(v) };
           }
           break;
         }
@@ -565,7 +565,7 @@ export class User extends Message<User> {
           const v = json["phone"]!;
           if (v !== null) {
             if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
-            this.contact = { case: "phone", value: stringFromJson(v, ctx) };
+            this.contact = { case: "phone", value: stringFromJson(v) };
           }
           break;
         }
@@ -616,7 +616,7 @@ export class User extends Message<User> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.addressesById = dictionaryMap(this.addressesById);
-            for (const k of jsonKeys(o, ctx)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k, ctx)] = plainMessageFromJson(Address, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k)] = plainMessageFromJson(Address, o[k]!, ctx);
           }
           break;
         }
@@ -631,7 +631,7 @@ export class User extends Message<User> {
         case "middle_name": {
           if (key !== "middleName") checkOneSpelling(json, "middleName");
           const v = key === "middleName" ? json["middleName"]! : json["middle_name"]!;
-          if (v !== null) this.middleName = stringFromJson(v, ctx);
+          if (v !== null) this.middleName = stringFromJson(v);
           break;
         }
         case "priority": {
@@ -648,7 +648,7 @@ export class User extends Message<User> {
         case "legacy_code": {
           if (key !== "legacyCode") checkOneSpelling(json, "legacyCode");
           const v = key === "legacyCode" ? json["legacyCode"]! : json["legacy_code"]!;
-          if (v !== null) this.legacyCode = stringFromJson(v, ctx);
+          if (v !== null) this.legacyCode = stringFromJson(v);
           break;
         }
         case "bigAsString":
@@ -761,7 +761,7 @@ export class User_Preference extends Message<User_Preference> {
       switch (key) {
         case "key": {
           const v = json["key"]!;
-          if (v !== null) this.key = stringFromJson(v, ctx);
+          if (v !== null) this.key = stringFromJson(v);
           break;
         }
         case "level": {
@@ -832,7 +832,7 @@ export class GetUserRequest extends Message<GetUserRequest> {
       switch (key) {
         case "id": {
           const v = json["id"]!;
-          if (v !== null) this.id = stringFromJson(v, ctx);
+          if (v !== null) this.id = stringFromJson(v);
           break;
         }
         default:
@@ -893,7 +893,7 @@ export class WatchUsersRequest extends Message<WatchUsersRequest> {
       switch (key) {
         case "ids": {
           const v = json["ids"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.ids.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.ids.push(stringFromJson(e));
           break;
         }
         default:
@@ -1170,12 +1170,12 @@ export class ChatMessage extends Message<ChatMessage> {
       switch (key) {
         case "from": {
           const v = json["from"]!;
-          if (v !== null) this.from = stringFromJson(v, ctx);
+          if (v !== null) this.from = stringFromJson(v);
           break;
         }
         case "text": {
           const v = json["text"]!;
-          if (v !== null) this.text = stringFromJson(v, ctx);
+          if (v !== null) this.text = stringFromJson(v);
           break;
         }
         default:

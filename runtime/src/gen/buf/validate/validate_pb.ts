@@ -124,17 +124,17 @@ export class Rule extends Message<Rule> {
       switch (key) {
         case "id": {
           const v = json["id"]!;
-          if (v !== null) this.id = stringFromJson(v, ctx);
+          if (v !== null) this.id = stringFromJson(v);
           break;
         }
         case "message": {
           const v = json["message"]!;
-          if (v !== null) this.message = stringFromJson(v, ctx);
+          if (v !== null) this.message = stringFromJson(v);
           break;
         }
         case "expression": {
           const v = json["expression"]!;
-          if (v !== null) this.expression = stringFromJson(v, ctx);
+          if (v !== null) this.expression = stringFromJson(v);
           break;
         }
         default:
@@ -227,7 +227,7 @@ export class MessageRules extends Message<MessageRules> {
         case "cel_expression": {
           if (key !== "celExpression") checkOneSpelling(json, "celExpression");
           const v = key === "celExpression" ? json["celExpression"]! : json["cel_expression"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
           break;
         }
         case "cel": {
@@ -308,7 +308,7 @@ export class MessageOneofRule extends Message<MessageOneofRule> {
       switch (key) {
         case "fields": {
           const v = json["fields"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fields.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.fields.push(stringFromJson(e));
           break;
         }
         case "required": {
@@ -848,7 +848,7 @@ export class FieldRules extends Message<FieldRules> {
         case "cel_expression": {
           if (key !== "celExpression") checkOneSpelling(json, "celExpression");
           const v = key === "celExpression" ? json["celExpression"]! : json["cel_expression"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
           break;
         }
         case "cel": {
@@ -3832,7 +3832,7 @@ export class StringRules extends Message<StringRules> {
       switch (key) {
         case "const": {
           const v = json["const"]!;
-          if (v !== null) this.const = stringFromJson(v, ctx);
+          if (v !== null) this.const = stringFromJson(v);
           break;
         }
         case "len": {
@@ -3877,41 +3877,41 @@ export class StringRules extends Message<StringRules> {
         }
         case "pattern": {
           const v = json["pattern"]!;
-          if (v !== null) this.pattern = stringFromJson(v, ctx);
+          if (v !== null) this.pattern = stringFromJson(v);
           break;
         }
         case "prefix": {
           const v = json["prefix"]!;
-          if (v !== null) this.prefix = stringFromJson(v, ctx);
+          if (v !== null) this.prefix = stringFromJson(v);
           break;
         }
         case "suffix": {
           const v = json["suffix"]!;
-          if (v !== null) this.suffix = stringFromJson(v, ctx);
+          if (v !== null) this.suffix = stringFromJson(v);
           break;
         }
         case "contains": {
           const v = json["contains"]!;
-          if (v !== null) this.contains = stringFromJson(v, ctx);
+          if (v !== null) this.contains = stringFromJson(v);
           break;
         }
         case "notContains":
         case "not_contains": {
           if (key !== "notContains") checkOneSpelling(json, "notContains");
           const v = key === "notContains" ? json["notContains"]! : json["not_contains"]!;
-          if (v !== null) this.notContains = stringFromJson(v, ctx);
+          if (v !== null) this.notContains = stringFromJson(v);
           break;
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
           break;
         }
         case "email": {
@@ -4114,7 +4114,7 @@ export class StringRules extends Message<StringRules> {
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(stringFromJson(e));
           break;
         }
         default:
@@ -4317,7 +4317,7 @@ export class BytesRules extends Message<BytesRules> {
         }
         case "pattern": {
           const v = json["pattern"]!;
-          if (v !== null) this.pattern = stringFromJson(v, ctx);
+          if (v !== null) this.pattern = stringFromJson(v);
           break;
         }
         case "prefix": {
@@ -4817,14 +4817,14 @@ export class AnyRules extends Message<AnyRules> {
       switch (key) {
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
           break;
         }
         default:
@@ -5164,14 +5164,14 @@ export class FieldMaskRules extends Message<FieldMaskRules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
           break;
         }
         case "example": {
@@ -5602,12 +5602,12 @@ export class Violation extends Message<Violation> {
         case "rule_id": {
           if (key !== "ruleId") checkOneSpelling(json, "ruleId");
           const v = key === "ruleId" ? json["ruleId"]! : json["rule_id"]!;
-          if (v !== null) this.ruleId = stringFromJson(v, ctx);
+          if (v !== null) this.ruleId = stringFromJson(v);
           break;
         }
         case "message": {
           const v = json["message"]!;
-          if (v !== null) this.message = stringFromJson(v, ctx);
+          if (v !== null) this.message = stringFromJson(v);
           break;
         }
         case "forKey":
@@ -5852,7 +5852,7 @@ export class FieldPathElement extends Message<FieldPathElement> {
         case "field_name": {
           if (key !== "fieldName") checkOneSpelling(json, "fieldName");
           const v = key === "fieldName" ? json["fieldName"]! : json["field_name"]!;
-          if (v !== null) this.fieldName = stringFromJson(v, ctx);
+          if (v !== null) this.fieldName = stringFromJson(v);
           break;
         }
         case "fieldType":
@@ -5935,7 +5935,7 @@ export class FieldPathElement extends Message<FieldPathElement> {
           const v = key === "stringKey" ? json["stringKey"]! : json["string_key"]!;
           if (v !== null) {
             if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
-            this.subscript = { case: "stringKey", value: stringFromJson(v, ctx) };
+            this.subscript = { case: "stringKey", value: stringFromJson(v) };
           }
           break;
         }

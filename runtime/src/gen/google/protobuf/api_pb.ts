@@ -250,7 +250,7 @@ export class Api extends Message<Api> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "methods": {
@@ -265,7 +265,7 @@ export class Api extends Message<Api> {
         }
         case "version": {
           const v = json["version"]!;
-          if (v !== null) this.version = stringFromJson(v, ctx);
+          if (v !== null) this.version = stringFromJson(v);
           break;
         }
         case "sourceContext":
@@ -292,7 +292,7 @@ export class Api extends Message<Api> {
         }
         case "edition": {
           const v = json["edition"]!;
-          if (v !== null) this.edition = stringFromJson(v, ctx);
+          if (v !== null) this.edition = stringFromJson(v);
           break;
         }
         default:
@@ -461,14 +461,14 @@ export class Method extends Message<Method> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "requestTypeUrl":
         case "request_type_url": {
           if (key !== "requestTypeUrl") checkOneSpelling(json, "requestTypeUrl");
           const v = key === "requestTypeUrl" ? json["requestTypeUrl"]! : json["request_type_url"]!;
-          if (v !== null) this.requestTypeUrl = stringFromJson(v, ctx);
+          if (v !== null) this.requestTypeUrl = stringFromJson(v);
           break;
         }
         case "requestStreaming":
@@ -482,7 +482,7 @@ export class Method extends Message<Method> {
         case "response_type_url": {
           if (key !== "responseTypeUrl") checkOneSpelling(json, "responseTypeUrl");
           const v = key === "responseTypeUrl" ? json["responseTypeUrl"]! : json["response_type_url"]!;
-          if (v !== null) this.responseTypeUrl = stringFromJson(v, ctx);
+          if (v !== null) this.responseTypeUrl = stringFromJson(v);
           break;
         }
         case "responseStreaming":
@@ -509,7 +509,7 @@ export class Method extends Message<Method> {
         }
         case "edition": {
           const v = json["edition"]!;
-          if (v !== null) this.edition = stringFromJson(v, ctx);
+          if (v !== null) this.edition = stringFromJson(v);
           break;
         }
         default:
@@ -667,12 +667,12 @@ export class Mixin extends Message<Mixin> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "root": {
           const v = json["root"]!;
-          if (v !== null) this.root = stringFromJson(v, ctx);
+          if (v !== null) this.root = stringFromJson(v);
           break;
         }
         default:

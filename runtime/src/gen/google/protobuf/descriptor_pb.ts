@@ -964,17 +964,17 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "package": {
           const v = json["package"]!;
-          if (v !== null) this.package = stringFromJson(v, ctx);
+          if (v !== null) this.package = stringFromJson(v);
           break;
         }
         case "dependency": {
           const v = json["dependency"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.dependency.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.dependency.push(stringFromJson(e));
           break;
         }
         case "publicDependency":
@@ -995,7 +995,7 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
         case "option_dependency": {
           if (key !== "optionDependency") checkOneSpelling(json, "optionDependency");
           const v = key === "optionDependency" ? json["optionDependency"]! : json["option_dependency"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.optionDependency.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.optionDependency.push(stringFromJson(e));
           break;
         }
         case "messageType":
@@ -1036,7 +1036,7 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
         }
         case "syntax": {
           const v = json["syntax"]!;
-          if (v !== null) this.syntax = stringFromJson(v, ctx);
+          if (v !== null) this.syntax = stringFromJson(v);
           break;
         }
         case "edition": {
@@ -1277,7 +1277,7 @@ export class DescriptorProto extends Message<DescriptorProto> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "field": {
@@ -1334,7 +1334,7 @@ export class DescriptorProto extends Message<DescriptorProto> {
         case "reserved_name": {
           if (key !== "reservedName") checkOneSpelling(json, "reservedName");
           const v = key === "reservedName" ? json["reservedName"]! : json["reserved_name"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
           break;
         }
         case "visibility": {
@@ -1808,12 +1808,12 @@ export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOpt
         case "full_name": {
           if (key !== "fullName") checkOneSpelling(json, "fullName");
           const v = key === "fullName" ? json["fullName"]! : json["full_name"]!;
-          if (v !== null) this.fullName = stringFromJson(v, ctx);
+          if (v !== null) this.fullName = stringFromJson(v);
           break;
         }
         case "type": {
           const v = json["type"]!;
-          if (v !== null) this.type = stringFromJson(v, ctx);
+          if (v !== null) this.type = stringFromJson(v);
           break;
         }
         case "reserved": {
@@ -2044,7 +2044,7 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "number": {
@@ -2076,19 +2076,19 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
         case "type_name": {
           if (key !== "typeName") checkOneSpelling(json, "typeName");
           const v = key === "typeName" ? json["typeName"]! : json["type_name"]!;
-          if (v !== null) this.typeName = stringFromJson(v, ctx);
+          if (v !== null) this.typeName = stringFromJson(v);
           break;
         }
         case "extendee": {
           const v = json["extendee"]!;
-          if (v !== null) this.extendee = stringFromJson(v, ctx);
+          if (v !== null) this.extendee = stringFromJson(v);
           break;
         }
         case "defaultValue":
         case "default_value": {
           if (key !== "defaultValue") checkOneSpelling(json, "defaultValue");
           const v = key === "defaultValue" ? json["defaultValue"]! : json["default_value"]!;
-          if (v !== null) this.defaultValue = stringFromJson(v, ctx);
+          if (v !== null) this.defaultValue = stringFromJson(v);
           break;
         }
         case "oneofIndex":
@@ -2102,7 +2102,7 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
         case "json_name": {
           if (key !== "jsonName") checkOneSpelling(json, "jsonName");
           const v = key === "jsonName" ? json["jsonName"]! : json["json_name"]!;
-          if (v !== null) this.jsonName = stringFromJson(v, ctx);
+          if (v !== null) this.jsonName = stringFromJson(v);
           break;
         }
         case "options": {
@@ -2188,7 +2188,7 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "options": {
@@ -2339,7 +2339,7 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "value": {
@@ -2363,7 +2363,7 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
         case "reserved_name": {
           if (key !== "reservedName") checkOneSpelling(json, "reservedName");
           const v = key === "reservedName" ? json["reservedName"]! : json["reserved_name"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
           break;
         }
         case "visibility": {
@@ -2546,7 +2546,7 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "number": {
@@ -2648,7 +2648,7 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "method": {
@@ -2778,21 +2778,21 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "inputType":
         case "input_type": {
           if (key !== "inputType") checkOneSpelling(json, "inputType");
           const v = key === "inputType" ? json["inputType"]! : json["input_type"]!;
-          if (v !== null) this.inputType = stringFromJson(v, ctx);
+          if (v !== null) this.inputType = stringFromJson(v);
           break;
         }
         case "outputType":
         case "output_type": {
           if (key !== "outputType") checkOneSpelling(json, "outputType");
           const v = key === "outputType" ? json["outputType"]! : json["output_type"]!;
-          if (v !== null) this.outputType = stringFromJson(v, ctx);
+          if (v !== null) this.outputType = stringFromJson(v);
           break;
         }
         case "options": {
@@ -3180,14 +3180,14 @@ export class FileOptions extends Message<FileOptions> {
         case "java_package": {
           if (key !== "javaPackage") checkOneSpelling(json, "javaPackage");
           const v = key === "javaPackage" ? json["javaPackage"]! : json["java_package"]!;
-          if (v !== null) this.javaPackage = stringFromJson(v, ctx);
+          if (v !== null) this.javaPackage = stringFromJson(v);
           break;
         }
         case "javaOuterClassname":
         case "java_outer_classname": {
           if (key !== "javaOuterClassname") checkOneSpelling(json, "javaOuterClassname");
           const v = key === "javaOuterClassname" ? json["javaOuterClassname"]! : json["java_outer_classname"]!;
-          if (v !== null) this.javaOuterClassname = stringFromJson(v, ctx);
+          if (v !== null) this.javaOuterClassname = stringFromJson(v);
           break;
         }
         case "javaMultipleFiles":
@@ -3227,7 +3227,7 @@ export class FileOptions extends Message<FileOptions> {
         case "go_package": {
           if (key !== "goPackage") checkOneSpelling(json, "goPackage");
           const v = key === "goPackage" ? json["goPackage"]! : json["go_package"]!;
-          if (v !== null) this.goPackage = stringFromJson(v, ctx);
+          if (v !== null) this.goPackage = stringFromJson(v);
           break;
         }
         case "ccGenericServices":
@@ -3267,49 +3267,49 @@ export class FileOptions extends Message<FileOptions> {
         case "objc_class_prefix": {
           if (key !== "objcClassPrefix") checkOneSpelling(json, "objcClassPrefix");
           const v = key === "objcClassPrefix" ? json["objcClassPrefix"]! : json["objc_class_prefix"]!;
-          if (v !== null) this.objcClassPrefix = stringFromJson(v, ctx);
+          if (v !== null) this.objcClassPrefix = stringFromJson(v);
           break;
         }
         case "csharpNamespace":
         case "csharp_namespace": {
           if (key !== "csharpNamespace") checkOneSpelling(json, "csharpNamespace");
           const v = key === "csharpNamespace" ? json["csharpNamespace"]! : json["csharp_namespace"]!;
-          if (v !== null) this.csharpNamespace = stringFromJson(v, ctx);
+          if (v !== null) this.csharpNamespace = stringFromJson(v);
           break;
         }
         case "swiftPrefix":
         case "swift_prefix": {
           if (key !== "swiftPrefix") checkOneSpelling(json, "swiftPrefix");
           const v = key === "swiftPrefix" ? json["swiftPrefix"]! : json["swift_prefix"]!;
-          if (v !== null) this.swiftPrefix = stringFromJson(v, ctx);
+          if (v !== null) this.swiftPrefix = stringFromJson(v);
           break;
         }
         case "phpClassPrefix":
         case "php_class_prefix": {
           if (key !== "phpClassPrefix") checkOneSpelling(json, "phpClassPrefix");
           const v = key === "phpClassPrefix" ? json["phpClassPrefix"]! : json["php_class_prefix"]!;
-          if (v !== null) this.phpClassPrefix = stringFromJson(v, ctx);
+          if (v !== null) this.phpClassPrefix = stringFromJson(v);
           break;
         }
         case "phpNamespace":
         case "php_namespace": {
           if (key !== "phpNamespace") checkOneSpelling(json, "phpNamespace");
           const v = key === "phpNamespace" ? json["phpNamespace"]! : json["php_namespace"]!;
-          if (v !== null) this.phpNamespace = stringFromJson(v, ctx);
+          if (v !== null) this.phpNamespace = stringFromJson(v);
           break;
         }
         case "phpMetadataNamespace":
         case "php_metadata_namespace": {
           if (key !== "phpMetadataNamespace") checkOneSpelling(json, "phpMetadataNamespace");
           const v = key === "phpMetadataNamespace" ? json["phpMetadataNamespace"]! : json["php_metadata_namespace"]!;
-          if (v !== null) this.phpMetadataNamespace = stringFromJson(v, ctx);
+          if (v !== null) this.phpMetadataNamespace = stringFromJson(v);
           break;
         }
         case "rubyPackage":
         case "ruby_package": {
           if (key !== "rubyPackage") checkOneSpelling(json, "rubyPackage");
           const v = key === "rubyPackage" ? json["rubyPackage"]! : json["ruby_package"]!;
-          if (v !== null) this.rubyPackage = stringFromJson(v, ctx);
+          if (v !== null) this.rubyPackage = stringFromJson(v);
           break;
         }
         case "features": {
@@ -4071,7 +4071,7 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
         }
         case "value": {
           const v = json["value"]!;
-          if (v !== null) this.value = stringFromJson(v, ctx);
+          if (v !== null) this.value = stringFromJson(v);
           break;
         }
         default:
@@ -4241,7 +4241,7 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
         case "deprecation_warning": {
           if (key !== "deprecationWarning") checkOneSpelling(json, "deprecationWarning");
           const v = key === "deprecationWarning" ? json["deprecationWarning"]! : json["deprecation_warning"]!;
-          if (v !== null) this.deprecationWarning = stringFromJson(v, ctx);
+          if (v !== null) this.deprecationWarning = stringFromJson(v);
           break;
         }
         case "editionRemoved":
@@ -4260,7 +4260,7 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
         case "removal_error": {
           if (key !== "removalError") checkOneSpelling(json, "removalError");
           const v = key === "removalError" ? json["removalError"]! : json["removal_error"]!;
-          if (v !== null) this.removalError = stringFromJson(v, ctx);
+          if (v !== null) this.removalError = stringFromJson(v);
           break;
         }
         default:
@@ -5082,7 +5082,7 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
         case "identifier_value": {
           if (key !== "identifierValue") checkOneSpelling(json, "identifierValue");
           const v = key === "identifierValue" ? json["identifierValue"]! : json["identifier_value"]!;
-          if (v !== null) this.identifierValue = stringFromJson(v, ctx);
+          if (v !== null) this.identifierValue = stringFromJson(v);
           break;
         }
         case "positiveIntValue":
@@ -5117,7 +5117,7 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
         case "aggregate_value": {
           if (key !== "aggregateValue") checkOneSpelling(json, "aggregateValue");
           const v = key === "aggregateValue" ? json["aggregateValue"]! : json["aggregate_value"]!;
-          if (v !== null) this.aggregateValue = stringFromJson(v, ctx);
+          if (v !== null) this.aggregateValue = stringFromJson(v);
           break;
         }
         default:
@@ -5197,7 +5197,7 @@ export class UninterpretedOption_NamePart extends Message<UninterpretedOption_Na
         case "name_part": {
           if (key !== "namePart") checkOneSpelling(json, "namePart");
           const v = key === "namePart" ? json["namePart"]! : json["name_part"]!;
-          if (v !== null) this.namePart = stringFromJson(v, ctx);
+          if (v !== null) this.namePart = stringFromJson(v);
           break;
         }
         case "isExtension":
@@ -6184,21 +6184,21 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
         case "leading_comments": {
           if (key !== "leadingComments") checkOneSpelling(json, "leadingComments");
           const v = key === "leadingComments" ? json["leadingComments"]! : json["leading_comments"]!;
-          if (v !== null) this.leadingComments = stringFromJson(v, ctx);
+          if (v !== null) this.leadingComments = stringFromJson(v);
           break;
         }
         case "trailingComments":
         case "trailing_comments": {
           if (key !== "trailingComments") checkOneSpelling(json, "trailingComments");
           const v = key === "trailingComments" ? json["trailingComments"]! : json["trailing_comments"]!;
-          if (v !== null) this.trailingComments = stringFromJson(v, ctx);
+          if (v !== null) this.trailingComments = stringFromJson(v);
           break;
         }
         case "leadingDetachedComments":
         case "leading_detached_comments": {
           if (key !== "leadingDetachedComments") checkOneSpelling(json, "leadingDetachedComments");
           const v = key === "leadingDetachedComments" ? json["leadingDetachedComments"]! : json["leading_detached_comments"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.leadingDetachedComments.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.leadingDetachedComments.push(stringFromJson(e));
           break;
         }
         default:
@@ -6409,7 +6409,7 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
         case "source_file": {
           if (key !== "sourceFile") checkOneSpelling(json, "sourceFile");
           const v = key === "sourceFile" ? json["sourceFile"]! : json["source_file"]!;
-          if (v !== null) this.sourceFile = stringFromJson(v, ctx);
+          if (v !== null) this.sourceFile = stringFromJson(v);
           break;
         }
         case "begin": {

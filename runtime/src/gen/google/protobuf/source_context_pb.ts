@@ -107,7 +107,7 @@ export class SourceContext extends Message<SourceContext> {
         case "file_name": {
           if (key !== "fileName") checkOneSpelling(json, "fileName");
           const v = key === "fileName" ? json["fileName"]! : json["file_name"]!;
-          if (v !== null) this.fileName = stringFromJson(v, ctx);
+          if (v !== null) this.fileName = stringFromJson(v);
           break;
         }
         default:

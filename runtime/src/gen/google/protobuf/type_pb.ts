@@ -370,7 +370,7 @@ export class Type extends Message<Type> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "fields": {
@@ -380,7 +380,7 @@ export class Type extends Message<Type> {
         }
         case "oneofs": {
           const v = json["oneofs"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.oneofs.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.oneofs.push(stringFromJson(e));
           break;
         }
         case "options": {
@@ -407,7 +407,7 @@ export class Type extends Message<Type> {
         }
         case "edition": {
           const v = json["edition"]!;
-          if (v !== null) this.edition = stringFromJson(v, ctx);
+          if (v !== null) this.edition = stringFromJson(v);
           break;
         }
         default:
@@ -617,14 +617,14 @@ export class Field extends Message<Field> {
         }
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "typeUrl":
         case "type_url": {
           if (key !== "typeUrl") checkOneSpelling(json, "typeUrl");
           const v = key === "typeUrl" ? json["typeUrl"]! : json["type_url"]!;
-          if (v !== null) this.typeUrl = stringFromJson(v, ctx);
+          if (v !== null) this.typeUrl = stringFromJson(v);
           break;
         }
         case "oneofIndex":
@@ -648,14 +648,14 @@ export class Field extends Message<Field> {
         case "json_name": {
           if (key !== "jsonName") checkOneSpelling(json, "jsonName");
           const v = key === "jsonName" ? json["jsonName"]! : json["json_name"]!;
-          if (v !== null) this.jsonName = stringFromJson(v, ctx);
+          if (v !== null) this.jsonName = stringFromJson(v);
           break;
         }
         case "defaultValue":
         case "default_value": {
           if (key !== "defaultValue") checkOneSpelling(json, "defaultValue");
           const v = key === "defaultValue" ? json["defaultValue"]! : json["default_value"]!;
-          if (v !== null) this.defaultValue = stringFromJson(v, ctx);
+          if (v !== null) this.defaultValue = stringFromJson(v);
           break;
         }
         default:
@@ -806,7 +806,7 @@ export class Enum extends Message<Enum> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "enumvalue": {
@@ -838,7 +838,7 @@ export class Enum extends Message<Enum> {
         }
         case "edition": {
           const v = json["edition"]!;
-          if (v !== null) this.edition = stringFromJson(v, ctx);
+          if (v !== null) this.edition = stringFromJson(v);
           break;
         }
         default:
@@ -937,7 +937,7 @@ export class EnumValue extends Message<EnumValue> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "number": {
@@ -1038,7 +1038,7 @@ export class Option extends Message<Option> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "value": {

@@ -122,12 +122,12 @@ export class ErrorInfo extends Message<ErrorInfo> {
       switch (key) {
         case "reason": {
           const v = json["reason"]!;
-          if (v !== null) this.reason = stringFromJson(v, ctx);
+          if (v !== null) this.reason = stringFromJson(v);
           break;
         }
         case "domain": {
           const v = json["domain"]!;
-          if (v !== null) this.domain = stringFromJson(v, ctx);
+          if (v !== null) this.domain = stringFromJson(v);
           break;
         }
         case "metadata": {
@@ -135,7 +135,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.metadata = dictionaryMap(this.metadata);
-            for (const k of jsonKeys(o, ctx)) this.metadata[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.metadata[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -294,12 +294,12 @@ export class DebugInfo extends Message<DebugInfo> {
         case "stack_entries": {
           if (key !== "stackEntries") checkOneSpelling(json, "stackEntries");
           const v = key === "stackEntries" ? json["stackEntries"]! : json["stack_entries"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.stackEntries.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.stackEntries.push(stringFromJson(e));
           break;
         }
         case "detail": {
           const v = json["detail"]!;
-          if (v !== null) this.detail = stringFromJson(v, ctx);
+          if (v !== null) this.detail = stringFromJson(v);
           break;
         }
         default:
@@ -546,33 +546,33 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
       switch (key) {
         case "subject": {
           const v = json["subject"]!;
-          if (v !== null) this.subject = stringFromJson(v, ctx);
+          if (v !== null) this.subject = stringFromJson(v);
           break;
         }
         case "description": {
           const v = json["description"]!;
-          if (v !== null) this.description = stringFromJson(v, ctx);
+          if (v !== null) this.description = stringFromJson(v);
           break;
         }
         case "apiService":
         case "api_service": {
           if (key !== "apiService") checkOneSpelling(json, "apiService");
           const v = key === "apiService" ? json["apiService"]! : json["api_service"]!;
-          if (v !== null) this.apiService = stringFromJson(v, ctx);
+          if (v !== null) this.apiService = stringFromJson(v);
           break;
         }
         case "quotaMetric":
         case "quota_metric": {
           if (key !== "quotaMetric") checkOneSpelling(json, "quotaMetric");
           const v = key === "quotaMetric" ? json["quotaMetric"]! : json["quota_metric"]!;
-          if (v !== null) this.quotaMetric = stringFromJson(v, ctx);
+          if (v !== null) this.quotaMetric = stringFromJson(v);
           break;
         }
         case "quotaId":
         case "quota_id": {
           if (key !== "quotaId") checkOneSpelling(json, "quotaId");
           const v = key === "quotaId" ? json["quotaId"]! : json["quota_id"]!;
-          if (v !== null) this.quotaId = stringFromJson(v, ctx);
+          if (v !== null) this.quotaId = stringFromJson(v);
           break;
         }
         case "quotaDimensions":
@@ -582,7 +582,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.quotaDimensions = dictionaryMap(this.quotaDimensions);
-            for (const k of jsonKeys(o, ctx)) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -760,17 +760,17 @@ export class PreconditionFailure_Violation extends Message<PreconditionFailure_V
       switch (key) {
         case "type": {
           const v = json["type"]!;
-          if (v !== null) this.type = stringFromJson(v, ctx);
+          if (v !== null) this.type = stringFromJson(v);
           break;
         }
         case "subject": {
           const v = json["subject"]!;
-          if (v !== null) this.subject = stringFromJson(v, ctx);
+          if (v !== null) this.subject = stringFromJson(v);
           break;
         }
         case "description": {
           const v = json["description"]!;
-          if (v !== null) this.description = stringFromJson(v, ctx);
+          if (v !== null) this.description = stringFromJson(v);
           break;
         }
         default:
@@ -955,17 +955,17 @@ export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation
       switch (key) {
         case "field": {
           const v = json["field"]!;
-          if (v !== null) this.field = stringFromJson(v, ctx);
+          if (v !== null) this.field = stringFromJson(v);
           break;
         }
         case "description": {
           const v = json["description"]!;
-          if (v !== null) this.description = stringFromJson(v, ctx);
+          if (v !== null) this.description = stringFromJson(v);
           break;
         }
         case "reason": {
           const v = json["reason"]!;
-          if (v !== null) this.reason = stringFromJson(v, ctx);
+          if (v !== null) this.reason = stringFromJson(v);
           break;
         }
         case "localizedMessage":
@@ -1054,14 +1054,14 @@ export class RequestInfo extends Message<RequestInfo> {
         case "request_id": {
           if (key !== "requestId") checkOneSpelling(json, "requestId");
           const v = key === "requestId" ? json["requestId"]! : json["request_id"]!;
-          if (v !== null) this.requestId = stringFromJson(v, ctx);
+          if (v !== null) this.requestId = stringFromJson(v);
           break;
         }
         case "servingData":
         case "serving_data": {
           if (key !== "servingData") checkOneSpelling(json, "servingData");
           const v = key === "servingData" ? json["servingData"]! : json["serving_data"]!;
-          if (v !== null) this.servingData = stringFromJson(v, ctx);
+          if (v !== null) this.servingData = stringFromJson(v);
           break;
         }
         default:
@@ -1169,24 +1169,24 @@ export class ResourceInfo extends Message<ResourceInfo> {
         case "resource_type": {
           if (key !== "resourceType") checkOneSpelling(json, "resourceType");
           const v = key === "resourceType" ? json["resourceType"]! : json["resource_type"]!;
-          if (v !== null) this.resourceType = stringFromJson(v, ctx);
+          if (v !== null) this.resourceType = stringFromJson(v);
           break;
         }
         case "resourceName":
         case "resource_name": {
           if (key !== "resourceName") checkOneSpelling(json, "resourceName");
           const v = key === "resourceName" ? json["resourceName"]! : json["resource_name"]!;
-          if (v !== null) this.resourceName = stringFromJson(v, ctx);
+          if (v !== null) this.resourceName = stringFromJson(v);
           break;
         }
         case "owner": {
           const v = json["owner"]!;
-          if (v !== null) this.owner = stringFromJson(v, ctx);
+          if (v !== null) this.owner = stringFromJson(v);
           break;
         }
         case "description": {
           const v = json["description"]!;
-          if (v !== null) this.description = stringFromJson(v, ctx);
+          if (v !== null) this.description = stringFromJson(v);
           break;
         }
         default:
@@ -1336,12 +1336,12 @@ export class Help_Link extends Message<Help_Link> {
       switch (key) {
         case "description": {
           const v = json["description"]!;
-          if (v !== null) this.description = stringFromJson(v, ctx);
+          if (v !== null) this.description = stringFromJson(v);
           break;
         }
         case "url": {
           const v = json["url"]!;
-          if (v !== null) this.url = stringFromJson(v, ctx);
+          if (v !== null) this.url = stringFromJson(v);
           break;
         }
         default:
@@ -1421,12 +1421,12 @@ export class LocalizedMessage extends Message<LocalizedMessage> {
       switch (key) {
         case "locale": {
           const v = json["locale"]!;
-          if (v !== null) this.locale = stringFromJson(v, ctx);
+          if (v !== null) this.locale = stringFromJson(v);
           break;
         }
         case "message": {
           const v = json["message"]!;
-          if (v !== null) this.message = stringFromJson(v, ctx);
+          if (v !== null) this.message = stringFromJson(v);
           break;
         }
         default:

@@ -110,7 +110,7 @@ export class Status extends Message<Status> {
         }
         case "message": {
           const v = json["message"]!;
-          if (v !== null) this.message = stringFromJson(v, ctx);
+          if (v !== null) this.message = stringFromJson(v);
           break;
         }
         case "details": {

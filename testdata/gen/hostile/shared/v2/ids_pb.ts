@@ -99,7 +99,7 @@ export class NodeId extends Message<NodeId> {
       switch (key) {
         case "value": {
           const v = json["value"]!;
-          if (v !== null) this.value = stringFromJson(v, ctx);
+          if (v !== null) this.value = stringFromJson(v);
           break;
         }
         case "locatedAt":

@@ -210,7 +210,7 @@ export class OneofUnknownField extends Message<OneofUnknownField> {
       switch (key) {
         case "a": {
           const v = json["a"]!;
-          if (v !== null) this.a = stringFromJson(v, ctx);
+          if (v !== null) this.a = stringFromJson(v);
           break;
         }
         default:
@@ -276,7 +276,7 @@ export class OneofEmpty extends Message<OneofEmpty> {
       switch (key) {
         case "a": {
           const v = json["a"]!;
-          if (v !== null) this.a = stringFromJson(v, ctx);
+          if (v !== null) this.a = stringFromJson(v);
           break;
         }
         default:
@@ -415,7 +415,7 @@ export class Fine extends Message<Fine> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         default:

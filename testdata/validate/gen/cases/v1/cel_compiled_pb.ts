@@ -397,12 +397,12 @@ export class CelStrings extends Message<CelStrings> {
       switch (key) {
         case "s": {
           const v = json["s"]!;
-          if (v !== null) this.s = stringFromJson(v, ctx);
+          if (v !== null) this.s = stringFromJson(v);
           break;
         }
         case "t": {
           const v = json["t"]!;
-          if (v !== null) this.t = stringFromJson(v, ctx);
+          if (v !== null) this.t = stringFromJson(v);
           break;
         }
         case "b": {
@@ -654,7 +654,7 @@ export class CelPresence extends Message<CelPresence> {
         case "opt_s": {
           if (key !== "optS") checkOneSpelling(json, "optS");
           const v = key === "optS" ? json["optS"]! : json["opt_s"]!;
-          if (v !== null) this.optS = stringFromJson(v, ctx);
+          if (v !== null) this.optS = stringFromJson(v);
           break;
         }
         case "plain": {
@@ -696,7 +696,7 @@ export class CelPresence extends Message<CelPresence> {
           const v = json["name"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "name", value: stringFromJson(v, ctx) };
+            this.choice = { case: "name", value: stringFromJson(v) };
           }
           break;
         }
@@ -718,13 +718,13 @@ export class CelPresence extends Message<CelPresence> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.tags = dictionaryMap(this.tags);
-            for (const k of jsonKeys(o, ctx)) this.tags[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.tags[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
         case "wrapped": {
           const v = json["wrapped"]!;
-          if (v !== null) this.wrapped = stringFromJson(v, ctx);
+          if (v !== null) this.wrapped = stringFromJson(v);
           break;
         }
         default:
@@ -817,7 +817,7 @@ export class CelInner extends Message<CelInner> {
       switch (key) {
         case "note": {
           const v = json["note"]!;
-          if (v !== null) this.note = stringFromJson(v, ctx);
+          if (v !== null) this.note = stringFromJson(v);
           break;
         }
         case "count": {
@@ -903,7 +903,7 @@ export class CelDeeper extends Message<CelDeeper> {
         }
         case "tags": {
           const v = json["tags"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
           break;
         }
         default:
@@ -1084,7 +1084,7 @@ export class CelFields extends Message<CelFields> {
         }
         case "names": {
           const v = json["names"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e));
           break;
         }
         case "labels": {
@@ -1092,7 +1092,7 @@ export class CelFields extends Message<CelFields> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.labels = dictionaryMap(this.labels);
-            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.INT32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
           }
           break;
         }

@@ -210,7 +210,7 @@ export class Booking extends Message<Booking> {
         }
         case "guests": {
           const v = json["guests"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.guests.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.guests.push(stringFromJson(e));
           break;
         }
         case "fees": {
@@ -218,13 +218,13 @@ export class Booking extends Message<Booking> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.fees = dictionaryMap(this.fees);
-            for (const k of jsonKeys(o, ctx)) this.fees[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.fees[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
           }
           break;
         }
         case "contact": {
           const v = json["contact"]!;
-          if (v !== null) this.contact = stringFromJson(v, ctx);
+          if (v !== null) this.contact = stringFromJson(v);
           break;
         }
         case "ratio": {
@@ -443,12 +443,12 @@ export class UnknownFunction extends Message<UnknownFunction> {
       switch (key) {
         case "s": {
           const v = json["s"]!;
-          if (v !== null) this.s = stringFromJson(v, ctx);
+          if (v !== null) this.s = stringFromJson(v);
           break;
         }
         case "t": {
           const v = json["t"]!;
-          if (v !== null) this.t = stringFromJson(v, ctx);
+          if (v !== null) this.t = stringFromJson(v);
           break;
         }
         default:
@@ -535,7 +535,7 @@ export class UnparsedRule extends Message<UnparsedRule> {
       switch (key) {
         case "s": {
           const v = json["s"]!;
-          if (v !== null) this.s = stringFromJson(v, ctx);
+          if (v !== null) this.s = stringFromJson(v);
           break;
         }
         case "n": {
@@ -625,7 +625,7 @@ export class Room extends Message<Room> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "beds": {

@@ -176,45 +176,45 @@ export class PredefinedString extends Message<PredefinedString> {
       switch (key) {
         case "code": {
           const v = json["code"]!;
-          if (v !== null) this.code = stringFromJson(v, ctx);
+          if (v !== null) this.code = stringFromJson(v);
           break;
         }
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "tag": {
           const v = json["tag"]!;
-          if (v !== null) this.tag = stringFromJson(v, ctx);
+          if (v !== null) this.tag = stringFromJson(v);
           break;
         }
         case "opt": {
           const v = json["opt"]!;
-          if (v !== null) this.opt = stringFromJson(v, ctx);
+          if (v !== null) this.opt = stringFromJson(v);
           break;
         }
         case "wrapped": {
           const v = json["wrapped"]!;
-          if (v !== null) this.wrapped = stringFromJson(v, ctx);
+          if (v !== null) this.wrapped = stringFromJson(v);
           break;
         }
         case "pick": {
           const v = json["pick"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "pick", value: stringFromJson(v, ctx) };
+            this.choice = { case: "pick", value: stringFromJson(v) };
           }
           break;
         }
         case "pat": {
           const v = json["pat"]!;
-          if (v !== null) this.pat = stringFromJson(v, ctx);
+          if (v !== null) this.pat = stringFromJson(v);
           break;
         }
         case "uid": {
           const v = json["uid"]!;
-          if (v !== null) this.uid = stringFromJson(v, ctx);
+          if (v !== null) this.uid = stringFromJson(v);
           break;
         }
         default:
@@ -1174,7 +1174,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
         }
         case "names": {
           const v = json["names"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e));
           break;
         }
         case "counts": {
@@ -1182,7 +1182,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.counts = dictionaryMap(this.counts);
-            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int32FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
           }
           break;
         }
@@ -1201,7 +1201,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.waits = dictionaryMap(this.waits);
-            for (const k of jsonKeys(o, ctx)) this.waits[mapKeyFromJson(ScalarType.INT64, k, ctx)] = messageFromJson(Duration, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.waits[mapKeyFromJson(ScalarType.INT64, k)] = messageFromJson(Duration, o[k]!, ctx);
           }
           break;
         }
@@ -1333,7 +1333,7 @@ export class PredefinedUnknown extends Message<PredefinedUnknown> {
       switch (key) {
         case "s": {
           const v = json["s"]!;
-          if (v !== null) this.s = stringFromJson(v, ctx);
+          if (v !== null) this.s = stringFromJson(v);
           break;
         }
         default:

@@ -1000,220 +1000,220 @@ export class Strings extends Message<Strings> {
       switch (key) {
         case "const": {
           const v = json["const"]!;
-          if (v !== null) this.const = stringFromJson(v, ctx);
+          if (v !== null) this.const = stringFromJson(v);
           break;
         }
         case "len": {
           const v = json["len"]!;
-          if (v !== null) this.len = stringFromJson(v, ctx);
+          if (v !== null) this.len = stringFromJson(v);
           break;
         }
         case "minMax":
         case "min_max": {
           if (key !== "minMax") checkOneSpelling(json, "minMax");
           const v = key === "minMax" ? json["minMax"]! : json["min_max"]!;
-          if (v !== null) this.minMax = stringFromJson(v, ctx);
+          if (v !== null) this.minMax = stringFromJson(v);
           break;
         }
         case "bytesLen":
         case "bytes_len": {
           if (key !== "bytesLen") checkOneSpelling(json, "bytesLen");
           const v = key === "bytesLen" ? json["bytesLen"]! : json["bytes_len"]!;
-          if (v !== null) this.bytesLen = stringFromJson(v, ctx);
+          if (v !== null) this.bytesLen = stringFromJson(v);
           break;
         }
         case "lenBytes":
         case "len_bytes": {
           if (key !== "lenBytes") checkOneSpelling(json, "lenBytes");
           const v = key === "lenBytes" ? json["lenBytes"]! : json["len_bytes"]!;
-          if (v !== null) this.lenBytes = stringFromJson(v, ctx);
+          if (v !== null) this.lenBytes = stringFromJson(v);
           break;
         }
         case "pattern": {
           const v = json["pattern"]!;
-          if (v !== null) this.pattern = stringFromJson(v, ctx);
+          if (v !== null) this.pattern = stringFromJson(v);
           break;
         }
         case "affixes": {
           const v = json["affixes"]!;
-          if (v !== null) this.affixes = stringFromJson(v, ctx);
+          if (v !== null) this.affixes = stringFromJson(v);
           break;
         }
         case "notContains":
         case "not_contains": {
           if (key !== "notContains") checkOneSpelling(json, "notContains");
           const v = key === "notContains" ? json["notContains"]! : json["not_contains"]!;
-          if (v !== null) this.notContains = stringFromJson(v, ctx);
+          if (v !== null) this.notContains = stringFromJson(v);
           break;
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) this.in = stringFromJson(v, ctx);
+          if (v !== null) this.in = stringFromJson(v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) this.notIn = stringFromJson(v, ctx);
+          if (v !== null) this.notIn = stringFromJson(v);
           break;
         }
         case "email": {
           const v = json["email"]!;
-          if (v !== null) this.email = stringFromJson(v, ctx);
+          if (v !== null) this.email = stringFromJson(v);
           break;
         }
         case "hostname": {
           const v = json["hostname"]!;
-          if (v !== null) this.hostname = stringFromJson(v, ctx);
+          if (v !== null) this.hostname = stringFromJson(v);
           break;
         }
         case "ip": {
           const v = json["ip"]!;
-          if (v !== null) this.ip = stringFromJson(v, ctx);
+          if (v !== null) this.ip = stringFromJson(v);
           break;
         }
         case "ipv4": {
           const v = json["ipv4"]!;
-          if (v !== null) this.ipv4 = stringFromJson(v, ctx);
+          if (v !== null) this.ipv4 = stringFromJson(v);
           break;
         }
         case "ipv6": {
           const v = json["ipv6"]!;
-          if (v !== null) this.ipv6 = stringFromJson(v, ctx);
+          if (v !== null) this.ipv6 = stringFromJson(v);
           break;
         }
         case "uri": {
           const v = json["uri"]!;
-          if (v !== null) this.uri = stringFromJson(v, ctx);
+          if (v !== null) this.uri = stringFromJson(v);
           break;
         }
         case "uriRef":
         case "uri_ref": {
           if (key !== "uriRef") checkOneSpelling(json, "uriRef");
           const v = key === "uriRef" ? json["uriRef"]! : json["uri_ref"]!;
-          if (v !== null) this.uriRef = stringFromJson(v, ctx);
+          if (v !== null) this.uriRef = stringFromJson(v);
           break;
         }
         case "address": {
           const v = json["address"]!;
-          if (v !== null) this.address = stringFromJson(v, ctx);
+          if (v !== null) this.address = stringFromJson(v);
           break;
         }
         case "uuid": {
           const v = json["uuid"]!;
-          if (v !== null) this.uuid = stringFromJson(v, ctx);
+          if (v !== null) this.uuid = stringFromJson(v);
           break;
         }
         case "tuuid": {
           const v = json["tuuid"]!;
-          if (v !== null) this.tuuid = stringFromJson(v, ctx);
+          if (v !== null) this.tuuid = stringFromJson(v);
           break;
         }
         case "ipWithPrefixlen":
         case "ip_with_prefixlen": {
           if (key !== "ipWithPrefixlen") checkOneSpelling(json, "ipWithPrefixlen");
           const v = key === "ipWithPrefixlen" ? json["ipWithPrefixlen"]! : json["ip_with_prefixlen"]!;
-          if (v !== null) this.ipWithPrefixlen = stringFromJson(v, ctx);
+          if (v !== null) this.ipWithPrefixlen = stringFromJson(v);
           break;
         }
         case "ipv4WithPrefixlen":
         case "ipv4_with_prefixlen": {
           if (key !== "ipv4WithPrefixlen") checkOneSpelling(json, "ipv4WithPrefixlen");
           const v = key === "ipv4WithPrefixlen" ? json["ipv4WithPrefixlen"]! : json["ipv4_with_prefixlen"]!;
-          if (v !== null) this.ipv4WithPrefixlen = stringFromJson(v, ctx);
+          if (v !== null) this.ipv4WithPrefixlen = stringFromJson(v);
           break;
         }
         case "ipv6WithPrefixlen":
         case "ipv6_with_prefixlen": {
           if (key !== "ipv6WithPrefixlen") checkOneSpelling(json, "ipv6WithPrefixlen");
           const v = key === "ipv6WithPrefixlen" ? json["ipv6WithPrefixlen"]! : json["ipv6_with_prefixlen"]!;
-          if (v !== null) this.ipv6WithPrefixlen = stringFromJson(v, ctx);
+          if (v !== null) this.ipv6WithPrefixlen = stringFromJson(v);
           break;
         }
         case "ipPrefix":
         case "ip_prefix": {
           if (key !== "ipPrefix") checkOneSpelling(json, "ipPrefix");
           const v = key === "ipPrefix" ? json["ipPrefix"]! : json["ip_prefix"]!;
-          if (v !== null) this.ipPrefix = stringFromJson(v, ctx);
+          if (v !== null) this.ipPrefix = stringFromJson(v);
           break;
         }
         case "ipv4Prefix":
         case "ipv4_prefix": {
           if (key !== "ipv4Prefix") checkOneSpelling(json, "ipv4Prefix");
           const v = key === "ipv4Prefix" ? json["ipv4Prefix"]! : json["ipv4_prefix"]!;
-          if (v !== null) this.ipv4Prefix = stringFromJson(v, ctx);
+          if (v !== null) this.ipv4Prefix = stringFromJson(v);
           break;
         }
         case "ipv6Prefix":
         case "ipv6_prefix": {
           if (key !== "ipv6Prefix") checkOneSpelling(json, "ipv6Prefix");
           const v = key === "ipv6Prefix" ? json["ipv6Prefix"]! : json["ipv6_prefix"]!;
-          if (v !== null) this.ipv6Prefix = stringFromJson(v, ctx);
+          if (v !== null) this.ipv6Prefix = stringFromJson(v);
           break;
         }
         case "hostAndPort":
         case "host_and_port": {
           if (key !== "hostAndPort") checkOneSpelling(json, "hostAndPort");
           const v = key === "hostAndPort" ? json["hostAndPort"]! : json["host_and_port"]!;
-          if (v !== null) this.hostAndPort = stringFromJson(v, ctx);
+          if (v !== null) this.hostAndPort = stringFromJson(v);
           break;
         }
         case "headerName":
         case "header_name": {
           if (key !== "headerName") checkOneSpelling(json, "headerName");
           const v = key === "headerName" ? json["headerName"]! : json["header_name"]!;
-          if (v !== null) this.headerName = stringFromJson(v, ctx);
+          if (v !== null) this.headerName = stringFromJson(v);
           break;
         }
         case "headerValue":
         case "header_value": {
           if (key !== "headerValue") checkOneSpelling(json, "headerValue");
           const v = key === "headerValue" ? json["headerValue"]! : json["header_value"]!;
-          if (v !== null) this.headerValue = stringFromJson(v, ctx);
+          if (v !== null) this.headerValue = stringFromJson(v);
           break;
         }
         case "headerLoose":
         case "header_loose": {
           if (key !== "headerLoose") checkOneSpelling(json, "headerLoose");
           const v = key === "headerLoose" ? json["headerLoose"]! : json["header_loose"]!;
-          if (v !== null) this.headerLoose = stringFromJson(v, ctx);
+          if (v !== null) this.headerLoose = stringFromJson(v);
           break;
         }
         case "ulid": {
           const v = json["ulid"]!;
-          if (v !== null) this.ulid = stringFromJson(v, ctx);
+          if (v !== null) this.ulid = stringFromJson(v);
           break;
         }
         case "fqn": {
           const v = json["fqn"]!;
-          if (v !== null) this.fqn = stringFromJson(v, ctx);
+          if (v !== null) this.fqn = stringFromJson(v);
           break;
         }
         case "dotFqn":
         case "dot_fqn": {
           if (key !== "dotFqn") checkOneSpelling(json, "dotFqn");
           const v = key === "dotFqn" ? json["dotFqn"]! : json["dot_fqn"]!;
-          if (v !== null) this.dotFqn = stringFromJson(v, ctx);
+          if (v !== null) this.dotFqn = stringFromJson(v);
           break;
         }
         case "many": {
           const v = json["many"]!;
-          if (v !== null) this.many = stringFromJson(v, ctx);
+          if (v !== null) this.many = stringFromJson(v);
           break;
         }
         case "optEmail":
         case "opt_email": {
           if (key !== "optEmail") checkOneSpelling(json, "optEmail");
           const v = key === "optEmail" ? json["optEmail"]! : json["opt_email"]!;
-          if (v !== null) this.optEmail = stringFromJson(v, ctx);
+          if (v !== null) this.optEmail = stringFromJson(v);
           break;
         }
         case "ignoredEmpty":
         case "ignored_empty": {
           if (key !== "ignoredEmpty") checkOneSpelling(json, "ignoredEmpty");
           const v = key === "ignoredEmpty" ? json["ignoredEmpty"]! : json["ignored_empty"]!;
-          if (v !== null) this.ignoredEmpty = stringFromJson(v, ctx);
+          if (v !== null) this.ignoredEmpty = stringFromJson(v);
           break;
         }
         default:

@@ -91,7 +91,7 @@ export class Order extends Message<Order> {
       switch (key) {
         case "id": {
           const v = json["id"]!;
-          if (v !== null) this.id = stringFromJson(v, ctx);
+          if (v !== null) this.id = stringFromJson(v);
           break;
         }
         case "quantity": {
@@ -101,7 +101,7 @@ export class Order extends Message<Order> {
         }
         case "tags": {
           const v = json["tags"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
           break;
         }
         default:
@@ -201,7 +201,7 @@ export class Ack extends Message<Ack> {
         case "last_id": {
           if (key !== "lastId") checkOneSpelling(json, "lastId");
           const v = key === "lastId" ? json["lastId"]! : json["last_id"]!;
-          if (v !== null) this.lastId = stringFromJson(v, ctx);
+          if (v !== null) this.lastId = stringFromJson(v);
           break;
         }
         default:

@@ -272,7 +272,7 @@ export class Item extends Message<Item> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "qty": {
@@ -444,7 +444,7 @@ export class Lists extends Message<Lists> {
       switch (key) {
         case "tags": {
           const v = json["tags"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
           break;
         }
         case "ids": {
@@ -476,7 +476,7 @@ export class Lists extends Message<Lists> {
         case "skip_empty": {
           if (key !== "skipEmpty") checkOneSpelling(json, "skipEmpty");
           const v = key === "skipEmpty" ? json["skipEmpty"]! : json["skip_empty"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.skipEmpty.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.skipEmpty.push(stringFromJson(e));
           break;
         }
         case "nonemptyOnly":
@@ -799,7 +799,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.counts = dictionaryMap(this.counts);
-            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int32FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
           }
           break;
         }
@@ -808,7 +808,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.names = dictionaryMap(this.names);
-            for (const k of jsonKeys(o, ctx)) this.names[mapKeyFromJson(ScalarType.INT64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.names[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -819,7 +819,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.byFlag = dictionaryMap(this.byFlag);
-            for (const k of jsonKeys(o, ctx)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = plainMessageFromJson(Item, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;
         }
@@ -833,7 +833,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.blobs = dictionaryMap(this.blobs);
-            for (const k of jsonKeys(o, ctx)) this.blobs[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = bytesFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.blobs[mapKeyFromJson(ScalarType.SINT64, k)] = bytesFromJson(o[k]!);
           }
           break;
         }
@@ -842,7 +842,7 @@ export class Maps extends Message<Maps> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.skip = dictionaryMap(this.skip);
-            for (const k of jsonKeys(o, ctx)) this.skip[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.skip[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1100,7 +1100,7 @@ export class Required extends Message<Required> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "count": {
@@ -1115,7 +1115,7 @@ export class Required extends Message<Required> {
         }
         case "list": {
           const v = json["list"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e));
           break;
         }
         case "map": {
@@ -1123,7 +1123,7 @@ export class Required extends Message<Required> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.map = dictionaryMap(this.map);
-            for (const k of jsonKeys(o, ctx)) this.map[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.map[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1139,7 +1139,7 @@ export class Required extends Message<Required> {
         }
         case "never": {
           const v = json["never"]!;
-          if (v !== null) this.never = stringFromJson(v, ctx);
+          if (v !== null) this.never = stringFromJson(v);
           break;
         }
         case "blob": {
@@ -1287,7 +1287,7 @@ export class Ignored extends Message<Ignored> {
       switch (key) {
         case "always": {
           const v = json["always"]!;
-          if (v !== null) this.always = stringFromJson(v, ctx);
+          if (v !== null) this.always = stringFromJson(v);
           break;
         }
         case "ifZero":
@@ -1299,7 +1299,7 @@ export class Ignored extends Message<Ignored> {
         }
         case "optional": {
           const v = json["optional"]!;
-          if (v !== null) this.optional = stringFromJson(v, ctx);
+          if (v !== null) this.optional = stringFromJson(v);
           break;
         }
         case "item": {
@@ -1430,7 +1430,7 @@ export class Oneofs extends Message<Oneofs> {
           const v = json["text"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "text", value: stringFromJson(v, ctx) };
+            this.choice = { case: "text", value: stringFromJson(v) };
           }
           break;
         }
@@ -1454,7 +1454,7 @@ export class Oneofs extends Message<Oneofs> {
           const v = json["other"]!;
           if (v !== null) {
             if (this.free.case !== undefined) throw oneofGivenTwice("free");
-            this.free = { case: "other", value: stringFromJson(v, ctx) };
+            this.free = { case: "other", value: stringFromJson(v) };
           }
           break;
         }
@@ -1598,7 +1598,7 @@ export class MessageOneof extends Message<MessageOneof> {
       switch (key) {
         case "a": {
           const v = json["a"]!;
-          if (v !== null) this.a = stringFromJson(v, ctx);
+          if (v !== null) this.a = stringFromJson(v);
           break;
         }
         case "b": {
@@ -1608,7 +1608,7 @@ export class MessageOneof extends Message<MessageOneof> {
         }
         case "c": {
           const v = json["c"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e, ctx));
+          if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e));
           break;
         }
         case "d": {
@@ -1763,7 +1763,7 @@ export class Tree extends Message<Tree> {
       switch (key) {
         case "label": {
           const v = json["label"]!;
-          if (v !== null) this.label = stringFromJson(v, ctx);
+          if (v !== null) this.label = stringFromJson(v);
           break;
         }
         case "children": {
@@ -1781,7 +1781,7 @@ export class Tree extends Message<Tree> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.named = dictionaryMap(this.named);
-            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
         }
@@ -2120,13 +2120,13 @@ export class Outer_Inner extends Message<Outer_Inner> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.items = dictionaryMap(this.items);
-            for (const k of jsonKeys(o, ctx)) this.items[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Item, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.items[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;
         }
         case "id": {
           const v = json["id"]!;
-          if (v !== null) this.id = stringFromJson(v, ctx);
+          if (v !== null) this.id = stringFromJson(v);
           break;
         }
         default:
@@ -2223,7 +2223,7 @@ export class NoRules extends Message<NoRules> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "child": {

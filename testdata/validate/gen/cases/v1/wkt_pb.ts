@@ -1002,7 +1002,7 @@ export class Wrappers extends Message<Wrappers> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         case "count": {
@@ -1055,13 +1055,13 @@ export class Wrappers extends Message<Wrappers> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.counts = dictionaryMap(this.counts);
-            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Int32Value, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;
         }
         case "required": {
           const v = json["required"]!;
-          if (v !== null) this.required = stringFromJson(v, ctx);
+          if (v !== null) this.required = stringFromJson(v);
           break;
         }
         case "stamps": {

@@ -96,7 +96,7 @@ export class HealthCheckRequest extends Message<HealthCheckRequest> {
       switch (key) {
         case "service": {
           const v = json["service"]!;
-          if (v !== null) this.service = stringFromJson(v, ctx);
+          if (v !== null) this.service = stringFromJson(v);
           break;
         }
         default:
@@ -304,7 +304,7 @@ export class HealthListResponse extends Message<HealthListResponse> {
           if (v !== null) {
             const o = mapFromJson(v);
             this.statuses = dictionaryMap(this.statuses);
-            for (const k of jsonKeys(o, ctx)) this.statuses[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(HealthCheckResponse, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.statuses[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(HealthCheckResponse, o[k]!, ctx);
           }
           break;
         }

@@ -138,7 +138,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
       switch (key) {
         case "host": {
           const v = json["host"]!;
-          if (v !== null) this.host = stringFromJson(v, ctx);
+          if (v !== null) this.host = stringFromJson(v);
           break;
         }
         case "fileByFilename":
@@ -147,7 +147,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
           const v = key === "fileByFilename" ? json["fileByFilename"]! : json["file_by_filename"]!;
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "fileByFilename", value: stringFromJson(v, ctx) };
+            this.messageRequest = { case: "fileByFilename", value: stringFromJson(v) };
           }
           break;
         }
@@ -157,7 +157,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
           const v = key === "fileContainingSymbol" ? json["fileContainingSymbol"]! : json["file_containing_symbol"]!;
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "fileContainingSymbol", value: stringFromJson(v, ctx) };
+            this.messageRequest = { case: "fileContainingSymbol", value: stringFromJson(v) };
           }
           break;
         }
@@ -177,7 +177,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
           const v = key === "allExtensionNumbersOfType" ? json["allExtensionNumbersOfType"]! : json["all_extension_numbers_of_type"]!;
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "allExtensionNumbersOfType", value: stringFromJson(v, ctx) };
+            this.messageRequest = { case: "allExtensionNumbersOfType", value: stringFromJson(v) };
           }
           break;
         }
@@ -187,7 +187,7 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
           const v = key === "listServices" ? json["listServices"]! : json["list_services"]!;
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "listServices", value: stringFromJson(v, ctx) };
+            this.messageRequest = { case: "listServices", value: stringFromJson(v) };
           }
           break;
         }
@@ -264,7 +264,7 @@ export class ExtensionRequest extends Message<ExtensionRequest> {
         case "containing_type": {
           if (key !== "containingType") checkOneSpelling(json, "containingType");
           const v = key === "containingType" ? json["containingType"]! : json["containing_type"]!;
-          if (v !== null) this.containingType = stringFromJson(v, ctx);
+          if (v !== null) this.containingType = stringFromJson(v);
           break;
         }
         case "extensionNumber":
@@ -423,7 +423,7 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
         case "valid_host": {
           if (key !== "validHost") checkOneSpelling(json, "validHost");
           const v = key === "validHost" ? json["validHost"]! : json["valid_host"]!;
-          if (v !== null) this.validHost = stringFromJson(v, ctx);
+          if (v !== null) this.validHost = stringFromJson(v);
           break;
         }
         case "originalRequest":
@@ -615,7 +615,7 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
         case "base_type_name": {
           if (key !== "baseTypeName") checkOneSpelling(json, "baseTypeName");
           const v = key === "baseTypeName" ? json["baseTypeName"]! : json["base_type_name"]!;
-          if (v !== null) this.baseTypeName = stringFromJson(v, ctx);
+          if (v !== null) this.baseTypeName = stringFromJson(v);
           break;
         }
         case "extensionNumber":
@@ -753,7 +753,7 @@ export class ServiceResponse extends Message<ServiceResponse> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) this.name = stringFromJson(v, ctx);
+          if (v !== null) this.name = stringFromJson(v);
           break;
         }
         default:
@@ -836,7 +836,7 @@ export class ErrorResponse extends Message<ErrorResponse> {
         case "error_message": {
           if (key !== "errorMessage") checkOneSpelling(json, "errorMessage");
           const v = key === "errorMessage" ? json["errorMessage"]! : json["error_message"]!;
-          if (v !== null) this.errorMessage = stringFromJson(v, ctx);
+          if (v !== null) this.errorMessage = stringFromJson(v);
           break;
         }
         default:
