@@ -2,6 +2,7 @@ import { JsonDecodeError } from "../src/errors";
 import type { JsonReadOptions } from "../src/options";
 import { Child, Color, Sample } from "./json-fixtures";
 import { User } from "../../testdata/gen/users/v1/user_service_pb.js";
+import { Scalars } from "../../testdata/gen/scalars/v1/scalars_pb.js";
 import { inheritsNothing } from "./inherits-nothing.js";
 
 const read = (json: unknown, options?: JsonReadOptions) => Sample.fromJson(json as never, options);
@@ -197,6 +198,28 @@ describe("reading proto3 JSON", () => {
     for (const text of ["{", '{"int32V":1,}', "{'a':1}", '{"int32V": 01}', '{"doubleV": NaN}', "// c\n{}", ""]) {
       expect(() => Sample.fromJsonString(text)).toThrow(/invalid JSON/);
     }
+  });
+
+  test("reads 64-bit decimal strings of every length exactly in generated messages, and only those in range", () => {
+    const ok: [string, string][] = [
+      ["fInt64", "9223372036854775807"],
+      ["fInt64", "-9223372036854775808"],
+      ["fInt64", "1234567890123456"],
+      ["fInt64", "-999999999999999"],
+      ["fUint64", "18446744073709551615"],
+      ["fUint64", "10000000000000000000"],
+      ["fSint64", "-9007199254740993"],
+    ];
+    for (const [field, v] of ok) expect(String(Scalars.fromJsonString(`{"${field}":"${v}"}`)[field as "fInt64"])).toBe(v);
+    const bad: [string, string][] = [
+      ["fInt64", "9223372036854775808"],
+      ["fInt64", "-9223372036854775809"],
+      ["fUint64", "18446744073709551616"],
+      ["fUint64", "-1"],
+      ["fUint64", "123456789012345678901"],
+      ["fInt64", "0001234567890123456"],
+    ];
+    for (const [field, v] of bad) expect(() => Scalars.fromJsonString(`{"${field}":"${v}"}`)).toThrow(/out of range|expected/);
   });
 
   test("rejects an object that repeats a key, which JSON.parse would silently collapse", () => {

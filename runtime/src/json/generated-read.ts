@@ -6,7 +6,7 @@ import type { JsonObject, JsonValue } from "./json-value.js";
 import type { ReadContext } from "./context.js";
 import { enumLookup } from "./enum.js";
 import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey, tooDeep } from "./read.js";
-import { expected, FLOAT_MAX, isWellFormed, readScalar } from "./scalar-read.js";
+import { expected, FLOAT_MAX, INT64_MAX, INT64_MIN, isWellFormed, readScalar, UINT64_MAX } from "./scalar-read.js";
 
 /*
  * What generated `$fromJson` methods call. Each helper takes the common
@@ -52,13 +52,18 @@ export function floatFromJson(v: JsonValue): number {
  * for `long_type=string`). A decimal string of up to 15 digits is read by
  * hand into the number it is exactly, and BigInt made from that: cheaper than
  * a format check and BigInt's own parse of the string, and inside every
- * 64-bit range. Anything else goes to the field table's reader.
+ * 64-bit range. Up to 20 digits, checked by the same loop, BigInt parses the
+ * string and the range is compared. Anything else goes to the field table's reader.
  */
 export function int64FromJson(v: JsonValue): bigint {
   if (typeof v === "string") {
     const neg = v.charCodeAt(0) === 45; /* - */
-    const x = shortDecimal(v, neg ? 1 : 0);
+    const x = decimal(v, neg ? 1 : 0);
     if (x >= 0) return BigInt(neg ? -x : x);
+    if (x === LONG) {
+      const b = BigInt(v);
+      if (b >= INT64_MIN && b <= INT64_MAX) return b;
+    }
   }
   return readScalar(ScalarType.INT64, undefined, v, "") as bigint;
 }
@@ -66,23 +71,33 @@ export function int64FromJson(v: JsonValue): bigint {
 /** uint64, fixed64. */
 export function uint64FromJson(v: JsonValue): bigint {
   if (typeof v === "string") {
-    const x = shortDecimal(v, 0);
+    const x = decimal(v, 0);
     if (x >= 0) return BigInt(x);
+    if (x === LONG) {
+      const b = BigInt(v);
+      if (b <= UINT64_MAX) return b;
+    }
   }
   return readScalar(ScalarType.UINT64, undefined, v, "") as bigint;
 }
 
-/** The value of `s` from `from` on when that is 1 to 15 decimal digits without a leading zero (below 2^53, so exact); else -1. */
-function shortDecimal(s: string, from: number): number {
+/** What `decimal` returns for 16 to 20 digits: exact as a bigint only. */
+const LONG = -2;
+
+/**
+ * The value of `s` from `from` on when that is 1 to 15 decimal digits without a leading zero (below 2^53, so
+ * exact); LONG for 16 to 20 such digits; else -1.
+ */
+function decimal(s: string, from: number): number {
   const n = s.length - from;
-  if (n < 1 || n > 15 || (n > 1 && s.charCodeAt(from) === 48)) return -1;
+  if (n < 1 || n > 20 || (n > 1 && s.charCodeAt(from) === 48)) return -1;
   let x = 0;
   for (let i = from; i < s.length; i++) {
     const d = s.charCodeAt(i) - 48;
     if (!(d >= 0 && d <= 9)) return -1;
     x = x * 10 + d;
   }
-  return x;
+  return n > 15 ? LONG : x;
 }
 
 export function bytesFromJson(v: JsonValue): Uint8Array {
