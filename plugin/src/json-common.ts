@@ -3,30 +3,39 @@ import type { Line } from "./code.js";
 import type { FileContext } from "./context.js";
 import { scalarInfo } from "./scalar.js";
 
-/** The well-known types with a JSON form of their own: their classes keep the runtime's table-driven `$toJson` / `$fromJson`. */
-const ownForms = new Set(
-  [
-    "Timestamp",
-    "Duration",
-    "FieldMask",
-    "Struct",
-    "Value",
-    "ListValue",
-    "Any",
-    "DoubleValue",
-    "FloatValue",
-    "Int64Value",
-    "UInt64Value",
-    "Int32Value",
-    "UInt32Value",
-    "BoolValue",
-    "StringValue",
-    "BytesValue",
-  ].map((n) => `google.protobuf.${n}`),
+/**
+ * The well-known types with a JSON form of their own, and the runtime's export of that form: their classes hold it
+ * as `static $jsonForm` and keep the runtime's table-driven `$toJson` / `$fromJson`.
+ */
+const ownForms = new Map(
+  Object.entries({
+    Timestamp: "timestampJsonForm",
+    Duration: "durationJsonForm",
+    FieldMask: "fieldMaskJsonForm",
+    Struct: "structJsonForm",
+    Value: "valueJsonForm",
+    ListValue: "listValueJsonForm",
+    Any: "anyJsonForm",
+    DoubleValue: "wrapperJsonForm",
+    FloatValue: "wrapperJsonForm",
+    Int64Value: "wrapperJsonForm",
+    UInt64Value: "wrapperJsonForm",
+    Int32Value: "wrapperJsonForm",
+    UInt32Value: "wrapperJsonForm",
+    BoolValue: "wrapperJsonForm",
+    StringValue: "wrapperJsonForm",
+    BytesValue: "wrapperJsonForm",
+  }).map(([name, form]) => [`google.protobuf.${name}`, form]),
 );
 
 export function hasOwnJsonForm(message: DescMessage): boolean {
   return ownForms.has(message.typeName);
+}
+
+/** `static $jsonForm` of a well-known type with its own JSON form: on the class, so a bundle has the form only with it. */
+export function jsonFormMember(ctx: FileContext, message: DescMessage): Line[] {
+  const form = ownForms.get(message.typeName);
+  return form ? [["static readonly $jsonForm: ", ctx.rt("JsonForm", true), " = ", ctx.rt(form), ";"]] : [];
 }
 
 /** The runtime helpers converting one scalar, by type: `int64` → `int64ToJson`, `int64FromJson`. */

@@ -1,5 +1,5 @@
 import { ScalarType, type DescEnum, type DescField, type DescMessage } from "@bufbuild/protobuf";
-import { block, indent, literal, type Line } from "./code.js";
+import { block, literal, type Line } from "./code.js";
 import type { FileContext } from "./context.js";
 import { hasOwnJsonForm, scalarJsonHelper, scalarTypeOf } from "./json-common.js";
 import { fieldName, oneofName } from "./names.js";
@@ -26,19 +26,25 @@ export function generateFromJson(ctx: FileContext, message: DescMessage): Line[]
       const when = keys.includes(field.jsonName) ? `if (key !== ${literal(field.jsonName)}) ` : "";
       body.push([when, ctx.rt("checkOneSpelling"), `(json, ${literal(field.jsonName)});`]);
     }
-    body.push(...readField(ctx, field));
+    body.push([`const v = ${valueOf(keys)};`], ...readField(ctx, field));
     const labels = keys.map((k): Line => [`case ${literal(k)}:`]);
-    const declares = body.some((l) => typeof l[0] === "string" && l[0].startsWith("const "));
-    if (declares) cases.push(...labels.slice(0, -1), ...block(labels[labels.length - 1], [...body, ["break;"]]));
-    else cases.push(...labels, ...indent([...body, ["break;"]]));
+    cases.push(...labels.slice(0, -1), ...block(labels[labels.length - 1], [...body, ["break;"]]));
   }
-  cases.push(["default:"], ["  ", ctx.rt("unknownKeyFromJson"), "(this, key, v, ctx);"]);
-  const loop = block(["for (const key of ", ctx.rt("jsonKeys"), "(json, ctx))"], [["const v = json[key]!;"], ...block(["switch (key)"], cases)]);
-  // The duplicate-key check counts the text's ':' against keys and strings (runtime parse.ts): a key holding ':'
-  // (a `json_name` option can) would need counting too, so such a message leaves the check to the tree walk.
-  const uncounted: Line[] = [...keysByField(message).values()].flat().some((k) => k.includes(":")) ? [["ctx.counting = false;"]] : [];
+  cases.push(["default:"], ["  ", ctx.rt("unknownKeyFromJson"), "(this, key, json[key]!, ctx);"]);
+  const loop = block(["for (const key of ", ctx.rt("jsonKeys"), "(json, ctx))"], block(["switch (key)"], cases));
   const head: Line = ["override $fromJson(json: ", ctx.rt("JsonObject", true), ", ctx: ", ctx.rt("JsonReadContext", true), "): void"];
-  return [[], ...block(head, [...uncounted, ...loop])];
+  return [[], ...block(head, loop)];
+}
+
+/**
+ * A field's value, loaded by its literal key: a named property load that V8 caches per `case` (objects JSON.parse
+ * makes for one message type share a shape), where `json[key]` is a generic lookup by a key that varies. The key
+ * `__proto__` is loaded by the variable, as a literal `__proto__` would name the accessor.
+ */
+function valueOf(keys: string[]): string {
+  if (keys.length > 2 || keys.includes("__proto__")) return "json[key]!";
+  const load = (k: string) => `json[${literal(k)}]!`;
+  return keys.length === 1 ? load(keys[0]) : `key === ${literal(keys[0])} ? ${load(keys[0])} : ${load(keys[1])}`;
 }
 
 /**
@@ -116,7 +122,7 @@ function readField(ctx: FileContext, field: DescField): Line[] {
             ctx.rt("mapKeyFromJson"),
             "(",
             ...scalarTypeOf(ctx, field.mapKey),
-            ", k, ctx)] = ",
+            ", k)] = ",
             ...item,
             ";",
           ],
@@ -159,11 +165,10 @@ function scalarFromJson(ctx: FileContext, field: DescField, v: string): Line {
 }
 
 /**
- * Reads a scalar of type `t`. Strings take the context (their ':' count for the duplicate-key check); a 64-bit
- * value read as a bigint becomes its decimal string for `long_type=string` / `jstype = JS_STRING`.
+ * Reads a scalar of type `t`; a 64-bit value read as a bigint becomes its decimal string for `long_type=string` / `jstype = JS_STRING`.
  */
 function scalarRead(ctx: FileContext, field: DescField, t: ScalarType, v: string): Line {
-  const read: Line = [ctx.rt(scalarJsonHelper(t, "FromJson")), t === ScalarType.STRING ? `(${v}, ctx)` : `(${v})`];
+  const read: Line = [ctx.rt(scalarJsonHelper(t, "FromJson")), `(${v})`];
   return ctx.long(field) === "string" && scalarInfo(t).is64 ? ["String(", ...read, ")"] : read;
 }
 

@@ -3,6 +3,7 @@ import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
 import { generateDecode } from "./binary-decode.js";
 import { generateEncode } from "./binary-encode.js";
 import { indent, literal, type Line } from "./code.js";
+import { jsonFormMember } from "./json-common.js";
 import { generateFromJson } from "./json-read.js";
 import { generateToJson } from "./json-write.js";
 import { generateToJsonText } from "./json-text.js";
@@ -22,6 +23,7 @@ export function generateMessage(ctx: FileContext, message: DescMessage): Line[] 
   const body: Line[] = [
     [`static readonly typeName = ${literal(message.typeName)};`],
     ...fieldTable(ctx, message),
+    ...jsonFormMember(ctx, message),
     ...properties(ctx, message),
     [],
     ["constructor(init?: ", ctx.rt("PartialMessage", true), `<${name}>) {`],

@@ -19,7 +19,9 @@ export { anyPack, anyIs, anyUnpack } from "./wkt/any.js";
 export type { AnyMessage } from "./message.js";
 export type { Registry } from "./registry.js";
 export type { JsonValue, JsonObject } from "./json/json-value.js";
-export type { ReadContext as JsonReadContext, WriteContext as JsonWriteContext } from "./json/context.js";
+export type { ReadContext as JsonReadContext, WriteContext as JsonWriteContext, WktForm as JsonForm } from "./json/context.js";
+// The well-known types' JSON forms, each held by its generated class (json/wkt-forms.ts).
+export * from "./json/wkt-forms.js";
 // What generated $toJson / $fromJson call (docs/GENERATED-CODE.md, "JSON").
 export * from "./json/generated-write.js";
 export * from "./json/generated-text.js";

@@ -58,6 +58,18 @@ describe("one message bundled for the browser", () => {
     expect(b.inputs.filter((f) => /runtime\/dist\/esm\/(text|grpc|gen)\/|grpc-js/.test(f))).toEqual([]);
   });
 
+  it("holds a well-known type's JSON form only when the app imports that type", () => {
+    expect(b.inputs.filter((f) => f.includes("/json/wkt-"))).toEqual([]);
+    const withTimes = bundle(`
+      import { Times } from "./gen/scalars/v1/scalars_pb.js";
+      const t = Times.fromJsonString('{"at":"2024-01-02T03:04:05.500Z","took":"1.5s","seen":{"a":"1970-01-01T00:00:00Z"}}');
+      (globalThis as any).result = t.toJsonString();
+    `);
+    const forms = withTimes.inputs.filter((f) => f.includes("/json/wkt-")).map((f) => f.replace(/.*\/json\//, ""));
+    expect(forms.sort()).toEqual(["wkt-duration.js", "wkt-forms.js", "wkt-time.js", "wkt-timestamp.js"]);
+    expect(runWithoutNode(withTimes.text, {})).toBe('{"at":"2024-01-02T03:04:05.500Z","took":"1.500s","seen":{"a":"1970-01-01T00:00:00Z"}}');
+  });
+
   it("runs with no Node API, and imports without touching TextEncoder or TextDecoder", () => {
     // Short ASCII strings never need the encoding API, so it is not even provided here.
     expect(runWithoutNode(b.text, {})).toEqual(["u-1", '{"id":"u-1"}', true]);

@@ -2,6 +2,7 @@ import { JsonDecodeError } from "../src/errors";
 import type { JsonReadOptions } from "../src/options";
 import { Child, Color, Sample } from "./json-fixtures";
 import { User } from "../../testdata/gen/users/v1/user_service_pb.js";
+import { Scalars } from "../../testdata/gen/scalars/v1/scalars_pb.js";
 import { inheritsNothing } from "./inherits-nothing.js";
 
 const read = (json: unknown, options?: JsonReadOptions) => Sample.fromJson(json as never, options);
@@ -199,6 +200,28 @@ describe("reading proto3 JSON", () => {
     }
   });
 
+  test("reads 64-bit decimal strings of every length exactly in generated messages, and only those in range", () => {
+    const ok: [string, string][] = [
+      ["fInt64", "9223372036854775807"],
+      ["fInt64", "-9223372036854775808"],
+      ["fInt64", "1234567890123456"],
+      ["fInt64", "-999999999999999"],
+      ["fUint64", "18446744073709551615"],
+      ["fUint64", "10000000000000000000"],
+      ["fSint64", "-9007199254740993"],
+    ];
+    for (const [field, v] of ok) expect(String(Scalars.fromJsonString(`{"${field}":"${v}"}`)[field as "fInt64"])).toBe(v);
+    const bad: [string, string][] = [
+      ["fInt64", "9223372036854775808"],
+      ["fInt64", "-9223372036854775809"],
+      ["fUint64", "18446744073709551616"],
+      ["fUint64", "-1"],
+      ["fUint64", "123456789012345678901"],
+      ["fInt64", "0001234567890123456"],
+    ];
+    for (const [field, v] of bad) expect(() => Scalars.fromJsonString(`{"${field}":"${v}"}`)).toThrow(/out of range|expected/);
+  });
+
   test("rejects an object that repeats a key, which JSON.parse would silently collapse", () => {
     expect(() => Sample.fromJsonString('{"int32V":1,"int32V":2}')).toThrow(/duplicate key/);
     expect(() => Sample.fromJsonString('{"child":{"name":"a","name":"b"}}')).toThrow(/duplicate key/);
@@ -206,7 +229,7 @@ describe("reading proto3 JSON", () => {
   });
 
   test("finds a repeated key whatever ':' the strings around it hold", () => {
-    // The check counts ':' in the text against keys plus ':' in parsed strings, so ':' in keys and values must not hide a loss.
+    // The check counts the members' ':' in the text against the keys, so ':' in keys and values must not hide a loss.
     expect(() => Sample.fromJsonString('{"stringV":"a:b","stringV":"c:d"}')).toThrow(/duplicate key/);
     expect(() => Sample.fromJsonString('{"child":{"name":"a:1"},"child":{"name":"b"}}')).toThrow(/duplicate key/);
     expect(() => Sample.fromJsonString('{"byName":{"x:y":1,"x:y":2}}')).toThrow(/duplicate key/);
@@ -215,7 +238,7 @@ describe("reading proto3 JSON", () => {
     expect(read).toMatchObject({ byName: { "x:y": 1, "a::": 2 }, stringV: "12:00:00", children: [{ name: "a:b" }, { name: ":" }] });
   });
 
-  test("finds a repeated key in generated messages, which count keys and ':' as they read instead of walking the tree again", () => {
+  test("finds a repeated key in generated messages, which count keys as they read instead of walking the tree again", () => {
     const dup = (text: string, options?: { ignoreUnknownFields: boolean }) => expect(() => User.fromJsonString(text, options)).toThrow(/duplicate key/);
     dup('{"id":"a","id":"b"}');
     dup('{"address":{"city":"a:b","city":"c"}}');
@@ -232,7 +255,7 @@ describe("reading proto3 JSON", () => {
   });
 
   test("finds a repeated key when \\u escapes spell ':' the text does not show", () => {
-    // Here one escaped ':' would make up for the lost member in the count of ':'; the exact scan is used instead.
+    // An escaped ':' is no ':' of the text, and an escaped quote none of the text's quotes.
     expect(() => Sample.fromJsonString('{"stringV":"\\u003a","stringV":"x"}')).toThrow(/duplicate key/);
     expect(() => Sample.fromJsonString('{"byName":{"\\u003a":1,"\\u003a":2}}')).toThrow(/duplicate key/);
     expect(Sample.fromJsonString('{"stringV":"a\\u003ab:c","byName":{"\\u003a":1}}')).toMatchObject({ stringV: "a:b:c", byName: { ":": 1 } });

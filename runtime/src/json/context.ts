@@ -11,27 +11,29 @@ export interface WktForm {
 }
 
 /**
- * The special JSON form of a type, or undefined for ordinary messages. The
- * contexts carry this lookup (wkt-forms.ts) so that the reader and writer
- * need not import the forms, which nest messages through them (Any, Struct):
- * no import cycle.
+ * The special JSON form of a message type, or undefined for ordinary
+ * messages. A generated well-known type carries its form as the static
+ * `$jsonForm` (wkt-forms.ts), so a form is bundled only with its class, and
+ * the reader and writer need not import the forms, which nest messages
+ * through them (Any, Struct): no import cycle.
  */
-export type FormLookup = (typeName: string) => WktForm | undefined;
+export function jsonForm(type: MessageType): WktForm | undefined {
+  return (type as { $jsonForm?: WktForm }).$jsonForm;
+}
 
 /** Read options with defaults applied, plus the current nesting depth. */
 export interface ReadContext {
   readonly ignoreUnknownFields: boolean;
   readonly registry: Registry | undefined;
   readonly maxDepth: number;
-  readonly form: FormLookup;
   /** Read ordinary messages with their generated `$fromJson` (false: the field table, which builds error paths). */
   readonly generated: boolean;
   depth: number;
   /**
-   * `fromJsonString` counts, as generated readers go, the members of the
-   * parsed tree plus the ':' in its strings (parse.ts, duplicate keys), so
-   * that the tree need not be walked again. Cleared by any reader that does
-   * not count what it reads; the caller then walks the tree.
+   * `fromJsonString` counts, as generated readers go, the keys of the parsed
+   * tree (parse.ts, duplicate keys), so that the tree need not be walked
+   * again. Cleared by any reader that does not count what it reads; the
+   * caller then walks the tree.
    */
   counting: boolean;
   members: number;
@@ -43,7 +45,6 @@ export interface WriteContext {
   readonly enumAsInteger: boolean;
   readonly useProtoFieldName: boolean;
   readonly registry: Registry | undefined;
-  readonly form: FormLookup;
   /**
    * The tree only feeds JSON.stringify (`toJsonString`), so generated `$toJson` may put the message's own
    * arrays in it instead of copies.
@@ -51,12 +52,11 @@ export interface WriteContext {
   readonly share: boolean;
 }
 
-export function readContext(options: JsonReadOptions | undefined, form: FormLookup, generated: boolean, counting = false): ReadContext {
+export function readContext(options: JsonReadOptions | undefined, generated: boolean, counting = false): ReadContext {
   return {
     ignoreUnknownFields: options?.ignoreUnknownFields ?? false,
     registry: options?.registry,
     maxDepth: options?.maxDepth ?? 100,
-    form,
     generated,
     depth: 0,
     counting,
@@ -64,13 +64,12 @@ export function readContext(options: JsonReadOptions | undefined, form: FormLook
   };
 }
 
-export function writeContext(options: JsonWriteOptions | undefined, form: FormLookup, share = false): WriteContext {
+export function writeContext(options: JsonWriteOptions | undefined, share = false): WriteContext {
   return {
     emitDefaultValues: options?.emitDefaultValues ?? false,
     enumAsInteger: options?.enumAsInteger ?? false,
     useProtoFieldName: options?.useProtoFieldName ?? false,
     registry: options?.registry,
-    form,
     share,
   };
 }

@@ -6,8 +6,7 @@ import type { JsonObject, JsonValue } from "./json-value.js";
 import type { ReadContext } from "./context.js";
 import { enumLookup } from "./enum.js";
 import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey, tooDeep } from "./read.js";
-import { expected, FLOAT_MAX, isWellFormed, readScalar } from "./scalar-read.js";
-import { colonsIn } from "./parse.js";
+import { expected, FLOAT_MAX, INT64_MAX, INT64_MIN, isWellFormed, readScalar, UINT64_MAX } from "./scalar-read.js";
 
 /*
  * What generated `$fromJson` methods call. Each helper takes the common
@@ -17,16 +16,14 @@ import { colonsIn } from "./parse.js";
  * names it. So reading that succeeds builds no error state.
  */
 
-export function stringFromJson(v: JsonValue, ctx: ReadContext): string {
-  const s = typeof v === "string" && isWellFormed(v) ? v : (readScalar(ScalarType.STRING, undefined, v, "") as string);
-  if (ctx.counting) ctx.members += colonsIn(s);
-  return s;
+export function stringFromJson(v: JsonValue): string {
+  return typeof v === "string" && isWellFormed(v) ? v : (readScalar(ScalarType.STRING, undefined, v, "") as string);
 }
 
 /** The keys of a message's or a map's JSON object, counted for the duplicate-key check. */
 export function jsonKeys(json: JsonObject, ctx: ReadContext): string[] {
   const keys = Object.keys(json);
-  if (ctx.counting) ctx.members += keys.length;
+  ctx.members += keys.length;
   return keys;
 }
 
@@ -55,13 +52,18 @@ export function floatFromJson(v: JsonValue): number {
  * for `long_type=string`). A decimal string of up to 15 digits is read by
  * hand into the number it is exactly, and BigInt made from that: cheaper than
  * a format check and BigInt's own parse of the string, and inside every
- * 64-bit range. Anything else goes to the field table's reader.
+ * 64-bit range. Up to 20 digits, checked by the same loop, BigInt parses the
+ * string and the range is compared. Anything else goes to the field table's reader.
  */
 export function int64FromJson(v: JsonValue): bigint {
   if (typeof v === "string") {
     const neg = v.charCodeAt(0) === 45; /* - */
-    const x = shortDecimal(v, neg ? 1 : 0);
+    const x = decimal(v, neg ? 1 : 0);
     if (x >= 0) return BigInt(neg ? -x : x);
+    if (x === LONG) {
+      const b = BigInt(v);
+      if (b >= INT64_MIN && b <= INT64_MAX) return b;
+    }
   }
   return readScalar(ScalarType.INT64, undefined, v, "") as bigint;
 }
@@ -69,23 +71,33 @@ export function int64FromJson(v: JsonValue): bigint {
 /** uint64, fixed64. */
 export function uint64FromJson(v: JsonValue): bigint {
   if (typeof v === "string") {
-    const x = shortDecimal(v, 0);
+    const x = decimal(v, 0);
     if (x >= 0) return BigInt(x);
+    if (x === LONG) {
+      const b = BigInt(v);
+      if (b <= UINT64_MAX) return b;
+    }
   }
   return readScalar(ScalarType.UINT64, undefined, v, "") as bigint;
 }
 
-/** The value of `s` from `from` on when that is 1 to 15 decimal digits without a leading zero (below 2^53, so exact); else -1. */
-function shortDecimal(s: string, from: number): number {
+/** What `decimal` returns for 16 to 20 digits: exact as a bigint only. */
+const LONG = -2;
+
+/**
+ * The value of `s` from `from` on when that is 1 to 15 decimal digits without a leading zero (below 2^53, so
+ * exact); LONG for 16 to 20 such digits; else -1.
+ */
+function decimal(s: string, from: number): number {
   const n = s.length - from;
-  if (n < 1 || n > 15 || (n > 1 && s.charCodeAt(from) === 48)) return -1;
+  if (n < 1 || n > 20 || (n > 1 && s.charCodeAt(from) === 48)) return -1;
   let x = 0;
   for (let i = from; i < s.length; i++) {
     const d = s.charCodeAt(i) - 48;
     if (!(d >= 0 && d <= 9)) return -1;
     x = x * 10 + d;
   }
-  return x;
+  return n > 15 ? LONG : x;
 }
 
 export function bytesFromJson(v: JsonValue): Uint8Array {
@@ -95,14 +107,11 @@ export function bytesFromJson(v: JsonValue): Uint8Array {
 /** An enum name or number; undefined for an unknown one skipped under `ignoreUnknownFields`. */
 export function enumFromJson(T: EnumType, v: JsonValue, ctx: ReadContext): number | undefined {
   if (typeof v === "string") {
-    // Enum value names never hold ':', so only skipped unknown names are counted.
     const no = enumLookup(T).byName.get(v);
     if (no !== undefined) return no;
   }
   const no = readEnum(T, v, ctx, "");
-  if (no !== IGNORED) return no;
-  if (ctx.counting && typeof v === "string") ctx.members += colonsIn(v);
-  return undefined;
+  return no !== IGNORED ? no : undefined;
 }
 
 /** Appends the values of a repeated enum field (unknown ones skipped under `ignoreUnknownFields`). */
@@ -118,7 +127,7 @@ export function enumMapFromJson(map: { [key: string]: number }, K: ScalarType, T
   const obj = mapFromJson(v);
   for (const k of jsonKeys(obj, ctx)) {
     const no = enumFromJson(T, obj[k], ctx);
-    const key = mapKeyFromJson(K, k, ctx);
+    const key = mapKeyFromJson(K, k);
     if (no !== undefined) map[key] = no;
   }
 }
@@ -148,9 +157,8 @@ export function mapFromJson(v: JsonValue): JsonObject {
 }
 
 /** A map key checked for the key type and in the canonical string form map records use. */
-export function mapKeyFromJson(K: ScalarType, key: string, ctx: ReadContext): string {
+export function mapKeyFromJson(K: ScalarType, key: string): string {
   if (K !== ScalarType.STRING) return mapKey(K, key, "");
-  if (ctx.counting) ctx.members += colonsIn(key);
   return isWellFormed(key) ? key : mapKey(K, key, "");
 }
 

@@ -2,11 +2,10 @@ import { JsonDecodeError, JsonEncodeError } from "../errors.js";
 import type { Message, MessageType } from "../message.js";
 import type { JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions } from "../options.js";
 import type { JsonValue } from "./json-value.js";
-import { checkDuplicates, colonsIn, hasCountableColons, parseJsonText } from "./parse.js";
+import { checkDuplicates, memberColons, parseJsonText } from "./parse.js";
 import { readContext, writeContext, type WriteContext } from "./context.js";
 import { readMessage } from "./read.js";
 import { writeMessage } from "./write.js";
-import { wktForm } from "./wkt-forms.js";
 
 /**
  * A new message of `type` from its proto3 JSON form (an already parsed value).
@@ -15,11 +14,11 @@ import { wktForm } from "./wkt-forms.js";
  */
 export function readJson<T extends Message<T>>(type: MessageType<T>, json: JsonValue, options?: JsonReadOptions): T {
   try {
-    return readMessage(type, json, readContext(options, wktForm, true), "") as unknown as T;
+    return readMessage(type, json, readContext(options, true), "") as unknown as T;
   } catch (e) {
     if (!(e instanceof JsonDecodeError)) throw e;
   }
-  return readMessage(type, json, readContext(options, wktForm, false), "") as unknown as T;
+  return readMessage(type, json, readContext(options, false), "") as unknown as T;
 }
 
 /**
@@ -32,7 +31,7 @@ export function readJson<T extends Message<T>>(type: MessageType<T>, json: JsonV
 export function readJsonString<T extends Message<T>>(type: MessageType<T>, text: string, options?: JsonReadOptions): T {
   if (typeof text !== "string") throw new JsonDecodeError(`expected JSON text, got ${typeof text}`);
   const json = parseJsonText(text);
-  const ctx = readContext(options, wktForm, true, hasCountableColons(text));
+  const ctx = readContext(options, true, true);
   let msg: T;
   try {
     msg = readMessage(type, json, ctx, "") as unknown as T;
@@ -40,9 +39,9 @@ export function readJsonString<T extends Message<T>>(type: MessageType<T>, text:
     if (!(e instanceof JsonDecodeError)) throw e;
     // A repeated key is reported first, as before any field is read.
     checkDuplicates(json, text);
-    return readMessage(type, json, readContext(options, wktForm, false), "") as unknown as T;
+    return readMessage(type, json, readContext(options, false), "") as unknown as T;
   }
-  if (!ctx.counting || ctx.members !== colonsIn(text)) checkDuplicates(json, text);
+  if (!ctx.counting || ctx.members !== memberColons(text)) checkDuplicates(json, text);
   return msg;
 }
 
@@ -56,7 +55,7 @@ let defaultTextContext: WriteContext | undefined;
 
 /** The proto3 JSON form of a message as text, compact unless `prettySpaces` is given. */
 export function writeJsonString(msg: Message<any>, options?: JsonWriteStringOptions): string {
-  const ctx = options === undefined ? (defaultTextContext ??= writeContext(undefined, wktForm, true)) : writeContext(options, wktForm, true);
+  const ctx = options === undefined ? (defaultTextContext ??= writeContext(undefined, true)) : writeContext(options, true);
   if (!options?.prettySpaces && isDefault(ctx)) {
     try {
       const text = msg.$toJsonText(ctx);
@@ -74,7 +73,7 @@ export function writeJsonString(msg: Message<any>, options?: JsonWriteStringOpti
  * throws the error with the field's path. Other options use the field table.
  */
 function write(msg: Message<any>, options: JsonWriteOptions | undefined, share: boolean): JsonValue {
-  const ctx = writeContext(options, wktForm, share);
+  const ctx = writeContext(options, share);
   if (isDefault(ctx)) {
     try {
       return msg.$toJson(ctx);

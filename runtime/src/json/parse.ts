@@ -5,14 +5,12 @@ import type { JsonObject, JsonValue } from "./json-value.js";
  * JSON.parse, plus the one check it cannot make: that no object repeats a
  * key (JSON.parse silently keeps the last; protobuf rejects the input).
  *
- * Valid JSON text holds one ':' per object member, plus the ':' inside
- * strings. Without `\u` escapes, a string's ':' in the text is exactly a
- * ':' of a parsed key or string value, so a tree with no lost member has
- * `keys + colons in its strings` equal to the text's ':' count, and a tree
- * that lost a duplicate (with its key and value) has fewer. Counting ':' in
- * the text is one native indexOf per ':'; strings are walked only through
- * the parsed tree. Text with `\u` escapes (which can spell ':') gets the
- * exact scan that skips strings in the text.
+ * Valid JSON text holds one ':' outside strings per object member, so a tree
+ * that lost a duplicate (with its key and value) has fewer keys than the
+ * text has such ':'. A member's ':' follows its key's closing quote; every
+ * other ':' is inside a string (memberColons). Counting them is one native
+ * indexOf per ':' of the text; the tree's keys are counted by the generated
+ * readers as they go (ReadContext.counting), or by a walk of the tree.
  */
 export function parseJson(text: string): JsonValue {
   const json = parseJsonText(text);
@@ -36,25 +34,44 @@ export function checkDuplicates(json: JsonValue, text: string): void {
   }
 }
 
-/**
- * With `members` (keys plus ':' in strings) counted while the tree was read
- * (ReadContext.counting), only the text's ':' remain to count. Text with
- * `\u` escapes makes no use of the count (an escape can spell ':').
- */
-export function hasCountableColons(text: string): boolean {
-  return text.indexOf("\\u") < 0;
-}
-
 function lostMembers(json: JsonValue, text: string): boolean {
-  if (!hasCountableColons(text)) return countKeys(json, false) !== countMembers(text);
-  return countKeys(json, true) !== colonsIn(text);
+  const colons = memberColons(text);
+  return countKeys(json) !== (colons >= 0 ? colons : countMembers(text));
 }
 
-/** The ':' characters of a string. */
-export function colonsIn(s: string): number {
+/**
+ * The ':' outside strings of valid JSON text, told by what precedes each ':'
+ * of the text. A member's ':' follows its key's closing quote; inside a
+ * string, a quote is escaped. So a ':' after a quote no backslash escapes
+ * is a member's, unless that quote may open a string (":..." after a
+ * structural character or whitespace); a ':' after anything else but
+ * whitespace is inside a string. The two unclear cases (a string starting
+ * with ':', "key" : 1) are rare: -1, and the caller scans exactly.
+ */
+export function memberColons(text: string): number {
   let n = 0;
-  for (let i = s.indexOf(":"); i >= 0; i = s.indexOf(":", i + 1)) n++;
+  for (let i = text.indexOf(":"); i >= 0; i = text.indexOf(":", i + 1)) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 34 /* " */) {
+      let backslashes = 0;
+      while (text.charCodeAt(i - 2 - backslashes) === 92 /* \ */) backslashes++;
+      if (backslashes % 2 === 1) continue;
+      if (backslashes === 0 && (i < 2 || mayPrecedeString(text.charCodeAt(i - 2)))) return -1;
+      n++;
+    } else if (isSpace(c)) {
+      return -1;
+    }
+  }
   return n;
+}
+
+/** ':' ',' '[' '{' or whitespace: what can come before a string's opening quote. */
+function mayPrecedeString(c: number): boolean {
+  return c === 58 || c === 44 || c === 91 || c === 123 || isSpace(c);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** ':' characters outside strings in valid JSON text. */
@@ -86,27 +103,19 @@ function stringEnd(text: string, open: number): number {
   }
 }
 
-/**
- * Keys of all objects in the tree, plus (with `colons`) the ':' in its keys
- * and string values; iterative, as JSON.parse builds trees of any depth.
- */
-export function countKeys(root: JsonValue, colons: boolean): number {
+/** Keys of all objects in the tree; iterative, as JSON.parse builds trees of any depth. */
+export function countKeys(root: JsonValue): number {
   let n = 0;
   const stack: JsonValue[] = [root];
   while (stack.length) {
     const json = stack.pop()!;
     if (Array.isArray(json)) {
-      for (const item of json) {
-        if (typeof item === "object" && item !== null) stack.push(item);
-        else if (colons && typeof item === "string") n += colonsIn(item);
-      }
+      for (const item of json) if (typeof item === "object" && item !== null) stack.push(item);
     } else {
       for (const key in json as JsonObject) {
         n++;
-        if (colons) n += colonsIn(key);
         const v = (json as JsonObject)[key]!;
         if (typeof v === "object" && v !== null) stack.push(v);
-        else if (colons && typeof v === "string") n += colonsIn(v);
       }
     }
   }

@@ -3,13 +3,12 @@ import type { EnumType, FieldInfo, ValueInfo } from "../fields.js";
 import type { AnyMessage, MessageType } from "../message.js";
 import { ScalarType } from "../scalar.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
-import { atKey, type ReadContext } from "./context.js";
+import { atKey, jsonForm, type ReadContext } from "./context.js";
 import { enumLookup, NULL_VALUE } from "./enum.js";
 import { describe, expected, readScalar } from "./scalar-read.js";
 import type { ExtensionInfo } from "../registry.js";
 import { unknownFields } from "../unknown-fields.js";
 import { encodeExtension, type ExtensionField } from "./extension-wire.js";
-import { colonsIn } from "./parse.js";
 
 /** Returned for an unknown enum name or number skipped under `ignoreUnknownFields`. */
 export const IGNORED = Symbol("ignored");
@@ -19,15 +18,11 @@ const VALUE = "google.protobuf.Value";
 /** Reads a message of `type` from its JSON form, special forms of well-known types included. */
 export function readMessage(type: MessageType, json: JsonValue, ctx: ReadContext, path: string): AnyMessage {
   if (++ctx.depth > ctx.maxDepth) throw tooDeep(ctx, path);
-  const form = ctx.form(type.typeName);
+  const form = jsonForm(type);
   let msg: AnyMessage;
   if (form) {
-    // A string form (Timestamp, Duration, FieldMask, wrappers) is counted here; forms of objects and lists
-    // (Struct, Any, Value, ListValue) nest messages of their own, and are left to the tree walk.
-    if (ctx.counting) {
-      if (typeof json === "string") ctx.members += colonsIn(json);
-      else if (typeof json === "object" && json !== null) ctx.counting = false;
-    }
+    // Forms of objects and lists (Struct, Any, Value, ListValue) do not count their keys: the tree walk does.
+    if (typeof json === "object" && json !== null) ctx.counting = false;
     msg = form.read(type, json, ctx, path);
   } else {
     msg = new type();

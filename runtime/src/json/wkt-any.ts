@@ -1,7 +1,7 @@
 import { JsonDecodeError, JsonEncodeError } from "../errors.js";
 import type { AnyMessage, MessageType } from "../message.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
-import { childPath, setKey, type ReadContext, type WriteContext } from "./context.js";
+import { childPath, jsonForm, setKey, type ReadContext, type WriteContext } from "./context.js";
 import { asObject, readMessage } from "./read.js";
 import { writeFields, writeMessage } from "./write.js";
 import { wktField } from "../wkt/field.js";
@@ -20,7 +20,7 @@ export function readAny(type: MessageType, json: JsonValue, ctx: ReadContext, pa
   if (typeof url !== "string" || url === "") throw new JsonDecodeError('google.protobuf.Any needs a "@type" string', path);
   const packed = lookup(ctx.registry?.getMessage(typeNameOfUrl(url)), url, (m) => new JsonDecodeError(m, path));
   let inner: AnyMessage;
-  if (ctx.form(packed.typeName)) {
+  if (jsonForm(packed)) {
     for (const k of keys) {
       if (k !== "@type" && k !== "value" && !ctx.ignoreUnknownFields) {
         throw new JsonDecodeError(`unknown field ${JSON.stringify(k)} in google.protobuf.Any holding ${packed.typeName}`, path);
@@ -46,7 +46,7 @@ export function writeAny(msg: AnyMessage, ctx: WriteContext): JsonValue {
   const packed = lookup(ctx.registry?.getMessage(typeNameOfUrl(url)), url, (m) => new JsonEncodeError(m));
   const inner = packed.fromBinary(value);
   const out: JsonObject = { "@type": url };
-  if (ctx.form(packed.typeName)) {
+  if (jsonForm(packed)) {
     out["value"] = writeMessage(inner, ctx);
   } else {
     const fields = writeFields(inner, ctx);

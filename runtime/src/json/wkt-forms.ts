@@ -6,28 +6,18 @@ import { readWrapper, writeWrapper } from "./wkt-wrapper.js";
 import { readListValue, readStruct, readValue, writeListValue, writeStruct, writeValue } from "./wkt-struct.js";
 import { readAny, writeAny } from "./wkt-any.js";
 
-const wrapper: WktForm = { read: readWrapper, write: writeWrapper };
+/*
+ * The well-known types' own JSON forms. Each generated class of these types
+ * holds its form as the static `$jsonForm` (plugin/src/wkt-helpers.ts), so a
+ * bundle holds a form's code only when the app imports its type.
+ */
 
-const forms: ReadonlyMap<string, WktForm> = new Map<string, WktForm>([
-  ["google.protobuf.Timestamp", { read: readTimestamp, write: writeTimestamp }],
-  ["google.protobuf.Duration", { read: readDuration, write: writeDuration }],
-  ["google.protobuf.FieldMask", { read: readFieldMask, write: writeFieldMask }],
-  ["google.protobuf.Struct", { read: readStruct, write: writeStruct }],
-  ["google.protobuf.Value", { read: readValue, write: writeValue }],
-  ["google.protobuf.ListValue", { read: readListValue, write: writeListValue }],
-  ["google.protobuf.Any", { read: readAny, write: writeAny }],
-  ["google.protobuf.DoubleValue", wrapper],
-  ["google.protobuf.FloatValue", wrapper],
-  ["google.protobuf.Int64Value", wrapper],
-  ["google.protobuf.UInt64Value", wrapper],
-  ["google.protobuf.Int32Value", wrapper],
-  ["google.protobuf.UInt32Value", wrapper],
-  ["google.protobuf.BoolValue", wrapper],
-  ["google.protobuf.StringValue", wrapper],
-  ["google.protobuf.BytesValue", wrapper],
-]);
-
-/** The special JSON form of a well-known type, or undefined for ordinary messages (Empty included). */
-export function wktForm(typeName: string): WktForm | undefined {
-  return forms.get(typeName);
-}
+export const timestampJsonForm: WktForm = { read: readTimestamp, write: writeTimestamp };
+export const durationJsonForm: WktForm = { read: readDuration, write: writeDuration };
+export const fieldMaskJsonForm: WktForm = { read: readFieldMask, write: writeFieldMask };
+export const structJsonForm: WktForm = { read: readStruct, write: writeStruct };
+export const valueJsonForm: WktForm = { read: readValue, write: writeValue };
+export const listValueJsonForm: WktForm = { read: readListValue, write: writeListValue };
+export const anyJsonForm: WktForm = { read: readAny, write: writeAny };
+/** DoubleValue, FloatValue, Int64Value, UInt64Value, Int32Value, UInt32Value, BoolValue, StringValue, BytesValue. */
+export const wrapperJsonForm: WktForm = { read: readWrapper, write: writeWrapper };

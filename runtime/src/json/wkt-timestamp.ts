@@ -61,10 +61,9 @@ export function writeTimestamp(msg: AnyMessage): JsonValue {
   const days = Math.floor(s / 86400);
   const t = s - days * 86400;
   const [y, mo, d] = dateOfDays(days);
-  const time = `${pad(Math.floor(t / 3600))}:${pad(Math.floor(t / 60) % 60)}:${pad(t % 60)}`;
-  return `${String(y).padStart(4, "0")}-${pad(mo)}-${pad(d)}T${time}${fraction(nanos)}Z`;
+  const date = (y < 1000 ? String(y).padStart(4, "0") : String(y)) + "-" + TWO[mo] + "-" + TWO[d];
+  return date + "T" + TWO[Math.floor(t / 3600)] + ":" + TWO[Math.floor(t / 60) % 60] + ":" + TWO[t % 60] + fraction(nanos) + "Z";
 }
 
-function pad(n: number): string {
-  return n < 10 ? "0" + n : String(n);
-}
+/** "00" to "99": two-digit fields without a conversion and a pad each. */
+const TWO = /*@__PURE__*/ Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" : "") + String(i));

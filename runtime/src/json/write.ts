@@ -3,7 +3,7 @@ import type { EnumType, FieldInfo, ValueInfo } from "../fields.js";
 import { ScalarType } from "../scalar.js";
 import type { AnyMessage } from "../message.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
-import { setKey, type WriteContext } from "./context.js";
+import { jsonForm, setKey, type WriteContext } from "./context.js";
 import { enumLookup, NULL_VALUE } from "./enum.js";
 import { isZero, writeScalar } from "./scalar-write.js";
 import type { ExtensionInfo } from "../registry.js";
@@ -14,7 +14,7 @@ import { decodeExtension, type ExtensionField } from "./extension-wire.js";
 /** The JSON form of a message, special forms of well-known types included. */
 export function writeMessage(msg: AnyMessage, ctx: WriteContext): JsonValue {
   const type = msg.$type();
-  const form = ctx.form(type.typeName);
+  const form = jsonForm(type);
   if (form) return form.write(msg, ctx);
   return writeFields(msg, ctx);
 }

@@ -8,6 +8,10 @@ import { wktField } from "./field.js";
  */
 export function getTime(message: Message<any>): { seconds: bigint; nanos: number } {
   const msg = message as unknown as AnyMessage;
+  // Fields 1 and 2 are the properties `seconds` and `nanos` of every generated class; only the long type varies.
+  const seconds: unknown = msg["seconds"];
+  const nanos: unknown = msg["nanos"];
+  if (typeof seconds === "bigint" && typeof nanos === "number") return { seconds, nanos };
   const type = msg.$type();
   return {
     seconds: BigInt(msg[wktField(type, 1, "scalar").localName] as bigint | string),

@@ -15,7 +15,6 @@ import { JsonEncodeError, LongType, ScalarType, Value, type AnyMessage, type Jso
 import { readContext, writeContext } from "../../src/json/context";
 import { readMessage } from "../../src/json/read";
 import { writeMessage } from "../../src/json/write";
-import { wktForm } from "../../src/json/wkt-forms";
 import * as tree from "../../../testdata/gen/hostile/v1/tree_pb.js";
 import * as wide from "../../../testdata/gen/hostile/v1/wide_pb.js";
 import * as scalars from "../../../testdata/gen/scalars/v1/scalars_pb.js";
@@ -47,12 +46,12 @@ function outcome(run: () => unknown): Outcome {
 }
 
 // The generated classes are typed against the built runtime, these internals against its source: `as never` bridges the two.
-const generatedWrite = (msg: AnyMessage): JsonValue => msg.$toJson(writeContext(undefined, wktForm) as never);
-const tableWrite = (msg: AnyMessage): JsonValue => writeMessage(msg as never, writeContext(undefined, wktForm));
-const generatedText = (msg: AnyMessage): string => msg.$toJsonText(writeContext(undefined, wktForm, true) as never);
+const generatedWrite = (msg: AnyMessage): JsonValue => msg.$toJson(writeContext(undefined) as never);
+const tableWrite = (msg: AnyMessage): JsonValue => writeMessage(msg as never, writeContext(undefined));
+const generatedText = (msg: AnyMessage): string => msg.$toJsonText(writeContext(undefined, true) as never);
 const tableText = (msg: AnyMessage): string => JSON.stringify(tableWrite(msg));
 const read = (type: MessageType<AnyMessage>, json: unknown, generated: boolean, ignoreUnknownFields: boolean): AnyMessage =>
-  readMessage(type as never, json as JsonValue, readContext({ ignoreUnknownFields }, wktForm, generated), "") as never;
+  readMessage(type as never, json as JsonValue, readContext({ ignoreUnknownFields }, generated), "") as never;
 
 /** Values a JavaScript caller may leave in a field by mistake, mixed into the right ones. */
 const wrongValues: ScalarArbitrary = (_type: ScalarType, _long: LongType | undefined, random) =>

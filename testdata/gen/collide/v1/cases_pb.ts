@@ -193,46 +193,65 @@ export class FieldNames extends Message<FieldNames> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "CamelCase":
-          if (v !== null) this.CamelCase = stringFromJson(v, ctx);
+        case "CamelCase": {
+          const v = json["CamelCase"]!;
+          if (v !== null) this.CamelCase = stringFromJson(v);
           break;
-        case "camelCase":
-          if (v !== null) this.camelCase = stringFromJson(v, ctx);
+        }
+        case "camelCase": {
+          const v = json["camelCase"]!;
+          if (v !== null) this.camelCase = stringFromJson(v);
           break;
-        case "camel_case":
-          if (v !== null) this.camelCase$ = stringFromJson(v, ctx);
+        }
+        case "camel_case": {
+          const v = json["camel_case"]!;
+          if (v !== null) this.camelCase$ = stringFromJson(v);
           break;
-        case "Camel_Case":
-          if (v !== null) this.CamelCase$ = stringFromJson(v, ctx);
+        }
+        case "Camel_Case": {
+          const v = json["Camel_Case"]!;
+          if (v !== null) this.CamelCase$ = stringFromJson(v);
           break;
-        case "camel__case":
-          if (v !== null) this.camelCase$$ = stringFromJson(v, ctx);
+        }
+        case "camel__case": {
+          const v = json["camel__case"]!;
+          if (v !== null) this.camelCase$$ = stringFromJson(v);
           break;
-        case "camel_case_":
-          if (v !== null) this.camelCase$$$ = stringFromJson(v, ctx);
+        }
+        case "camel_case_": {
+          const v = json["camel_case_"]!;
+          if (v !== null) this.camelCase$$$ = stringFromJson(v);
           break;
-        case "_camel_case":
-          if (v !== null) this.CamelCase$$ = stringFromJson(v, ctx);
+        }
+        case "_camel_case": {
+          const v = json["_camel_case"]!;
+          if (v !== null) this.CamelCase$$ = stringFromJson(v);
           break;
-        case "pickKind":
-          if (v !== null) this.pickKind = stringFromJson(v, ctx);
+        }
+        case "pickKind": {
+          const v = json["pickKind"]!;
+          if (v !== null) this.pickKind = stringFromJson(v);
           break;
-        case "pick_a":
+        }
+        case "pick_a": {
+          const v = json["pick_a"]!;
           if (v !== null) {
             if (this.pickKind$.case !== undefined) throw oneofGivenTwice("pickKind$");
-            this.pickKind$ = { case: "pickA", value: stringFromJson(v, ctx) };
+            this.pickKind$ = { case: "pickA", value: stringFromJson(v) };
           }
           break;
-        case "pickA":
+        }
+        case "pickA": {
+          const v = json["pickA"]!;
           if (v !== null) {
             if (this.pickKind$.case !== undefined) throw oneofGivenTwice("pickKind$");
-            this.pickKind$ = { case: "pickA$", value: stringFromJson(v, ctx) };
+            this.pickKind$ = { case: "pickA$", value: stringFromJson(v) };
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -314,15 +333,19 @@ export class readonly$ extends Message<readonly$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "key":
+        case "key": {
+          const v = json["key"]!;
           if (v !== null) this.key = plainMessageFromJson(keyof$, v, ctx);
           break;
-        case "inferred":
+        }
+        case "inferred": {
+          const v = json["inferred"]!;
           if (v !== null) for (const e of listFromJson(v)) this.inferred.push(plainMessageFromJson(infer$, e, ctx));
           break;
-        case "kind":
+        }
+        case "kind": {
+          const v = json["kind"]!;
           if (v !== null) {
             const e = enumFromJson(unique$$type, v, ctx);
             if (e !== undefined) {
@@ -330,8 +353,9 @@ export class readonly$ extends Message<readonly$> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -385,13 +409,14 @@ export class keyof$ extends Message<keyof$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "is":
-          if (v !== null) this.is = stringFromJson(v, ctx);
+        case "is": {
+          const v = json["is"]!;
+          if (v !== null) this.is = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -452,13 +477,14 @@ export class infer$ extends Message<infer$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "asserts":
+        case "asserts": {
+          const v = json["asserts"]!;
           if (v !== null) this.asserts = plainMessageFromJson(asserts$, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -512,13 +538,14 @@ export class asserts$ extends Message<asserts$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "satisfies":
+        case "satisfies": {
+          const v = json["satisfies"]!;
           if (v !== null) this.satisfies = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -87,19 +87,24 @@ export class Promise$ extends Message<Promise$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "then":
-          if (v !== null) this.then = stringFromJson(v, ctx);
+        case "then": {
+          const v = json["then"]!;
+          if (v !== null) this.then = stringFromJson(v);
           break;
-        case "catch":
-          if (v !== null) this.catch = stringFromJson(v, ctx);
+        }
+        case "catch": {
+          const v = json["catch"]!;
+          if (v !== null) this.catch = stringFromJson(v);
           break;
-        case "finally":
-          if (v !== null) this.finally = stringFromJson(v, ctx);
+        }
+        case "finally": {
+          const v = json["finally"]!;
+          if (v !== null) this.finally = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -165,16 +170,19 @@ export class Array$ extends Message<Array$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "length":
+        case "length": {
+          const v = json["length"]!;
           if (v !== null) this.length = int32FromJson(v);
           break;
-        case "push":
+        }
+        case "push": {
+          const v = json["push"]!;
           if (v !== null) for (const e of listFromJson(v)) this.push.push(plainMessageFromJson(Promise$, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -265,22 +273,29 @@ export class Error$ extends Message<Error$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "message":
-          if (v !== null) this.message = stringFromJson(v, ctx);
+        case "message": {
+          const v = json["message"]!;
+          if (v !== null) this.message = stringFromJson(v);
           break;
-        case "stack":
-          if (v !== null) this.stack = stringFromJson(v, ctx);
+        }
+        case "stack": {
+          const v = json["stack"]!;
+          if (v !== null) this.stack = stringFromJson(v);
           break;
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        }
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "cause":
+        }
+        case "cause": {
+          const v = json["cause"]!;
           if (v !== null) this.cause = plainMessageFromJson(Error$, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -404,46 +419,61 @@ export class Statics extends Message<Statics> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "typeName":
-        case "type_name":
+        case "type_name": {
           if (key !== "typeName") checkOneSpelling(json, "typeName");
-          if (v !== null) this.typeName = stringFromJson(v, ctx);
+          const v = key === "typeName" ? json["typeName"]! : json["type_name"]!;
+          if (v !== null) this.typeName = stringFromJson(v);
           break;
-        case "fields":
-          if (v !== null) this.fields = stringFromJson(v, ctx);
+        }
+        case "fields": {
+          const v = json["fields"]!;
+          if (v !== null) this.fields = stringFromJson(v);
           break;
+        }
         case "fromBinary":
-        case "from_binary":
+        case "from_binary": {
           if (key !== "fromBinary") checkOneSpelling(json, "fromBinary");
-          if (v !== null) this.fromBinary = stringFromJson(v, ctx);
+          const v = key === "fromBinary" ? json["fromBinary"]! : json["from_binary"]!;
+          if (v !== null) this.fromBinary = stringFromJson(v);
           break;
+        }
         case "fromJson":
-        case "from_json":
+        case "from_json": {
           if (key !== "fromJson") checkOneSpelling(json, "fromJson");
-          if (v !== null) this.fromJson = stringFromJson(v, ctx);
+          const v = key === "fromJson" ? json["fromJson"]! : json["from_json"]!;
+          if (v !== null) this.fromJson = stringFromJson(v);
           break;
-        case "prototype":
-          if (v !== null) this.prototype = stringFromJson(v, ctx);
+        }
+        case "prototype": {
+          const v = json["prototype"]!;
+          if (v !== null) this.prototype = stringFromJson(v);
           break;
+        }
         case "toJsonString":
-        case "to_json_string":
+        case "to_json_string": {
           if (key !== "toJsonString") checkOneSpelling(json, "toJsonString");
-          if (v !== null) this.toJsonString$ = stringFromJson(v, ctx);
+          const v = key === "toJsonString" ? json["toJsonString"]! : json["to_json_string"]!;
+          if (v !== null) this.toJsonString$ = stringFromJson(v);
           break;
+        }
         case "toLocaleString":
-        case "to_locale_string":
+        case "to_locale_string": {
           if (key !== "toLocaleString") checkOneSpelling(json, "toLocaleString");
-          if (v !== null) this.toLocaleString$ = stringFromJson(v, ctx);
+          const v = key === "toLocaleString" ? json["toLocaleString"]! : json["to_locale_string"]!;
+          if (v !== null) this.toLocaleString$ = stringFromJson(v);
           break;
+        }
         case "isPrototypeOf":
-        case "is_prototype_of":
+        case "is_prototype_of": {
           if (key !== "isPrototypeOf") checkOneSpelling(json, "isPrototypeOf");
-          if (v !== null) this.isPrototypeOf$ = stringFromJson(v, ctx);
+          const v = key === "isPrototypeOf" ? json["isPrototypeOf"]! : json["is_prototype_of"]!;
+          if (v !== null) this.isPrototypeOf$ = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

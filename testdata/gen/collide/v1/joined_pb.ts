@@ -113,12 +113,14 @@ export class Outer extends Message<Outer> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "inner":
+        case "inner": {
+          const v = json["inner"]!;
           if (v !== null) this.inner = plainMessageFromJson(Outer_Inner$, v, ctx);
           break;
-        case "kind":
+        }
+        case "kind": {
+          const v = json["kind"]!;
           if (v !== null) {
             const e = enumFromJson(Outer_Kind$$type, v, ctx);
             if (e !== undefined) {
@@ -126,8 +128,9 @@ export class Outer extends Message<Outer> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -181,13 +184,14 @@ export class Outer_Inner$ extends Message<Outer_Inner$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "a":
-          if (v !== null) this.a = stringFromJson(v, ctx);
+        case "a": {
+          const v = json["a"]!;
+          if (v !== null) this.a = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -244,13 +248,14 @@ export class Outer_Inner extends Message<Outer_Inner> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "b":
+        case "b": {
+          const v = json["b"]!;
           if (v !== null) this.b = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -292,10 +297,9 @@ export class A extends Message<A> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -349,13 +353,14 @@ export class A_B_C extends Message<A_B_C> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "x":
+        case "x": {
+          const v = json["x"]!;
           if (v !== null) this.x = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -394,10 +399,9 @@ export class A_B extends Message<A_B> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -451,13 +455,14 @@ export class A_B_C$ extends Message<A_B_C$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "y":
-          if (v !== null) this.y = stringFromJson(v, ctx);
+        case "y": {
+          const v = json["y"]!;
+          if (v !== null) this.y = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -538,16 +543,19 @@ export class file_collide_v1_joined$ extends Message<file_collide_v1_joined$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "top":
+        case "top": {
+          const v = json["top"]!;
           if (v !== null) this.top = plainMessageFromJson(Outer_Inner, v, ctx);
           break;
-        case "nested":
+        }
+        case "nested": {
+          const v = json["nested"]!;
           if (v !== null) this.nested = plainMessageFromJson(Outer_Inner$, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -605,13 +613,14 @@ export class PairClient extends Message<PairClient> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "p":
-          if (v !== null) this.p = stringFromJson(v, ctx);
+        case "p": {
+          const v = json["p"]!;
+          if (v !== null) this.p = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -174,17 +174,21 @@ export class JoinedUser extends Message<JoinedUser> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "nested":
+        case "nested": {
+          const v = json["nested"]!;
           if (v !== null) this.nested = plainMessageFromJson(Outer_Inner$, v, ctx);
           break;
-        case "top":
+        }
+        case "top": {
+          const v = json["top"]!;
           if (v !== null) this.top = plainMessageFromJson(Outer_Inner, v, ctx);
           break;
+        }
         case "nestedKind":
-        case "nested_kind":
+        case "nested_kind": {
           if (key !== "nestedKind") checkOneSpelling(json, "nestedKind");
+          const v = key === "nestedKind" ? json["nestedKind"]! : json["nested_kind"]!;
           if (v !== null) {
             const e = enumFromJson(Outer_Kind$$type, v, ctx);
             if (e !== undefined) {
@@ -192,9 +196,11 @@ export class JoinedUser extends Message<JoinedUser> {
             }
           }
           break;
+        }
         case "topKind":
-        case "top_kind":
+        case "top_kind": {
           if (key !== "topKind") checkOneSpelling(json, "topKind");
+          const v = key === "topKind" ? json["topKind"]! : json["top_kind"]!;
           if (v !== null) {
             const e = enumFromJson(Outer_Kind$type, v, ctx);
             if (e !== undefined) {
@@ -202,17 +208,24 @@ export class JoinedUser extends Message<JoinedUser> {
             }
           }
           break;
-        case "first":
+        }
+        case "first": {
+          const v = json["first"]!;
           if (v !== null) this.first = plainMessageFromJson(A_B_C, v, ctx);
           break;
-        case "second":
+        }
+        case "second": {
+          const v = json["second"]!;
           if (v !== null) this.second = plainMessageFromJson(A_B_C$, v, ctx);
           break;
-        case "file":
+        }
+        case "file": {
+          const v = json["file"]!;
           if (v !== null) this.file = plainMessageFromJson(file_collide_v1_joined$, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

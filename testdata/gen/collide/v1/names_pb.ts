@@ -182,59 +182,80 @@ export class Object$ extends Message<Object$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "constructor":
-          if (v !== null) this.constructor$ = stringFromJson(v, ctx);
+        case "constructor": {
+          const v = json["constructor"]!;
+          if (v !== null) this.constructor$ = stringFromJson(v);
           break;
+        }
         case "Proto":
-        case "__proto__":
+        case "__proto__": {
           if (key !== "Proto") checkOneSpelling(json, "Proto");
-          if (v !== null) this.Proto = stringFromJson(v, ctx);
+          const v = json[key]!;
+          if (v !== null) this.Proto = stringFromJson(v);
           break;
+        }
         case "toString":
-        case "to_string":
+        case "to_string": {
           if (key !== "toString") checkOneSpelling(json, "toString");
-          if (v !== null) this.toString$ = stringFromJson(v, ctx);
+          const v = key === "toString" ? json["toString"]! : json["to_string"]!;
+          if (v !== null) this.toString$ = stringFromJson(v);
           break;
+        }
         case "toJson":
-        case "to_json":
+        case "to_json": {
           if (key !== "toJson") checkOneSpelling(json, "toJson");
-          if (v !== null) this.toJson$ = stringFromJson(v, ctx);
+          const v = key === "toJson" ? json["toJson"]! : json["to_json"]!;
+          if (v !== null) this.toJson$ = stringFromJson(v);
           break;
+        }
         case "valueOf":
-        case "value_of":
+        case "value_of": {
           if (key !== "valueOf") checkOneSpelling(json, "valueOf");
-          if (v !== null) this.valueOf$ = stringFromJson(v, ctx);
+          const v = key === "valueOf" ? json["valueOf"]! : json["value_of"]!;
+          if (v !== null) this.valueOf$ = stringFromJson(v);
           break;
+        }
         case "hasOwnProperty":
-        case "has_own_property":
+        case "has_own_property": {
           if (key !== "hasOwnProperty") checkOneSpelling(json, "hasOwnProperty");
-          if (v !== null) this.hasOwnProperty$ = stringFromJson(v, ctx);
+          const v = key === "hasOwnProperty" ? json["hasOwnProperty"]! : json["has_own_property"]!;
+          if (v !== null) this.hasOwnProperty$ = stringFromJson(v);
           break;
-        case "equals":
-          if (v !== null) this.equals$ = stringFromJson(v, ctx);
+        }
+        case "equals": {
+          const v = json["equals"]!;
+          if (v !== null) this.equals$ = stringFromJson(v);
           break;
-        case "clone":
-          if (v !== null) this.clone$ = stringFromJson(v, ctx);
+        }
+        case "clone": {
+          const v = json["clone"]!;
+          if (v !== null) this.clone$ = stringFromJson(v);
           break;
-        case "class":
-          if (v !== null) this.class = stringFromJson(v, ctx);
+        }
+        case "class": {
+          const v = json["class"]!;
+          if (v !== null) this.class = stringFromJson(v);
           break;
-        case "delete":
+        }
+        case "delete": {
+          const v = json["delete"]!;
           if (v !== null) {
             if (this.toBinary$.case !== undefined) throw oneofGivenTwice("toBinary$");
-            this.toBinary$ = { case: "delete", value: stringFromJson(v, ctx) };
+            this.toBinary$ = { case: "delete", value: stringFromJson(v) };
           }
           break;
-        case "new":
+        }
+        case "new": {
+          const v = json["new"]!;
           if (v !== null) {
             if (this.toBinary$.case !== undefined) throw oneofGivenTwice("toBinary$");
             this.toBinary$ = { case: "new", value: int32FromJson(v) };
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -312,16 +333,19 @@ export class Message$ extends Message<Message$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "object":
+        case "object": {
+          const v = json["object"]!;
           if (v !== null) this.object = plainMessageFromJson(Object$, v, ctx);
           break;
-        case "date":
+        }
+        case "date": {
+          const v = json["date"]!;
           if (v !== null) this.date = plainMessageFromJson(Date$, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -404,20 +428,23 @@ export class Date$ extends Message<Date$> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "seconds":
+        case "seconds": {
+          const v = json["seconds"]!;
           if (v !== null) this.seconds = int64FromJson(v);
           break;
-        case "dict":
+        }
+        case "dict": {
+          const v = json["dict"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.dict = dictionaryMap(this.dict);
-            for (const k of jsonKeys(o, ctx)) this.dict[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.dict[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -509,9 +536,9 @@ export class UsesHostile extends Message<UsesHostile> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "hostile":
+        case "hostile": {
+          const v = json["hostile"]!;
           if (v !== null) {
             const e = enumFromJson(Hostile$type, v, ctx);
             if (e !== undefined) {
@@ -519,15 +546,18 @@ export class UsesHostile extends Message<UsesHostile> {
             }
           }
           break;
-        case "objects":
+        }
+        case "objects": {
+          const v = json["objects"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.objects = dictionaryMap(this.objects);
-            for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Object$, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Object$, o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -591,13 +621,14 @@ export class Address extends Message<Address> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "inner":
+        case "inner": {
+          const v = json["inner"]!;
           if (v !== null) this.inner = plainMessageFromJson(Address$1, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -106,21 +106,26 @@ export class Address extends Message<Address> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "street":
-          if (v !== null) this.street = stringFromJson(v, ctx);
+        case "street": {
+          const v = json["street"]!;
+          if (v !== null) this.street = stringFromJson(v);
           break;
-        case "city":
-          if (v !== null) this.city = stringFromJson(v, ctx);
+        }
+        case "city": {
+          const v = json["city"]!;
+          if (v !== null) this.city = stringFromJson(v);
           break;
+        }
         case "countryCode":
-        case "country_code":
+        case "country_code": {
           if (key !== "countryCode") checkOneSpelling(json, "countryCode");
-          if (v !== null) this.countryCode = stringFromJson(v, ctx);
+          const v = key === "countryCode" ? json["countryCode"]! : json["country_code"]!;
+          if (v !== null) this.countryCode = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -118,18 +118,24 @@ export class Edition2024 extends Message<Edition2024> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "number":
+        case "number": {
+          const v = json["number"]!;
           if (v !== null) this.number = int32FromJson(v);
           break;
-        case "numbers":
+        }
+        case "numbers": {
+          const v = json["numbers"]!;
           if (v !== null) for (const e of listFromJson(v)) this.numbers.push(int32FromJson(e));
           break;
-        case "text":
-          if (v !== null) this.text = stringFromJson(v, ctx);
+        }
+        case "text": {
+          const v = json["text"]!;
+          if (v !== null) this.text = stringFromJson(v);
           break;
-        case "kind":
+        }
+        case "kind": {
+          const v = json["kind"]!;
           if (v !== null) {
             const e = enumFromJson(Edition2024_Kind$type, v, ctx);
             if (e !== undefined) {
@@ -137,8 +143,9 @@ export class Edition2024 extends Message<Edition2024> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

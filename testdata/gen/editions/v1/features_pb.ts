@@ -288,46 +288,60 @@ export class Features extends Message<Features> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "explicitNumber":
-        case "explicit_number":
+        case "explicit_number": {
           if (key !== "explicitNumber") checkOneSpelling(json, "explicitNumber");
+          const v = key === "explicitNumber" ? json["explicitNumber"]! : json["explicit_number"]!;
           if (v !== null) this.explicitNumber = int32FromJson(v);
           break;
+        }
         case "implicitNumber":
-        case "implicit_number":
+        case "implicit_number": {
           if (key !== "implicitNumber") checkOneSpelling(json, "implicitNumber");
+          const v = key === "implicitNumber" ? json["implicitNumber"]! : json["implicit_number"]!;
           if (v !== null) this.implicitNumber = int32FromJson(v);
           break;
+        }
         case "requiredNumber":
-        case "required_number":
+        case "required_number": {
           if (key !== "requiredNumber") checkOneSpelling(json, "requiredNumber");
+          const v = key === "requiredNumber" ? json["requiredNumber"]! : json["required_number"]!;
           if (v !== null) this.requiredNumber = int32FromJson(v);
           break;
+        }
         case "packedNumbers":
-        case "packed_numbers":
+        case "packed_numbers": {
           if (key !== "packedNumbers") checkOneSpelling(json, "packedNumbers");
+          const v = key === "packedNumbers" ? json["packedNumbers"]! : json["packed_numbers"]!;
           if (v !== null) for (const e of listFromJson(v)) this.packedNumbers.push(int32FromJson(e));
           break;
+        }
         case "expandedNumbers":
-        case "expanded_numbers":
+        case "expanded_numbers": {
           if (key !== "expandedNumbers") checkOneSpelling(json, "expandedNumbers");
+          const v = key === "expandedNumbers" ? json["expandedNumbers"]! : json["expanded_numbers"]!;
           if (v !== null) for (const e of listFromJson(v)) this.expandedNumbers.push(int32FromJson(e));
           break;
+        }
         case "checkedText":
-        case "checked_text":
+        case "checked_text": {
           if (key !== "checkedText") checkOneSpelling(json, "checkedText");
-          if (v !== null) this.checkedText = stringFromJson(v, ctx);
+          const v = key === "checkedText" ? json["checkedText"]! : json["checked_text"]!;
+          if (v !== null) this.checkedText = stringFromJson(v);
           break;
+        }
         case "uncheckedText":
-        case "unchecked_text":
+        case "unchecked_text": {
           if (key !== "uncheckedText") checkOneSpelling(json, "uncheckedText");
-          if (v !== null) this.uncheckedText = stringFromJson(v, ctx);
+          const v = key === "uncheckedText" ? json["uncheckedText"]! : json["unchecked_text"]!;
+          if (v !== null) this.uncheckedText = stringFromJson(v);
           break;
+        }
         case "openKind":
-        case "open_kind":
+        case "open_kind": {
           if (key !== "openKind") checkOneSpelling(json, "openKind");
+          const v = key === "openKind" ? json["openKind"]! : json["open_kind"]!;
           if (v !== null) {
             const e = enumFromJson(OpenKind$type, v, ctx);
             if (e !== undefined) {
@@ -335,9 +349,11 @@ export class Features extends Message<Features> {
             }
           }
           break;
+        }
         case "closedKind":
-        case "closed_kind":
+        case "closed_kind": {
           if (key !== "closedKind") checkOneSpelling(json, "closedKind");
+          const v = key === "closedKind" ? json["closedKind"]! : json["closed_kind"]!;
           if (v !== null) {
             const e = enumFromJson(ClosedKind$type, v, ctx);
             if (e !== undefined) {
@@ -345,34 +361,47 @@ export class Features extends Message<Features> {
             }
           }
           break;
+        }
         case "closedKinds":
-        case "closed_kinds":
+        case "closed_kinds": {
           if (key !== "closedKinds") checkOneSpelling(json, "closedKinds");
+          const v = key === "closedKinds" ? json["closedKinds"]! : json["closed_kinds"]!;
           if (v !== null) enumsFromJson(this.closedKinds, ClosedKind$type, v, ctx);
           break;
+        }
         case "delimitedChild":
-        case "delimited_child":
+        case "delimited_child": {
           if (key !== "delimitedChild") checkOneSpelling(json, "delimitedChild");
+          const v = key === "delimitedChild" ? json["delimitedChild"]! : json["delimited_child"]!;
           if (v !== null) this.delimitedChild = plainMessageFromJson(Features_Child, v, ctx);
           break;
-        case "child":
+        }
+        case "child": {
+          const v = json["child"]!;
           if (v !== null) this.child = plainMessageFromJson(Features_Child, v, ctx);
           break;
+        }
         case "delimitedChildren":
-        case "delimited_children":
+        case "delimited_children": {
           if (key !== "delimitedChildren") checkOneSpelling(json, "delimitedChildren");
+          const v = key === "delimitedChildren" ? json["delimitedChildren"]! : json["delimited_children"]!;
           if (v !== null) for (const e of listFromJson(v)) this.delimitedChildren.push(plainMessageFromJson(Features_Child, e, ctx));
           break;
-        case "defaulted":
+        }
+        case "defaulted": {
+          const v = json["defaulted"]!;
           if (v !== null) this.defaulted = int32FromJson(v);
           break;
+        }
         case "delimitedWrapper":
-        case "delimited_wrapper":
+        case "delimited_wrapper": {
           if (key !== "delimitedWrapper") checkOneSpelling(json, "delimitedWrapper");
-          if (v !== null) this.delimitedWrapper = stringFromJson(v, ctx);
+          const v = key === "delimitedWrapper" ? json["delimitedWrapper"]! : json["delimited_wrapper"]!;
+          if (v !== null) this.delimitedWrapper = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -426,13 +455,14 @@ export class Features_Child extends Message<Features_Child> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -218,49 +218,67 @@ export class Tree extends Message<Tree> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "label":
-          if (v !== null) this.label = stringFromJson(v, ctx);
+        case "label": {
+          const v = json["label"]!;
+          if (v !== null) this.label = stringFromJson(v);
           break;
-        case "left":
+        }
+        case "left": {
+          const v = json["left"]!;
           if (v !== null) this.left = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "children":
+        }
+        case "children": {
+          const v = json["children"]!;
           if (v !== null) for (const e of listFromJson(v)) this.children.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "named":
+        }
+        case "named": {
+          const v = json["named"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.named = dictionaryMap(this.named);
-            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
-        case "only":
+        }
+        case "only": {
+          const v = json["only"]!;
           if (v !== null) {
             if (this.branch.case !== undefined) throw oneofGivenTwice("branch");
             this.branch = { case: "only", value: plainMessageFromJson(Tree, v, ctx) };
           }
           break;
-        case "leaf":
+        }
+        case "leaf": {
+          const v = json["leaf"]!;
           if (v !== null) {
             if (this.branch.case !== undefined) throw oneofGivenTwice("branch");
             this.branch = { case: "leaf", value: int64FromJson(v) };
           }
           break;
-        case "blob":
+        }
+        case "blob": {
+          const v = json["blob"]!;
           if (v !== null) {
             if (this.branch.case !== undefined) throw oneofGivenTwice("branch");
             this.branch = { case: "blob", value: bytesFromJson(v) };
           }
           break;
-        case "id":
+        }
+        case "id": {
+          const v = json["id"]!;
           if (v !== null) this.id = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "weight":
+        }
+        case "weight": {
+          const v = json["weight"]!;
           if (v !== null) this.weight = doubleFromJson(v);
           break;
-        case "kind":
+        }
+        case "kind": {
+          const v = json["kind"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -268,8 +286,9 @@ export class Tree extends Message<Tree> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -343,16 +362,19 @@ export class Ping extends Message<Ping> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "pong":
+        case "pong": {
+          const v = json["pong"]!;
           if (v !== null) this.pong = plainMessageFromJson(Pong, v, ctx);
           break;
-        case "hops":
+        }
+        case "hops": {
+          const v = json["hops"]!;
           if (v !== null) this.hops = uint32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -431,16 +453,19 @@ export class Pong extends Message<Pong> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "ping":
+        case "ping": {
+          const v = json["ping"]!;
           if (v !== null) this.ping = plainMessageFromJson(Ping, v, ctx);
           break;
-        case "trail":
+        }
+        case "trail": {
+          const v = json["trail"]!;
           if (v !== null) for (const e of listFromJson(v)) this.trail.push(int64FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -862,123 +887,148 @@ export class Maps extends Message<Maps> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "stringString":
-        case "string_string":
+        case "string_string": {
           if (key !== "stringString") checkOneSpelling(json, "stringString");
+          const v = key === "stringString" ? json["stringString"]! : json["string_string"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.stringString = dictionaryMap(this.stringString);
-            for (const k of jsonKeys(o, ctx)) this.stringString[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.stringString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "int32Tree":
-        case "int32_tree":
+        case "int32_tree": {
           if (key !== "int32Tree") checkOneSpelling(json, "int32Tree");
+          const v = key === "int32Tree" ? json["int32Tree"]! : json["int32_tree"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.int32Tree = dictionaryMap(this.int32Tree);
-            for (const k of jsonKeys(o, ctx)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
+        }
         case "int64Bytes":
-        case "int64_bytes":
+        case "int64_bytes": {
           if (key !== "int64Bytes") checkOneSpelling(json, "int64Bytes");
+          const v = key === "int64Bytes" ? json["int64Bytes"]! : json["int64_bytes"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.int64Bytes = dictionaryMap(this.int64Bytes);
-            for (const k of jsonKeys(o, ctx)) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k, ctx)] = bytesFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k)] = bytesFromJson(o[k]!);
           }
           break;
+        }
         case "uint32Kind":
-        case "uint32_kind":
+        case "uint32_kind": {
           if (key !== "uint32Kind") checkOneSpelling(json, "uint32Kind");
+          const v = key === "uint32Kind" ? json["uint32Kind"]! : json["uint32_kind"]!;
           if (v !== null) enumMapFromJson((this.uint32Kind = dictionaryMap(this.uint32Kind)), ScalarType.UINT32, Kind$type, v, ctx);
           break;
+        }
         case "uint64Double":
-        case "uint64_double":
+        case "uint64_double": {
           if (key !== "uint64Double") checkOneSpelling(json, "uint64Double");
+          const v = key === "uint64Double" ? json["uint64Double"]! : json["uint64_double"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.uint64Double = dictionaryMap(this.uint64Double);
-            for (const k of jsonKeys(o, ctx)) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k, ctx)] = doubleFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k)] = doubleFromJson(o[k]!);
           }
           break;
+        }
         case "sint32Float":
-        case "sint32_float":
+        case "sint32_float": {
           if (key !== "sint32Float") checkOneSpelling(json, "sint32Float");
+          const v = key === "sint32Float" ? json["sint32Float"]! : json["sint32_float"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.sint32Float = dictionaryMap(this.sint32Float);
-            for (const k of jsonKeys(o, ctx)) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k, ctx)] = floatFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k)] = floatFromJson(o[k]!);
           }
           break;
+        }
         case "sint64Bool":
-        case "sint64_bool":
+        case "sint64_bool": {
           if (key !== "sint64Bool") checkOneSpelling(json, "sint64Bool");
+          const v = key === "sint64Bool" ? json["sint64Bool"]! : json["sint64_bool"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.sint64Bool = dictionaryMap(this.sint64Bool);
-            for (const k of jsonKeys(o, ctx)) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = boolFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k)] = boolFromJson(o[k]!);
           }
           break;
+        }
         case "fixed32Int64":
-        case "fixed32_int64":
+        case "fixed32_int64": {
           if (key !== "fixed32Int64") checkOneSpelling(json, "fixed32Int64");
+          const v = key === "fixed32Int64" ? json["fixed32Int64"]! : json["fixed32_int64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.fixed32Int64 = dictionaryMap(this.fixed32Int64);
-            for (const k of jsonKeys(o, ctx)) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k, ctx)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k)] = int64FromJson(o[k]!);
           }
           break;
+        }
         case "fixed64Uint64":
-        case "fixed64_uint64":
+        case "fixed64_uint64": {
           if (key !== "fixed64Uint64") checkOneSpelling(json, "fixed64Uint64");
+          const v = key === "fixed64Uint64" ? json["fixed64Uint64"]! : json["fixed64_uint64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.fixed64Uint64 = dictionaryMap(this.fixed64Uint64);
-            for (const k of jsonKeys(o, ctx)) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k, ctx)] = uint64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k)] = uint64FromJson(o[k]!);
           }
           break;
+        }
         case "sfixed32Sint32":
-        case "sfixed32_sint32":
+        case "sfixed32_sint32": {
           if (key !== "sfixed32Sint32") checkOneSpelling(json, "sfixed32Sint32");
+          const v = key === "sfixed32Sint32" ? json["sfixed32Sint32"]! : json["sfixed32_sint32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.sfixed32Sint32 = dictionaryMap(this.sfixed32Sint32);
-            for (const k of jsonKeys(o, ctx)) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k, ctx)] = int32FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k)] = int32FromJson(o[k]!);
           }
           break;
+        }
         case "sfixed64Sfixed64":
-        case "sfixed64_sfixed64":
+        case "sfixed64_sfixed64": {
           if (key !== "sfixed64Sfixed64") checkOneSpelling(json, "sfixed64Sfixed64");
+          const v = key === "sfixed64Sfixed64" ? json["sfixed64Sfixed64"]! : json["sfixed64_sfixed64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.sfixed64Sfixed64 = dictionaryMap(this.sfixed64Sfixed64);
-            for (const k of jsonKeys(o, ctx)) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k, ctx)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = int64FromJson(o[k]!);
           }
           break;
+        }
         case "boolMaps":
-        case "bool_maps":
+        case "bool_maps": {
           if (key !== "boolMaps") checkOneSpelling(json, "boolMaps");
+          const v = key === "boolMaps" ? json["boolMaps"]! : json["bool_maps"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.boolMaps = dictionaryMap(this.boolMaps);
-            for (const k of jsonKeys(o, ctx)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = plainMessageFromJson(Maps, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k)] = plainMessageFromJson(Maps, o[k]!, ctx);
           }
           break;
+        }
         case "stringId":
-        case "string_id":
+        case "string_id": {
           if (key !== "stringId") checkOneSpelling(json, "stringId");
+          const v = key === "stringId" ? json["stringId"]! : json["string_id"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.stringId = dictionaryMap(this.stringId);
-            for (const k of jsonKeys(o, ctx)) this.stringId[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(NodeId, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.stringId[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(NodeId, o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1059,16 +1109,19 @@ export class L1 extends Message<L1> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "next":
+        case "next": {
+          const v = json["next"]!;
           if (v !== null) this.next = plainMessageFromJson(L1_L2, v, ctx);
           break;
-        case "shortcut":
+        }
+        case "shortcut": {
+          const v = json["shortcut"]!;
           if (v !== null) this.shortcut = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9_L10, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1129,13 +1182,14 @@ export class L1_L2 extends Message<L1_L2> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "next":
+        case "next": {
+          const v = json["next"]!;
           if (v !== null) this.next = plainMessageFromJson(L1_L2_L3, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1196,13 +1250,14 @@ export class L1_L2_L3 extends Message<L1_L2_L3> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "next":
+        case "next": {
+          const v = json["next"]!;
           if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1263,13 +1318,14 @@ export class L1_L2_L3_L4 extends Message<L1_L2_L3_L4> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "next":
+        case "next": {
+          const v = json["next"]!;
           if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1330,13 +1386,14 @@ export class L1_L2_L3_L4_L5 extends Message<L1_L2_L3_L4_L5> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "next":
+        case "next": {
+          const v = json["next"]!;
           if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1397,13 +1454,14 @@ export class L1_L2_L3_L4_L5_L6 extends Message<L1_L2_L3_L4_L5_L6> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "next":
+        case "next": {
+          const v = json["next"]!;
           if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1464,13 +1522,14 @@ export class L1_L2_L3_L4_L5_L6_L7 extends Message<L1_L2_L3_L4_L5_L6_L7> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "next":
+        case "next": {
+          const v = json["next"]!;
           if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7_L8, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1531,13 +1590,14 @@ export class L1_L2_L3_L4_L5_L6_L7_L8 extends Message<L1_L2_L3_L4_L5_L6_L7_L8> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "next":
+        case "next": {
+          const v = json["next"]!;
           if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1598,13 +1658,14 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9 extends Message<L1_L2_L3_L4_L5_L6_L7_L8_
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "next":
+        case "next": {
+          const v = json["next"]!;
           if (v !== null) this.next = plainMessageFromJson(L1_L2_L3_L4_L5_L6_L7_L8_L9_L10, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1675,16 +1736,19 @@ export class L1_L2_L3_L4_L5_L6_L7_L8_L9_L10 extends Message<L1_L2_L3_L4_L5_L6_L7
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "root":
+        case "root": {
+          const v = json["root"]!;
           if (v !== null) this.root = plainMessageFromJson(L1, v, ctx);
           break;
-        case "deepest":
-          if (v !== null) this.deepest = stringFromJson(v, ctx);
+        }
+        case "deepest": {
+          const v = json["deepest"]!;
+          if (v !== null) this.deepest = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

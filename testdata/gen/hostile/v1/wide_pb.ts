@@ -5976,54 +5976,84 @@ export class Wide extends Message<Wide> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "f1":
+        case "f1": {
+          const v = json["f1"]!;
           if (v !== null) this.f1 = int32FromJson(v);
           break;
-        case "f2":
+        }
+        case "f2": {
+          const v = json["f2"]!;
           if (v !== null) this.f2 = int64FromJson(v);
           break;
-        case "f3":
+        }
+        case "f3": {
+          const v = json["f3"]!;
           if (v !== null) this.f3 = uint32FromJson(v);
           break;
-        case "f4":
+        }
+        case "f4": {
+          const v = json["f4"]!;
           if (v !== null) this.f4 = uint64FromJson(v);
           break;
-        case "f5":
+        }
+        case "f5": {
+          const v = json["f5"]!;
           if (v !== null) this.f5 = int32FromJson(v);
           break;
-        case "f6":
+        }
+        case "f6": {
+          const v = json["f6"]!;
           if (v !== null) this.f6 = int64FromJson(v);
           break;
-        case "f7":
+        }
+        case "f7": {
+          const v = json["f7"]!;
           if (v !== null) this.f7 = uint32FromJson(v);
           break;
-        case "f8":
+        }
+        case "f8": {
+          const v = json["f8"]!;
           if (v !== null) this.f8 = uint64FromJson(v);
           break;
-        case "f9":
+        }
+        case "f9": {
+          const v = json["f9"]!;
           if (v !== null) this.f9 = int32FromJson(v);
           break;
-        case "f10":
+        }
+        case "f10": {
+          const v = json["f10"]!;
           if (v !== null) this.f10 = int64FromJson(v);
           break;
-        case "f11":
+        }
+        case "f11": {
+          const v = json["f11"]!;
           if (v !== null) this.f11 = floatFromJson(v);
           break;
-        case "f12":
+        }
+        case "f12": {
+          const v = json["f12"]!;
           if (v !== null) this.f12 = doubleFromJson(v);
           break;
-        case "f13":
+        }
+        case "f13": {
+          const v = json["f13"]!;
           if (v !== null) this.f13 = boolFromJson(v);
           break;
-        case "f14":
-          if (v !== null) this.f14 = stringFromJson(v, ctx);
+        }
+        case "f14": {
+          const v = json["f14"]!;
+          if (v !== null) this.f14 = stringFromJson(v);
           break;
-        case "f15":
+        }
+        case "f15": {
+          const v = json["f15"]!;
           if (v !== null) this.f15 = bytesFromJson(v);
           break;
-        case "f16":
+        }
+        case "f16": {
+          const v = json["f16"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6031,112 +6061,184 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f17":
+        }
+        case "f17": {
+          const v = json["f17"]!;
           if (v !== null) this.f17 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f18":
+        }
+        case "f18": {
+          const v = json["f18"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f18.push(plainMessageFromJson(NodeId, e, ctx));
           break;
-        case "f19":
+        }
+        case "f19": {
+          const v = json["f19"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f19.push(int32FromJson(e));
           break;
-        case "f20":
+        }
+        case "f20": {
+          const v = json["f20"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f20.push(int64FromJson(e));
           break;
-        case "f21":
+        }
+        case "f21": {
+          const v = json["f21"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f21.push(uint32FromJson(e));
           break;
-        case "f22":
+        }
+        case "f22": {
+          const v = json["f22"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f22.push(uint64FromJson(e));
           break;
-        case "f23":
+        }
+        case "f23": {
+          const v = json["f23"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f23.push(int32FromJson(e));
           break;
-        case "f24":
+        }
+        case "f24": {
+          const v = json["f24"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f24.push(int64FromJson(e));
           break;
-        case "f25":
+        }
+        case "f25": {
+          const v = json["f25"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f25.push(uint32FromJson(e));
           break;
-        case "f26":
+        }
+        case "f26": {
+          const v = json["f26"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f26.push(uint64FromJson(e));
           break;
-        case "f27":
+        }
+        case "f27": {
+          const v = json["f27"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f27.push(int32FromJson(e));
           break;
-        case "f28":
+        }
+        case "f28": {
+          const v = json["f28"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f28.push(int64FromJson(e));
           break;
-        case "f29":
+        }
+        case "f29": {
+          const v = json["f29"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f29.push(floatFromJson(e));
           break;
-        case "f30":
+        }
+        case "f30": {
+          const v = json["f30"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f30.push(doubleFromJson(e));
           break;
-        case "f31":
+        }
+        case "f31": {
+          const v = json["f31"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f31.push(boolFromJson(e));
           break;
-        case "f32":
-          if (v !== null) for (const e of listFromJson(v)) this.f32.push(stringFromJson(e, ctx));
+        }
+        case "f32": {
+          const v = json["f32"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.f32.push(stringFromJson(e));
           break;
-        case "f33":
+        }
+        case "f33": {
+          const v = json["f33"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f33.push(bytesFromJson(e));
           break;
-        case "f34":
+        }
+        case "f34": {
+          const v = json["f34"]!;
           if (v !== null) enumsFromJson(this.f34, Kind$type, v, ctx);
           break;
-        case "f35":
+        }
+        case "f35": {
+          const v = json["f35"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f35.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "f36":
+        }
+        case "f36": {
+          const v = json["f36"]!;
           if (v !== null) this.f36 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f37":
+        }
+        case "f37": {
+          const v = json["f37"]!;
           if (v !== null) this.f37 = int32FromJson(v);
           break;
-        case "f38":
+        }
+        case "f38": {
+          const v = json["f38"]!;
           if (v !== null) this.f38 = int64FromJson(v);
           break;
-        case "f39":
+        }
+        case "f39": {
+          const v = json["f39"]!;
           if (v !== null) this.f39 = uint32FromJson(v);
           break;
-        case "f40":
+        }
+        case "f40": {
+          const v = json["f40"]!;
           if (v !== null) this.f40 = uint64FromJson(v);
           break;
-        case "f41":
+        }
+        case "f41": {
+          const v = json["f41"]!;
           if (v !== null) this.f41 = int32FromJson(v);
           break;
-        case "f42":
+        }
+        case "f42": {
+          const v = json["f42"]!;
           if (v !== null) this.f42 = int64FromJson(v);
           break;
-        case "f43":
+        }
+        case "f43": {
+          const v = json["f43"]!;
           if (v !== null) this.f43 = uint32FromJson(v);
           break;
-        case "f44":
+        }
+        case "f44": {
+          const v = json["f44"]!;
           if (v !== null) this.f44 = uint64FromJson(v);
           break;
-        case "f45":
+        }
+        case "f45": {
+          const v = json["f45"]!;
           if (v !== null) this.f45 = int32FromJson(v);
           break;
-        case "f46":
+        }
+        case "f46": {
+          const v = json["f46"]!;
           if (v !== null) this.f46 = int64FromJson(v);
           break;
-        case "f47":
+        }
+        case "f47": {
+          const v = json["f47"]!;
           if (v !== null) this.f47 = floatFromJson(v);
           break;
-        case "f48":
+        }
+        case "f48": {
+          const v = json["f48"]!;
           if (v !== null) this.f48 = doubleFromJson(v);
           break;
-        case "f49":
+        }
+        case "f49": {
+          const v = json["f49"]!;
           if (v !== null) this.f49 = boolFromJson(v);
           break;
-        case "f50":
-          if (v !== null) this.f50 = stringFromJson(v, ctx);
+        }
+        case "f50": {
+          const v = json["f50"]!;
+          if (v !== null) this.f50 = stringFromJson(v);
           break;
-        case "f51":
+        }
+        case "f51": {
+          const v = json["f51"]!;
           if (v !== null) this.f51 = bytesFromJson(v);
           break;
-        case "f52":
+        }
+        case "f52": {
+          const v = json["f52"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6144,58 +6246,94 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f53":
+        }
+        case "f53": {
+          const v = json["f53"]!;
           if (v !== null) this.f53 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f54":
+        }
+        case "f54": {
+          const v = json["f54"]!;
           if (v !== null) this.f54 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f55":
+        }
+        case "f55": {
+          const v = json["f55"]!;
           if (v !== null) this.f55 = int32FromJson(v);
           break;
-        case "f56":
+        }
+        case "f56": {
+          const v = json["f56"]!;
           if (v !== null) this.f56 = int64FromJson(v);
           break;
-        case "f57":
+        }
+        case "f57": {
+          const v = json["f57"]!;
           if (v !== null) this.f57 = uint32FromJson(v);
           break;
-        case "f58":
+        }
+        case "f58": {
+          const v = json["f58"]!;
           if (v !== null) this.f58 = uint64FromJson(v);
           break;
-        case "f59":
+        }
+        case "f59": {
+          const v = json["f59"]!;
           if (v !== null) this.f59 = int32FromJson(v);
           break;
-        case "f60":
+        }
+        case "f60": {
+          const v = json["f60"]!;
           if (v !== null) this.f60 = int64FromJson(v);
           break;
-        case "f61":
+        }
+        case "f61": {
+          const v = json["f61"]!;
           if (v !== null) this.f61 = uint32FromJson(v);
           break;
-        case "f62":
+        }
+        case "f62": {
+          const v = json["f62"]!;
           if (v !== null) this.f62 = uint64FromJson(v);
           break;
-        case "f63":
+        }
+        case "f63": {
+          const v = json["f63"]!;
           if (v !== null) this.f63 = int32FromJson(v);
           break;
-        case "f64":
+        }
+        case "f64": {
+          const v = json["f64"]!;
           if (v !== null) this.f64 = int64FromJson(v);
           break;
-        case "f65":
+        }
+        case "f65": {
+          const v = json["f65"]!;
           if (v !== null) this.f65 = floatFromJson(v);
           break;
-        case "f66":
+        }
+        case "f66": {
+          const v = json["f66"]!;
           if (v !== null) this.f66 = doubleFromJson(v);
           break;
-        case "f67":
+        }
+        case "f67": {
+          const v = json["f67"]!;
           if (v !== null) this.f67 = boolFromJson(v);
           break;
-        case "f68":
-          if (v !== null) this.f68 = stringFromJson(v, ctx);
+        }
+        case "f68": {
+          const v = json["f68"]!;
+          if (v !== null) this.f68 = stringFromJson(v);
           break;
-        case "f69":
+        }
+        case "f69": {
+          const v = json["f69"]!;
           if (v !== null) this.f69 = bytesFromJson(v);
           break;
-        case "f70":
+        }
+        case "f70": {
+          const v = json["f70"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6203,112 +6341,184 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f71":
+        }
+        case "f71": {
+          const v = json["f71"]!;
           if (v !== null) this.f71 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f72":
+        }
+        case "f72": {
+          const v = json["f72"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f72.push(plainMessageFromJson(NodeId, e, ctx));
           break;
-        case "f73":
+        }
+        case "f73": {
+          const v = json["f73"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f73.push(int32FromJson(e));
           break;
-        case "f74":
+        }
+        case "f74": {
+          const v = json["f74"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f74.push(int64FromJson(e));
           break;
-        case "f75":
+        }
+        case "f75": {
+          const v = json["f75"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f75.push(uint32FromJson(e));
           break;
-        case "f76":
+        }
+        case "f76": {
+          const v = json["f76"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f76.push(uint64FromJson(e));
           break;
-        case "f77":
+        }
+        case "f77": {
+          const v = json["f77"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f77.push(int32FromJson(e));
           break;
-        case "f78":
+        }
+        case "f78": {
+          const v = json["f78"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f78.push(int64FromJson(e));
           break;
-        case "f79":
+        }
+        case "f79": {
+          const v = json["f79"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f79.push(uint32FromJson(e));
           break;
-        case "f80":
+        }
+        case "f80": {
+          const v = json["f80"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f80.push(uint64FromJson(e));
           break;
-        case "f81":
+        }
+        case "f81": {
+          const v = json["f81"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f81.push(int32FromJson(e));
           break;
-        case "f82":
+        }
+        case "f82": {
+          const v = json["f82"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f82.push(int64FromJson(e));
           break;
-        case "f83":
+        }
+        case "f83": {
+          const v = json["f83"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f83.push(floatFromJson(e));
           break;
-        case "f84":
+        }
+        case "f84": {
+          const v = json["f84"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f84.push(doubleFromJson(e));
           break;
-        case "f85":
+        }
+        case "f85": {
+          const v = json["f85"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f85.push(boolFromJson(e));
           break;
-        case "f86":
-          if (v !== null) for (const e of listFromJson(v)) this.f86.push(stringFromJson(e, ctx));
+        }
+        case "f86": {
+          const v = json["f86"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.f86.push(stringFromJson(e));
           break;
-        case "f87":
+        }
+        case "f87": {
+          const v = json["f87"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f87.push(bytesFromJson(e));
           break;
-        case "f88":
+        }
+        case "f88": {
+          const v = json["f88"]!;
           if (v !== null) enumsFromJson(this.f88, Kind$type, v, ctx);
           break;
-        case "f89":
+        }
+        case "f89": {
+          const v = json["f89"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f89.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "f90":
+        }
+        case "f90": {
+          const v = json["f90"]!;
           if (v !== null) this.f90 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f91":
+        }
+        case "f91": {
+          const v = json["f91"]!;
           if (v !== null) this.f91 = int32FromJson(v);
           break;
-        case "f92":
+        }
+        case "f92": {
+          const v = json["f92"]!;
           if (v !== null) this.f92 = int64FromJson(v);
           break;
-        case "f93":
+        }
+        case "f93": {
+          const v = json["f93"]!;
           if (v !== null) this.f93 = uint32FromJson(v);
           break;
-        case "f94":
+        }
+        case "f94": {
+          const v = json["f94"]!;
           if (v !== null) this.f94 = uint64FromJson(v);
           break;
-        case "f95":
+        }
+        case "f95": {
+          const v = json["f95"]!;
           if (v !== null) this.f95 = int32FromJson(v);
           break;
-        case "f96":
+        }
+        case "f96": {
+          const v = json["f96"]!;
           if (v !== null) this.f96 = int64FromJson(v);
           break;
-        case "f97":
+        }
+        case "f97": {
+          const v = json["f97"]!;
           if (v !== null) this.f97 = uint32FromJson(v);
           break;
-        case "f98":
+        }
+        case "f98": {
+          const v = json["f98"]!;
           if (v !== null) this.f98 = uint64FromJson(v);
           break;
-        case "f99":
+        }
+        case "f99": {
+          const v = json["f99"]!;
           if (v !== null) this.f99 = int32FromJson(v);
           break;
-        case "f100":
+        }
+        case "f100": {
+          const v = json["f100"]!;
           if (v !== null) this.f100 = int64FromJson(v);
           break;
-        case "f101":
+        }
+        case "f101": {
+          const v = json["f101"]!;
           if (v !== null) this.f101 = floatFromJson(v);
           break;
-        case "f102":
+        }
+        case "f102": {
+          const v = json["f102"]!;
           if (v !== null) this.f102 = doubleFromJson(v);
           break;
-        case "f103":
+        }
+        case "f103": {
+          const v = json["f103"]!;
           if (v !== null) this.f103 = boolFromJson(v);
           break;
-        case "f104":
-          if (v !== null) this.f104 = stringFromJson(v, ctx);
+        }
+        case "f104": {
+          const v = json["f104"]!;
+          if (v !== null) this.f104 = stringFromJson(v);
           break;
-        case "f105":
+        }
+        case "f105": {
+          const v = json["f105"]!;
           if (v !== null) this.f105 = bytesFromJson(v);
           break;
-        case "f106":
+        }
+        case "f106": {
+          const v = json["f106"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6316,58 +6526,94 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f107":
+        }
+        case "f107": {
+          const v = json["f107"]!;
           if (v !== null) this.f107 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f108":
+        }
+        case "f108": {
+          const v = json["f108"]!;
           if (v !== null) this.f108 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f109":
+        }
+        case "f109": {
+          const v = json["f109"]!;
           if (v !== null) this.f109 = int32FromJson(v);
           break;
-        case "f110":
+        }
+        case "f110": {
+          const v = json["f110"]!;
           if (v !== null) this.f110 = int64FromJson(v);
           break;
-        case "f111":
+        }
+        case "f111": {
+          const v = json["f111"]!;
           if (v !== null) this.f111 = uint32FromJson(v);
           break;
-        case "f112":
+        }
+        case "f112": {
+          const v = json["f112"]!;
           if (v !== null) this.f112 = uint64FromJson(v);
           break;
-        case "f113":
+        }
+        case "f113": {
+          const v = json["f113"]!;
           if (v !== null) this.f113 = int32FromJson(v);
           break;
-        case "f114":
+        }
+        case "f114": {
+          const v = json["f114"]!;
           if (v !== null) this.f114 = int64FromJson(v);
           break;
-        case "f115":
+        }
+        case "f115": {
+          const v = json["f115"]!;
           if (v !== null) this.f115 = uint32FromJson(v);
           break;
-        case "f116":
+        }
+        case "f116": {
+          const v = json["f116"]!;
           if (v !== null) this.f116 = uint64FromJson(v);
           break;
-        case "f117":
+        }
+        case "f117": {
+          const v = json["f117"]!;
           if (v !== null) this.f117 = int32FromJson(v);
           break;
-        case "f118":
+        }
+        case "f118": {
+          const v = json["f118"]!;
           if (v !== null) this.f118 = int64FromJson(v);
           break;
-        case "f119":
+        }
+        case "f119": {
+          const v = json["f119"]!;
           if (v !== null) this.f119 = floatFromJson(v);
           break;
-        case "f120":
+        }
+        case "f120": {
+          const v = json["f120"]!;
           if (v !== null) this.f120 = doubleFromJson(v);
           break;
-        case "f121":
+        }
+        case "f121": {
+          const v = json["f121"]!;
           if (v !== null) this.f121 = boolFromJson(v);
           break;
-        case "f122":
-          if (v !== null) this.f122 = stringFromJson(v, ctx);
+        }
+        case "f122": {
+          const v = json["f122"]!;
+          if (v !== null) this.f122 = stringFromJson(v);
           break;
-        case "f123":
+        }
+        case "f123": {
+          const v = json["f123"]!;
           if (v !== null) this.f123 = bytesFromJson(v);
           break;
-        case "f124":
+        }
+        case "f124": {
+          const v = json["f124"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6375,112 +6621,184 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f125":
+        }
+        case "f125": {
+          const v = json["f125"]!;
           if (v !== null) this.f125 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f126":
+        }
+        case "f126": {
+          const v = json["f126"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f126.push(plainMessageFromJson(NodeId, e, ctx));
           break;
-        case "f127":
+        }
+        case "f127": {
+          const v = json["f127"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f127.push(int32FromJson(e));
           break;
-        case "f128":
+        }
+        case "f128": {
+          const v = json["f128"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f128.push(int64FromJson(e));
           break;
-        case "f129":
+        }
+        case "f129": {
+          const v = json["f129"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f129.push(uint32FromJson(e));
           break;
-        case "f130":
+        }
+        case "f130": {
+          const v = json["f130"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f130.push(uint64FromJson(e));
           break;
-        case "f131":
+        }
+        case "f131": {
+          const v = json["f131"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f131.push(int32FromJson(e));
           break;
-        case "f132":
+        }
+        case "f132": {
+          const v = json["f132"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f132.push(int64FromJson(e));
           break;
-        case "f133":
+        }
+        case "f133": {
+          const v = json["f133"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f133.push(uint32FromJson(e));
           break;
-        case "f134":
+        }
+        case "f134": {
+          const v = json["f134"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f134.push(uint64FromJson(e));
           break;
-        case "f135":
+        }
+        case "f135": {
+          const v = json["f135"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f135.push(int32FromJson(e));
           break;
-        case "f136":
+        }
+        case "f136": {
+          const v = json["f136"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f136.push(int64FromJson(e));
           break;
-        case "f137":
+        }
+        case "f137": {
+          const v = json["f137"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f137.push(floatFromJson(e));
           break;
-        case "f138":
+        }
+        case "f138": {
+          const v = json["f138"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f138.push(doubleFromJson(e));
           break;
-        case "f139":
+        }
+        case "f139": {
+          const v = json["f139"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f139.push(boolFromJson(e));
           break;
-        case "f140":
-          if (v !== null) for (const e of listFromJson(v)) this.f140.push(stringFromJson(e, ctx));
+        }
+        case "f140": {
+          const v = json["f140"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.f140.push(stringFromJson(e));
           break;
-        case "f141":
+        }
+        case "f141": {
+          const v = json["f141"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f141.push(bytesFromJson(e));
           break;
-        case "f142":
+        }
+        case "f142": {
+          const v = json["f142"]!;
           if (v !== null) enumsFromJson(this.f142, Kind$type, v, ctx);
           break;
-        case "f143":
+        }
+        case "f143": {
+          const v = json["f143"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f143.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "f144":
+        }
+        case "f144": {
+          const v = json["f144"]!;
           if (v !== null) this.f144 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f145":
+        }
+        case "f145": {
+          const v = json["f145"]!;
           if (v !== null) this.f145 = int32FromJson(v);
           break;
-        case "f146":
+        }
+        case "f146": {
+          const v = json["f146"]!;
           if (v !== null) this.f146 = int64FromJson(v);
           break;
-        case "f147":
+        }
+        case "f147": {
+          const v = json["f147"]!;
           if (v !== null) this.f147 = uint32FromJson(v);
           break;
-        case "f148":
+        }
+        case "f148": {
+          const v = json["f148"]!;
           if (v !== null) this.f148 = uint64FromJson(v);
           break;
-        case "f149":
+        }
+        case "f149": {
+          const v = json["f149"]!;
           if (v !== null) this.f149 = int32FromJson(v);
           break;
-        case "f150":
+        }
+        case "f150": {
+          const v = json["f150"]!;
           if (v !== null) this.f150 = int64FromJson(v);
           break;
-        case "f151":
+        }
+        case "f151": {
+          const v = json["f151"]!;
           if (v !== null) this.f151 = uint32FromJson(v);
           break;
-        case "f152":
+        }
+        case "f152": {
+          const v = json["f152"]!;
           if (v !== null) this.f152 = uint64FromJson(v);
           break;
-        case "f153":
+        }
+        case "f153": {
+          const v = json["f153"]!;
           if (v !== null) this.f153 = int32FromJson(v);
           break;
-        case "f154":
+        }
+        case "f154": {
+          const v = json["f154"]!;
           if (v !== null) this.f154 = int64FromJson(v);
           break;
-        case "f155":
+        }
+        case "f155": {
+          const v = json["f155"]!;
           if (v !== null) this.f155 = floatFromJson(v);
           break;
-        case "f156":
+        }
+        case "f156": {
+          const v = json["f156"]!;
           if (v !== null) this.f156 = doubleFromJson(v);
           break;
-        case "f157":
+        }
+        case "f157": {
+          const v = json["f157"]!;
           if (v !== null) this.f157 = boolFromJson(v);
           break;
-        case "f158":
-          if (v !== null) this.f158 = stringFromJson(v, ctx);
+        }
+        case "f158": {
+          const v = json["f158"]!;
+          if (v !== null) this.f158 = stringFromJson(v);
           break;
-        case "f159":
+        }
+        case "f159": {
+          const v = json["f159"]!;
           if (v !== null) this.f159 = bytesFromJson(v);
           break;
-        case "f160":
+        }
+        case "f160": {
+          const v = json["f160"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6488,58 +6806,94 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f161":
+        }
+        case "f161": {
+          const v = json["f161"]!;
           if (v !== null) this.f161 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f162":
+        }
+        case "f162": {
+          const v = json["f162"]!;
           if (v !== null) this.f162 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f163":
+        }
+        case "f163": {
+          const v = json["f163"]!;
           if (v !== null) this.f163 = int32FromJson(v);
           break;
-        case "f164":
+        }
+        case "f164": {
+          const v = json["f164"]!;
           if (v !== null) this.f164 = int64FromJson(v);
           break;
-        case "f165":
+        }
+        case "f165": {
+          const v = json["f165"]!;
           if (v !== null) this.f165 = uint32FromJson(v);
           break;
-        case "f166":
+        }
+        case "f166": {
+          const v = json["f166"]!;
           if (v !== null) this.f166 = uint64FromJson(v);
           break;
-        case "f167":
+        }
+        case "f167": {
+          const v = json["f167"]!;
           if (v !== null) this.f167 = int32FromJson(v);
           break;
-        case "f168":
+        }
+        case "f168": {
+          const v = json["f168"]!;
           if (v !== null) this.f168 = int64FromJson(v);
           break;
-        case "f169":
+        }
+        case "f169": {
+          const v = json["f169"]!;
           if (v !== null) this.f169 = uint32FromJson(v);
           break;
-        case "f170":
+        }
+        case "f170": {
+          const v = json["f170"]!;
           if (v !== null) this.f170 = uint64FromJson(v);
           break;
-        case "f171":
+        }
+        case "f171": {
+          const v = json["f171"]!;
           if (v !== null) this.f171 = int32FromJson(v);
           break;
-        case "f172":
+        }
+        case "f172": {
+          const v = json["f172"]!;
           if (v !== null) this.f172 = int64FromJson(v);
           break;
-        case "f173":
+        }
+        case "f173": {
+          const v = json["f173"]!;
           if (v !== null) this.f173 = floatFromJson(v);
           break;
-        case "f174":
+        }
+        case "f174": {
+          const v = json["f174"]!;
           if (v !== null) this.f174 = doubleFromJson(v);
           break;
-        case "f175":
+        }
+        case "f175": {
+          const v = json["f175"]!;
           if (v !== null) this.f175 = boolFromJson(v);
           break;
-        case "f176":
-          if (v !== null) this.f176 = stringFromJson(v, ctx);
+        }
+        case "f176": {
+          const v = json["f176"]!;
+          if (v !== null) this.f176 = stringFromJson(v);
           break;
-        case "f177":
+        }
+        case "f177": {
+          const v = json["f177"]!;
           if (v !== null) this.f177 = bytesFromJson(v);
           break;
-        case "f178":
+        }
+        case "f178": {
+          const v = json["f178"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6547,112 +6901,184 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f179":
+        }
+        case "f179": {
+          const v = json["f179"]!;
           if (v !== null) this.f179 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f180":
+        }
+        case "f180": {
+          const v = json["f180"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f180.push(plainMessageFromJson(NodeId, e, ctx));
           break;
-        case "f181":
+        }
+        case "f181": {
+          const v = json["f181"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f181.push(int32FromJson(e));
           break;
-        case "f182":
+        }
+        case "f182": {
+          const v = json["f182"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f182.push(int64FromJson(e));
           break;
-        case "f183":
+        }
+        case "f183": {
+          const v = json["f183"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f183.push(uint32FromJson(e));
           break;
-        case "f184":
+        }
+        case "f184": {
+          const v = json["f184"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f184.push(uint64FromJson(e));
           break;
-        case "f185":
+        }
+        case "f185": {
+          const v = json["f185"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f185.push(int32FromJson(e));
           break;
-        case "f186":
+        }
+        case "f186": {
+          const v = json["f186"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f186.push(int64FromJson(e));
           break;
-        case "f187":
+        }
+        case "f187": {
+          const v = json["f187"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f187.push(uint32FromJson(e));
           break;
-        case "f188":
+        }
+        case "f188": {
+          const v = json["f188"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f188.push(uint64FromJson(e));
           break;
-        case "f189":
+        }
+        case "f189": {
+          const v = json["f189"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f189.push(int32FromJson(e));
           break;
-        case "f190":
+        }
+        case "f190": {
+          const v = json["f190"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f190.push(int64FromJson(e));
           break;
-        case "f191":
+        }
+        case "f191": {
+          const v = json["f191"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f191.push(floatFromJson(e));
           break;
-        case "f192":
+        }
+        case "f192": {
+          const v = json["f192"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f192.push(doubleFromJson(e));
           break;
-        case "f193":
+        }
+        case "f193": {
+          const v = json["f193"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f193.push(boolFromJson(e));
           break;
-        case "f194":
-          if (v !== null) for (const e of listFromJson(v)) this.f194.push(stringFromJson(e, ctx));
+        }
+        case "f194": {
+          const v = json["f194"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.f194.push(stringFromJson(e));
           break;
-        case "f195":
+        }
+        case "f195": {
+          const v = json["f195"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f195.push(bytesFromJson(e));
           break;
-        case "f196":
+        }
+        case "f196": {
+          const v = json["f196"]!;
           if (v !== null) enumsFromJson(this.f196, Kind$type, v, ctx);
           break;
-        case "f197":
+        }
+        case "f197": {
+          const v = json["f197"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f197.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "f198":
+        }
+        case "f198": {
+          const v = json["f198"]!;
           if (v !== null) this.f198 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f199":
+        }
+        case "f199": {
+          const v = json["f199"]!;
           if (v !== null) this.f199 = int32FromJson(v);
           break;
-        case "f200":
+        }
+        case "f200": {
+          const v = json["f200"]!;
           if (v !== null) this.f200 = int64FromJson(v);
           break;
-        case "f201":
+        }
+        case "f201": {
+          const v = json["f201"]!;
           if (v !== null) this.f201 = uint32FromJson(v);
           break;
-        case "f202":
+        }
+        case "f202": {
+          const v = json["f202"]!;
           if (v !== null) this.f202 = uint64FromJson(v);
           break;
-        case "f203":
+        }
+        case "f203": {
+          const v = json["f203"]!;
           if (v !== null) this.f203 = int32FromJson(v);
           break;
-        case "f204":
+        }
+        case "f204": {
+          const v = json["f204"]!;
           if (v !== null) this.f204 = int64FromJson(v);
           break;
-        case "f205":
+        }
+        case "f205": {
+          const v = json["f205"]!;
           if (v !== null) this.f205 = uint32FromJson(v);
           break;
-        case "f206":
+        }
+        case "f206": {
+          const v = json["f206"]!;
           if (v !== null) this.f206 = uint64FromJson(v);
           break;
-        case "f207":
+        }
+        case "f207": {
+          const v = json["f207"]!;
           if (v !== null) this.f207 = int32FromJson(v);
           break;
-        case "f208":
+        }
+        case "f208": {
+          const v = json["f208"]!;
           if (v !== null) this.f208 = int64FromJson(v);
           break;
-        case "f209":
+        }
+        case "f209": {
+          const v = json["f209"]!;
           if (v !== null) this.f209 = floatFromJson(v);
           break;
-        case "f210":
+        }
+        case "f210": {
+          const v = json["f210"]!;
           if (v !== null) this.f210 = doubleFromJson(v);
           break;
-        case "f211":
+        }
+        case "f211": {
+          const v = json["f211"]!;
           if (v !== null) this.f211 = boolFromJson(v);
           break;
-        case "f212":
-          if (v !== null) this.f212 = stringFromJson(v, ctx);
+        }
+        case "f212": {
+          const v = json["f212"]!;
+          if (v !== null) this.f212 = stringFromJson(v);
           break;
-        case "f213":
+        }
+        case "f213": {
+          const v = json["f213"]!;
           if (v !== null) this.f213 = bytesFromJson(v);
           break;
-        case "f214":
+        }
+        case "f214": {
+          const v = json["f214"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6660,58 +7086,94 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f215":
+        }
+        case "f215": {
+          const v = json["f215"]!;
           if (v !== null) this.f215 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f216":
+        }
+        case "f216": {
+          const v = json["f216"]!;
           if (v !== null) this.f216 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f217":
+        }
+        case "f217": {
+          const v = json["f217"]!;
           if (v !== null) this.f217 = int32FromJson(v);
           break;
-        case "f218":
+        }
+        case "f218": {
+          const v = json["f218"]!;
           if (v !== null) this.f218 = int64FromJson(v);
           break;
-        case "f219":
+        }
+        case "f219": {
+          const v = json["f219"]!;
           if (v !== null) this.f219 = uint32FromJson(v);
           break;
-        case "f220":
+        }
+        case "f220": {
+          const v = json["f220"]!;
           if (v !== null) this.f220 = uint64FromJson(v);
           break;
-        case "f221":
+        }
+        case "f221": {
+          const v = json["f221"]!;
           if (v !== null) this.f221 = int32FromJson(v);
           break;
-        case "f222":
+        }
+        case "f222": {
+          const v = json["f222"]!;
           if (v !== null) this.f222 = int64FromJson(v);
           break;
-        case "f223":
+        }
+        case "f223": {
+          const v = json["f223"]!;
           if (v !== null) this.f223 = uint32FromJson(v);
           break;
-        case "f224":
+        }
+        case "f224": {
+          const v = json["f224"]!;
           if (v !== null) this.f224 = uint64FromJson(v);
           break;
-        case "f225":
+        }
+        case "f225": {
+          const v = json["f225"]!;
           if (v !== null) this.f225 = int32FromJson(v);
           break;
-        case "f226":
+        }
+        case "f226": {
+          const v = json["f226"]!;
           if (v !== null) this.f226 = int64FromJson(v);
           break;
-        case "f227":
+        }
+        case "f227": {
+          const v = json["f227"]!;
           if (v !== null) this.f227 = floatFromJson(v);
           break;
-        case "f228":
+        }
+        case "f228": {
+          const v = json["f228"]!;
           if (v !== null) this.f228 = doubleFromJson(v);
           break;
-        case "f229":
+        }
+        case "f229": {
+          const v = json["f229"]!;
           if (v !== null) this.f229 = boolFromJson(v);
           break;
-        case "f230":
-          if (v !== null) this.f230 = stringFromJson(v, ctx);
+        }
+        case "f230": {
+          const v = json["f230"]!;
+          if (v !== null) this.f230 = stringFromJson(v);
           break;
-        case "f231":
+        }
+        case "f231": {
+          const v = json["f231"]!;
           if (v !== null) this.f231 = bytesFromJson(v);
           break;
-        case "f232":
+        }
+        case "f232": {
+          const v = json["f232"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6719,112 +7181,184 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f233":
+        }
+        case "f233": {
+          const v = json["f233"]!;
           if (v !== null) this.f233 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f234":
+        }
+        case "f234": {
+          const v = json["f234"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f234.push(plainMessageFromJson(NodeId, e, ctx));
           break;
-        case "f235":
+        }
+        case "f235": {
+          const v = json["f235"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f235.push(int32FromJson(e));
           break;
-        case "f236":
+        }
+        case "f236": {
+          const v = json["f236"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f236.push(int64FromJson(e));
           break;
-        case "f237":
+        }
+        case "f237": {
+          const v = json["f237"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f237.push(uint32FromJson(e));
           break;
-        case "f238":
+        }
+        case "f238": {
+          const v = json["f238"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f238.push(uint64FromJson(e));
           break;
-        case "f239":
+        }
+        case "f239": {
+          const v = json["f239"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f239.push(int32FromJson(e));
           break;
-        case "f240":
+        }
+        case "f240": {
+          const v = json["f240"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f240.push(int64FromJson(e));
           break;
-        case "f241":
+        }
+        case "f241": {
+          const v = json["f241"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f241.push(uint32FromJson(e));
           break;
-        case "f242":
+        }
+        case "f242": {
+          const v = json["f242"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f242.push(uint64FromJson(e));
           break;
-        case "f243":
+        }
+        case "f243": {
+          const v = json["f243"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f243.push(int32FromJson(e));
           break;
-        case "f244":
+        }
+        case "f244": {
+          const v = json["f244"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f244.push(int64FromJson(e));
           break;
-        case "f245":
+        }
+        case "f245": {
+          const v = json["f245"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f245.push(floatFromJson(e));
           break;
-        case "f246":
+        }
+        case "f246": {
+          const v = json["f246"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f246.push(doubleFromJson(e));
           break;
-        case "f247":
+        }
+        case "f247": {
+          const v = json["f247"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f247.push(boolFromJson(e));
           break;
-        case "f248":
-          if (v !== null) for (const e of listFromJson(v)) this.f248.push(stringFromJson(e, ctx));
+        }
+        case "f248": {
+          const v = json["f248"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.f248.push(stringFromJson(e));
           break;
-        case "f249":
+        }
+        case "f249": {
+          const v = json["f249"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f249.push(bytesFromJson(e));
           break;
-        case "f250":
+        }
+        case "f250": {
+          const v = json["f250"]!;
           if (v !== null) enumsFromJson(this.f250, Kind$type, v, ctx);
           break;
-        case "f251":
+        }
+        case "f251": {
+          const v = json["f251"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f251.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "f252":
+        }
+        case "f252": {
+          const v = json["f252"]!;
           if (v !== null) this.f252 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f253":
+        }
+        case "f253": {
+          const v = json["f253"]!;
           if (v !== null) this.f253 = int32FromJson(v);
           break;
-        case "f254":
+        }
+        case "f254": {
+          const v = json["f254"]!;
           if (v !== null) this.f254 = int64FromJson(v);
           break;
-        case "f255":
+        }
+        case "f255": {
+          const v = json["f255"]!;
           if (v !== null) this.f255 = uint32FromJson(v);
           break;
-        case "f256":
+        }
+        case "f256": {
+          const v = json["f256"]!;
           if (v !== null) this.f256 = uint64FromJson(v);
           break;
-        case "f257":
+        }
+        case "f257": {
+          const v = json["f257"]!;
           if (v !== null) this.f257 = int32FromJson(v);
           break;
-        case "f258":
+        }
+        case "f258": {
+          const v = json["f258"]!;
           if (v !== null) this.f258 = int64FromJson(v);
           break;
-        case "f259":
+        }
+        case "f259": {
+          const v = json["f259"]!;
           if (v !== null) this.f259 = uint32FromJson(v);
           break;
-        case "f260":
+        }
+        case "f260": {
+          const v = json["f260"]!;
           if (v !== null) this.f260 = uint64FromJson(v);
           break;
-        case "f261":
+        }
+        case "f261": {
+          const v = json["f261"]!;
           if (v !== null) this.f261 = int32FromJson(v);
           break;
-        case "f262":
+        }
+        case "f262": {
+          const v = json["f262"]!;
           if (v !== null) this.f262 = int64FromJson(v);
           break;
-        case "f263":
+        }
+        case "f263": {
+          const v = json["f263"]!;
           if (v !== null) this.f263 = floatFromJson(v);
           break;
-        case "f264":
+        }
+        case "f264": {
+          const v = json["f264"]!;
           if (v !== null) this.f264 = doubleFromJson(v);
           break;
-        case "f265":
+        }
+        case "f265": {
+          const v = json["f265"]!;
           if (v !== null) this.f265 = boolFromJson(v);
           break;
-        case "f266":
-          if (v !== null) this.f266 = stringFromJson(v, ctx);
+        }
+        case "f266": {
+          const v = json["f266"]!;
+          if (v !== null) this.f266 = stringFromJson(v);
           break;
-        case "f267":
+        }
+        case "f267": {
+          const v = json["f267"]!;
           if (v !== null) this.f267 = bytesFromJson(v);
           break;
-        case "f268":
+        }
+        case "f268": {
+          const v = json["f268"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6832,58 +7366,94 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f269":
+        }
+        case "f269": {
+          const v = json["f269"]!;
           if (v !== null) this.f269 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f270":
+        }
+        case "f270": {
+          const v = json["f270"]!;
           if (v !== null) this.f270 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f271":
+        }
+        case "f271": {
+          const v = json["f271"]!;
           if (v !== null) this.f271 = int32FromJson(v);
           break;
-        case "f272":
+        }
+        case "f272": {
+          const v = json["f272"]!;
           if (v !== null) this.f272 = int64FromJson(v);
           break;
-        case "f273":
+        }
+        case "f273": {
+          const v = json["f273"]!;
           if (v !== null) this.f273 = uint32FromJson(v);
           break;
-        case "f274":
+        }
+        case "f274": {
+          const v = json["f274"]!;
           if (v !== null) this.f274 = uint64FromJson(v);
           break;
-        case "f275":
+        }
+        case "f275": {
+          const v = json["f275"]!;
           if (v !== null) this.f275 = int32FromJson(v);
           break;
-        case "f276":
+        }
+        case "f276": {
+          const v = json["f276"]!;
           if (v !== null) this.f276 = int64FromJson(v);
           break;
-        case "f277":
+        }
+        case "f277": {
+          const v = json["f277"]!;
           if (v !== null) this.f277 = uint32FromJson(v);
           break;
-        case "f278":
+        }
+        case "f278": {
+          const v = json["f278"]!;
           if (v !== null) this.f278 = uint64FromJson(v);
           break;
-        case "f279":
+        }
+        case "f279": {
+          const v = json["f279"]!;
           if (v !== null) this.f279 = int32FromJson(v);
           break;
-        case "f280":
+        }
+        case "f280": {
+          const v = json["f280"]!;
           if (v !== null) this.f280 = int64FromJson(v);
           break;
-        case "f281":
+        }
+        case "f281": {
+          const v = json["f281"]!;
           if (v !== null) this.f281 = floatFromJson(v);
           break;
-        case "f282":
+        }
+        case "f282": {
+          const v = json["f282"]!;
           if (v !== null) this.f282 = doubleFromJson(v);
           break;
-        case "f283":
+        }
+        case "f283": {
+          const v = json["f283"]!;
           if (v !== null) this.f283 = boolFromJson(v);
           break;
-        case "f284":
-          if (v !== null) this.f284 = stringFromJson(v, ctx);
+        }
+        case "f284": {
+          const v = json["f284"]!;
+          if (v !== null) this.f284 = stringFromJson(v);
           break;
-        case "f285":
+        }
+        case "f285": {
+          const v = json["f285"]!;
           if (v !== null) this.f285 = bytesFromJson(v);
           break;
-        case "f286":
+        }
+        case "f286": {
+          const v = json["f286"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -6891,112 +7461,184 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f287":
+        }
+        case "f287": {
+          const v = json["f287"]!;
           if (v !== null) this.f287 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f288":
+        }
+        case "f288": {
+          const v = json["f288"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f288.push(plainMessageFromJson(NodeId, e, ctx));
           break;
-        case "f289":
+        }
+        case "f289": {
+          const v = json["f289"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f289.push(int32FromJson(e));
           break;
-        case "f290":
+        }
+        case "f290": {
+          const v = json["f290"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f290.push(int64FromJson(e));
           break;
-        case "f291":
+        }
+        case "f291": {
+          const v = json["f291"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f291.push(uint32FromJson(e));
           break;
-        case "f292":
+        }
+        case "f292": {
+          const v = json["f292"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f292.push(uint64FromJson(e));
           break;
-        case "f293":
+        }
+        case "f293": {
+          const v = json["f293"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f293.push(int32FromJson(e));
           break;
-        case "f294":
+        }
+        case "f294": {
+          const v = json["f294"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f294.push(int64FromJson(e));
           break;
-        case "f295":
+        }
+        case "f295": {
+          const v = json["f295"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f295.push(uint32FromJson(e));
           break;
-        case "f296":
+        }
+        case "f296": {
+          const v = json["f296"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f296.push(uint64FromJson(e));
           break;
-        case "f297":
+        }
+        case "f297": {
+          const v = json["f297"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f297.push(int32FromJson(e));
           break;
-        case "f298":
+        }
+        case "f298": {
+          const v = json["f298"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f298.push(int64FromJson(e));
           break;
-        case "f299":
+        }
+        case "f299": {
+          const v = json["f299"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f299.push(floatFromJson(e));
           break;
-        case "f300":
+        }
+        case "f300": {
+          const v = json["f300"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f300.push(doubleFromJson(e));
           break;
-        case "f301":
+        }
+        case "f301": {
+          const v = json["f301"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f301.push(boolFromJson(e));
           break;
-        case "f302":
-          if (v !== null) for (const e of listFromJson(v)) this.f302.push(stringFromJson(e, ctx));
+        }
+        case "f302": {
+          const v = json["f302"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.f302.push(stringFromJson(e));
           break;
-        case "f303":
+        }
+        case "f303": {
+          const v = json["f303"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f303.push(bytesFromJson(e));
           break;
-        case "f304":
+        }
+        case "f304": {
+          const v = json["f304"]!;
           if (v !== null) enumsFromJson(this.f304, Kind$type, v, ctx);
           break;
-        case "f305":
+        }
+        case "f305": {
+          const v = json["f305"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f305.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "f306":
+        }
+        case "f306": {
+          const v = json["f306"]!;
           if (v !== null) this.f306 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f307":
+        }
+        case "f307": {
+          const v = json["f307"]!;
           if (v !== null) this.f307 = int32FromJson(v);
           break;
-        case "f308":
+        }
+        case "f308": {
+          const v = json["f308"]!;
           if (v !== null) this.f308 = int64FromJson(v);
           break;
-        case "f309":
+        }
+        case "f309": {
+          const v = json["f309"]!;
           if (v !== null) this.f309 = uint32FromJson(v);
           break;
-        case "f310":
+        }
+        case "f310": {
+          const v = json["f310"]!;
           if (v !== null) this.f310 = uint64FromJson(v);
           break;
-        case "f311":
+        }
+        case "f311": {
+          const v = json["f311"]!;
           if (v !== null) this.f311 = int32FromJson(v);
           break;
-        case "f312":
+        }
+        case "f312": {
+          const v = json["f312"]!;
           if (v !== null) this.f312 = int64FromJson(v);
           break;
-        case "f313":
+        }
+        case "f313": {
+          const v = json["f313"]!;
           if (v !== null) this.f313 = uint32FromJson(v);
           break;
-        case "f314":
+        }
+        case "f314": {
+          const v = json["f314"]!;
           if (v !== null) this.f314 = uint64FromJson(v);
           break;
-        case "f315":
+        }
+        case "f315": {
+          const v = json["f315"]!;
           if (v !== null) this.f315 = int32FromJson(v);
           break;
-        case "f316":
+        }
+        case "f316": {
+          const v = json["f316"]!;
           if (v !== null) this.f316 = int64FromJson(v);
           break;
-        case "f317":
+        }
+        case "f317": {
+          const v = json["f317"]!;
           if (v !== null) this.f317 = floatFromJson(v);
           break;
-        case "f318":
+        }
+        case "f318": {
+          const v = json["f318"]!;
           if (v !== null) this.f318 = doubleFromJson(v);
           break;
-        case "f319":
+        }
+        case "f319": {
+          const v = json["f319"]!;
           if (v !== null) this.f319 = boolFromJson(v);
           break;
-        case "f320":
-          if (v !== null) this.f320 = stringFromJson(v, ctx);
+        }
+        case "f320": {
+          const v = json["f320"]!;
+          if (v !== null) this.f320 = stringFromJson(v);
           break;
-        case "f321":
+        }
+        case "f321": {
+          const v = json["f321"]!;
           if (v !== null) this.f321 = bytesFromJson(v);
           break;
-        case "f322":
+        }
+        case "f322": {
+          const v = json["f322"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -7004,58 +7646,94 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f323":
+        }
+        case "f323": {
+          const v = json["f323"]!;
           if (v !== null) this.f323 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f324":
+        }
+        case "f324": {
+          const v = json["f324"]!;
           if (v !== null) this.f324 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f325":
+        }
+        case "f325": {
+          const v = json["f325"]!;
           if (v !== null) this.f325 = int32FromJson(v);
           break;
-        case "f326":
+        }
+        case "f326": {
+          const v = json["f326"]!;
           if (v !== null) this.f326 = int64FromJson(v);
           break;
-        case "f327":
+        }
+        case "f327": {
+          const v = json["f327"]!;
           if (v !== null) this.f327 = uint32FromJson(v);
           break;
-        case "f328":
+        }
+        case "f328": {
+          const v = json["f328"]!;
           if (v !== null) this.f328 = uint64FromJson(v);
           break;
-        case "f329":
+        }
+        case "f329": {
+          const v = json["f329"]!;
           if (v !== null) this.f329 = int32FromJson(v);
           break;
-        case "f330":
+        }
+        case "f330": {
+          const v = json["f330"]!;
           if (v !== null) this.f330 = int64FromJson(v);
           break;
-        case "f331":
+        }
+        case "f331": {
+          const v = json["f331"]!;
           if (v !== null) this.f331 = uint32FromJson(v);
           break;
-        case "f332":
+        }
+        case "f332": {
+          const v = json["f332"]!;
           if (v !== null) this.f332 = uint64FromJson(v);
           break;
-        case "f333":
+        }
+        case "f333": {
+          const v = json["f333"]!;
           if (v !== null) this.f333 = int32FromJson(v);
           break;
-        case "f334":
+        }
+        case "f334": {
+          const v = json["f334"]!;
           if (v !== null) this.f334 = int64FromJson(v);
           break;
-        case "f335":
+        }
+        case "f335": {
+          const v = json["f335"]!;
           if (v !== null) this.f335 = floatFromJson(v);
           break;
-        case "f336":
+        }
+        case "f336": {
+          const v = json["f336"]!;
           if (v !== null) this.f336 = doubleFromJson(v);
           break;
-        case "f337":
+        }
+        case "f337": {
+          const v = json["f337"]!;
           if (v !== null) this.f337 = boolFromJson(v);
           break;
-        case "f338":
-          if (v !== null) this.f338 = stringFromJson(v, ctx);
+        }
+        case "f338": {
+          const v = json["f338"]!;
+          if (v !== null) this.f338 = stringFromJson(v);
           break;
-        case "f339":
+        }
+        case "f339": {
+          const v = json["f339"]!;
           if (v !== null) this.f339 = bytesFromJson(v);
           break;
-        case "f340":
+        }
+        case "f340": {
+          const v = json["f340"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -7063,112 +7741,184 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f341":
+        }
+        case "f341": {
+          const v = json["f341"]!;
           if (v !== null) this.f341 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f342":
+        }
+        case "f342": {
+          const v = json["f342"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f342.push(plainMessageFromJson(NodeId, e, ctx));
           break;
-        case "f343":
+        }
+        case "f343": {
+          const v = json["f343"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f343.push(int32FromJson(e));
           break;
-        case "f344":
+        }
+        case "f344": {
+          const v = json["f344"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f344.push(int64FromJson(e));
           break;
-        case "f345":
+        }
+        case "f345": {
+          const v = json["f345"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f345.push(uint32FromJson(e));
           break;
-        case "f346":
+        }
+        case "f346": {
+          const v = json["f346"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f346.push(uint64FromJson(e));
           break;
-        case "f347":
+        }
+        case "f347": {
+          const v = json["f347"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f347.push(int32FromJson(e));
           break;
-        case "f348":
+        }
+        case "f348": {
+          const v = json["f348"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f348.push(int64FromJson(e));
           break;
-        case "f349":
+        }
+        case "f349": {
+          const v = json["f349"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f349.push(uint32FromJson(e));
           break;
-        case "f350":
+        }
+        case "f350": {
+          const v = json["f350"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f350.push(uint64FromJson(e));
           break;
-        case "f351":
+        }
+        case "f351": {
+          const v = json["f351"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f351.push(int32FromJson(e));
           break;
-        case "f352":
+        }
+        case "f352": {
+          const v = json["f352"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f352.push(int64FromJson(e));
           break;
-        case "f353":
+        }
+        case "f353": {
+          const v = json["f353"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f353.push(floatFromJson(e));
           break;
-        case "f354":
+        }
+        case "f354": {
+          const v = json["f354"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f354.push(doubleFromJson(e));
           break;
-        case "f355":
+        }
+        case "f355": {
+          const v = json["f355"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f355.push(boolFromJson(e));
           break;
-        case "f356":
-          if (v !== null) for (const e of listFromJson(v)) this.f356.push(stringFromJson(e, ctx));
+        }
+        case "f356": {
+          const v = json["f356"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.f356.push(stringFromJson(e));
           break;
-        case "f357":
+        }
+        case "f357": {
+          const v = json["f357"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f357.push(bytesFromJson(e));
           break;
-        case "f358":
+        }
+        case "f358": {
+          const v = json["f358"]!;
           if (v !== null) enumsFromJson(this.f358, Kind$type, v, ctx);
           break;
-        case "f359":
+        }
+        case "f359": {
+          const v = json["f359"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f359.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "f360":
+        }
+        case "f360": {
+          const v = json["f360"]!;
           if (v !== null) this.f360 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f361":
+        }
+        case "f361": {
+          const v = json["f361"]!;
           if (v !== null) this.f361 = int32FromJson(v);
           break;
-        case "f362":
+        }
+        case "f362": {
+          const v = json["f362"]!;
           if (v !== null) this.f362 = int64FromJson(v);
           break;
-        case "f363":
+        }
+        case "f363": {
+          const v = json["f363"]!;
           if (v !== null) this.f363 = uint32FromJson(v);
           break;
-        case "f364":
+        }
+        case "f364": {
+          const v = json["f364"]!;
           if (v !== null) this.f364 = uint64FromJson(v);
           break;
-        case "f365":
+        }
+        case "f365": {
+          const v = json["f365"]!;
           if (v !== null) this.f365 = int32FromJson(v);
           break;
-        case "f366":
+        }
+        case "f366": {
+          const v = json["f366"]!;
           if (v !== null) this.f366 = int64FromJson(v);
           break;
-        case "f367":
+        }
+        case "f367": {
+          const v = json["f367"]!;
           if (v !== null) this.f367 = uint32FromJson(v);
           break;
-        case "f368":
+        }
+        case "f368": {
+          const v = json["f368"]!;
           if (v !== null) this.f368 = uint64FromJson(v);
           break;
-        case "f369":
+        }
+        case "f369": {
+          const v = json["f369"]!;
           if (v !== null) this.f369 = int32FromJson(v);
           break;
-        case "f370":
+        }
+        case "f370": {
+          const v = json["f370"]!;
           if (v !== null) this.f370 = int64FromJson(v);
           break;
-        case "f371":
+        }
+        case "f371": {
+          const v = json["f371"]!;
           if (v !== null) this.f371 = floatFromJson(v);
           break;
-        case "f372":
+        }
+        case "f372": {
+          const v = json["f372"]!;
           if (v !== null) this.f372 = doubleFromJson(v);
           break;
-        case "f373":
+        }
+        case "f373": {
+          const v = json["f373"]!;
           if (v !== null) this.f373 = boolFromJson(v);
           break;
-        case "f374":
-          if (v !== null) this.f374 = stringFromJson(v, ctx);
+        }
+        case "f374": {
+          const v = json["f374"]!;
+          if (v !== null) this.f374 = stringFromJson(v);
           break;
-        case "f375":
+        }
+        case "f375": {
+          const v = json["f375"]!;
           if (v !== null) this.f375 = bytesFromJson(v);
           break;
-        case "f376":
+        }
+        case "f376": {
+          const v = json["f376"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -7176,58 +7926,94 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f377":
+        }
+        case "f377": {
+          const v = json["f377"]!;
           if (v !== null) this.f377 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f378":
+        }
+        case "f378": {
+          const v = json["f378"]!;
           if (v !== null) this.f378 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f379":
+        }
+        case "f379": {
+          const v = json["f379"]!;
           if (v !== null) this.f379 = int32FromJson(v);
           break;
-        case "f380":
+        }
+        case "f380": {
+          const v = json["f380"]!;
           if (v !== null) this.f380 = int64FromJson(v);
           break;
-        case "f381":
+        }
+        case "f381": {
+          const v = json["f381"]!;
           if (v !== null) this.f381 = uint32FromJson(v);
           break;
-        case "f382":
+        }
+        case "f382": {
+          const v = json["f382"]!;
           if (v !== null) this.f382 = uint64FromJson(v);
           break;
-        case "f383":
+        }
+        case "f383": {
+          const v = json["f383"]!;
           if (v !== null) this.f383 = int32FromJson(v);
           break;
-        case "f384":
+        }
+        case "f384": {
+          const v = json["f384"]!;
           if (v !== null) this.f384 = int64FromJson(v);
           break;
-        case "f385":
+        }
+        case "f385": {
+          const v = json["f385"]!;
           if (v !== null) this.f385 = uint32FromJson(v);
           break;
-        case "f386":
+        }
+        case "f386": {
+          const v = json["f386"]!;
           if (v !== null) this.f386 = uint64FromJson(v);
           break;
-        case "f387":
+        }
+        case "f387": {
+          const v = json["f387"]!;
           if (v !== null) this.f387 = int32FromJson(v);
           break;
-        case "f388":
+        }
+        case "f388": {
+          const v = json["f388"]!;
           if (v !== null) this.f388 = int64FromJson(v);
           break;
-        case "f389":
+        }
+        case "f389": {
+          const v = json["f389"]!;
           if (v !== null) this.f389 = floatFromJson(v);
           break;
-        case "f390":
+        }
+        case "f390": {
+          const v = json["f390"]!;
           if (v !== null) this.f390 = doubleFromJson(v);
           break;
-        case "f391":
+        }
+        case "f391": {
+          const v = json["f391"]!;
           if (v !== null) this.f391 = boolFromJson(v);
           break;
-        case "f392":
-          if (v !== null) this.f392 = stringFromJson(v, ctx);
+        }
+        case "f392": {
+          const v = json["f392"]!;
+          if (v !== null) this.f392 = stringFromJson(v);
           break;
-        case "f393":
+        }
+        case "f393": {
+          const v = json["f393"]!;
           if (v !== null) this.f393 = bytesFromJson(v);
           break;
-        case "f394":
+        }
+        case "f394": {
+          const v = json["f394"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -7235,112 +8021,184 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f395":
+        }
+        case "f395": {
+          const v = json["f395"]!;
           if (v !== null) this.f395 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f396":
+        }
+        case "f396": {
+          const v = json["f396"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f396.push(plainMessageFromJson(NodeId, e, ctx));
           break;
-        case "f397":
+        }
+        case "f397": {
+          const v = json["f397"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f397.push(int32FromJson(e));
           break;
-        case "f398":
+        }
+        case "f398": {
+          const v = json["f398"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f398.push(int64FromJson(e));
           break;
-        case "f399":
+        }
+        case "f399": {
+          const v = json["f399"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f399.push(uint32FromJson(e));
           break;
-        case "f400":
+        }
+        case "f400": {
+          const v = json["f400"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f400.push(uint64FromJson(e));
           break;
-        case "f401":
+        }
+        case "f401": {
+          const v = json["f401"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f401.push(int32FromJson(e));
           break;
-        case "f402":
+        }
+        case "f402": {
+          const v = json["f402"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f402.push(int64FromJson(e));
           break;
-        case "f403":
+        }
+        case "f403": {
+          const v = json["f403"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f403.push(uint32FromJson(e));
           break;
-        case "f404":
+        }
+        case "f404": {
+          const v = json["f404"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f404.push(uint64FromJson(e));
           break;
-        case "f405":
+        }
+        case "f405": {
+          const v = json["f405"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f405.push(int32FromJson(e));
           break;
-        case "f406":
+        }
+        case "f406": {
+          const v = json["f406"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f406.push(int64FromJson(e));
           break;
-        case "f407":
+        }
+        case "f407": {
+          const v = json["f407"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f407.push(floatFromJson(e));
           break;
-        case "f408":
+        }
+        case "f408": {
+          const v = json["f408"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f408.push(doubleFromJson(e));
           break;
-        case "f409":
+        }
+        case "f409": {
+          const v = json["f409"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f409.push(boolFromJson(e));
           break;
-        case "f410":
-          if (v !== null) for (const e of listFromJson(v)) this.f410.push(stringFromJson(e, ctx));
+        }
+        case "f410": {
+          const v = json["f410"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.f410.push(stringFromJson(e));
           break;
-        case "f411":
+        }
+        case "f411": {
+          const v = json["f411"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f411.push(bytesFromJson(e));
           break;
-        case "f412":
+        }
+        case "f412": {
+          const v = json["f412"]!;
           if (v !== null) enumsFromJson(this.f412, Kind$type, v, ctx);
           break;
-        case "f413":
+        }
+        case "f413": {
+          const v = json["f413"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f413.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "f414":
+        }
+        case "f414": {
+          const v = json["f414"]!;
           if (v !== null) this.f414 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f415":
+        }
+        case "f415": {
+          const v = json["f415"]!;
           if (v !== null) this.f415 = int32FromJson(v);
           break;
-        case "f416":
+        }
+        case "f416": {
+          const v = json["f416"]!;
           if (v !== null) this.f416 = int64FromJson(v);
           break;
-        case "f417":
+        }
+        case "f417": {
+          const v = json["f417"]!;
           if (v !== null) this.f417 = uint32FromJson(v);
           break;
-        case "f418":
+        }
+        case "f418": {
+          const v = json["f418"]!;
           if (v !== null) this.f418 = uint64FromJson(v);
           break;
-        case "f419":
+        }
+        case "f419": {
+          const v = json["f419"]!;
           if (v !== null) this.f419 = int32FromJson(v);
           break;
-        case "f420":
+        }
+        case "f420": {
+          const v = json["f420"]!;
           if (v !== null) this.f420 = int64FromJson(v);
           break;
-        case "f421":
+        }
+        case "f421": {
+          const v = json["f421"]!;
           if (v !== null) this.f421 = uint32FromJson(v);
           break;
-        case "f422":
+        }
+        case "f422": {
+          const v = json["f422"]!;
           if (v !== null) this.f422 = uint64FromJson(v);
           break;
-        case "f423":
+        }
+        case "f423": {
+          const v = json["f423"]!;
           if (v !== null) this.f423 = int32FromJson(v);
           break;
-        case "f424":
+        }
+        case "f424": {
+          const v = json["f424"]!;
           if (v !== null) this.f424 = int64FromJson(v);
           break;
-        case "f425":
+        }
+        case "f425": {
+          const v = json["f425"]!;
           if (v !== null) this.f425 = floatFromJson(v);
           break;
-        case "f426":
+        }
+        case "f426": {
+          const v = json["f426"]!;
           if (v !== null) this.f426 = doubleFromJson(v);
           break;
-        case "f427":
+        }
+        case "f427": {
+          const v = json["f427"]!;
           if (v !== null) this.f427 = boolFromJson(v);
           break;
-        case "f428":
-          if (v !== null) this.f428 = stringFromJson(v, ctx);
+        }
+        case "f428": {
+          const v = json["f428"]!;
+          if (v !== null) this.f428 = stringFromJson(v);
           break;
-        case "f429":
+        }
+        case "f429": {
+          const v = json["f429"]!;
           if (v !== null) this.f429 = bytesFromJson(v);
           break;
-        case "f430":
+        }
+        case "f430": {
+          const v = json["f430"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -7348,58 +8206,94 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f431":
+        }
+        case "f431": {
+          const v = json["f431"]!;
           if (v !== null) this.f431 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f432":
+        }
+        case "f432": {
+          const v = json["f432"]!;
           if (v !== null) this.f432 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f433":
+        }
+        case "f433": {
+          const v = json["f433"]!;
           if (v !== null) this.f433 = int32FromJson(v);
           break;
-        case "f434":
+        }
+        case "f434": {
+          const v = json["f434"]!;
           if (v !== null) this.f434 = int64FromJson(v);
           break;
-        case "f435":
+        }
+        case "f435": {
+          const v = json["f435"]!;
           if (v !== null) this.f435 = uint32FromJson(v);
           break;
-        case "f436":
+        }
+        case "f436": {
+          const v = json["f436"]!;
           if (v !== null) this.f436 = uint64FromJson(v);
           break;
-        case "f437":
+        }
+        case "f437": {
+          const v = json["f437"]!;
           if (v !== null) this.f437 = int32FromJson(v);
           break;
-        case "f438":
+        }
+        case "f438": {
+          const v = json["f438"]!;
           if (v !== null) this.f438 = int64FromJson(v);
           break;
-        case "f439":
+        }
+        case "f439": {
+          const v = json["f439"]!;
           if (v !== null) this.f439 = uint32FromJson(v);
           break;
-        case "f440":
+        }
+        case "f440": {
+          const v = json["f440"]!;
           if (v !== null) this.f440 = uint64FromJson(v);
           break;
-        case "f441":
+        }
+        case "f441": {
+          const v = json["f441"]!;
           if (v !== null) this.f441 = int32FromJson(v);
           break;
-        case "f442":
+        }
+        case "f442": {
+          const v = json["f442"]!;
           if (v !== null) this.f442 = int64FromJson(v);
           break;
-        case "f443":
+        }
+        case "f443": {
+          const v = json["f443"]!;
           if (v !== null) this.f443 = floatFromJson(v);
           break;
-        case "f444":
+        }
+        case "f444": {
+          const v = json["f444"]!;
           if (v !== null) this.f444 = doubleFromJson(v);
           break;
-        case "f445":
+        }
+        case "f445": {
+          const v = json["f445"]!;
           if (v !== null) this.f445 = boolFromJson(v);
           break;
-        case "f446":
-          if (v !== null) this.f446 = stringFromJson(v, ctx);
+        }
+        case "f446": {
+          const v = json["f446"]!;
+          if (v !== null) this.f446 = stringFromJson(v);
           break;
-        case "f447":
+        }
+        case "f447": {
+          const v = json["f447"]!;
           if (v !== null) this.f447 = bytesFromJson(v);
           break;
-        case "f448":
+        }
+        case "f448": {
+          const v = json["f448"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -7407,112 +8301,184 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f449":
+        }
+        case "f449": {
+          const v = json["f449"]!;
           if (v !== null) this.f449 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f450":
+        }
+        case "f450": {
+          const v = json["f450"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f450.push(plainMessageFromJson(NodeId, e, ctx));
           break;
-        case "f451":
+        }
+        case "f451": {
+          const v = json["f451"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f451.push(int32FromJson(e));
           break;
-        case "f452":
+        }
+        case "f452": {
+          const v = json["f452"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f452.push(int64FromJson(e));
           break;
-        case "f453":
+        }
+        case "f453": {
+          const v = json["f453"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f453.push(uint32FromJson(e));
           break;
-        case "f454":
+        }
+        case "f454": {
+          const v = json["f454"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f454.push(uint64FromJson(e));
           break;
-        case "f455":
+        }
+        case "f455": {
+          const v = json["f455"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f455.push(int32FromJson(e));
           break;
-        case "f456":
+        }
+        case "f456": {
+          const v = json["f456"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f456.push(int64FromJson(e));
           break;
-        case "f457":
+        }
+        case "f457": {
+          const v = json["f457"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f457.push(uint32FromJson(e));
           break;
-        case "f458":
+        }
+        case "f458": {
+          const v = json["f458"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f458.push(uint64FromJson(e));
           break;
-        case "f459":
+        }
+        case "f459": {
+          const v = json["f459"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f459.push(int32FromJson(e));
           break;
-        case "f460":
+        }
+        case "f460": {
+          const v = json["f460"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f460.push(int64FromJson(e));
           break;
-        case "f461":
+        }
+        case "f461": {
+          const v = json["f461"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f461.push(floatFromJson(e));
           break;
-        case "f462":
+        }
+        case "f462": {
+          const v = json["f462"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f462.push(doubleFromJson(e));
           break;
-        case "f463":
+        }
+        case "f463": {
+          const v = json["f463"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f463.push(boolFromJson(e));
           break;
-        case "f464":
-          if (v !== null) for (const e of listFromJson(v)) this.f464.push(stringFromJson(e, ctx));
+        }
+        case "f464": {
+          const v = json["f464"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.f464.push(stringFromJson(e));
           break;
-        case "f465":
+        }
+        case "f465": {
+          const v = json["f465"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f465.push(bytesFromJson(e));
           break;
-        case "f466":
+        }
+        case "f466": {
+          const v = json["f466"]!;
           if (v !== null) enumsFromJson(this.f466, Kind$type, v, ctx);
           break;
-        case "f467":
+        }
+        case "f467": {
+          const v = json["f467"]!;
           if (v !== null) for (const e of listFromJson(v)) this.f467.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "f468":
+        }
+        case "f468": {
+          const v = json["f468"]!;
           if (v !== null) this.f468 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f469":
+        }
+        case "f469": {
+          const v = json["f469"]!;
           if (v !== null) this.f469 = int32FromJson(v);
           break;
-        case "f470":
+        }
+        case "f470": {
+          const v = json["f470"]!;
           if (v !== null) this.f470 = int64FromJson(v);
           break;
-        case "f471":
+        }
+        case "f471": {
+          const v = json["f471"]!;
           if (v !== null) this.f471 = uint32FromJson(v);
           break;
-        case "f472":
+        }
+        case "f472": {
+          const v = json["f472"]!;
           if (v !== null) this.f472 = uint64FromJson(v);
           break;
-        case "f473":
+        }
+        case "f473": {
+          const v = json["f473"]!;
           if (v !== null) this.f473 = int32FromJson(v);
           break;
-        case "f474":
+        }
+        case "f474": {
+          const v = json["f474"]!;
           if (v !== null) this.f474 = int64FromJson(v);
           break;
-        case "f475":
+        }
+        case "f475": {
+          const v = json["f475"]!;
           if (v !== null) this.f475 = uint32FromJson(v);
           break;
-        case "f476":
+        }
+        case "f476": {
+          const v = json["f476"]!;
           if (v !== null) this.f476 = uint64FromJson(v);
           break;
-        case "f477":
+        }
+        case "f477": {
+          const v = json["f477"]!;
           if (v !== null) this.f477 = int32FromJson(v);
           break;
-        case "f478":
+        }
+        case "f478": {
+          const v = json["f478"]!;
           if (v !== null) this.f478 = int64FromJson(v);
           break;
-        case "f479":
+        }
+        case "f479": {
+          const v = json["f479"]!;
           if (v !== null) this.f479 = floatFromJson(v);
           break;
-        case "f480":
+        }
+        case "f480": {
+          const v = json["f480"]!;
           if (v !== null) this.f480 = doubleFromJson(v);
           break;
-        case "f481":
+        }
+        case "f481": {
+          const v = json["f481"]!;
           if (v !== null) this.f481 = boolFromJson(v);
           break;
-        case "f482":
-          if (v !== null) this.f482 = stringFromJson(v, ctx);
+        }
+        case "f482": {
+          const v = json["f482"]!;
+          if (v !== null) this.f482 = stringFromJson(v);
           break;
-        case "f483":
+        }
+        case "f483": {
+          const v = json["f483"]!;
           if (v !== null) this.f483 = bytesFromJson(v);
           break;
-        case "f484":
+        }
+        case "f484": {
+          const v = json["f484"]!;
           if (v !== null) {
             const e = enumFromJson(Kind$type, v, ctx);
             if (e !== undefined) {
@@ -7520,56 +8486,89 @@ export class Wide extends Message<Wide> {
             }
           }
           break;
-        case "f485":
+        }
+        case "f485": {
+          const v = json["f485"]!;
           if (v !== null) this.f485 = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "f486":
+        }
+        case "f486": {
+          const v = json["f486"]!;
           if (v !== null) this.f486 = plainMessageFromJson(NodeId, v, ctx);
           break;
-        case "f487":
+        }
+        case "f487": {
+          const v = json["f487"]!;
           if (v !== null) this.f487 = int32FromJson(v);
           break;
-        case "f488":
+        }
+        case "f488": {
+          const v = json["f488"]!;
           if (v !== null) this.f488 = int64FromJson(v);
           break;
-        case "f489":
+        }
+        case "f489": {
+          const v = json["f489"]!;
           if (v !== null) this.f489 = uint32FromJson(v);
           break;
-        case "f490":
+        }
+        case "f490": {
+          const v = json["f490"]!;
           if (v !== null) this.f490 = uint64FromJson(v);
           break;
-        case "f491":
+        }
+        case "f491": {
+          const v = json["f491"]!;
           if (v !== null) this.f491 = int32FromJson(v);
           break;
-        case "f492":
+        }
+        case "f492": {
+          const v = json["f492"]!;
           if (v !== null) this.f492 = int64FromJson(v);
           break;
-        case "f493":
+        }
+        case "f493": {
+          const v = json["f493"]!;
           if (v !== null) this.f493 = uint32FromJson(v);
           break;
-        case "f494":
+        }
+        case "f494": {
+          const v = json["f494"]!;
           if (v !== null) this.f494 = uint64FromJson(v);
           break;
-        case "f495":
+        }
+        case "f495": {
+          const v = json["f495"]!;
           if (v !== null) this.f495 = int32FromJson(v);
           break;
-        case "f496":
+        }
+        case "f496": {
+          const v = json["f496"]!;
           if (v !== null) this.f496 = int64FromJson(v);
           break;
-        case "f497":
+        }
+        case "f497": {
+          const v = json["f497"]!;
           if (v !== null) this.f497 = floatFromJson(v);
           break;
-        case "f498":
+        }
+        case "f498": {
+          const v = json["f498"]!;
           if (v !== null) this.f498 = doubleFromJson(v);
           break;
-        case "f499":
+        }
+        case "f499": {
+          const v = json["f499"]!;
           if (v !== null) this.f499 = boolFromJson(v);
           break;
-        case "last":
-          if (v !== null) this.last = stringFromJson(v, ctx);
+        }
+        case "last": {
+          const v = json["last"]!;
+          if (v !== null) this.last = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

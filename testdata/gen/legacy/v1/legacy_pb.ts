@@ -364,18 +364,24 @@ export class Legacy extends Message<Legacy> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "count":
+        }
+        case "count": {
+          const v = json["count"]!;
           if (v !== null) this.count = int32FromJson(v);
           break;
-        case "greeting":
-          if (v !== null) this.greeting = stringFromJson(v, ctx);
+        }
+        case "greeting": {
+          const v = json["greeting"]!;
+          if (v !== null) this.greeting = stringFromJson(v);
           break;
-        case "color":
+        }
+        case "color": {
+          const v = json["color"]!;
           if (v !== null) {
             const e = enumFromJson(Color$type, v, ctx);
             if (e !== undefined) {
@@ -383,70 +389,104 @@ export class Legacy extends Message<Legacy> {
             }
           }
           break;
-        case "ratio":
+        }
+        case "ratio": {
+          const v = json["ratio"]!;
           if (v !== null) this.ratio = doubleFromJson(v);
           break;
+        }
         case "nanValue":
-        case "nan_value":
+        case "nan_value": {
           if (key !== "nanValue") checkOneSpelling(json, "nanValue");
+          const v = key === "nanValue" ? json["nanValue"]! : json["nan_value"]!;
           if (v !== null) this.nanValue = floatFromJson(v);
           break;
-        case "big":
+        }
+        case "big": {
+          const v = json["big"]!;
           if (v !== null) this.big = int64FromJson(v);
           break;
-        case "ubig":
+        }
+        case "ubig": {
+          const v = json["ubig"]!;
           if (v !== null) this.ubig = uint64FromJson(v);
           break;
-        case "blob":
+        }
+        case "blob": {
+          const v = json["blob"]!;
           if (v !== null) this.blob = bytesFromJson(v);
           break;
-        case "flag":
+        }
+        case "flag": {
+          const v = json["flag"]!;
           if (v !== null) this.flag = boolFromJson(v);
           break;
+        }
         case "bigFloat":
-        case "big_float":
+        case "big_float": {
           if (key !== "bigFloat") checkOneSpelling(json, "bigFloat");
+          const v = key === "bigFloat" ? json["bigFloat"]! : json["big_float"]!;
           if (v !== null) this.bigFloat = floatFromJson(v);
           break;
-        case "unpacked":
+        }
+        case "unpacked": {
+          const v = json["unpacked"]!;
           if (v !== null) for (const e of listFromJson(v)) this.unpacked.push(int32FromJson(e));
           break;
-        case "packed":
+        }
+        case "packed": {
+          const v = json["packed"]!;
           if (v !== null) for (const e of listFromJson(v)) this.packed.push(int32FromJson(e));
           break;
-        case "colors":
+        }
+        case "colors": {
+          const v = json["colors"]!;
           if (v !== null) enumsFromJson(this.colors, Color$type, v, ctx);
           break;
-        case "item":
+        }
+        case "item": {
+          const v = json["item"]!;
           if (v !== null) this.item = plainMessageFromJson(Legacy_Item, v, ctx);
           break;
-        case "entry":
+        }
+        case "entry": {
+          const v = json["entry"]!;
           if (v !== null) for (const e of listFromJson(v)) this.entry.push(plainMessageFromJson(Legacy_Entry, e, ctx));
           break;
-        case "child":
+        }
+        case "child": {
+          const v = json["child"]!;
           if (v !== null) this.child = plainMessageFromJson(Legacy, v, ctx);
           break;
+        }
         case "shadeById":
-        case "shade_by_id":
+        case "shade_by_id": {
           if (key !== "shadeById") checkOneSpelling(json, "shadeById");
+          const v = key === "shadeById" ? json["shadeById"]! : json["shade_by_id"]!;
           if (v !== null) enumMapFromJson((this.shadeById = dictionaryMap(this.shadeById)), ScalarType.INT32, Shade$type, v, ctx);
           break;
+        }
         case "rawText":
-        case "raw_text":
+        case "raw_text": {
           if (key !== "rawText") checkOneSpelling(json, "rawText");
-          if (v !== null) this.rawText = stringFromJson(v, ctx);
+          const v = key === "rawText" ? json["rawText"]! : json["raw_text"]!;
+          if (v !== null) this.rawText = stringFromJson(v);
           break;
+        }
         case "choiceNumber":
-        case "choice_number":
+        case "choice_number": {
           if (key !== "choiceNumber") checkOneSpelling(json, "choiceNumber");
+          const v = key === "choiceNumber" ? json["choiceNumber"]! : json["choice_number"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
             this.choice = { case: "choiceNumber", value: int32FromJson(v) };
           }
           break;
+        }
         case "choiceColor":
-        case "choice_color":
+        case "choice_color": {
           if (key !== "choiceColor") checkOneSpelling(json, "choiceColor");
+          const v = key === "choiceColor" ? json["choiceColor"]! : json["choice_color"]!;
           if (v !== null) {
             const e = enumFromJson(Color$type, v, ctx);
             if (e !== undefined) {
@@ -455,8 +495,9 @@ export class Legacy extends Message<Legacy> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -520,16 +561,19 @@ export class Legacy_Item extends Message<Legacy_Item> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "id":
+        case "id": {
+          const v = json["id"]!;
           if (v !== null) this.id = int32FromJson(v);
           break;
-        case "label":
-          if (v !== null) this.label = stringFromJson(v, ctx);
+        }
+        case "label": {
+          const v = json["label"]!;
+          if (v !== null) this.label = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -583,13 +627,14 @@ export class Legacy_Entry extends Message<Legacy_Entry> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "key":
-          if (v !== null) this.key = stringFromJson(v, ctx);
+        case "key": {
+          const v = json["key"]!;
+          if (v !== null) this.key = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -644,13 +689,14 @@ export class Holder extends Message<Holder> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "legacy":
+        case "legacy": {
+          const v = json["legacy"]!;
           if (v !== null) this.legacy = plainMessageFromJson(Legacy, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

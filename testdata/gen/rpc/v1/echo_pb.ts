@@ -87,19 +87,24 @@ export class EchoRequest extends Message<EchoRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "text":
-          if (v !== null) this.text = stringFromJson(v, ctx);
+        case "text": {
+          const v = json["text"]!;
+          if (v !== null) this.text = stringFromJson(v);
           break;
-        case "payload":
+        }
+        case "payload": {
+          const v = json["payload"]!;
           if (v !== null) this.payload = bytesFromJson(v);
           break;
-        case "sequence":
+        }
+        case "sequence": {
+          const v = json["sequence"]!;
           if (v !== null) this.sequence = int64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -173,19 +178,24 @@ export class EchoResponse extends Message<EchoResponse> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "text":
-          if (v !== null) this.text = stringFromJson(v, ctx);
+        case "text": {
+          const v = json["text"]!;
+          if (v !== null) this.text = stringFromJson(v);
           break;
-        case "payload":
+        }
+        case "payload": {
+          const v = json["payload"]!;
           if (v !== null) this.payload = bytesFromJson(v);
           break;
-        case "sequence":
+        }
+        case "sequence": {
+          const v = json["sequence"]!;
           if (v !== null) this.sequence = int64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -262,21 +272,26 @@ export class ExpandRequest extends Message<ExpandRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "text":
-          if (v !== null) this.text = stringFromJson(v, ctx);
+        case "text": {
+          const v = json["text"]!;
+          if (v !== null) this.text = stringFromJson(v);
           break;
-        case "count":
+        }
+        case "count": {
+          const v = json["count"]!;
           if (v !== null) this.count = int32FromJson(v);
           break;
+        }
         case "payloadSize":
-        case "payload_size":
+        case "payload_size": {
           if (key !== "payloadSize") checkOneSpelling(json, "payloadSize");
+          const v = key === "payloadSize" ? json["payloadSize"]! : json["payload_size"]!;
           if (v !== null) this.payloadSize = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -350,21 +365,26 @@ export class CollectResponse extends Message<CollectResponse> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "count":
+        case "count": {
+          const v = json["count"]!;
           if (v !== null) this.count = int32FromJson(v);
           break;
-        case "joined":
-          if (v !== null) this.joined = stringFromJson(v, ctx);
+        }
+        case "joined": {
+          const v = json["joined"]!;
+          if (v !== null) this.joined = stringFromJson(v);
           break;
+        }
         case "totalBytes":
-        case "total_bytes":
+        case "total_bytes": {
           if (key !== "totalBytes") checkOneSpelling(json, "totalBytes");
+          const v = key === "totalBytes" ? json["totalBytes"]! : json["total_bytes"]!;
           if (v !== null) this.totalBytes = int64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

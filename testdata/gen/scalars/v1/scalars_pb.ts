@@ -206,85 +206,114 @@ export class Scalars extends Message<Scalars> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "fDouble":
-        case "f_double":
+        case "f_double": {
           if (key !== "fDouble") checkOneSpelling(json, "fDouble");
+          const v = key === "fDouble" ? json["fDouble"]! : json["f_double"]!;
           if (v !== null) this.fDouble = doubleFromJson(v);
           break;
+        }
         case "fFloat":
-        case "f_float":
+        case "f_float": {
           if (key !== "fFloat") checkOneSpelling(json, "fFloat");
+          const v = key === "fFloat" ? json["fFloat"]! : json["f_float"]!;
           if (v !== null) this.fFloat = floatFromJson(v);
           break;
+        }
         case "fInt64":
-        case "f_int64":
+        case "f_int64": {
           if (key !== "fInt64") checkOneSpelling(json, "fInt64");
+          const v = key === "fInt64" ? json["fInt64"]! : json["f_int64"]!;
           if (v !== null) this.fInt64 = int64FromJson(v);
           break;
+        }
         case "fUint64":
-        case "f_uint64":
+        case "f_uint64": {
           if (key !== "fUint64") checkOneSpelling(json, "fUint64");
+          const v = key === "fUint64" ? json["fUint64"]! : json["f_uint64"]!;
           if (v !== null) this.fUint64 = uint64FromJson(v);
           break;
+        }
         case "fInt32":
-        case "f_int32":
+        case "f_int32": {
           if (key !== "fInt32") checkOneSpelling(json, "fInt32");
+          const v = key === "fInt32" ? json["fInt32"]! : json["f_int32"]!;
           if (v !== null) this.fInt32 = int32FromJson(v);
           break;
+        }
         case "fFixed64":
-        case "f_fixed64":
+        case "f_fixed64": {
           if (key !== "fFixed64") checkOneSpelling(json, "fFixed64");
+          const v = key === "fFixed64" ? json["fFixed64"]! : json["f_fixed64"]!;
           if (v !== null) this.fFixed64 = uint64FromJson(v);
           break;
+        }
         case "fFixed32":
-        case "f_fixed32":
+        case "f_fixed32": {
           if (key !== "fFixed32") checkOneSpelling(json, "fFixed32");
+          const v = key === "fFixed32" ? json["fFixed32"]! : json["f_fixed32"]!;
           if (v !== null) this.fFixed32 = uint32FromJson(v);
           break;
+        }
         case "fBool":
-        case "f_bool":
+        case "f_bool": {
           if (key !== "fBool") checkOneSpelling(json, "fBool");
+          const v = key === "fBool" ? json["fBool"]! : json["f_bool"]!;
           if (v !== null) this.fBool = boolFromJson(v);
           break;
+        }
         case "fString":
-        case "f_string":
+        case "f_string": {
           if (key !== "fString") checkOneSpelling(json, "fString");
-          if (v !== null) this.fString = stringFromJson(v, ctx);
+          const v = key === "fString" ? json["fString"]! : json["f_string"]!;
+          if (v !== null) this.fString = stringFromJson(v);
           break;
+        }
         case "fBytes":
-        case "f_bytes":
+        case "f_bytes": {
           if (key !== "fBytes") checkOneSpelling(json, "fBytes");
+          const v = key === "fBytes" ? json["fBytes"]! : json["f_bytes"]!;
           if (v !== null) this.fBytes = bytesFromJson(v);
           break;
+        }
         case "fUint32":
-        case "f_uint32":
+        case "f_uint32": {
           if (key !== "fUint32") checkOneSpelling(json, "fUint32");
+          const v = key === "fUint32" ? json["fUint32"]! : json["f_uint32"]!;
           if (v !== null) this.fUint32 = uint32FromJson(v);
           break;
+        }
         case "fSfixed32":
-        case "f_sfixed32":
+        case "f_sfixed32": {
           if (key !== "fSfixed32") checkOneSpelling(json, "fSfixed32");
+          const v = key === "fSfixed32" ? json["fSfixed32"]! : json["f_sfixed32"]!;
           if (v !== null) this.fSfixed32 = int32FromJson(v);
           break;
+        }
         case "fSfixed64":
-        case "f_sfixed64":
+        case "f_sfixed64": {
           if (key !== "fSfixed64") checkOneSpelling(json, "fSfixed64");
+          const v = key === "fSfixed64" ? json["fSfixed64"]! : json["f_sfixed64"]!;
           if (v !== null) this.fSfixed64 = int64FromJson(v);
           break;
+        }
         case "fSint32":
-        case "f_sint32":
+        case "f_sint32": {
           if (key !== "fSint32") checkOneSpelling(json, "fSint32");
+          const v = key === "fSint32" ? json["fSint32"]! : json["f_sint32"]!;
           if (v !== null) this.fSint32 = int32FromJson(v);
           break;
+        }
         case "fSint64":
-        case "f_sint64":
+        case "f_sint64": {
           if (key !== "fSint64") checkOneSpelling(json, "fSint64");
+          const v = key === "fSint64" ? json["fSint64"]! : json["f_sint64"]!;
           if (v !== null) this.fSint64 = int64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -478,85 +507,114 @@ export class OptionalScalars extends Message<OptionalScalars> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "fDouble":
-        case "f_double":
+        case "f_double": {
           if (key !== "fDouble") checkOneSpelling(json, "fDouble");
+          const v = key === "fDouble" ? json["fDouble"]! : json["f_double"]!;
           if (v !== null) this.fDouble = doubleFromJson(v);
           break;
+        }
         case "fFloat":
-        case "f_float":
+        case "f_float": {
           if (key !== "fFloat") checkOneSpelling(json, "fFloat");
+          const v = key === "fFloat" ? json["fFloat"]! : json["f_float"]!;
           if (v !== null) this.fFloat = floatFromJson(v);
           break;
+        }
         case "fInt64":
-        case "f_int64":
+        case "f_int64": {
           if (key !== "fInt64") checkOneSpelling(json, "fInt64");
+          const v = key === "fInt64" ? json["fInt64"]! : json["f_int64"]!;
           if (v !== null) this.fInt64 = int64FromJson(v);
           break;
+        }
         case "fUint64":
-        case "f_uint64":
+        case "f_uint64": {
           if (key !== "fUint64") checkOneSpelling(json, "fUint64");
+          const v = key === "fUint64" ? json["fUint64"]! : json["f_uint64"]!;
           if (v !== null) this.fUint64 = uint64FromJson(v);
           break;
+        }
         case "fInt32":
-        case "f_int32":
+        case "f_int32": {
           if (key !== "fInt32") checkOneSpelling(json, "fInt32");
+          const v = key === "fInt32" ? json["fInt32"]! : json["f_int32"]!;
           if (v !== null) this.fInt32 = int32FromJson(v);
           break;
+        }
         case "fFixed64":
-        case "f_fixed64":
+        case "f_fixed64": {
           if (key !== "fFixed64") checkOneSpelling(json, "fFixed64");
+          const v = key === "fFixed64" ? json["fFixed64"]! : json["f_fixed64"]!;
           if (v !== null) this.fFixed64 = uint64FromJson(v);
           break;
+        }
         case "fFixed32":
-        case "f_fixed32":
+        case "f_fixed32": {
           if (key !== "fFixed32") checkOneSpelling(json, "fFixed32");
+          const v = key === "fFixed32" ? json["fFixed32"]! : json["f_fixed32"]!;
           if (v !== null) this.fFixed32 = uint32FromJson(v);
           break;
+        }
         case "fBool":
-        case "f_bool":
+        case "f_bool": {
           if (key !== "fBool") checkOneSpelling(json, "fBool");
+          const v = key === "fBool" ? json["fBool"]! : json["f_bool"]!;
           if (v !== null) this.fBool = boolFromJson(v);
           break;
+        }
         case "fString":
-        case "f_string":
+        case "f_string": {
           if (key !== "fString") checkOneSpelling(json, "fString");
-          if (v !== null) this.fString = stringFromJson(v, ctx);
+          const v = key === "fString" ? json["fString"]! : json["f_string"]!;
+          if (v !== null) this.fString = stringFromJson(v);
           break;
+        }
         case "fBytes":
-        case "f_bytes":
+        case "f_bytes": {
           if (key !== "fBytes") checkOneSpelling(json, "fBytes");
+          const v = key === "fBytes" ? json["fBytes"]! : json["f_bytes"]!;
           if (v !== null) this.fBytes = bytesFromJson(v);
           break;
+        }
         case "fUint32":
-        case "f_uint32":
+        case "f_uint32": {
           if (key !== "fUint32") checkOneSpelling(json, "fUint32");
+          const v = key === "fUint32" ? json["fUint32"]! : json["f_uint32"]!;
           if (v !== null) this.fUint32 = uint32FromJson(v);
           break;
+        }
         case "fSfixed32":
-        case "f_sfixed32":
+        case "f_sfixed32": {
           if (key !== "fSfixed32") checkOneSpelling(json, "fSfixed32");
+          const v = key === "fSfixed32" ? json["fSfixed32"]! : json["f_sfixed32"]!;
           if (v !== null) this.fSfixed32 = int32FromJson(v);
           break;
+        }
         case "fSfixed64":
-        case "f_sfixed64":
+        case "f_sfixed64": {
           if (key !== "fSfixed64") checkOneSpelling(json, "fSfixed64");
+          const v = key === "fSfixed64" ? json["fSfixed64"]! : json["f_sfixed64"]!;
           if (v !== null) this.fSfixed64 = int64FromJson(v);
           break;
+        }
         case "fSint32":
-        case "f_sint32":
+        case "f_sint32": {
           if (key !== "fSint32") checkOneSpelling(json, "fSint32");
+          const v = key === "fSint32" ? json["fSint32"]! : json["f_sint32"]!;
           if (v !== null) this.fSint32 = int32FromJson(v);
           break;
+        }
         case "fSint64":
-        case "f_sint64":
+        case "f_sint64": {
           if (key !== "fSint64") checkOneSpelling(json, "fSint64");
+          const v = key === "fSint64" ? json["fSint64"]! : json["f_sint64"]!;
           if (v !== null) this.fSint64 = int64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -872,90 +930,121 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "fDouble":
-        case "f_double":
+        case "f_double": {
           if (key !== "fDouble") checkOneSpelling(json, "fDouble");
+          const v = key === "fDouble" ? json["fDouble"]! : json["f_double"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fDouble.push(doubleFromJson(e));
           break;
+        }
         case "fFloat":
-        case "f_float":
+        case "f_float": {
           if (key !== "fFloat") checkOneSpelling(json, "fFloat");
+          const v = key === "fFloat" ? json["fFloat"]! : json["f_float"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fFloat.push(floatFromJson(e));
           break;
+        }
         case "fInt64":
-        case "f_int64":
+        case "f_int64": {
           if (key !== "fInt64") checkOneSpelling(json, "fInt64");
+          const v = key === "fInt64" ? json["fInt64"]! : json["f_int64"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fInt64.push(int64FromJson(e));
           break;
+        }
         case "fUint64":
-        case "f_uint64":
+        case "f_uint64": {
           if (key !== "fUint64") checkOneSpelling(json, "fUint64");
+          const v = key === "fUint64" ? json["fUint64"]! : json["f_uint64"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fUint64.push(uint64FromJson(e));
           break;
+        }
         case "fInt32":
-        case "f_int32":
+        case "f_int32": {
           if (key !== "fInt32") checkOneSpelling(json, "fInt32");
+          const v = key === "fInt32" ? json["fInt32"]! : json["f_int32"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fInt32.push(int32FromJson(e));
           break;
+        }
         case "fFixed64":
-        case "f_fixed64":
+        case "f_fixed64": {
           if (key !== "fFixed64") checkOneSpelling(json, "fFixed64");
+          const v = key === "fFixed64" ? json["fFixed64"]! : json["f_fixed64"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fFixed64.push(uint64FromJson(e));
           break;
+        }
         case "fFixed32":
-        case "f_fixed32":
+        case "f_fixed32": {
           if (key !== "fFixed32") checkOneSpelling(json, "fFixed32");
+          const v = key === "fFixed32" ? json["fFixed32"]! : json["f_fixed32"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fFixed32.push(uint32FromJson(e));
           break;
+        }
         case "fBool":
-        case "f_bool":
+        case "f_bool": {
           if (key !== "fBool") checkOneSpelling(json, "fBool");
+          const v = key === "fBool" ? json["fBool"]! : json["f_bool"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fBool.push(boolFromJson(e));
           break;
+        }
         case "fString":
-        case "f_string":
+        case "f_string": {
           if (key !== "fString") checkOneSpelling(json, "fString");
-          if (v !== null) for (const e of listFromJson(v)) this.fString.push(stringFromJson(e, ctx));
+          const v = key === "fString" ? json["fString"]! : json["f_string"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.fString.push(stringFromJson(e));
           break;
+        }
         case "fBytes":
-        case "f_bytes":
+        case "f_bytes": {
           if (key !== "fBytes") checkOneSpelling(json, "fBytes");
+          const v = key === "fBytes" ? json["fBytes"]! : json["f_bytes"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fBytes.push(bytesFromJson(e));
           break;
+        }
         case "fUint32":
-        case "f_uint32":
+        case "f_uint32": {
           if (key !== "fUint32") checkOneSpelling(json, "fUint32");
+          const v = key === "fUint32" ? json["fUint32"]! : json["f_uint32"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fUint32.push(uint32FromJson(e));
           break;
+        }
         case "fSfixed32":
-        case "f_sfixed32":
+        case "f_sfixed32": {
           if (key !== "fSfixed32") checkOneSpelling(json, "fSfixed32");
+          const v = key === "fSfixed32" ? json["fSfixed32"]! : json["f_sfixed32"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fSfixed32.push(int32FromJson(e));
           break;
+        }
         case "fSfixed64":
-        case "f_sfixed64":
+        case "f_sfixed64": {
           if (key !== "fSfixed64") checkOneSpelling(json, "fSfixed64");
+          const v = key === "fSfixed64" ? json["fSfixed64"]! : json["f_sfixed64"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fSfixed64.push(int64FromJson(e));
           break;
+        }
         case "fSint32":
-        case "f_sint32":
+        case "f_sint32": {
           if (key !== "fSint32") checkOneSpelling(json, "fSint32");
+          const v = key === "fSint32" ? json["fSint32"]! : json["f_sint32"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fSint32.push(int32FromJson(e));
           break;
+        }
         case "fSint64":
-        case "f_sint64":
+        case "f_sint64": {
           if (key !== "fSint64") checkOneSpelling(json, "fSint64");
+          const v = key === "fSint64" ? json["fSint64"]! : json["f_sint64"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fSint64.push(int64FromJson(e));
           break;
+        }
         case "fUnpackedInt32":
-        case "f_unpacked_int32":
+        case "f_unpacked_int32": {
           if (key !== "fUnpackedInt32") checkOneSpelling(json, "fUnpackedInt32");
+          const v = key === "fUnpackedInt32" ? json["fUnpackedInt32"]! : json["f_unpacked_int32"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fUnpackedInt32.push(int32FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1361,118 +1450,141 @@ export class MapKeys extends Message<MapKeys> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "kInt64":
-        case "k_int64":
+        case "k_int64": {
           if (key !== "kInt64") checkOneSpelling(json, "kInt64");
+          const v = key === "kInt64" ? json["kInt64"]! : json["k_int64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kInt64 = dictionaryMap(this.kInt64);
-            for (const k of jsonKeys(o, ctx)) this.kInt64[mapKeyFromJson(ScalarType.INT64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kInt64[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kUint64":
-        case "k_uint64":
+        case "k_uint64": {
           if (key !== "kUint64") checkOneSpelling(json, "kUint64");
+          const v = key === "kUint64" ? json["kUint64"]! : json["k_uint64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kUint64 = dictionaryMap(this.kUint64);
-            for (const k of jsonKeys(o, ctx)) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kInt32":
-        case "k_int32":
+        case "k_int32": {
           if (key !== "kInt32") checkOneSpelling(json, "kInt32");
+          const v = key === "kInt32" ? json["kInt32"]! : json["k_int32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kInt32 = dictionaryMap(this.kInt32);
-            for (const k of jsonKeys(o, ctx)) this.kInt32[mapKeyFromJson(ScalarType.INT32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kInt32[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kFixed64":
-        case "k_fixed64":
+        case "k_fixed64": {
           if (key !== "kFixed64") checkOneSpelling(json, "kFixed64");
+          const v = key === "kFixed64" ? json["kFixed64"]! : json["k_fixed64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kFixed64 = dictionaryMap(this.kFixed64);
-            for (const k of jsonKeys(o, ctx)) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kFixed32":
-        case "k_fixed32":
+        case "k_fixed32": {
           if (key !== "kFixed32") checkOneSpelling(json, "kFixed32");
+          const v = key === "kFixed32" ? json["kFixed32"]! : json["k_fixed32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kFixed32 = dictionaryMap(this.kFixed32);
-            for (const k of jsonKeys(o, ctx)) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kBool":
-        case "k_bool":
+        case "k_bool": {
           if (key !== "kBool") checkOneSpelling(json, "kBool");
+          const v = key === "kBool" ? json["kBool"]! : json["k_bool"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kBool = dictionaryMap(this.kBool);
-            for (const k of jsonKeys(o, ctx)) this.kBool[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kBool[mapKeyFromJson(ScalarType.BOOL, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kString":
-        case "k_string":
+        case "k_string": {
           if (key !== "kString") checkOneSpelling(json, "kString");
+          const v = key === "kString" ? json["kString"]! : json["k_string"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kString = dictionaryMap(this.kString);
-            for (const k of jsonKeys(o, ctx)) this.kString[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kUint32":
-        case "k_uint32":
+        case "k_uint32": {
           if (key !== "kUint32") checkOneSpelling(json, "kUint32");
+          const v = key === "kUint32" ? json["kUint32"]! : json["k_uint32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kUint32 = dictionaryMap(this.kUint32);
-            for (const k of jsonKeys(o, ctx)) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kSfixed32":
-        case "k_sfixed32":
+        case "k_sfixed32": {
           if (key !== "kSfixed32") checkOneSpelling(json, "kSfixed32");
+          const v = key === "kSfixed32" ? json["kSfixed32"]! : json["k_sfixed32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kSfixed32 = dictionaryMap(this.kSfixed32);
-            for (const k of jsonKeys(o, ctx)) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kSfixed64":
-        case "k_sfixed64":
+        case "k_sfixed64": {
           if (key !== "kSfixed64") checkOneSpelling(json, "kSfixed64");
+          const v = key === "kSfixed64" ? json["kSfixed64"]! : json["k_sfixed64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kSfixed64 = dictionaryMap(this.kSfixed64);
-            for (const k of jsonKeys(o, ctx)) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kSint32":
-        case "k_sint32":
+        case "k_sint32": {
           if (key !== "kSint32") checkOneSpelling(json, "kSint32");
+          const v = key === "kSint32" ? json["kSint32"]! : json["k_sint32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kSint32 = dictionaryMap(this.kSint32);
-            for (const k of jsonKeys(o, ctx)) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "kSint64":
-        case "k_sint64":
+        case "k_sint64": {
           if (key !== "kSint64") checkOneSpelling(json, "kSint64");
+          const v = key === "kSint64" ? json["kSint64"]! : json["k_sint64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.kSint64 = dictionaryMap(this.kSint64);
-            for (const k of jsonKeys(o, ctx)) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1674,55 +1786,64 @@ export class MapValues extends Message<MapValues> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "vDouble":
-        case "v_double":
+        case "v_double": {
           if (key !== "vDouble") checkOneSpelling(json, "vDouble");
+          const v = key === "vDouble" ? json["vDouble"]! : json["v_double"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.vDouble = dictionaryMap(this.vDouble);
-            for (const k of jsonKeys(o, ctx)) this.vDouble[mapKeyFromJson(ScalarType.STRING, k, ctx)] = doubleFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vDouble[mapKeyFromJson(ScalarType.STRING, k)] = doubleFromJson(o[k]!);
           }
           break;
+        }
         case "vInt64":
-        case "v_int64":
+        case "v_int64": {
           if (key !== "vInt64") checkOneSpelling(json, "vInt64");
+          const v = key === "vInt64" ? json["vInt64"]! : json["v_int64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.vInt64 = dictionaryMap(this.vInt64);
-            for (const k of jsonKeys(o, ctx)) this.vInt64[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vInt64[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
           }
           break;
+        }
         case "vBool":
-        case "v_bool":
+        case "v_bool": {
           if (key !== "vBool") checkOneSpelling(json, "vBool");
+          const v = key === "vBool" ? json["vBool"]! : json["v_bool"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.vBool = dictionaryMap(this.vBool);
-            for (const k of jsonKeys(o, ctx)) this.vBool[mapKeyFromJson(ScalarType.STRING, k, ctx)] = boolFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vBool[mapKeyFromJson(ScalarType.STRING, k)] = boolFromJson(o[k]!);
           }
           break;
+        }
         case "vBytes":
-        case "v_bytes":
+        case "v_bytes": {
           if (key !== "vBytes") checkOneSpelling(json, "vBytes");
+          const v = key === "vBytes" ? json["vBytes"]! : json["v_bytes"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.vBytes = dictionaryMap(this.vBytes);
-            for (const k of jsonKeys(o, ctx)) this.vBytes[mapKeyFromJson(ScalarType.STRING, k, ctx)] = bytesFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.vBytes[mapKeyFromJson(ScalarType.STRING, k)] = bytesFromJson(o[k]!);
           }
           break;
+        }
         case "vMessage":
-        case "v_message":
+        case "v_message": {
           if (key !== "vMessage") checkOneSpelling(json, "vMessage");
+          const v = key === "vMessage" ? json["vMessage"]! : json["v_message"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.vMessage = dictionaryMap(this.vMessage);
-            for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(MapValues, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(MapValues, o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1841,23 +1962,28 @@ export class Times extends Message<Times> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "at":
+        case "at": {
+          const v = json["at"]!;
           if (v !== null) this.at = messageFromJson(Timestamp, v, ctx);
           break;
-        case "took":
+        }
+        case "took": {
+          const v = json["took"]!;
           if (v !== null) this.took = messageFromJson(Duration, v, ctx);
           break;
-        case "seen":
+        }
+        case "seen": {
+          const v = json["seen"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.seen = dictionaryMap(this.seen);
-            for (const k of jsonKeys(o, ctx)) this.seen[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Timestamp, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.seen[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Timestamp, o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

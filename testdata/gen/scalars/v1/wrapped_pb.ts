@@ -343,91 +343,118 @@ export class Wrapped extends Message<Wrapped> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "wDouble":
-        case "w_double":
+        case "w_double": {
           if (key !== "wDouble") checkOneSpelling(json, "wDouble");
+          const v = key === "wDouble" ? json["wDouble"]! : json["w_double"]!;
           if (v !== null) this.wDouble = doubleFromJson(v);
           break;
+        }
         case "wFloat":
-        case "w_float":
+        case "w_float": {
           if (key !== "wFloat") checkOneSpelling(json, "wFloat");
+          const v = key === "wFloat" ? json["wFloat"]! : json["w_float"]!;
           if (v !== null) this.wFloat = floatFromJson(v);
           break;
+        }
         case "wInt64":
-        case "w_int64":
+        case "w_int64": {
           if (key !== "wInt64") checkOneSpelling(json, "wInt64");
+          const v = key === "wInt64" ? json["wInt64"]! : json["w_int64"]!;
           if (v !== null) this.wInt64 = int64FromJson(v);
           break;
+        }
         case "wUint64":
-        case "w_uint64":
+        case "w_uint64": {
           if (key !== "wUint64") checkOneSpelling(json, "wUint64");
+          const v = key === "wUint64" ? json["wUint64"]! : json["w_uint64"]!;
           if (v !== null) this.wUint64 = uint64FromJson(v);
           break;
+        }
         case "wInt32":
-        case "w_int32":
+        case "w_int32": {
           if (key !== "wInt32") checkOneSpelling(json, "wInt32");
+          const v = key === "wInt32" ? json["wInt32"]! : json["w_int32"]!;
           if (v !== null) this.wInt32 = int32FromJson(v);
           break;
+        }
         case "wUint32":
-        case "w_uint32":
+        case "w_uint32": {
           if (key !== "wUint32") checkOneSpelling(json, "wUint32");
+          const v = key === "wUint32" ? json["wUint32"]! : json["w_uint32"]!;
           if (v !== null) this.wUint32 = uint32FromJson(v);
           break;
+        }
         case "wBool":
-        case "w_bool":
+        case "w_bool": {
           if (key !== "wBool") checkOneSpelling(json, "wBool");
+          const v = key === "wBool" ? json["wBool"]! : json["w_bool"]!;
           if (v !== null) this.wBool = boolFromJson(v);
           break;
+        }
         case "wString":
-        case "w_string":
+        case "w_string": {
           if (key !== "wString") checkOneSpelling(json, "wString");
-          if (v !== null) this.wString = stringFromJson(v, ctx);
+          const v = key === "wString" ? json["wString"]! : json["w_string"]!;
+          if (v !== null) this.wString = stringFromJson(v);
           break;
+        }
         case "wBytes":
-        case "w_bytes":
+        case "w_bytes": {
           if (key !== "wBytes") checkOneSpelling(json, "wBytes");
+          const v = key === "wBytes" ? json["wBytes"]! : json["w_bytes"]!;
           if (v !== null) this.wBytes = bytesFromJson(v);
           break;
+        }
         case "choiceString":
-        case "choice_string":
+        case "choice_string": {
           if (key !== "choiceString") checkOneSpelling(json, "choiceString");
+          const v = key === "choiceString" ? json["choiceString"]! : json["choice_string"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "choiceString", value: stringFromJson(v, ctx) };
+            this.choice = { case: "choiceString", value: stringFromJson(v) };
           }
           break;
+        }
         case "choiceInt64":
-        case "choice_int64":
+        case "choice_int64": {
           if (key !== "choiceInt64") checkOneSpelling(json, "choiceInt64");
+          const v = key === "choiceInt64" ? json["choiceInt64"]! : json["choice_int64"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
             this.choice = { case: "choiceInt64", value: int64FromJson(v) };
           }
           break;
+        }
         case "choiceBytes":
-        case "choice_bytes":
+        case "choice_bytes": {
           if (key !== "choiceBytes") checkOneSpelling(json, "choiceBytes");
+          const v = key === "choiceBytes" ? json["choiceBytes"]! : json["choice_bytes"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
             this.choice = { case: "choiceBytes", value: bytesFromJson(v) };
           }
           break;
-        case "list":
+        }
+        case "list": {
+          const v = json["list"]!;
           if (v !== null) for (const e of listFromJson(v)) this.list.push(messageFromJson(StringValue, e, ctx));
           break;
+        }
         case "byName":
-        case "by_name":
+        case "by_name": {
           if (key !== "byName") checkOneSpelling(json, "byName");
+          const v = key === "byName" ? json["byName"]! : json["by_name"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.byName = dictionaryMap(this.byName);
-            for (const k of jsonKeys(o, ctx)) this.byName[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Int32Value, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.byName[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

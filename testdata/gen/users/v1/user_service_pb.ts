@@ -499,62 +499,86 @@ export class User extends Message<User> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "id":
-          if (v !== null) this.id = stringFromJson(v, ctx);
+        case "id": {
+          const v = json["id"]!;
+          if (v !== null) this.id = stringFromJson(v);
           break;
+        }
         case "displayName":
-        case "display_name":
+        case "display_name": {
           if (key !== "displayName") checkOneSpelling(json, "displayName");
-          if (v !== null) this.displayName = stringFromJson(v, ctx);
+          const v = key === "displayName" ? json["displayName"]! : json["display_name"]!;
+          if (v !== null) this.displayName = stringFromJson(v);
           break;
-        case "age":
+        }
+        case "age": {
+          const v = json["age"]!;
           if (v !== null) this.age = int32FromJson(v);
           break;
+        }
         case "createdAtMs":
-        case "created_at_ms":
+        case "created_at_ms": {
           if (key !== "createdAtMs") checkOneSpelling(json, "createdAtMs");
+          const v = key === "createdAtMs" ? json["createdAtMs"]! : json["created_at_ms"]!;
           if (v !== null) this.createdAtMs = int64FromJson(v);
           break;
-        case "verified":
+        }
+        case "verified": {
+          const v = json["verified"]!;
           if (v !== null) this.verified = boolFromJson(v);
           break;
-        case "roles":
-          if (v !== null) for (const e of listFromJson(v)) this.roles.push(stringFromJson(e, ctx));
+        }
+        case "roles": {
+          const v = json["roles"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.roles.push(stringFromJson(e));
           break;
-        case "nickname":
-          if (v !== null) this.nickname = stringFromJson(v, ctx);
+        }
+        case "nickname": {
+          const v = json["nickname"]!;
+          if (v !== null) this.nickname = stringFromJson(v);
           break;
-        case "address":
+        }
+        case "address": {
+          const v = json["address"]!;
           if (v !== null) this.address = plainMessageFromJson(Address, v, ctx);
           break;
-        case "labels":
+        }
+        case "labels": {
+          const v = json["labels"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.labels = dictionaryMap(this.labels);
-            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
-        case "email":
+        }
+        case "email": {
+          const v = json["email"]!;
           if (v !== null) {
             if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
-            this.contact = { case: "email", value: stringFromJson(v, ctx) };
+            this.contact = { case: "email", value: stringFromJson(v) };
           }
           break;
-        case "phone":
+        }
+        case "phone": {
+          const v = json["phone"]!;
           if (v !== null) {
             if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
-            this.contact = { case: "phone", value: stringFromJson(v, ctx) };
+            this.contact = { case: "phone", value: stringFromJson(v) };
           }
           break;
-        case "postal":
+        }
+        case "postal": {
+          const v = json["postal"]!;
           if (v !== null) {
             if (this.contact.case !== undefined) throw oneofGivenTwice("contact");
             this.contact = { case: "postal", value: plainMessageFromJson(Address, v, ctx) };
           }
           break;
-        case "status":
+        }
+        case "status": {
+          const v = json["status"]!;
           if (v !== null) {
             const e = enumFromJson(Status$type, v, ctx);
             if (e !== undefined) {
@@ -562,40 +586,56 @@ export class User extends Message<User> {
             }
           }
           break;
-        case "avatar":
+        }
+        case "avatar": {
+          const v = json["avatar"]!;
           if (v !== null) this.avatar = bytesFromJson(v);
           break;
-        case "score":
+        }
+        case "score": {
+          const v = json["score"]!;
           if (v !== null) this.score = doubleFromJson(v);
           break;
+        }
         case "luckyNumbers":
-        case "lucky_numbers":
+        case "lucky_numbers": {
           if (key !== "luckyNumbers") checkOneSpelling(json, "luckyNumbers");
+          const v = key === "luckyNumbers" ? json["luckyNumbers"]! : json["lucky_numbers"]!;
           if (v !== null) for (const e of listFromJson(v)) this.luckyNumbers.push(int32FromJson(e));
           break;
-        case "history":
+        }
+        case "history": {
+          const v = json["history"]!;
           if (v !== null) enumsFromJson(this.history, Status$type, v, ctx);
           break;
+        }
         case "addressesById":
-        case "addresses_by_id":
+        case "addresses_by_id": {
           if (key !== "addressesById") checkOneSpelling(json, "addressesById");
+          const v = key === "addressesById" ? json["addressesById"]! : json["addresses_by_id"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.addressesById = dictionaryMap(this.addressesById);
-            for (const k of jsonKeys(o, ctx)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k, ctx)] = plainMessageFromJson(Address, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k)] = plainMessageFromJson(Address, o[k]!, ctx);
           }
           break;
+        }
         case "updatedAt":
-        case "updated_at":
+        case "updated_at": {
           if (key !== "updatedAt") checkOneSpelling(json, "updatedAt");
+          const v = key === "updatedAt" ? json["updatedAt"]! : json["updated_at"]!;
           if (v !== null) this.updatedAt = messageFromJson(Timestamp, v, ctx);
           break;
+        }
         case "middleName":
-        case "middle_name":
+        case "middle_name": {
           if (key !== "middleName") checkOneSpelling(json, "middleName");
-          if (v !== null) this.middleName = stringFromJson(v, ctx);
+          const v = key === "middleName" ? json["middleName"]! : json["middle_name"]!;
+          if (v !== null) this.middleName = stringFromJson(v);
           break;
-        case "priority":
+        }
+        case "priority": {
+          const v = json["priority"]!;
           if (v !== null) {
             const e = enumFromJson(Priority$type, v, ctx);
             if (e !== undefined) {
@@ -603,28 +643,40 @@ export class User extends Message<User> {
             }
           }
           break;
+        }
         case "legacyCode":
-        case "legacy_code":
+        case "legacy_code": {
           if (key !== "legacyCode") checkOneSpelling(json, "legacyCode");
-          if (v !== null) this.legacyCode = stringFromJson(v, ctx);
+          const v = key === "legacyCode" ? json["legacyCode"]! : json["legacy_code"]!;
+          if (v !== null) this.legacyCode = stringFromJson(v);
           break;
+        }
         case "bigAsString":
-        case "big_as_string":
+        case "big_as_string": {
           if (key !== "bigAsString") checkOneSpelling(json, "bigAsString");
+          const v = key === "bigAsString" ? json["bigAsString"]! : json["big_as_string"]!;
           if (v !== null) this.bigAsString = String(int64FromJson(v));
           break;
-        case "friends":
+        }
+        case "friends": {
+          const v = json["friends"]!;
           if (v !== null) for (const e of listFromJson(v)) this.friends.push(plainMessageFromJson(User, e, ctx));
           break;
-        case "statuses":
+        }
+        case "statuses": {
+          const v = json["statuses"]!;
           if (v !== null) enumMapFromJson((this.statuses = dictionaryMap(this.statuses)), ScalarType.STRING, Status$type, v, ctx);
           break;
-        case "ratio":
+        }
+        case "ratio": {
+          const v = json["ratio"]!;
           if (v !== null) this.ratio = floatFromJson(v);
           break;
+        }
         case "optionalStatus":
-        case "optional_status":
+        case "optional_status": {
           if (key !== "optionalStatus") checkOneSpelling(json, "optionalStatus");
+          const v = key === "optionalStatus" ? json["optionalStatus"]! : json["optional_status"]!;
           if (v !== null) {
             const e = enumFromJson(Status$type, v, ctx);
             if (e !== undefined) {
@@ -632,11 +684,14 @@ export class User extends Message<User> {
             }
           }
           break;
-        case "preferences":
+        }
+        case "preferences": {
+          const v = json["preferences"]!;
           if (v !== null) for (const e of listFromJson(v)) this.preferences.push(plainMessageFromJson(User_Preference, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -703,12 +758,14 @@ export class User_Preference extends Message<User_Preference> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "key":
-          if (v !== null) this.key = stringFromJson(v, ctx);
+        case "key": {
+          const v = json["key"]!;
+          if (v !== null) this.key = stringFromJson(v);
           break;
-        case "level":
+        }
+        case "level": {
+          const v = json["level"]!;
           if (v !== null) {
             const e = enumFromJson(User_Preference_Level$type, v, ctx);
             if (e !== undefined) {
@@ -716,8 +773,9 @@ export class User_Preference extends Message<User_Preference> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -771,13 +829,14 @@ export class GetUserRequest extends Message<GetUserRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "id":
-          if (v !== null) this.id = stringFromJson(v, ctx);
+        case "id": {
+          const v = json["id"]!;
+          if (v !== null) this.id = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -831,13 +890,14 @@ export class WatchUsersRequest extends Message<WatchUsersRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "ids":
-          if (v !== null) for (const e of listFromJson(v)) this.ids.push(stringFromJson(e, ctx));
+        case "ids": {
+          const v = json["ids"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.ids.push(stringFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -908,16 +968,19 @@ export class UserEvent extends Message<UserEvent> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "user":
+        case "user": {
+          const v = json["user"]!;
           if (v !== null) this.user = plainMessageFromJson(User, v, ctx);
           break;
-        case "at":
+        }
+        case "at": {
+          const v = json["at"]!;
           if (v !== null) this.at = messageFromJson(Timestamp, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -972,13 +1035,14 @@ export class CreateUserRequest extends Message<CreateUserRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "user":
+        case "user": {
+          const v = json["user"]!;
           if (v !== null) this.user = plainMessageFromJson(User, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1032,13 +1096,14 @@ export class UploadSummary extends Message<UploadSummary> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "created":
+        case "created": {
+          const v = json["created"]!;
           if (v !== null) this.created = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1102,16 +1167,19 @@ export class ChatMessage extends Message<ChatMessage> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "from":
-          if (v !== null) this.from = stringFromJson(v, ctx);
+        case "from": {
+          const v = json["from"]!;
+          if (v !== null) this.from = stringFromJson(v);
           break;
-        case "text":
-          if (v !== null) this.text = stringFromJson(v, ctx);
+        }
+        case "text": {
+          const v = json["text"]!;
+          if (v !== null) this.text = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -121,19 +121,24 @@ export class Rule extends Message<Rule> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "id":
-          if (v !== null) this.id = stringFromJson(v, ctx);
+        case "id": {
+          const v = json["id"]!;
+          if (v !== null) this.id = stringFromJson(v);
           break;
-        case "message":
-          if (v !== null) this.message = stringFromJson(v, ctx);
+        }
+        case "message": {
+          const v = json["message"]!;
+          if (v !== null) this.message = stringFromJson(v);
           break;
-        case "expression":
-          if (v !== null) this.expression = stringFromJson(v, ctx);
+        }
+        case "expression": {
+          const v = json["expression"]!;
+          if (v !== null) this.expression = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -217,21 +222,26 @@ export class MessageRules extends Message<MessageRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "celExpression":
-        case "cel_expression":
+        case "cel_expression": {
           if (key !== "celExpression") checkOneSpelling(json, "celExpression");
-          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e, ctx));
+          const v = key === "celExpression" ? json["celExpression"]! : json["cel_expression"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
           break;
-        case "cel":
+        }
+        case "cel": {
+          const v = json["cel"]!;
           if (v !== null) for (const e of listFromJson(v)) this.cel.push(plainMessageFromJson(Rule, e, ctx));
           break;
-        case "oneof":
+        }
+        case "oneof": {
+          const v = json["oneof"]!;
           if (v !== null) for (const e of listFromJson(v)) this.oneof.push(plainMessageFromJson(MessageOneofRule, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -295,16 +305,19 @@ export class MessageOneofRule extends Message<MessageOneofRule> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "fields":
-          if (v !== null) for (const e of listFromJson(v)) this.fields.push(stringFromJson(e, ctx));
+        case "fields": {
+          const v = json["fields"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.fields.push(stringFromJson(e));
           break;
-        case "required":
+        }
+        case "required": {
+          const v = json["required"]!;
           if (v !== null) this.required = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -358,13 +371,14 @@ export class OneofRules extends Message<OneofRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "required":
+        case "required": {
+          const v = json["required"]!;
           if (v !== null) this.required = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -829,20 +843,26 @@ export class FieldRules extends Message<FieldRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "celExpression":
-        case "cel_expression":
+        case "cel_expression": {
           if (key !== "celExpression") checkOneSpelling(json, "celExpression");
-          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e, ctx));
+          const v = key === "celExpression" ? json["celExpression"]! : json["cel_expression"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
           break;
-        case "cel":
+        }
+        case "cel": {
+          const v = json["cel"]!;
           if (v !== null) for (const e of listFromJson(v)) this.cel.push(plainMessageFromJson(Rule, e, ctx));
           break;
-        case "required":
+        }
+        case "required": {
+          const v = json["required"]!;
           if (v !== null) this.required = boolFromJson(v);
           break;
-        case "ignore":
+        }
+        case "ignore": {
+          const v = json["ignore"]!;
           if (v !== null) {
             const e = enumFromJson(Ignore$type, v, ctx);
             if (e !== undefined) {
@@ -850,142 +870,187 @@ export class FieldRules extends Message<FieldRules> {
             }
           }
           break;
-        case "float":
+        }
+        case "float": {
+          const v = json["float"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "float", value: plainMessageFromJson(FloatRules, v, ctx) };
           }
           break;
-        case "double":
+        }
+        case "double": {
+          const v = json["double"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "double", value: plainMessageFromJson(DoubleRules, v, ctx) };
           }
           break;
-        case "int32":
+        }
+        case "int32": {
+          const v = json["int32"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "int32", value: plainMessageFromJson(Int32Rules, v, ctx) };
           }
           break;
-        case "int64":
+        }
+        case "int64": {
+          const v = json["int64"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "int64", value: plainMessageFromJson(Int64Rules, v, ctx) };
           }
           break;
-        case "uint32":
+        }
+        case "uint32": {
+          const v = json["uint32"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "uint32", value: plainMessageFromJson(UInt32Rules, v, ctx) };
           }
           break;
-        case "uint64":
+        }
+        case "uint64": {
+          const v = json["uint64"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "uint64", value: plainMessageFromJson(UInt64Rules, v, ctx) };
           }
           break;
-        case "sint32":
+        }
+        case "sint32": {
+          const v = json["sint32"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "sint32", value: plainMessageFromJson(SInt32Rules, v, ctx) };
           }
           break;
-        case "sint64":
+        }
+        case "sint64": {
+          const v = json["sint64"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "sint64", value: plainMessageFromJson(SInt64Rules, v, ctx) };
           }
           break;
-        case "fixed32":
+        }
+        case "fixed32": {
+          const v = json["fixed32"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "fixed32", value: plainMessageFromJson(Fixed32Rules, v, ctx) };
           }
           break;
-        case "fixed64":
+        }
+        case "fixed64": {
+          const v = json["fixed64"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "fixed64", value: plainMessageFromJson(Fixed64Rules, v, ctx) };
           }
           break;
-        case "sfixed32":
+        }
+        case "sfixed32": {
+          const v = json["sfixed32"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "sfixed32", value: plainMessageFromJson(SFixed32Rules, v, ctx) };
           }
           break;
-        case "sfixed64":
+        }
+        case "sfixed64": {
+          const v = json["sfixed64"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "sfixed64", value: plainMessageFromJson(SFixed64Rules, v, ctx) };
           }
           break;
-        case "bool":
+        }
+        case "bool": {
+          const v = json["bool"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "bool", value: plainMessageFromJson(BoolRules, v, ctx) };
           }
           break;
-        case "string":
+        }
+        case "string": {
+          const v = json["string"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "string", value: plainMessageFromJson(StringRules, v, ctx) };
           }
           break;
-        case "bytes":
+        }
+        case "bytes": {
+          const v = json["bytes"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "bytes", value: plainMessageFromJson(BytesRules, v, ctx) };
           }
           break;
-        case "enum":
+        }
+        case "enum": {
+          const v = json["enum"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "enum", value: plainMessageFromJson(EnumRules, v, ctx) };
           }
           break;
-        case "repeated":
+        }
+        case "repeated": {
+          const v = json["repeated"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "repeated", value: plainMessageFromJson(RepeatedRules, v, ctx) };
           }
           break;
-        case "map":
+        }
+        case "map": {
+          const v = json["map"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "map", value: plainMessageFromJson(MapRules, v, ctx) };
           }
           break;
-        case "any":
+        }
+        case "any": {
+          const v = json["any"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "any", value: plainMessageFromJson(AnyRules, v, ctx) };
           }
           break;
-        case "duration":
+        }
+        case "duration": {
+          const v = json["duration"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "duration", value: plainMessageFromJson(DurationRules, v, ctx) };
           }
           break;
+        }
         case "fieldMask":
-        case "field_mask":
+        case "field_mask": {
           if (key !== "fieldMask") checkOneSpelling(json, "fieldMask");
+          const v = key === "fieldMask" ? json["fieldMask"]! : json["field_mask"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "fieldMask", value: plainMessageFromJson(FieldMaskRules, v, ctx) };
           }
           break;
-        case "timestamp":
+        }
+        case "timestamp": {
+          const v = json["timestamp"]!;
           if (v !== null) {
             if (this.type.case !== undefined) throw oneofGivenTwice("type");
             this.type = { case: "timestamp", value: plainMessageFromJson(TimestampRules, v, ctx) };
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1042,13 +1107,14 @@ export class PredefinedRules extends Message<PredefinedRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "cel":
+        case "cel": {
+          const v = json["cel"]!;
           if (v !== null) for (const e of listFromJson(v)) this.cel.push(plainMessageFromJson(Rule, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1176,51 +1242,68 @@ export class FloatRules extends Message<FloatRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = floatFromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: floatFromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: floatFromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: floatFromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: floatFromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(floatFromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(floatFromJson(e));
           break;
-        case "finite":
+        }
+        case "finite": {
+          const v = json["finite"]!;
           if (v !== null) this.finite = boolFromJson(v);
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(floatFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1348,51 +1431,68 @@ export class DoubleRules extends Message<DoubleRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = doubleFromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: doubleFromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: doubleFromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: doubleFromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: doubleFromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(doubleFromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(doubleFromJson(e));
           break;
-        case "finite":
+        }
+        case "finite": {
+          const v = json["finite"]!;
           if (v !== null) this.finite = boolFromJson(v);
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(doubleFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1526,48 +1626,63 @@ export class Int32Rules extends Message<Int32Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = int32FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: int32FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: int32FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: int32FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: int32FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1701,48 +1816,63 @@ export class Int64Rules extends Message<Int64Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = int64FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: int64FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: int64FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: int64FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: int64FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(int64FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int64FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(int64FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1876,48 +2006,63 @@ export class UInt32Rules extends Message<UInt32Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = uint32FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: uint32FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: uint32FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: uint32FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: uint32FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(uint32FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint32FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(uint32FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2051,48 +2196,63 @@ export class UInt64Rules extends Message<UInt64Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = uint64FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: uint64FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: uint64FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: uint64FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: uint64FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(uint64FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint64FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(uint64FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2226,48 +2386,63 @@ export class SInt32Rules extends Message<SInt32Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = int32FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: int32FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: int32FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: int32FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: int32FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2401,48 +2576,63 @@ export class SInt64Rules extends Message<SInt64Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = int64FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: int64FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: int64FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: int64FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: int64FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(int64FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int64FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(int64FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2576,48 +2766,63 @@ export class Fixed32Rules extends Message<Fixed32Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = uint32FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: uint32FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: uint32FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: uint32FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: uint32FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(uint32FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint32FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(uint32FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2751,48 +2956,63 @@ export class Fixed64Rules extends Message<Fixed64Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = uint64FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: uint64FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: uint64FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: uint64FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: uint64FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(uint64FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint64FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(uint64FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2926,48 +3146,63 @@ export class SFixed32Rules extends Message<SFixed32Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = int32FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: int32FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: int32FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: int32FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: int32FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -3101,48 +3336,63 @@ export class SFixed64Rules extends Message<SFixed64Rules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = int64FromJson(v);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: int64FromJson(v) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: int64FromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: int64FromJson(v) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: int64FromJson(v) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(int64FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int64FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(int64FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -3208,16 +3458,19 @@ export class BoolRules extends Message<BoolRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = boolFromJson(v);
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(boolFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -3576,207 +3829,275 @@ export class StringRules extends Message<StringRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
-          if (v !== null) this.const = stringFromJson(v, ctx);
+        case "const": {
+          const v = json["const"]!;
+          if (v !== null) this.const = stringFromJson(v);
           break;
-        case "len":
+        }
+        case "len": {
+          const v = json["len"]!;
           if (v !== null) this.len = uint64FromJson(v);
           break;
+        }
         case "minLen":
-        case "min_len":
+        case "min_len": {
           if (key !== "minLen") checkOneSpelling(json, "minLen");
+          const v = key === "minLen" ? json["minLen"]! : json["min_len"]!;
           if (v !== null) this.minLen = uint64FromJson(v);
           break;
+        }
         case "maxLen":
-        case "max_len":
+        case "max_len": {
           if (key !== "maxLen") checkOneSpelling(json, "maxLen");
+          const v = key === "maxLen" ? json["maxLen"]! : json["max_len"]!;
           if (v !== null) this.maxLen = uint64FromJson(v);
           break;
+        }
         case "lenBytes":
-        case "len_bytes":
+        case "len_bytes": {
           if (key !== "lenBytes") checkOneSpelling(json, "lenBytes");
+          const v = key === "lenBytes" ? json["lenBytes"]! : json["len_bytes"]!;
           if (v !== null) this.lenBytes = uint64FromJson(v);
           break;
+        }
         case "minBytes":
-        case "min_bytes":
+        case "min_bytes": {
           if (key !== "minBytes") checkOneSpelling(json, "minBytes");
+          const v = key === "minBytes" ? json["minBytes"]! : json["min_bytes"]!;
           if (v !== null) this.minBytes = uint64FromJson(v);
           break;
+        }
         case "maxBytes":
-        case "max_bytes":
+        case "max_bytes": {
           if (key !== "maxBytes") checkOneSpelling(json, "maxBytes");
+          const v = key === "maxBytes" ? json["maxBytes"]! : json["max_bytes"]!;
           if (v !== null) this.maxBytes = uint64FromJson(v);
           break;
-        case "pattern":
-          if (v !== null) this.pattern = stringFromJson(v, ctx);
+        }
+        case "pattern": {
+          const v = json["pattern"]!;
+          if (v !== null) this.pattern = stringFromJson(v);
           break;
-        case "prefix":
-          if (v !== null) this.prefix = stringFromJson(v, ctx);
+        }
+        case "prefix": {
+          const v = json["prefix"]!;
+          if (v !== null) this.prefix = stringFromJson(v);
           break;
-        case "suffix":
-          if (v !== null) this.suffix = stringFromJson(v, ctx);
+        }
+        case "suffix": {
+          const v = json["suffix"]!;
+          if (v !== null) this.suffix = stringFromJson(v);
           break;
-        case "contains":
-          if (v !== null) this.contains = stringFromJson(v, ctx);
+        }
+        case "contains": {
+          const v = json["contains"]!;
+          if (v !== null) this.contains = stringFromJson(v);
           break;
+        }
         case "notContains":
-        case "not_contains":
+        case "not_contains": {
           if (key !== "notContains") checkOneSpelling(json, "notContains");
-          if (v !== null) this.notContains = stringFromJson(v, ctx);
+          const v = key === "notContains" ? json["notContains"]! : json["not_contains"]!;
+          if (v !== null) this.notContains = stringFromJson(v);
           break;
-        case "in":
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e, ctx));
+        }
+        case "in": {
+          const v = json["in"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e, ctx));
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
           break;
-        case "email":
+        }
+        case "email": {
+          const v = json["email"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "email", value: boolFromJson(v) };
           }
           break;
-        case "hostname":
+        }
+        case "hostname": {
+          const v = json["hostname"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "hostname", value: boolFromJson(v) };
           }
           break;
-        case "ip":
+        }
+        case "ip": {
+          const v = json["ip"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ip", value: boolFromJson(v) };
           }
           break;
-        case "ipv4":
+        }
+        case "ipv4": {
+          const v = json["ipv4"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipv4", value: boolFromJson(v) };
           }
           break;
-        case "ipv6":
+        }
+        case "ipv6": {
+          const v = json["ipv6"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipv6", value: boolFromJson(v) };
           }
           break;
-        case "uri":
+        }
+        case "uri": {
+          const v = json["uri"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "uri", value: boolFromJson(v) };
           }
           break;
+        }
         case "uriRef":
-        case "uri_ref":
+        case "uri_ref": {
           if (key !== "uriRef") checkOneSpelling(json, "uriRef");
+          const v = key === "uriRef" ? json["uriRef"]! : json["uri_ref"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "uriRef", value: boolFromJson(v) };
           }
           break;
-        case "address":
+        }
+        case "address": {
+          const v = json["address"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "address", value: boolFromJson(v) };
           }
           break;
-        case "uuid":
+        }
+        case "uuid": {
+          const v = json["uuid"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "uuid", value: boolFromJson(v) };
           }
           break;
-        case "tuuid":
+        }
+        case "tuuid": {
+          const v = json["tuuid"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "tuuid", value: boolFromJson(v) };
           }
           break;
+        }
         case "ipWithPrefixlen":
-        case "ip_with_prefixlen":
+        case "ip_with_prefixlen": {
           if (key !== "ipWithPrefixlen") checkOneSpelling(json, "ipWithPrefixlen");
+          const v = key === "ipWithPrefixlen" ? json["ipWithPrefixlen"]! : json["ip_with_prefixlen"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipWithPrefixlen", value: boolFromJson(v) };
           }
           break;
+        }
         case "ipv4WithPrefixlen":
-        case "ipv4_with_prefixlen":
+        case "ipv4_with_prefixlen": {
           if (key !== "ipv4WithPrefixlen") checkOneSpelling(json, "ipv4WithPrefixlen");
+          const v = key === "ipv4WithPrefixlen" ? json["ipv4WithPrefixlen"]! : json["ipv4_with_prefixlen"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipv4WithPrefixlen", value: boolFromJson(v) };
           }
           break;
+        }
         case "ipv6WithPrefixlen":
-        case "ipv6_with_prefixlen":
+        case "ipv6_with_prefixlen": {
           if (key !== "ipv6WithPrefixlen") checkOneSpelling(json, "ipv6WithPrefixlen");
+          const v = key === "ipv6WithPrefixlen" ? json["ipv6WithPrefixlen"]! : json["ipv6_with_prefixlen"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipv6WithPrefixlen", value: boolFromJson(v) };
           }
           break;
+        }
         case "ipPrefix":
-        case "ip_prefix":
+        case "ip_prefix": {
           if (key !== "ipPrefix") checkOneSpelling(json, "ipPrefix");
+          const v = key === "ipPrefix" ? json["ipPrefix"]! : json["ip_prefix"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipPrefix", value: boolFromJson(v) };
           }
           break;
+        }
         case "ipv4Prefix":
-        case "ipv4_prefix":
+        case "ipv4_prefix": {
           if (key !== "ipv4Prefix") checkOneSpelling(json, "ipv4Prefix");
+          const v = key === "ipv4Prefix" ? json["ipv4Prefix"]! : json["ipv4_prefix"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipv4Prefix", value: boolFromJson(v) };
           }
           break;
+        }
         case "ipv6Prefix":
-        case "ipv6_prefix":
+        case "ipv6_prefix": {
           if (key !== "ipv6Prefix") checkOneSpelling(json, "ipv6Prefix");
+          const v = key === "ipv6Prefix" ? json["ipv6Prefix"]! : json["ipv6_prefix"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipv6Prefix", value: boolFromJson(v) };
           }
           break;
+        }
         case "hostAndPort":
-        case "host_and_port":
+        case "host_and_port": {
           if (key !== "hostAndPort") checkOneSpelling(json, "hostAndPort");
+          const v = key === "hostAndPort" ? json["hostAndPort"]! : json["host_and_port"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "hostAndPort", value: boolFromJson(v) };
           }
           break;
-        case "ulid":
+        }
+        case "ulid": {
+          const v = json["ulid"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ulid", value: boolFromJson(v) };
           }
           break;
+        }
         case "protobufFqn":
-        case "protobuf_fqn":
+        case "protobuf_fqn": {
           if (key !== "protobufFqn") checkOneSpelling(json, "protobufFqn");
+          const v = key === "protobufFqn" ? json["protobufFqn"]! : json["protobuf_fqn"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "protobufFqn", value: boolFromJson(v) };
           }
           break;
+        }
         case "protobufDotFqn":
-        case "protobuf_dot_fqn":
+        case "protobuf_dot_fqn": {
           if (key !== "protobufDotFqn") checkOneSpelling(json, "protobufDotFqn");
+          const v = key === "protobufDotFqn" ? json["protobufDotFqn"]! : json["protobuf_dot_fqn"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "protobufDotFqn", value: boolFromJson(v) };
           }
           break;
+        }
         case "wellKnownRegex":
-        case "well_known_regex":
+        case "well_known_regex": {
           if (key !== "wellKnownRegex") checkOneSpelling(json, "wellKnownRegex");
+          const v = key === "wellKnownRegex" ? json["wellKnownRegex"]! : json["well_known_regex"]!;
           if (v !== null) {
             const e = enumFromJson(KnownRegex$type, v, ctx);
             if (e !== undefined) {
@@ -3785,14 +4106,19 @@ export class StringRules extends Message<StringRules> {
             }
           }
           break;
-        case "strict":
+        }
+        case "strict": {
+          const v = json["strict"]!;
           if (v !== null) this.strict = boolFromJson(v);
           break;
-        case "example":
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(stringFromJson(e, ctx));
+        }
+        case "example": {
+          const v = json["example"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.example.push(stringFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -3964,73 +4290,102 @@ export class BytesRules extends Message<BytesRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = bytesFromJson(v);
           break;
-        case "len":
+        }
+        case "len": {
+          const v = json["len"]!;
           if (v !== null) this.len = uint64FromJson(v);
           break;
+        }
         case "minLen":
-        case "min_len":
+        case "min_len": {
           if (key !== "minLen") checkOneSpelling(json, "minLen");
+          const v = key === "minLen" ? json["minLen"]! : json["min_len"]!;
           if (v !== null) this.minLen = uint64FromJson(v);
           break;
+        }
         case "maxLen":
-        case "max_len":
+        case "max_len": {
           if (key !== "maxLen") checkOneSpelling(json, "maxLen");
+          const v = key === "maxLen" ? json["maxLen"]! : json["max_len"]!;
           if (v !== null) this.maxLen = uint64FromJson(v);
           break;
-        case "pattern":
-          if (v !== null) this.pattern = stringFromJson(v, ctx);
+        }
+        case "pattern": {
+          const v = json["pattern"]!;
+          if (v !== null) this.pattern = stringFromJson(v);
           break;
-        case "prefix":
+        }
+        case "prefix": {
+          const v = json["prefix"]!;
           if (v !== null) this.prefix = bytesFromJson(v);
           break;
-        case "suffix":
+        }
+        case "suffix": {
+          const v = json["suffix"]!;
           if (v !== null) this.suffix = bytesFromJson(v);
           break;
-        case "contains":
+        }
+        case "contains": {
+          const v = json["contains"]!;
           if (v !== null) this.contains = bytesFromJson(v);
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(bytesFromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(bytesFromJson(e));
           break;
-        case "ip":
+        }
+        case "ip": {
+          const v = json["ip"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ip", value: boolFromJson(v) };
           }
           break;
-        case "ipv4":
+        }
+        case "ipv4": {
+          const v = json["ipv4"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipv4", value: boolFromJson(v) };
           }
           break;
-        case "ipv6":
+        }
+        case "ipv6": {
+          const v = json["ipv6"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "ipv6", value: boolFromJson(v) };
           }
           break;
-        case "uuid":
+        }
+        case "uuid": {
+          const v = json["uuid"]!;
           if (v !== null) {
             if (this.wellKnown.case !== undefined) throw oneofGivenTwice("wellKnown");
             this.wellKnown = { case: "uuid", value: boolFromJson(v) };
           }
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(bytesFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4139,29 +4494,38 @@ export class EnumRules extends Message<EnumRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = int32FromJson(v);
           break;
+        }
         case "definedOnly":
-        case "defined_only":
+        case "defined_only": {
           if (key !== "definedOnly") checkOneSpelling(json, "definedOnly");
+          const v = key === "definedOnly" ? json["definedOnly"]! : json["defined_only"]!;
           if (v !== null) this.definedOnly = boolFromJson(v);
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4244,26 +4608,33 @@ export class RepeatedRules extends Message<RepeatedRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "minItems":
-        case "min_items":
+        case "min_items": {
           if (key !== "minItems") checkOneSpelling(json, "minItems");
+          const v = key === "minItems" ? json["minItems"]! : json["min_items"]!;
           if (v !== null) this.minItems = uint64FromJson(v);
           break;
+        }
         case "maxItems":
-        case "max_items":
+        case "max_items": {
           if (key !== "maxItems") checkOneSpelling(json, "maxItems");
+          const v = key === "maxItems" ? json["maxItems"]! : json["max_items"]!;
           if (v !== null) this.maxItems = uint64FromJson(v);
           break;
-        case "unique":
+        }
+        case "unique": {
+          const v = json["unique"]!;
           if (v !== null) this.unique = boolFromJson(v);
           break;
-        case "items":
+        }
+        case "items": {
+          const v = json["items"]!;
           if (v !== null) this.items = plainMessageFromJson(FieldRules, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4353,26 +4724,33 @@ export class MapRules extends Message<MapRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "minPairs":
-        case "min_pairs":
+        case "min_pairs": {
           if (key !== "minPairs") checkOneSpelling(json, "minPairs");
+          const v = key === "minPairs" ? json["minPairs"]! : json["min_pairs"]!;
           if (v !== null) this.minPairs = uint64FromJson(v);
           break;
+        }
         case "maxPairs":
-        case "max_pairs":
+        case "max_pairs": {
           if (key !== "maxPairs") checkOneSpelling(json, "maxPairs");
+          const v = key === "maxPairs" ? json["maxPairs"]! : json["max_pairs"]!;
           if (v !== null) this.maxPairs = uint64FromJson(v);
           break;
-        case "keys":
+        }
+        case "keys": {
+          const v = json["keys"]!;
           if (v !== null) this.keys = plainMessageFromJson(FieldRules, v, ctx);
           break;
-        case "values":
+        }
+        case "values": {
+          const v = json["values"]!;
           if (v !== null) this.values = plainMessageFromJson(FieldRules, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4436,18 +4814,21 @@ export class AnyRules extends Message<AnyRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "in":
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e, ctx));
+        case "in": {
+          const v = json["in"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e, ctx));
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4627,48 +5008,63 @@ export class DurationRules extends Message<DurationRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = messageFromJson(Duration, v, ctx);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: messageFromJson(Duration, v, ctx) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: messageFromJson(Duration, v, ctx) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: messageFromJson(Duration, v, ctx) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: messageFromJson(Duration, v, ctx) };
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.in.push(messageFromJson(Duration, e, ctx));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) for (const e of listFromJson(v)) this.notIn.push(messageFromJson(Duration, e, ctx));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(messageFromJson(Duration, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4760,24 +5156,31 @@ export class FieldMaskRules extends Message<FieldMaskRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = messageFromJson(FieldMask, v, ctx);
           break;
-        case "in":
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e, ctx));
+        }
+        case "in": {
+          const v = json["in"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e, ctx));
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(messageFromJson(FieldMask, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4953,59 +5356,76 @@ export class TimestampRules extends Message<TimestampRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = messageFromJson(Timestamp, v, ctx);
           break;
-        case "lt":
+        }
+        case "lt": {
+          const v = json["lt"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lt", value: messageFromJson(Timestamp, v, ctx) };
           }
           break;
-        case "lte":
+        }
+        case "lte": {
+          const v = json["lte"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "lte", value: messageFromJson(Timestamp, v, ctx) };
           }
           break;
+        }
         case "ltNow":
-        case "lt_now":
+        case "lt_now": {
           if (key !== "ltNow") checkOneSpelling(json, "ltNow");
+          const v = key === "ltNow" ? json["ltNow"]! : json["lt_now"]!;
           if (v !== null) {
             if (this.lessThan.case !== undefined) throw oneofGivenTwice("lessThan");
             this.lessThan = { case: "ltNow", value: boolFromJson(v) };
           }
           break;
-        case "gt":
+        }
+        case "gt": {
+          const v = json["gt"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gt", value: messageFromJson(Timestamp, v, ctx) };
           }
           break;
-        case "gte":
+        }
+        case "gte": {
+          const v = json["gte"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gte", value: messageFromJson(Timestamp, v, ctx) };
           }
           break;
+        }
         case "gtNow":
-        case "gt_now":
+        case "gt_now": {
           if (key !== "gtNow") checkOneSpelling(json, "gtNow");
+          const v = key === "gtNow" ? json["gtNow"]! : json["gt_now"]!;
           if (v !== null) {
             if (this.greaterThan.case !== undefined) throw oneofGivenTwice("greaterThan");
             this.greaterThan = { case: "gtNow", value: boolFromJson(v) };
           }
           break;
-        case "within":
+        }
+        case "within": {
+          const v = json["within"]!;
           if (v !== null) this.within = messageFromJson(Duration, v, ctx);
           break;
-        case "example":
+        }
+        case "example": {
+          const v = json["example"]!;
           if (v !== null) for (const e of listFromJson(v)) this.example.push(messageFromJson(Timestamp, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5062,13 +5482,14 @@ export class Violations extends Message<Violations> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "violations":
+        case "violations": {
+          const v = json["violations"]!;
           if (v !== null) for (const e of listFromJson(v)) this.violations.push(plainMessageFromJson(Violation, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5166,29 +5587,38 @@ export class Violation extends Message<Violation> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "field":
+        case "field": {
+          const v = json["field"]!;
           if (v !== null) this.field = plainMessageFromJson(FieldPath, v, ctx);
           break;
-        case "rule":
+        }
+        case "rule": {
+          const v = json["rule"]!;
           if (v !== null) this.rule = plainMessageFromJson(FieldPath, v, ctx);
           break;
+        }
         case "ruleId":
-        case "rule_id":
+        case "rule_id": {
           if (key !== "ruleId") checkOneSpelling(json, "ruleId");
-          if (v !== null) this.ruleId = stringFromJson(v, ctx);
+          const v = key === "ruleId" ? json["ruleId"]! : json["rule_id"]!;
+          if (v !== null) this.ruleId = stringFromJson(v);
           break;
-        case "message":
-          if (v !== null) this.message = stringFromJson(v, ctx);
+        }
+        case "message": {
+          const v = json["message"]!;
+          if (v !== null) this.message = stringFromJson(v);
           break;
+        }
         case "forKey":
-        case "for_key":
+        case "for_key": {
           if (key !== "forKey") checkOneSpelling(json, "forKey");
+          const v = key === "forKey" ? json["forKey"]! : json["for_key"]!;
           if (v !== null) this.forKey = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5245,13 +5675,14 @@ export class FieldPath extends Message<FieldPath> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "elements":
+        case "elements": {
+          const v = json["elements"]!;
           if (v !== null) for (const e of listFromJson(v)) this.elements.push(plainMessageFromJson(FieldPathElement, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5409,21 +5840,25 @@ export class FieldPathElement extends Message<FieldPathElement> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "fieldNumber":
-        case "field_number":
+        case "field_number": {
           if (key !== "fieldNumber") checkOneSpelling(json, "fieldNumber");
+          const v = key === "fieldNumber" ? json["fieldNumber"]! : json["field_number"]!;
           if (v !== null) this.fieldNumber = int32FromJson(v);
           break;
+        }
         case "fieldName":
-        case "field_name":
+        case "field_name": {
           if (key !== "fieldName") checkOneSpelling(json, "fieldName");
-          if (v !== null) this.fieldName = stringFromJson(v, ctx);
+          const v = key === "fieldName" ? json["fieldName"]! : json["field_name"]!;
+          if (v !== null) this.fieldName = stringFromJson(v);
           break;
+        }
         case "fieldType":
-        case "field_type":
+        case "field_type": {
           if (key !== "fieldType") checkOneSpelling(json, "fieldType");
+          const v = key === "fieldType" ? json["fieldType"]! : json["field_type"]!;
           if (v !== null) {
             const e = enumFromJson(FieldDescriptorProto_Type$type, v, ctx);
             if (e !== undefined) {
@@ -5431,9 +5866,11 @@ export class FieldPathElement extends Message<FieldPathElement> {
             }
           }
           break;
+        }
         case "keyType":
-        case "key_type":
+        case "key_type": {
           if (key !== "keyType") checkOneSpelling(json, "keyType");
+          const v = key === "keyType" ? json["keyType"]! : json["key_type"]!;
           if (v !== null) {
             const e = enumFromJson(FieldDescriptorProto_Type$type, v, ctx);
             if (e !== undefined) {
@@ -5441,9 +5878,11 @@ export class FieldPathElement extends Message<FieldPathElement> {
             }
           }
           break;
+        }
         case "valueType":
-        case "value_type":
+        case "value_type": {
           if (key !== "valueType") checkOneSpelling(json, "valueType");
+          const v = key === "valueType" ? json["valueType"]! : json["value_type"]!;
           if (v !== null) {
             const e = enumFromJson(FieldDescriptorProto_Type$type, v, ctx);
             if (e !== undefined) {
@@ -5451,46 +5890,57 @@ export class FieldPathElement extends Message<FieldPathElement> {
             }
           }
           break;
-        case "index":
+        }
+        case "index": {
+          const v = json["index"]!;
           if (v !== null) {
             if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
             this.subscript = { case: "index", value: uint64FromJson(v) };
           }
           break;
+        }
         case "boolKey":
-        case "bool_key":
+        case "bool_key": {
           if (key !== "boolKey") checkOneSpelling(json, "boolKey");
+          const v = key === "boolKey" ? json["boolKey"]! : json["bool_key"]!;
           if (v !== null) {
             if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
             this.subscript = { case: "boolKey", value: boolFromJson(v) };
           }
           break;
+        }
         case "intKey":
-        case "int_key":
+        case "int_key": {
           if (key !== "intKey") checkOneSpelling(json, "intKey");
+          const v = key === "intKey" ? json["intKey"]! : json["int_key"]!;
           if (v !== null) {
             if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
             this.subscript = { case: "intKey", value: int64FromJson(v) };
           }
           break;
+        }
         case "uintKey":
-        case "uint_key":
+        case "uint_key": {
           if (key !== "uintKey") checkOneSpelling(json, "uintKey");
+          const v = key === "uintKey" ? json["uintKey"]! : json["uint_key"]!;
           if (v !== null) {
             if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
             this.subscript = { case: "uintKey", value: uint64FromJson(v) };
           }
           break;
+        }
         case "stringKey":
-        case "string_key":
+        case "string_key": {
           if (key !== "stringKey") checkOneSpelling(json, "stringKey");
+          const v = key === "stringKey" ? json["stringKey"]! : json["string_key"]!;
           if (v !== null) {
             if (this.subscript.case !== undefined) throw oneofGivenTwice("subscript");
-            this.subscript = { case: "stringKey", value: stringFromJson(v, ctx) };
+            this.subscript = { case: "stringKey", value: stringFromJson(v) };
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/any.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { AnyMessage, BinaryReader, BinaryWriter, FieldList, FileInfo, MessageType, PartialMessage, Registry } from "../../../codegen.js";
-import { anyIs, anyPack, anyUnpack, fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { AnyMessage, BinaryReader, BinaryWriter, FieldList, FileInfo, JsonForm, MessageType, PartialMessage, Registry } from "../../../codegen.js";
+import { anyIs, anyJsonForm, anyPack, anyUnpack, fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
 export const file_google_protobuf_any: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/any.proto",
@@ -84,6 +84,7 @@ export class Any extends Message<Any> {
     { no: 1, name: "type_url", localName: "typeUrl", jsonName: "typeUrl", kind: "scalar", T: ScalarType.STRING },
     { no: 2, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.BYTES },
   ]);
+  static readonly $jsonForm: JsonForm = anyJsonForm;
   /**
    * Identifies the type of the serialized Protobuf message with a URI reference
    * consisting of a prefix ending in a slash and the fully-qualified type name.

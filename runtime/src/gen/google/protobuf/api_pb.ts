@@ -247,29 +247,41 @@ export class Api extends Message<Api> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "methods":
+        }
+        case "methods": {
+          const v = json["methods"]!;
           if (v !== null) for (const e of listFromJson(v)) this.methods.push(plainMessageFromJson(Method, e, ctx));
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
-        case "version":
-          if (v !== null) this.version = stringFromJson(v, ctx);
+        }
+        case "version": {
+          const v = json["version"]!;
+          if (v !== null) this.version = stringFromJson(v);
           break;
+        }
         case "sourceContext":
-        case "source_context":
+        case "source_context": {
           if (key !== "sourceContext") checkOneSpelling(json, "sourceContext");
+          const v = key === "sourceContext" ? json["sourceContext"]! : json["source_context"]!;
           if (v !== null) this.sourceContext = plainMessageFromJson(SourceContext, v, ctx);
           break;
-        case "mixins":
+        }
+        case "mixins": {
+          const v = json["mixins"]!;
           if (v !== null) for (const e of listFromJson(v)) this.mixins.push(plainMessageFromJson(Mixin, e, ctx));
           break;
-        case "syntax":
+        }
+        case "syntax": {
+          const v = json["syntax"]!;
           if (v !== null) {
             const e = enumFromJson(Syntax$type, v, ctx);
             if (e !== undefined) {
@@ -277,11 +289,14 @@ export class Api extends Message<Api> {
             }
           }
           break;
-        case "edition":
-          if (v !== null) this.edition = stringFromJson(v, ctx);
+        }
+        case "edition": {
+          const v = json["edition"]!;
+          if (v !== null) this.edition = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -443,35 +458,47 @@ export class Method extends Message<Method> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
+        }
         case "requestTypeUrl":
-        case "request_type_url":
+        case "request_type_url": {
           if (key !== "requestTypeUrl") checkOneSpelling(json, "requestTypeUrl");
-          if (v !== null) this.requestTypeUrl = stringFromJson(v, ctx);
+          const v = key === "requestTypeUrl" ? json["requestTypeUrl"]! : json["request_type_url"]!;
+          if (v !== null) this.requestTypeUrl = stringFromJson(v);
           break;
+        }
         case "requestStreaming":
-        case "request_streaming":
+        case "request_streaming": {
           if (key !== "requestStreaming") checkOneSpelling(json, "requestStreaming");
+          const v = key === "requestStreaming" ? json["requestStreaming"]! : json["request_streaming"]!;
           if (v !== null) this.requestStreaming = boolFromJson(v);
           break;
+        }
         case "responseTypeUrl":
-        case "response_type_url":
+        case "response_type_url": {
           if (key !== "responseTypeUrl") checkOneSpelling(json, "responseTypeUrl");
-          if (v !== null) this.responseTypeUrl = stringFromJson(v, ctx);
+          const v = key === "responseTypeUrl" ? json["responseTypeUrl"]! : json["response_type_url"]!;
+          if (v !== null) this.responseTypeUrl = stringFromJson(v);
           break;
+        }
         case "responseStreaming":
-        case "response_streaming":
+        case "response_streaming": {
           if (key !== "responseStreaming") checkOneSpelling(json, "responseStreaming");
+          const v = key === "responseStreaming" ? json["responseStreaming"]! : json["response_streaming"]!;
           if (v !== null) this.responseStreaming = boolFromJson(v);
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
-        case "syntax":
+        }
+        case "syntax": {
+          const v = json["syntax"]!;
           if (v !== null) {
             const e = enumFromJson(Syntax$type, v, ctx);
             if (e !== undefined) {
@@ -479,11 +506,14 @@ export class Method extends Message<Method> {
             }
           }
           break;
-        case "edition":
-          if (v !== null) this.edition = stringFromJson(v, ctx);
+        }
+        case "edition": {
+          const v = json["edition"]!;
+          if (v !== null) this.edition = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -634,16 +664,19 @@ export class Mixin extends Message<Mixin> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "root":
-          if (v !== null) this.root = stringFromJson(v, ctx);
+        }
+        case "root": {
+          const v = json["root"]!;
+          if (v !== null) this.root = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

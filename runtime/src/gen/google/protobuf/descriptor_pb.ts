@@ -670,13 +670,14 @@ export class FileDescriptorSet extends Message<FileDescriptorSet> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "file":
+        case "file": {
+          const v = json["file"]!;
           if (v !== null) for (const e of listFromJson(v)) this.file.push(plainMessageFromJson(FileDescriptorProto, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -960,60 +961,86 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "package":
-          if (v !== null) this.package = stringFromJson(v, ctx);
+        }
+        case "package": {
+          const v = json["package"]!;
+          if (v !== null) this.package = stringFromJson(v);
           break;
-        case "dependency":
-          if (v !== null) for (const e of listFromJson(v)) this.dependency.push(stringFromJson(e, ctx));
+        }
+        case "dependency": {
+          const v = json["dependency"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.dependency.push(stringFromJson(e));
           break;
+        }
         case "publicDependency":
-        case "public_dependency":
+        case "public_dependency": {
           if (key !== "publicDependency") checkOneSpelling(json, "publicDependency");
+          const v = key === "publicDependency" ? json["publicDependency"]! : json["public_dependency"]!;
           if (v !== null) for (const e of listFromJson(v)) this.publicDependency.push(int32FromJson(e));
           break;
+        }
         case "weakDependency":
-        case "weak_dependency":
+        case "weak_dependency": {
           if (key !== "weakDependency") checkOneSpelling(json, "weakDependency");
+          const v = key === "weakDependency" ? json["weakDependency"]! : json["weak_dependency"]!;
           if (v !== null) for (const e of listFromJson(v)) this.weakDependency.push(int32FromJson(e));
           break;
+        }
         case "optionDependency":
-        case "option_dependency":
+        case "option_dependency": {
           if (key !== "optionDependency") checkOneSpelling(json, "optionDependency");
-          if (v !== null) for (const e of listFromJson(v)) this.optionDependency.push(stringFromJson(e, ctx));
+          const v = key === "optionDependency" ? json["optionDependency"]! : json["option_dependency"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.optionDependency.push(stringFromJson(e));
           break;
+        }
         case "messageType":
-        case "message_type":
+        case "message_type": {
           if (key !== "messageType") checkOneSpelling(json, "messageType");
+          const v = key === "messageType" ? json["messageType"]! : json["message_type"]!;
           if (v !== null) for (const e of listFromJson(v)) this.messageType.push(plainMessageFromJson(DescriptorProto, e, ctx));
           break;
+        }
         case "enumType":
-        case "enum_type":
+        case "enum_type": {
           if (key !== "enumType") checkOneSpelling(json, "enumType");
+          const v = key === "enumType" ? json["enumType"]! : json["enum_type"]!;
           if (v !== null) for (const e of listFromJson(v)) this.enumType.push(plainMessageFromJson(EnumDescriptorProto, e, ctx));
           break;
-        case "service":
+        }
+        case "service": {
+          const v = json["service"]!;
           if (v !== null) for (const e of listFromJson(v)) this.service.push(plainMessageFromJson(ServiceDescriptorProto, e, ctx));
           break;
-        case "extension":
+        }
+        case "extension": {
+          const v = json["extension"]!;
           if (v !== null) for (const e of listFromJson(v)) this.extension.push(plainMessageFromJson(FieldDescriptorProto, e, ctx));
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) this.options = plainMessageFromJson(FileOptions, v, ctx);
           break;
+        }
         case "sourceCodeInfo":
-        case "source_code_info":
+        case "source_code_info": {
           if (key !== "sourceCodeInfo") checkOneSpelling(json, "sourceCodeInfo");
+          const v = key === "sourceCodeInfo" ? json["sourceCodeInfo"]! : json["source_code_info"]!;
           if (v !== null) this.sourceCodeInfo = plainMessageFromJson(SourceCodeInfo, v, ctx);
           break;
-        case "syntax":
-          if (v !== null) this.syntax = stringFromJson(v, ctx);
+        }
+        case "syntax": {
+          const v = json["syntax"]!;
+          if (v !== null) this.syntax = stringFromJson(v);
           break;
-        case "edition":
+        }
+        case "edition": {
+          const v = json["edition"]!;
           if (v !== null) {
             const e = enumFromJson(Edition$type, v, ctx);
             if (e !== undefined) {
@@ -1021,8 +1048,9 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1246,51 +1274,71 @@ export class DescriptorProto extends Message<DescriptorProto> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "field":
+        }
+        case "field": {
+          const v = json["field"]!;
           if (v !== null) for (const e of listFromJson(v)) this.field.push(plainMessageFromJson(FieldDescriptorProto, e, ctx));
           break;
-        case "extension":
+        }
+        case "extension": {
+          const v = json["extension"]!;
           if (v !== null) for (const e of listFromJson(v)) this.extension.push(plainMessageFromJson(FieldDescriptorProto, e, ctx));
           break;
+        }
         case "nestedType":
-        case "nested_type":
+        case "nested_type": {
           if (key !== "nestedType") checkOneSpelling(json, "nestedType");
+          const v = key === "nestedType" ? json["nestedType"]! : json["nested_type"]!;
           if (v !== null) for (const e of listFromJson(v)) this.nestedType.push(plainMessageFromJson(DescriptorProto, e, ctx));
           break;
+        }
         case "enumType":
-        case "enum_type":
+        case "enum_type": {
           if (key !== "enumType") checkOneSpelling(json, "enumType");
+          const v = key === "enumType" ? json["enumType"]! : json["enum_type"]!;
           if (v !== null) for (const e of listFromJson(v)) this.enumType.push(plainMessageFromJson(EnumDescriptorProto, e, ctx));
           break;
+        }
         case "extensionRange":
-        case "extension_range":
+        case "extension_range": {
           if (key !== "extensionRange") checkOneSpelling(json, "extensionRange");
+          const v = key === "extensionRange" ? json["extensionRange"]! : json["extension_range"]!;
           if (v !== null) for (const e of listFromJson(v)) this.extensionRange.push(plainMessageFromJson(DescriptorProto_ExtensionRange, e, ctx));
           break;
+        }
         case "oneofDecl":
-        case "oneof_decl":
+        case "oneof_decl": {
           if (key !== "oneofDecl") checkOneSpelling(json, "oneofDecl");
+          const v = key === "oneofDecl" ? json["oneofDecl"]! : json["oneof_decl"]!;
           if (v !== null) for (const e of listFromJson(v)) this.oneofDecl.push(plainMessageFromJson(OneofDescriptorProto, e, ctx));
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) this.options = plainMessageFromJson(MessageOptions, v, ctx);
           break;
+        }
         case "reservedRange":
-        case "reserved_range":
+        case "reserved_range": {
           if (key !== "reservedRange") checkOneSpelling(json, "reservedRange");
+          const v = key === "reservedRange" ? json["reservedRange"]! : json["reserved_range"]!;
           if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(plainMessageFromJson(DescriptorProto_ReservedRange, e, ctx));
           break;
+        }
         case "reservedName":
-        case "reserved_name":
+        case "reserved_name": {
           if (key !== "reservedName") checkOneSpelling(json, "reservedName");
-          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e, ctx));
+          const v = key === "reservedName" ? json["reservedName"]! : json["reserved_name"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
           break;
-        case "visibility":
+        }
+        case "visibility": {
+          const v = json["visibility"]!;
           if (v !== null) {
             const e = enumFromJson(SymbolVisibility$type, v, ctx);
             if (e !== undefined) {
@@ -1298,8 +1346,9 @@ export class DescriptorProto extends Message<DescriptorProto> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1378,19 +1427,24 @@ export class DescriptorProto_ExtensionRange extends Message<DescriptorProto_Exte
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "start":
+        case "start": {
+          const v = json["start"]!;
           if (v !== null) this.start = int32FromJson(v);
           break;
-        case "end":
+        }
+        case "end": {
+          const v = json["end"]!;
           if (v !== null) this.end = int32FromJson(v);
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) this.options = plainMessageFromJson(ExtensionRangeOptions, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1465,16 +1519,19 @@ export class DescriptorProto_ReservedRange extends Message<DescriptorProto_Reser
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "start":
+        case "start": {
+          const v = json["start"]!;
           if (v !== null) this.start = int32FromJson(v);
           break;
-        case "end":
+        }
+        case "end": {
+          const v = json["end"]!;
           if (v !== null) this.end = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1597,20 +1654,26 @@ export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "uninterpretedOption":
-        case "uninterpreted_option":
+        case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
           if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
-        case "declaration":
+        }
+        case "declaration": {
+          const v = json["declaration"]!;
           if (v !== null) for (const e of listFromJson(v)) this.declaration.push(plainMessageFromJson(ExtensionRangeOptions_Declaration, e, ctx));
           break;
-        case "features":
+        }
+        case "features": {
+          const v = json["features"]!;
           if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
-        case "verification":
+        }
+        case "verification": {
+          const v = json["verification"]!;
           if (v !== null) {
             const e = enumFromJson(ExtensionRangeOptions_VerificationState$type, v, ctx);
             if (e !== undefined) {
@@ -1618,8 +1681,9 @@ export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1734,27 +1798,36 @@ export class ExtensionRangeOptions_Declaration extends Message<ExtensionRangeOpt
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "number":
+        case "number": {
+          const v = json["number"]!;
           if (v !== null) this.number = int32FromJson(v);
           break;
+        }
         case "fullName":
-        case "full_name":
+        case "full_name": {
           if (key !== "fullName") checkOneSpelling(json, "fullName");
-          if (v !== null) this.fullName = stringFromJson(v, ctx);
+          const v = key === "fullName" ? json["fullName"]! : json["full_name"]!;
+          if (v !== null) this.fullName = stringFromJson(v);
           break;
-        case "type":
-          if (v !== null) this.type = stringFromJson(v, ctx);
+        }
+        case "type": {
+          const v = json["type"]!;
+          if (v !== null) this.type = stringFromJson(v);
           break;
-        case "reserved":
+        }
+        case "reserved": {
+          const v = json["reserved"]!;
           if (v !== null) this.reserved = boolFromJson(v);
           break;
-        case "repeated":
+        }
+        case "repeated": {
+          const v = json["repeated"]!;
           if (v !== null) this.repeated = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1968,15 +2041,19 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "number":
+        }
+        case "number": {
+          const v = json["number"]!;
           if (v !== null) this.number = int32FromJson(v);
           break;
-        case "label":
+        }
+        case "label": {
+          const v = json["label"]!;
           if (v !== null) {
             const e = enumFromJson(FieldDescriptorProto_Label$type, v, ctx);
             if (e !== undefined) {
@@ -1984,7 +2061,9 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
             }
           }
           break;
-        case "type":
+        }
+        case "type": {
+          const v = json["type"]!;
           if (v !== null) {
             const e = enumFromJson(FieldDescriptorProto_Type$type, v, ctx);
             if (e !== undefined) {
@@ -1992,39 +2071,54 @@ export class FieldDescriptorProto extends Message<FieldDescriptorProto> {
             }
           }
           break;
+        }
         case "typeName":
-        case "type_name":
+        case "type_name": {
           if (key !== "typeName") checkOneSpelling(json, "typeName");
-          if (v !== null) this.typeName = stringFromJson(v, ctx);
+          const v = key === "typeName" ? json["typeName"]! : json["type_name"]!;
+          if (v !== null) this.typeName = stringFromJson(v);
           break;
-        case "extendee":
-          if (v !== null) this.extendee = stringFromJson(v, ctx);
+        }
+        case "extendee": {
+          const v = json["extendee"]!;
+          if (v !== null) this.extendee = stringFromJson(v);
           break;
+        }
         case "defaultValue":
-        case "default_value":
+        case "default_value": {
           if (key !== "defaultValue") checkOneSpelling(json, "defaultValue");
-          if (v !== null) this.defaultValue = stringFromJson(v, ctx);
+          const v = key === "defaultValue" ? json["defaultValue"]! : json["default_value"]!;
+          if (v !== null) this.defaultValue = stringFromJson(v);
           break;
+        }
         case "oneofIndex":
-        case "oneof_index":
+        case "oneof_index": {
           if (key !== "oneofIndex") checkOneSpelling(json, "oneofIndex");
+          const v = key === "oneofIndex" ? json["oneofIndex"]! : json["oneof_index"]!;
           if (v !== null) this.oneofIndex = int32FromJson(v);
           break;
+        }
         case "jsonName":
-        case "json_name":
+        case "json_name": {
           if (key !== "jsonName") checkOneSpelling(json, "jsonName");
-          if (v !== null) this.jsonName = stringFromJson(v, ctx);
+          const v = key === "jsonName" ? json["jsonName"]! : json["json_name"]!;
+          if (v !== null) this.jsonName = stringFromJson(v);
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) this.options = plainMessageFromJson(FieldOptions, v, ctx);
           break;
+        }
         case "proto3Optional":
-        case "proto3_optional":
+        case "proto3_optional": {
           if (key !== "proto3Optional") checkOneSpelling(json, "proto3Optional");
+          const v = key === "proto3Optional" ? json["proto3Optional"]! : json["proto3_optional"]!;
           if (v !== null) this.proto3Optional = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2091,16 +2185,19 @@ export class OneofDescriptorProto extends Message<OneofDescriptorProto> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) this.options = plainMessageFromJson(OneofOptions, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2239,28 +2336,38 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "value":
+        }
+        case "value": {
+          const v = json["value"]!;
           if (v !== null) for (const e of listFromJson(v)) this.value.push(plainMessageFromJson(EnumValueDescriptorProto, e, ctx));
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) this.options = plainMessageFromJson(EnumOptions, v, ctx);
           break;
+        }
         case "reservedRange":
-        case "reserved_range":
+        case "reserved_range": {
           if (key !== "reservedRange") checkOneSpelling(json, "reservedRange");
+          const v = key === "reservedRange" ? json["reservedRange"]! : json["reserved_range"]!;
           if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(plainMessageFromJson(EnumDescriptorProto_EnumReservedRange, e, ctx));
           break;
+        }
         case "reservedName":
-        case "reserved_name":
+        case "reserved_name": {
           if (key !== "reservedName") checkOneSpelling(json, "reservedName");
-          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e, ctx));
+          const v = key === "reservedName" ? json["reservedName"]! : json["reserved_name"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
           break;
-        case "visibility":
+        }
+        case "visibility": {
+          const v = json["visibility"]!;
           if (v !== null) {
             const e = enumFromJson(SymbolVisibility$type, v, ctx);
             if (e !== undefined) {
@@ -2268,8 +2375,9 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2347,16 +2455,19 @@ export class EnumDescriptorProto_EnumReservedRange extends Message<EnumDescripto
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "start":
+        case "start": {
+          const v = json["start"]!;
           if (v !== null) this.start = int32FromJson(v);
           break;
-        case "end":
+        }
+        case "end": {
+          const v = json["end"]!;
           if (v !== null) this.end = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2432,19 +2543,24 @@ export class EnumValueDescriptorProto extends Message<EnumValueDescriptorProto> 
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "number":
+        }
+        case "number": {
+          const v = json["number"]!;
           if (v !== null) this.number = int32FromJson(v);
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) this.options = plainMessageFromJson(EnumValueOptions, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2529,19 +2645,24 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "method":
+        }
+        case "method": {
+          const v = json["method"]!;
           if (v !== null) for (const e of listFromJson(v)) this.method.push(plainMessageFromJson(MethodDescriptorProto, e, ctx));
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) this.options = plainMessageFromJson(ServiceOptions, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2654,36 +2775,47 @@ export class MethodDescriptorProto extends Message<MethodDescriptorProto> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
+        }
         case "inputType":
-        case "input_type":
+        case "input_type": {
           if (key !== "inputType") checkOneSpelling(json, "inputType");
-          if (v !== null) this.inputType = stringFromJson(v, ctx);
+          const v = key === "inputType" ? json["inputType"]! : json["input_type"]!;
+          if (v !== null) this.inputType = stringFromJson(v);
           break;
+        }
         case "outputType":
-        case "output_type":
+        case "output_type": {
           if (key !== "outputType") checkOneSpelling(json, "outputType");
-          if (v !== null) this.outputType = stringFromJson(v, ctx);
+          const v = key === "outputType" ? json["outputType"]! : json["output_type"]!;
+          if (v !== null) this.outputType = stringFromJson(v);
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) this.options = plainMessageFromJson(MethodOptions, v, ctx);
           break;
+        }
         case "clientStreaming":
-        case "client_streaming":
+        case "client_streaming": {
           if (key !== "clientStreaming") checkOneSpelling(json, "clientStreaming");
+          const v = key === "clientStreaming" ? json["clientStreaming"]! : json["client_streaming"]!;
           if (v !== null) this.clientStreaming = boolFromJson(v);
           break;
+        }
         case "serverStreaming":
-        case "server_streaming":
+        case "server_streaming": {
           if (key !== "serverStreaming") checkOneSpelling(json, "serverStreaming");
+          const v = key === "serverStreaming" ? json["serverStreaming"]! : json["server_streaming"]!;
           if (v !== null) this.serverStreaming = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -3043,36 +3175,46 @@ export class FileOptions extends Message<FileOptions> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "javaPackage":
-        case "java_package":
+        case "java_package": {
           if (key !== "javaPackage") checkOneSpelling(json, "javaPackage");
-          if (v !== null) this.javaPackage = stringFromJson(v, ctx);
+          const v = key === "javaPackage" ? json["javaPackage"]! : json["java_package"]!;
+          if (v !== null) this.javaPackage = stringFromJson(v);
           break;
+        }
         case "javaOuterClassname":
-        case "java_outer_classname":
+        case "java_outer_classname": {
           if (key !== "javaOuterClassname") checkOneSpelling(json, "javaOuterClassname");
-          if (v !== null) this.javaOuterClassname = stringFromJson(v, ctx);
+          const v = key === "javaOuterClassname" ? json["javaOuterClassname"]! : json["java_outer_classname"]!;
+          if (v !== null) this.javaOuterClassname = stringFromJson(v);
           break;
+        }
         case "javaMultipleFiles":
-        case "java_multiple_files":
+        case "java_multiple_files": {
           if (key !== "javaMultipleFiles") checkOneSpelling(json, "javaMultipleFiles");
+          const v = key === "javaMultipleFiles" ? json["javaMultipleFiles"]! : json["java_multiple_files"]!;
           if (v !== null) this.javaMultipleFiles = boolFromJson(v);
           break;
+        }
         case "javaGenerateEqualsAndHash":
-        case "java_generate_equals_and_hash":
+        case "java_generate_equals_and_hash": {
           if (key !== "javaGenerateEqualsAndHash") checkOneSpelling(json, "javaGenerateEqualsAndHash");
+          const v = key === "javaGenerateEqualsAndHash" ? json["javaGenerateEqualsAndHash"]! : json["java_generate_equals_and_hash"]!;
           if (v !== null) this.javaGenerateEqualsAndHash = boolFromJson(v);
           break;
+        }
         case "javaStringCheckUtf8":
-        case "java_string_check_utf8":
+        case "java_string_check_utf8": {
           if (key !== "javaStringCheckUtf8") checkOneSpelling(json, "javaStringCheckUtf8");
+          const v = key === "javaStringCheckUtf8" ? json["javaStringCheckUtf8"]! : json["java_string_check_utf8"]!;
           if (v !== null) this.javaStringCheckUtf8 = boolFromJson(v);
           break;
+        }
         case "optimizeFor":
-        case "optimize_for":
+        case "optimize_for": {
           if (key !== "optimizeFor") checkOneSpelling(json, "optimizeFor");
+          const v = key === "optimizeFor" ? json["optimizeFor"]! : json["optimize_for"]!;
           if (v !== null) {
             const e = enumFromJson(FileOptions_OptimizeMode$type, v, ctx);
             if (e !== undefined) {
@@ -3080,79 +3222,110 @@ export class FileOptions extends Message<FileOptions> {
             }
           }
           break;
+        }
         case "goPackage":
-        case "go_package":
+        case "go_package": {
           if (key !== "goPackage") checkOneSpelling(json, "goPackage");
-          if (v !== null) this.goPackage = stringFromJson(v, ctx);
+          const v = key === "goPackage" ? json["goPackage"]! : json["go_package"]!;
+          if (v !== null) this.goPackage = stringFromJson(v);
           break;
+        }
         case "ccGenericServices":
-        case "cc_generic_services":
+        case "cc_generic_services": {
           if (key !== "ccGenericServices") checkOneSpelling(json, "ccGenericServices");
+          const v = key === "ccGenericServices" ? json["ccGenericServices"]! : json["cc_generic_services"]!;
           if (v !== null) this.ccGenericServices = boolFromJson(v);
           break;
+        }
         case "javaGenericServices":
-        case "java_generic_services":
+        case "java_generic_services": {
           if (key !== "javaGenericServices") checkOneSpelling(json, "javaGenericServices");
+          const v = key === "javaGenericServices" ? json["javaGenericServices"]! : json["java_generic_services"]!;
           if (v !== null) this.javaGenericServices = boolFromJson(v);
           break;
+        }
         case "pyGenericServices":
-        case "py_generic_services":
+        case "py_generic_services": {
           if (key !== "pyGenericServices") checkOneSpelling(json, "pyGenericServices");
+          const v = key === "pyGenericServices" ? json["pyGenericServices"]! : json["py_generic_services"]!;
           if (v !== null) this.pyGenericServices = boolFromJson(v);
           break;
-        case "deprecated":
+        }
+        case "deprecated": {
+          const v = json["deprecated"]!;
           if (v !== null) this.deprecated = boolFromJson(v);
           break;
+        }
         case "ccEnableArenas":
-        case "cc_enable_arenas":
+        case "cc_enable_arenas": {
           if (key !== "ccEnableArenas") checkOneSpelling(json, "ccEnableArenas");
+          const v = key === "ccEnableArenas" ? json["ccEnableArenas"]! : json["cc_enable_arenas"]!;
           if (v !== null) this.ccEnableArenas = boolFromJson(v);
           break;
+        }
         case "objcClassPrefix":
-        case "objc_class_prefix":
+        case "objc_class_prefix": {
           if (key !== "objcClassPrefix") checkOneSpelling(json, "objcClassPrefix");
-          if (v !== null) this.objcClassPrefix = stringFromJson(v, ctx);
+          const v = key === "objcClassPrefix" ? json["objcClassPrefix"]! : json["objc_class_prefix"]!;
+          if (v !== null) this.objcClassPrefix = stringFromJson(v);
           break;
+        }
         case "csharpNamespace":
-        case "csharp_namespace":
+        case "csharp_namespace": {
           if (key !== "csharpNamespace") checkOneSpelling(json, "csharpNamespace");
-          if (v !== null) this.csharpNamespace = stringFromJson(v, ctx);
+          const v = key === "csharpNamespace" ? json["csharpNamespace"]! : json["csharp_namespace"]!;
+          if (v !== null) this.csharpNamespace = stringFromJson(v);
           break;
+        }
         case "swiftPrefix":
-        case "swift_prefix":
+        case "swift_prefix": {
           if (key !== "swiftPrefix") checkOneSpelling(json, "swiftPrefix");
-          if (v !== null) this.swiftPrefix = stringFromJson(v, ctx);
+          const v = key === "swiftPrefix" ? json["swiftPrefix"]! : json["swift_prefix"]!;
+          if (v !== null) this.swiftPrefix = stringFromJson(v);
           break;
+        }
         case "phpClassPrefix":
-        case "php_class_prefix":
+        case "php_class_prefix": {
           if (key !== "phpClassPrefix") checkOneSpelling(json, "phpClassPrefix");
-          if (v !== null) this.phpClassPrefix = stringFromJson(v, ctx);
+          const v = key === "phpClassPrefix" ? json["phpClassPrefix"]! : json["php_class_prefix"]!;
+          if (v !== null) this.phpClassPrefix = stringFromJson(v);
           break;
+        }
         case "phpNamespace":
-        case "php_namespace":
+        case "php_namespace": {
           if (key !== "phpNamespace") checkOneSpelling(json, "phpNamespace");
-          if (v !== null) this.phpNamespace = stringFromJson(v, ctx);
+          const v = key === "phpNamespace" ? json["phpNamespace"]! : json["php_namespace"]!;
+          if (v !== null) this.phpNamespace = stringFromJson(v);
           break;
+        }
         case "phpMetadataNamespace":
-        case "php_metadata_namespace":
+        case "php_metadata_namespace": {
           if (key !== "phpMetadataNamespace") checkOneSpelling(json, "phpMetadataNamespace");
-          if (v !== null) this.phpMetadataNamespace = stringFromJson(v, ctx);
+          const v = key === "phpMetadataNamespace" ? json["phpMetadataNamespace"]! : json["php_metadata_namespace"]!;
+          if (v !== null) this.phpMetadataNamespace = stringFromJson(v);
           break;
+        }
         case "rubyPackage":
-        case "ruby_package":
+        case "ruby_package": {
           if (key !== "rubyPackage") checkOneSpelling(json, "rubyPackage");
-          if (v !== null) this.rubyPackage = stringFromJson(v, ctx);
+          const v = key === "rubyPackage" ? json["rubyPackage"]! : json["ruby_package"]!;
+          if (v !== null) this.rubyPackage = stringFromJson(v);
           break;
-        case "features":
+        }
+        case "features": {
+          const v = json["features"]!;
           if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
+        }
         case "uninterpretedOption":
-        case "uninterpreted_option":
+        case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
           if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -3348,41 +3521,54 @@ export class MessageOptions extends Message<MessageOptions> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "messageSetWireFormat":
-        case "message_set_wire_format":
+        case "message_set_wire_format": {
           if (key !== "messageSetWireFormat") checkOneSpelling(json, "messageSetWireFormat");
+          const v = key === "messageSetWireFormat" ? json["messageSetWireFormat"]! : json["message_set_wire_format"]!;
           if (v !== null) this.messageSetWireFormat = boolFromJson(v);
           break;
+        }
         case "noStandardDescriptorAccessor":
-        case "no_standard_descriptor_accessor":
+        case "no_standard_descriptor_accessor": {
           if (key !== "noStandardDescriptorAccessor") checkOneSpelling(json, "noStandardDescriptorAccessor");
+          const v = key === "noStandardDescriptorAccessor" ? json["noStandardDescriptorAccessor"]! : json["no_standard_descriptor_accessor"]!;
           if (v !== null) this.noStandardDescriptorAccessor = boolFromJson(v);
           break;
-        case "deprecated":
+        }
+        case "deprecated": {
+          const v = json["deprecated"]!;
           if (v !== null) this.deprecated = boolFromJson(v);
           break;
+        }
         case "mapEntry":
-        case "map_entry":
+        case "map_entry": {
           if (key !== "mapEntry") checkOneSpelling(json, "mapEntry");
+          const v = key === "mapEntry" ? json["mapEntry"]! : json["map_entry"]!;
           if (v !== null) this.mapEntry = boolFromJson(v);
           break;
+        }
         case "deprecatedLegacyJsonFieldConflicts":
-        case "deprecated_legacy_json_field_conflicts":
+        case "deprecated_legacy_json_field_conflicts": {
           if (key !== "deprecatedLegacyJsonFieldConflicts") checkOneSpelling(json, "deprecatedLegacyJsonFieldConflicts");
+          const v = key === "deprecatedLegacyJsonFieldConflicts" ? json["deprecatedLegacyJsonFieldConflicts"]! : json["deprecated_legacy_json_field_conflicts"]!;
           if (v !== null) this.deprecatedLegacyJsonFieldConflicts = boolFromJson(v);
           break;
-        case "features":
+        }
+        case "features": {
+          const v = json["features"]!;
           if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
+        }
         case "uninterpretedOption":
-        case "uninterpreted_option":
+        case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
           if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -3702,9 +3888,9 @@ export class FieldOptions extends Message<FieldOptions> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "ctype":
+        case "ctype": {
+          const v = json["ctype"]!;
           if (v !== null) {
             const e = enumFromJson(FieldOptions_CType$type, v, ctx);
             if (e !== undefined) {
@@ -3712,10 +3898,14 @@ export class FieldOptions extends Message<FieldOptions> {
             }
           }
           break;
-        case "packed":
+        }
+        case "packed": {
+          const v = json["packed"]!;
           if (v !== null) this.packed = boolFromJson(v);
           break;
-        case "jstype":
+        }
+        case "jstype": {
+          const v = json["jstype"]!;
           if (v !== null) {
             const e = enumFromJson(FieldOptions_JSType$type, v, ctx);
             if (e !== undefined) {
@@ -3723,26 +3913,38 @@ export class FieldOptions extends Message<FieldOptions> {
             }
           }
           break;
-        case "lazy":
+        }
+        case "lazy": {
+          const v = json["lazy"]!;
           if (v !== null) this.lazy = boolFromJson(v);
           break;
+        }
         case "unverifiedLazy":
-        case "unverified_lazy":
+        case "unverified_lazy": {
           if (key !== "unverifiedLazy") checkOneSpelling(json, "unverifiedLazy");
+          const v = key === "unverifiedLazy" ? json["unverifiedLazy"]! : json["unverified_lazy"]!;
           if (v !== null) this.unverifiedLazy = boolFromJson(v);
           break;
-        case "deprecated":
+        }
+        case "deprecated": {
+          const v = json["deprecated"]!;
           if (v !== null) this.deprecated = boolFromJson(v);
           break;
-        case "weak":
+        }
+        case "weak": {
+          const v = json["weak"]!;
           if (v !== null) this.weak = boolFromJson(v);
           break;
+        }
         case "debugRedact":
-        case "debug_redact":
+        case "debug_redact": {
           if (key !== "debugRedact") checkOneSpelling(json, "debugRedact");
+          const v = key === "debugRedact" ? json["debugRedact"]! : json["debug_redact"]!;
           if (v !== null) this.debugRedact = boolFromJson(v);
           break;
-        case "retention":
+        }
+        case "retention": {
+          const v = json["retention"]!;
           if (v !== null) {
             const e = enumFromJson(FieldOptions_OptionRetention$type, v, ctx);
             if (e !== undefined) {
@@ -3750,29 +3952,40 @@ export class FieldOptions extends Message<FieldOptions> {
             }
           }
           break;
-        case "targets":
+        }
+        case "targets": {
+          const v = json["targets"]!;
           if (v !== null) enumsFromJson(this.targets, FieldOptions_OptionTargetType$type, v, ctx);
           break;
+        }
         case "editionDefaults":
-        case "edition_defaults":
+        case "edition_defaults": {
           if (key !== "editionDefaults") checkOneSpelling(json, "editionDefaults");
+          const v = key === "editionDefaults" ? json["editionDefaults"]! : json["edition_defaults"]!;
           if (v !== null) for (const e of listFromJson(v)) this.editionDefaults.push(plainMessageFromJson(FieldOptions_EditionDefault, e, ctx));
           break;
-        case "features":
+        }
+        case "features": {
+          const v = json["features"]!;
           if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
+        }
         case "featureSupport":
-        case "feature_support":
+        case "feature_support": {
           if (key !== "featureSupport") checkOneSpelling(json, "featureSupport");
+          const v = key === "featureSupport" ? json["featureSupport"]! : json["feature_support"]!;
           if (v !== null) this.featureSupport = plainMessageFromJson(FieldOptions_FeatureSupport, v, ctx);
           break;
+        }
         case "uninterpretedOption":
-        case "uninterpreted_option":
+        case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
           if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -3845,9 +4058,9 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "edition":
+        case "edition": {
+          const v = json["edition"]!;
           if (v !== null) {
             const e = enumFromJson(Edition$type, v, ctx);
             if (e !== undefined) {
@@ -3855,11 +4068,14 @@ export class FieldOptions_EditionDefault extends Message<FieldOptions_EditionDef
             }
           }
           break;
-        case "value":
-          if (v !== null) this.value = stringFromJson(v, ctx);
+        }
+        case "value": {
+          const v = json["value"]!;
+          if (v !== null) this.value = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -3996,11 +4212,11 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "editionIntroduced":
-        case "edition_introduced":
+        case "edition_introduced": {
           if (key !== "editionIntroduced") checkOneSpelling(json, "editionIntroduced");
+          const v = key === "editionIntroduced" ? json["editionIntroduced"]! : json["edition_introduced"]!;
           if (v !== null) {
             const e = enumFromJson(Edition$type, v, ctx);
             if (e !== undefined) {
@@ -4008,9 +4224,11 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
             }
           }
           break;
+        }
         case "editionDeprecated":
-        case "edition_deprecated":
+        case "edition_deprecated": {
           if (key !== "editionDeprecated") checkOneSpelling(json, "editionDeprecated");
+          const v = key === "editionDeprecated" ? json["editionDeprecated"]! : json["edition_deprecated"]!;
           if (v !== null) {
             const e = enumFromJson(Edition$type, v, ctx);
             if (e !== undefined) {
@@ -4018,14 +4236,18 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
             }
           }
           break;
+        }
         case "deprecationWarning":
-        case "deprecation_warning":
+        case "deprecation_warning": {
           if (key !== "deprecationWarning") checkOneSpelling(json, "deprecationWarning");
-          if (v !== null) this.deprecationWarning = stringFromJson(v, ctx);
+          const v = key === "deprecationWarning" ? json["deprecationWarning"]! : json["deprecation_warning"]!;
+          if (v !== null) this.deprecationWarning = stringFromJson(v);
           break;
+        }
         case "editionRemoved":
-        case "edition_removed":
+        case "edition_removed": {
           if (key !== "editionRemoved") checkOneSpelling(json, "editionRemoved");
+          const v = key === "editionRemoved" ? json["editionRemoved"]! : json["edition_removed"]!;
           if (v !== null) {
             const e = enumFromJson(Edition$type, v, ctx);
             if (e !== undefined) {
@@ -4033,13 +4255,16 @@ export class FieldOptions_FeatureSupport extends Message<FieldOptions_FeatureSup
             }
           }
           break;
+        }
         case "removalError":
-        case "removal_error":
+        case "removal_error": {
           if (key !== "removalError") checkOneSpelling(json, "removalError");
-          if (v !== null) this.removalError = stringFromJson(v, ctx);
+          const v = key === "removalError" ? json["removalError"]! : json["removal_error"]!;
+          if (v !== null) this.removalError = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4122,18 +4347,21 @@ export class OneofOptions extends Message<OneofOptions> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "features":
+        case "features": {
+          const v = json["features"]!;
           if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
+        }
         case "uninterpretedOption":
-        case "uninterpreted_option":
+        case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
           if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4263,31 +4491,40 @@ export class EnumOptions extends Message<EnumOptions> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "allowAlias":
-        case "allow_alias":
+        case "allow_alias": {
           if (key !== "allowAlias") checkOneSpelling(json, "allowAlias");
+          const v = key === "allowAlias" ? json["allowAlias"]! : json["allow_alias"]!;
           if (v !== null) this.allowAlias = boolFromJson(v);
           break;
-        case "deprecated":
+        }
+        case "deprecated": {
+          const v = json["deprecated"]!;
           if (v !== null) this.deprecated = boolFromJson(v);
           break;
+        }
         case "deprecatedLegacyJsonFieldConflicts":
-        case "deprecated_legacy_json_field_conflicts":
+        case "deprecated_legacy_json_field_conflicts": {
           if (key !== "deprecatedLegacyJsonFieldConflicts") checkOneSpelling(json, "deprecatedLegacyJsonFieldConflicts");
+          const v = key === "deprecatedLegacyJsonFieldConflicts" ? json["deprecatedLegacyJsonFieldConflicts"]! : json["deprecated_legacy_json_field_conflicts"]!;
           if (v !== null) this.deprecatedLegacyJsonFieldConflicts = boolFromJson(v);
           break;
-        case "features":
+        }
+        case "features": {
+          const v = json["features"]!;
           if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
+        }
         case "uninterpretedOption":
-        case "uninterpreted_option":
+        case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
           if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4418,31 +4655,40 @@ export class EnumValueOptions extends Message<EnumValueOptions> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "deprecated":
+        case "deprecated": {
+          const v = json["deprecated"]!;
           if (v !== null) this.deprecated = boolFromJson(v);
           break;
-        case "features":
+        }
+        case "features": {
+          const v = json["features"]!;
           if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
+        }
         case "debugRedact":
-        case "debug_redact":
+        case "debug_redact": {
           if (key !== "debugRedact") checkOneSpelling(json, "debugRedact");
+          const v = key === "debugRedact" ? json["debugRedact"]! : json["debug_redact"]!;
           if (v !== null) this.debugRedact = boolFromJson(v);
           break;
+        }
         case "featureSupport":
-        case "feature_support":
+        case "feature_support": {
           if (key !== "featureSupport") checkOneSpelling(json, "featureSupport");
+          const v = key === "featureSupport" ? json["featureSupport"]! : json["feature_support"]!;
           if (v !== null) this.featureSupport = plainMessageFromJson(FieldOptions_FeatureSupport, v, ctx);
           break;
+        }
         case "uninterpretedOption":
-        case "uninterpreted_option":
+        case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
           if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4540,21 +4786,26 @@ export class ServiceOptions extends Message<ServiceOptions> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "features":
+        case "features": {
+          const v = json["features"]!;
           if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
-        case "deprecated":
+        }
+        case "deprecated": {
+          const v = json["deprecated"]!;
           if (v !== null) this.deprecated = boolFromJson(v);
           break;
+        }
         case "uninterpretedOption":
-        case "uninterpreted_option":
+        case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
           if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4667,14 +4918,16 @@ export class MethodOptions extends Message<MethodOptions> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "deprecated":
+        case "deprecated": {
+          const v = json["deprecated"]!;
           if (v !== null) this.deprecated = boolFromJson(v);
           break;
+        }
         case "idempotencyLevel":
-        case "idempotency_level":
+        case "idempotency_level": {
           if (key !== "idempotencyLevel") checkOneSpelling(json, "idempotencyLevel");
+          const v = key === "idempotencyLevel" ? json["idempotencyLevel"]! : json["idempotency_level"]!;
           if (v !== null) {
             const e = enumFromJson(MethodOptions_IdempotencyLevel$type, v, ctx);
             if (e !== undefined) {
@@ -4682,16 +4935,21 @@ export class MethodOptions extends Message<MethodOptions> {
             }
           }
           break;
-        case "features":
+        }
+        case "features": {
+          const v = json["features"]!;
           if (v !== null) this.features = plainMessageFromJson(FeatureSet, v, ctx);
           break;
+        }
         case "uninterpretedOption":
-        case "uninterpreted_option":
+        case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
+          const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
           if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4814,43 +5072,56 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
+        case "name": {
+          const v = json["name"]!;
           if (v !== null) for (const e of listFromJson(v)) this.name.push(plainMessageFromJson(UninterpretedOption_NamePart, e, ctx));
           break;
+        }
         case "identifierValue":
-        case "identifier_value":
+        case "identifier_value": {
           if (key !== "identifierValue") checkOneSpelling(json, "identifierValue");
-          if (v !== null) this.identifierValue = stringFromJson(v, ctx);
+          const v = key === "identifierValue" ? json["identifierValue"]! : json["identifier_value"]!;
+          if (v !== null) this.identifierValue = stringFromJson(v);
           break;
+        }
         case "positiveIntValue":
-        case "positive_int_value":
+        case "positive_int_value": {
           if (key !== "positiveIntValue") checkOneSpelling(json, "positiveIntValue");
+          const v = key === "positiveIntValue" ? json["positiveIntValue"]! : json["positive_int_value"]!;
           if (v !== null) this.positiveIntValue = uint64FromJson(v);
           break;
+        }
         case "negativeIntValue":
-        case "negative_int_value":
+        case "negative_int_value": {
           if (key !== "negativeIntValue") checkOneSpelling(json, "negativeIntValue");
+          const v = key === "negativeIntValue" ? json["negativeIntValue"]! : json["negative_int_value"]!;
           if (v !== null) this.negativeIntValue = int64FromJson(v);
           break;
+        }
         case "doubleValue":
-        case "double_value":
+        case "double_value": {
           if (key !== "doubleValue") checkOneSpelling(json, "doubleValue");
+          const v = key === "doubleValue" ? json["doubleValue"]! : json["double_value"]!;
           if (v !== null) this.doubleValue = doubleFromJson(v);
           break;
+        }
         case "stringValue":
-        case "string_value":
+        case "string_value": {
           if (key !== "stringValue") checkOneSpelling(json, "stringValue");
+          const v = key === "stringValue" ? json["stringValue"]! : json["string_value"]!;
           if (v !== null) this.stringValue = bytesFromJson(v);
           break;
+        }
         case "aggregateValue":
-        case "aggregate_value":
+        case "aggregate_value": {
           if (key !== "aggregateValue") checkOneSpelling(json, "aggregateValue");
-          if (v !== null) this.aggregateValue = stringFromJson(v, ctx);
+          const v = key === "aggregateValue" ? json["aggregateValue"]! : json["aggregate_value"]!;
+          if (v !== null) this.aggregateValue = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -4921,20 +5192,23 @@ export class UninterpretedOption_NamePart extends Message<UninterpretedOption_Na
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "namePart":
-        case "name_part":
+        case "name_part": {
           if (key !== "namePart") checkOneSpelling(json, "namePart");
-          if (v !== null) this.namePart = stringFromJson(v, ctx);
+          const v = key === "namePart" ? json["namePart"]! : json["name_part"]!;
+          if (v !== null) this.namePart = stringFromJson(v);
           break;
+        }
         case "isExtension":
-        case "is_extension":
+        case "is_extension": {
           if (key !== "isExtension") checkOneSpelling(json, "isExtension");
+          const v = key === "isExtension" ? json["isExtension"]! : json["is_extension"]!;
           if (v !== null) this.isExtension = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5117,11 +5391,11 @@ export class FeatureSet extends Message<FeatureSet> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "fieldPresence":
-        case "field_presence":
+        case "field_presence": {
           if (key !== "fieldPresence") checkOneSpelling(json, "fieldPresence");
+          const v = key === "fieldPresence" ? json["fieldPresence"]! : json["field_presence"]!;
           if (v !== null) {
             const e = enumFromJson(FeatureSet_FieldPresence$type, v, ctx);
             if (e !== undefined) {
@@ -5129,9 +5403,11 @@ export class FeatureSet extends Message<FeatureSet> {
             }
           }
           break;
+        }
         case "enumType":
-        case "enum_type":
+        case "enum_type": {
           if (key !== "enumType") checkOneSpelling(json, "enumType");
+          const v = key === "enumType" ? json["enumType"]! : json["enum_type"]!;
           if (v !== null) {
             const e = enumFromJson(FeatureSet_EnumType$type, v, ctx);
             if (e !== undefined) {
@@ -5139,9 +5415,11 @@ export class FeatureSet extends Message<FeatureSet> {
             }
           }
           break;
+        }
         case "repeatedFieldEncoding":
-        case "repeated_field_encoding":
+        case "repeated_field_encoding": {
           if (key !== "repeatedFieldEncoding") checkOneSpelling(json, "repeatedFieldEncoding");
+          const v = key === "repeatedFieldEncoding" ? json["repeatedFieldEncoding"]! : json["repeated_field_encoding"]!;
           if (v !== null) {
             const e = enumFromJson(FeatureSet_RepeatedFieldEncoding$type, v, ctx);
             if (e !== undefined) {
@@ -5149,9 +5427,11 @@ export class FeatureSet extends Message<FeatureSet> {
             }
           }
           break;
+        }
         case "utf8Validation":
-        case "utf8_validation":
+        case "utf8_validation": {
           if (key !== "utf8Validation") checkOneSpelling(json, "utf8Validation");
+          const v = key === "utf8Validation" ? json["utf8Validation"]! : json["utf8_validation"]!;
           if (v !== null) {
             const e = enumFromJson(FeatureSet_Utf8Validation$type, v, ctx);
             if (e !== undefined) {
@@ -5159,9 +5439,11 @@ export class FeatureSet extends Message<FeatureSet> {
             }
           }
           break;
+        }
         case "messageEncoding":
-        case "message_encoding":
+        case "message_encoding": {
           if (key !== "messageEncoding") checkOneSpelling(json, "messageEncoding");
+          const v = key === "messageEncoding" ? json["messageEncoding"]! : json["message_encoding"]!;
           if (v !== null) {
             const e = enumFromJson(FeatureSet_MessageEncoding$type, v, ctx);
             if (e !== undefined) {
@@ -5169,9 +5451,11 @@ export class FeatureSet extends Message<FeatureSet> {
             }
           }
           break;
+        }
         case "jsonFormat":
-        case "json_format":
+        case "json_format": {
           if (key !== "jsonFormat") checkOneSpelling(json, "jsonFormat");
+          const v = key === "jsonFormat" ? json["jsonFormat"]! : json["json_format"]!;
           if (v !== null) {
             const e = enumFromJson(FeatureSet_JsonFormat$type, v, ctx);
             if (e !== undefined) {
@@ -5179,9 +5463,11 @@ export class FeatureSet extends Message<FeatureSet> {
             }
           }
           break;
+        }
         case "enforceNamingStyle":
-        case "enforce_naming_style":
+        case "enforce_naming_style": {
           if (key !== "enforceNamingStyle") checkOneSpelling(json, "enforceNamingStyle");
+          const v = key === "enforceNamingStyle" ? json["enforceNamingStyle"]! : json["enforce_naming_style"]!;
           if (v !== null) {
             const e = enumFromJson(FeatureSet_EnforceNamingStyle$type, v, ctx);
             if (e !== undefined) {
@@ -5189,9 +5475,11 @@ export class FeatureSet extends Message<FeatureSet> {
             }
           }
           break;
+        }
         case "defaultSymbolVisibility":
-        case "default_symbol_visibility":
+        case "default_symbol_visibility": {
           if (key !== "defaultSymbolVisibility") checkOneSpelling(json, "defaultSymbolVisibility");
+          const v = key === "defaultSymbolVisibility" ? json["defaultSymbolVisibility"]! : json["default_symbol_visibility"]!;
           if (v !== null) {
             const e = enumFromJson(FeatureSet_VisibilityFeature_DefaultSymbolVisibility$type, v, ctx);
             if (e !== undefined) {
@@ -5199,9 +5487,11 @@ export class FeatureSet extends Message<FeatureSet> {
             }
           }
           break;
+        }
         case "enforceProtoLimits":
-        case "enforce_proto_limits":
+        case "enforce_proto_limits": {
           if (key !== "enforceProtoLimits") checkOneSpelling(json, "enforceProtoLimits");
+          const v = key === "enforceProtoLimits" ? json["enforceProtoLimits"]! : json["enforce_proto_limits"]!;
           if (v !== null) {
             const e = enumFromJson(FeatureSet_ProtoLimitsFeature_EnforceProtoLimits$type, v, ctx);
             if (e !== undefined) {
@@ -5209,8 +5499,9 @@ export class FeatureSet extends Message<FeatureSet> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5249,10 +5540,9 @@ export class FeatureSet_VisibilityFeature extends Message<FeatureSet_VisibilityF
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5291,10 +5581,9 @@ export class FeatureSet_ProtoLimitsFeature extends Message<FeatureSet_ProtoLimit
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5395,14 +5684,16 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "defaults":
+        case "defaults": {
+          const v = json["defaults"]!;
           if (v !== null) for (const e of listFromJson(v)) this.defaults.push(plainMessageFromJson(FeatureSetDefaults_FeatureSetEditionDefault, e, ctx));
           break;
+        }
         case "minimumEdition":
-        case "minimum_edition":
+        case "minimum_edition": {
           if (key !== "minimumEdition") checkOneSpelling(json, "minimumEdition");
+          const v = key === "minimumEdition" ? json["minimumEdition"]! : json["minimum_edition"]!;
           if (v !== null) {
             const e = enumFromJson(Edition$type, v, ctx);
             if (e !== undefined) {
@@ -5410,9 +5701,11 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
             }
           }
           break;
+        }
         case "maximumEdition":
-        case "maximum_edition":
+        case "maximum_edition": {
           if (key !== "maximumEdition") checkOneSpelling(json, "maximumEdition");
+          const v = key === "maximumEdition" ? json["maximumEdition"]! : json["maximum_edition"]!;
           if (v !== null) {
             const e = enumFromJson(Edition$type, v, ctx);
             if (e !== undefined) {
@@ -5420,8 +5713,9 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5527,9 +5821,9 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "edition":
+        case "edition": {
+          const v = json["edition"]!;
           if (v !== null) {
             const e = enumFromJson(Edition$type, v, ctx);
             if (e !== undefined) {
@@ -5537,18 +5831,23 @@ export class FeatureSetDefaults_FeatureSetEditionDefault extends Message<Feature
             }
           }
           break;
+        }
         case "overridableFeatures":
-        case "overridable_features":
+        case "overridable_features": {
           if (key !== "overridableFeatures") checkOneSpelling(json, "overridableFeatures");
+          const v = key === "overridableFeatures" ? json["overridableFeatures"]! : json["overridable_features"]!;
           if (v !== null) this.overridableFeatures = plainMessageFromJson(FeatureSet, v, ctx);
           break;
+        }
         case "fixedFeatures":
-        case "fixed_features":
+        case "fixed_features": {
           if (key !== "fixedFeatures") checkOneSpelling(json, "fixedFeatures");
+          const v = key === "fixedFeatures" ? json["fixedFeatures"]! : json["fixed_features"]!;
           if (v !== null) this.fixedFeatures = plainMessageFromJson(FeatureSet, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5655,13 +5954,14 @@ export class SourceCodeInfo extends Message<SourceCodeInfo> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "location":
+        case "location": {
+          const v = json["location"]!;
           if (v !== null) for (const e of listFromJson(v)) this.location.push(plainMessageFromJson(SourceCodeInfo_Location, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5869,31 +6169,40 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "path":
+        case "path": {
+          const v = json["path"]!;
           if (v !== null) for (const e of listFromJson(v)) this.path.push(int32FromJson(e));
           break;
-        case "span":
+        }
+        case "span": {
+          const v = json["span"]!;
           if (v !== null) for (const e of listFromJson(v)) this.span.push(int32FromJson(e));
           break;
+        }
         case "leadingComments":
-        case "leading_comments":
+        case "leading_comments": {
           if (key !== "leadingComments") checkOneSpelling(json, "leadingComments");
-          if (v !== null) this.leadingComments = stringFromJson(v, ctx);
+          const v = key === "leadingComments" ? json["leadingComments"]! : json["leading_comments"]!;
+          if (v !== null) this.leadingComments = stringFromJson(v);
           break;
+        }
         case "trailingComments":
-        case "trailing_comments":
+        case "trailing_comments": {
           if (key !== "trailingComments") checkOneSpelling(json, "trailingComments");
-          if (v !== null) this.trailingComments = stringFromJson(v, ctx);
+          const v = key === "trailingComments" ? json["trailingComments"]! : json["trailing_comments"]!;
+          if (v !== null) this.trailingComments = stringFromJson(v);
           break;
+        }
         case "leadingDetachedComments":
-        case "leading_detached_comments":
+        case "leading_detached_comments": {
           if (key !== "leadingDetachedComments") checkOneSpelling(json, "leadingDetachedComments");
-          if (v !== null) for (const e of listFromJson(v)) this.leadingDetachedComments.push(stringFromJson(e, ctx));
+          const v = key === "leadingDetachedComments" ? json["leadingDetachedComments"]! : json["leading_detached_comments"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.leadingDetachedComments.push(stringFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -5959,13 +6268,14 @@ export class GeneratedCodeInfo extends Message<GeneratedCodeInfo> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "annotation":
+        case "annotation": {
+          const v = json["annotation"]!;
           if (v !== null) for (const e of listFromJson(v)) this.annotation.push(plainMessageFromJson(GeneratedCodeInfo_Annotation, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -6089,23 +6399,31 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "path":
+        case "path": {
+          const v = json["path"]!;
           if (v !== null) for (const e of listFromJson(v)) this.path.push(int32FromJson(e));
           break;
+        }
         case "sourceFile":
-        case "source_file":
+        case "source_file": {
           if (key !== "sourceFile") checkOneSpelling(json, "sourceFile");
-          if (v !== null) this.sourceFile = stringFromJson(v, ctx);
+          const v = key === "sourceFile" ? json["sourceFile"]! : json["source_file"]!;
+          if (v !== null) this.sourceFile = stringFromJson(v);
           break;
-        case "begin":
+        }
+        case "begin": {
+          const v = json["begin"]!;
           if (v !== null) this.begin = int32FromJson(v);
           break;
-        case "end":
+        }
+        case "end": {
+          const v = json["end"]!;
           if (v !== null) this.end = int32FromJson(v);
           break;
-        case "semantic":
+        }
+        case "semantic": {
+          const v = json["semantic"]!;
           if (v !== null) {
             const e = enumFromJson(GeneratedCodeInfo_Annotation_Semantic$type, v, ctx);
             if (e !== undefined) {
@@ -6113,8 +6431,9 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/duration.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { durationFromMs, durationToMs, fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonForm, PartialMessage } from "../../../codegen.js";
+import { durationFromMs, durationJsonForm, durationToMs, fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
 export const file_google_protobuf_duration: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/duration.proto",
@@ -112,6 +112,7 @@ export class Duration extends Message<Duration> {
     { no: 1, name: "seconds", localName: "seconds", jsonName: "seconds", kind: "scalar", T: ScalarType.INT64 },
     { no: 2, name: "nanos", localName: "nanos", jsonName: "nanos", kind: "scalar", T: ScalarType.INT32 },
   ]);
+  static readonly $jsonForm: JsonForm = durationJsonForm;
   /**
    * Signed seconds of the span of time. Must be from -315,576,000,000
    * to +315,576,000,000 inclusive. Note: these bounds are computed from:

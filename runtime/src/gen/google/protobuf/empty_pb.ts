@@ -88,10 +88,9 @@ export class Empty extends Message<Empty> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/field_mask.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonForm, PartialMessage } from "../../../codegen.js";
+import { fieldList, fieldMaskJsonForm, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
 
 export const file_google_protobuf_field_mask: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/field_mask.proto",
@@ -250,6 +250,7 @@ export class FieldMask extends Message<FieldMask> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "paths", localName: "paths", jsonName: "paths", kind: "scalar", T: ScalarType.STRING, repeated: true },
   ]);
+  static readonly $jsonForm: JsonForm = fieldMaskJsonForm;
   /**
    * The set of field mask paths.
    */

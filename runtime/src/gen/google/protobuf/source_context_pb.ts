@@ -102,15 +102,16 @@ export class SourceContext extends Message<SourceContext> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "fileName":
-        case "file_name":
+        case "file_name": {
           if (key !== "fileName") checkOneSpelling(json, "fileName");
-          if (v !== null) this.fileName = stringFromJson(v, ctx);
+          const v = key === "fileName" ? json["fileName"]! : json["file_name"]!;
+          if (v !== null) this.fileName = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/struct.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonValue, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, newMap, ScalarType } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonForm, JsonObject, JsonValue, PartialMessage } from "../../../codegen.js";
+import { fieldList, fileInfo, initPartial, listValueJsonForm, Message, newMap, ScalarType, structJsonForm, valueJsonForm } from "../../../codegen.js";
 
 export const file_google_protobuf_struct: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/struct.proto",
@@ -92,6 +92,7 @@ export class Struct extends Message<Struct> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "fields", localName: "fields", jsonName: "fields", kind: "map", K: ScalarType.STRING, V: { kind: "message", T: Value } },
   ]);
+  static readonly $jsonForm: JsonForm = structJsonForm;
   /**
    * Unordered map of dynamically typed values.
    */
@@ -176,6 +177,7 @@ export class Value extends Message<Value> {
     { no: 5, name: "struct_value", localName: "structValue", jsonName: "structValue", oneof: "kind", kind: "message", T: Struct },
     { no: 6, name: "list_value", localName: "listValue", jsonName: "listValue", oneof: "kind", kind: "message", T: ListValue },
   ]);
+  static readonly $jsonForm: JsonForm = valueJsonForm;
   /**
    * The kind of value.
    *
@@ -284,6 +286,7 @@ export class ListValue extends Message<ListValue> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "values", localName: "values", jsonName: "values", kind: "message", T: Value, repeated: true },
   ]);
+  static readonly $jsonForm: JsonForm = listValueJsonForm;
   /**
    * Repeated field of dynamically typed values.
    */

@@ -32,8 +32,8 @@
 // @generated from file google/protobuf/timestamp.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType, timestampFromDate, timestampToDate } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonForm, PartialMessage } from "../../../codegen.js";
+import { fieldList, fileInfo, initPartial, Message, ScalarType, timestampFromDate, timestampJsonForm, timestampToDate } from "../../../codegen.js";
 
 export const file_google_protobuf_timestamp: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/timestamp.proto",
@@ -143,6 +143,7 @@ export class Timestamp extends Message<Timestamp> {
     { no: 1, name: "seconds", localName: "seconds", jsonName: "seconds", kind: "scalar", T: ScalarType.INT64 },
     { no: 2, name: "nanos", localName: "nanos", jsonName: "nanos", kind: "scalar", T: ScalarType.INT32 },
   ]);
+  static readonly $jsonForm: JsonForm = timestampJsonForm;
   /**
    * Represents seconds of UTC time since Unix epoch 1970-01-01T00:00:00Z. Must
    * be between -62135596800 and 253402300799 inclusive (which corresponds to

@@ -367,26 +367,36 @@ export class Type extends Message<Type> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "fields":
+        }
+        case "fields": {
+          const v = json["fields"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fields.push(plainMessageFromJson(Field, e, ctx));
           break;
-        case "oneofs":
-          if (v !== null) for (const e of listFromJson(v)) this.oneofs.push(stringFromJson(e, ctx));
+        }
+        case "oneofs": {
+          const v = json["oneofs"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.oneofs.push(stringFromJson(e));
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
+        }
         case "sourceContext":
-        case "source_context":
+        case "source_context": {
           if (key !== "sourceContext") checkOneSpelling(json, "sourceContext");
+          const v = key === "sourceContext" ? json["sourceContext"]! : json["source_context"]!;
           if (v !== null) this.sourceContext = plainMessageFromJson(SourceContext, v, ctx);
           break;
-        case "syntax":
+        }
+        case "syntax": {
+          const v = json["syntax"]!;
           if (v !== null) {
             const e = enumFromJson(Syntax$type, v, ctx);
             if (e !== undefined) {
@@ -394,11 +404,14 @@ export class Type extends Message<Type> {
             }
           }
           break;
-        case "edition":
-          if (v !== null) this.edition = stringFromJson(v, ctx);
+        }
+        case "edition": {
+          const v = json["edition"]!;
+          if (v !== null) this.edition = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -576,9 +589,9 @@ export class Field extends Message<Field> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "kind":
+        case "kind": {
+          const v = json["kind"]!;
           if (v !== null) {
             const e = enumFromJson(Field_Kind$type, v, ctx);
             if (e !== undefined) {
@@ -586,7 +599,9 @@ export class Field extends Message<Field> {
             }
           }
           break;
-        case "cardinality":
+        }
+        case "cardinality": {
+          const v = json["cardinality"]!;
           if (v !== null) {
             const e = enumFromJson(Field_Cardinality$type, v, ctx);
             if (e !== undefined) {
@@ -594,40 +609,57 @@ export class Field extends Message<Field> {
             }
           }
           break;
-        case "number":
+        }
+        case "number": {
+          const v = json["number"]!;
           if (v !== null) this.number = int32FromJson(v);
           break;
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        }
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
+        }
         case "typeUrl":
-        case "type_url":
+        case "type_url": {
           if (key !== "typeUrl") checkOneSpelling(json, "typeUrl");
-          if (v !== null) this.typeUrl = stringFromJson(v, ctx);
+          const v = key === "typeUrl" ? json["typeUrl"]! : json["type_url"]!;
+          if (v !== null) this.typeUrl = stringFromJson(v);
           break;
+        }
         case "oneofIndex":
-        case "oneof_index":
+        case "oneof_index": {
           if (key !== "oneofIndex") checkOneSpelling(json, "oneofIndex");
+          const v = key === "oneofIndex" ? json["oneofIndex"]! : json["oneof_index"]!;
           if (v !== null) this.oneofIndex = int32FromJson(v);
           break;
-        case "packed":
+        }
+        case "packed": {
+          const v = json["packed"]!;
           if (v !== null) this.packed = boolFromJson(v);
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
+        }
         case "jsonName":
-        case "json_name":
+        case "json_name": {
           if (key !== "jsonName") checkOneSpelling(json, "jsonName");
-          if (v !== null) this.jsonName = stringFromJson(v, ctx);
+          const v = key === "jsonName" ? json["jsonName"]! : json["json_name"]!;
+          if (v !== null) this.jsonName = stringFromJson(v);
           break;
+        }
         case "defaultValue":
-        case "default_value":
+        case "default_value": {
           if (key !== "defaultValue") checkOneSpelling(json, "defaultValue");
-          if (v !== null) this.defaultValue = stringFromJson(v, ctx);
+          const v = key === "defaultValue" ? json["defaultValue"]! : json["default_value"]!;
+          if (v !== null) this.defaultValue = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -771,23 +803,31 @@ export class Enum extends Message<Enum> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "enumvalue":
+        }
+        case "enumvalue": {
+          const v = json["enumvalue"]!;
           if (v !== null) for (const e of listFromJson(v)) this.enumvalue.push(plainMessageFromJson(EnumValue, e, ctx));
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
+        }
         case "sourceContext":
-        case "source_context":
+        case "source_context": {
           if (key !== "sourceContext") checkOneSpelling(json, "sourceContext");
+          const v = key === "sourceContext" ? json["sourceContext"]! : json["source_context"]!;
           if (v !== null) this.sourceContext = plainMessageFromJson(SourceContext, v, ctx);
           break;
-        case "syntax":
+        }
+        case "syntax": {
+          const v = json["syntax"]!;
           if (v !== null) {
             const e = enumFromJson(Syntax$type, v, ctx);
             if (e !== undefined) {
@@ -795,11 +835,14 @@ export class Enum extends Message<Enum> {
             }
           }
           break;
-        case "edition":
-          if (v !== null) this.edition = stringFromJson(v, ctx);
+        }
+        case "edition": {
+          const v = json["edition"]!;
+          if (v !== null) this.edition = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -891,19 +934,24 @@ export class EnumValue extends Message<EnumValue> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "number":
+        }
+        case "number": {
+          const v = json["number"]!;
           if (v !== null) this.number = int32FromJson(v);
           break;
-        case "options":
+        }
+        case "options": {
+          const v = json["options"]!;
           if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -987,16 +1035,19 @@ export class Option extends Message<Option> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "value":
+        }
+        case "value": {
+          const v = json["value"]!;
           if (v !== null) this.value = messageFromJson(Any, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -49,8 +49,8 @@
 // @generated from file google/protobuf/wrappers.proto (package google.protobuf, syntax proto3)
 /* eslint-disable */
 
-import type { BinaryReader, BinaryWriter, FieldList, FileInfo, PartialMessage } from "../../../codegen.js";
-import { fieldList, fileInfo, initPartial, Message, ScalarType } from "../../../codegen.js";
+import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonForm, PartialMessage } from "../../../codegen.js";
+import { fieldList, fileInfo, initPartial, Message, ScalarType, wrapperJsonForm } from "../../../codegen.js";
 
 export const file_google_protobuf_wrappers: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/wrappers.proto",
@@ -76,6 +76,7 @@ export class DoubleValue extends Message<DoubleValue> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.DOUBLE },
   ]);
+  static readonly $jsonForm: JsonForm = wrapperJsonForm;
   /**
    * The double value.
    */
@@ -122,6 +123,7 @@ export class FloatValue extends Message<FloatValue> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.FLOAT },
   ]);
+  static readonly $jsonForm: JsonForm = wrapperJsonForm;
   /**
    * The float value.
    */
@@ -168,6 +170,7 @@ export class Int64Value extends Message<Int64Value> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.INT64 },
   ]);
+  static readonly $jsonForm: JsonForm = wrapperJsonForm;
   /**
    * The int64 value.
    */
@@ -214,6 +217,7 @@ export class UInt64Value extends Message<UInt64Value> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.UINT64 },
   ]);
+  static readonly $jsonForm: JsonForm = wrapperJsonForm;
   /**
    * The uint64 value.
    */
@@ -260,6 +264,7 @@ export class Int32Value extends Message<Int32Value> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.INT32 },
   ]);
+  static readonly $jsonForm: JsonForm = wrapperJsonForm;
   /**
    * The int32 value.
    */
@@ -306,6 +311,7 @@ export class UInt32Value extends Message<UInt32Value> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.UINT32 },
   ]);
+  static readonly $jsonForm: JsonForm = wrapperJsonForm;
   /**
    * The uint32 value.
    */
@@ -352,6 +358,7 @@ export class BoolValue extends Message<BoolValue> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.BOOL },
   ]);
+  static readonly $jsonForm: JsonForm = wrapperJsonForm;
   /**
    * The bool value.
    */
@@ -398,6 +405,7 @@ export class StringValue extends Message<StringValue> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.STRING },
   ]);
+  static readonly $jsonForm: JsonForm = wrapperJsonForm;
   /**
    * The string value.
    */
@@ -444,6 +452,7 @@ export class BytesValue extends Message<BytesValue> {
   static readonly $fields: FieldList = /*@__PURE__*/ fieldList(() => [
     { no: 1, name: "value", localName: "value", jsonName: "value", kind: "scalar", T: ScalarType.BYTES },
   ]);
+  static readonly $jsonForm: JsonForm = wrapperJsonForm;
   /**
    * The bytes value.
    */

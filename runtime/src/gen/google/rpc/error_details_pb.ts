@@ -119,23 +119,28 @@ export class ErrorInfo extends Message<ErrorInfo> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "reason":
-          if (v !== null) this.reason = stringFromJson(v, ctx);
+        case "reason": {
+          const v = json["reason"]!;
+          if (v !== null) this.reason = stringFromJson(v);
           break;
-        case "domain":
-          if (v !== null) this.domain = stringFromJson(v, ctx);
+        }
+        case "domain": {
+          const v = json["domain"]!;
+          if (v !== null) this.domain = stringFromJson(v);
           break;
-        case "metadata":
+        }
+        case "metadata": {
+          const v = json["metadata"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.metadata = dictionaryMap(this.metadata);
-            for (const k of jsonKeys(o, ctx)) this.metadata[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.metadata[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -202,15 +207,16 @@ export class RetryInfo extends Message<RetryInfo> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "retryDelay":
-        case "retry_delay":
+        case "retry_delay": {
           if (key !== "retryDelay") checkOneSpelling(json, "retryDelay");
+          const v = key === "retryDelay" ? json["retryDelay"]! : json["retry_delay"]!;
           if (v !== null) this.retryDelay = messageFromJson(Duration, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -283,18 +289,21 @@ export class DebugInfo extends Message<DebugInfo> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "stackEntries":
-        case "stack_entries":
+        case "stack_entries": {
           if (key !== "stackEntries") checkOneSpelling(json, "stackEntries");
-          if (v !== null) for (const e of listFromJson(v)) this.stackEntries.push(stringFromJson(e, ctx));
+          const v = key === "stackEntries" ? json["stackEntries"]! : json["stack_entries"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.stackEntries.push(stringFromJson(e));
           break;
-        case "detail":
-          if (v !== null) this.detail = stringFromJson(v, ctx);
+        }
+        case "detail": {
+          const v = json["detail"]!;
+          if (v !== null) this.detail = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -357,13 +366,14 @@ export class QuotaFailure extends Message<QuotaFailure> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "violations":
+        case "violations": {
+          const v = json["violations"]!;
           if (v !== null) for (const e of listFromJson(v)) this.violations.push(plainMessageFromJson(QuotaFailure_Violation, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -533,50 +543,65 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "subject":
-          if (v !== null) this.subject = stringFromJson(v, ctx);
+        case "subject": {
+          const v = json["subject"]!;
+          if (v !== null) this.subject = stringFromJson(v);
           break;
-        case "description":
-          if (v !== null) this.description = stringFromJson(v, ctx);
+        }
+        case "description": {
+          const v = json["description"]!;
+          if (v !== null) this.description = stringFromJson(v);
           break;
+        }
         case "apiService":
-        case "api_service":
+        case "api_service": {
           if (key !== "apiService") checkOneSpelling(json, "apiService");
-          if (v !== null) this.apiService = stringFromJson(v, ctx);
+          const v = key === "apiService" ? json["apiService"]! : json["api_service"]!;
+          if (v !== null) this.apiService = stringFromJson(v);
           break;
+        }
         case "quotaMetric":
-        case "quota_metric":
+        case "quota_metric": {
           if (key !== "quotaMetric") checkOneSpelling(json, "quotaMetric");
-          if (v !== null) this.quotaMetric = stringFromJson(v, ctx);
+          const v = key === "quotaMetric" ? json["quotaMetric"]! : json["quota_metric"]!;
+          if (v !== null) this.quotaMetric = stringFromJson(v);
           break;
+        }
         case "quotaId":
-        case "quota_id":
+        case "quota_id": {
           if (key !== "quotaId") checkOneSpelling(json, "quotaId");
-          if (v !== null) this.quotaId = stringFromJson(v, ctx);
+          const v = key === "quotaId" ? json["quotaId"]! : json["quota_id"]!;
+          if (v !== null) this.quotaId = stringFromJson(v);
           break;
+        }
         case "quotaDimensions":
-        case "quota_dimensions":
+        case "quota_dimensions": {
           if (key !== "quotaDimensions") checkOneSpelling(json, "quotaDimensions");
+          const v = key === "quotaDimensions" ? json["quotaDimensions"]! : json["quota_dimensions"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.quotaDimensions = dictionaryMap(this.quotaDimensions);
-            for (const k of jsonKeys(o, ctx)) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "quotaValue":
-        case "quota_value":
+        case "quota_value": {
           if (key !== "quotaValue") checkOneSpelling(json, "quotaValue");
+          const v = key === "quotaValue" ? json["quotaValue"]! : json["quota_value"]!;
           if (v !== null) this.quotaValue = int64FromJson(v);
           break;
+        }
         case "futureQuotaValue":
-        case "future_quota_value":
+        case "future_quota_value": {
           if (key !== "futureQuotaValue") checkOneSpelling(json, "futureQuotaValue");
+          const v = key === "futureQuotaValue" ? json["futureQuotaValue"]! : json["future_quota_value"]!;
           if (v !== null) this.futureQuotaValue = int64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -639,13 +664,14 @@ export class PreconditionFailure extends Message<PreconditionFailure> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "violations":
+        case "violations": {
+          const v = json["violations"]!;
           if (v !== null) for (const e of listFromJson(v)) this.violations.push(plainMessageFromJson(PreconditionFailure_Violation, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -731,19 +757,24 @@ export class PreconditionFailure_Violation extends Message<PreconditionFailure_V
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "type":
-          if (v !== null) this.type = stringFromJson(v, ctx);
+        case "type": {
+          const v = json["type"]!;
+          if (v !== null) this.type = stringFromJson(v);
           break;
-        case "subject":
-          if (v !== null) this.subject = stringFromJson(v, ctx);
+        }
+        case "subject": {
+          const v = json["subject"]!;
+          if (v !== null) this.subject = stringFromJson(v);
           break;
-        case "description":
-          if (v !== null) this.description = stringFromJson(v, ctx);
+        }
+        case "description": {
+          const v = json["description"]!;
+          if (v !== null) this.description = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -806,15 +837,16 @@ export class BadRequest extends Message<BadRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "fieldViolations":
-        case "field_violations":
+        case "field_violations": {
           if (key !== "fieldViolations") checkOneSpelling(json, "fieldViolations");
+          const v = key === "fieldViolations" ? json["fieldViolations"]! : json["field_violations"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fieldViolations.push(plainMessageFromJson(BadRequest_FieldViolation, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -920,24 +952,31 @@ export class BadRequest_FieldViolation extends Message<BadRequest_FieldViolation
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "field":
-          if (v !== null) this.field = stringFromJson(v, ctx);
+        case "field": {
+          const v = json["field"]!;
+          if (v !== null) this.field = stringFromJson(v);
           break;
-        case "description":
-          if (v !== null) this.description = stringFromJson(v, ctx);
+        }
+        case "description": {
+          const v = json["description"]!;
+          if (v !== null) this.description = stringFromJson(v);
           break;
-        case "reason":
-          if (v !== null) this.reason = stringFromJson(v, ctx);
+        }
+        case "reason": {
+          const v = json["reason"]!;
+          if (v !== null) this.reason = stringFromJson(v);
           break;
+        }
         case "localizedMessage":
-        case "localized_message":
+        case "localized_message": {
           if (key !== "localizedMessage") checkOneSpelling(json, "localizedMessage");
+          const v = key === "localizedMessage" ? json["localizedMessage"]! : json["localized_message"]!;
           if (v !== null) this.localizedMessage = plainMessageFromJson(LocalizedMessage, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1010,20 +1049,23 @@ export class RequestInfo extends Message<RequestInfo> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "requestId":
-        case "request_id":
+        case "request_id": {
           if (key !== "requestId") checkOneSpelling(json, "requestId");
-          if (v !== null) this.requestId = stringFromJson(v, ctx);
+          const v = key === "requestId" ? json["requestId"]! : json["request_id"]!;
+          if (v !== null) this.requestId = stringFromJson(v);
           break;
+        }
         case "servingData":
-        case "serving_data":
+        case "serving_data": {
           if (key !== "servingData") checkOneSpelling(json, "servingData");
-          if (v !== null) this.servingData = stringFromJson(v, ctx);
+          const v = key === "servingData" ? json["servingData"]! : json["serving_data"]!;
+          if (v !== null) this.servingData = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1122,26 +1164,33 @@ export class ResourceInfo extends Message<ResourceInfo> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "resourceType":
-        case "resource_type":
+        case "resource_type": {
           if (key !== "resourceType") checkOneSpelling(json, "resourceType");
-          if (v !== null) this.resourceType = stringFromJson(v, ctx);
+          const v = key === "resourceType" ? json["resourceType"]! : json["resource_type"]!;
+          if (v !== null) this.resourceType = stringFromJson(v);
           break;
+        }
         case "resourceName":
-        case "resource_name":
+        case "resource_name": {
           if (key !== "resourceName") checkOneSpelling(json, "resourceName");
-          if (v !== null) this.resourceName = stringFromJson(v, ctx);
+          const v = key === "resourceName" ? json["resourceName"]! : json["resource_name"]!;
+          if (v !== null) this.resourceName = stringFromJson(v);
           break;
-        case "owner":
-          if (v !== null) this.owner = stringFromJson(v, ctx);
+        }
+        case "owner": {
+          const v = json["owner"]!;
+          if (v !== null) this.owner = stringFromJson(v);
           break;
-        case "description":
-          if (v !== null) this.description = stringFromJson(v, ctx);
+        }
+        case "description": {
+          const v = json["description"]!;
+          if (v !== null) this.description = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1204,13 +1253,14 @@ export class Help extends Message<Help> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "links":
+        case "links": {
+          const v = json["links"]!;
           if (v !== null) for (const e of listFromJson(v)) this.links.push(plainMessageFromJson(Help_Link, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1283,16 +1333,19 @@ export class Help_Link extends Message<Help_Link> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "description":
-          if (v !== null) this.description = stringFromJson(v, ctx);
+        case "description": {
+          const v = json["description"]!;
+          if (v !== null) this.description = stringFromJson(v);
           break;
-        case "url":
-          if (v !== null) this.url = stringFromJson(v, ctx);
+        }
+        case "url": {
+          const v = json["url"]!;
+          if (v !== null) this.url = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1365,16 +1418,19 @@ export class LocalizedMessage extends Message<LocalizedMessage> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "locale":
-          if (v !== null) this.locale = stringFromJson(v, ctx);
+        case "locale": {
+          const v = json["locale"]!;
+          if (v !== null) this.locale = stringFromJson(v);
           break;
-        case "message":
-          if (v !== null) this.message = stringFromJson(v, ctx);
+        }
+        case "message": {
+          const v = json["message"]!;
+          if (v !== null) this.message = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

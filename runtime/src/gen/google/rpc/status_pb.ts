@@ -102,19 +102,24 @@ export class Status extends Message<Status> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "code":
+        case "code": {
+          const v = json["code"]!;
           if (v !== null) this.code = int32FromJson(v);
           break;
-        case "message":
-          if (v !== null) this.message = stringFromJson(v, ctx);
+        }
+        case "message": {
+          const v = json["message"]!;
+          if (v !== null) this.message = stringFromJson(v);
           break;
-        case "details":
+        }
+        case "details": {
+          const v = json["details"]!;
           if (v !== null) for (const e of listFromJson(v)) this.details.push(messageFromJson(Any, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

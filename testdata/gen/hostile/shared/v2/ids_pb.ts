@@ -96,21 +96,26 @@ export class NodeId extends Message<NodeId> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "value":
-          if (v !== null) this.value = stringFromJson(v, ctx);
+        case "value": {
+          const v = json["value"]!;
+          if (v !== null) this.value = stringFromJson(v);
           break;
+        }
         case "locatedAt":
-        case "located_at":
+        case "located_at": {
           if (key !== "locatedAt") checkOneSpelling(json, "locatedAt");
+          const v = key === "locatedAt" ? json["locatedAt"]! : json["located_at"]!;
           if (v !== null) this.locatedAt = plainMessageFromJson(Address, v, ctx);
           break;
-        case "aliases":
+        }
+        case "aliases": {
+          const v = json["aliases"]!;
           if (v !== null) for (const e of listFromJson(v)) this.aliases.push(plainMessageFromJson(NodeId, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -68,13 +68,14 @@ export class WrongType extends Message<WrongType> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "count":
+        case "count": {
+          const v = json["count"]!;
           if (v !== null) this.count = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -140,13 +141,14 @@ export class RuleOnMessage extends Message<RuleOnMessage> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "fine":
+        case "fine": {
+          const v = json["fine"]!;
           if (v !== null) this.fine = plainMessageFromJson(Fine, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -205,13 +207,14 @@ export class OneofUnknownField extends Message<OneofUnknownField> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "a":
-          if (v !== null) this.a = stringFromJson(v, ctx);
+        case "a": {
+          const v = json["a"]!;
+          if (v !== null) this.a = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -270,13 +273,14 @@ export class OneofEmpty extends Message<OneofEmpty> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "a":
-          if (v !== null) this.a = stringFromJson(v, ctx);
+        case "a": {
+          const v = json["a"]!;
+          if (v !== null) this.a = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -342,13 +346,14 @@ export class HoldsBad extends Message<HoldsBad> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "bad":
+        case "bad": {
+          const v = json["bad"]!;
           if (v !== null) this.bad = plainMessageFromJson(WrongType, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -407,13 +412,14 @@ export class Fine extends Message<Fine> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

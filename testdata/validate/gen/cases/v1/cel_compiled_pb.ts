@@ -147,31 +147,44 @@ export class CelInts extends Message<CelInts> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "a":
+        case "a": {
+          const v = json["a"]!;
           if (v !== null) this.a = int32FromJson(v);
           break;
-        case "b":
+        }
+        case "b": {
+          const v = json["b"]!;
           if (v !== null) this.b = int64FromJson(v);
           break;
-        case "c":
+        }
+        case "c": {
+          const v = json["c"]!;
           if (v !== null) this.c = uint32FromJson(v);
           break;
-        case "d":
+        }
+        case "d": {
+          const v = json["d"]!;
           if (v !== null) this.d = uint64FromJson(v);
           break;
-        case "e":
+        }
+        case "e": {
+          const v = json["e"]!;
           if (v !== null) this.e = int64FromJson(v);
           break;
-        case "f":
+        }
+        case "f": {
+          const v = json["f"]!;
           if (v !== null) this.f = int32FromJson(v);
           break;
-        case "g":
+        }
+        case "g": {
+          const v = json["g"]!;
           if (v !== null) this.g = uint64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -260,22 +273,29 @@ export class CelDoubles extends Message<CelDoubles> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "x":
+        case "x": {
+          const v = json["x"]!;
           if (v !== null) this.x = doubleFromJson(v);
           break;
-        case "y":
+        }
+        case "y": {
+          const v = json["y"]!;
           if (v !== null) this.y = floatFromJson(v);
           break;
-        case "n":
+        }
+        case "n": {
+          const v = json["n"]!;
           if (v !== null) this.n = int64FromJson(v);
           break;
-        case "u":
+        }
+        case "u": {
+          const v = json["u"]!;
           if (v !== null) this.u = uint64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -374,25 +394,34 @@ export class CelStrings extends Message<CelStrings> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "s":
-          if (v !== null) this.s = stringFromJson(v, ctx);
+        case "s": {
+          const v = json["s"]!;
+          if (v !== null) this.s = stringFromJson(v);
           break;
-        case "t":
-          if (v !== null) this.t = stringFromJson(v, ctx);
+        }
+        case "t": {
+          const v = json["t"]!;
+          if (v !== null) this.t = stringFromJson(v);
           break;
-        case "b":
+        }
+        case "b": {
+          const v = json["b"]!;
           if (v !== null) this.b = bytesFromJson(v);
           break;
-        case "c":
+        }
+        case "c": {
+          const v = json["c"]!;
           if (v !== null) this.c = bytesFromJson(v);
           break;
-        case "flag":
+        }
+        case "flag": {
+          const v = json["flag"]!;
           if (v !== null) this.flag = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -615,26 +644,36 @@ export class CelPresence extends Message<CelPresence> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "opt":
+        case "opt": {
+          const v = json["opt"]!;
           if (v !== null) this.opt = int32FromJson(v);
           break;
+        }
         case "optS":
-        case "opt_s":
+        case "opt_s": {
           if (key !== "optS") checkOneSpelling(json, "optS");
-          if (v !== null) this.optS = stringFromJson(v, ctx);
+          const v = key === "optS" ? json["optS"]! : json["opt_s"]!;
+          if (v !== null) this.optS = stringFromJson(v);
           break;
-        case "plain":
+        }
+        case "plain": {
+          const v = json["plain"]!;
           if (v !== null) this.plain = int32FromJson(v);
           break;
-        case "d":
+        }
+        case "d": {
+          const v = json["d"]!;
           if (v !== null) this.d = doubleFromJson(v);
           break;
-        case "raw":
+        }
+        case "raw": {
+          const v = json["raw"]!;
           if (v !== null) this.raw = bytesFromJson(v);
           break;
-        case "kind":
+        }
+        case "kind": {
+          const v = json["kind"]!;
           if (v !== null) {
             const e = enumFromJson(CelPresence_Kind$type, v, ctx);
             if (e !== undefined) {
@@ -642,39 +681,54 @@ export class CelPresence extends Message<CelPresence> {
             }
           }
           break;
-        case "flag":
+        }
+        case "flag": {
+          const v = json["flag"]!;
           if (v !== null) this.flag = boolFromJson(v);
           break;
-        case "inner":
+        }
+        case "inner": {
+          const v = json["inner"]!;
           if (v !== null) this.inner = plainMessageFromJson(CelInner, v, ctx);
           break;
-        case "name":
+        }
+        case "name": {
+          const v = json["name"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "name", value: stringFromJson(v, ctx) };
+            this.choice = { case: "name", value: stringFromJson(v) };
           }
           break;
-        case "id":
+        }
+        case "id": {
+          const v = json["id"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
             this.choice = { case: "id", value: int64FromJson(v) };
           }
           break;
-        case "list":
+        }
+        case "list": {
+          const v = json["list"]!;
           if (v !== null) for (const e of listFromJson(v)) this.list.push(int32FromJson(e));
           break;
-        case "tags":
+        }
+        case "tags": {
+          const v = json["tags"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.tags = dictionaryMap(this.tags);
-            for (const k of jsonKeys(o, ctx)) this.tags[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.tags[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
-        case "wrapped":
-          if (v !== null) this.wrapped = stringFromJson(v, ctx);
+        }
+        case "wrapped": {
+          const v = json["wrapped"]!;
+          if (v !== null) this.wrapped = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -760,19 +814,24 @@ export class CelInner extends Message<CelInner> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "note":
-          if (v !== null) this.note = stringFromJson(v, ctx);
+        case "note": {
+          const v = json["note"]!;
+          if (v !== null) this.note = stringFromJson(v);
           break;
-        case "count":
+        }
+        case "count": {
+          const v = json["count"]!;
           if (v !== null) this.count = int32FromJson(v);
           break;
-        case "deeper":
+        }
+        case "deeper": {
+          const v = json["deeper"]!;
           if (v !== null) this.deeper = plainMessageFromJson(CelDeeper, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -836,16 +895,19 @@ export class CelDeeper extends Message<CelDeeper> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "level":
+        case "level": {
+          const v = json["level"]!;
           if (v !== null) this.level = int32FromJson(v);
           break;
-        case "tags":
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e, ctx));
+        }
+        case "tags": {
+          const v = json["tags"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1009,28 +1071,38 @@ export class CelFields extends Message<CelFields> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "big":
+        case "big": {
+          const v = json["big"]!;
           if (v !== null) this.big = int64FromJson(v);
           break;
-        case "small":
+        }
+        case "small": {
+          const v = json["small"]!;
           if (v !== null) this.small = uint32FromJson(v);
           break;
-        case "names":
-          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e, ctx));
+        }
+        case "names": {
+          const v = json["names"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e));
           break;
-        case "labels":
+        }
+        case "labels": {
+          const v = json["labels"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.labels = dictionaryMap(this.labels);
-            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.INT32, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
           }
           break;
-        case "inner":
+        }
+        case "inner": {
+          const v = json["inner"]!;
           if (v !== null) this.inner = plainMessageFromJson(CelInner, v, ctx);
           break;
-        case "kind":
+        }
+        case "kind": {
+          const v = json["kind"]!;
           if (v !== null) {
             const e = enumFromJson(CelPresence_Kind$type, v, ctx);
             if (e !== undefined) {
@@ -1038,14 +1110,19 @@ export class CelFields extends Message<CelFields> {
             }
           }
           break;
-        case "ids":
+        }
+        case "ids": {
+          const v = json["ids"]!;
           if (v !== null) for (const e of listFromJson(v)) this.ids.push(uint64FromJson(e));
           break;
-        case "ratio":
+        }
+        case "ratio": {
+          const v = json["ratio"]!;
           if (v !== null) this.ratio = doubleFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

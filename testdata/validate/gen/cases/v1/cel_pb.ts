@@ -192,41 +192,58 @@ export class Booking extends Message<Booking> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "start":
+        case "start": {
+          const v = json["start"]!;
           if (v !== null) this.start = messageFromJson(Timestamp, v, ctx);
           break;
-        case "end":
+        }
+        case "end": {
+          const v = json["end"]!;
           if (v !== null) this.end = messageFromJson(Timestamp, v, ctx);
           break;
-        case "rooms":
+        }
+        case "rooms": {
+          const v = json["rooms"]!;
           if (v !== null) this.rooms = int32FromJson(v);
           break;
-        case "guests":
-          if (v !== null) for (const e of listFromJson(v)) this.guests.push(stringFromJson(e, ctx));
+        }
+        case "guests": {
+          const v = json["guests"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.guests.push(stringFromJson(e));
           break;
-        case "fees":
+        }
+        case "fees": {
+          const v = json["fees"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.fees = dictionaryMap(this.fees);
-            for (const k of jsonKeys(o, ctx)) this.fees[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int64FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.fees[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
           }
           break;
-        case "contact":
-          if (v !== null) this.contact = stringFromJson(v, ctx);
+        }
+        case "contact": {
+          const v = json["contact"]!;
+          if (v !== null) this.contact = stringFromJson(v);
           break;
-        case "ratio":
+        }
+        case "ratio": {
+          const v = json["ratio"]!;
           if (v !== null) this.ratio = doubleFromJson(v);
           break;
-        case "tag":
+        }
+        case "tag": {
+          const v = json["tag"]!;
           if (v !== null) this.tag = bytesFromJson(v);
           break;
-        case "room":
+        }
+        case "room": {
+          const v = json["room"]!;
           if (v !== null) this.room = plainMessageFromJson(Room, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -340,13 +357,14 @@ export class WrongResult extends Message<WrongResult> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "floor":
+        case "floor": {
+          const v = json["floor"]!;
           if (v !== null) this.floor = uint32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -422,16 +440,19 @@ export class UnknownFunction extends Message<UnknownFunction> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "s":
-          if (v !== null) this.s = stringFromJson(v, ctx);
+        case "s": {
+          const v = json["s"]!;
+          if (v !== null) this.s = stringFromJson(v);
           break;
-        case "t":
-          if (v !== null) this.t = stringFromJson(v, ctx);
+        }
+        case "t": {
+          const v = json["t"]!;
+          if (v !== null) this.t = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -511,16 +532,19 @@ export class UnparsedRule extends Message<UnparsedRule> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "s":
-          if (v !== null) this.s = stringFromJson(v, ctx);
+        case "s": {
+          const v = json["s"]!;
+          if (v !== null) this.s = stringFromJson(v);
           break;
-        case "n":
+        }
+        case "n": {
+          const v = json["n"]!;
           if (v !== null) this.n = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -598,16 +622,19 @@ export class Room extends Message<Room> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "beds":
+        }
+        case "beds": {
+          const v = json["beds"]!;
           if (v !== null) this.beds = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

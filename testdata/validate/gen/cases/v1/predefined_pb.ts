@@ -173,37 +173,52 @@ export class PredefinedString extends Message<PredefinedString> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "code":
-          if (v !== null) this.code = stringFromJson(v, ctx);
+        case "code": {
+          const v = json["code"]!;
+          if (v !== null) this.code = stringFromJson(v);
           break;
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        }
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "tag":
-          if (v !== null) this.tag = stringFromJson(v, ctx);
+        }
+        case "tag": {
+          const v = json["tag"]!;
+          if (v !== null) this.tag = stringFromJson(v);
           break;
-        case "opt":
-          if (v !== null) this.opt = stringFromJson(v, ctx);
+        }
+        case "opt": {
+          const v = json["opt"]!;
+          if (v !== null) this.opt = stringFromJson(v);
           break;
-        case "wrapped":
-          if (v !== null) this.wrapped = stringFromJson(v, ctx);
+        }
+        case "wrapped": {
+          const v = json["wrapped"]!;
+          if (v !== null) this.wrapped = stringFromJson(v);
           break;
-        case "pick":
+        }
+        case "pick": {
+          const v = json["pick"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "pick", value: stringFromJson(v, ctx) };
+            this.choice = { case: "pick", value: stringFromJson(v) };
           }
           break;
-        case "pat":
-          if (v !== null) this.pat = stringFromJson(v, ctx);
+        }
+        case "pat": {
+          const v = json["pat"]!;
+          if (v !== null) this.pat = stringFromJson(v);
           break;
-        case "uid":
-          if (v !== null) this.uid = stringFromJson(v, ctx);
+        }
+        case "uid": {
+          const v = json["uid"]!;
+          if (v !== null) this.uid = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -470,63 +485,96 @@ export class PredefinedNumbers extends Message<PredefinedNumbers> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "step":
+        case "step": {
+          const v = json["step"]!;
           if (v !== null) this.step = int32FromJson(v);
           break;
+        }
         case "anyStep":
-        case "any_step":
+        case "any_step": {
           if (key !== "anyStep") checkOneSpelling(json, "anyStep");
+          const v = key === "anyStep" ? json["anyStep"]! : json["any_step"]!;
           if (v !== null) this.anyStep = int32FromJson(v);
           break;
-        case "odd":
+        }
+        case "odd": {
+          const v = json["odd"]!;
           if (v !== null) this.odd = int32FromJson(v);
           break;
-        case "big":
+        }
+        case "big": {
+          const v = json["big"]!;
           if (v !== null) this.big = int64FromJson(v);
           break;
-        case "ubig":
+        }
+        case "ubig": {
+          const v = json["ubig"]!;
           if (v !== null) this.ubig = uint64FromJson(v);
           break;
-        case "usum":
+        }
+        case "usum": {
+          const v = json["usum"]!;
           if (v !== null) this.usum = uint32FromJson(v);
           break;
-        case "snot":
+        }
+        case "snot": {
+          const v = json["snot"]!;
           if (v !== null) this.snot = int32FromJson(v);
           break;
-        case "fnot":
+        }
+        case "fnot": {
+          const v = json["fnot"]!;
           if (v !== null) this.fnot = uint64FromJson(v);
           break;
-        case "dnot":
+        }
+        case "dnot": {
+          const v = json["dnot"]!;
           if (v !== null) this.dnot = doubleFromJson(v);
           break;
-        case "fabove":
+        }
+        case "fabove": {
+          const v = json["fabove"]!;
           if (v !== null) this.fabove = floatFromJson(v);
           break;
-        case "flag":
+        }
+        case "flag": {
+          const v = json["flag"]!;
           if (v !== null) this.flag = boolFromJson(v);
           break;
-        case "wstep":
+        }
+        case "wstep": {
+          const v = json["wstep"]!;
           if (v !== null) this.wstep = int32FromJson(v);
           break;
-        case "ostep":
+        }
+        case "ostep": {
+          const v = json["ostep"]!;
           if (v !== null) this.ostep = int32FromJson(v);
           break;
-        case "sabove":
+        }
+        case "sabove": {
+          const v = json["sabove"]!;
           if (v !== null) this.sabove = int64FromJson(v);
           break;
-        case "fbelow":
+        }
+        case "fbelow": {
+          const v = json["fbelow"]!;
           if (v !== null) this.fbelow = uint32FromJson(v);
           break;
-        case "sfnot":
+        }
+        case "sfnot": {
+          const v = json["sfnot"]!;
           if (v !== null) this.sfnot = int32FromJson(v);
           break;
-        case "sf64not":
+        }
+        case "sf64not": {
+          const v = json["sf64not"]!;
           if (v !== null) this.sf64not = int64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -698,27 +746,36 @@ export class PredefinedShapes extends Message<PredefinedShapes> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "level":
+        case "level": {
+          const v = json["level"]!;
           if (v !== null) this.level = int32FromJson(v);
           break;
-        case "ranged":
+        }
+        case "ranged": {
+          const v = json["ranged"]!;
           if (v !== null) this.ranged = int32FromJson(v);
           break;
+        }
         case "halfRanged":
-        case "half_ranged":
+        case "half_ranged": {
           if (key !== "halfRanged") checkOneSpelling(json, "halfRanged");
+          const v = key === "halfRanged" ? json["halfRanged"]! : json["half_ranged"]!;
           if (v !== null) this.halfRanged = int32FromJson(v);
           break;
-        case "unpacked":
+        }
+        case "unpacked": {
+          const v = json["unpacked"]!;
           if (v !== null) this.unpacked = int32FromJson(v);
           break;
-        case "packed":
+        }
+        case "packed": {
+          const v = json["packed"]!;
           if (v !== null) this.packed = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -867,12 +924,14 @@ export class PredefinedOther extends Message<PredefinedOther> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "data":
+        case "data": {
+          const v = json["data"]!;
           if (v !== null) this.data = bytesFromJson(v);
           break;
-        case "shade":
+        }
+        case "shade": {
+          const v = json["shade"]!;
           if (v !== null) {
             const e = enumFromJson(Shade$type, v, ctx);
             if (e !== undefined) {
@@ -880,9 +939,11 @@ export class PredefinedOther extends Message<PredefinedOther> {
             }
           }
           break;
+        }
         case "shadeIn":
-        case "shade_in":
+        case "shade_in": {
           if (key !== "shadeIn") checkOneSpelling(json, "shadeIn");
+          const v = key === "shadeIn" ? json["shadeIn"]! : json["shade_in"]!;
           if (v !== null) {
             const e = enumFromJson(Shade$type, v, ctx);
             if (e !== undefined) {
@@ -890,17 +951,24 @@ export class PredefinedOther extends Message<PredefinedOther> {
             }
           }
           break;
-        case "wait":
+        }
+        case "wait": {
+          const v = json["wait"]!;
           if (v !== null) this.wait = messageFromJson(Duration, v, ctx);
           break;
-        case "at":
+        }
+        case "at": {
+          const v = json["at"]!;
           if (v !== null) this.at = messageFromJson(Timestamp, v, ctx);
           break;
-        case "mask":
+        }
+        case "mask": {
+          const v = json["mask"]!;
           if (v !== null) this.mask = messageFromJson(FieldMask, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1098,36 +1166,47 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "pairs":
+        case "pairs": {
+          const v = json["pairs"]!;
           if (v !== null) for (const e of listFromJson(v)) this.pairs.push(int32FromJson(e));
           break;
-        case "names":
-          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e, ctx));
+        }
+        case "names": {
+          const v = json["names"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e));
           break;
-        case "counts":
+        }
+        case "counts": {
+          const v = json["counts"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.counts = dictionaryMap(this.counts);
-            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int32FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
           }
           break;
-        case "shades":
+        }
+        case "shades": {
+          const v = json["shades"]!;
           if (v !== null) enumsFromJson(this.shades, Shade$type, v, ctx);
           break;
-        case "wrapped":
+        }
+        case "wrapped": {
+          const v = json["wrapped"]!;
           if (v !== null) for (const e of listFromJson(v)) this.wrapped.push(messageFromJson(StringValue, e, ctx));
           break;
-        case "waits":
+        }
+        case "waits": {
+          const v = json["waits"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.waits = dictionaryMap(this.waits);
-            for (const k of jsonKeys(o, ctx)) this.waits[mapKeyFromJson(ScalarType.INT64, k, ctx)] = messageFromJson(Duration, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.waits[mapKeyFromJson(ScalarType.INT64, k)] = messageFromJson(Duration, o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1251,13 +1330,14 @@ export class PredefinedUnknown extends Message<PredefinedUnknown> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "s":
-          if (v !== null) this.s = stringFromJson(v, ctx);
+        case "s": {
+          const v = json["s"]!;
+          if (v !== null) this.s = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1335,16 +1415,19 @@ export class HoldsPredefined extends Message<HoldsPredefined> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "s":
+        case "s": {
+          const v = json["s"]!;
           if (v !== null) this.s = plainMessageFromJson(PredefinedString, v, ctx);
           break;
-        case "n":
+        }
+        case "n": {
+          const v = json["n"]!;
           if (v !== null) for (const e of listFromJson(v)) this.n.push(plainMessageFromJson(PredefinedNumbers, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -95,16 +95,19 @@ export class Range extends Message<Range> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "min":
+        case "min": {
+          const v = json["min"]!;
           if (v !== null) this.min = int32FromJson(v);
           break;
-        case "max":
+        }
+        case "max": {
+          const v = json["max"]!;
           if (v !== null) this.max = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

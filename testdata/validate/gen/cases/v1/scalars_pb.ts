@@ -308,135 +308,184 @@ export class Numbers extends Message<Numbers> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "i32Gt":
-        case "i32_gt":
+        case "i32_gt": {
           if (key !== "i32Gt") checkOneSpelling(json, "i32Gt");
+          const v = key === "i32Gt" ? json["i32Gt"]! : json["i32_gt"]!;
           if (v !== null) this.i32Gt = int32FromJson(v);
           break;
+        }
         case "i32Range":
-        case "i32_range":
+        case "i32_range": {
           if (key !== "i32Range") checkOneSpelling(json, "i32Range");
+          const v = key === "i32Range" ? json["i32Range"]! : json["i32_range"]!;
           if (v !== null) this.i32Range = int32FromJson(v);
           break;
+        }
         case "i32Exclusive":
-        case "i32_exclusive":
+        case "i32_exclusive": {
           if (key !== "i32Exclusive") checkOneSpelling(json, "i32Exclusive");
+          const v = key === "i32Exclusive" ? json["i32Exclusive"]! : json["i32_exclusive"]!;
           if (v !== null) this.i32Exclusive = int32FromJson(v);
           break;
+        }
         case "i32Const":
-        case "i32_const":
+        case "i32_const": {
           if (key !== "i32Const") checkOneSpelling(json, "i32Const");
+          const v = key === "i32Const" ? json["i32Const"]! : json["i32_const"]!;
           if (v !== null) this.i32Const = int32FromJson(v);
           break;
+        }
         case "i32In":
-        case "i32_in":
+        case "i32_in": {
           if (key !== "i32In") checkOneSpelling(json, "i32In");
+          const v = key === "i32In" ? json["i32In"]! : json["i32_in"]!;
           if (v !== null) this.i32In = int32FromJson(v);
           break;
+        }
         case "i32NotIn":
-        case "i32_not_in":
+        case "i32_not_in": {
           if (key !== "i32NotIn") checkOneSpelling(json, "i32NotIn");
+          const v = key === "i32NotIn" ? json["i32NotIn"]! : json["i32_not_in"]!;
           if (v !== null) this.i32NotIn = int32FromJson(v);
           break;
+        }
         case "i64Range":
-        case "i64_range":
+        case "i64_range": {
           if (key !== "i64Range") checkOneSpelling(json, "i64Range");
+          const v = key === "i64Range" ? json["i64Range"]! : json["i64_range"]!;
           if (v !== null) this.i64Range = int64FromJson(v);
           break;
+        }
         case "i64Lte":
-        case "i64_lte":
+        case "i64_lte": {
           if (key !== "i64Lte") checkOneSpelling(json, "i64Lte");
+          const v = key === "i64Lte" ? json["i64Lte"]! : json["i64_lte"]!;
           if (v !== null) this.i64Lte = int64FromJson(v);
           break;
+        }
         case "u32Range":
-        case "u32_range":
+        case "u32_range": {
           if (key !== "u32Range") checkOneSpelling(json, "u32Range");
+          const v = key === "u32Range" ? json["u32Range"]! : json["u32_range"]!;
           if (v !== null) this.u32Range = uint32FromJson(v);
           break;
+        }
         case "u64Exclusive":
-        case "u64_exclusive":
+        case "u64_exclusive": {
           if (key !== "u64Exclusive") checkOneSpelling(json, "u64Exclusive");
+          const v = key === "u64Exclusive" ? json["u64Exclusive"]! : json["u64_exclusive"]!;
           if (v !== null) this.u64Exclusive = uint64FromJson(v);
           break;
+        }
         case "s32Lt":
-        case "s32_lt":
+        case "s32_lt": {
           if (key !== "s32Lt") checkOneSpelling(json, "s32Lt");
+          const v = key === "s32Lt" ? json["s32Lt"]! : json["s32_lt"]!;
           if (v !== null) this.s32Lt = int32FromJson(v);
           break;
+        }
         case "s64In":
-        case "s64_in":
+        case "s64_in": {
           if (key !== "s64In") checkOneSpelling(json, "s64In");
+          const v = key === "s64In" ? json["s64In"]! : json["s64_in"]!;
           if (v !== null) this.s64In = int64FromJson(v);
           break;
+        }
         case "f32Gte":
-        case "f32_gte":
+        case "f32_gte": {
           if (key !== "f32Gte") checkOneSpelling(json, "f32Gte");
+          const v = key === "f32Gte" ? json["f32Gte"]! : json["f32_gte"]!;
           if (v !== null) this.f32Gte = uint32FromJson(v);
           break;
+        }
         case "f64Const":
-        case "f64_const":
+        case "f64_const": {
           if (key !== "f64Const") checkOneSpelling(json, "f64Const");
+          const v = key === "f64Const" ? json["f64Const"]! : json["f64_const"]!;
           if (v !== null) this.f64Const = uint64FromJson(v);
           break;
+        }
         case "sf32Range":
-        case "sf32_range":
+        case "sf32_range": {
           if (key !== "sf32Range") checkOneSpelling(json, "sf32Range");
+          const v = key === "sf32Range" ? json["sf32Range"]! : json["sf32_range"]!;
           if (v !== null) this.sf32Range = int32FromJson(v);
           break;
+        }
         case "sf64Exclusive":
-        case "sf64_exclusive":
+        case "sf64_exclusive": {
           if (key !== "sf64Exclusive") checkOneSpelling(json, "sf64Exclusive");
+          const v = key === "sf64Exclusive" ? json["sf64Exclusive"]! : json["sf64_exclusive"]!;
           if (v !== null) this.sf64Exclusive = int64FromJson(v);
           break;
+        }
         case "flRange":
-        case "fl_range":
+        case "fl_range": {
           if (key !== "flRange") checkOneSpelling(json, "flRange");
+          const v = key === "flRange" ? json["flRange"]! : json["fl_range"]!;
           if (v !== null) this.flRange = floatFromJson(v);
           break;
+        }
         case "flFinite":
-        case "fl_finite":
+        case "fl_finite": {
           if (key !== "flFinite") checkOneSpelling(json, "flFinite");
+          const v = key === "flFinite" ? json["flFinite"]! : json["fl_finite"]!;
           if (v !== null) this.flFinite = floatFromJson(v);
           break;
+        }
         case "dbRange":
-        case "db_range":
+        case "db_range": {
           if (key !== "dbRange") checkOneSpelling(json, "dbRange");
+          const v = key === "dbRange" ? json["dbRange"]! : json["db_range"]!;
           if (v !== null) this.dbRange = doubleFromJson(v);
           break;
+        }
         case "dbIn":
-        case "db_in":
+        case "db_in": {
           if (key !== "dbIn") checkOneSpelling(json, "dbIn");
+          const v = key === "dbIn" ? json["dbIn"]! : json["db_in"]!;
           if (v !== null) this.dbIn = doubleFromJson(v);
           break;
+        }
         case "dbFiniteGt":
-        case "db_finite_gt":
+        case "db_finite_gt": {
           if (key !== "dbFiniteGt") checkOneSpelling(json, "dbFiniteGt");
+          const v = key === "dbFiniteGt" ? json["dbFiniteGt"]! : json["db_finite_gt"]!;
           if (v !== null) this.dbFiniteGt = doubleFromJson(v);
           break;
+        }
         case "dbExclusive":
-        case "db_exclusive":
+        case "db_exclusive": {
           if (key !== "dbExclusive") checkOneSpelling(json, "dbExclusive");
+          const v = key === "dbExclusive" ? json["dbExclusive"]! : json["db_exclusive"]!;
           if (v !== null) this.dbExclusive = doubleFromJson(v);
           break;
+        }
         case "optI32":
-        case "opt_i32":
+        case "opt_i32": {
           if (key !== "optI32") checkOneSpelling(json, "optI32");
+          const v = key === "optI32" ? json["optI32"]! : json["opt_i32"]!;
           if (v !== null) this.optI32 = int32FromJson(v);
           break;
+        }
         case "flNotIn":
-        case "fl_not_in":
+        case "fl_not_in": {
           if (key !== "flNotIn") checkOneSpelling(json, "flNotIn");
+          const v = key === "flNotIn" ? json["flNotIn"]! : json["fl_not_in"]!;
           if (v !== null) this.flNotIn = floatFromJson(v);
           break;
+        }
         case "u64GtLt":
-        case "u64_gt_lt":
+        case "u64_gt_lt": {
           if (key !== "u64GtLt") checkOneSpelling(json, "u64GtLt");
+          const v = key === "u64GtLt" ? json["u64GtLt"]! : json["u64_gt_lt"]!;
           if (v !== null) this.u64GtLt = uint64FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -948,156 +997,227 @@ export class Strings extends Message<Strings> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
-          if (v !== null) this.const = stringFromJson(v, ctx);
+        case "const": {
+          const v = json["const"]!;
+          if (v !== null) this.const = stringFromJson(v);
           break;
-        case "len":
-          if (v !== null) this.len = stringFromJson(v, ctx);
+        }
+        case "len": {
+          const v = json["len"]!;
+          if (v !== null) this.len = stringFromJson(v);
           break;
+        }
         case "minMax":
-        case "min_max":
+        case "min_max": {
           if (key !== "minMax") checkOneSpelling(json, "minMax");
-          if (v !== null) this.minMax = stringFromJson(v, ctx);
+          const v = key === "minMax" ? json["minMax"]! : json["min_max"]!;
+          if (v !== null) this.minMax = stringFromJson(v);
           break;
+        }
         case "bytesLen":
-        case "bytes_len":
+        case "bytes_len": {
           if (key !== "bytesLen") checkOneSpelling(json, "bytesLen");
-          if (v !== null) this.bytesLen = stringFromJson(v, ctx);
+          const v = key === "bytesLen" ? json["bytesLen"]! : json["bytes_len"]!;
+          if (v !== null) this.bytesLen = stringFromJson(v);
           break;
+        }
         case "lenBytes":
-        case "len_bytes":
+        case "len_bytes": {
           if (key !== "lenBytes") checkOneSpelling(json, "lenBytes");
-          if (v !== null) this.lenBytes = stringFromJson(v, ctx);
+          const v = key === "lenBytes" ? json["lenBytes"]! : json["len_bytes"]!;
+          if (v !== null) this.lenBytes = stringFromJson(v);
           break;
-        case "pattern":
-          if (v !== null) this.pattern = stringFromJson(v, ctx);
+        }
+        case "pattern": {
+          const v = json["pattern"]!;
+          if (v !== null) this.pattern = stringFromJson(v);
           break;
-        case "affixes":
-          if (v !== null) this.affixes = stringFromJson(v, ctx);
+        }
+        case "affixes": {
+          const v = json["affixes"]!;
+          if (v !== null) this.affixes = stringFromJson(v);
           break;
+        }
         case "notContains":
-        case "not_contains":
+        case "not_contains": {
           if (key !== "notContains") checkOneSpelling(json, "notContains");
-          if (v !== null) this.notContains = stringFromJson(v, ctx);
+          const v = key === "notContains" ? json["notContains"]! : json["not_contains"]!;
+          if (v !== null) this.notContains = stringFromJson(v);
           break;
-        case "in":
-          if (v !== null) this.in = stringFromJson(v, ctx);
+        }
+        case "in": {
+          const v = json["in"]!;
+          if (v !== null) this.in = stringFromJson(v);
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
-          if (v !== null) this.notIn = stringFromJson(v, ctx);
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
+          if (v !== null) this.notIn = stringFromJson(v);
           break;
-        case "email":
-          if (v !== null) this.email = stringFromJson(v, ctx);
+        }
+        case "email": {
+          const v = json["email"]!;
+          if (v !== null) this.email = stringFromJson(v);
           break;
-        case "hostname":
-          if (v !== null) this.hostname = stringFromJson(v, ctx);
+        }
+        case "hostname": {
+          const v = json["hostname"]!;
+          if (v !== null) this.hostname = stringFromJson(v);
           break;
-        case "ip":
-          if (v !== null) this.ip = stringFromJson(v, ctx);
+        }
+        case "ip": {
+          const v = json["ip"]!;
+          if (v !== null) this.ip = stringFromJson(v);
           break;
-        case "ipv4":
-          if (v !== null) this.ipv4 = stringFromJson(v, ctx);
+        }
+        case "ipv4": {
+          const v = json["ipv4"]!;
+          if (v !== null) this.ipv4 = stringFromJson(v);
           break;
-        case "ipv6":
-          if (v !== null) this.ipv6 = stringFromJson(v, ctx);
+        }
+        case "ipv6": {
+          const v = json["ipv6"]!;
+          if (v !== null) this.ipv6 = stringFromJson(v);
           break;
-        case "uri":
-          if (v !== null) this.uri = stringFromJson(v, ctx);
+        }
+        case "uri": {
+          const v = json["uri"]!;
+          if (v !== null) this.uri = stringFromJson(v);
           break;
+        }
         case "uriRef":
-        case "uri_ref":
+        case "uri_ref": {
           if (key !== "uriRef") checkOneSpelling(json, "uriRef");
-          if (v !== null) this.uriRef = stringFromJson(v, ctx);
+          const v = key === "uriRef" ? json["uriRef"]! : json["uri_ref"]!;
+          if (v !== null) this.uriRef = stringFromJson(v);
           break;
-        case "address":
-          if (v !== null) this.address = stringFromJson(v, ctx);
+        }
+        case "address": {
+          const v = json["address"]!;
+          if (v !== null) this.address = stringFromJson(v);
           break;
-        case "uuid":
-          if (v !== null) this.uuid = stringFromJson(v, ctx);
+        }
+        case "uuid": {
+          const v = json["uuid"]!;
+          if (v !== null) this.uuid = stringFromJson(v);
           break;
-        case "tuuid":
-          if (v !== null) this.tuuid = stringFromJson(v, ctx);
+        }
+        case "tuuid": {
+          const v = json["tuuid"]!;
+          if (v !== null) this.tuuid = stringFromJson(v);
           break;
+        }
         case "ipWithPrefixlen":
-        case "ip_with_prefixlen":
+        case "ip_with_prefixlen": {
           if (key !== "ipWithPrefixlen") checkOneSpelling(json, "ipWithPrefixlen");
-          if (v !== null) this.ipWithPrefixlen = stringFromJson(v, ctx);
+          const v = key === "ipWithPrefixlen" ? json["ipWithPrefixlen"]! : json["ip_with_prefixlen"]!;
+          if (v !== null) this.ipWithPrefixlen = stringFromJson(v);
           break;
+        }
         case "ipv4WithPrefixlen":
-        case "ipv4_with_prefixlen":
+        case "ipv4_with_prefixlen": {
           if (key !== "ipv4WithPrefixlen") checkOneSpelling(json, "ipv4WithPrefixlen");
-          if (v !== null) this.ipv4WithPrefixlen = stringFromJson(v, ctx);
+          const v = key === "ipv4WithPrefixlen" ? json["ipv4WithPrefixlen"]! : json["ipv4_with_prefixlen"]!;
+          if (v !== null) this.ipv4WithPrefixlen = stringFromJson(v);
           break;
+        }
         case "ipv6WithPrefixlen":
-        case "ipv6_with_prefixlen":
+        case "ipv6_with_prefixlen": {
           if (key !== "ipv6WithPrefixlen") checkOneSpelling(json, "ipv6WithPrefixlen");
-          if (v !== null) this.ipv6WithPrefixlen = stringFromJson(v, ctx);
+          const v = key === "ipv6WithPrefixlen" ? json["ipv6WithPrefixlen"]! : json["ipv6_with_prefixlen"]!;
+          if (v !== null) this.ipv6WithPrefixlen = stringFromJson(v);
           break;
+        }
         case "ipPrefix":
-        case "ip_prefix":
+        case "ip_prefix": {
           if (key !== "ipPrefix") checkOneSpelling(json, "ipPrefix");
-          if (v !== null) this.ipPrefix = stringFromJson(v, ctx);
+          const v = key === "ipPrefix" ? json["ipPrefix"]! : json["ip_prefix"]!;
+          if (v !== null) this.ipPrefix = stringFromJson(v);
           break;
+        }
         case "ipv4Prefix":
-        case "ipv4_prefix":
+        case "ipv4_prefix": {
           if (key !== "ipv4Prefix") checkOneSpelling(json, "ipv4Prefix");
-          if (v !== null) this.ipv4Prefix = stringFromJson(v, ctx);
+          const v = key === "ipv4Prefix" ? json["ipv4Prefix"]! : json["ipv4_prefix"]!;
+          if (v !== null) this.ipv4Prefix = stringFromJson(v);
           break;
+        }
         case "ipv6Prefix":
-        case "ipv6_prefix":
+        case "ipv6_prefix": {
           if (key !== "ipv6Prefix") checkOneSpelling(json, "ipv6Prefix");
-          if (v !== null) this.ipv6Prefix = stringFromJson(v, ctx);
+          const v = key === "ipv6Prefix" ? json["ipv6Prefix"]! : json["ipv6_prefix"]!;
+          if (v !== null) this.ipv6Prefix = stringFromJson(v);
           break;
+        }
         case "hostAndPort":
-        case "host_and_port":
+        case "host_and_port": {
           if (key !== "hostAndPort") checkOneSpelling(json, "hostAndPort");
-          if (v !== null) this.hostAndPort = stringFromJson(v, ctx);
+          const v = key === "hostAndPort" ? json["hostAndPort"]! : json["host_and_port"]!;
+          if (v !== null) this.hostAndPort = stringFromJson(v);
           break;
+        }
         case "headerName":
-        case "header_name":
+        case "header_name": {
           if (key !== "headerName") checkOneSpelling(json, "headerName");
-          if (v !== null) this.headerName = stringFromJson(v, ctx);
+          const v = key === "headerName" ? json["headerName"]! : json["header_name"]!;
+          if (v !== null) this.headerName = stringFromJson(v);
           break;
+        }
         case "headerValue":
-        case "header_value":
+        case "header_value": {
           if (key !== "headerValue") checkOneSpelling(json, "headerValue");
-          if (v !== null) this.headerValue = stringFromJson(v, ctx);
+          const v = key === "headerValue" ? json["headerValue"]! : json["header_value"]!;
+          if (v !== null) this.headerValue = stringFromJson(v);
           break;
+        }
         case "headerLoose":
-        case "header_loose":
+        case "header_loose": {
           if (key !== "headerLoose") checkOneSpelling(json, "headerLoose");
-          if (v !== null) this.headerLoose = stringFromJson(v, ctx);
+          const v = key === "headerLoose" ? json["headerLoose"]! : json["header_loose"]!;
+          if (v !== null) this.headerLoose = stringFromJson(v);
           break;
-        case "ulid":
-          if (v !== null) this.ulid = stringFromJson(v, ctx);
+        }
+        case "ulid": {
+          const v = json["ulid"]!;
+          if (v !== null) this.ulid = stringFromJson(v);
           break;
-        case "fqn":
-          if (v !== null) this.fqn = stringFromJson(v, ctx);
+        }
+        case "fqn": {
+          const v = json["fqn"]!;
+          if (v !== null) this.fqn = stringFromJson(v);
           break;
+        }
         case "dotFqn":
-        case "dot_fqn":
+        case "dot_fqn": {
           if (key !== "dotFqn") checkOneSpelling(json, "dotFqn");
-          if (v !== null) this.dotFqn = stringFromJson(v, ctx);
+          const v = key === "dotFqn" ? json["dotFqn"]! : json["dot_fqn"]!;
+          if (v !== null) this.dotFqn = stringFromJson(v);
           break;
-        case "many":
-          if (v !== null) this.many = stringFromJson(v, ctx);
+        }
+        case "many": {
+          const v = json["many"]!;
+          if (v !== null) this.many = stringFromJson(v);
           break;
+        }
         case "optEmail":
-        case "opt_email":
+        case "opt_email": {
           if (key !== "optEmail") checkOneSpelling(json, "optEmail");
-          if (v !== null) this.optEmail = stringFromJson(v, ctx);
+          const v = key === "optEmail" ? json["optEmail"]! : json["opt_email"]!;
+          if (v !== null) this.optEmail = stringFromJson(v);
           break;
+        }
         case "ignoredEmpty":
-        case "ignored_empty":
+        case "ignored_empty": {
           if (key !== "ignoredEmpty") checkOneSpelling(json, "ignoredEmpty");
-          if (v !== null) this.ignoredEmpty = stringFromJson(v, ctx);
+          const v = key === "ignoredEmpty" ? json["ignoredEmpty"]! : json["ignored_empty"]!;
+          if (v !== null) this.ignoredEmpty = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1439,47 +1559,68 @@ export class Bytes extends Message<Bytes> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = bytesFromJson(v);
           break;
-        case "len":
+        }
+        case "len": {
+          const v = json["len"]!;
           if (v !== null) this.len = bytesFromJson(v);
           break;
+        }
         case "minMax":
-        case "min_max":
+        case "min_max": {
           if (key !== "minMax") checkOneSpelling(json, "minMax");
+          const v = key === "minMax" ? json["minMax"]! : json["min_max"]!;
           if (v !== null) this.minMax = bytesFromJson(v);
           break;
-        case "pattern":
+        }
+        case "pattern": {
+          const v = json["pattern"]!;
           if (v !== null) this.pattern = bytesFromJson(v);
           break;
-        case "affixes":
+        }
+        case "affixes": {
+          const v = json["affixes"]!;
           if (v !== null) this.affixes = bytesFromJson(v);
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) this.in = bytesFromJson(v);
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) this.notIn = bytesFromJson(v);
           break;
-        case "ip":
+        }
+        case "ip": {
+          const v = json["ip"]!;
           if (v !== null) this.ip = bytesFromJson(v);
           break;
-        case "ipv4":
+        }
+        case "ipv4": {
+          const v = json["ipv4"]!;
           if (v !== null) this.ipv4 = bytesFromJson(v);
           break;
-        case "ipv6":
+        }
+        case "ipv6": {
+          const v = json["ipv6"]!;
           if (v !== null) this.ipv6 = bytesFromJson(v);
           break;
-        case "uuid":
+        }
+        case "uuid": {
+          const v = json["uuid"]!;
           if (v !== null) this.uuid = bytesFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1600,20 +1741,23 @@ export class Bools extends Message<Bools> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "mustBeTrue":
-        case "must_be_true":
+        case "must_be_true": {
           if (key !== "mustBeTrue") checkOneSpelling(json, "mustBeTrue");
+          const v = key === "mustBeTrue" ? json["mustBeTrue"]! : json["must_be_true"]!;
           if (v !== null) this.mustBeTrue = boolFromJson(v);
           break;
+        }
         case "optFalse":
-        case "opt_false":
+        case "opt_false": {
           if (key !== "optFalse") checkOneSpelling(json, "optFalse");
+          const v = key === "optFalse" ? json["optFalse"]! : json["opt_false"]!;
           if (v !== null) this.optFalse = boolFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

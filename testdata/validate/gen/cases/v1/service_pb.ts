@@ -88,19 +88,24 @@ export class Order extends Message<Order> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "id":
-          if (v !== null) this.id = stringFromJson(v, ctx);
+        case "id": {
+          const v = json["id"]!;
+          if (v !== null) this.id = stringFromJson(v);
           break;
-        case "quantity":
+        }
+        case "quantity": {
+          const v = json["quantity"]!;
           if (v !== null) this.quantity = int32FromJson(v);
           break;
-        case "tags":
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e, ctx));
+        }
+        case "tags": {
+          const v = json["tags"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -186,18 +191,21 @@ export class Ack extends Message<Ack> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "count":
+        case "count": {
+          const v = json["count"]!;
           if (v !== null) this.count = int32FromJson(v);
           break;
+        }
         case "lastId":
-        case "last_id":
+        case "last_id": {
           if (key !== "lastId") checkOneSpelling(json, "lastId");
-          if (v !== null) this.lastId = stringFromJson(v, ctx);
+          const v = key === "lastId" ? json["lastId"]! : json["last_id"]!;
+          if (v !== null) this.lastId = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

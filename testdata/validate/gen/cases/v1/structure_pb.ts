@@ -126,9 +126,9 @@ export class Enums extends Message<Enums> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "defined":
+        case "defined": {
+          const v = json["defined"]!;
           if (v !== null) {
             const e = enumFromJson(Color$type, v, ctx);
             if (e !== undefined) {
@@ -136,7 +136,9 @@ export class Enums extends Message<Enums> {
             }
           }
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) {
             const e = enumFromJson(Color$type, v, ctx);
             if (e !== undefined) {
@@ -144,9 +146,11 @@ export class Enums extends Message<Enums> {
             }
           }
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) {
             const e = enumFromJson(Color$type, v, ctx);
             if (e !== undefined) {
@@ -154,7 +158,9 @@ export class Enums extends Message<Enums> {
             }
           }
           break;
-        case "const":
+        }
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) {
             const e = enumFromJson(Color$type, v, ctx);
             if (e !== undefined) {
@@ -162,7 +168,9 @@ export class Enums extends Message<Enums> {
             }
           }
           break;
-        case "all":
+        }
+        case "all": {
+          const v = json["all"]!;
           if (v !== null) {
             const e = enumFromJson(Color$type, v, ctx);
             if (e !== undefined) {
@@ -170,8 +178,9 @@ export class Enums extends Message<Enums> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -260,16 +269,19 @@ export class Item extends Message<Item> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "qty":
+        }
+        case "qty": {
+          const v = json["qty"]!;
           if (v !== null) this.qty = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -429,38 +441,53 @@ export class Lists extends Message<Lists> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "tags":
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e, ctx));
+        case "tags": {
+          const v = json["tags"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
           break;
-        case "ids":
+        }
+        case "ids": {
+          const v = json["ids"]!;
           if (v !== null) for (const e of listFromJson(v)) this.ids.push(int64FromJson(e));
           break;
-        case "scores":
+        }
+        case "scores": {
+          const v = json["scores"]!;
           if (v !== null) for (const e of listFromJson(v)) this.scores.push(doubleFromJson(e));
           break;
-        case "blobs":
+        }
+        case "blobs": {
+          const v = json["blobs"]!;
           if (v !== null) for (const e of listFromJson(v)) this.blobs.push(bytesFromJson(e));
           break;
-        case "items":
+        }
+        case "items": {
+          const v = json["items"]!;
           if (v !== null) for (const e of listFromJson(v)) this.items.push(plainMessageFromJson(Item, e, ctx));
           break;
-        case "colors":
+        }
+        case "colors": {
+          const v = json["colors"]!;
           if (v !== null) enumsFromJson(this.colors, Color$type, v, ctx);
           break;
+        }
         case "skipEmpty":
-        case "skip_empty":
+        case "skip_empty": {
           if (key !== "skipEmpty") checkOneSpelling(json, "skipEmpty");
-          if (v !== null) for (const e of listFromJson(v)) this.skipEmpty.push(stringFromJson(e, ctx));
+          const v = key === "skipEmpty" ? json["skipEmpty"]! : json["skip_empty"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.skipEmpty.push(stringFromJson(e));
           break;
+        }
         case "nonemptyOnly":
-        case "nonempty_only":
+        case "nonempty_only": {
           if (key !== "nonemptyOnly") checkOneSpelling(json, "nonemptyOnly");
+          const v = key === "nonemptyOnly" ? json["nonemptyOnly"]! : json["nonempty_only"]!;
           if (v !== null) for (const e of listFromJson(v)) this.nonemptyOnly.push(int32FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -766,50 +793,61 @@ export class Maps extends Message<Maps> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "counts":
+        case "counts": {
+          const v = json["counts"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.counts = dictionaryMap(this.counts);
-            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = int32FromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
           }
           break;
-        case "names":
+        }
+        case "names": {
+          const v = json["names"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.names = dictionaryMap(this.names);
-            for (const k of jsonKeys(o, ctx)) this.names[mapKeyFromJson(ScalarType.INT64, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.names[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         case "byFlag":
-        case "by_flag":
+        case "by_flag": {
           if (key !== "byFlag") checkOneSpelling(json, "byFlag");
+          const v = key === "byFlag" ? json["byFlag"]! : json["by_flag"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.byFlag = dictionaryMap(this.byFlag);
-            for (const k of jsonKeys(o, ctx)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k, ctx)] = plainMessageFromJson(Item, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;
-        case "colors":
+        }
+        case "colors": {
+          const v = json["colors"]!;
           if (v !== null) enumMapFromJson((this.colors = dictionaryMap(this.colors)), ScalarType.UINT32, Color$type, v, ctx);
           break;
-        case "blobs":
+        }
+        case "blobs": {
+          const v = json["blobs"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.blobs = dictionaryMap(this.blobs);
-            for (const k of jsonKeys(o, ctx)) this.blobs[mapKeyFromJson(ScalarType.SINT64, k, ctx)] = bytesFromJson(o[k]!);
+            for (const k of jsonKeys(o, ctx)) this.blobs[mapKeyFromJson(ScalarType.SINT64, k)] = bytesFromJson(o[k]!);
           }
           break;
-        case "skip":
+        }
+        case "skip": {
+          const v = json["skip"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.skip = dictionaryMap(this.skip);
-            for (const k of jsonKeys(o, ctx)) this.skip[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.skip[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1059,28 +1097,38 @@ export class Required extends Message<Required> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "count":
+        }
+        case "count": {
+          const v = json["count"]!;
           if (v !== null) this.count = int32FromJson(v);
           break;
-        case "item":
+        }
+        case "item": {
+          const v = json["item"]!;
           if (v !== null) this.item = plainMessageFromJson(Item, v, ctx);
           break;
-        case "list":
-          if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e, ctx));
+        }
+        case "list": {
+          const v = json["list"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e));
           break;
-        case "map":
+        }
+        case "map": {
+          const v = json["map"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.map = dictionaryMap(this.map);
-            for (const k of jsonKeys(o, ctx)) this.map[mapKeyFromJson(ScalarType.STRING, k, ctx)] = stringFromJson(o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.map[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
-        case "color":
+        }
+        case "color": {
+          const v = json["color"]!;
           if (v !== null) {
             const e = enumFromJson(Color$type, v, ctx);
             if (e !== undefined) {
@@ -1088,17 +1136,24 @@ export class Required extends Message<Required> {
             }
           }
           break;
-        case "never":
-          if (v !== null) this.never = stringFromJson(v, ctx);
+        }
+        case "never": {
+          const v = json["never"]!;
+          if (v !== null) this.never = stringFromJson(v);
           break;
-        case "blob":
+        }
+        case "blob": {
+          const v = json["blob"]!;
           if (v !== null) this.blob = bytesFromJson(v);
           break;
-        case "ratio":
+        }
+        case "ratio": {
+          const v = json["ratio"]!;
           if (v !== null) this.ratio = doubleFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1229,24 +1284,31 @@ export class Ignored extends Message<Ignored> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "always":
-          if (v !== null) this.always = stringFromJson(v, ctx);
+        case "always": {
+          const v = json["always"]!;
+          if (v !== null) this.always = stringFromJson(v);
           break;
+        }
         case "ifZero":
-        case "if_zero":
+        case "if_zero": {
           if (key !== "ifZero") checkOneSpelling(json, "ifZero");
+          const v = key === "ifZero" ? json["ifZero"]! : json["if_zero"]!;
           if (v !== null) this.ifZero = int32FromJson(v);
           break;
-        case "optional":
-          if (v !== null) this.optional = stringFromJson(v, ctx);
+        }
+        case "optional": {
+          const v = json["optional"]!;
+          if (v !== null) this.optional = stringFromJson(v);
           break;
-        case "item":
+        }
+        case "item": {
+          const v = json["item"]!;
           if (v !== null) this.item = plainMessageFromJson(Item, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1363,40 +1425,49 @@ export class Oneofs extends Message<Oneofs> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "text":
+        case "text": {
+          const v = json["text"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
-            this.choice = { case: "text", value: stringFromJson(v, ctx) };
+            this.choice = { case: "text", value: stringFromJson(v) };
           }
           break;
-        case "number":
+        }
+        case "number": {
+          const v = json["number"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
             this.choice = { case: "number", value: int32FromJson(v) };
           }
           break;
-        case "item":
+        }
+        case "item": {
+          const v = json["item"]!;
           if (v !== null) {
             if (this.choice.case !== undefined) throw oneofGivenTwice("choice");
             this.choice = { case: "item", value: plainMessageFromJson(Item, v, ctx) };
           }
           break;
-        case "other":
+        }
+        case "other": {
+          const v = json["other"]!;
           if (v !== null) {
             if (this.free.case !== undefined) throw oneofGivenTwice("free");
-            this.free = { case: "other", value: stringFromJson(v, ctx) };
+            this.free = { case: "other", value: stringFromJson(v) };
           }
           break;
-        case "flag":
+        }
+        case "flag": {
+          const v = json["flag"]!;
           if (v !== null) {
             if (this.free.case !== undefined) throw oneofGivenTwice("free");
             this.free = { case: "flag", value: boolFromJson(v) };
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1524,22 +1595,29 @@ export class MessageOneof extends Message<MessageOneof> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "a":
-          if (v !== null) this.a = stringFromJson(v, ctx);
+        case "a": {
+          const v = json["a"]!;
+          if (v !== null) this.a = stringFromJson(v);
           break;
-        case "b":
+        }
+        case "b": {
+          const v = json["b"]!;
           if (v !== null) this.b = int32FromJson(v);
           break;
-        case "c":
-          if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e, ctx));
+        }
+        case "c": {
+          const v = json["c"]!;
+          if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e));
           break;
-        case "d":
+        }
+        case "d": {
+          const v = json["d"]!;
           if (v !== null) this.d = plainMessageFromJson(Item, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1682,26 +1760,33 @@ export class Tree extends Message<Tree> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "label":
-          if (v !== null) this.label = stringFromJson(v, ctx);
+        case "label": {
+          const v = json["label"]!;
+          if (v !== null) this.label = stringFromJson(v);
           break;
-        case "children":
+        }
+        case "children": {
+          const v = json["children"]!;
           if (v !== null) for (const e of listFromJson(v)) this.children.push(plainMessageFromJson(Tree, e, ctx));
           break;
-        case "left":
+        }
+        case "left": {
+          const v = json["left"]!;
           if (v !== null) this.left = plainMessageFromJson(Tree, v, ctx);
           break;
-        case "named":
+        }
+        case "named": {
+          const v = json["named"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.named = dictionaryMap(this.named);
-            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Tree, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1806,16 +1891,19 @@ export class Outer extends Message<Outer> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "item":
+        case "item": {
+          const v = json["item"]!;
           if (v !== null) this.item = plainMessageFromJson(Item, v, ctx);
           break;
-        case "middle":
+        }
+        case "middle": {
+          const v = json["middle"]!;
           if (v !== null) this.middle = plainMessageFromJson(Outer_Middle, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -1904,16 +1992,19 @@ export class Outer_Middle extends Message<Outer_Middle> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "items":
+        case "items": {
+          const v = json["items"]!;
           if (v !== null) for (const e of listFromJson(v)) this.items.push(plainMessageFromJson(Item, e, ctx));
           break;
-        case "inner":
+        }
+        case "inner": {
+          const v = json["inner"]!;
           if (v !== null) this.inner = plainMessageFromJson(Outer_Inner, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2023,20 +2114,23 @@ export class Outer_Inner extends Message<Outer_Inner> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "items":
+        case "items": {
+          const v = json["items"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.items = dictionaryMap(this.items);
-            for (const k of jsonKeys(o, ctx)) this.items[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(Item, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.items[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;
-        case "id":
-          if (v !== null) this.id = stringFromJson(v, ctx);
+        }
+        case "id": {
+          const v = json["id"]!;
+          if (v !== null) this.id = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2126,16 +2220,19 @@ export class NoRules extends Message<NoRules> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "child":
+        }
+        case "child": {
+          const v = json["child"]!;
           if (v !== null) this.child = plainMessageFromJson(NoRulesChild, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -2189,13 +2286,14 @@ export class NoRulesChild extends Message<NoRulesChild> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "x":
+        case "x": {
+          const v = json["x"]!;
           if (v !== null) this.x = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -279,75 +279,100 @@ export class Times extends Message<Times> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "dRange":
-        case "d_range":
+        case "d_range": {
           if (key !== "dRange") checkOneSpelling(json, "dRange");
+          const v = key === "dRange" ? json["dRange"]! : json["d_range"]!;
           if (v !== null) this.dRange = messageFromJson(Duration, v, ctx);
           break;
+        }
         case "dConst":
-        case "d_const":
+        case "d_const": {
           if (key !== "dConst") checkOneSpelling(json, "dConst");
+          const v = key === "dConst" ? json["dConst"]! : json["d_const"]!;
           if (v !== null) this.dConst = messageFromJson(Duration, v, ctx);
           break;
+        }
         case "dIn":
-        case "d_in":
+        case "d_in": {
           if (key !== "dIn") checkOneSpelling(json, "dIn");
+          const v = key === "dIn" ? json["dIn"]! : json["d_in"]!;
           if (v !== null) this.dIn = messageFromJson(Duration, v, ctx);
           break;
+        }
         case "dExclusive":
-        case "d_exclusive":
+        case "d_exclusive": {
           if (key !== "dExclusive") checkOneSpelling(json, "dExclusive");
+          const v = key === "dExclusive" ? json["dExclusive"]! : json["d_exclusive"]!;
           if (v !== null) this.dExclusive = messageFromJson(Duration, v, ctx);
           break;
+        }
         case "dLt":
-        case "d_lt":
+        case "d_lt": {
           if (key !== "dLt") checkOneSpelling(json, "dLt");
+          const v = key === "dLt" ? json["dLt"]! : json["d_lt"]!;
           if (v !== null) this.dLt = messageFromJson(Duration, v, ctx);
           break;
+        }
         case "tRange":
-        case "t_range":
+        case "t_range": {
           if (key !== "tRange") checkOneSpelling(json, "tRange");
+          const v = key === "tRange" ? json["tRange"]! : json["t_range"]!;
           if (v !== null) this.tRange = messageFromJson(Timestamp, v, ctx);
           break;
+        }
         case "tGt":
-        case "t_gt":
+        case "t_gt": {
           if (key !== "tGt") checkOneSpelling(json, "tGt");
+          const v = key === "tGt" ? json["tGt"]! : json["t_gt"]!;
           if (v !== null) this.tGt = messageFromJson(Timestamp, v, ctx);
           break;
+        }
         case "tConst":
-        case "t_const":
+        case "t_const": {
           if (key !== "tConst") checkOneSpelling(json, "tConst");
+          const v = key === "tConst" ? json["tConst"]! : json["t_const"]!;
           if (v !== null) this.tConst = messageFromJson(Timestamp, v, ctx);
           break;
+        }
         case "tLtNow":
-        case "t_lt_now":
+        case "t_lt_now": {
           if (key !== "tLtNow") checkOneSpelling(json, "tLtNow");
+          const v = key === "tLtNow" ? json["tLtNow"]! : json["t_lt_now"]!;
           if (v !== null) this.tLtNow = messageFromJson(Timestamp, v, ctx);
           break;
+        }
         case "tGtNow":
-        case "t_gt_now":
+        case "t_gt_now": {
           if (key !== "tGtNow") checkOneSpelling(json, "tGtNow");
+          const v = key === "tGtNow" ? json["tGtNow"]! : json["t_gt_now"]!;
           if (v !== null) this.tGtNow = messageFromJson(Timestamp, v, ctx);
           break;
+        }
         case "tWithin":
-        case "t_within":
+        case "t_within": {
           if (key !== "tWithin") checkOneSpelling(json, "tWithin");
+          const v = key === "tWithin" ? json["tWithin"]! : json["t_within"]!;
           if (v !== null) this.tWithin = messageFromJson(Timestamp, v, ctx);
           break;
+        }
         case "tExclusive":
-        case "t_exclusive":
+        case "t_exclusive": {
           if (key !== "tExclusive") checkOneSpelling(json, "tExclusive");
+          const v = key === "tExclusive" ? json["tExclusive"]! : json["t_exclusive"]!;
           if (v !== null) this.tExclusive = messageFromJson(Timestamp, v, ctx);
           break;
+        }
         case "dRequired":
-        case "d_required":
+        case "d_required": {
           if (key !== "dRequired") checkOneSpelling(json, "dRequired");
+          const v = key === "dRequired" ? json["dRequired"]! : json["d_required"]!;
           if (v !== null) this.dRequired = messageFromJson(Duration, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -498,18 +523,21 @@ export class Anys extends Message<Anys> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "in":
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) this.in = messageFromJson(Any, v, ctx);
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) this.notIn = messageFromJson(Any, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -620,21 +648,26 @@ export class Masks extends Message<Masks> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "const":
+        case "const": {
+          const v = json["const"]!;
           if (v !== null) this.const = messageFromJson(FieldMask, v, ctx);
           break;
-        case "in":
+        }
+        case "in": {
+          const v = json["in"]!;
           if (v !== null) this.in = messageFromJson(FieldMask, v, ctx);
           break;
+        }
         case "notIn":
-        case "not_in":
+        case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
+          const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
           if (v !== null) this.notIn = messageFromJson(FieldMask, v, ctx);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -966,53 +999,78 @@ export class Wrappers extends Message<Wrappers> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
-        case "count":
+        }
+        case "count": {
+          const v = json["count"]!;
           if (v !== null) this.count = int32FromJson(v);
           break;
-        case "big":
+        }
+        case "big": {
+          const v = json["big"]!;
           if (v !== null) this.big = int64FromJson(v);
           break;
-        case "ubig":
+        }
+        case "ubig": {
+          const v = json["ubig"]!;
           if (v !== null) this.ubig = uint64FromJson(v);
           break;
-        case "ratio":
+        }
+        case "ratio": {
+          const v = json["ratio"]!;
           if (v !== null) this.ratio = doubleFromJson(v);
           break;
-        case "f":
+        }
+        case "f": {
+          const v = json["f"]!;
           if (v !== null) this.f = floatFromJson(v);
           break;
-        case "flag":
+        }
+        case "flag": {
+          const v = json["flag"]!;
           if (v !== null) this.flag = boolFromJson(v);
           break;
-        case "blob":
+        }
+        case "blob": {
+          const v = json["blob"]!;
           if (v !== null) this.blob = bytesFromJson(v);
           break;
-        case "u":
+        }
+        case "u": {
+          const v = json["u"]!;
           if (v !== null) this.u = uint32FromJson(v);
           break;
-        case "names":
+        }
+        case "names": {
+          const v = json["names"]!;
           if (v !== null) for (const e of listFromJson(v)) this.names.push(messageFromJson(StringValue, e, ctx));
           break;
-        case "counts":
+        }
+        case "counts": {
+          const v = json["counts"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.counts = dictionaryMap(this.counts);
-            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k, ctx)] = messageFromJson(Int32Value, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;
-        case "required":
-          if (v !== null) this.required = stringFromJson(v, ctx);
+        }
+        case "required": {
+          const v = json["required"]!;
+          if (v !== null) this.required = stringFromJson(v);
           break;
-        case "stamps":
+        }
+        case "stamps": {
+          const v = json["stamps"]!;
           if (v !== null) for (const e of listFromJson(v)) this.stamps.push(messageFromJson(Timestamp, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -93,13 +93,14 @@ export class HealthCheckRequest extends Message<HealthCheckRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "service":
-          if (v !== null) this.service = stringFromJson(v, ctx);
+        case "service": {
+          const v = json["service"]!;
+          if (v !== null) this.service = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -156,9 +157,9 @@ export class HealthCheckResponse extends Message<HealthCheckResponse> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "status":
+        case "status": {
+          const v = json["status"]!;
           if (v !== null) {
             const e = enumFromJson(HealthCheckResponse_ServingStatus$type, v, ctx);
             if (e !== undefined) {
@@ -166,8 +167,9 @@ export class HealthCheckResponse extends Message<HealthCheckResponse> {
             }
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -209,10 +211,9 @@ export class HealthListRequest extends Message<HealthListRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -297,17 +298,18 @@ export class HealthListResponse extends Message<HealthListResponse> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "statuses":
+        case "statuses": {
+          const v = json["statuses"]!;
           if (v !== null) {
             const o = mapFromJson(v);
             this.statuses = dictionaryMap(this.statuses);
-            for (const k of jsonKeys(o, ctx)) this.statuses[mapKeyFromJson(ScalarType.STRING, k, ctx)] = plainMessageFromJson(HealthCheckResponse, o[k]!, ctx);
+            for (const k of jsonKeys(o, ctx)) this.statuses[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(HealthCheckResponse, o[k]!, ctx);
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }

@@ -135,53 +135,64 @@ export class ServerReflectionRequest extends Message<ServerReflectionRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "host":
-          if (v !== null) this.host = stringFromJson(v, ctx);
+        case "host": {
+          const v = json["host"]!;
+          if (v !== null) this.host = stringFromJson(v);
           break;
+        }
         case "fileByFilename":
-        case "file_by_filename":
+        case "file_by_filename": {
           if (key !== "fileByFilename") checkOneSpelling(json, "fileByFilename");
+          const v = key === "fileByFilename" ? json["fileByFilename"]! : json["file_by_filename"]!;
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "fileByFilename", value: stringFromJson(v, ctx) };
+            this.messageRequest = { case: "fileByFilename", value: stringFromJson(v) };
           }
           break;
+        }
         case "fileContainingSymbol":
-        case "file_containing_symbol":
+        case "file_containing_symbol": {
           if (key !== "fileContainingSymbol") checkOneSpelling(json, "fileContainingSymbol");
+          const v = key === "fileContainingSymbol" ? json["fileContainingSymbol"]! : json["file_containing_symbol"]!;
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "fileContainingSymbol", value: stringFromJson(v, ctx) };
+            this.messageRequest = { case: "fileContainingSymbol", value: stringFromJson(v) };
           }
           break;
+        }
         case "fileContainingExtension":
-        case "file_containing_extension":
+        case "file_containing_extension": {
           if (key !== "fileContainingExtension") checkOneSpelling(json, "fileContainingExtension");
+          const v = key === "fileContainingExtension" ? json["fileContainingExtension"]! : json["file_containing_extension"]!;
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
             this.messageRequest = { case: "fileContainingExtension", value: plainMessageFromJson(ExtensionRequest, v, ctx) };
           }
           break;
+        }
         case "allExtensionNumbersOfType":
-        case "all_extension_numbers_of_type":
+        case "all_extension_numbers_of_type": {
           if (key !== "allExtensionNumbersOfType") checkOneSpelling(json, "allExtensionNumbersOfType");
+          const v = key === "allExtensionNumbersOfType" ? json["allExtensionNumbersOfType"]! : json["all_extension_numbers_of_type"]!;
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "allExtensionNumbersOfType", value: stringFromJson(v, ctx) };
+            this.messageRequest = { case: "allExtensionNumbersOfType", value: stringFromJson(v) };
           }
           break;
+        }
         case "listServices":
-        case "list_services":
+        case "list_services": {
           if (key !== "listServices") checkOneSpelling(json, "listServices");
+          const v = key === "listServices" ? json["listServices"]! : json["list_services"]!;
           if (v !== null) {
             if (this.messageRequest.case !== undefined) throw oneofGivenTwice("messageRequest");
-            this.messageRequest = { case: "listServices", value: stringFromJson(v, ctx) };
+            this.messageRequest = { case: "listServices", value: stringFromJson(v) };
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -248,20 +259,23 @@ export class ExtensionRequest extends Message<ExtensionRequest> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "containingType":
-        case "containing_type":
+        case "containing_type": {
           if (key !== "containingType") checkOneSpelling(json, "containingType");
-          if (v !== null) this.containingType = stringFromJson(v, ctx);
+          const v = key === "containingType" ? json["containingType"]! : json["containing_type"]!;
+          if (v !== null) this.containingType = stringFromJson(v);
           break;
+        }
         case "extensionNumber":
-        case "extension_number":
+        case "extension_number": {
           if (key !== "extensionNumber") checkOneSpelling(json, "extensionNumber");
+          const v = key === "extensionNumber" ? json["extensionNumber"]! : json["extension_number"]!;
           if (v !== null) this.extensionNumber = int32FromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -404,52 +418,63 @@ export class ServerReflectionResponse extends Message<ServerReflectionResponse> 
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "validHost":
-        case "valid_host":
+        case "valid_host": {
           if (key !== "validHost") checkOneSpelling(json, "validHost");
-          if (v !== null) this.validHost = stringFromJson(v, ctx);
+          const v = key === "validHost" ? json["validHost"]! : json["valid_host"]!;
+          if (v !== null) this.validHost = stringFromJson(v);
           break;
+        }
         case "originalRequest":
-        case "original_request":
+        case "original_request": {
           if (key !== "originalRequest") checkOneSpelling(json, "originalRequest");
+          const v = key === "originalRequest" ? json["originalRequest"]! : json["original_request"]!;
           if (v !== null) this.originalRequest = plainMessageFromJson(ServerReflectionRequest, v, ctx);
           break;
+        }
         case "fileDescriptorResponse":
-        case "file_descriptor_response":
+        case "file_descriptor_response": {
           if (key !== "fileDescriptorResponse") checkOneSpelling(json, "fileDescriptorResponse");
+          const v = key === "fileDescriptorResponse" ? json["fileDescriptorResponse"]! : json["file_descriptor_response"]!;
           if (v !== null) {
             if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
             this.messageResponse = { case: "fileDescriptorResponse", value: plainMessageFromJson(FileDescriptorResponse, v, ctx) };
           }
           break;
+        }
         case "allExtensionNumbersResponse":
-        case "all_extension_numbers_response":
+        case "all_extension_numbers_response": {
           if (key !== "allExtensionNumbersResponse") checkOneSpelling(json, "allExtensionNumbersResponse");
+          const v = key === "allExtensionNumbersResponse" ? json["allExtensionNumbersResponse"]! : json["all_extension_numbers_response"]!;
           if (v !== null) {
             if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
             this.messageResponse = { case: "allExtensionNumbersResponse", value: plainMessageFromJson(ExtensionNumberResponse, v, ctx) };
           }
           break;
+        }
         case "listServicesResponse":
-        case "list_services_response":
+        case "list_services_response": {
           if (key !== "listServicesResponse") checkOneSpelling(json, "listServicesResponse");
+          const v = key === "listServicesResponse" ? json["listServicesResponse"]! : json["list_services_response"]!;
           if (v !== null) {
             if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
             this.messageResponse = { case: "listServicesResponse", value: plainMessageFromJson(ListServiceResponse, v, ctx) };
           }
           break;
+        }
         case "errorResponse":
-        case "error_response":
+        case "error_response": {
           if (key !== "errorResponse") checkOneSpelling(json, "errorResponse");
+          const v = key === "errorResponse" ? json["errorResponse"]! : json["error_response"]!;
           if (v !== null) {
             if (this.messageResponse.case !== undefined) throw oneofGivenTwice("messageResponse");
             this.messageResponse = { case: "errorResponse", value: plainMessageFromJson(ErrorResponse, v, ctx) };
           }
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -501,15 +526,16 @@ export class FileDescriptorResponse extends Message<FileDescriptorResponse> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "fileDescriptorProto":
-        case "file_descriptor_proto":
+        case "file_descriptor_proto": {
           if (key !== "fileDescriptorProto") checkOneSpelling(json, "fileDescriptorProto");
+          const v = key === "fileDescriptorProto" ? json["fileDescriptorProto"]! : json["file_descriptor_proto"]!;
           if (v !== null) for (const e of listFromJson(v)) this.fileDescriptorProto.push(bytesFromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -584,20 +610,23 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "baseTypeName":
-        case "base_type_name":
+        case "base_type_name": {
           if (key !== "baseTypeName") checkOneSpelling(json, "baseTypeName");
-          if (v !== null) this.baseTypeName = stringFromJson(v, ctx);
+          const v = key === "baseTypeName" ? json["baseTypeName"]! : json["base_type_name"]!;
+          if (v !== null) this.baseTypeName = stringFromJson(v);
           break;
+        }
         case "extensionNumber":
-        case "extension_number":
+        case "extension_number": {
           if (key !== "extensionNumber") checkOneSpelling(json, "extensionNumber");
+          const v = key === "extensionNumber" ? json["extensionNumber"]! : json["extension_number"]!;
           if (v !== null) for (const e of listFromJson(v)) this.extensionNumber.push(int32FromJson(e));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -657,13 +686,14 @@ export class ListServiceResponse extends Message<ListServiceResponse> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "service":
+        case "service": {
+          const v = json["service"]!;
           if (v !== null) for (const e of listFromJson(v)) this.service.push(plainMessageFromJson(ServiceResponse, e, ctx));
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -720,13 +750,14 @@ export class ServiceResponse extends Message<ServiceResponse> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
-        case "name":
-          if (v !== null) this.name = stringFromJson(v, ctx);
+        case "name": {
+          const v = json["name"]!;
+          if (v !== null) this.name = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
@@ -793,20 +824,23 @@ export class ErrorResponse extends Message<ErrorResponse> {
 
   override $fromJson(json: JsonObject, ctx: JsonReadContext): void {
     for (const key of jsonKeys(json, ctx)) {
-      const v = json[key]!;
       switch (key) {
         case "errorCode":
-        case "error_code":
+        case "error_code": {
           if (key !== "errorCode") checkOneSpelling(json, "errorCode");
+          const v = key === "errorCode" ? json["errorCode"]! : json["error_code"]!;
           if (v !== null) this.errorCode = int32FromJson(v);
           break;
+        }
         case "errorMessage":
-        case "error_message":
+        case "error_message": {
           if (key !== "errorMessage") checkOneSpelling(json, "errorMessage");
-          if (v !== null) this.errorMessage = stringFromJson(v, ctx);
+          const v = key === "errorMessage" ? json["errorMessage"]! : json["error_message"]!;
+          if (v !== null) this.errorMessage = stringFromJson(v);
           break;
+        }
         default:
-          unknownKeyFromJson(this, key, v, ctx);
+          unknownKeyFromJson(this, key, json[key]!, ctx);
       }
     }
   }
