@@ -1,6 +1,6 @@
 import { BinaryReader } from "../src/wire/reader";
 import { BinaryWriter } from "../src/wire/writer";
-import { encodeUtf8 } from "../src/wire/utf8";
+import { decodeUtf8, encodeUtf8 } from "../src/wire/utf8";
 import { BinaryDecodeError, BinaryEncodeError } from "../src/errors";
 import { unknownFields } from "../src/unknown-fields";
 import { hex, unhex } from "./wire/hex";
@@ -235,6 +235,21 @@ describe("a field method writes what its tag and the value method write, one aft
   });
 });
 
+/** wire/utf8.ts loaded afresh as a browser has it: no Node Buffer to use. */
+function utf8WithoutBuffer(): typeof import("../src/wire/utf8") {
+  const saved = globalThis.Buffer;
+  let loaded!: typeof import("../src/wire/utf8");
+  try {
+    (globalThis as { Buffer?: unknown }).Buffer = undefined;
+    jest.isolateModules(() => {
+      loaded = require("../src/wire/utf8") as typeof import("../src/wire/utf8");
+    });
+  } finally {
+    globalThis.Buffer = saved;
+  }
+  return loaded;
+}
+
 describe("strings are written as UTF-8", () => {
   const cases = [
     "",
@@ -270,16 +285,7 @@ describe("strings are written as UTF-8", () => {
   });
 
   test("without Node's Buffer (a browser), long strings go through TextEncoder and come out the same", () => {
-    const saved = globalThis.Buffer;
-    let browserEncode!: typeof encodeUtf8;
-    try {
-      (globalThis as { Buffer?: unknown }).Buffer = undefined;
-      jest.isolateModules(() => {
-        browserEncode = (require("../src/wire/utf8") as typeof import("../src/wire/utf8")).encodeUtf8;
-      });
-    } finally {
-      globalThis.Buffer = saved;
-    }
+    const browserEncode = utf8WithoutBuffer().encodeUtf8;
     const encodeInto = jest.spyOn(TextEncoder.prototype, "encodeInto");
     try {
       for (const s of ["x".repeat(33), "mixed ü € 😀 ".repeat(20), "lone \uD800 surrogate".padEnd(40, "."), "é".repeat(200)]) {
@@ -348,6 +354,49 @@ describe("reading strings", () => {
 
   test("a leading BOM is kept as content", () => {
     expect(new BinaryReader(unhex("06efbbbf616263")).string()).toBe("\uFEFFabc");
+    expect(new BinaryReader(unhex("43efbbbf" + "61".repeat(64))).string()).toBe("\uFEFF" + "a".repeat(64));
+  });
+
+  test("long texts, valid or not, read as TextDecoder reads them, with Node's Buffer and without", () => {
+    let seed = 777;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    // Valid pieces (ASCII, 2-, 3- and 4-byte characters), a real U+FFFD, and invalid ones.
+    const valid = ["61", "7a20", "c3a9", "e282ac", "f09f9880"];
+    const invalid = ["ff", "80", "c080", "eda080", "e282", "f4908080"];
+    const browser = utf8WithoutBuffer().decodeUtf8;
+    const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
+    const decode = jest.spyOn(TextDecoder.prototype, "decode");
+    try {
+      for (let i = 0; i < 600; i++) {
+        const pieces: string[] = [];
+        for (let n = 0, size = 64 + rand(200); n < size; n += pieces[pieces.length - 1].length / 2) pieces.push(valid[rand(valid.length)]);
+        const kind = (["plain", "replacementChar", "invalid"] as const)[i % 3];
+        if (kind !== "plain") pieces.splice(rand(pieces.length + 1), 0, kind === "invalid" ? invalid[rand(invalid.length)] : "efbfbd");
+        const bytes = unhex(pieces.join(""));
+        let expected: string | undefined;
+        try {
+          expected = strict.decode(bytes);
+        } catch {
+          expected = undefined;
+        }
+        expect(expected === undefined).toBe(kind === "invalid");
+        const loose = lenient.decode(bytes);
+        decode.mockClear();
+        for (const read of [(v: boolean) => decodeUtf8(bytes, 0, bytes.length, v), (v: boolean) => browser(bytes, 0, bytes.length, v)]) {
+          if (expected === undefined) expect(() => read(true)).toThrow("invalid UTF-8 in string field (at byte 0)");
+          else expect(read(true)).toBe(expected);
+          expect(read(false)).toBe(loose);
+        }
+        // Without Buffer, TextDecoder reads both times; with it, only gives its verdict on a text that came out holding a U+FFFD.
+        expect(decode).toHaveBeenCalledTimes(kind === "plain" ? 2 : 3);
+      }
+    } finally {
+      decode.mockRestore();
+    }
   });
 });
 

@@ -242,9 +242,8 @@ export class BinaryWriter {
 
   /** Length-prefixed UTF-8. */
   string(s: string): this {
-    if (typeof s !== "string") throw invalid("string", s);
     // Room for the worst case: 3 bytes per UTF-16 unit plus a 5-byte length.
-    this.ensure(3 * s.length + 5);
+    this.ensure(3 * checkString(s).length + 5);
     return this.putString(s, this.pos);
   }
 
@@ -370,8 +369,7 @@ export class BinaryWriter {
     return this.tag(tag).sfixed64(v);
   }
   fieldString(tag: number, v: string): this {
-    if (typeof v !== "string") throw invalid("string", v);
-    this.ensure(3 * v.length + 10);
+    this.ensure(3 * checkString(v).length + 10);
     return this.putString(v, putVarint32(this.buf, this.pos, tag));
   }
   fieldBytes(tag: number, v: Uint8Array): this {
@@ -380,21 +378,15 @@ export class BinaryWriter {
   /**
    * One `map<string, string>` entry: the map field's tag, the entry's length,
    * then the key (field 1) and the value (field 2), both written even when
-   * empty. The bytes of `forkField`, two `fieldString` and `join`, in one call
-   * with one capacity check: maps of labels and attributes are where large
-   * messages spend their writer calls.
+   * empty. The bytes of `forkField`, two `fieldString` and `join` in one call,
+   * the length reserved as one byte (entries are short) instead of guessed:
+   * maps of labels and attributes are where large messages spend their writer calls.
    */
   fieldStringEntry(tag: number, k: string, v: string): this {
-    if (typeof k !== "string") throw invalid("string", k);
-    if (typeof v !== "string") throw invalid("string", v);
-    // The entry's tag (up to 5 bytes) and 5 one-byte tags and lengths; writeLength makes room for longer lengths.
-    this.ensure(3 * (k.length + v.length) + 10);
+    this.ensure(6);
     const mark = putVarint32(this.buf, this.pos, tag);
-    this.buf[mark + 1] = 10;
-    this.putString(k, mark + 2);
-    const valueTag = this.pos;
-    this.buf[valueTag] = 18;
-    this.putString(v, valueTag + 1);
+    this.pos = mark + 1;
+    this.fieldString(10, k).fieldString(18, v);
     this.writeLength(mark);
     return this;
   }
@@ -590,6 +582,11 @@ function checkInt32(v: number, type: string): number {
 
 function checkUint32(v: number, type: string): number {
   if (v >>> 0 !== v) throw invalid(type, v);
+  return v;
+}
+
+function checkString(v: string): string {
+  if (typeof v !== "string") throw invalid("string", v);
   return v;
 }
 

@@ -9,6 +9,6 @@ import { respondOnce } from "./unary.js";
 export function clientStreamingHandler(site: MethodSite, respond: RespondOnce): grpc.handleClientStreamingCall<AnyMessage, Buffer> {
   return (call, callback) => {
     const context = new ServerCallContext(call, site);
-    respondOnce(context, respond(readRequests<AnyMessage>(call, context), context), callback);
+    respondOnce(context, respond, readRequests<AnyMessage>(call, context), callback);
   };
 }

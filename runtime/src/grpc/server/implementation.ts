@@ -39,13 +39,14 @@ export function responder(method: MethodDefinition, handler: AnyHandler | undefi
   if (handler !== undefined && interceptors.length === 0) {
     const h = handler as LooseHandler;
     if (singleResponse) {
-      return (request, context) => {
+      const respond = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) => {
         try {
-          return Promise.resolve(h.call(self, request, context) as MessageInit<AnyMessage>).then(encode);
+          return Promise.resolve(h.call(self, request, context));
         } catch (error) {
           return Promise.reject(error);
         }
       };
+      return Object.assign(respond, { bytes: encode as (response: unknown) => Buffer });
     }
     return (request, context) => {
       try {
@@ -66,10 +67,9 @@ export function responder(method: MethodDefinition, handler: AnyHandler | undefi
     return run({ method, context, requestStream, request, counts } as ServerCall);
   };
   if (!singleResponse) return start;
-  return (request, context) => {
-    const responses = start(request, context);
-    return single(responses, countingSerializer(method.O, context.counts));
-  };
+  const respond = (request: AnyMessage | AsyncIterable<AnyMessage>, context: ServerCallContext) =>
+    single(start(request, context), countingSerializer(method.O, context.counts));
+  return Object.assign(respond, { bytes: (response: unknown) => response as Buffer });
 }
 
 /** A method's handler (or UNIMPLEMENTED when absent) in the uniform shape interceptors wrap. */
