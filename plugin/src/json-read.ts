@@ -89,6 +89,9 @@ function readField(ctx: FileContext, field: DescField): Line[] {
     }
     case "list": {
       if (field.listKind === "enum") return [["if (v !== null) ", ctx.rt("enumsFromJson"), `(${x}, `, ctx.enumInfo(field.enum), ", v, ctx);"]];
+      if (field.listKind === "scalar" && asRead.has(field.scalar)) {
+        return [["if (v !== null) ", `${x} = `, ctx.rt("scalarsFromJson"), `(${x}, `, ...scalarTypeOf(ctx, field.scalar), ", v);"]];
+      }
       const item: Line = field.listKind === "message" ? messageFromJson(ctx, field.message, "e") : scalarFromJson(ctx, field, "e");
       return [["if (v !== null) for (const e of ", ctx.rt("listFromJson"), `(v)) ${x}.push(`, ...item, ");"]];
     }
@@ -131,6 +134,9 @@ function readField(ctx: FileContext, field: DescField): Line[] {
     }
   }
 }
+
+/** Scalars JSON holds as the field holds them: their lists are read by one check and one copy (`scalarsFromJson`). */
+const asRead = new Set([ScalarType.INT32, ScalarType.SINT32, ScalarType.SFIXED32, ScalarType.UINT32, ScalarType.FIXED32, ScalarType.DOUBLE, ScalarType.BOOL]);
 
 /** Singular fields whose JSON null is a value, not "unset": google.protobuf.Value and the NullValue enum. */
 function readsNull(field: DescField & { fieldKind: "scalar" | "enum" | "message" }): boolean {

@@ -2,7 +2,7 @@ import { JsonDecodeError } from "../src/errors";
 import type { JsonReadOptions } from "../src/options";
 import { Child, Color, Sample } from "./json-fixtures";
 import { User } from "../../testdata/gen/users/v1/user_service_pb.js";
-import { Scalars } from "../../testdata/gen/scalars/v1/scalars_pb.js";
+import { RepeatedScalars, Scalars } from "../../testdata/gen/scalars/v1/scalars_pb.js";
 import { inheritsNothing } from "./inherits-nothing.js";
 
 const read = (json: unknown, options?: JsonReadOptions) => Sample.fromJson(json as never, options);
@@ -220,6 +220,33 @@ describe("reading proto3 JSON", () => {
       ["fInt64", "0001234567890123456"],
     ];
     for (const [field, v] of bad) expect(() => Scalars.fromJsonString(`{"${field}":"${v}"}`)).toThrow(/out of range|expected/);
+  });
+
+  test("reads lists of numbers and booleans JSON holds as they are, and lists with other forms, alike", () => {
+    const plain = {
+      fDouble: [1.5, -0, 1e300],
+      fInt32: [1, -2147483648],
+      fUint32: [4294967295, 0],
+      fSint32: [-5],
+      fFixed32: [7],
+      fSfixed32: [-7],
+      fBool: [true, false],
+    };
+    const m = RepeatedScalars.fromJson(plain);
+    expect(m.toJson()).toEqual(plain);
+    plain.fInt32.push(3);
+    expect(m.fInt32).toEqual([1, -2147483648]); // a copy, not the caller's array
+    expect(RepeatedScalars.fromJsonString('{"fDouble":["NaN",2,"1e2"],"fInt32":["5",6],"fUint32":[1e3,"7"],"fFloat":[0.1]}')).toMatchObject({
+      fDouble: [NaN, 2, 100],
+      fInt32: [5, 6],
+      fUint32: [1000, 7],
+      fFloat: [Math.fround(0.1)],
+    });
+    expect(() => RepeatedScalars.fromJson({ fInt32: [1, 2147483648] })).toThrow(/fInt32\[1\]: integer 2147483648 out of range/);
+    expect(() => RepeatedScalars.fromJson({ fUint32: [-1] })).toThrow(/out of range/);
+    expect(() => RepeatedScalars.fromJson({ fDouble: [1, Infinity] })).toThrow(/out of double range/);
+    expect(() => RepeatedScalars.fromJson({ fBool: [true, 1] })).toThrow(/fBool\[1\]: expected boolean/);
+    expect(() => RepeatedScalars.fromJson({ fInt32: 5 })).toThrow(/fInt32: expected array/);
   });
 
   test("rejects an object that repeats a key, which JSON.parse would silently collapse", () => {

@@ -6,6 +6,7 @@ import type { JsonObject, JsonValue } from "./json-value.js";
 import type { ReadContext } from "./context.js";
 import { enumLookup } from "./enum.js";
 import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey, tooDeep } from "./read.js";
+import { holdsAsIs } from "./as-is.js";
 import { expected, FLOAT_MAX, INT64_MAX, INT64_MIN, isWellFormed, readScalar, UINT64_MAX } from "./scalar-read.js";
 
 /*
@@ -144,6 +145,19 @@ export function plainMessageFromJson<T extends Message<T>>(type: MessageType<T>,
   msg.$fromJson(asObject(v, ""), ctx);
   ctx.depth--;
   return msg;
+}
+
+/**
+ * A list of int32, uint32, double or bool values, which JSON holds as they
+ * are: checked in one pass and copied by one `slice` (which keeps the element
+ * kind JSON.parse gave the array) instead of a push per value. A list holding
+ * another form ("1", "NaN") takes the per-value reader.
+ */
+export function scalarsFromJson<E>(list: E[], T: ScalarType, v: JsonValue): E[] {
+  const json = listFromJson(v);
+  if (list.length === 0 && T !== ScalarType.FLOAT && T !== ScalarType.STRING && holdsAsIs(T, json)) return json.slice() as E[];
+  for (const e of json) list.push(readScalar(T, undefined, e, "") as E);
+  return list;
 }
 
 export function listFromJson(v: JsonValue): JsonValue[] {

@@ -10,6 +10,7 @@ import { writeScalar } from "./scalar-write.js";
 import { writeExtensions } from "./write.js";
 import { writeTimestamp } from "./wkt-timestamp.js";
 import { writeDuration } from "./wkt-duration.js";
+import { holdsAsIs } from "./as-is.js";
 
 /*
  * What generated `$toJson` methods call, under the default write options.
@@ -147,30 +148,3 @@ export { writeExtensions as extensionsToJson };
 
 /** Timestamp and Duration fields: their string forms at once, without the lookup of the type's form. */
 export { writeTimestamp as timestampToJson, writeDuration as durationToJson };
-
-/** True when every value is of a kind JSON holds unchanged and the field's type allows it. */
-function holdsAsIs(T: ScalarType, values: readonly unknown[]): boolean {
-  switch (T) {
-    case ScalarType.STRING:
-      for (const v of values) if (typeof v !== "string") return false;
-      return true;
-    case ScalarType.BOOL:
-      for (const v of values) if (typeof v !== "boolean") return false;
-      return true;
-    case ScalarType.INT32:
-    case ScalarType.SINT32:
-    case ScalarType.SFIXED32:
-      for (const v of values) if (typeof v !== "number" || (v | 0) !== v) return false;
-      return true;
-    case ScalarType.UINT32:
-    case ScalarType.FIXED32:
-      for (const v of values) if (typeof v !== "number" || v >>> 0 !== v) return false;
-      return true;
-    case ScalarType.DOUBLE:
-    case ScalarType.FLOAT:
-      for (const v of values) if (typeof v !== "number" || !Number.isFinite(v)) return false;
-      return true;
-    default:
-      return false;
-  }
-}

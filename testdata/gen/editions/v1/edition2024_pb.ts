@@ -5,7 +5,7 @@
 // Editions 2024 (defaults as in 2023 for everything the codec sees).
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, Message, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_edition2024: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/edition2024.proto",
@@ -126,7 +126,7 @@ export class Edition2024 extends Message<Edition2024> {
         }
         case "numbers": {
           const v = json["numbers"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.numbers.push(int32FromJson(e));
+          if (v !== null) this.numbers = scalarsFromJson(this.numbers, ScalarType.INT32, v);
           break;
         }
         case "text": {

@@ -6,7 +6,7 @@
 // Editions 2023: features decide presence, packing, enum openness, UTF-8 and message encoding.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_features: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/features.proto",
@@ -314,14 +314,14 @@ export class Features extends Message<Features> {
         case "packed_numbers": {
           if (key !== "packedNumbers") checkOneSpelling(json, "packedNumbers");
           const v = key === "packedNumbers" ? json["packedNumbers"]! : json["packed_numbers"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.packedNumbers.push(int32FromJson(e));
+          if (v !== null) this.packedNumbers = scalarsFromJson(this.packedNumbers, ScalarType.INT32, v);
           break;
         }
         case "expandedNumbers":
         case "expanded_numbers": {
           if (key !== "expandedNumbers") checkOneSpelling(json, "expandedNumbers");
           const v = key === "expandedNumbers" ? json["expandedNumbers"]! : json["expanded_numbers"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.expandedNumbers.push(int32FromJson(e));
+          if (v !== null) this.expandedNumbers = scalarsFromJson(this.expandedNumbers, ScalarType.INT32, v);
           break;
         }
         case "checkedText":

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 import { file_hostile_v1_tree, Kind, Kind$type, Tree } from "./tree_pb.js";
 
@@ -6074,7 +6074,7 @@ export class Wide extends Message<Wide> {
         }
         case "f19": {
           const v = json["f19"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f19.push(int32FromJson(e));
+          if (v !== null) this.f19 = scalarsFromJson(this.f19, ScalarType.INT32, v);
           break;
         }
         case "f20": {
@@ -6084,7 +6084,7 @@ export class Wide extends Message<Wide> {
         }
         case "f21": {
           const v = json["f21"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f21.push(uint32FromJson(e));
+          if (v !== null) this.f21 = scalarsFromJson(this.f21, ScalarType.UINT32, v);
           break;
         }
         case "f22": {
@@ -6094,7 +6094,7 @@ export class Wide extends Message<Wide> {
         }
         case "f23": {
           const v = json["f23"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f23.push(int32FromJson(e));
+          if (v !== null) this.f23 = scalarsFromJson(this.f23, ScalarType.SINT32, v);
           break;
         }
         case "f24": {
@@ -6104,7 +6104,7 @@ export class Wide extends Message<Wide> {
         }
         case "f25": {
           const v = json["f25"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f25.push(uint32FromJson(e));
+          if (v !== null) this.f25 = scalarsFromJson(this.f25, ScalarType.FIXED32, v);
           break;
         }
         case "f26": {
@@ -6114,7 +6114,7 @@ export class Wide extends Message<Wide> {
         }
         case "f27": {
           const v = json["f27"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f27.push(int32FromJson(e));
+          if (v !== null) this.f27 = scalarsFromJson(this.f27, ScalarType.SFIXED32, v);
           break;
         }
         case "f28": {
@@ -6129,12 +6129,12 @@ export class Wide extends Message<Wide> {
         }
         case "f30": {
           const v = json["f30"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f30.push(doubleFromJson(e));
+          if (v !== null) this.f30 = scalarsFromJson(this.f30, ScalarType.DOUBLE, v);
           break;
         }
         case "f31": {
           const v = json["f31"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f31.push(boolFromJson(e));
+          if (v !== null) this.f31 = scalarsFromJson(this.f31, ScalarType.BOOL, v);
           break;
         }
         case "f32": {
@@ -6354,7 +6354,7 @@ export class Wide extends Message<Wide> {
         }
         case "f73": {
           const v = json["f73"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f73.push(int32FromJson(e));
+          if (v !== null) this.f73 = scalarsFromJson(this.f73, ScalarType.INT32, v);
           break;
         }
         case "f74": {
@@ -6364,7 +6364,7 @@ export class Wide extends Message<Wide> {
         }
         case "f75": {
           const v = json["f75"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f75.push(uint32FromJson(e));
+          if (v !== null) this.f75 = scalarsFromJson(this.f75, ScalarType.UINT32, v);
           break;
         }
         case "f76": {
@@ -6374,7 +6374,7 @@ export class Wide extends Message<Wide> {
         }
         case "f77": {
           const v = json["f77"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f77.push(int32FromJson(e));
+          if (v !== null) this.f77 = scalarsFromJson(this.f77, ScalarType.SINT32, v);
           break;
         }
         case "f78": {
@@ -6384,7 +6384,7 @@ export class Wide extends Message<Wide> {
         }
         case "f79": {
           const v = json["f79"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f79.push(uint32FromJson(e));
+          if (v !== null) this.f79 = scalarsFromJson(this.f79, ScalarType.FIXED32, v);
           break;
         }
         case "f80": {
@@ -6394,7 +6394,7 @@ export class Wide extends Message<Wide> {
         }
         case "f81": {
           const v = json["f81"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f81.push(int32FromJson(e));
+          if (v !== null) this.f81 = scalarsFromJson(this.f81, ScalarType.SFIXED32, v);
           break;
         }
         case "f82": {
@@ -6409,12 +6409,12 @@ export class Wide extends Message<Wide> {
         }
         case "f84": {
           const v = json["f84"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f84.push(doubleFromJson(e));
+          if (v !== null) this.f84 = scalarsFromJson(this.f84, ScalarType.DOUBLE, v);
           break;
         }
         case "f85": {
           const v = json["f85"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f85.push(boolFromJson(e));
+          if (v !== null) this.f85 = scalarsFromJson(this.f85, ScalarType.BOOL, v);
           break;
         }
         case "f86": {
@@ -6634,7 +6634,7 @@ export class Wide extends Message<Wide> {
         }
         case "f127": {
           const v = json["f127"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f127.push(int32FromJson(e));
+          if (v !== null) this.f127 = scalarsFromJson(this.f127, ScalarType.INT32, v);
           break;
         }
         case "f128": {
@@ -6644,7 +6644,7 @@ export class Wide extends Message<Wide> {
         }
         case "f129": {
           const v = json["f129"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f129.push(uint32FromJson(e));
+          if (v !== null) this.f129 = scalarsFromJson(this.f129, ScalarType.UINT32, v);
           break;
         }
         case "f130": {
@@ -6654,7 +6654,7 @@ export class Wide extends Message<Wide> {
         }
         case "f131": {
           const v = json["f131"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f131.push(int32FromJson(e));
+          if (v !== null) this.f131 = scalarsFromJson(this.f131, ScalarType.SINT32, v);
           break;
         }
         case "f132": {
@@ -6664,7 +6664,7 @@ export class Wide extends Message<Wide> {
         }
         case "f133": {
           const v = json["f133"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f133.push(uint32FromJson(e));
+          if (v !== null) this.f133 = scalarsFromJson(this.f133, ScalarType.FIXED32, v);
           break;
         }
         case "f134": {
@@ -6674,7 +6674,7 @@ export class Wide extends Message<Wide> {
         }
         case "f135": {
           const v = json["f135"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f135.push(int32FromJson(e));
+          if (v !== null) this.f135 = scalarsFromJson(this.f135, ScalarType.SFIXED32, v);
           break;
         }
         case "f136": {
@@ -6689,12 +6689,12 @@ export class Wide extends Message<Wide> {
         }
         case "f138": {
           const v = json["f138"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f138.push(doubleFromJson(e));
+          if (v !== null) this.f138 = scalarsFromJson(this.f138, ScalarType.DOUBLE, v);
           break;
         }
         case "f139": {
           const v = json["f139"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f139.push(boolFromJson(e));
+          if (v !== null) this.f139 = scalarsFromJson(this.f139, ScalarType.BOOL, v);
           break;
         }
         case "f140": {
@@ -6914,7 +6914,7 @@ export class Wide extends Message<Wide> {
         }
         case "f181": {
           const v = json["f181"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f181.push(int32FromJson(e));
+          if (v !== null) this.f181 = scalarsFromJson(this.f181, ScalarType.INT32, v);
           break;
         }
         case "f182": {
@@ -6924,7 +6924,7 @@ export class Wide extends Message<Wide> {
         }
         case "f183": {
           const v = json["f183"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f183.push(uint32FromJson(e));
+          if (v !== null) this.f183 = scalarsFromJson(this.f183, ScalarType.UINT32, v);
           break;
         }
         case "f184": {
@@ -6934,7 +6934,7 @@ export class Wide extends Message<Wide> {
         }
         case "f185": {
           const v = json["f185"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f185.push(int32FromJson(e));
+          if (v !== null) this.f185 = scalarsFromJson(this.f185, ScalarType.SINT32, v);
           break;
         }
         case "f186": {
@@ -6944,7 +6944,7 @@ export class Wide extends Message<Wide> {
         }
         case "f187": {
           const v = json["f187"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f187.push(uint32FromJson(e));
+          if (v !== null) this.f187 = scalarsFromJson(this.f187, ScalarType.FIXED32, v);
           break;
         }
         case "f188": {
@@ -6954,7 +6954,7 @@ export class Wide extends Message<Wide> {
         }
         case "f189": {
           const v = json["f189"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f189.push(int32FromJson(e));
+          if (v !== null) this.f189 = scalarsFromJson(this.f189, ScalarType.SFIXED32, v);
           break;
         }
         case "f190": {
@@ -6969,12 +6969,12 @@ export class Wide extends Message<Wide> {
         }
         case "f192": {
           const v = json["f192"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f192.push(doubleFromJson(e));
+          if (v !== null) this.f192 = scalarsFromJson(this.f192, ScalarType.DOUBLE, v);
           break;
         }
         case "f193": {
           const v = json["f193"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f193.push(boolFromJson(e));
+          if (v !== null) this.f193 = scalarsFromJson(this.f193, ScalarType.BOOL, v);
           break;
         }
         case "f194": {
@@ -7194,7 +7194,7 @@ export class Wide extends Message<Wide> {
         }
         case "f235": {
           const v = json["f235"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f235.push(int32FromJson(e));
+          if (v !== null) this.f235 = scalarsFromJson(this.f235, ScalarType.INT32, v);
           break;
         }
         case "f236": {
@@ -7204,7 +7204,7 @@ export class Wide extends Message<Wide> {
         }
         case "f237": {
           const v = json["f237"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f237.push(uint32FromJson(e));
+          if (v !== null) this.f237 = scalarsFromJson(this.f237, ScalarType.UINT32, v);
           break;
         }
         case "f238": {
@@ -7214,7 +7214,7 @@ export class Wide extends Message<Wide> {
         }
         case "f239": {
           const v = json["f239"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f239.push(int32FromJson(e));
+          if (v !== null) this.f239 = scalarsFromJson(this.f239, ScalarType.SINT32, v);
           break;
         }
         case "f240": {
@@ -7224,7 +7224,7 @@ export class Wide extends Message<Wide> {
         }
         case "f241": {
           const v = json["f241"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f241.push(uint32FromJson(e));
+          if (v !== null) this.f241 = scalarsFromJson(this.f241, ScalarType.FIXED32, v);
           break;
         }
         case "f242": {
@@ -7234,7 +7234,7 @@ export class Wide extends Message<Wide> {
         }
         case "f243": {
           const v = json["f243"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f243.push(int32FromJson(e));
+          if (v !== null) this.f243 = scalarsFromJson(this.f243, ScalarType.SFIXED32, v);
           break;
         }
         case "f244": {
@@ -7249,12 +7249,12 @@ export class Wide extends Message<Wide> {
         }
         case "f246": {
           const v = json["f246"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f246.push(doubleFromJson(e));
+          if (v !== null) this.f246 = scalarsFromJson(this.f246, ScalarType.DOUBLE, v);
           break;
         }
         case "f247": {
           const v = json["f247"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f247.push(boolFromJson(e));
+          if (v !== null) this.f247 = scalarsFromJson(this.f247, ScalarType.BOOL, v);
           break;
         }
         case "f248": {
@@ -7474,7 +7474,7 @@ export class Wide extends Message<Wide> {
         }
         case "f289": {
           const v = json["f289"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f289.push(int32FromJson(e));
+          if (v !== null) this.f289 = scalarsFromJson(this.f289, ScalarType.INT32, v);
           break;
         }
         case "f290": {
@@ -7484,7 +7484,7 @@ export class Wide extends Message<Wide> {
         }
         case "f291": {
           const v = json["f291"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f291.push(uint32FromJson(e));
+          if (v !== null) this.f291 = scalarsFromJson(this.f291, ScalarType.UINT32, v);
           break;
         }
         case "f292": {
@@ -7494,7 +7494,7 @@ export class Wide extends Message<Wide> {
         }
         case "f293": {
           const v = json["f293"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f293.push(int32FromJson(e));
+          if (v !== null) this.f293 = scalarsFromJson(this.f293, ScalarType.SINT32, v);
           break;
         }
         case "f294": {
@@ -7504,7 +7504,7 @@ export class Wide extends Message<Wide> {
         }
         case "f295": {
           const v = json["f295"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f295.push(uint32FromJson(e));
+          if (v !== null) this.f295 = scalarsFromJson(this.f295, ScalarType.FIXED32, v);
           break;
         }
         case "f296": {
@@ -7514,7 +7514,7 @@ export class Wide extends Message<Wide> {
         }
         case "f297": {
           const v = json["f297"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f297.push(int32FromJson(e));
+          if (v !== null) this.f297 = scalarsFromJson(this.f297, ScalarType.SFIXED32, v);
           break;
         }
         case "f298": {
@@ -7529,12 +7529,12 @@ export class Wide extends Message<Wide> {
         }
         case "f300": {
           const v = json["f300"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f300.push(doubleFromJson(e));
+          if (v !== null) this.f300 = scalarsFromJson(this.f300, ScalarType.DOUBLE, v);
           break;
         }
         case "f301": {
           const v = json["f301"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f301.push(boolFromJson(e));
+          if (v !== null) this.f301 = scalarsFromJson(this.f301, ScalarType.BOOL, v);
           break;
         }
         case "f302": {
@@ -7754,7 +7754,7 @@ export class Wide extends Message<Wide> {
         }
         case "f343": {
           const v = json["f343"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f343.push(int32FromJson(e));
+          if (v !== null) this.f343 = scalarsFromJson(this.f343, ScalarType.INT32, v);
           break;
         }
         case "f344": {
@@ -7764,7 +7764,7 @@ export class Wide extends Message<Wide> {
         }
         case "f345": {
           const v = json["f345"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f345.push(uint32FromJson(e));
+          if (v !== null) this.f345 = scalarsFromJson(this.f345, ScalarType.UINT32, v);
           break;
         }
         case "f346": {
@@ -7774,7 +7774,7 @@ export class Wide extends Message<Wide> {
         }
         case "f347": {
           const v = json["f347"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f347.push(int32FromJson(e));
+          if (v !== null) this.f347 = scalarsFromJson(this.f347, ScalarType.SINT32, v);
           break;
         }
         case "f348": {
@@ -7784,7 +7784,7 @@ export class Wide extends Message<Wide> {
         }
         case "f349": {
           const v = json["f349"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f349.push(uint32FromJson(e));
+          if (v !== null) this.f349 = scalarsFromJson(this.f349, ScalarType.FIXED32, v);
           break;
         }
         case "f350": {
@@ -7794,7 +7794,7 @@ export class Wide extends Message<Wide> {
         }
         case "f351": {
           const v = json["f351"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f351.push(int32FromJson(e));
+          if (v !== null) this.f351 = scalarsFromJson(this.f351, ScalarType.SFIXED32, v);
           break;
         }
         case "f352": {
@@ -7809,12 +7809,12 @@ export class Wide extends Message<Wide> {
         }
         case "f354": {
           const v = json["f354"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f354.push(doubleFromJson(e));
+          if (v !== null) this.f354 = scalarsFromJson(this.f354, ScalarType.DOUBLE, v);
           break;
         }
         case "f355": {
           const v = json["f355"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f355.push(boolFromJson(e));
+          if (v !== null) this.f355 = scalarsFromJson(this.f355, ScalarType.BOOL, v);
           break;
         }
         case "f356": {
@@ -8034,7 +8034,7 @@ export class Wide extends Message<Wide> {
         }
         case "f397": {
           const v = json["f397"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f397.push(int32FromJson(e));
+          if (v !== null) this.f397 = scalarsFromJson(this.f397, ScalarType.INT32, v);
           break;
         }
         case "f398": {
@@ -8044,7 +8044,7 @@ export class Wide extends Message<Wide> {
         }
         case "f399": {
           const v = json["f399"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f399.push(uint32FromJson(e));
+          if (v !== null) this.f399 = scalarsFromJson(this.f399, ScalarType.UINT32, v);
           break;
         }
         case "f400": {
@@ -8054,7 +8054,7 @@ export class Wide extends Message<Wide> {
         }
         case "f401": {
           const v = json["f401"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f401.push(int32FromJson(e));
+          if (v !== null) this.f401 = scalarsFromJson(this.f401, ScalarType.SINT32, v);
           break;
         }
         case "f402": {
@@ -8064,7 +8064,7 @@ export class Wide extends Message<Wide> {
         }
         case "f403": {
           const v = json["f403"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f403.push(uint32FromJson(e));
+          if (v !== null) this.f403 = scalarsFromJson(this.f403, ScalarType.FIXED32, v);
           break;
         }
         case "f404": {
@@ -8074,7 +8074,7 @@ export class Wide extends Message<Wide> {
         }
         case "f405": {
           const v = json["f405"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f405.push(int32FromJson(e));
+          if (v !== null) this.f405 = scalarsFromJson(this.f405, ScalarType.SFIXED32, v);
           break;
         }
         case "f406": {
@@ -8089,12 +8089,12 @@ export class Wide extends Message<Wide> {
         }
         case "f408": {
           const v = json["f408"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f408.push(doubleFromJson(e));
+          if (v !== null) this.f408 = scalarsFromJson(this.f408, ScalarType.DOUBLE, v);
           break;
         }
         case "f409": {
           const v = json["f409"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f409.push(boolFromJson(e));
+          if (v !== null) this.f409 = scalarsFromJson(this.f409, ScalarType.BOOL, v);
           break;
         }
         case "f410": {
@@ -8314,7 +8314,7 @@ export class Wide extends Message<Wide> {
         }
         case "f451": {
           const v = json["f451"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f451.push(int32FromJson(e));
+          if (v !== null) this.f451 = scalarsFromJson(this.f451, ScalarType.INT32, v);
           break;
         }
         case "f452": {
@@ -8324,7 +8324,7 @@ export class Wide extends Message<Wide> {
         }
         case "f453": {
           const v = json["f453"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f453.push(uint32FromJson(e));
+          if (v !== null) this.f453 = scalarsFromJson(this.f453, ScalarType.UINT32, v);
           break;
         }
         case "f454": {
@@ -8334,7 +8334,7 @@ export class Wide extends Message<Wide> {
         }
         case "f455": {
           const v = json["f455"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f455.push(int32FromJson(e));
+          if (v !== null) this.f455 = scalarsFromJson(this.f455, ScalarType.SINT32, v);
           break;
         }
         case "f456": {
@@ -8344,7 +8344,7 @@ export class Wide extends Message<Wide> {
         }
         case "f457": {
           const v = json["f457"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f457.push(uint32FromJson(e));
+          if (v !== null) this.f457 = scalarsFromJson(this.f457, ScalarType.FIXED32, v);
           break;
         }
         case "f458": {
@@ -8354,7 +8354,7 @@ export class Wide extends Message<Wide> {
         }
         case "f459": {
           const v = json["f459"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f459.push(int32FromJson(e));
+          if (v !== null) this.f459 = scalarsFromJson(this.f459, ScalarType.SFIXED32, v);
           break;
         }
         case "f460": {
@@ -8369,12 +8369,12 @@ export class Wide extends Message<Wide> {
         }
         case "f462": {
           const v = json["f462"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f462.push(doubleFromJson(e));
+          if (v !== null) this.f462 = scalarsFromJson(this.f462, ScalarType.DOUBLE, v);
           break;
         }
         case "f463": {
           const v = json["f463"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f463.push(boolFromJson(e));
+          if (v !== null) this.f463 = scalarsFromJson(this.f463, ScalarType.BOOL, v);
           break;
         }
         case "f464": {

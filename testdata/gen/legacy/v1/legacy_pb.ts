@@ -5,7 +5,7 @@
 // proto2: defaults, required fields, groups, extensions and closed enums.
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEntry, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_legacy_v1_legacy: FileInfo = /*@__PURE__*/ fileInfo(
   "legacy/v1/legacy.proto",
@@ -431,12 +431,12 @@ export class Legacy extends Message<Legacy> {
         }
         case "unpacked": {
           const v = json["unpacked"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.unpacked.push(int32FromJson(e));
+          if (v !== null) this.unpacked = scalarsFromJson(this.unpacked, ScalarType.INT32, v);
           break;
         }
         case "packed": {
           const v = json["packed"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.packed.push(int32FromJson(e));
+          if (v !== null) this.packed = scalarsFromJson(this.packed, ScalarType.INT32, v);
           break;
         }
         case "colors": {

@@ -5,7 +5,7 @@
 // Every scalar type, singular, optional, repeated, and as map keys and values.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, fieldList, file_google_protobuf_duration, file_google_protobuf_timestamp, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, fieldList, file_google_protobuf_duration, file_google_protobuf_timestamp, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/scalars.proto",
@@ -935,7 +935,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "f_double": {
           if (key !== "fDouble") checkOneSpelling(json, "fDouble");
           const v = key === "fDouble" ? json["fDouble"]! : json["f_double"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fDouble.push(doubleFromJson(e));
+          if (v !== null) this.fDouble = scalarsFromJson(this.fDouble, ScalarType.DOUBLE, v);
           break;
         }
         case "fFloat":
@@ -963,7 +963,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "f_int32": {
           if (key !== "fInt32") checkOneSpelling(json, "fInt32");
           const v = key === "fInt32" ? json["fInt32"]! : json["f_int32"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fInt32.push(int32FromJson(e));
+          if (v !== null) this.fInt32 = scalarsFromJson(this.fInt32, ScalarType.INT32, v);
           break;
         }
         case "fFixed64":
@@ -977,14 +977,14 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "f_fixed32": {
           if (key !== "fFixed32") checkOneSpelling(json, "fFixed32");
           const v = key === "fFixed32" ? json["fFixed32"]! : json["f_fixed32"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fFixed32.push(uint32FromJson(e));
+          if (v !== null) this.fFixed32 = scalarsFromJson(this.fFixed32, ScalarType.FIXED32, v);
           break;
         }
         case "fBool":
         case "f_bool": {
           if (key !== "fBool") checkOneSpelling(json, "fBool");
           const v = key === "fBool" ? json["fBool"]! : json["f_bool"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fBool.push(boolFromJson(e));
+          if (v !== null) this.fBool = scalarsFromJson(this.fBool, ScalarType.BOOL, v);
           break;
         }
         case "fString":
@@ -1005,14 +1005,14 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "f_uint32": {
           if (key !== "fUint32") checkOneSpelling(json, "fUint32");
           const v = key === "fUint32" ? json["fUint32"]! : json["f_uint32"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fUint32.push(uint32FromJson(e));
+          if (v !== null) this.fUint32 = scalarsFromJson(this.fUint32, ScalarType.UINT32, v);
           break;
         }
         case "fSfixed32":
         case "f_sfixed32": {
           if (key !== "fSfixed32") checkOneSpelling(json, "fSfixed32");
           const v = key === "fSfixed32" ? json["fSfixed32"]! : json["f_sfixed32"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fSfixed32.push(int32FromJson(e));
+          if (v !== null) this.fSfixed32 = scalarsFromJson(this.fSfixed32, ScalarType.SFIXED32, v);
           break;
         }
         case "fSfixed64":
@@ -1026,7 +1026,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "f_sint32": {
           if (key !== "fSint32") checkOneSpelling(json, "fSint32");
           const v = key === "fSint32" ? json["fSint32"]! : json["f_sint32"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fSint32.push(int32FromJson(e));
+          if (v !== null) this.fSint32 = scalarsFromJson(this.fSint32, ScalarType.SINT32, v);
           break;
         }
         case "fSint64":
@@ -1040,7 +1040,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "f_unpacked_int32": {
           if (key !== "fUnpackedInt32") checkOneSpelling(json, "fUnpackedInt32");
           const v = key === "fUnpackedInt32" ? json["fUnpackedInt32"]! : json["f_unpacked_int32"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fUnpackedInt32.push(int32FromJson(e));
+          if (v !== null) this.fUnpackedInt32 = scalarsFromJson(this.fUnpackedInt32, ScalarType.INT32, v);
           break;
         }
         default:

@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, durationToJson, enumFromJson, enumToJson, enumToJsonText, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, timestampToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, durationToJson, enumFromJson, enumToJson, enumToJsonText, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, timestampToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 import { FieldDescriptorProto_Type, FieldDescriptorProto_Type$type, FieldOptions, file_google_protobuf_descriptor, MessageOptions, OneofOptions } from "../../google/protobuf/descriptor_pb.js";
 import { Duration, file_google_protobuf_duration } from "../../google/protobuf/duration_pb.js";
 import { FieldMask, file_google_protobuf_field_mask } from "../../google/protobuf/field_mask_pb.js";
@@ -1471,14 +1471,14 @@ export class DoubleRules extends Message<DoubleRules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(doubleFromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.DOUBLE, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(doubleFromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.DOUBLE, v);
           break;
         }
         case "finite": {
@@ -1488,7 +1488,7 @@ export class DoubleRules extends Message<DoubleRules> {
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(doubleFromJson(e));
+          if (v !== null) this.example = scalarsFromJson(this.example, ScalarType.DOUBLE, v);
           break;
         }
         default:
@@ -1666,19 +1666,19 @@ export class Int32Rules extends Message<Int32Rules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.INT32, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.INT32, v);
           break;
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
+          if (v !== null) this.example = scalarsFromJson(this.example, ScalarType.INT32, v);
           break;
         }
         default:
@@ -2046,19 +2046,19 @@ export class UInt32Rules extends Message<UInt32Rules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(uint32FromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.UINT32, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint32FromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.UINT32, v);
           break;
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(uint32FromJson(e));
+          if (v !== null) this.example = scalarsFromJson(this.example, ScalarType.UINT32, v);
           break;
         }
         default:
@@ -2426,19 +2426,19 @@ export class SInt32Rules extends Message<SInt32Rules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.SINT32, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.SINT32, v);
           break;
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
+          if (v !== null) this.example = scalarsFromJson(this.example, ScalarType.SINT32, v);
           break;
         }
         default:
@@ -2806,19 +2806,19 @@ export class Fixed32Rules extends Message<Fixed32Rules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(uint32FromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.FIXED32, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(uint32FromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.FIXED32, v);
           break;
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(uint32FromJson(e));
+          if (v !== null) this.example = scalarsFromJson(this.example, ScalarType.FIXED32, v);
           break;
         }
         default:
@@ -3186,19 +3186,19 @@ export class SFixed32Rules extends Message<SFixed32Rules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.SFIXED32, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.SFIXED32, v);
           break;
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
+          if (v !== null) this.example = scalarsFromJson(this.example, ScalarType.SFIXED32, v);
           break;
         }
         default:
@@ -3466,7 +3466,7 @@ export class BoolRules extends Message<BoolRules> {
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(boolFromJson(e));
+          if (v !== null) this.example = scalarsFromJson(this.example, ScalarType.BOOL, v);
           break;
         }
         default:
@@ -4509,19 +4509,19 @@ export class EnumRules extends Message<EnumRules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(int32FromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.INT32, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(int32FromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.INT32, v);
           break;
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(int32FromJson(e));
+          if (v !== null) this.example = scalarsFromJson(this.example, ScalarType.INT32, v);
           break;
         }
         default:

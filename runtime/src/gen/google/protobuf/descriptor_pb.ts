@@ -18,7 +18,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_descriptor: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/descriptor.proto",
@@ -981,14 +981,14 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
         case "public_dependency": {
           if (key !== "publicDependency") checkOneSpelling(json, "publicDependency");
           const v = key === "publicDependency" ? json["publicDependency"]! : json["public_dependency"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.publicDependency.push(int32FromJson(e));
+          if (v !== null) this.publicDependency = scalarsFromJson(this.publicDependency, ScalarType.INT32, v);
           break;
         }
         case "weakDependency":
         case "weak_dependency": {
           if (key !== "weakDependency") checkOneSpelling(json, "weakDependency");
           const v = key === "weakDependency" ? json["weakDependency"]! : json["weak_dependency"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.weakDependency.push(int32FromJson(e));
+          if (v !== null) this.weakDependency = scalarsFromJson(this.weakDependency, ScalarType.INT32, v);
           break;
         }
         case "optionDependency":
@@ -6172,12 +6172,12 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
       switch (key) {
         case "path": {
           const v = json["path"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.path.push(int32FromJson(e));
+          if (v !== null) this.path = scalarsFromJson(this.path, ScalarType.INT32, v);
           break;
         }
         case "span": {
           const v = json["span"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.span.push(int32FromJson(e));
+          if (v !== null) this.span = scalarsFromJson(this.span, ScalarType.INT32, v);
           break;
         }
         case "leadingComments":
@@ -6402,7 +6402,7 @@ export class GeneratedCodeInfo_Annotation extends Message<GeneratedCodeInfo_Anno
       switch (key) {
         case "path": {
           const v = json["path"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.path.push(int32FromJson(e));
+          if (v !== null) this.path = scalarsFromJson(this.path, ScalarType.INT32, v);
           break;
         }
         case "sourceFile":

@@ -7,7 +7,7 @@
 // defaults, has() on every kind of presence, strings by code point, the format functions.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { bytesEqual, codepoints, file_buf_validate_validate, isEmail, isHostAndPort, isHostname, isIp, isIpPrefix, isUri, isUriRef } from "@tsgrpc/runtime/validate";
 import { celField, celIntAdd, celIntDiv, celIntMod, celIntMul, celIntSub, celMessage, celNumEq, celScalar, celUintAdd, celUintDiv, celUintMod, celUintMul, celUintSub, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -710,7 +710,7 @@ export class CelPresence extends Message<CelPresence> {
         }
         case "list": {
           const v = json["list"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.list.push(int32FromJson(e));
+          if (v !== null) this.list = scalarsFromJson(this.list, ScalarType.INT32, v);
           break;
         }
         case "tags": {

@@ -5,7 +5,7 @@
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
@@ -454,7 +454,7 @@ export class Lists extends Message<Lists> {
         }
         case "scores": {
           const v = json["scores"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.scores.push(doubleFromJson(e));
+          if (v !== null) this.scores = scalarsFromJson(this.scores, ScalarType.DOUBLE, v);
           break;
         }
         case "blobs": {
@@ -483,7 +483,7 @@ export class Lists extends Message<Lists> {
         case "nonempty_only": {
           if (key !== "nonemptyOnly") checkOneSpelling(json, "nonemptyOnly");
           const v = key === "nonemptyOnly" ? json["nonemptyOnly"]! : json["nonempty_only"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.nonemptyOnly.push(int32FromJson(e));
+          if (v !== null) this.nonemptyOnly = scalarsFromJson(this.nonemptyOnly, ScalarType.INT32, v);
           break;
         }
         default:

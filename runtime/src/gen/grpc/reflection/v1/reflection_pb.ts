@@ -8,7 +8,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
-import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, messageListToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
+import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, messageListToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_reflection_v1_reflection: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/reflection/v1/reflection.proto",
@@ -622,7 +622,7 @@ export class ExtensionNumberResponse extends Message<ExtensionNumberResponse> {
         case "extension_number": {
           if (key !== "extensionNumber") checkOneSpelling(json, "extensionNumber");
           const v = key === "extensionNumber" ? json["extensionNumber"]! : json["extension_number"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.extensionNumber.push(int32FromJson(e));
+          if (v !== null) this.extensionNumber = scalarsFromJson(this.extensionNumber, ScalarType.INT32, v);
           break;
         }
         default:
