@@ -95,6 +95,8 @@ function snapshot(dir: string): void {
   cpSync(join(here, GEN), join(dir, GEN), { recursive: true });
   mkdirSync(join(dir, "node_modules/@tsgrpc"), { recursive: true });
   symlinkSync("../../runtime", join(dir, "node_modules/@tsgrpc/runtime"));
+  // The runtime's peer dependency, for `server-ab` (the generated services import @tsgrpc/runtime/grpc).
+  symlinkSync(join(here, "node_modules/@grpc"), join(dir, "node_modules/@grpc"));
   console.log(`snapshot of ${here} in ${dir}`);
 }
 
