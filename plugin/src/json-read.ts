@@ -116,19 +116,9 @@ function readField(ctx: FileContext, field: DescField): Line[] {
         ["if (v !== null)"],
         [
           ["const o = ", ctx.rt("mapFromJson"), "(v);"],
-          // JSON keys carry no hint of repeating, so entries go into a dictionary-mode map (runtime/src/map-object.ts).
-          [`${x} = `, ctx.rt("dictionaryMap"), `(${x});`],
-          [
-            "for (const k of ",
-            ctx.rt("jsonKeys"),
-            `(o, ctx)) ${x}[`,
-            ctx.rt("mapKeyFromJson"),
-            "(",
-            ...scalarTypeOf(ctx, field.mapKey),
-            ", k)] = ",
-            ...item,
-            ";",
-          ],
+          ["const keys = ", ctx.rt("jsonKeys"), "(o, ctx);"],
+          [`${x} = `, ctx.rt("mapForJson"), `(${x}, keys);`],
+          [`for (const k of keys) ${x}[`, ctx.rt("mapKeyFromJson"), "(", ...scalarTypeOf(ctx, field.mapKey), ", k)] = ", ...item, ";"],
         ],
       );
     }

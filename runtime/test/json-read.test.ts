@@ -249,6 +249,23 @@ describe("reading proto3 JSON", () => {
     expect(() => RepeatedScalars.fromJson({ fInt32: 5 })).toThrow(/fInt32: expected array/);
   });
 
+  test("reads maps alike whether their keys recur from message to message (fast-mode objects) or not", () => {
+    // The first map with a first key goes into a dictionary-mode object, a later one with the same first key
+    // stays in the object the constructor made; both must hold exactly the entries, `__proto__` and `toString` as keys.
+    const text = '{"labels":{"__proto__":"p","toString":"t","region":"eu"}}';
+    for (let i = 0; i < 3; i++) {
+      const labels = User.fromJsonString(text).labels;
+      expect(Object.entries(labels)).toEqual([
+        ["__proto__", "p"],
+        ["toString", "t"],
+        ["region", "eu"],
+      ]);
+      for (let p = Object.getPrototypeOf(labels) as object | null; p; p = Object.getPrototypeOf(p) as object | null) expect(Reflect.ownKeys(p)).toEqual([]);
+      expect(User.fromJsonString(text).toJsonString()).toBe(text);
+    }
+    for (let i = 0; i < 3; i++) expect(User.fromJson({ labels: { [`id-${i}`]: "x" } }).labels).toEqual({ [`id-${i}`]: "x" });
+  });
+
   test("rejects an object that repeats a key, which JSON.parse would silently collapse", () => {
     expect(() => Sample.fromJsonString('{"int32V":1,"int32V":2}')).toThrow(/duplicate key/);
     expect(() => Sample.fromJsonString('{"child":{"name":"a","name":"b"}}')).toThrow(/duplicate key/);

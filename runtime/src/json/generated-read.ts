@@ -5,6 +5,7 @@ import { ScalarType } from "../scalar.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
 import type { ReadContext } from "./context.js";
 import { enumLookup } from "./enum.js";
+import { dictionaryMap } from "../map-object.js";
 import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey, tooDeep } from "./read.js";
 import { holdsAsIs } from "./as-is.js";
 import { expected, FLOAT_MAX, INT64_MAX, INT64_MIN, isWellFormed, readScalar, UINT64_MAX } from "./scalar-read.js";
@@ -168,6 +169,31 @@ export function listFromJson(v: JsonValue): JsonValue[] {
 /** A map's JSON object (a plain object only). */
 export function mapFromJson(v: JsonValue): JsonObject {
   return asObject(v, "");
+}
+
+/**
+ * The object a map's JSON entries go into. A small map whose first key was
+ * the first key of a recent map too (labels, attributes, headers: repeated
+ * vocabulary) stays in the fast-mode object `newMap` made, cheaper to fill,
+ * to enumerate and to write again; others (often keyed by ids, each new key
+ * a new hidden class) go into a dictionary-mode copy (map-object.ts), as the
+ * binary decoder decides with its key cache (BinaryReader.mapTarget).
+ */
+export function mapForJson<V>(map: { [key: string]: V }, keys: readonly string[]): { [key: string]: V } {
+  return keys.length <= 8 && keys.length > 0 && seenFirst(keys[0]) ? map : dictionaryMap(map);
+}
+
+/** The first keys of recent maps, by a hash of their first characters. */
+const recentFirstKeys: string[] = /*@__PURE__*/ Array.from({ length: 256 }, () => "");
+
+/** Whether `key` is the remembered first key of its slot; it is remembered from now on either way. */
+function seenFirst(key: string): boolean {
+  let h = key.length;
+  for (let i = 0; i < key.length && i < 8; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  const slot = h & 255;
+  if (recentFirstKeys[slot] === key) return true;
+  recentFirstKeys[slot] = key;
+  return false;
 }
 
 /** A map key checked for the key type and in the canonical string form map records use. */

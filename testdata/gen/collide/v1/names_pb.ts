@@ -5,7 +5,7 @@
 // Names that collide with JavaScript, TypeScript and the generated class's own members.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, dictionaryMap, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, mapForJson, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address as Address$1, file_common_v1_common } from "../../common/v1/common_pb.js";
 
 export const file_collide_v1_names: FileInfo = /*@__PURE__*/ fileInfo(
@@ -438,8 +438,9 @@ export class Date$ extends Message<Date$> {
           const v = json["dict"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.dict = dictionaryMap(this.dict);
-            for (const k of jsonKeys(o, ctx)) this.dict[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.dict = mapForJson(this.dict, keys);
+            for (const k of keys) this.dict[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -551,8 +552,9 @@ export class UsesHostile extends Message<UsesHostile> {
           const v = json["objects"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.objects = dictionaryMap(this.objects);
-            for (const k of jsonKeys(o, ctx)) this.objects[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Object$, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.objects = mapForJson(this.objects, keys);
+            for (const k of keys) this.objects[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Object$, o[k]!, ctx);
           }
           break;
         }

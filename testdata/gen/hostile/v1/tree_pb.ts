@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumMapFromJson, enumMapToJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 
 export const file_hostile_v1_tree: FileInfo = /*@__PURE__*/ fileInfo(
@@ -238,8 +238,9 @@ export class Tree extends Message<Tree> {
           const v = json["named"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.named = dictionaryMap(this.named);
-            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.named = mapForJson(this.named, keys);
+            for (const k of keys) this.named[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
         }
@@ -894,8 +895,9 @@ export class Maps extends Message<Maps> {
           const v = key === "stringString" ? json["stringString"]! : json["string_string"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.stringString = dictionaryMap(this.stringString);
-            for (const k of jsonKeys(o, ctx)) this.stringString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.stringString = mapForJson(this.stringString, keys);
+            for (const k of keys) this.stringString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -905,8 +907,9 @@ export class Maps extends Message<Maps> {
           const v = key === "int32Tree" ? json["int32Tree"]! : json["int32_tree"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.int32Tree = dictionaryMap(this.int32Tree);
-            for (const k of jsonKeys(o, ctx)) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.int32Tree = mapForJson(this.int32Tree, keys);
+            for (const k of keys) this.int32Tree[mapKeyFromJson(ScalarType.INT32, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
         }
@@ -916,8 +919,9 @@ export class Maps extends Message<Maps> {
           const v = key === "int64Bytes" ? json["int64Bytes"]! : json["int64_bytes"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.int64Bytes = dictionaryMap(this.int64Bytes);
-            for (const k of jsonKeys(o, ctx)) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k)] = bytesFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.int64Bytes = mapForJson(this.int64Bytes, keys);
+            for (const k of keys) this.int64Bytes[mapKeyFromJson(ScalarType.INT64, k)] = bytesFromJson(o[k]!);
           }
           break;
         }
@@ -934,8 +938,9 @@ export class Maps extends Message<Maps> {
           const v = key === "uint64Double" ? json["uint64Double"]! : json["uint64_double"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.uint64Double = dictionaryMap(this.uint64Double);
-            for (const k of jsonKeys(o, ctx)) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k)] = doubleFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.uint64Double = mapForJson(this.uint64Double, keys);
+            for (const k of keys) this.uint64Double[mapKeyFromJson(ScalarType.UINT64, k)] = doubleFromJson(o[k]!);
           }
           break;
         }
@@ -945,8 +950,9 @@ export class Maps extends Message<Maps> {
           const v = key === "sint32Float" ? json["sint32Float"]! : json["sint32_float"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.sint32Float = dictionaryMap(this.sint32Float);
-            for (const k of jsonKeys(o, ctx)) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k)] = floatFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.sint32Float = mapForJson(this.sint32Float, keys);
+            for (const k of keys) this.sint32Float[mapKeyFromJson(ScalarType.SINT32, k)] = floatFromJson(o[k]!);
           }
           break;
         }
@@ -956,8 +962,9 @@ export class Maps extends Message<Maps> {
           const v = key === "sint64Bool" ? json["sint64Bool"]! : json["sint64_bool"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.sint64Bool = dictionaryMap(this.sint64Bool);
-            for (const k of jsonKeys(o, ctx)) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k)] = boolFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.sint64Bool = mapForJson(this.sint64Bool, keys);
+            for (const k of keys) this.sint64Bool[mapKeyFromJson(ScalarType.SINT64, k)] = boolFromJson(o[k]!);
           }
           break;
         }
@@ -967,8 +974,9 @@ export class Maps extends Message<Maps> {
           const v = key === "fixed32Int64" ? json["fixed32Int64"]! : json["fixed32_int64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.fixed32Int64 = dictionaryMap(this.fixed32Int64);
-            for (const k of jsonKeys(o, ctx)) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k)] = int64FromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.fixed32Int64 = mapForJson(this.fixed32Int64, keys);
+            for (const k of keys) this.fixed32Int64[mapKeyFromJson(ScalarType.FIXED32, k)] = int64FromJson(o[k]!);
           }
           break;
         }
@@ -978,8 +986,9 @@ export class Maps extends Message<Maps> {
           const v = key === "fixed64Uint64" ? json["fixed64Uint64"]! : json["fixed64_uint64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.fixed64Uint64 = dictionaryMap(this.fixed64Uint64);
-            for (const k of jsonKeys(o, ctx)) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k)] = uint64FromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.fixed64Uint64 = mapForJson(this.fixed64Uint64, keys);
+            for (const k of keys) this.fixed64Uint64[mapKeyFromJson(ScalarType.FIXED64, k)] = uint64FromJson(o[k]!);
           }
           break;
         }
@@ -989,8 +998,9 @@ export class Maps extends Message<Maps> {
           const v = key === "sfixed32Sint32" ? json["sfixed32Sint32"]! : json["sfixed32_sint32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.sfixed32Sint32 = dictionaryMap(this.sfixed32Sint32);
-            for (const k of jsonKeys(o, ctx)) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k)] = int32FromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.sfixed32Sint32 = mapForJson(this.sfixed32Sint32, keys);
+            for (const k of keys) this.sfixed32Sint32[mapKeyFromJson(ScalarType.SFIXED32, k)] = int32FromJson(o[k]!);
           }
           break;
         }
@@ -1000,8 +1010,9 @@ export class Maps extends Message<Maps> {
           const v = key === "sfixed64Sfixed64" ? json["sfixed64Sfixed64"]! : json["sfixed64_sfixed64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.sfixed64Sfixed64 = dictionaryMap(this.sfixed64Sfixed64);
-            for (const k of jsonKeys(o, ctx)) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = int64FromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.sfixed64Sfixed64 = mapForJson(this.sfixed64Sfixed64, keys);
+            for (const k of keys) this.sfixed64Sfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = int64FromJson(o[k]!);
           }
           break;
         }
@@ -1011,8 +1022,9 @@ export class Maps extends Message<Maps> {
           const v = key === "boolMaps" ? json["boolMaps"]! : json["bool_maps"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.boolMaps = dictionaryMap(this.boolMaps);
-            for (const k of jsonKeys(o, ctx)) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k)] = plainMessageFromJson(Maps, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.boolMaps = mapForJson(this.boolMaps, keys);
+            for (const k of keys) this.boolMaps[mapKeyFromJson(ScalarType.BOOL, k)] = plainMessageFromJson(Maps, o[k]!, ctx);
           }
           break;
         }
@@ -1022,8 +1034,9 @@ export class Maps extends Message<Maps> {
           const v = key === "stringId" ? json["stringId"]! : json["string_id"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.stringId = dictionaryMap(this.stringId);
-            for (const k of jsonKeys(o, ctx)) this.stringId[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(NodeId, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.stringId = mapForJson(this.stringId, keys);
+            for (const k of keys) this.stringId[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(NodeId, o[k]!, ctx);
           }
           break;
         }

@@ -5,7 +5,7 @@
 // Every scalar type, singular, optional, repeated, and as map keys and values.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, fieldList, file_google_protobuf_duration, file_google_protobuf_timestamp, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, fieldList, file_google_protobuf_duration, file_google_protobuf_timestamp, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_scalars: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/scalars.proto",
@@ -1457,8 +1457,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kInt64" ? json["kInt64"]! : json["k_int64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kInt64 = dictionaryMap(this.kInt64);
-            for (const k of jsonKeys(o, ctx)) this.kInt64[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kInt64 = mapForJson(this.kInt64, keys);
+            for (const k of keys) this.kInt64[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1468,8 +1469,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kUint64" ? json["kUint64"]! : json["k_uint64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kUint64 = dictionaryMap(this.kUint64);
-            for (const k of jsonKeys(o, ctx)) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kUint64 = mapForJson(this.kUint64, keys);
+            for (const k of keys) this.kUint64[mapKeyFromJson(ScalarType.UINT64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1479,8 +1481,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kInt32" ? json["kInt32"]! : json["k_int32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kInt32 = dictionaryMap(this.kInt32);
-            for (const k of jsonKeys(o, ctx)) this.kInt32[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kInt32 = mapForJson(this.kInt32, keys);
+            for (const k of keys) this.kInt32[mapKeyFromJson(ScalarType.INT32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1490,8 +1493,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kFixed64" ? json["kFixed64"]! : json["k_fixed64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kFixed64 = dictionaryMap(this.kFixed64);
-            for (const k of jsonKeys(o, ctx)) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kFixed64 = mapForJson(this.kFixed64, keys);
+            for (const k of keys) this.kFixed64[mapKeyFromJson(ScalarType.FIXED64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1501,8 +1505,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kFixed32" ? json["kFixed32"]! : json["k_fixed32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kFixed32 = dictionaryMap(this.kFixed32);
-            for (const k of jsonKeys(o, ctx)) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kFixed32 = mapForJson(this.kFixed32, keys);
+            for (const k of keys) this.kFixed32[mapKeyFromJson(ScalarType.FIXED32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1512,8 +1517,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kBool" ? json["kBool"]! : json["k_bool"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kBool = dictionaryMap(this.kBool);
-            for (const k of jsonKeys(o, ctx)) this.kBool[mapKeyFromJson(ScalarType.BOOL, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kBool = mapForJson(this.kBool, keys);
+            for (const k of keys) this.kBool[mapKeyFromJson(ScalarType.BOOL, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1523,8 +1529,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kString" ? json["kString"]! : json["k_string"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kString = dictionaryMap(this.kString);
-            for (const k of jsonKeys(o, ctx)) this.kString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kString = mapForJson(this.kString, keys);
+            for (const k of keys) this.kString[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1534,8 +1541,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kUint32" ? json["kUint32"]! : json["k_uint32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kUint32 = dictionaryMap(this.kUint32);
-            for (const k of jsonKeys(o, ctx)) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kUint32 = mapForJson(this.kUint32, keys);
+            for (const k of keys) this.kUint32[mapKeyFromJson(ScalarType.UINT32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1545,8 +1553,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kSfixed32" ? json["kSfixed32"]! : json["k_sfixed32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kSfixed32 = dictionaryMap(this.kSfixed32);
-            for (const k of jsonKeys(o, ctx)) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kSfixed32 = mapForJson(this.kSfixed32, keys);
+            for (const k of keys) this.kSfixed32[mapKeyFromJson(ScalarType.SFIXED32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1556,8 +1565,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kSfixed64" ? json["kSfixed64"]! : json["k_sfixed64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kSfixed64 = dictionaryMap(this.kSfixed64);
-            for (const k of jsonKeys(o, ctx)) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kSfixed64 = mapForJson(this.kSfixed64, keys);
+            for (const k of keys) this.kSfixed64[mapKeyFromJson(ScalarType.SFIXED64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1567,8 +1577,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kSint32" ? json["kSint32"]! : json["k_sint32"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kSint32 = dictionaryMap(this.kSint32);
-            for (const k of jsonKeys(o, ctx)) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kSint32 = mapForJson(this.kSint32, keys);
+            for (const k of keys) this.kSint32[mapKeyFromJson(ScalarType.SINT32, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1578,8 +1589,9 @@ export class MapKeys extends Message<MapKeys> {
           const v = key === "kSint64" ? json["kSint64"]! : json["k_sint64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.kSint64 = dictionaryMap(this.kSint64);
-            for (const k of jsonKeys(o, ctx)) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.kSint64 = mapForJson(this.kSint64, keys);
+            for (const k of keys) this.kSint64[mapKeyFromJson(ScalarType.SINT64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1793,8 +1805,9 @@ export class MapValues extends Message<MapValues> {
           const v = key === "vDouble" ? json["vDouble"]! : json["v_double"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.vDouble = dictionaryMap(this.vDouble);
-            for (const k of jsonKeys(o, ctx)) this.vDouble[mapKeyFromJson(ScalarType.STRING, k)] = doubleFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.vDouble = mapForJson(this.vDouble, keys);
+            for (const k of keys) this.vDouble[mapKeyFromJson(ScalarType.STRING, k)] = doubleFromJson(o[k]!);
           }
           break;
         }
@@ -1804,8 +1817,9 @@ export class MapValues extends Message<MapValues> {
           const v = key === "vInt64" ? json["vInt64"]! : json["v_int64"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.vInt64 = dictionaryMap(this.vInt64);
-            for (const k of jsonKeys(o, ctx)) this.vInt64[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.vInt64 = mapForJson(this.vInt64, keys);
+            for (const k of keys) this.vInt64[mapKeyFromJson(ScalarType.STRING, k)] = int64FromJson(o[k]!);
           }
           break;
         }
@@ -1815,8 +1829,9 @@ export class MapValues extends Message<MapValues> {
           const v = key === "vBool" ? json["vBool"]! : json["v_bool"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.vBool = dictionaryMap(this.vBool);
-            for (const k of jsonKeys(o, ctx)) this.vBool[mapKeyFromJson(ScalarType.STRING, k)] = boolFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.vBool = mapForJson(this.vBool, keys);
+            for (const k of keys) this.vBool[mapKeyFromJson(ScalarType.STRING, k)] = boolFromJson(o[k]!);
           }
           break;
         }
@@ -1826,8 +1841,9 @@ export class MapValues extends Message<MapValues> {
           const v = key === "vBytes" ? json["vBytes"]! : json["v_bytes"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.vBytes = dictionaryMap(this.vBytes);
-            for (const k of jsonKeys(o, ctx)) this.vBytes[mapKeyFromJson(ScalarType.STRING, k)] = bytesFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.vBytes = mapForJson(this.vBytes, keys);
+            for (const k of keys) this.vBytes[mapKeyFromJson(ScalarType.STRING, k)] = bytesFromJson(o[k]!);
           }
           break;
         }
@@ -1837,8 +1853,9 @@ export class MapValues extends Message<MapValues> {
           const v = key === "vMessage" ? json["vMessage"]! : json["v_message"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.vMessage = dictionaryMap(this.vMessage);
-            for (const k of jsonKeys(o, ctx)) this.vMessage[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(MapValues, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.vMessage = mapForJson(this.vMessage, keys);
+            for (const k of keys) this.vMessage[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(MapValues, o[k]!, ctx);
           }
           break;
         }
@@ -1977,8 +1994,9 @@ export class Times extends Message<Times> {
           const v = json["seen"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.seen = dictionaryMap(this.seen);
-            for (const k of jsonKeys(o, ctx)) this.seen[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Timestamp, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.seen = mapForJson(this.seen, keys);
+            for (const k of keys) this.seen[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Timestamp, o[k]!, ctx);
           }
           break;
         }

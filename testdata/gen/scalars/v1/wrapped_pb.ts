@@ -6,7 +6,7 @@
 // repeated fields and map values keep the wrapper messages.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, DoubleValue, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, fieldList, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, ScalarType, stringFromJson, stringToJson, StringValue, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_scalars_v1_wrapped: FileInfo = /*@__PURE__*/ fileInfo(
   "scalars/v1/wrapped.proto",
@@ -448,8 +448,9 @@ export class Wrapped extends Message<Wrapped> {
           const v = key === "byName" ? json["byName"]! : json["by_name"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.byName = dictionaryMap(this.byName);
-            for (const k of jsonKeys(o, ctx)) this.byName[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.byName = mapForJson(this.byName, keys);
+            for (const k of keys) this.byName[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;
         }

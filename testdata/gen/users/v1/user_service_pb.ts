@@ -5,7 +5,7 @@
 // Users and the service that manages them.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64StringToJson, int64ToJson, jsonKeys, listFromJson, LongType, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common, Priority, Priority$type } from "../../common/v1/common_pb.js";
 
 export const file_users_v1_user_service: FileInfo = /*@__PURE__*/ fileInfo(
@@ -548,8 +548,9 @@ export class User extends Message<User> {
           const v = json["labels"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.labels = dictionaryMap(this.labels);
-            for (const k of jsonKeys(o, ctx)) this.labels[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.labels = mapForJson(this.labels, keys);
+            for (const k of keys) this.labels[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -615,8 +616,9 @@ export class User extends Message<User> {
           const v = key === "addressesById" ? json["addressesById"]! : json["addresses_by_id"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.addressesById = dictionaryMap(this.addressesById);
-            for (const k of jsonKeys(o, ctx)) this.addressesById[mapKeyFromJson(ScalarType.INT64, k)] = plainMessageFromJson(Address, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.addressesById = mapForJson(this.addressesById, keys);
+            for (const k of keys) this.addressesById[mapKeyFromJson(ScalarType.INT64, k)] = plainMessageFromJson(Address, o[k]!, ctx);
           }
           break;
         }

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, dictionaryMap, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
 export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
@@ -134,8 +134,9 @@ export class ErrorInfo extends Message<ErrorInfo> {
           const v = json["metadata"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.metadata = dictionaryMap(this.metadata);
-            for (const k of jsonKeys(o, ctx)) this.metadata[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.metadata = mapForJson(this.metadata, keys);
+            for (const k of keys) this.metadata[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -581,8 +582,9 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
           const v = key === "quotaDimensions" ? json["quotaDimensions"]! : json["quota_dimensions"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.quotaDimensions = dictionaryMap(this.quotaDimensions);
-            for (const k of jsonKeys(o, ctx)) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.quotaDimensions = mapForJson(this.quotaDimensions, keys);
+            for (const k of keys) this.quotaDimensions[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }

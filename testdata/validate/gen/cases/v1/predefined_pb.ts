@@ -5,7 +5,7 @@
 // Fields using the predefined rules of predefined_rules.proto, alone and with standard rules.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, FieldMask, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, Int32Value, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarMapToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, doubleFromJson, doubleToJson, doubleToJsonText, Duration, durationToJson, durationToJsonText, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, fieldList, FieldMask, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, Int32Value, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarMapToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, CompilationError, descend, file_buf_validate_validate, isEmail, unique } from "@tsgrpc/runtime/validate";
 import { file_cases_v1_predefined_rules } from "./predefined_rules_pb.js";
@@ -1181,8 +1181,9 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
           const v = json["counts"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.counts = dictionaryMap(this.counts);
-            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.counts = mapForJson(this.counts, keys);
+            for (const k of keys) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
           }
           break;
         }
@@ -1200,8 +1201,9 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
           const v = json["waits"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.waits = dictionaryMap(this.waits);
-            for (const k of jsonKeys(o, ctx)) this.waits[mapKeyFromJson(ScalarType.INT64, k)] = messageFromJson(Duration, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.waits = mapForJson(this.waits, keys);
+            for (const k of keys) this.waits[mapKeyFromJson(ScalarType.INT64, k)] = messageFromJson(Duration, o[k]!, ctx);
           }
           break;
         }

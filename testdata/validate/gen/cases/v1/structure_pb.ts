@@ -5,7 +5,7 @@
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
@@ -798,8 +798,9 @@ export class Maps extends Message<Maps> {
           const v = json["counts"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.counts = dictionaryMap(this.counts);
-            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.counts = mapForJson(this.counts, keys);
+            for (const k of keys) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = int32FromJson(o[k]!);
           }
           break;
         }
@@ -807,8 +808,9 @@ export class Maps extends Message<Maps> {
           const v = json["names"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.names = dictionaryMap(this.names);
-            for (const k of jsonKeys(o, ctx)) this.names[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.names = mapForJson(this.names, keys);
+            for (const k of keys) this.names[mapKeyFromJson(ScalarType.INT64, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -818,8 +820,9 @@ export class Maps extends Message<Maps> {
           const v = key === "byFlag" ? json["byFlag"]! : json["by_flag"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.byFlag = dictionaryMap(this.byFlag);
-            for (const k of jsonKeys(o, ctx)) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k)] = plainMessageFromJson(Item, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.byFlag = mapForJson(this.byFlag, keys);
+            for (const k of keys) this.byFlag[mapKeyFromJson(ScalarType.BOOL, k)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;
         }
@@ -832,8 +835,9 @@ export class Maps extends Message<Maps> {
           const v = json["blobs"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.blobs = dictionaryMap(this.blobs);
-            for (const k of jsonKeys(o, ctx)) this.blobs[mapKeyFromJson(ScalarType.SINT64, k)] = bytesFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.blobs = mapForJson(this.blobs, keys);
+            for (const k of keys) this.blobs[mapKeyFromJson(ScalarType.SINT64, k)] = bytesFromJson(o[k]!);
           }
           break;
         }
@@ -841,8 +845,9 @@ export class Maps extends Message<Maps> {
           const v = json["skip"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.skip = dictionaryMap(this.skip);
-            for (const k of jsonKeys(o, ctx)) this.skip[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.skip = mapForJson(this.skip, keys);
+            for (const k of keys) this.skip[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1122,8 +1127,9 @@ export class Required extends Message<Required> {
           const v = json["map"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.map = dictionaryMap(this.map);
-            for (const k of jsonKeys(o, ctx)) this.map[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
+            const keys = jsonKeys(o, ctx);
+            this.map = mapForJson(this.map, keys);
+            for (const k of keys) this.map[mapKeyFromJson(ScalarType.STRING, k)] = stringFromJson(o[k]!);
           }
           break;
         }
@@ -1780,8 +1786,9 @@ export class Tree extends Message<Tree> {
           const v = json["named"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.named = dictionaryMap(this.named);
-            for (const k of jsonKeys(o, ctx)) this.named[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.named = mapForJson(this.named, keys);
+            for (const k of keys) this.named[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Tree, o[k]!, ctx);
           }
           break;
         }
@@ -2119,8 +2126,9 @@ export class Outer_Inner extends Message<Outer_Inner> {
           const v = json["items"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.items = dictionaryMap(this.items);
-            for (const k of jsonKeys(o, ctx)) this.items[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Item, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.items = mapForJson(this.items, keys);
+            for (const k of keys) this.items[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(Item, o[k]!, ctx);
           }
           break;
         }

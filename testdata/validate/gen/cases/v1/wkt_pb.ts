@@ -5,7 +5,7 @@
 // Well-known types: Duration, Timestamp, Any, FieldMask and wrappers.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { Any, boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, DoubleValue, Duration, durationToJson, durationToJsonText, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { Any, boolFromJson, boolToJson, BoolValue, bytesFromJson, bytesToJson, BytesValue, checkOneSpelling, doubleFromJson, doubleToJson, DoubleValue, Duration, durationToJson, durationToJsonText, fieldList, FieldMask, file_google_protobuf_any, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_protobuf_wrappers, fileInfo, floatFromJson, FloatValue, initPartial, int32FromJson, int32ToJson, Int32Value, int64FromJson, int64ToJson, Int64Value, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, messageMapToJson, newMap, ScalarType, stringFromJson, stringToJson, StringValue, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, UInt32Value, uint64FromJson, uint64ToJson, UInt64Value, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, compareNow, compareTime, file_buf_validate_validate, isEmail, isWithinOfNow } from "@tsgrpc/runtime/validate";
 
@@ -1054,8 +1054,9 @@ export class Wrappers extends Message<Wrappers> {
           const v = json["counts"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.counts = dictionaryMap(this.counts);
-            for (const k of jsonKeys(o, ctx)) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.counts = mapForJson(this.counts, keys);
+            for (const k of keys) this.counts[mapKeyFromJson(ScalarType.STRING, k)] = messageFromJson(Int32Value, o[k]!, ctx);
           }
           break;
         }

@@ -8,7 +8,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
-import { dictionaryMap, enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, jsonKeys, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
+import { enumFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, jsonKeys, mapForJson, mapFromJson, mapKeyFromJson, Message, messageMapToJson, messageMapToJsonText, newMap, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_health_v1_health: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/health/v1/health.proto",
@@ -303,8 +303,9 @@ export class HealthListResponse extends Message<HealthListResponse> {
           const v = json["statuses"]!;
           if (v !== null) {
             const o = mapFromJson(v);
-            this.statuses = dictionaryMap(this.statuses);
-            for (const k of jsonKeys(o, ctx)) this.statuses[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(HealthCheckResponse, o[k]!, ctx);
+            const keys = jsonKeys(o, ctx);
+            this.statuses = mapForJson(this.statuses, keys);
+            for (const k of keys) this.statuses[mapKeyFromJson(ScalarType.STRING, k)] = plainMessageFromJson(HealthCheckResponse, o[k]!, ctx);
           }
           break;
         }
