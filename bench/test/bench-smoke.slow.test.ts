@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchCases } from "../src/cases";
 import { findH2load } from "../src/rpc/find-h2load";
@@ -199,4 +201,28 @@ describe("npm run bench -- --smoke", () => {
       await server.stop();
     }
   });
+});
+
+/**
+ * The maintainers' A/B tools, once the smoke run above has built the bench:
+ * a snapshot of this build compared with itself, so only that they run and
+ * report is checked (never a speed).
+ */
+describe("npm run -w bench ab and server-ab", () => {
+  const bench = join(__dirname, "..");
+  const node = (args: string[]) => execFileSync("node", args, { cwd: bench, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const snapshot = mkdtempSync(join(tmpdir(), "tsgrpc-ab-"));
+  beforeAll(() => node(["dist/src/ab.js", "--snapshot", snapshot]), 60_000);
+  afterAll(() => rmSync(snapshot, { recursive: true, force: true }));
+
+  it("ab times a snapshot and this build on the same message, both ways", () => {
+    const out = node(["--expose-gc", "dist/src/ab.js", "--base", snapshot, "--rounds", "1", "--filter", "user", "--gc-outside"]);
+    expect(out).toMatch(/\| user \(~200 B\) +\| +encode \| +[0-9.]+x \|/);
+    expect(out).toMatch(/\| user \(~200 B\) +\| +decode \| +[0-9.]+x \|/);
+  }, 120_000);
+
+  it("server-ab answers unary calls through each build's handler and reports µs per call", () => {
+    const out = node(["dist/src/server-ab.js", "--base", snapshot, "--rounds", "1", "--in-flight", "50"]);
+    expect(out).toMatch(/^unary call, 50 in flight, 1 rounds: this \/ base [0-9.]+x .* base [0-9.]+ µs per call, this [0-9.]+ µs$/m);
+  }, 120_000);
 });
