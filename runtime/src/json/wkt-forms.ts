@@ -8,7 +8,7 @@ import { readAny, writeAny } from "./wkt-any.js";
 
 /*
  * The well-known types' own JSON forms. Each generated class of these types
- * holds its form as the static `$jsonForm` (plugin/src/wkt-helpers.ts), so a
+ * holds its form as the static `$jsonForm` (plugin/src/json-common.ts), so a
  * bundle holds a form's code only when the app imports its type.
  */
 
