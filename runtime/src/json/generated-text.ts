@@ -18,6 +18,7 @@ import {
   uint64ToJson,
 } from "./generated-write.js";
 import { writeScalar } from "./scalar-write.js";
+import { INT64_MAX, INT64_MIN, UINT64_MAX } from "./scalar-read.js";
 
 /*
  * What generated `$toJsonText` methods call: the JSON text of one value, for
@@ -97,13 +98,29 @@ export function enumToJsonText(T: EnumType, v: unknown): string {
 
 /**
  * A repeated scalar field. Strings are quoted one by one (most need no
- * escaping); other values go to JSON.stringify as one array, in one native call.
+ * escaping); 64-bit integers held as bigint are checked, then joined (one
+ * native call, which prints each bigint as toString does, where the
+ * JSON.stringify path first makes an array of their strings); other values
+ * go to JSON.stringify as one array, in one native call.
  */
 export function scalarListToJsonText(list: readonly unknown[], T: ScalarType, ctx: WriteContext): string {
-  if (T !== ScalarType.STRING) return JSON.stringify(scalarListToJson(list, T, ctx));
-  let t = "[";
-  for (let i = 0; i < list.length; i++) t += (i === 0 ? "" : ",") + stringToJsonText(list[i]);
-  return `${t}]`;
+  if (T === ScalarType.STRING) {
+    let t = "[";
+    for (let i = 0; i < list.length; i++) t += (i === 0 ? "" : ",") + stringToJsonText(list[i]);
+    return `${t}]`;
+  }
+  const text = bigintsText(list, T);
+  return text !== undefined ? text : JSON.stringify(scalarListToJson(list, T, ctx));
+}
+
+/** A non-empty list of a 64-bit type as text when it holds only bigints inside the type's range; else undefined. */
+function bigintsText(list: readonly unknown[], T: ScalarType): string | undefined {
+  const signed = T === ScalarType.INT64 || T === ScalarType.SINT64 || T === ScalarType.SFIXED64;
+  if (!(signed || T === ScalarType.UINT64 || T === ScalarType.FIXED64) || list.length === 0) return undefined;
+  const min = signed ? INT64_MIN : 0n;
+  const max = signed ? INT64_MAX : UINT64_MAX;
+  for (const v of list) if (typeof v !== "bigint" || v < min || v > max) return undefined;
+  return `["${list.join('","')}"]`;
 }
 
 export function enumListToJsonText(list: readonly unknown[], T: EnumType): string {
