@@ -43,6 +43,24 @@ describe("writing JSON text directly (generated $toJsonText)", () => {
     same(v);
   });
 
+  test("escapes a key of a number-keyed map set by hand as JSON.stringify does, and long or non-ASCII keys and values", () => {
+    const long = `${"k".repeat(40)}"\n`;
+    const m = new MapKeys({
+      kInt32: { 'a"b': "x", "\u0001": "y", "\ud800": "z", é: "w", "7": long },
+      kBool: { "tru\\e": "t" },
+      kString: { [long]: long, [`${"é".repeat(40)}`]: "é" },
+    });
+    same(m);
+    expect(MapKeys.fromJsonString(new MapKeys({ kString: { [long]: long } }).toJsonString()).kString[long]).toBe(long);
+  });
+
+  test("writes bool and 64-bit map values as the object path does; one out of range or of another type takes that path", () => {
+    same(new MapValues({ vBool: { t: true, f: false }, vInt64: { min: -9223372036854775808n, max: 9223372036854775807n } }));
+    for (const n of [1, 0, null]) expect(() => new MapValues({ vBool: { n: n as unknown as boolean } }).toJsonString()).toThrow(JsonEncodeError);
+    expect(() => new MapValues({ vInt64: { x: 9223372036854775808n } }).toJsonString()).toThrow(JsonEncodeError);
+    expect(new MapValues({ vInt64: { x: "12" as unknown as bigint } }).toJsonString()).toBe('{"vInt64":{"x":"12"}}');
+  });
+
   test("writes numbers as JSON.stringify does, 64-bit integers quoted, special floats as names", () => {
     same(
       new Scalars({

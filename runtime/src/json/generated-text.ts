@@ -33,9 +33,22 @@ import { INT64_MAX, INT64_MIN, UINT64_MAX } from "./scalar-read.js";
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/** A JSON string: most strings need no escaping, and a regex test finds that faster than JSON.stringify copies them. */
+/**
+ * A JSON string: most strings need no escaping, and a regex test finds that
+ * faster than JSON.stringify copies them; a short one is looked at by a loop,
+ * cheaper than the regex's call.
+ */
 export function quoteJson(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+  return (s.length <= 32 && isPlain(s)) || !NEEDS_ESCAPE.test(s) ? `"${s}"` : JSON.stringify(s);
+}
+
+/** Printable ASCII but a quote or a backslash: JSON holds it as it is. */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 34 || c === 92) return false;
+  }
+  return true;
 }
 
 export function stringToJsonText(v: unknown): string {
@@ -127,32 +140,62 @@ export function enumListToJsonText(list: readonly unknown[], T: EnumType): strin
   return JSON.stringify(enumListToJson(list, T));
 }
 
-/** One scalar map value: writeScalar's value as text; only a string field's value can need escaping (64-bit decimals, base64, NaN do not). */
+/**
+ * One scalar map value as text: bools and 64-bit integers held as bigints
+ * at once, the rest as writeScalar writes them; only a string field's value
+ * can need escaping (64-bit decimals, base64, NaN do not).
+ */
 function scalarText(T: ScalarType, v: unknown): string {
-  if (T === ScalarType.STRING) return stringToJsonText(v);
+  switch (T) {
+    case ScalarType.STRING:
+      return stringToJsonText(v);
+    case ScalarType.BOOL:
+      if (v === true) return "true";
+      if (v === false) return "false";
+      break;
+    case ScalarType.INT64:
+    case ScalarType.SINT64:
+    case ScalarType.SFIXED64:
+      if (typeof v === "bigint" && v >= INT64_MIN && v <= INT64_MAX) return `"${v}"`;
+      break;
+    case ScalarType.UINT64:
+    case ScalarType.FIXED64:
+      if (typeof v === "bigint" && v >= 0n && v <= UINT64_MAX) return `"${v}"`;
+      break;
+  }
   const j = writeScalar(T, v);
   return typeof j === "string" ? `"${j}"` : `${j as number | boolean}`;
 }
 
-/** A map as a JSON object's text, or undefined when it is empty (and left out); keys in the map record's order, as toJson has them. */
-function mapText<A>(map: { [key: string]: unknown }, arg: A, value: (arg: A, v: any) => string): string | undefined {
+/**
+ * A map as a JSON object's text, or undefined when it is empty (and left
+ * out); keys in the map record's order, as toJson has them. Keys of the
+ * other key types than string are decimal numbers or true/false in the
+ * record, written without the escape check (a key set otherwise by hand is
+ * still escaped as JSON.stringify escapes it).
+ */
+function mapText<A>(map: { [key: string]: unknown }, K: ScalarType, arg: A, value: (arg: A, v: any) => string): string | undefined {
   const keys = Object.keys(map);
   if (keys.length === 0) return undefined;
   let t = "{";
-  for (let i = 0; i < keys.length; i++) t += (i === 0 ? "" : ",") + quoteJson(keys[i]) + ":" + value(arg, map[keys[i]]);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const key = (K !== ScalarType.STRING || k.length <= 32) && isPlain(k) ? `"${k}":` : `${quoteJson(k)}:`;
+    t += (i === 0 ? key : "," + key) + value(arg, map[k]);
+  }
   return `${t}}`;
 }
 
-export function scalarMapToJsonText(map: { [key: string]: unknown }, T: ScalarType): string | undefined {
-  return mapText(map, T, scalarText);
+export function scalarMapToJsonText(map: { [key: string]: unknown }, K: ScalarType, T: ScalarType): string | undefined {
+  return mapText(map, K, T, scalarText);
 }
 
-export function enumMapToJsonText(map: { [key: string]: unknown }, T: EnumType): string | undefined {
-  return mapText(map, T, enumToJsonText);
+export function enumMapToJsonText(map: { [key: string]: unknown }, K: ScalarType, T: EnumType): string | undefined {
+  return mapText(map, K, T, enumToJsonText);
 }
 
-export function messageMapToJsonText(map: { [key: string]: AnyMessage }, ctx: WriteContext): string | undefined {
-  return mapText(map, ctx, messageText);
+export function messageMapToJsonText(map: { [key: string]: AnyMessage }, K: ScalarType, ctx: WriteContext): string | undefined {
+  return mapText(map, K, ctx, messageText);
 }
 
 function messageText(ctx: WriteContext, msg: AnyMessage): string {
