@@ -2,9 +2,10 @@
  * grpc.health.v1 served by `new Server({ health: true })`, called with the
  * runtime's own generated HealthClient over loopback.
  */
+import { setTimeout as delay } from "node:timers/promises";
 import { Code, HealthCheckResponse, HealthClient, RpcError, Server, ServerHealth, ServingStatus, type ServerOptions } from "@tsgrpc/runtime/grpc";
 import { EchoService } from "../../../testdata/gen/rpc/v1/echo_grpc.js";
-import { rejection, sleep } from "./helpers.js";
+import { rejection } from "./helpers.js";
 
 const ECHO = "rpc.v1.EchoService";
 
@@ -109,7 +110,8 @@ describe("Watch", () => {
     const statuses = health.watch("", new AbortController().signal);
     expect((await statuses.next()).value).toBe(ServingStatus.SERVING);
     health.setStatus("", ServingStatus.NOT_SERVING);
-    const next = await Promise.race([statuses.next(), sleep(2000).then(() => "no update")]);
+    // An unref'd timer: once the update wins the race, the 2 s timer must not keep the jest worker alive.
+    const next = await Promise.race([statuses.next(), delay(2000, "no update", { ref: false })]);
     expect(next).toEqual({ done: false, value: ServingStatus.NOT_SERVING });
     await statuses.return(undefined);
   });
