@@ -991,7 +991,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "f_string": {
           if (key !== "fString") checkOneSpelling(json, "fString");
           const v = key === "fString" ? json["fString"]! : json["f_string"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fString.push(stringFromJson(e));
+          if (v !== null) this.fString = scalarsFromJson(this.fString, ScalarType.STRING, v);
           break;
         }
         case "fBytes":

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
 export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
@@ -295,7 +295,7 @@ export class DebugInfo extends Message<DebugInfo> {
         case "stack_entries": {
           if (key !== "stackEntries") checkOneSpelling(json, "stackEntries");
           const v = key === "stackEntries" ? json["stackEntries"]! : json["stack_entries"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.stackEntries.push(stringFromJson(e));
+          if (v !== null) this.stackEntries = scalarsFromJson(this.stackEntries, ScalarType.STRING, v);
           break;
         }
         case "detail": {

@@ -904,7 +904,7 @@ export class CelDeeper extends Message<CelDeeper> {
         }
         case "tags": {
           const v = json["tags"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          if (v !== null) this.tags = scalarsFromJson(this.tags, ScalarType.STRING, v);
           break;
         }
         default:
@@ -1085,7 +1085,7 @@ export class CelFields extends Message<CelFields> {
         }
         case "names": {
           const v = json["names"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e));
+          if (v !== null) this.names = scalarsFromJson(this.names, ScalarType.STRING, v);
           break;
         }
         case "labels": {

@@ -444,7 +444,7 @@ export class Lists extends Message<Lists> {
       switch (key) {
         case "tags": {
           const v = json["tags"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          if (v !== null) this.tags = scalarsFromJson(this.tags, ScalarType.STRING, v);
           break;
         }
         case "ids": {
@@ -476,7 +476,7 @@ export class Lists extends Message<Lists> {
         case "skip_empty": {
           if (key !== "skipEmpty") checkOneSpelling(json, "skipEmpty");
           const v = key === "skipEmpty" ? json["skipEmpty"]! : json["skip_empty"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.skipEmpty.push(stringFromJson(e));
+          if (v !== null) this.skipEmpty = scalarsFromJson(this.skipEmpty, ScalarType.STRING, v);
           break;
         }
         case "nonemptyOnly":
@@ -1120,7 +1120,7 @@ export class Required extends Message<Required> {
         }
         case "list": {
           const v = json["list"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e));
+          if (v !== null) this.list = scalarsFromJson(this.list, ScalarType.STRING, v);
           break;
         }
         case "map": {
@@ -1614,7 +1614,7 @@ export class MessageOneof extends Message<MessageOneof> {
         }
         case "c": {
           const v = json["c"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e));
+          if (v !== null) this.c = scalarsFromJson(this.c, ScalarType.STRING, v);
           break;
         }
         case "d": {
