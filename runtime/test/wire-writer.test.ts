@@ -178,7 +178,12 @@ describe("a field method writes what its tag and the value method write, one aft
     ["fieldSint64", (w, t, v) => w.fieldSint64(t, v), (w, v) => w.sint64(v), int64s],
     ["fieldFixed64", (w, t, v) => w.fieldFixed64(t, v), (w, v) => w.fixed64(v), [0n, 2n ** 64n - 1n]],
     ["fieldSfixed64", (w, t, v) => w.fieldSfixed64(t, v), (w, v) => w.sfixed64(v), int64s],
-    ["fieldString", (w, t, v) => w.fieldString(t, v), (w, v) => w.string(v), ["", "abc", "é€😀", "x".repeat(200)]],
+    [
+      "fieldString",
+      (w, t, v) => w.fieldString(t, v),
+      (w, v) => w.string(v),
+      ["", "abc", "é€😀", "x".repeat(32), "é".repeat(32), "x".repeat(33), "x".repeat(200)],
+    ],
     ["fieldBytes", (w, t, v) => w.fieldBytes(t, v), (w, v) => w.bytes(v), [new Uint8Array(0), new Uint8Array(300).fill(7)]],
   ] as Case[];
   test.each(cases)("%s", (_name, field, value, values) => {
@@ -301,6 +306,26 @@ describe("strings are written as UTF-8", () => {
       }
     } finally {
       encodeInto.mockRestore();
+    }
+  });
+
+  test("short texts that fieldString writes itself come out as TextEncoder's bytes, whatever characters they hold and where", () => {
+    // Up to 32 units after a one-byte tag, fieldString writes the text and its one-byte length inline;
+    // a character that is not ASCII, at any position, hands the rest to the general UTF-8 loop.
+    const others = ["é", "€", "😀", "\uD800", "\uDC00", "\uFEFF", "\u007F", "\u0080"];
+    for (let n = 0; n <= 34; n++) {
+      const ascii = "abc".repeat(12).slice(0, n);
+      // The ASCII text, and it with its character at each position replaced by each of the others.
+      const texts = [ascii, ...others.flatMap((o) => Array.from({ length: n }, (_, at) => ascii.slice(0, at) + o + ascii.slice(at + 1)))];
+      for (const s of texts) {
+        // After a prefix too, so the text also starts near the end of the first buffer, which then grows.
+        for (const prefix of [0, 1020]) {
+          const w = new BinaryWriter().raw(new Uint8Array(prefix).fill(1));
+          const bytes = w.fieldString(10, s).fieldBool(8, true).finish();
+          const utf8 = new TextEncoder().encode(s);
+          expect(hex(bytes.subarray(prefix))).toBe(hex(new Uint8Array([10, ...lengthPrefix(utf8.length), ...utf8, 8, 1])));
+        }
+      }
     }
   });
 

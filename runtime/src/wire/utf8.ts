@@ -13,7 +13,7 @@ let strictDecoder: TextDecoder | undefined;
 let lenientDecoder: TextDecoder | undefined;
 
 /** At or below this many UTF-16 units, the encode loop beats TextEncoder.encodeInto. */
-const SHORT_ENCODE = 32;
+export const SHORT_ENCODE = 32;
 
 type Utf8Write = (this: Uint8Array, s: string, offset: number) => number;
 type Utf8Slice = (this: Uint8Array, start: number, end: number) => string;
@@ -42,17 +42,27 @@ const nodeUtf8Slice = nodeBuffer?.utf8Slice;
 export function encodeUtf8(s: string, buf: Uint8Array, pos: number): number {
   const n = s.length;
   if (n > SHORT_ENCODE) return pos + (nodeUtf8Write?.call(buf, s, pos) ?? (encoder ??= new TextEncoder()).encodeInto(s, buf.subarray(pos)).written);
-  // A tight loop for the ASCII prefix (usually the whole string) keeps the common case small.
+  const i = writeAscii(s, buf, pos);
+  return i === n ? pos + n : encodeNonAscii(s, i, buf, pos + i);
+}
+
+/**
+ * Writes the ASCII prefix of `s` (usually the whole string) from `pos` and
+ * returns its length: a tight loop that keeps the common case small.
+ */
+export function writeAscii(s: string, buf: Uint8Array, pos: number): number {
+  const n = s.length;
   let i = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x80) break;
     buf[pos + i] = c;
   }
-  return i === n ? pos + n : encodeNonAscii(s, i, buf, pos + i);
+  return i;
 }
 
-function encodeNonAscii(s: string, i: number, buf: Uint8Array, pos: number): number {
+/** Writes `s` from its unit `i` on as UTF-8 from `pos` (room as for encodeUtf8); returns the end. */
+export function encodeNonAscii(s: string, i: number, buf: Uint8Array, pos: number): number {
   const n = s.length;
   for (; i < n; i++) {
     let c = s.charCodeAt(i);

@@ -112,7 +112,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
     let m: string | undefined;
     if (this.reason !== "") t += '"reason":' + stringToJsonText(this.reason);
     if (this.domain !== "") t += (t.length === 1 ? '"domain":' : ',"domain":') + stringToJsonText(this.domain);
-    m = scalarMapToJsonText(this.metadata, ScalarType.STRING);
+    m = scalarMapToJsonText(this.metadata, ScalarType.STRING, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"metadata":' : ',"metadata":') + m;
     return t + "}";
   }
@@ -535,7 +535,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
     if (this.apiService !== "") t += (t.length === 1 ? '"apiService":' : ',"apiService":') + stringToJsonText(this.apiService);
     if (this.quotaMetric !== "") t += (t.length === 1 ? '"quotaMetric":' : ',"quotaMetric":') + stringToJsonText(this.quotaMetric);
     if (this.quotaId !== "") t += (t.length === 1 ? '"quotaId":' : ',"quotaId":') + stringToJsonText(this.quotaId);
-    m = scalarMapToJsonText(this.quotaDimensions, ScalarType.STRING);
+    m = scalarMapToJsonText(this.quotaDimensions, ScalarType.STRING, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"quotaDimensions":' : ',"quotaDimensions":') + m;
     if (this.quotaValue !== 0n) t += (t.length === 1 ? '"quotaValue":' : ',"quotaValue":') + int64ToJsonText(this.quotaValue);
     if (this.futureQuotaValue !== undefined) t += (t.length === 1 ? '"futureQuotaValue":' : ',"futureQuotaValue":') + int64ToJsonText(this.futureQuotaValue);

@@ -181,7 +181,7 @@ export class Booking extends Message<Booking> {
     if (this.end !== undefined) t += (t.length === 1 ? '"end":' : ',"end":') + timestampToJsonText(this.end);
     if (this.rooms !== 0) t += (t.length === 1 ? '"rooms":' : ',"rooms":') + int32ToJsonText(this.rooms);
     if (this.guests.length !== 0) t += (t.length === 1 ? '"guests":' : ',"guests":') + scalarListToJsonText(this.guests, ScalarType.STRING, ctx);
-    m = scalarMapToJsonText(this.fees, ScalarType.INT64);
+    m = scalarMapToJsonText(this.fees, ScalarType.STRING, ScalarType.INT64);
     if (m !== undefined) t += (t.length === 1 ? '"fees":' : ',"fees":') + m;
     if (this.contact !== "") t += (t.length === 1 ? '"contact":' : ',"contact":') + stringToJsonText(this.contact);
     if (!Object.is(this.ratio, 0)) t += (t.length === 1 ? '"ratio":' : ',"ratio":') + doubleToJsonText(this.ratio);
