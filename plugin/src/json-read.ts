@@ -126,7 +126,16 @@ function readField(ctx: FileContext, field: DescField): Line[] {
 }
 
 /** Scalars JSON holds as the field holds them: their lists are read by one check and one copy (`scalarsFromJson`). */
-const asRead = new Set([ScalarType.INT32, ScalarType.SINT32, ScalarType.SFIXED32, ScalarType.UINT32, ScalarType.FIXED32, ScalarType.DOUBLE, ScalarType.BOOL]);
+const asRead = new Set([
+  ScalarType.INT32,
+  ScalarType.SINT32,
+  ScalarType.SFIXED32,
+  ScalarType.UINT32,
+  ScalarType.FIXED32,
+  ScalarType.DOUBLE,
+  ScalarType.BOOL,
+  ScalarType.STRING,
+]);
 
 /** Singular fields whose JSON null is a value, not "unset": google.protobuf.Value and the NullValue enum. */
 function readsNull(field: DescField & { fieldKind: "scalar" | "enum" | "message" }): boolean {

@@ -89,9 +89,10 @@ function writeField(ctx: FileContext, field: DescField, first: boolean): Line[] 
     }
     case "map": {
       let map: Line;
-      if (field.mapKind === "message") map = [ctx.rt("messageMapToJsonText"), `(${x}, ctx)`];
-      else if (field.mapKind === "enum") map = [ctx.rt("enumMapToJsonText"), `(${x}, `, ctx.enumInfo(field.enum), ")"];
-      else map = [ctx.rt("scalarMapToJsonText"), `(${x}, `, ...scalarTypeOf(ctx, field.scalar), ")"];
+      const K = [`(${x}, `, ...scalarTypeOf(ctx, field.mapKey), ", "];
+      if (field.mapKind === "message") map = [ctx.rt("messageMapToJsonText"), ...K, "ctx)"];
+      else if (field.mapKind === "enum") map = [ctx.rt("enumMapToJsonText"), ...K, ctx.enumInfo(field.enum), ")"];
+      else map = [ctx.rt("scalarMapToJsonText"), ...K, ...scalarTypeOf(ctx, field.scalar), ")"];
       return [["m = ", ...map, ";"], [`if (m !== undefined) t += ${key} + m;`]];
     }
   }

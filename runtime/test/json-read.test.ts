@@ -222,8 +222,9 @@ describe("reading proto3 JSON", () => {
     for (const [field, v] of bad) expect(() => Scalars.fromJsonString(`{"${field}":"${v}"}`)).toThrow(/out of range|expected/);
   });
 
-  test("reads lists of numbers and booleans JSON holds as they are, and lists with other forms, alike", () => {
+  test("reads lists of numbers, booleans and strings JSON holds as they are, and lists with other forms, alike", () => {
     const plain = {
+      fString: ["a", "", "é😀"],
       fDouble: [1.5, -0, 1e300],
       fInt32: [1, -2147483648],
       fUint32: [4294967295, 0],
@@ -235,7 +236,9 @@ describe("reading proto3 JSON", () => {
     const m = RepeatedScalars.fromJson(plain);
     expect(m.toJson()).toEqual(plain);
     plain.fInt32.push(3);
+    plain.fString.push("b");
     expect(m.fInt32).toEqual([1, -2147483648]); // a copy, not the caller's array
+    expect(m.fString).toEqual(["a", "", "é😀"]);
     expect(RepeatedScalars.fromJsonString('{"fDouble":["NaN",2,"1e2"],"fInt32":["5",6],"fUint32":[1e3,"7"],"fFloat":[0.1]}')).toMatchObject({
       fDouble: [NaN, 2, 100],
       fInt32: [5, 6],
@@ -246,6 +249,10 @@ describe("reading proto3 JSON", () => {
     expect(() => RepeatedScalars.fromJson({ fUint32: [-1] })).toThrow(/out of range/);
     expect(() => RepeatedScalars.fromJson({ fDouble: [1, Infinity] })).toThrow(/out of double range/);
     expect(() => RepeatedScalars.fromJson({ fBool: [true, 1] })).toThrow(/fBool\[1\]: expected boolean/);
+    expect(() => RepeatedScalars.fromJson({ fString: ["a", 1] })).toThrow(/fString\[1\]: expected string/);
+    // A lone surrogate is no string proto can hold, whether JSON.parse made it from an escape or the caller did.
+    expect(() => RepeatedScalars.fromJsonString('{"fString":["a","\\ud800"]}')).toThrow(/fString\[1\]/);
+    expect(() => RepeatedScalars.fromJson({ fString: ["x\udc00y"] })).toThrow(/fString\[0\]/);
     expect(() => RepeatedScalars.fromJson({ fInt32: 5 })).toThrow(/fInt32: expected array/);
   });
 

@@ -2,6 +2,9 @@ import { JsonDecodeError } from "../errors.js";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/** Char code of each six-bit value. */
+const CODES = /*@__PURE__*/ Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
 /** Six-bit value of each char code; -1 for characters outside both alphabets. */
 const DECODE = (() => {
   const table = new Int8Array(128).fill(-1);
@@ -30,20 +33,34 @@ const NATIVE_FROM = 4096;
 export function base64Encode(bytes: Uint8Array): string {
   if (nodeBuffer && bytes.length >= NATIVE_FROM) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("base64");
   let out = "";
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + ALPHABET[n & 63];
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i] << 16;
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + "==";
-  } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + "=";
-  }
+  for (let from = 0; from < bytes.length; from += CHUNK) out += encodeChunk(bytes, from, Math.min(from + CHUNK, bytes.length));
   return out;
+}
+
+/** Bytes per encodeChunk: a multiple of 3 (padding only at the end), 8,192 characters, well inside any engine's argument limit. */
+const CHUNK = 3 * 2048;
+
+/** The base64 of bytes[from..end) made by one String.fromCharCode of its char codes: half the time of concatenating characters. */
+function encodeChunk(bytes: Uint8Array, from: number, end: number): string {
+  const codes = new Array<number>(Math.ceil((end - from) / 3) * 4);
+  let o = 0;
+  let i = from;
+  for (; i + 2 < end; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    codes[o++] = CODES[n >> 18];
+    codes[o++] = CODES[(n >> 12) & 63];
+    codes[o++] = CODES[(n >> 6) & 63];
+    codes[o++] = CODES[n & 63];
+  }
+  if (i < end) {
+    const two = i + 1 < end;
+    const n = (bytes[i] << 16) | (two ? bytes[i + 1] << 8 : 0);
+    codes[o++] = CODES[n >> 18];
+    codes[o++] = CODES[(n >> 12) & 63];
+    codes[o++] = two ? CODES[(n >> 6) & 63] : 61; /* = */
+    codes[o] = 61;
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 /**

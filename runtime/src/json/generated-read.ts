@@ -149,16 +149,24 @@ export function plainMessageFromJson<T extends Message<T>>(type: MessageType<T>,
 }
 
 /**
- * A list of int32, uint32, double or bool values, which JSON holds as they
- * are: checked in one pass and copied by one `slice` (which keeps the element
- * kind JSON.parse gave the array) instead of a push per value. A list holding
- * another form ("1", "NaN") takes the per-value reader.
+ * A list of int32, uint32, double, bool or string values, which JSON holds
+ * as they are: checked in one pass and copied by one `slice` (which keeps the
+ * element kind JSON.parse gave the array, and is sized to it) instead of a
+ * push per value. A list holding another form ("1", "NaN", a lone
+ * surrogate) takes the per-value reader.
  */
 export function scalarsFromJson<E>(list: E[], T: ScalarType, v: JsonValue): E[] {
   const json = listFromJson(v);
-  if (list.length === 0 && T !== ScalarType.FLOAT && T !== ScalarType.STRING && holdsAsIs(T, json)) return json.slice() as E[];
+  if (list.length === 0 && T !== ScalarType.FLOAT && holdsAsIs(T, json) && (T !== ScalarType.STRING || wellFormed(json as string[]))) {
+    return json.slice() as E[];
+  }
   for (const e of json) list.push(readScalar(T, undefined, e, "") as E);
   return list;
+}
+
+function wellFormed(strings: readonly string[]): boolean {
+  for (const s of strings) if (!isWellFormed(s)) return false;
+  return true;
 }
 
 export function listFromJson(v: JsonValue): JsonValue[] {

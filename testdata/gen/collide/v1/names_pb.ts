@@ -421,7 +421,7 @@ export class Date$ extends Message<Date$> {
     let t = "{";
     let m: string | undefined;
     if (this.seconds !== 0n) t += '"seconds":' + int64ToJsonText(this.seconds);
-    m = scalarMapToJsonText(this.dict, ScalarType.STRING);
+    m = scalarMapToJsonText(this.dict, ScalarType.STRING, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"dict":' : ',"dict":') + m;
     return t + "}";
   }
@@ -530,7 +530,7 @@ export class UsesHostile extends Message<UsesHostile> {
     let t = "{";
     let m: string | undefined;
     if (this.hostile !== 0) t += '"hostile":' + enumToJsonText(Hostile$type, this.hostile);
-    m = messageMapToJsonText(this.objects, ctx);
+    m = messageMapToJsonText(this.objects, ScalarType.STRING, ctx);
     if (m !== undefined) t += (t.length === 1 ? '"objects":' : ',"objects":') + m;
     return t + "}";
   }

@@ -6139,7 +6139,7 @@ export class Wide extends Message<Wide> {
         }
         case "f32": {
           const v = json["f32"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f32.push(stringFromJson(e));
+          if (v !== null) this.f32 = scalarsFromJson(this.f32, ScalarType.STRING, v);
           break;
         }
         case "f33": {
@@ -6419,7 +6419,7 @@ export class Wide extends Message<Wide> {
         }
         case "f86": {
           const v = json["f86"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f86.push(stringFromJson(e));
+          if (v !== null) this.f86 = scalarsFromJson(this.f86, ScalarType.STRING, v);
           break;
         }
         case "f87": {
@@ -6699,7 +6699,7 @@ export class Wide extends Message<Wide> {
         }
         case "f140": {
           const v = json["f140"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f140.push(stringFromJson(e));
+          if (v !== null) this.f140 = scalarsFromJson(this.f140, ScalarType.STRING, v);
           break;
         }
         case "f141": {
@@ -6979,7 +6979,7 @@ export class Wide extends Message<Wide> {
         }
         case "f194": {
           const v = json["f194"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f194.push(stringFromJson(e));
+          if (v !== null) this.f194 = scalarsFromJson(this.f194, ScalarType.STRING, v);
           break;
         }
         case "f195": {
@@ -7259,7 +7259,7 @@ export class Wide extends Message<Wide> {
         }
         case "f248": {
           const v = json["f248"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f248.push(stringFromJson(e));
+          if (v !== null) this.f248 = scalarsFromJson(this.f248, ScalarType.STRING, v);
           break;
         }
         case "f249": {
@@ -7539,7 +7539,7 @@ export class Wide extends Message<Wide> {
         }
         case "f302": {
           const v = json["f302"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f302.push(stringFromJson(e));
+          if (v !== null) this.f302 = scalarsFromJson(this.f302, ScalarType.STRING, v);
           break;
         }
         case "f303": {
@@ -7819,7 +7819,7 @@ export class Wide extends Message<Wide> {
         }
         case "f356": {
           const v = json["f356"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f356.push(stringFromJson(e));
+          if (v !== null) this.f356 = scalarsFromJson(this.f356, ScalarType.STRING, v);
           break;
         }
         case "f357": {
@@ -8099,7 +8099,7 @@ export class Wide extends Message<Wide> {
         }
         case "f410": {
           const v = json["f410"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f410.push(stringFromJson(e));
+          if (v !== null) this.f410 = scalarsFromJson(this.f410, ScalarType.STRING, v);
           break;
         }
         case "f411": {
@@ -8379,7 +8379,7 @@ export class Wide extends Message<Wide> {
         }
         case "f464": {
           const v = json["f464"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f464.push(stringFromJson(e));
+          if (v !== null) this.f464 = scalarsFromJson(this.f464, ScalarType.STRING, v);
           break;
         }
         case "f465": {

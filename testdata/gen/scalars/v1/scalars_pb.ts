@@ -991,7 +991,7 @@ export class RepeatedScalars extends Message<RepeatedScalars> {
         case "f_string": {
           if (key !== "fString") checkOneSpelling(json, "fString");
           const v = key === "fString" ? json["fString"]! : json["f_string"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fString.push(stringFromJson(e));
+          if (v !== null) this.fString = scalarsFromJson(this.fString, ScalarType.STRING, v);
           break;
         }
         case "fBytes":
@@ -1421,29 +1421,29 @@ export class MapKeys extends Message<MapKeys> {
   override $toJsonText(_ctx: JsonWriteContext): string {
     let t = "{";
     let m: string | undefined;
-    m = scalarMapToJsonText(this.kInt64, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kInt64, ScalarType.INT64, ScalarType.STRING);
     if (m !== undefined) t += '"kInt64":' + m;
-    m = scalarMapToJsonText(this.kUint64, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kUint64, ScalarType.UINT64, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kUint64":' : ',"kUint64":') + m;
-    m = scalarMapToJsonText(this.kInt32, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kInt32, ScalarType.INT32, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kInt32":' : ',"kInt32":') + m;
-    m = scalarMapToJsonText(this.kFixed64, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kFixed64, ScalarType.FIXED64, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kFixed64":' : ',"kFixed64":') + m;
-    m = scalarMapToJsonText(this.kFixed32, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kFixed32, ScalarType.FIXED32, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kFixed32":' : ',"kFixed32":') + m;
-    m = scalarMapToJsonText(this.kBool, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kBool, ScalarType.BOOL, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kBool":' : ',"kBool":') + m;
-    m = scalarMapToJsonText(this.kString, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kString, ScalarType.STRING, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kString":' : ',"kString":') + m;
-    m = scalarMapToJsonText(this.kUint32, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kUint32, ScalarType.UINT32, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kUint32":' : ',"kUint32":') + m;
-    m = scalarMapToJsonText(this.kSfixed32, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kSfixed32, ScalarType.SFIXED32, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kSfixed32":' : ',"kSfixed32":') + m;
-    m = scalarMapToJsonText(this.kSfixed64, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kSfixed64, ScalarType.SFIXED64, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kSfixed64":' : ',"kSfixed64":') + m;
-    m = scalarMapToJsonText(this.kSint32, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kSint32, ScalarType.SINT32, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kSint32":' : ',"kSint32":') + m;
-    m = scalarMapToJsonText(this.kSint64, ScalarType.STRING);
+    m = scalarMapToJsonText(this.kSint64, ScalarType.SINT64, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"kSint64":' : ',"kSint64":') + m;
     return t + "}";
   }
@@ -1783,15 +1783,15 @@ export class MapValues extends Message<MapValues> {
   override $toJsonText(ctx: JsonWriteContext): string {
     let t = "{";
     let m: string | undefined;
-    m = scalarMapToJsonText(this.vDouble, ScalarType.DOUBLE);
+    m = scalarMapToJsonText(this.vDouble, ScalarType.STRING, ScalarType.DOUBLE);
     if (m !== undefined) t += '"vDouble":' + m;
-    m = scalarMapToJsonText(this.vInt64, ScalarType.INT64);
+    m = scalarMapToJsonText(this.vInt64, ScalarType.STRING, ScalarType.INT64);
     if (m !== undefined) t += (t.length === 1 ? '"vInt64":' : ',"vInt64":') + m;
-    m = scalarMapToJsonText(this.vBool, ScalarType.BOOL);
+    m = scalarMapToJsonText(this.vBool, ScalarType.STRING, ScalarType.BOOL);
     if (m !== undefined) t += (t.length === 1 ? '"vBool":' : ',"vBool":') + m;
-    m = scalarMapToJsonText(this.vBytes, ScalarType.BYTES);
+    m = scalarMapToJsonText(this.vBytes, ScalarType.STRING, ScalarType.BYTES);
     if (m !== undefined) t += (t.length === 1 ? '"vBytes":' : ',"vBytes":') + m;
-    m = messageMapToJsonText(this.vMessage, ctx);
+    m = messageMapToJsonText(this.vMessage, ScalarType.STRING, ctx);
     if (m !== undefined) t += (t.length === 1 ? '"vMessage":' : ',"vMessage":') + m;
     return t + "}";
   }
@@ -1972,7 +1972,7 @@ export class Times extends Message<Times> {
     let m: string | undefined;
     if (this.at !== undefined) t += '"at":' + timestampToJsonText(this.at);
     if (this.took !== undefined) t += (t.length === 1 ? '"took":' : ',"took":') + durationToJsonText(this.took);
-    m = messageMapToJsonText(this.seen, ctx);
+    m = messageMapToJsonText(this.seen, ScalarType.STRING, ctx);
     if (m !== undefined) t += (t.length === 1 ? '"seen":' : ',"seen":') + m;
     return t + "}";
   }

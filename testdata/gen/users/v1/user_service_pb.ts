@@ -531,7 +531,7 @@ export class User extends Message<User> {
         }
         case "roles": {
           const v = json["roles"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.roles.push(stringFromJson(e));
+          if (v !== null) this.roles = scalarsFromJson(this.roles, ScalarType.STRING, v);
           break;
         }
         case "nickname": {
@@ -895,7 +895,7 @@ export class WatchUsersRequest extends Message<WatchUsersRequest> {
       switch (key) {
         case "ids": {
           const v = json["ids"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.ids.push(stringFromJson(e));
+          if (v !== null) this.ids = scalarsFromJson(this.ids, ScalarType.STRING, v);
           break;
         }
         default:

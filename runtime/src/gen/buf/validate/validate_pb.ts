@@ -227,7 +227,7 @@ export class MessageRules extends Message<MessageRules> {
         case "cel_expression": {
           if (key !== "celExpression") checkOneSpelling(json, "celExpression");
           const v = key === "celExpression" ? json["celExpression"]! : json["cel_expression"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
+          if (v !== null) this.celExpression = scalarsFromJson(this.celExpression, ScalarType.STRING, v);
           break;
         }
         case "cel": {
@@ -308,7 +308,7 @@ export class MessageOneofRule extends Message<MessageOneofRule> {
       switch (key) {
         case "fields": {
           const v = json["fields"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fields.push(stringFromJson(e));
+          if (v !== null) this.fields = scalarsFromJson(this.fields, ScalarType.STRING, v);
           break;
         }
         case "required": {
@@ -848,7 +848,7 @@ export class FieldRules extends Message<FieldRules> {
         case "cel_expression": {
           if (key !== "celExpression") checkOneSpelling(json, "celExpression");
           const v = key === "celExpression" ? json["celExpression"]! : json["cel_expression"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.celExpression.push(stringFromJson(e));
+          if (v !== null) this.celExpression = scalarsFromJson(this.celExpression, ScalarType.STRING, v);
           break;
         }
         case "cel": {
@@ -3904,14 +3904,14 @@ export class StringRules extends Message<StringRules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.STRING, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.STRING, v);
           break;
         }
         case "email": {
@@ -4114,7 +4114,7 @@ export class StringRules extends Message<StringRules> {
         }
         case "example": {
           const v = json["example"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.example.push(stringFromJson(e));
+          if (v !== null) this.example = scalarsFromJson(this.example, ScalarType.STRING, v);
           break;
         }
         default:
@@ -4817,14 +4817,14 @@ export class AnyRules extends Message<AnyRules> {
       switch (key) {
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.STRING, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.STRING, v);
           break;
         }
         default:
@@ -5164,14 +5164,14 @@ export class FieldMaskRules extends Message<FieldMaskRules> {
         }
         case "in": {
           const v = json["in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.in.push(stringFromJson(e));
+          if (v !== null) this.in = scalarsFromJson(this.in, ScalarType.STRING, v);
           break;
         }
         case "notIn":
         case "not_in": {
           if (key !== "notIn") checkOneSpelling(json, "notIn");
           const v = key === "notIn" ? json["notIn"]! : json["not_in"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.notIn.push(stringFromJson(e));
+          if (v !== null) this.notIn = scalarsFromJson(this.notIn, ScalarType.STRING, v);
           break;
         }
         case "example": {

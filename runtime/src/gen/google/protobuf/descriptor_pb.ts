@@ -974,7 +974,7 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
         }
         case "dependency": {
           const v = json["dependency"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.dependency.push(stringFromJson(e));
+          if (v !== null) this.dependency = scalarsFromJson(this.dependency, ScalarType.STRING, v);
           break;
         }
         case "publicDependency":
@@ -995,7 +995,7 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
         case "option_dependency": {
           if (key !== "optionDependency") checkOneSpelling(json, "optionDependency");
           const v = key === "optionDependency" ? json["optionDependency"]! : json["option_dependency"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.optionDependency.push(stringFromJson(e));
+          if (v !== null) this.optionDependency = scalarsFromJson(this.optionDependency, ScalarType.STRING, v);
           break;
         }
         case "messageType":
@@ -1334,7 +1334,7 @@ export class DescriptorProto extends Message<DescriptorProto> {
         case "reserved_name": {
           if (key !== "reservedName") checkOneSpelling(json, "reservedName");
           const v = key === "reservedName" ? json["reservedName"]! : json["reserved_name"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
+          if (v !== null) this.reservedName = scalarsFromJson(this.reservedName, ScalarType.STRING, v);
           break;
         }
         case "visibility": {
@@ -2363,7 +2363,7 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
         case "reserved_name": {
           if (key !== "reservedName") checkOneSpelling(json, "reservedName");
           const v = key === "reservedName" ? json["reservedName"]! : json["reserved_name"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.reservedName.push(stringFromJson(e));
+          if (v !== null) this.reservedName = scalarsFromJson(this.reservedName, ScalarType.STRING, v);
           break;
         }
         case "visibility": {
@@ -6198,7 +6198,7 @@ export class SourceCodeInfo_Location extends Message<SourceCodeInfo_Location> {
         case "leading_detached_comments": {
           if (key !== "leadingDetachedComments") checkOneSpelling(json, "leadingDetachedComments");
           const v = key === "leadingDetachedComments" ? json["leadingDetachedComments"]! : json["leading_detached_comments"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.leadingDetachedComments.push(stringFromJson(e));
+          if (v !== null) this.leadingDetachedComments = scalarsFromJson(this.leadingDetachedComments, ScalarType.STRING, v);
           break;
         }
         default:

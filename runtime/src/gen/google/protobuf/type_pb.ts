@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, plainMessageFromJson, scalarListToJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, plainMessageFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "./any_pb.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 
@@ -380,7 +380,7 @@ export class Type extends Message<Type> {
         }
         case "oneofs": {
           const v = json["oneofs"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.oneofs.push(stringFromJson(e));
+          if (v !== null) this.oneofs = scalarsFromJson(this.oneofs, ScalarType.STRING, v);
           break;
         }
         case "options": {

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
 export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
@@ -112,7 +112,7 @@ export class ErrorInfo extends Message<ErrorInfo> {
     let m: string | undefined;
     if (this.reason !== "") t += '"reason":' + stringToJsonText(this.reason);
     if (this.domain !== "") t += (t.length === 1 ? '"domain":' : ',"domain":') + stringToJsonText(this.domain);
-    m = scalarMapToJsonText(this.metadata, ScalarType.STRING);
+    m = scalarMapToJsonText(this.metadata, ScalarType.STRING, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"metadata":' : ',"metadata":') + m;
     return t + "}";
   }
@@ -295,7 +295,7 @@ export class DebugInfo extends Message<DebugInfo> {
         case "stack_entries": {
           if (key !== "stackEntries") checkOneSpelling(json, "stackEntries");
           const v = key === "stackEntries" ? json["stackEntries"]! : json["stack_entries"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.stackEntries.push(stringFromJson(e));
+          if (v !== null) this.stackEntries = scalarsFromJson(this.stackEntries, ScalarType.STRING, v);
           break;
         }
         case "detail": {
@@ -535,7 +535,7 @@ export class QuotaFailure_Violation extends Message<QuotaFailure_Violation> {
     if (this.apiService !== "") t += (t.length === 1 ? '"apiService":' : ',"apiService":') + stringToJsonText(this.apiService);
     if (this.quotaMetric !== "") t += (t.length === 1 ? '"quotaMetric":' : ',"quotaMetric":') + stringToJsonText(this.quotaMetric);
     if (this.quotaId !== "") t += (t.length === 1 ? '"quotaId":' : ',"quotaId":') + stringToJsonText(this.quotaId);
-    m = scalarMapToJsonText(this.quotaDimensions, ScalarType.STRING);
+    m = scalarMapToJsonText(this.quotaDimensions, ScalarType.STRING, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"quotaDimensions":' : ',"quotaDimensions":') + m;
     if (this.quotaValue !== 0n) t += (t.length === 1 ? '"quotaValue":' : ',"quotaValue":') + int64ToJsonText(this.quotaValue);
     if (this.futureQuotaValue !== undefined) t += (t.length === 1 ? '"futureQuotaValue":' : ',"futureQuotaValue":') + int64ToJsonText(this.futureQuotaValue);

@@ -636,7 +636,7 @@ export class CelPresence extends Message<CelPresence> {
     if (this.choice.case === "name") t += (t.length === 1 ? '"name":' : ',"name":') + stringToJsonText(this.choice.value);
     if (this.choice.case === "id") t += (t.length === 1 ? '"id":' : ',"id":') + int64ToJsonText(this.choice.value);
     if (this.list.length !== 0) t += (t.length === 1 ? '"list":' : ',"list":') + scalarListToJsonText(this.list, ScalarType.INT32, ctx);
-    m = scalarMapToJsonText(this.tags, ScalarType.STRING);
+    m = scalarMapToJsonText(this.tags, ScalarType.STRING, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"tags":' : ',"tags":') + m;
     if (this.wrapped !== undefined) t += (t.length === 1 ? '"wrapped":' : ',"wrapped":') + stringToJsonText(this.wrapped);
     return t + "}";
@@ -904,7 +904,7 @@ export class CelDeeper extends Message<CelDeeper> {
         }
         case "tags": {
           const v = json["tags"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          if (v !== null) this.tags = scalarsFromJson(this.tags, ScalarType.STRING, v);
           break;
         }
         default:
@@ -1061,7 +1061,7 @@ export class CelFields extends Message<CelFields> {
     if (this.big !== 0n) t += '"big":' + int64ToJsonText(this.big);
     if (this.small !== 0) t += (t.length === 1 ? '"small":' : ',"small":') + uint32ToJsonText(this.small);
     if (this.names.length !== 0) t += (t.length === 1 ? '"names":' : ',"names":') + scalarListToJsonText(this.names, ScalarType.STRING, ctx);
-    m = scalarMapToJsonText(this.labels, ScalarType.STRING);
+    m = scalarMapToJsonText(this.labels, ScalarType.INT32, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"labels":' : ',"labels":') + m;
     if (this.inner !== undefined) t += (t.length === 1 ? '"inner":' : ',"inner":') + this.inner.$toJsonText(ctx);
     if (this.kind !== 0) t += (t.length === 1 ? '"kind":' : ',"kind":') + enumToJsonText(CelPresence_Kind$type, this.kind);
@@ -1085,7 +1085,7 @@ export class CelFields extends Message<CelFields> {
         }
         case "names": {
           const v = json["names"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e));
+          if (v !== null) this.names = scalarsFromJson(this.names, ScalarType.STRING, v);
           break;
         }
         case "labels": {

@@ -5,7 +5,7 @@
 // Custom CEL rules on messages, fields, list items, map keys and values, with protovalidate's extension functions.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { bytesFromJson, bytesToJson, bytesToJsonText, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { bytesFromJson, bytesToJson, bytesToJsonText, doubleFromJson, doubleToJson, doubleToJsonText, fieldList, file_google_protobuf_timestamp, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, Timestamp, timestampToJson, timestampToJsonText, uint32FromJson, uint32ToJson, uint32ToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { CompilationError, descend, file_buf_validate_validate, isEmail, isHostname, isIp } from "@tsgrpc/runtime/validate";
 import { celField, celIntMod, celMessage, celScalar, checkCel } from "@tsgrpc/runtime/validate/cel";
@@ -181,7 +181,7 @@ export class Booking extends Message<Booking> {
     if (this.end !== undefined) t += (t.length === 1 ? '"end":' : ',"end":') + timestampToJsonText(this.end);
     if (this.rooms !== 0) t += (t.length === 1 ? '"rooms":' : ',"rooms":') + int32ToJsonText(this.rooms);
     if (this.guests.length !== 0) t += (t.length === 1 ? '"guests":' : ',"guests":') + scalarListToJsonText(this.guests, ScalarType.STRING, ctx);
-    m = scalarMapToJsonText(this.fees, ScalarType.INT64);
+    m = scalarMapToJsonText(this.fees, ScalarType.STRING, ScalarType.INT64);
     if (m !== undefined) t += (t.length === 1 ? '"fees":' : ',"fees":') + m;
     if (this.contact !== "") t += (t.length === 1 ? '"contact":' : ',"contact":') + stringToJsonText(this.contact);
     if (!Object.is(this.ratio, 0)) t += (t.length === 1 ? '"ratio":' : ',"ratio":') + doubleToJsonText(this.ratio);
@@ -210,7 +210,7 @@ export class Booking extends Message<Booking> {
         }
         case "guests": {
           const v = json["guests"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.guests.push(stringFromJson(e));
+          if (v !== null) this.guests = scalarsFromJson(this.guests, ScalarType.STRING, v);
           break;
         }
         case "fees": {

@@ -1174,7 +1174,7 @@ export class PredefinedCollections extends Message<PredefinedCollections> {
         }
         case "names": {
           const v = json["names"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.names.push(stringFromJson(e));
+          if (v !== null) this.names = scalarsFromJson(this.names, ScalarType.STRING, v);
           break;
         }
         case "counts": {

@@ -5,7 +5,7 @@
 // A service whose requests carry rules: the gRPC validation interceptors' tests.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, scalarListToJson, scalarListToJsonText, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, Message, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, file_buf_validate_validate, isUuid } from "@tsgrpc/runtime/validate";
 
@@ -101,7 +101,7 @@ export class Order extends Message<Order> {
         }
         case "tags": {
           const v = json["tags"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          if (v !== null) this.tags = scalarsFromJson(this.tags, ScalarType.STRING, v);
           break;
         }
         default:

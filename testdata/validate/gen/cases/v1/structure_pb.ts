@@ -444,7 +444,7 @@ export class Lists extends Message<Lists> {
       switch (key) {
         case "tags": {
           const v = json["tags"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.tags.push(stringFromJson(e));
+          if (v !== null) this.tags = scalarsFromJson(this.tags, ScalarType.STRING, v);
           break;
         }
         case "ids": {
@@ -476,7 +476,7 @@ export class Lists extends Message<Lists> {
         case "skip_empty": {
           if (key !== "skipEmpty") checkOneSpelling(json, "skipEmpty");
           const v = key === "skipEmpty" ? json["skipEmpty"]! : json["skip_empty"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.skipEmpty.push(stringFromJson(e));
+          if (v !== null) this.skipEmpty = scalarsFromJson(this.skipEmpty, ScalarType.STRING, v);
           break;
         }
         case "nonemptyOnly":
@@ -776,17 +776,17 @@ export class Maps extends Message<Maps> {
   override $toJsonText(ctx: JsonWriteContext): string {
     let t = "{";
     let m: string | undefined;
-    m = scalarMapToJsonText(this.counts, ScalarType.INT32);
+    m = scalarMapToJsonText(this.counts, ScalarType.STRING, ScalarType.INT32);
     if (m !== undefined) t += '"counts":' + m;
-    m = scalarMapToJsonText(this.names, ScalarType.STRING);
+    m = scalarMapToJsonText(this.names, ScalarType.INT64, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"names":' : ',"names":') + m;
-    m = messageMapToJsonText(this.byFlag, ctx);
+    m = messageMapToJsonText(this.byFlag, ScalarType.BOOL, ctx);
     if (m !== undefined) t += (t.length === 1 ? '"byFlag":' : ',"byFlag":') + m;
-    m = enumMapToJsonText(this.colors, Color$type);
+    m = enumMapToJsonText(this.colors, ScalarType.UINT32, Color$type);
     if (m !== undefined) t += (t.length === 1 ? '"colors":' : ',"colors":') + m;
-    m = scalarMapToJsonText(this.blobs, ScalarType.BYTES);
+    m = scalarMapToJsonText(this.blobs, ScalarType.SINT64, ScalarType.BYTES);
     if (m !== undefined) t += (t.length === 1 ? '"blobs":' : ',"blobs":') + m;
-    m = scalarMapToJsonText(this.skip, ScalarType.STRING);
+    m = scalarMapToJsonText(this.skip, ScalarType.STRING, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"skip":' : ',"skip":') + m;
     return t + "}";
   }
@@ -1091,7 +1091,7 @@ export class Required extends Message<Required> {
     if (this.count !== undefined) t += (t.length === 1 ? '"count":' : ',"count":') + int32ToJsonText(this.count);
     if (this.item !== undefined) t += (t.length === 1 ? '"item":' : ',"item":') + this.item.$toJsonText(ctx);
     if (this.list.length !== 0) t += (t.length === 1 ? '"list":' : ',"list":') + scalarListToJsonText(this.list, ScalarType.STRING, ctx);
-    m = scalarMapToJsonText(this.map, ScalarType.STRING);
+    m = scalarMapToJsonText(this.map, ScalarType.STRING, ScalarType.STRING);
     if (m !== undefined) t += (t.length === 1 ? '"map":' : ',"map":') + m;
     if (this.color !== 0) t += (t.length === 1 ? '"color":' : ',"color":') + enumToJsonText(Color$type, this.color);
     if (this.never !== "") t += (t.length === 1 ? '"never":' : ',"never":') + stringToJsonText(this.never);
@@ -1120,7 +1120,7 @@ export class Required extends Message<Required> {
         }
         case "list": {
           const v = json["list"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.list.push(stringFromJson(e));
+          if (v !== null) this.list = scalarsFromJson(this.list, ScalarType.STRING, v);
           break;
         }
         case "map": {
@@ -1614,7 +1614,7 @@ export class MessageOneof extends Message<MessageOneof> {
         }
         case "c": {
           const v = json["c"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.c.push(stringFromJson(e));
+          if (v !== null) this.c = scalarsFromJson(this.c, ScalarType.STRING, v);
           break;
         }
         case "d": {
@@ -2113,7 +2113,7 @@ export class Outer_Inner extends Message<Outer_Inner> {
   override $toJsonText(ctx: JsonWriteContext): string {
     let t = "{";
     let m: string | undefined;
-    m = messageMapToJsonText(this.items, ctx);
+    m = messageMapToJsonText(this.items, ScalarType.STRING, ctx);
     if (m !== undefined) t += '"items":' + m;
     if (this.id !== "") t += (t.length === 1 ? '"id":' : ',"id":') + stringToJsonText(this.id);
     return t + "}";

@@ -291,7 +291,7 @@ export class HealthListResponse extends Message<HealthListResponse> {
   override $toJsonText(ctx: JsonWriteContext): string {
     let t = "{";
     let m: string | undefined;
-    m = messageMapToJsonText(this.statuses, ctx);
+    m = messageMapToJsonText(this.statuses, ScalarType.STRING, ctx);
     if (m !== undefined) t += '"statuses":' + m;
     return t + "}";
   }
