@@ -92,6 +92,9 @@ function readField(ctx: FileContext, field: DescField): Line[] {
       if (field.listKind === "scalar" && asRead.has(field.scalar)) {
         return [["if (v !== null) ", `${x} = `, ctx.rt("scalarsFromJson"), `(${x}, `, ...scalarTypeOf(ctx, field.scalar), ", v);"]];
       }
+      if (field.listKind === "message" && !hasOwnJsonForm(field.message)) {
+        return [["if (v !== null) ", `${x} = `, ctx.rt("plainMessagesFromJson"), "(", ctx.type(field.message), ", v, ctx);"]];
+      }
       const item: Line = field.listKind === "message" ? messageFromJson(ctx, field.message, "e") : scalarFromJson(ctx, field, "e");
       return [["if (v !== null) for (const e of ", ctx.rt("listFromJson"), `(v)) ${x}.push(`, ...item, ");"]];
     }

@@ -256,6 +256,17 @@ describe("reading proto3 JSON", () => {
     expect(() => RepeatedScalars.fromJson({ fInt32: 5 })).toThrow(/fInt32: expected array/);
   });
 
+  test("reads a repeated message field into instances of its type, in order; a wrong element names its index", () => {
+    const m = User.fromJsonString('{"friends":[{"id":"a"},{"id":"b","friends":[{"id":"c"}]}]}');
+    expect(m.friends.map((f) => f.id)).toEqual(["a", "b"]);
+    expect(m.friends[1].friends[0]).toBeInstanceOf(User);
+    expect(m.friends[1].friends[0].id).toBe("c");
+    expect(User.fromJsonString('{"friends":[]}').friends).toEqual([]);
+    expect(() => User.fromJsonString('{"friends":[{"id":"a"},5]}')).toThrow(/friends\[1\]/);
+    expect(() => User.fromJsonString('{"friends":{"id":"a"}}')).toThrow(/friends: expected array/);
+    expect(() => User.fromJsonString('{"friends":[{"id":"a"}],"friends":[]}')).toThrow(/duplicate key/);
+  });
+
   test("reads maps alike whether their keys recur from message to message (fast-mode objects) or not", () => {
     // The first map with a first key goes into a dictionary-mode object, a later one with the same first key
     // stays in the object the constructor made; both must hold exactly the entries, `__proto__` and `toString` as keys.

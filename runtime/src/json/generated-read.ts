@@ -149,6 +149,19 @@ export function plainMessageFromJson<T extends Message<T>>(type: MessageType<T>,
 }
 
 /**
+ * The messages of a repeated field of a type without a JSON form of its own,
+ * in an array of the list's exact size (a push per message would grow one,
+ * to 17 slots at the first). It replaces the field's array, which is empty:
+ * a JSON object names a field once (both spellings are an error).
+ */
+export function plainMessagesFromJson<T extends Message<T>>(type: MessageType<T>, v: JsonValue, ctx: ReadContext): T[] {
+  const json = listFromJson(v);
+  const out = new Array<T>(json.length);
+  for (let i = 0; i < json.length; i++) out[i] = plainMessageFromJson(type, json[i], ctx);
+  return out;
+}
+
+/**
  * A list of int32, uint32, double, bool or string values, which JSON holds
  * as they are: checked in one pass and copied by one `slice` (which keeps the
  * element kind JSON.parse gave the array, and is sized to it) instead of a

@@ -9,7 +9,7 @@
 // TypeScript's type operators and contextual keywords.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageListToJson, oneofGivenTwice, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, Message, messageListToJson, oneofGivenTwice, plainMessageFromJson, plainMessagesFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_cases: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/cases.proto",
@@ -341,7 +341,7 @@ export class readonly$ extends Message<readonly$> {
         }
         case "inferred": {
           const v = json["inferred"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.inferred.push(plainMessageFromJson(infer$, e, ctx));
+          if (v !== null) this.inferred = plainMessagesFromJson(infer$, v, ctx);
           break;
         }
         case "kind": {

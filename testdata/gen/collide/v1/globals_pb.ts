@@ -6,7 +6,7 @@
 // class's statics, and RPC methods named like client members or `then`.
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, Message, messageListToJson, plainMessageFromJson, plainMessagesFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_collide_v1_globals: FileInfo = /*@__PURE__*/ fileInfo(
   "collide/v1/globals.proto",
@@ -178,7 +178,7 @@ export class Array$ extends Message<Array$> {
         }
         case "push": {
           const v = json["push"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.push.push(plainMessageFromJson(Promise$, e, ctx));
+          if (v !== null) this.push = plainMessagesFromJson(Promise$, v, ctx);
           break;
         }
         default:

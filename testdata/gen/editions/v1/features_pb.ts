@@ -6,7 +6,7 @@
 // Editions 2023: features decide presence, packing, enum openness, UTF-8 and message encoding.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, file_google_protobuf_wrappers, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, Message, messageListToJson, plainMessageFromJson, plainMessagesFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, StringValue, unknownEnum, unknownKeyFromJson } from "@tsgrpc/runtime";
 
 export const file_editions_v1_features: FileInfo = /*@__PURE__*/ fileInfo(
   "editions/v1/features.proto",
@@ -385,7 +385,7 @@ export class Features extends Message<Features> {
         case "delimited_children": {
           if (key !== "delimitedChildren") checkOneSpelling(json, "delimitedChildren");
           const v = key === "delimitedChildren" ? json["delimitedChildren"]! : json["delimited_children"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.delimitedChildren.push(plainMessageFromJson(Features_Child, e, ctx));
+          if (v !== null) this.delimitedChildren = plainMessagesFromJson(Features_Child, v, ctx);
           break;
         }
         case "defaulted": {

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, bytesFromJson, bytesToJson, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, plainMessagesFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { file_hostile_shared_v2_ids, NodeId } from "../shared/v2/ids_pb.js";
 import { file_hostile_v1_tree, Kind, Kind$type, Tree } from "./tree_pb.js";
 
@@ -6069,7 +6069,7 @@ export class Wide extends Message<Wide> {
         }
         case "f18": {
           const v = json["f18"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f18.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.f18 = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         case "f19": {
@@ -6154,7 +6154,7 @@ export class Wide extends Message<Wide> {
         }
         case "f35": {
           const v = json["f35"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f35.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.f35 = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "f36": {
@@ -6349,7 +6349,7 @@ export class Wide extends Message<Wide> {
         }
         case "f72": {
           const v = json["f72"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f72.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.f72 = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         case "f73": {
@@ -6434,7 +6434,7 @@ export class Wide extends Message<Wide> {
         }
         case "f89": {
           const v = json["f89"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f89.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.f89 = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "f90": {
@@ -6629,7 +6629,7 @@ export class Wide extends Message<Wide> {
         }
         case "f126": {
           const v = json["f126"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f126.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.f126 = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         case "f127": {
@@ -6714,7 +6714,7 @@ export class Wide extends Message<Wide> {
         }
         case "f143": {
           const v = json["f143"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f143.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.f143 = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "f144": {
@@ -6909,7 +6909,7 @@ export class Wide extends Message<Wide> {
         }
         case "f180": {
           const v = json["f180"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f180.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.f180 = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         case "f181": {
@@ -6994,7 +6994,7 @@ export class Wide extends Message<Wide> {
         }
         case "f197": {
           const v = json["f197"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f197.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.f197 = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "f198": {
@@ -7189,7 +7189,7 @@ export class Wide extends Message<Wide> {
         }
         case "f234": {
           const v = json["f234"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f234.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.f234 = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         case "f235": {
@@ -7274,7 +7274,7 @@ export class Wide extends Message<Wide> {
         }
         case "f251": {
           const v = json["f251"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f251.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.f251 = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "f252": {
@@ -7469,7 +7469,7 @@ export class Wide extends Message<Wide> {
         }
         case "f288": {
           const v = json["f288"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f288.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.f288 = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         case "f289": {
@@ -7554,7 +7554,7 @@ export class Wide extends Message<Wide> {
         }
         case "f305": {
           const v = json["f305"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f305.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.f305 = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "f306": {
@@ -7749,7 +7749,7 @@ export class Wide extends Message<Wide> {
         }
         case "f342": {
           const v = json["f342"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f342.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.f342 = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         case "f343": {
@@ -7834,7 +7834,7 @@ export class Wide extends Message<Wide> {
         }
         case "f359": {
           const v = json["f359"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f359.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.f359 = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "f360": {
@@ -8029,7 +8029,7 @@ export class Wide extends Message<Wide> {
         }
         case "f396": {
           const v = json["f396"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f396.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.f396 = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         case "f397": {
@@ -8114,7 +8114,7 @@ export class Wide extends Message<Wide> {
         }
         case "f413": {
           const v = json["f413"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f413.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.f413 = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "f414": {
@@ -8309,7 +8309,7 @@ export class Wide extends Message<Wide> {
         }
         case "f450": {
           const v = json["f450"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f450.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.f450 = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         case "f451": {
@@ -8394,7 +8394,7 @@ export class Wide extends Message<Wide> {
         }
         case "f467": {
           const v = json["f467"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.f467.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.f467 = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "f468": {

@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, ExtensionInfo, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, durationToJson, enumFromJson, enumToJson, enumToJsonText, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, timestampToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, durationToJson, enumFromJson, enumToJson, enumToJsonText, extensionInfo, extensionsToJson, fieldList, fileInfo, floatFromJson, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, oneofGivenTwice, plainMessageFromJson, plainMessagesFromJson, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, timestampToJson, uint32FromJson, uint32ToJson, uint64FromJson, uint64ToJson, uint64ToJsonText, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 import { FieldDescriptorProto_Type, FieldDescriptorProto_Type$type, FieldOptions, file_google_protobuf_descriptor, MessageOptions, OneofOptions } from "../../google/protobuf/descriptor_pb.js";
 import { Duration, file_google_protobuf_duration } from "../../google/protobuf/duration_pb.js";
 import { FieldMask, file_google_protobuf_field_mask } from "../../google/protobuf/field_mask_pb.js";
@@ -232,12 +232,12 @@ export class MessageRules extends Message<MessageRules> {
         }
         case "cel": {
           const v = json["cel"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.cel.push(plainMessageFromJson(Rule, e, ctx));
+          if (v !== null) this.cel = plainMessagesFromJson(Rule, v, ctx);
           break;
         }
         case "oneof": {
           const v = json["oneof"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.oneof.push(plainMessageFromJson(MessageOneofRule, e, ctx));
+          if (v !== null) this.oneof = plainMessagesFromJson(MessageOneofRule, v, ctx);
           break;
         }
         default:
@@ -853,7 +853,7 @@ export class FieldRules extends Message<FieldRules> {
         }
         case "cel": {
           const v = json["cel"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.cel.push(plainMessageFromJson(Rule, e, ctx));
+          if (v !== null) this.cel = plainMessagesFromJson(Rule, v, ctx);
           break;
         }
         case "required": {
@@ -1110,7 +1110,7 @@ export class PredefinedRules extends Message<PredefinedRules> {
       switch (key) {
         case "cel": {
           const v = json["cel"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.cel.push(plainMessageFromJson(Rule, e, ctx));
+          if (v !== null) this.cel = plainMessagesFromJson(Rule, v, ctx);
           break;
         }
         default:
@@ -5485,7 +5485,7 @@ export class Violations extends Message<Violations> {
       switch (key) {
         case "violations": {
           const v = json["violations"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.violations.push(plainMessageFromJson(Violation, e, ctx));
+          if (v !== null) this.violations = plainMessagesFromJson(Violation, v, ctx);
           break;
         }
         default:
@@ -5678,7 +5678,7 @@ export class FieldPath extends Message<FieldPath> {
       switch (key) {
         case "elements": {
           const v = json["elements"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.elements.push(plainMessageFromJson(FieldPathElement, e, ctx));
+          if (v !== null) this.elements = plainMessagesFromJson(FieldPathElement, v, ctx);
           break;
         }
         default:

@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, jsonKeys, Message, messageListToJson, plainMessageFromJson, plainMessagesFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 import { file_google_protobuf_type, Option, Syntax, Syntax$type } from "./type_pb.js";
 
@@ -255,12 +255,12 @@ export class Api extends Message<Api> {
         }
         case "methods": {
           const v = json["methods"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.methods.push(plainMessageFromJson(Method, e, ctx));
+          if (v !== null) this.methods = plainMessagesFromJson(Method, v, ctx);
           break;
         }
         case "options": {
           const v = json["options"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
+          if (v !== null) this.options = plainMessagesFromJson(Option, v, ctx);
           break;
         }
         case "version": {
@@ -277,7 +277,7 @@ export class Api extends Message<Api> {
         }
         case "mixins": {
           const v = json["mixins"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.mixins.push(plainMessageFromJson(Mixin, e, ctx));
+          if (v !== null) this.mixins = plainMessagesFromJson(Mixin, v, ctx);
           break;
         }
         case "syntax": {
@@ -494,7 +494,7 @@ export class Method extends Message<Method> {
         }
         case "options": {
           const v = json["options"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
+          if (v !== null) this.options = plainMessagesFromJson(Option, v, ctx);
           break;
         }
         case "syntax": {

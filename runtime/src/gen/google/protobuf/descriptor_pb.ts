@@ -18,7 +18,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, checkOneSpelling, doubleFromJson, doubleToJson, enumFromJson, enumListToJson, enumsFromJson, enumToJson, enumToJsonText, extensionsToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, int64ToJson, jsonKeys, Message, messageListToJson, plainMessageFromJson, plainMessagesFromJson, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, uint64FromJson, uint64ToJson, unknownEnum, unknownKeyFromJson } from "../../../codegen.js";
 
 export const file_google_protobuf_descriptor: FileInfo = /*@__PURE__*/ fileInfo(
   "google/protobuf/descriptor.proto",
@@ -673,7 +673,7 @@ export class FileDescriptorSet extends Message<FileDescriptorSet> {
       switch (key) {
         case "file": {
           const v = json["file"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.file.push(plainMessageFromJson(FileDescriptorProto, e, ctx));
+          if (v !== null) this.file = plainMessagesFromJson(FileDescriptorProto, v, ctx);
           break;
         }
         default:
@@ -1002,24 +1002,24 @@ export class FileDescriptorProto extends Message<FileDescriptorProto> {
         case "message_type": {
           if (key !== "messageType") checkOneSpelling(json, "messageType");
           const v = key === "messageType" ? json["messageType"]! : json["message_type"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.messageType.push(plainMessageFromJson(DescriptorProto, e, ctx));
+          if (v !== null) this.messageType = plainMessagesFromJson(DescriptorProto, v, ctx);
           break;
         }
         case "enumType":
         case "enum_type": {
           if (key !== "enumType") checkOneSpelling(json, "enumType");
           const v = key === "enumType" ? json["enumType"]! : json["enum_type"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.enumType.push(plainMessageFromJson(EnumDescriptorProto, e, ctx));
+          if (v !== null) this.enumType = plainMessagesFromJson(EnumDescriptorProto, v, ctx);
           break;
         }
         case "service": {
           const v = json["service"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.service.push(plainMessageFromJson(ServiceDescriptorProto, e, ctx));
+          if (v !== null) this.service = plainMessagesFromJson(ServiceDescriptorProto, v, ctx);
           break;
         }
         case "extension": {
           const v = json["extension"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.extension.push(plainMessageFromJson(FieldDescriptorProto, e, ctx));
+          if (v !== null) this.extension = plainMessagesFromJson(FieldDescriptorProto, v, ctx);
           break;
         }
         case "options": {
@@ -1282,40 +1282,40 @@ export class DescriptorProto extends Message<DescriptorProto> {
         }
         case "field": {
           const v = json["field"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.field.push(plainMessageFromJson(FieldDescriptorProto, e, ctx));
+          if (v !== null) this.field = plainMessagesFromJson(FieldDescriptorProto, v, ctx);
           break;
         }
         case "extension": {
           const v = json["extension"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.extension.push(plainMessageFromJson(FieldDescriptorProto, e, ctx));
+          if (v !== null) this.extension = plainMessagesFromJson(FieldDescriptorProto, v, ctx);
           break;
         }
         case "nestedType":
         case "nested_type": {
           if (key !== "nestedType") checkOneSpelling(json, "nestedType");
           const v = key === "nestedType" ? json["nestedType"]! : json["nested_type"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.nestedType.push(plainMessageFromJson(DescriptorProto, e, ctx));
+          if (v !== null) this.nestedType = plainMessagesFromJson(DescriptorProto, v, ctx);
           break;
         }
         case "enumType":
         case "enum_type": {
           if (key !== "enumType") checkOneSpelling(json, "enumType");
           const v = key === "enumType" ? json["enumType"]! : json["enum_type"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.enumType.push(plainMessageFromJson(EnumDescriptorProto, e, ctx));
+          if (v !== null) this.enumType = plainMessagesFromJson(EnumDescriptorProto, v, ctx);
           break;
         }
         case "extensionRange":
         case "extension_range": {
           if (key !== "extensionRange") checkOneSpelling(json, "extensionRange");
           const v = key === "extensionRange" ? json["extensionRange"]! : json["extension_range"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.extensionRange.push(plainMessageFromJson(DescriptorProto_ExtensionRange, e, ctx));
+          if (v !== null) this.extensionRange = plainMessagesFromJson(DescriptorProto_ExtensionRange, v, ctx);
           break;
         }
         case "oneofDecl":
         case "oneof_decl": {
           if (key !== "oneofDecl") checkOneSpelling(json, "oneofDecl");
           const v = key === "oneofDecl" ? json["oneofDecl"]! : json["oneof_decl"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.oneofDecl.push(plainMessageFromJson(OneofDescriptorProto, e, ctx));
+          if (v !== null) this.oneofDecl = plainMessagesFromJson(OneofDescriptorProto, v, ctx);
           break;
         }
         case "options": {
@@ -1327,7 +1327,7 @@ export class DescriptorProto extends Message<DescriptorProto> {
         case "reserved_range": {
           if (key !== "reservedRange") checkOneSpelling(json, "reservedRange");
           const v = key === "reservedRange" ? json["reservedRange"]! : json["reserved_range"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(plainMessageFromJson(DescriptorProto_ReservedRange, e, ctx));
+          if (v !== null) this.reservedRange = plainMessagesFromJson(DescriptorProto_ReservedRange, v, ctx);
           break;
         }
         case "reservedName":
@@ -1659,12 +1659,12 @@ export class ExtensionRangeOptions extends Message<ExtensionRangeOptions> {
         case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
           const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) this.uninterpretedOption = plainMessagesFromJson(UninterpretedOption, v, ctx);
           break;
         }
         case "declaration": {
           const v = json["declaration"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.declaration.push(plainMessageFromJson(ExtensionRangeOptions_Declaration, e, ctx));
+          if (v !== null) this.declaration = plainMessagesFromJson(ExtensionRangeOptions_Declaration, v, ctx);
           break;
         }
         case "features": {
@@ -2344,7 +2344,7 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
         }
         case "value": {
           const v = json["value"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.value.push(plainMessageFromJson(EnumValueDescriptorProto, e, ctx));
+          if (v !== null) this.value = plainMessagesFromJson(EnumValueDescriptorProto, v, ctx);
           break;
         }
         case "options": {
@@ -2356,7 +2356,7 @@ export class EnumDescriptorProto extends Message<EnumDescriptorProto> {
         case "reserved_range": {
           if (key !== "reservedRange") checkOneSpelling(json, "reservedRange");
           const v = key === "reservedRange" ? json["reservedRange"]! : json["reserved_range"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.reservedRange.push(plainMessageFromJson(EnumDescriptorProto_EnumReservedRange, e, ctx));
+          if (v !== null) this.reservedRange = plainMessagesFromJson(EnumDescriptorProto_EnumReservedRange, v, ctx);
           break;
         }
         case "reservedName":
@@ -2653,7 +2653,7 @@ export class ServiceDescriptorProto extends Message<ServiceDescriptorProto> {
         }
         case "method": {
           const v = json["method"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.method.push(plainMessageFromJson(MethodDescriptorProto, e, ctx));
+          if (v !== null) this.method = plainMessagesFromJson(MethodDescriptorProto, v, ctx);
           break;
         }
         case "options": {
@@ -3321,7 +3321,7 @@ export class FileOptions extends Message<FileOptions> {
         case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
           const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) this.uninterpretedOption = plainMessagesFromJson(UninterpretedOption, v, ctx);
           break;
         }
         default:
@@ -3564,7 +3564,7 @@ export class MessageOptions extends Message<MessageOptions> {
         case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
           const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) this.uninterpretedOption = plainMessagesFromJson(UninterpretedOption, v, ctx);
           break;
         }
         default:
@@ -3962,7 +3962,7 @@ export class FieldOptions extends Message<FieldOptions> {
         case "edition_defaults": {
           if (key !== "editionDefaults") checkOneSpelling(json, "editionDefaults");
           const v = key === "editionDefaults" ? json["editionDefaults"]! : json["edition_defaults"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.editionDefaults.push(plainMessageFromJson(FieldOptions_EditionDefault, e, ctx));
+          if (v !== null) this.editionDefaults = plainMessagesFromJson(FieldOptions_EditionDefault, v, ctx);
           break;
         }
         case "features": {
@@ -3981,7 +3981,7 @@ export class FieldOptions extends Message<FieldOptions> {
         case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
           const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) this.uninterpretedOption = plainMessagesFromJson(UninterpretedOption, v, ctx);
           break;
         }
         default:
@@ -4357,7 +4357,7 @@ export class OneofOptions extends Message<OneofOptions> {
         case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
           const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) this.uninterpretedOption = plainMessagesFromJson(UninterpretedOption, v, ctx);
           break;
         }
         default:
@@ -4520,7 +4520,7 @@ export class EnumOptions extends Message<EnumOptions> {
         case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
           const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) this.uninterpretedOption = plainMessagesFromJson(UninterpretedOption, v, ctx);
           break;
         }
         default:
@@ -4684,7 +4684,7 @@ export class EnumValueOptions extends Message<EnumValueOptions> {
         case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
           const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) this.uninterpretedOption = plainMessagesFromJson(UninterpretedOption, v, ctx);
           break;
         }
         default:
@@ -4801,7 +4801,7 @@ export class ServiceOptions extends Message<ServiceOptions> {
         case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
           const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) this.uninterpretedOption = plainMessagesFromJson(UninterpretedOption, v, ctx);
           break;
         }
         default:
@@ -4945,7 +4945,7 @@ export class MethodOptions extends Message<MethodOptions> {
         case "uninterpreted_option": {
           if (key !== "uninterpretedOption") checkOneSpelling(json, "uninterpretedOption");
           const v = key === "uninterpretedOption" ? json["uninterpretedOption"]! : json["uninterpreted_option"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.uninterpretedOption.push(plainMessageFromJson(UninterpretedOption, e, ctx));
+          if (v !== null) this.uninterpretedOption = plainMessagesFromJson(UninterpretedOption, v, ctx);
           break;
         }
         default:
@@ -5075,7 +5075,7 @@ export class UninterpretedOption extends Message<UninterpretedOption> {
       switch (key) {
         case "name": {
           const v = json["name"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.name.push(plainMessageFromJson(UninterpretedOption_NamePart, e, ctx));
+          if (v !== null) this.name = plainMessagesFromJson(UninterpretedOption_NamePart, v, ctx);
           break;
         }
         case "identifierValue":
@@ -5687,7 +5687,7 @@ export class FeatureSetDefaults extends Message<FeatureSetDefaults> {
       switch (key) {
         case "defaults": {
           const v = json["defaults"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.defaults.push(plainMessageFromJson(FeatureSetDefaults_FeatureSetEditionDefault, e, ctx));
+          if (v !== null) this.defaults = plainMessagesFromJson(FeatureSetDefaults_FeatureSetEditionDefault, v, ctx);
           break;
         }
         case "minimumEdition":
@@ -5957,7 +5957,7 @@ export class SourceCodeInfo extends Message<SourceCodeInfo> {
       switch (key) {
         case "location": {
           const v = json["location"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.location.push(plainMessageFromJson(SourceCodeInfo_Location, e, ctx));
+          if (v !== null) this.location = plainMessagesFromJson(SourceCodeInfo_Location, v, ctx);
           break;
         }
         default:
@@ -6271,7 +6271,7 @@ export class GeneratedCodeInfo extends Message<GeneratedCodeInfo> {
       switch (key) {
         case "annotation": {
           const v = json["annotation"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.annotation.push(plainMessageFromJson(GeneratedCodeInfo_Annotation, e, ctx));
+          if (v !== null) this.annotation = plainMessagesFromJson(GeneratedCodeInfo_Annotation, v, ctx);
           break;
         }
         default:

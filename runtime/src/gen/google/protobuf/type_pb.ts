@@ -33,7 +33,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, listFromJson, Message, messageFromJson, messageListToJson, plainMessageFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
+import { boolFromJson, boolToJson, checkOneSpelling, enumFromJson, enumToJson, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, jsonKeys, Message, messageFromJson, messageListToJson, plainMessageFromJson, plainMessagesFromJson, scalarListToJson, scalarsFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "../../../codegen.js";
 import { Any, file_google_protobuf_any } from "./any_pb.js";
 import { file_google_protobuf_source_context, SourceContext } from "./source_context_pb.js";
 
@@ -375,7 +375,7 @@ export class Type extends Message<Type> {
         }
         case "fields": {
           const v = json["fields"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fields.push(plainMessageFromJson(Field, e, ctx));
+          if (v !== null) this.fields = plainMessagesFromJson(Field, v, ctx);
           break;
         }
         case "oneofs": {
@@ -385,7 +385,7 @@ export class Type extends Message<Type> {
         }
         case "options": {
           const v = json["options"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
+          if (v !== null) this.options = plainMessagesFromJson(Option, v, ctx);
           break;
         }
         case "sourceContext":
@@ -641,7 +641,7 @@ export class Field extends Message<Field> {
         }
         case "options": {
           const v = json["options"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
+          if (v !== null) this.options = plainMessagesFromJson(Option, v, ctx);
           break;
         }
         case "jsonName":
@@ -811,12 +811,12 @@ export class Enum extends Message<Enum> {
         }
         case "enumvalue": {
           const v = json["enumvalue"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.enumvalue.push(plainMessageFromJson(EnumValue, e, ctx));
+          if (v !== null) this.enumvalue = plainMessagesFromJson(EnumValue, v, ctx);
           break;
         }
         case "options": {
           const v = json["options"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
+          if (v !== null) this.options = plainMessagesFromJson(Option, v, ctx);
           break;
         }
         case "sourceContext":
@@ -947,7 +947,7 @@ export class EnumValue extends Message<EnumValue> {
         }
         case "options": {
           const v = json["options"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.options.push(plainMessageFromJson(Option, e, ctx));
+          if (v !== null) this.options = plainMessagesFromJson(Option, v, ctx);
           break;
         }
         default:

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../codegen.js";
-import { checkOneSpelling, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
+import { checkOneSpelling, durationToJson, durationToJsonText, fieldList, fileInfo, initPartial, int64FromJson, int64ToJson, int64ToJsonText, jsonKeys, mapForJson, mapFromJson, mapKeyFromJson, Message, messageFromJson, messageListToJson, newMap, plainMessageFromJson, plainMessagesFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../codegen.js";
 import { Duration, file_google_protobuf_duration } from "../protobuf/duration_pb.js";
 
 export const file_google_rpc_error_details: FileInfo = /*@__PURE__*/ fileInfo(
@@ -370,7 +370,7 @@ export class QuotaFailure extends Message<QuotaFailure> {
       switch (key) {
         case "violations": {
           const v = json["violations"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.violations.push(plainMessageFromJson(QuotaFailure_Violation, e, ctx));
+          if (v !== null) this.violations = plainMessagesFromJson(QuotaFailure_Violation, v, ctx);
           break;
         }
         default:
@@ -669,7 +669,7 @@ export class PreconditionFailure extends Message<PreconditionFailure> {
       switch (key) {
         case "violations": {
           const v = json["violations"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.violations.push(plainMessageFromJson(PreconditionFailure_Violation, e, ctx));
+          if (v !== null) this.violations = plainMessagesFromJson(PreconditionFailure_Violation, v, ctx);
           break;
         }
         default:
@@ -844,7 +844,7 @@ export class BadRequest extends Message<BadRequest> {
         case "field_violations": {
           if (key !== "fieldViolations") checkOneSpelling(json, "fieldViolations");
           const v = key === "fieldViolations" ? json["fieldViolations"]! : json["field_violations"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.fieldViolations.push(plainMessageFromJson(BadRequest_FieldViolation, e, ctx));
+          if (v !== null) this.fieldViolations = plainMessagesFromJson(BadRequest_FieldViolation, v, ctx);
           break;
         }
         default:
@@ -1258,7 +1258,7 @@ export class Help extends Message<Help> {
       switch (key) {
         case "links": {
           const v = json["links"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.links.push(plainMessageFromJson(Help_Link, e, ctx));
+          if (v !== null) this.links = plainMessagesFromJson(Help_Link, v, ctx);
           break;
         }
         default:

@@ -6,7 +6,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, listFromJson, Message, messageListToJson, plainMessageFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { checkOneSpelling, fieldList, fileInfo, initPartial, jsonKeys, Message, messageListToJson, plainMessageFromJson, plainMessagesFromJson, ScalarType, stringFromJson, stringToJson, unknownKeyFromJson } from "@tsgrpc/runtime";
 import { Address, file_common_v1_common } from "../../../common/v1/common_pb.js";
 
 export const file_hostile_shared_v2_ids: FileInfo = /*@__PURE__*/ fileInfo(
@@ -111,7 +111,7 @@ export class NodeId extends Message<NodeId> {
         }
         case "aliases": {
           const v = json["aliases"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.aliases.push(plainMessageFromJson(NodeId, e, ctx));
+          if (v !== null) this.aliases = plainMessagesFromJson(NodeId, v, ctx);
           break;
         }
         default:

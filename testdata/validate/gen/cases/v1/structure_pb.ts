@@ -5,7 +5,7 @@
 // Enums, repeated, maps, required, ignore, oneofs, nested and recursive messages.
 
 import type { BinaryReader, BinaryWriter, EnumType, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "@tsgrpc/runtime";
-import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
+import { boolFromJson, boolToJson, boolToJsonText, bytesFromJson, bytesToJson, bytesToJsonText, checkOneSpelling, dictionaryMap, doubleFromJson, doubleToJson, doubleToJsonText, enumFromJson, enumListToJson, enumMapFromJson, enumMapToJson, enumMapToJsonText, enumsFromJson, enumToJson, enumToJsonText, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, int64FromJson, jsonKeys, listFromJson, mapForJson, mapFromJson, mapKeyFromJson, Message, messageListToJson, messageMapToJson, messageMapToJsonText, newMap, oneofGivenTwice, plainMessageFromJson, plainMessagesFromJson, scalarListToJson, scalarListToJsonText, scalarMapToJson, scalarMapToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "@tsgrpc/runtime";
 import type { PathNode, ValidationContext } from "@tsgrpc/runtime/validate";
 import { codepoints, descend, file_buf_validate_validate, isEmail, isHostname, isUuid, unique } from "@tsgrpc/runtime/validate";
 
@@ -464,7 +464,7 @@ export class Lists extends Message<Lists> {
         }
         case "items": {
           const v = json["items"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.items.push(plainMessageFromJson(Item, e, ctx));
+          if (v !== null) this.items = plainMessagesFromJson(Item, v, ctx);
           break;
         }
         case "colors": {
@@ -1774,7 +1774,7 @@ export class Tree extends Message<Tree> {
         }
         case "children": {
           const v = json["children"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.children.push(plainMessageFromJson(Tree, e, ctx));
+          if (v !== null) this.children = plainMessagesFromJson(Tree, v, ctx);
           break;
         }
         case "left": {
@@ -2002,7 +2002,7 @@ export class Outer_Middle extends Message<Outer_Middle> {
       switch (key) {
         case "items": {
           const v = json["items"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.items.push(plainMessageFromJson(Item, e, ctx));
+          if (v !== null) this.items = plainMessagesFromJson(Item, v, ctx);
           break;
         }
         case "inner": {

@@ -8,7 +8,7 @@
 /* eslint-disable */
 
 import type { BinaryReader, BinaryWriter, FieldList, FileInfo, JsonObject, JsonReadContext, JsonWriteContext, PartialMessage } from "../../../../codegen.js";
-import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, messageListToJson, oneofGivenTwice, plainMessageFromJson, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
+import { bytesFromJson, checkOneSpelling, fieldList, fileInfo, initPartial, int32FromJson, int32ToJson, int32ToJsonText, jsonKeys, listFromJson, Message, messageListToJson, oneofGivenTwice, plainMessageFromJson, plainMessagesFromJson, scalarListToJson, scalarListToJsonText, scalarsFromJson, ScalarType, stringFromJson, stringToJson, stringToJsonText, unknownKeyFromJson } from "../../../../codegen.js";
 
 export const file_grpc_reflection_v1alpha_reflection: FileInfo = /*@__PURE__*/ fileInfo(
   "grpc/reflection/v1alpha/reflection.proto",
@@ -689,7 +689,7 @@ export class ListServiceResponse extends Message<ListServiceResponse> {
       switch (key) {
         case "service": {
           const v = json["service"]!;
-          if (v !== null) for (const e of listFromJson(v)) this.service.push(plainMessageFromJson(ServiceResponse, e, ctx));
+          if (v !== null) this.service = plainMessagesFromJson(ServiceResponse, v, ctx);
           break;
         }
         default:
