@@ -8,7 +8,7 @@ import { enumLookup } from "./enum.js";
 import { dictionaryMap } from "../map-object.js";
 import { asObject, IGNORED, mapKey, readEnum, readMessage, readUnknownKey, tooDeep } from "./read.js";
 import { holdsAsIs } from "./as-is.js";
-import { expected, FLOAT_MAX, INT64_MAX, INT64_MIN, isWellFormed, readScalar, UINT64_MAX } from "./scalar-read.js";
+import { expected, FLOAT_MAX, isInt64, isUint64, isWellFormed, readScalar } from "./scalar-read.js";
 
 /*
  * What generated `$fromJson` methods call. Each helper takes the common
@@ -64,7 +64,7 @@ export function int64FromJson(v: JsonValue): bigint {
     if (x >= 0) return BigInt(neg ? -x : x);
     if (x === LONG) {
       const b = BigInt(v);
-      if (b >= INT64_MIN && b <= INT64_MAX) return b;
+      if (isInt64(b)) return b;
     }
   }
   return readScalar(ScalarType.INT64, undefined, v, "") as bigint;
@@ -77,7 +77,7 @@ export function uint64FromJson(v: JsonValue): bigint {
     if (x >= 0) return BigInt(x);
     if (x === LONG) {
       const b = BigInt(v);
-      if (b <= UINT64_MAX) return b;
+      if (isUint64(b)) return b;
     }
   }
   return readScalar(ScalarType.UINT64, undefined, v, "") as bigint;

@@ -18,7 +18,7 @@ import {
   uint64ToJson,
 } from "./generated-write.js";
 import { writeScalar } from "./scalar-write.js";
-import { INT64_MAX, INT64_MIN, UINT64_MAX } from "./scalar-read.js";
+import { isInt64, isUint64 } from "./scalar-read.js";
 
 /*
  * What generated `$toJsonText` methods call: the JSON text of one value, for
@@ -130,9 +130,8 @@ export function scalarListToJsonText(list: readonly unknown[], T: ScalarType, ct
 function bigintsText(list: readonly unknown[], T: ScalarType): string | undefined {
   const signed = T === ScalarType.INT64 || T === ScalarType.SINT64 || T === ScalarType.SFIXED64;
   if (!(signed || T === ScalarType.UINT64 || T === ScalarType.FIXED64) || list.length === 0) return undefined;
-  const min = signed ? INT64_MIN : 0n;
-  const max = signed ? INT64_MAX : UINT64_MAX;
-  for (const v of list) if (typeof v !== "bigint" || v < min || v > max) return undefined;
+  const inRange = signed ? isInt64 : isUint64;
+  for (const v of list) if (!inRange(v)) return undefined;
   return `["${list.join('","')}"]`;
 }
 
@@ -156,11 +155,11 @@ function scalarText(T: ScalarType, v: unknown): string {
     case ScalarType.INT64:
     case ScalarType.SINT64:
     case ScalarType.SFIXED64:
-      if (typeof v === "bigint" && v >= INT64_MIN && v <= INT64_MAX) return `"${v}"`;
+      if (isInt64(v)) return `"${v}"`;
       break;
     case ScalarType.UINT64:
     case ScalarType.FIXED64:
-      if (typeof v === "bigint" && v >= 0n && v <= UINT64_MAX) return `"${v}"`;
+      if (isUint64(v)) return `"${v}"`;
       break;
   }
   const j = writeScalar(T, v);

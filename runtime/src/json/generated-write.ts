@@ -5,7 +5,7 @@ import { ScalarType } from "../scalar.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
 import { setKey, type WriteContext } from "./context.js";
 import { enumLookup, NULL_VALUE } from "./enum.js";
-import { INT64_MAX, INT64_MIN, UINT64_MAX } from "./scalar-read.js";
+import { isInt64, isUint64 } from "./scalar-read.js";
 import { writeScalar } from "./scalar-write.js";
 import { writeExtensions } from "./write.js";
 import { writeTimestamp } from "./wkt-timestamp.js";
@@ -47,12 +47,12 @@ export function doubleToJson(v: unknown): JsonValue {
  * omits a wrong-typed `"0"` or `0` as zero, which this `!== 0n` test cannot see.
  */
 export function int64ToJson(v: unknown): JsonValue {
-  if (typeof v === "bigint" && v >= INT64_MIN && v <= INT64_MAX) return v.toString();
+  if (isInt64(v)) return v.toString();
   throw notBigint(v);
 }
 
 export function uint64ToJson(v: unknown): JsonValue {
-  if (typeof v === "bigint" && v >= 0n && v <= UINT64_MAX) return v.toString();
+  if (isUint64(v)) return v.toString();
   throw notBigint(v);
 }
 

@@ -9,6 +9,10 @@ const UINT32_MAX = 0xffffffff;
 export const INT64_MIN = -(1n << 63n);
 export const INT64_MAX = (1n << 63n) - 1n;
 export const UINT64_MAX = (1n << 64n) - 1n;
+/** A bigint inside int64's range (int64, sint64, sfixed64). */
+export const isInt64 = (v: unknown): v is bigint => typeof v === "bigint" && v >= INT64_MIN && v <= INT64_MAX;
+/** A bigint inside uint64's range (uint64, fixed64). */
+export const isUint64 = (v: unknown): v is bigint => typeof v === "bigint" && v >= 0n && v <= UINT64_MAX;
 /** FLT_MAX printed in its shortest form; inputs above it are out of float range. */
 export const FLOAT_MAX = 3.4028235e38;
 /** An integer of at most 20 digits without exponent or fraction: every 64-bit value, in plain form. */
